@@ -1,0 +1,313 @@
+//! Stage 3: lines -> blocks. Each line is classified (blank, table row, page furniture,
+//! text); runs of table rows become table regions handed to [`crate::table`]; text lines
+//! become the title, headings (by their outline number) and paragraphs.
+//!
+//! Guarantee: every non-blank line ends up inside the `lines` range of some block.
+
+use crate::lines::Line;
+use crate::model::{Block, Furniture, Heading, Paragraph, Table, Title, Warning};
+use crate::normalize::{is_cjk, trim};
+use crate::outline::{Scheme, scan_outline};
+use crate::table::{self, Context, RawRow, pipe};
+
+/// How one line reads on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Nothing but white space.
+    Blank,
+    /// A pipe or Markdown table row.
+    Pipe,
+    /// A Markdown delimiter row `|---|`.
+    Separator,
+    /// A page number, form feed or similar.
+    Furniture,
+    /// Anything else.
+    Text,
+}
+
+/// Classifies one line.
+pub fn classify_line(text: &str) -> LineKind {
+    let t = trim(text);
+    if t.is_empty() {
+        return if text.contains('\u{c}') { LineKind::Furniture } else { LineKind::Blank };
+    }
+    if pipe::is_separator(t) {
+        LineKind::Separator
+    } else if pipe::is_pipe_row(text) {
+        LineKind::Pipe
+    } else if is_page_number(t) {
+        LineKind::Furniture
+    } else {
+        LineKind::Text
+    }
+}
+
+/// `- 3 -`, `第3页 共8页`, `3/8`, `— 12 —`.
+fn is_page_number(t: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^(?:[-–—－]\s*\d{1,4}\s*[-–—－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+            .expect("valid regex")
+    });
+    re.is_match(t)
+}
+
+/// Heading text longer than this is a numbered paragraph, not a heading.
+const MAX_HEADING_CHARS: usize = 40;
+
+/// Builds the blocks of a document from its lines.
+pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
+    let kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(&l.text)).collect();
+    let mut b = Builder { lines, kinds: &kinds, out: Vec::new(), para: Vec::new(), section: Vec::new(), tables: 0 };
+    b.title();
+    let mut i = b.out.last().map_or(0, |blk| blk.lines()[1] as usize);
+    while i < lines.len() {
+        match kinds[i] {
+            LineKind::Blank => {
+                b.flush();
+                i += 1;
+            }
+            LineKind::Furniture => {
+                b.flush();
+                let text = lines[i].text.replace('\u{c}', "").trim().to_string();
+                b.out.push(Block::Furniture(Furniture { lines: [lines[i].no; 2], text }));
+                i += 1;
+            }
+            LineKind::Pipe | LineKind::Separator => {
+                b.flush();
+                i = b.table_region(i, None, warnings);
+            }
+            LineKind::Text => {
+                if let Some(next) = b.caption_target(i) {
+                    b.flush();
+                    i = b.table_region(next, Some(i), warnings);
+                } else {
+                    b.text_line(i);
+                    i += 1;
+                }
+            }
+        }
+    }
+    b.flush();
+    relevel_western(&mut b.out);
+    b.out
+}
+
+struct Builder<'a> {
+    lines: &'a [Line],
+    kinds: &'a [LineKind],
+    out: Vec<Block>,
+    /// Line indexes of the paragraph being gathered.
+    para: Vec<usize>,
+    /// Open headings: (level, printed text, title).
+    section: Vec<(u8, String, String)>,
+    tables: usize,
+}
+
+impl Builder<'_> {
+    /// The title: the first text lines naming a report, before any heading or table.
+    fn title(&mut self) {
+        let mut seen = Vec::new();
+        for (i, l) in self.lines.iter().enumerate().take(12) {
+            match self.kinds[i] {
+                LineKind::Blank => continue,
+                LineKind::Text => {}
+                _ => break,
+            }
+            let t = strip_md(&l.text);
+            if scan_outline(t).is_some() {
+                break;
+            }
+            let chars = t.chars().count();
+            let ends = t.ends_with(['。', '：', ':', '，', ',', '；']);
+            if t.contains("报告") && chars <= 60 && !ends {
+                let mut first = i;
+                let prev_direct = seen.last().copied().filter(|&p: &usize| p + 1 == i);
+                if let Some(p) = prev_direct {
+                    let pt = strip_md(&self.lines[p].text);
+                    if !has_year(t) && has_year(pt) && pt.chars().count() <= 40 {
+                        first = p;
+                    }
+                }
+                // lines before the title are paragraphs of their own
+                for &p in seen.iter().filter(|&&p| p < first) {
+                    let text = strip_md(&self.lines[p].text).to_string();
+                    self.out.push(Block::Paragraph(Paragraph { lines: [self.lines[p].no; 2], text }));
+                }
+                let text = (first..=i).map(|k| strip_md(&self.lines[k].text)).collect::<Vec<_>>();
+                let text = text.iter().skip(1).fold(text[0].to_string(), |a, b| crate::normalize::join_label(&a, b));
+                self.out.push(Block::Title(Title { lines: [self.lines[first].no, l.no], text }));
+                return;
+            }
+            seen.push(i);
+            if seen.len() > 3 {
+                break;
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.para.is_empty() {
+            return;
+        }
+        let idx = std::mem::take(&mut self.para);
+        let mut text = String::new();
+        for &k in &idx {
+            let t = strip_md(&self.lines[k].text);
+            text = if text.is_empty() { t.to_string() } else { crate::normalize::join_label(&text, t) };
+        }
+        let lines = [self.lines[idx[0]].no, self.lines[idx[idx.len() - 1]].no];
+        self.out.push(Block::Paragraph(Paragraph { lines, text }));
+    }
+
+    fn text_line(&mut self, i: usize) {
+        let line = &self.lines[i];
+        let t = strip_md(&line.text);
+        if let Some((heading, rest)) = heading_of(t, line.no) {
+            self.flush();
+            self.section.retain(|(lv, _, _)| *lv < heading.level);
+            self.section.push((heading.level, format!("{}{}", number_prefix(t), heading.title), heading.title.clone()));
+            self.out.push(Block::Heading(heading));
+            if let Some(rest) = rest {
+                self.out.push(Block::Paragraph(Paragraph { lines: [line.no; 2], text: rest }));
+            }
+            return;
+        }
+        // join wrapped lines of one paragraph
+        if let Some(&last) = self.para.last() {
+            let prev = strip_md(&self.lines[last].text);
+            let wrapped = last + 1 == i
+                && prev.chars().count() >= 20
+                && !prev.ends_with(['。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '"', '）', ')', '」'])
+                && !line.text.starts_with('#');
+            if !wrapped {
+                self.flush();
+            }
+        }
+        self.para.push(i);
+    }
+
+    /// A caption line directly over a table (a Markdown `#` line or `表二：…` that is not
+    /// an outline heading): returns the index of the table's first row.
+    fn caption_target(&self, i: usize) -> Option<usize> {
+        let raw = &self.lines[i].text;
+        let t = strip_md(raw);
+        let marked = raw.trim_start().starts_with('#') || t.starts_with('表') || is_band_text(t);
+        if !marked || scan_outline(t).is_some() || t.chars().count() > 40 || t.ends_with('。') {
+            return None;
+        }
+        let mut j = i + 1;
+        if j < self.lines.len() && self.kinds[j] == LineKind::Blank {
+            j += 1;
+        }
+        (j < self.lines.len() && matches!(self.kinds[j], LineKind::Pipe | LineKind::Separator)).then_some(j)
+    }
+
+    /// Reads the table region starting at line index `start`; returns the index after it.
+    fn table_region(&mut self, start: usize, caption: Option<usize>, warnings: &mut Vec<Warning>) -> usize {
+        let mut end = start;
+        while end < self.lines.len() && matches!(self.kinds[end], LineKind::Pipe | LineKind::Separator) {
+            end += 1;
+        }
+        let region = &self.lines[start..end];
+        let markdown = region.iter().any(|l| pipe::is_separator(&l.text))
+            || region.iter().all(|l| pipe::has_leading_bar(&l.text));
+        let mut rows: Vec<RawRow> = region
+            .iter()
+            .filter(|l| !pipe::is_separator(&l.text))
+            .map(|l| RawRow { line: l.no, cells: pipe::split_cells(&l.text) })
+            .collect();
+        let mut title = self.section.last().map(|s| s.2.clone());
+        let first_line = caption.map_or(region[0].no, |c| self.lines[c].no);
+        if let Some(c) = caption {
+            let t = strip_md(&self.lines[c].text).to_string();
+            if is_band_text(&t) {
+                rows.insert(0, RawRow { line: self.lines[c].no, cells: vec![t] });
+            } else {
+                title = Some(t);
+            }
+        }
+        let ctx = Context {
+            title,
+            section: self.section.iter().map(|s| s.1.clone()).collect(),
+            style: if markdown { "markdown" } else { "pipe" }.to_string(),
+            grid: markdown,
+        };
+        let last_line = region[region.len() - 1].no;
+        for seg in table::segments(rows, [first_line, last_line]) {
+            let mut t: Table = table::build(&seg, &ctx, warnings);
+            self.tables += 1;
+            t.id = format!("t{}", self.tables);
+            self.out.push(Block::Table(t));
+        }
+        end
+    }
+}
+
+/// A band label: a legal-provision caption such as `第二十条第（一）项`.
+fn is_band_text(t: &str) -> bool {
+    let f = crate::normalize::fold(t);
+    f.starts_with('第') && (f.ends_with('项') || f.ends_with('款') || f.ends_with('条')) && f.chars().count() <= 20
+}
+
+fn has_year(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || w[0] == b'2'))
+}
+
+/// The text without Markdown heading marks, form feeds and surrounding white space.
+fn strip_md(text: &str) -> &str {
+    let t = trim(text.trim_start_matches('\u{c}'));
+    trim(t.trim_start_matches('#'))
+}
+
+/// The printed outline number of `t` (`（一）`), for section paths.
+fn number_prefix(t: &str) -> &str {
+    scan_outline(t).map_or("", |o| t[..o.len].trim_end())
+}
+
+/// A heading, and the paragraph it runs on into, if `t` is one.
+fn heading_of(t: &str, no: u32) -> Option<(Heading, Option<String>)> {
+    let o = scan_outline(t)?;
+    let rest = trim(&t[o.len..]);
+    let stop = rest.char_indices().find(|&(_, c)| matches!(c, '。' | '：' | ':' | '！' | '？'));
+    let (head, tail) = match stop {
+        Some((p, c)) => (trim(&rest[..p]), trim(&rest[p + c.len_utf8()..])),
+        None => (rest, ""),
+    };
+    if head.is_empty() || head.chars().count() > MAX_HEADING_CHARS || !head.chars().any(|c| is_cjk(c) || c.is_alphabetic())
+    {
+        return None;
+    }
+    // Western numbered sentences are headings only when short and unpunctuated.
+    if matches!(o.scheme, Scheme::Letter) && head.chars().count() > 30 {
+        return None;
+    }
+    let heading = Heading { lines: [no, no], level: o.scheme.rank(), number: o.number, title: head.to_string() };
+    let tail = (!tail.is_empty()).then(|| tail.to_string());
+    Some((heading, tail))
+}
+
+/// In a report without Chinese outline numbers, decimal numbers give the levels:
+/// `1` 1, `1.2` 2; a Roman outline sits above them.
+fn relevel_western(blocks: &mut [Block]) {
+    let heads = || blocks.iter().filter_map(|b| if let Block::Heading(h) = b { Some(h) } else { None });
+    if heads().any(|h| h.number.chars().any(is_cjk)) {
+        return;
+    }
+    let roman = heads().any(|h| h.number.chars().all(|c| "IVXL".contains(c)));
+    let offset = u8::from(roman);
+    let mut deepest = 1;
+    for b in blocks.iter_mut() {
+        if let Block::Heading(h) = b {
+            if h.number.chars().all(|c| "IVXL".contains(c)) {
+                h.level = 1;
+            } else if h.number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+                h.level = h.number.split('.').count() as u8 + offset;
+                deepest = deepest.max(h.level);
+            } else if h.number.chars().all(|c| c.is_ascii_lowercase()) {
+                h.level = deepest + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! govreport turns government reports delivered as text (HTML flattened to `a | b |`
+//! lines, Markdown, PDF text dumps, Word copies) into checked, analysable data.
+//!
+//! The pipeline, one module per stage, each a function of the previous stage's output:
+//!
+//! ```text
+//! bytes --decode--> text --lines--> Vec<Line> --classify--> Vec<Block> --meta--> Document
+//!                                     (tables: table::segments -> table::build)
+//! ```
+//!
+//! Writers in [`write`] render a [`model::Document`] as JSON, JSON Lines, tidy CSV or
+//! Markdown; they never re-parse.
+//!
+//! ```
+//! let text = "三、收到和处理政府信息公开申请情况\n信息内容 | 数量 |\n规章 | 12 |\n";
+//! let doc = govreport::parse_bytes(text.as_bytes(), "example.txt", &govreport::Options::default()).unwrap();
+//! let table = doc.tables().next().unwrap();
+//! assert_eq!(table.columns[0].path, ["数量"]);
+//! assert_eq!(table.rows[0].path, ["规章"]);
+//! assert_eq!(table.rows[0].cells[0].value, Some(12.0));
+//! ```
+#![deny(missing_docs)]
+
+pub mod classify;
+pub mod decode;
+pub mod error;
+pub mod lines;
+pub mod meta;
+pub mod model;
+pub mod normalize;
+pub mod outline;
+pub mod table;
+pub mod write;
+
+pub use error::{Error, ErrorKind};
+pub use model::Document;
+
+use decode::EncodingChoice;
+use model::{SCHEMA, Source, Warning};
+use sha2::{Digest, Sha256};
+
+/// Parsing options.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The encoding to decode with, or detection.
+    pub encoding: EncodingChoice,
+}
+
+impl Options {
+    /// Sets the encoding.
+    pub fn encoding(&mut self, e: EncodingChoice) -> &mut Self {
+        self.encoding = e;
+        self
+    }
+}
+
+/// Parses the bytes of one report. `path` is recorded in `source.path`.
+///
+/// Fails only when the bytes are not a text at all (empty or binary); anything the
+/// parser doubts becomes a warning in the document.
+pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, Error> {
+    if bytes.is_empty() {
+        return Err(Error::new(path, error::ErrorKind::Empty));
+    }
+    let decoded = decode::decode(bytes, opts.encoding);
+    if let Some(line) = binary_line(&decoded.text) {
+        return Err(Error::new(path, error::ErrorKind::Binary).at_line(line));
+    }
+    let mut warnings: Vec<Warning> = decoded
+        .replaced_lines
+        .iter()
+        .map(|&l| Warning {
+            line: Some(l),
+            code: "undecodable-bytes".into(),
+            message: format!("bytes not valid in {} were replaced by U+FFFD", decoded.encoding),
+        })
+        .collect();
+    let lines = lines::split_lines(&decoded.text);
+    let blocks = classify::blocks(&lines, &mut warnings);
+    let meta = meta::extract(&blocks, &decoded.text);
+    let source = Source {
+        path: path.to_string(),
+        bytes: bytes.len() as u64,
+        sha256: hex(&Sha256::digest(bytes)),
+        encoding: decoded.encoding.to_string(),
+        encoding_confidence: decoded.confidence.to_string(),
+        line_ending: decode::line_ending(&decoded.text).to_string(),
+    };
+    Ok(Document { schema: SCHEMA.to_string(), source, meta, blocks, checks: Vec::new(), warnings })
+}
+
+/// The first line holding NUL or other C0 control codes that no text has, if any.
+fn binary_line(text: &str) -> Option<u32> {
+    let bad = |c: char| c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}'));
+    let pos = text.find(bad)?;
+    Some(text[..pos].matches('\n').count() as u32 + 1)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}

@@ -1,0 +1,98 @@
+//! Report metadata: title, agency, reporting year and template, from the title block or,
+//! failing that, from how the text names itself (`2020年政府信息公开工作年度报告`,
+//! `统计期限为2025年1月1日`, `《昭通市政务服务管理局2020年部门预算》`).
+
+use crate::model::{Block, Meta};
+use crate::normalize::fold;
+use regex::Regex;
+use std::sync::OnceLock;
+
+fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pat).expect("valid regex"))
+}
+
+/// Fills `meta` from the blocks and the full text.
+pub fn extract(blocks: &[Block], text: &str) -> Meta {
+    let mut meta = Meta::default();
+    let title = blocks.iter().find_map(|b| if let Block::Title(t) = b { Some(t.text.clone()) } else { None });
+    if let Some(t) = &title {
+        let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+        meta.title = Some(compact.clone());
+        static TITLE: OnceLock<Regex> = OnceLock::new();
+        let r = re(&TITLE, r"^(?P<pre>.*?)(?P<year>(?:19|20)\d{2})年度?(?P<post>.*)$");
+        if let Some(c) = r.captures(&compact) {
+            meta.year = c["year"].parse().ok();
+            let pre = c["pre"].trim_matches(|ch: char| !ch.is_alphanumeric());
+            let post = &c["post"];
+            let agency = if !pre.is_empty() {
+                Some(pre.to_string())
+            } else {
+                ["政府信息公开", "政务公开", "信息公开"].iter().find_map(|k| post.find(k).map(|p| post[..p].to_string()))
+            };
+            meta.agency = agency.filter(|a| !a.is_empty());
+        }
+    }
+    let head: String = text.chars().take(20_000).collect();
+    if meta.year.is_none() {
+        static YEAR: OnceLock<Regex> = OnceLock::new();
+        let r = re(
+            &YEAR,
+            r"((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?年度报告|统计(?:期限|周期)\S{0,4}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日",
+        );
+        meta.year = r.captures(&head).and_then(|c| c.get(1).or(c.get(2))).and_then(|m| m.as_str().parse().ok());
+    }
+    if meta.agency.is_none() {
+        meta.agency = agency_in_text(&head, meta.year);
+    }
+    meta.template = template_of(blocks);
+    meta
+}
+
+/// The most frequent agency name printed right before the report year.
+fn agency_in_text(text: &str, year: Option<i32>) -> Option<String> {
+    static ORG: OnceLock<Regex> = OnceLock::new();
+    let r = re(
+        &ORG,
+        r"(\p{Han}{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管理局|服务局|局|委|厅|院|中心|街道办事处|街道|镇|乡))\s*((?:19|20)\d{2})\s*年",
+    );
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for c in r.captures_iter(text) {
+        let y: i32 = c[2].parse().unwrap_or(0);
+        if year.is_some_and(|want| want != y && want != y + 1) {
+            continue;
+        }
+        let mut name = c[1].to_string();
+        for lead in ["根据", "现将", "依据", "按照", "关于", "公开", "在", "对", "由", "将", "是", "为"] {
+            if let Some(r) = name.strip_prefix(lead) {
+                name = r.to_string();
+            }
+        }
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some(e) => e.1 += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|(n, k)| (*k, n.chars().count())).map(|(n, _)| n)
+}
+
+/// `gidr-2021` or `gidr-2019` by the column labels only that template prints.
+fn template_of(blocks: &[Block]) -> Option<String> {
+    let mut labels = String::new();
+    for b in blocks {
+        if let Block::Table(t) = b {
+            for c in &t.columns {
+                for p in &c.path {
+                    labels.push_str(&fold(p));
+                    labels.push('|');
+                }
+            }
+        }
+    }
+    if labels.contains("本年制发件数") || labels.contains("现行有效件数") || labels.contains("本年处理决定数量") {
+        Some("gidr-2021".into())
+    } else if labels.contains("本年新制作数量") || labels.contains("对外公开总数量") || labels.contains("上一年项目数量") {
+        Some("gidr-2019".into())
+    } else {
+        None
+    }
+}

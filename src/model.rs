@@ -1,0 +1,268 @@
+//! The document model of schema `govreport/1` (see `docs/contract.md`).
+//!
+//! Every stage of the pipeline ends in these plain owned types; the writers in
+//! [`crate::write`] only read them. Field names and meanings are the output contract:
+//! add optional fields freely, never change what an existing one means.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// The schema name written into every document.
+pub const SCHEMA: &str = "govreport/1";
+
+/// One parsed report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Document {
+    /// Always `govreport/1`.
+    pub schema: String,
+    /// Where the text came from and how it was decoded.
+    pub source: Source,
+    /// Title, agency, reporting year and template.
+    pub meta: Meta,
+    /// Headings, paragraphs, tables and page furniture in document order.
+    pub blocks: Vec<Block>,
+    /// Arithmetic checks (勾稽关系) required by the report's template.
+    pub checks: Vec<Check>,
+    /// Everything the parser doubted, with the line it concerns.
+    pub warnings: Vec<Warning>,
+}
+
+/// Provenance of the decoded text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Source {
+    /// The path as given on the command line (`-` for standard input).
+    pub path: String,
+    /// Size of the input in bytes.
+    pub bytes: u64,
+    /// SHA-256 of the input bytes, lowercase hex.
+    pub sha256: String,
+    /// The encoding the text was decoded from: `utf-8`, `utf-16le`, `utf-16be`, `gb18030`, `big5`.
+    pub encoding: String,
+    /// `bom` (a byte-order mark said so), `valid` (the bytes are valid in it),
+    /// `guessed` (statistical guess), `forced` (`--encoding`).
+    pub encoding_confidence: String,
+    /// `lf`, `crlf`, `cr`, `mixed` or `none` (a single line).
+    pub line_ending: String,
+}
+
+/// What the report says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Meta {
+    /// The report title, line breaks and spaces removed.
+    pub title: Option<String>,
+    /// The reporting body.
+    pub agency: Option<String>,
+    /// The reporting year (the statistics period).
+    pub year: Option<i32>,
+    /// The official template recognised, e.g. `gidr-2019`, `gidr-2021`.
+    pub template: Option<String>,
+}
+
+/// A block of the document; `kind` tells which.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block {
+    /// The report title (one or more lines).
+    Title(Title),
+    /// A numbered or marked section heading.
+    Heading(Heading),
+    /// Running text; wrapped lines joined.
+    Paragraph(Paragraph),
+    /// A statistical table with rebuilt column and row paths.
+    Table(Table),
+    /// Page furniture: page numbers, running heads, form feeds. Never part of a table.
+    Furniture(Furniture),
+}
+
+impl Block {
+    /// The `[first, last]` line range of the block.
+    pub fn lines(&self) -> [u32; 2] {
+        match self {
+            Block::Title(t) => t.lines,
+            Block::Heading(h) => h.lines,
+            Block::Paragraph(p) => p.lines,
+            Block::Table(t) => t.lines,
+            Block::Furniture(f) => f.lines,
+        }
+    }
+}
+
+/// A section heading such as `一、总体情况` or `（二）依申请公开`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Heading {
+    /// First and last source line.
+    pub lines: [u32; 2],
+    /// Outline depth: `一、` 1, `（一）` 2, `1.` 3, `（1）` 4, `①` 5; decimal `1` 1, `1.2` 2.
+    pub level: u8,
+    /// The outline number without punctuation (`一`, `1.2`, `I`, `a`); empty for the title.
+    pub number: String,
+    /// The heading text without its number.
+    pub title: String,
+}
+
+/// A paragraph of running text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Paragraph {
+    /// First and last source line.
+    pub lines: [u32; 2],
+    /// The text, wrapped lines joined.
+    pub text: String,
+}
+
+/// The report title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Title {
+    /// First and last source line.
+    pub lines: [u32; 2],
+    /// The title, wrapped lines joined.
+    pub text: String,
+}
+
+/// Page furniture (a page number, a running head, a form feed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Furniture {
+    /// First and last source line.
+    pub lines: [u32; 2],
+    /// The text as printed.
+    pub text: String,
+}
+
+/// A statistical table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Table {
+    /// `t1`, `t2`, … in document order.
+    pub id: String,
+    /// First and last source line.
+    pub lines: [u32; 2],
+    /// How it was printed: `pipe`, `markdown`, `grid`, `aligned`, `tsv`, `cellline`.
+    pub style: String,
+    /// The printed caption, or the title of the heading the table sits under.
+    pub title: Option<String>,
+    /// The band label (`第二十条第（一）项`) that starts this block, if any.
+    pub band: Option<String>,
+    /// Heading path above the table, outermost first.
+    pub section: Vec<String>,
+    /// A note printed in the corner cell (the 勾稽关系 sentence).
+    pub note: Option<String>,
+    /// Corner (stub) cells over the row labels, such as `信息内容`.
+    pub stub: Vec<String>,
+    /// Value columns with their full header paths.
+    pub columns: Vec<Column>,
+    /// Data rows; every row has exactly `columns.len()` cells.
+    pub rows: Vec<Row>,
+}
+
+/// A value column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Column {
+    /// Header path, top header row first.
+    pub path: Vec<String>,
+    /// Stable template key, when a template is recognised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+/// A data row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Row {
+    /// Row-label path, outermost first (the band first when there is one).
+    pub path: Vec<String>,
+    /// Source line of the row.
+    pub line: u32,
+    /// One cell per column.
+    pub cells: Vec<Cell>,
+    /// Stable template key, when a template is recognised.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+/// One value cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Cell {
+    /// The cell text as printed (trimmed).
+    pub raw: String,
+    /// The number, for `kind` `number`.
+    #[serde(serialize_with = "ser_number")]
+    pub value: Option<f64>,
+    /// What the cell holds.
+    pub kind: CellKind,
+    /// Unit after scaling: `%`, `元`, … (absent for a bare number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// `余` / `多` / `约`: the number is approximate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+}
+
+/// Kinds of cell content; zero, empty and not-applicable are never merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum CellKind {
+    /// A number; `value` holds it.
+    Number,
+    /// An empty cell.
+    Empty,
+    /// Not applicable: `/`, `-`, `—`, `无`.
+    Na,
+    /// Anything else.
+    Text,
+    /// The cell is absent from the text (a ragged row); a warning says so.
+    Missing,
+}
+
+/// One arithmetic check (勾稽关系).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Check {
+    /// Stable rule id, e.g. `gidr-2021/t3-balance`.
+    pub rule: String,
+    /// The table id the check concerns.
+    pub table: String,
+    /// The column path checked, if the check runs down a column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<Vec<String>>,
+    /// The row path checked, if the check runs along a row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<Vec<String>>,
+    /// `pass`, `fail` or `skipped` (the check could not be made).
+    pub status: String,
+    /// What the rule says the value should be.
+    #[serde(serialize_with = "ser_number")]
+    pub expected: Option<f64>,
+    /// What the report prints.
+    #[serde(serialize_with = "ser_number")]
+    pub found: Option<f64>,
+    /// First and last line involved.
+    pub lines: [u32; 2],
+    /// A readable explanation.
+    pub message: String,
+}
+
+/// Something the parser doubted or repaired.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Warning {
+    /// The line concerned (absent for whole-document warnings).
+    pub line: Option<u32>,
+    /// Stable code, e.g. `ragged-row`, `undecodable-bytes`, `ambiguous-header`.
+    pub code: String,
+    /// A readable explanation.
+    pub message: String,
+}
+
+/// Writes integral numbers without a fraction (`3`, not `3.0`).
+fn ser_number<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        None => s.serialize_none(),
+        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
+        Some(x) => s.serialize_f64(*x),
+    }
+}
+
+impl Document {
+    /// All tables of the document, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,321 @@
+//! Tables: from rows of flattened cells to [`Table`] blocks with full column and row
+//! paths. Every flattening style ends here: the style readers (pipe and Markdown in
+//! [`pipe`]) only cut lines into [`RawRow`]s.
+//!
+//! Steps for one region of rows:
+//! 1. [`segments`] cuts the region at band rows (`第二十条第（一）项` alone on its row) and
+//!    at header rows that follow data rows (a new table under the same heading).
+//! 2. [`build`] tells header rows from data rows, finds how many value columns (`N`) and
+//!    label columns (`L`) the data rows have, rebuilds the column paths
+//!    ([`header::rebuild`]) and the row paths ([`rows::RowPaths`]), and parses the values.
+
+pub mod header;
+pub mod pipe;
+pub mod rows;
+pub mod value;
+
+use crate::model::{Cell, CellKind, Column, Row, Table, Warning};
+use crate::normalize::fold;
+use crate::outline::scan_outline;
+use header::HeaderRow;
+use rows::RowPaths;
+use value::parse_cell;
+
+/// One row of cells as the text gives them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    /// Source line (the first, for rows spread over several lines).
+    pub line: u32,
+    /// Cells as printed (trimmed).
+    pub cells: Vec<String>,
+}
+
+/// The rows of one table block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// The band label that starts the block.
+    pub band: Option<String>,
+    /// First and last source line of the block (band and separator lines included).
+    pub lines: [u32; 2],
+    /// Header and data rows.
+    pub rows: Vec<RawRow>,
+}
+
+/// What the caller knows about the place of a table.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// Printed caption or heading title.
+    pub title: Option<String>,
+    /// Heading path.
+    pub section: Vec<String>,
+    /// Flattening style.
+    pub style: String,
+    /// True for styles that print one cell per column (covered cells empty).
+    pub grid: bool,
+}
+
+/// Most value cells a table may have; more is reported and cut (a hostile input guard).
+const MAX_CELLS: usize = 200_000;
+
+/// Cuts the rows of one region into table blocks at band rows and repeated headers.
+/// `lines` is the region's first and last line.
+pub fn segments(rows: Vec<RawRow>, lines: [u32; 2]) -> Vec<Segment> {
+    let mut out: Vec<Segment> = Vec::new();
+    let mut cur = Segment { band: None, lines, rows: Vec::new() };
+    let mut in_data = false;
+    for i in 0..rows.len() {
+        let row = &rows[i];
+        let next = rows.get(i + 1);
+        let band = band_label(row, next);
+        let new_header = !band.is_some() && in_data && !is_data(row, false);
+        if band.is_some() || new_header {
+            if !cur.rows.is_empty() || cur.band.is_some() {
+                cur.lines[1] = row.line.saturating_sub(1).max(cur.lines[0]);
+                out.push(cur);
+                cur = Segment { band: None, lines: [row.line, lines[1]], rows: Vec::new() };
+            } else {
+                cur.lines[0] = cur.lines[0].min(row.line);
+            }
+            in_data = false;
+            if let Some(b) = band {
+                cur.band = Some(b);
+                continue;
+            }
+        }
+        if is_data(row, cur.rows.is_empty()) {
+            in_data = true;
+        }
+        cur.rows.push(row.clone());
+    }
+    cur.lines[1] = lines[1];
+    if !cur.rows.is_empty() || cur.band.is_some() {
+        out.push(cur);
+    }
+    out
+}
+
+/// A band row: one text cell, first, the others empty, before a header row (or alone).
+fn band_label(row: &RawRow, next: Option<&RawRow>) -> Option<String> {
+    let first = row.cells.first()?;
+    if first.is_empty() || row.cells[1..].iter().any(|c| !c.is_empty()) {
+        return None;
+    }
+    if parse_cell(first).kind != CellKind::Text {
+        return None;
+    }
+    let alone = row.cells.len() == 1;
+    let before_header = next.is_some_and(|n| !is_data(n, true) && n.cells.iter().filter(|c| !c.is_empty()).count() >= 2);
+    (alone || before_header).then(|| first.clone())
+}
+
+/// Kind of a cell for row classification.
+fn is_value_like(cell: &str) -> bool {
+    match parse_cell(cell).kind {
+        CellKind::Number | CellKind::Na | CellKind::Empty | CellKind::Missing => true,
+        CellKind::Text => cell.chars().any(|c| c.is_ascii_digit()) && scan_outline(cell).is_none() && !is_label_like(cell),
+    }
+}
+
+/// Text that names something (a row or column label) rather than stating a value.
+fn is_label_like(cell: &str) -> bool {
+    let f = fold(cell);
+    f.starts_with('第') || f.ends_with('年') || f.contains("年度")
+}
+
+/// A data row has a tail of value cells holding a number or not-applicable mark, or
+/// more value cells than labels. The first row of a table is data only when it holds a
+/// number (a header row comes first).
+fn is_data(row: &RawRow, first: bool) -> bool {
+    let cells = &row.cells;
+    let tail = cells.iter().rev().take_while(|c| is_value_like(c)).count();
+    if tail == 0 {
+        return false;
+    }
+    let tail_cells = &cells[cells.len() - tail..];
+    let has_value = tail_cells.iter().any(|c| matches!(parse_cell(c).kind, CellKind::Number | CellKind::Na))
+        || tail_cells.iter().any(|c| !c.is_empty());
+    if has_value {
+        return true;
+    }
+    let prefix = &cells[..cells.len() - tail];
+    let texts = prefix.iter().filter(|c| !c.is_empty()).count();
+    texts < tail || (!first && prefix.len() == 1 && texts == 1)
+}
+
+/// Builds the table block of one segment.
+pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table {
+    let mut rows: Vec<RawRow> = seg.rows.clone();
+    if ctx.grid {
+        trim_empty_columns(&mut rows);
+    }
+    let first_data = rows.iter().enumerate().position(|(i, r)| is_data(r, i == 0)).unwrap_or(rows.len());
+    let (head, data) = rows.split_at(first_data);
+    let width = rows.first().map_or(0, |r| r.cells.len());
+    let grid = ctx.grid || (!rows.is_empty() && rows.iter().all(|r| r.cells.len() == width));
+    let (n, l) = if grid { grid_shape(data, width) } else { ragged_shape(data, head) };
+
+    let mut table = Table {
+        id: String::new(),
+        lines: seg.lines,
+        style: ctx.style.clone(),
+        title: ctx.title.clone(),
+        band: seg.band.clone(),
+        section: ctx.section.clone(),
+        note: None,
+        stub: Vec::new(),
+        columns: Vec::new(),
+        rows: Vec::new(),
+    };
+
+    // Header rows: corner cells out, value cells in.
+    let mut header_rows = Vec::new();
+    for (i, r) in head.iter().enumerate() {
+        let len = r.cells.len();
+        let (stub, cells, full) = if l > 0 && len == l + n {
+            (&r.cells[..l], &r.cells[l..], true)
+        } else if len == n {
+            (&r.cells[..0], &r.cells[..], true)
+        } else if l > 0 && i == 0 && len >= 1 {
+            (&r.cells[..1], &r.cells[1..], false)
+        } else {
+            (&r.cells[..0], &r.cells[..], false)
+        };
+        for s in stub.iter().filter(|s| !s.is_empty()) {
+            if is_note(s) {
+                table.note = Some(strip_brackets(s));
+            } else {
+                table.stub.push(s.clone());
+            }
+        }
+        header_rows.push(HeaderRow { cells: cells.to_vec(), grid: full });
+    }
+    let paths = match header::rebuild(&header_rows, n) {
+        Some(c) => {
+            if c.ambiguous {
+                warnings.push(Warning {
+                    line: head.first().map(|r| r.line),
+                    code: "ambiguous-header".into(),
+                    message: format!("the header rows allow more than one reading of the column spans over {n} value columns; the likeliest was taken"),
+                });
+            }
+            c.paths
+        }
+        None => {
+            if !head.is_empty() {
+                warnings.push(Warning {
+                    line: head.first().map(|r| r.line),
+                    code: "header-unresolved".into(),
+                    message: format!("the header rows do not fit the {n} value columns of the data rows; columns left without paths"),
+                });
+            }
+            vec![Vec::new(); n]
+        }
+    };
+    table.columns = paths.into_iter().map(|path| Column { path, key: None }).collect();
+
+    let mut labels = RowPaths::default();
+    let mut budget = MAX_CELLS;
+    for r in data {
+        let len = r.cells.len();
+        let (lab, vals): (&[String], &[String]) = if grid {
+            let l = l.min(len);
+            (&r.cells[..l], &r.cells[l..])
+        } else if len >= n {
+            (&r.cells[..len - n], &r.cells[len - n..])
+        } else {
+            let k = r.cells.iter().take_while(|c| !is_value_like(c)).count();
+            (&r.cells[..k], &r.cells[k..])
+        };
+        let mut path = if grid { labels.grid(lab) } else { labels.partial(lab) };
+        if let Some(b) = &seg.band {
+            path.insert(0, b.clone());
+        }
+        let mut cells: Vec<Cell> = vals.iter().take(n).map(|v| parse_cell(v)).collect();
+        if cells.len() < n {
+            warnings.push(Warning {
+                line: Some(r.line),
+                code: "ragged-row".into(),
+                message: format!("row has {} of {} value cells; the missing ones are at the end, marked missing", cells.len(), n),
+            });
+            cells.resize(n, Cell { raw: String::new(), value: None, kind: CellKind::Missing, unit: None, qualifier: None });
+        } else if vals.len() > n {
+            warnings.push(Warning {
+                line: Some(r.line),
+                code: "ragged-row".into(),
+                message: format!("row has {} value cells, the table {}; the extra ones are dropped", vals.len(), n),
+            });
+        }
+        if budget < n {
+            warnings.push(Warning { line: Some(r.line), code: "table-too-large".into(), message: "table cut: too many cells".into() });
+            break;
+        }
+        budget -= n;
+        table.rows.push(Row { path, line: r.line, cells, key: None });
+    }
+    table
+}
+
+/// Shape of a grid table: label columns are those holding row labels in data rows.
+fn grid_shape(data: &[RawRow], width: usize) -> (usize, usize) {
+    let l = data
+        .iter()
+        .map(|r| r.cells.iter().rposition(|c| !c.is_empty() && !is_value_like(c)).map_or(0, |i| i + 1))
+        .max()
+        .unwrap_or(0);
+    (width.saturating_sub(l), l.min(width))
+}
+
+/// Shape of a ragged table: the usual number of value cells per data row.
+fn ragged_shape(data: &[RawRow], head: &[RawRow]) -> (usize, usize) {
+    let mut counts: Vec<(usize, bool)> = Vec::new();
+    for r in data {
+        let tail = r.cells.iter().rev().take_while(|c| is_value_like(c)).count();
+        let numeric = r.cells.iter().any(|c| parse_cell(c).kind == CellKind::Number);
+        counts.push((tail, numeric));
+    }
+    let pick = |only_numeric: bool| {
+        let mut freq: Vec<(usize, usize)> = Vec::new();
+        for &(t, num) in &counts {
+            if only_numeric && !num {
+                continue;
+            }
+            match freq.iter_mut().find(|(k, _)| *k == t) {
+                Some(f) => f.1 += 1,
+                None => freq.push((t, 1)),
+            }
+        }
+        freq.into_iter().max_by_key(|&(k, f)| (f, k)).map(|(k, _)| k)
+    };
+    let n = pick(true).or_else(|| pick(false)).unwrap_or_else(|| head.last().map_or(0, |r| r.cells.len()));
+    let l = data.iter().map(|r| r.cells.len().saturating_sub(n)).max().unwrap_or(0);
+    (n, l)
+}
+
+/// Drops columns that are empty in every row (Markdown tables padded to the widest band).
+fn trim_empty_columns(rows: &mut [RawRow]) {
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut keep = width;
+    while keep > 0 && rows.iter().all(|r| r.cells.get(keep - 1).is_none_or(|c| c.is_empty())) {
+        keep -= 1;
+    }
+    for r in rows.iter_mut() {
+        r.cells.truncate(keep);
+        r.cells.resize(keep, String::new());
+    }
+}
+
+/// A corner cell that is a note rather than a stub label.
+fn is_note(s: &str) -> bool {
+    let f = fold(s);
+    f.contains("勾稽") || f.contains("说明") || f.starts_with("注") || f.chars().count() > 12
+}
+
+/// `（本列数据……）` → `本列数据……`.
+fn strip_brackets(s: &str) -> String {
+    let t = crate::normalize::trim(s);
+    let inner = t
+        .strip_prefix('（')
+        .or_else(|| t.strip_prefix('('))
+        .and_then(|x| x.strip_suffix('）').or_else(|| x.strip_suffix(')')));
+    inner.unwrap_or(t).trim().to_string()
+}

@@ -1,0 +1,75 @@
+//! Row-label paths. A label that spans several rows is printed once, on the first of
+//! them; it heads every row below it until a label of the same or a higher outline rank
+//! replaces it.
+//!
+//! - Grid rows (one cell per label column, covered cells empty) carry each column's last
+//!   label down; a new label in a column clears the columns to its right.
+//! - Partial rows (only the labels that start in that row) are placed by their outline
+//!   numbering: `三、` > `（三）` > `1.`; an unnumbered label replaces the previous
+//!   unnumbered one at its depth; a total (`合计`) closes every open group.
+
+use crate::outline::scan_outline;
+use crate::table::header::is_total;
+
+/// Builds row paths row by row.
+#[derive(Debug, Default)]
+pub struct RowPaths {
+    stack: Vec<(u8, String)>,
+    carry: Vec<String>,
+}
+
+/// Rank of an unnumbered label: deeper than every outline scheme.
+const UNNUMBERED: u8 = 99;
+
+fn rank(label: &str) -> u8 {
+    scan_outline(label).map_or(UNNUMBERED, |o| o.scheme.rank())
+}
+
+impl RowPaths {
+    /// Path of a partial row carrying `labels` (non-empty ones are used).
+    ///
+    /// ```
+    /// use govreport::table::rows::RowPaths;
+    /// let mut p = RowPaths::default();
+    /// let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    /// p.partial(&s(&["三、本年度办理结果", "（一）予以公开"]));
+    /// p.partial(&s(&["（三）不予公开", "1.属于国家秘密"]));
+    /// assert_eq!(p.partial(&s(&["2.其他"])), s(&["三、本年度办理结果", "（三）不予公开", "2.其他"]));
+    /// assert_eq!(p.partial(&s(&["四、结转下年度继续办理"])), s(&["四、结转下年度继续办理"]));
+    /// ```
+    pub fn partial(&mut self, labels: &[String]) -> Vec<String> {
+        let labels: Vec<&String> = labels.iter().filter(|l| !l.is_empty()).collect();
+        let Some(first) = labels.first() else {
+            return Vec::new();
+        };
+        let r = rank(first);
+        let cut = if r == UNNUMBERED && is_total(first) {
+            0
+        } else if let Some(i) = self.stack.iter().rposition(|(k, _)| *k == r) {
+            i
+        } else {
+            self.stack.iter().position(|(k, _)| *k > r).unwrap_or(self.stack.len())
+        };
+        self.stack.truncate(cut);
+        for l in labels {
+            self.stack.push((rank(l), l.to_string()));
+        }
+        self.stack.iter().map(|(_, l)| l.clone()).collect()
+    }
+
+    /// Path of a grid row whose label columns are `labels` (covered cells empty).
+    pub fn grid(&mut self, labels: &[String]) -> Vec<String> {
+        if self.carry.len() < labels.len() {
+            self.carry.resize(labels.len(), String::new());
+        }
+        for (i, l) in labels.iter().enumerate() {
+            if !l.is_empty() {
+                self.carry[i] = l.clone();
+                for c in &mut self.carry[i + 1..] {
+                    c.clear();
+                }
+            }
+        }
+        self.carry.iter().take(labels.len()).filter(|l| !l.is_empty()).cloned().collect()
+    }
+}

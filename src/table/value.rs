@@ -1,0 +1,216 @@
+//! Cell values: `1,234` → 1234, `12.5%` → 12.5 `%`, `160.5964万元` → 1605964 `元`,
+//! `400余` → 400 `余`, `+12` / `-3` / `减4` signed, `/` `-` `—` `无` not applicable,
+//! empty kept apart from zero, anything else text.
+//!
+//! Scaling by 万/亿 is done on the decimal digits, not in floating point, so
+//! `160.5964万` is exactly 1605964.
+
+use crate::model::{Cell, CellKind};
+use unicode_normalization::UnicodeNormalization;
+
+/// Parses one cell as printed.
+///
+/// ```
+/// use govreport::table::value::parse_cell;
+/// use govreport::model::CellKind;
+/// let c = parse_cell("160.5964万元");
+/// assert_eq!((c.value, c.unit.as_deref()), (Some(1605964.0), Some("元")));
+/// assert_eq!(parse_cell("—").kind, CellKind::Na);
+/// assert_eq!(parse_cell("").kind, CellKind::Empty);
+/// ```
+pub fn parse_cell(raw: &str) -> Cell {
+    let raw = crate::normalize::trim(raw);
+    let mut cell = Cell { raw: raw.to_string(), value: None, kind: CellKind::Text, unit: None, qualifier: None };
+    if raw.is_empty() {
+        cell.kind = CellKind::Empty;
+        return cell;
+    }
+    let s = squeeze(raw);
+    if is_na(&s) {
+        cell.kind = CellKind::Na;
+        return cell;
+    }
+    if let Some(n) = scan_number(&s) {
+        cell.kind = CellKind::Number;
+        cell.value = Some(n.value);
+        cell.unit = n.unit;
+        cell.qualifier = n.qualifier;
+    }
+    cell
+}
+
+/// NFKC form of `raw` with whitespace removed, except between two digits (`12 34` stays
+/// two numbers and so is not a number at all).
+fn squeeze(raw: &str) -> String {
+    let chars: Vec<char> = raw.nfkc().collect();
+    let mut out = String::with_capacity(raw.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_whitespace() {
+            let prev = out.chars().next_back().is_some_and(|p: char| p.is_ascii_digit());
+            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace()).is_some_and(|n| n.is_ascii_digit());
+            if !(prev && next) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// True for the marks of a not-applicable cell.
+pub fn is_na(s: &str) -> bool {
+    matches!(s, "/" | "-" | "--" | "—" | "——" | "–" | "－" | "一" | "无" | "N/A" | "n/a" | "NA" | "×" | "\\")
+}
+
+/// A parsed number with its unit and qualifier.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    /// The value after scaling.
+    pub value: f64,
+    /// The unit after scaling (`元` for `万元`), `%` for percentages.
+    pub unit: Option<String>,
+    /// `余`, `多`, `约`, `近`, `超`.
+    pub qualifier: Option<String>,
+}
+
+const UNITS: &[&str] = &["元", "件", "条", "个", "次", "人", "篇", "项", "家", "场", "期", "份", "人次", "万人次"];
+
+/// Scans a whole NFKC-folded cell text (whitespace removed) as a number.
+pub fn scan_number(s: &str) -> Option<Number> {
+    let mut rest = s;
+    let mut qualifier = None;
+    for q in ["约", "近", "超过", "超"] {
+        if let Some(r) = rest.strip_prefix(q) {
+            qualifier = Some(q.to_string());
+            rest = r;
+            break;
+        }
+    }
+    let mut negative = false;
+    if let Some(r) = rest.strip_prefix('+').or_else(|| rest.strip_prefix("增")) {
+        rest = r;
+    } else if let Some(r) =
+        rest.strip_prefix('-').or_else(|| rest.strip_prefix('−')).or_else(|| rest.strip_prefix("减"))
+    {
+        negative = true;
+        rest = r;
+    }
+    // digits with optional thousands separators and one decimal point
+    let mut int = String::new();
+    let mut frac = String::new();
+    let mut in_frac = false;
+    let mut used = 0;
+    let mut last_comma = None;
+    for (i, c) in rest.char_indices() {
+        match c {
+            '0'..='9' => {
+                if in_frac { frac.push(c) } else { int.push(c) }
+            }
+            ',' if !in_frac && !int.is_empty() => last_comma = Some(int.len()),
+            '.' if !in_frac && !int.is_empty() => in_frac = true,
+            _ => break,
+        }
+        used = i + c.len_utf8();
+    }
+    if int.is_empty() || (in_frac && frac.is_empty()) {
+        return None;
+    }
+    // a thousands separator must be followed by exactly three digits
+    if let Some(pos) = last_comma {
+        if int.len() - pos != 3 {
+            return None;
+        }
+    }
+    let mut tail = &rest[used..];
+    let mut shift = 0i32;
+    if let Some(r) = tail.strip_prefix('万') {
+        shift = 4;
+        tail = r;
+    } else if let Some(r) = tail.strip_prefix('亿') {
+        shift = 8;
+        tail = r;
+    }
+    let mut unit = None;
+    for q in ["余", "多"] {
+        if let Some(r) = tail.strip_prefix(q) {
+            qualifier = Some(q.to_string());
+            tail = r;
+        }
+    }
+    if tail == "%" || tail == "‰" {
+        unit = Some(tail.to_string());
+        tail = "";
+    } else if !tail.is_empty() {
+        if let Some(u) = UNITS.iter().find(|u| tail == **u) {
+            unit = Some((*u).to_string());
+            tail = "";
+        }
+    }
+    for q in ["余", "多"] {
+        if let Some(r) = tail.strip_prefix(q) {
+            qualifier = Some(q.to_string());
+            tail = r;
+        }
+    }
+    if !tail.is_empty() {
+        return None;
+    }
+    if shift > 0 && unit.is_none() {
+        // `3万` keeps its scale word as a unit-free count
+        unit = None;
+    }
+    let value = shifted(&int, &frac, shift)?;
+    Some(Number { value: if negative { -value } else { value }, unit, qualifier })
+}
+
+/// `int.frac × 10^shift`, computed on the digit string.
+fn shifted(int: &str, frac: &str, shift: i32) -> Option<f64> {
+    let mut digits = format!("{int}{frac}");
+    let mut point = int.len() as i32 + shift;
+    while (digits.len() as i32) < point {
+        digits.push('0');
+    }
+    if point < 0 {
+        point = 0;
+    }
+    let (a, b) = digits.split_at(point as usize);
+    let text = if b.is_empty() { a.to_string() } else { format!("{a}.{b}") };
+    text.parse::<f64>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> (CellKind, Option<f64>, Option<String>, Option<String>) {
+        let c = parse_cell(s);
+        (c.kind, c.value, c.unit, c.qualifier)
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(v("0"), (CellKind::Number, Some(0.0), None, None));
+        assert_eq!(v("1,234"), (CellKind::Number, Some(1234.0), None, None));
+        assert_eq!(v("96171.6"), (CellKind::Number, Some(96171.6), None, None));
+        assert_eq!(v("４０６８.２０８"), (CellKind::Number, Some(4068.208), None, None));
+        assert_eq!(v("12.5%"), (CellKind::Number, Some(12.5), Some("%".into()), None));
+        assert_eq!(v("160.5964万元"), (CellKind::Number, Some(1605964.0), Some("元".into()), None));
+        assert_eq!(v("3亿"), (CellKind::Number, Some(300000000.0), None, None));
+        assert_eq!(v("400余"), (CellKind::Number, Some(400.0), None, Some("余".into())));
+        assert_eq!(v("20余条"), (CellKind::Number, Some(20.0), Some("条".into()), Some("余".into())));
+        assert_eq!(v("+12"), (CellKind::Number, Some(12.0), None, None));
+        assert_eq!(v("-3"), (CellKind::Number, Some(-3.0), None, None));
+        assert_eq!(v("减4"), (CellKind::Number, Some(-4.0), None, None));
+    }
+
+    #[test]
+    fn not_numbers() {
+        assert_eq!(v("").0, CellKind::Empty);
+        for na in ["/", "-", "—", "无"] {
+            assert_eq!(v(na).0, CellKind::Na, "{na}");
+        }
+        for t in ["22（其中修订 16 件）", "1,23", "2025年", "规章", "1.", "12 34"] {
+            assert_eq!(v(t).0, CellKind::Text, "{t}");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+//! JSON and JSON Lines: the document model of `docs/contract.md`, field for field.
+
+use crate::model::Document;
+use std::io::{self, Write};
+
+/// One document as a pretty object; several as an array.
+pub fn write_json(docs: &[Document], out: &mut dyn Write) -> io::Result<()> {
+    if docs.len() == 1 {
+        serde_json::to_writer_pretty(&mut *out, &docs[0])?;
+    } else {
+        serde_json::to_writer_pretty(&mut *out, docs)?;
+    }
+    out.write_all(b"\n")
+}
+
+/// One document on one line, newline-terminated.
+pub fn write_jsonl(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, doc)?;
+    out.write_all(b"\n")
+}

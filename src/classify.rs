@@ -29,7 +29,11 @@ pub enum LineKind {
 pub fn classify_line(text: &str) -> LineKind {
     let t = trim(text);
     if t.is_empty() {
-        return if text.contains('\u{c}') { LineKind::Furniture } else { LineKind::Blank };
+        return if text.contains('\u{c}') {
+            LineKind::Furniture
+        } else {
+            LineKind::Blank
+        };
     }
     if pipe::is_separator(t) {
         LineKind::Separator
@@ -58,7 +62,14 @@ const MAX_HEADING_CHARS: usize = 40;
 /// Builds the blocks of a document from its lines.
 pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
     let kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(&l.text)).collect();
-    let mut b = Builder { lines, kinds: &kinds, out: Vec::new(), para: Vec::new(), section: Vec::new(), tables: 0 };
+    let mut b = Builder {
+        lines,
+        kinds: &kinds,
+        out: Vec::new(),
+        para: Vec::new(),
+        section: Vec::new(),
+        tables: 0,
+    };
     b.title();
     let mut i = b.out.last().map_or(0, |blk| blk.lines()[1] as usize);
     while i < lines.len() {
@@ -70,7 +81,10 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
             LineKind::Furniture => {
                 b.flush();
                 let text = lines[i].text.replace('\u{c}', "").trim().to_string();
-                b.out.push(Block::Furniture(Furniture { lines: [lines[i].no; 2], text }));
+                b.out.push(Block::Furniture(Furniture {
+                    lines: [lines[i].no; 2],
+                    text,
+                }));
                 i += 1;
             }
             LineKind::Pipe | LineKind::Separator => {
@@ -132,11 +146,21 @@ impl Builder<'_> {
                 // lines before the title are paragraphs of their own
                 for &p in seen.iter().filter(|&&p| p < first) {
                     let text = strip_md(&self.lines[p].text).to_string();
-                    self.out.push(Block::Paragraph(Paragraph { lines: [self.lines[p].no; 2], text }));
+                    self.out.push(Block::Paragraph(Paragraph {
+                        lines: [self.lines[p].no; 2],
+                        text,
+                    }));
                 }
-                let text = (first..=i).map(|k| strip_md(&self.lines[k].text)).collect::<Vec<_>>();
-                let text = text.iter().skip(1).fold(text[0].to_string(), |a, b| crate::normalize::join_label(&a, b));
-                self.out.push(Block::Title(Title { lines: [self.lines[first].no, l.no], text }));
+                let text = (first..=i)
+                    .map(|k| strip_md(&self.lines[k].text))
+                    .collect::<Vec<_>>();
+                let text = text.iter().skip(1).fold(text[0].to_string(), |a, b| {
+                    crate::normalize::join_label(&a, b)
+                });
+                self.out.push(Block::Title(Title {
+                    lines: [self.lines[first].no, l.no],
+                    text,
+                }));
                 return;
             }
             seen.push(i);
@@ -154,7 +178,11 @@ impl Builder<'_> {
         let mut text = String::new();
         for &k in &idx {
             let t = strip_md(&self.lines[k].text);
-            text = if text.is_empty() { t.to_string() } else { crate::normalize::join_label(&text, t) };
+            text = if text.is_empty() {
+                t.to_string()
+            } else {
+                crate::normalize::join_label(&text, t)
+            };
         }
         let lines = [self.lines[idx[0]].no, self.lines[idx[idx.len() - 1]].no];
         self.out.push(Block::Paragraph(Paragraph { lines, text }));
@@ -166,10 +194,17 @@ impl Builder<'_> {
         if let Some((heading, rest)) = heading_of(t, line.no) {
             self.flush();
             self.section.retain(|(lv, _, _)| *lv < heading.level);
-            self.section.push((heading.level, format!("{}{}", number_prefix(t), heading.title), heading.title.clone()));
+            self.section.push((
+                heading.level,
+                format!("{}{}", number_prefix(t), heading.title),
+                heading.title.clone(),
+            ));
             self.out.push(Block::Heading(heading));
             if let Some(rest) = rest {
-                self.out.push(Block::Paragraph(Paragraph { lines: [line.no; 2], text: rest }));
+                self.out.push(Block::Paragraph(Paragraph {
+                    lines: [line.no; 2],
+                    text: rest,
+                }));
             }
             return;
         }
@@ -178,7 +213,9 @@ impl Builder<'_> {
             let prev = strip_md(&self.lines[last].text);
             let wrapped = last + 1 == i
                 && prev.chars().count() >= 20
-                && !prev.ends_with(['。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '"', '）', ')', '」'])
+                && !prev.ends_with([
+                    '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '"', '）', ')', '」',
+                ])
                 && !line.text.starts_with('#');
             if !wrapped {
                 self.flush();
@@ -200,13 +237,21 @@ impl Builder<'_> {
         if j < self.lines.len() && self.kinds[j] == LineKind::Blank {
             j += 1;
         }
-        (j < self.lines.len() && matches!(self.kinds[j], LineKind::Pipe | LineKind::Separator)).then_some(j)
+        (j < self.lines.len() && matches!(self.kinds[j], LineKind::Pipe | LineKind::Separator))
+            .then_some(j)
     }
 
     /// Reads the table region starting at line index `start`; returns the index after it.
-    fn table_region(&mut self, start: usize, caption: Option<usize>, warnings: &mut Vec<Warning>) -> usize {
+    fn table_region(
+        &mut self,
+        start: usize,
+        caption: Option<usize>,
+        warnings: &mut Vec<Warning>,
+    ) -> usize {
         let mut end = start;
-        while end < self.lines.len() && matches!(self.kinds[end], LineKind::Pipe | LineKind::Separator) {
+        while end < self.lines.len()
+            && matches!(self.kinds[end], LineKind::Pipe | LineKind::Separator)
+        {
             end += 1;
         }
         let region = &self.lines[start..end];
@@ -215,14 +260,23 @@ impl Builder<'_> {
         let mut rows: Vec<RawRow> = region
             .iter()
             .filter(|l| !pipe::is_separator(&l.text))
-            .map(|l| RawRow { line: l.no, cells: pipe::split_cells(&l.text) })
+            .map(|l| RawRow {
+                line: l.no,
+                cells: pipe::split_cells(&l.text),
+            })
             .collect();
         let mut title = self.section.last().map(|s| s.2.clone());
         let first_line = caption.map_or(region[0].no, |c| self.lines[c].no);
         if let Some(c) = caption {
             let t = strip_md(&self.lines[c].text).to_string();
             if is_band_text(&t) {
-                rows.insert(0, RawRow { line: self.lines[c].no, cells: vec![t] });
+                rows.insert(
+                    0,
+                    RawRow {
+                        line: self.lines[c].no,
+                        cells: vec![t],
+                    },
+                );
             } else {
                 title = Some(t);
             }
@@ -234,7 +288,7 @@ impl Builder<'_> {
             grid: markdown,
         };
         let last_line = region[region.len() - 1].no;
-        for seg in table::segments(rows, [first_line, last_line]) {
+        for seg in table::segments(rows, [first_line, last_line], markdown) {
             let mut t: Table = table::build(&seg, &ctx, warnings);
             self.tables += 1;
             t.id = format!("t{}", self.tables);
@@ -247,12 +301,15 @@ impl Builder<'_> {
 /// A band label: a legal-provision caption such as `第二十条第（一）项`.
 fn is_band_text(t: &str) -> bool {
     let f = crate::normalize::fold(t);
-    f.starts_with('第') && (f.ends_with('项') || f.ends_with('款') || f.ends_with('条')) && f.chars().count() <= 20
+    f.starts_with('第')
+        && (f.ends_with('项') || f.ends_with('款') || f.ends_with('条'))
+        && f.chars().count() <= 20
 }
 
 fn has_year(t: &str) -> bool {
     let b = t.as_bytes();
-    b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || w[0] == b'2'))
+    b.windows(4)
+        .any(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || w[0] == b'2'))
 }
 
 /// The text without Markdown heading marks, form feeds and surrounding white space.
@@ -270,12 +327,16 @@ fn number_prefix(t: &str) -> &str {
 fn heading_of(t: &str, no: u32) -> Option<(Heading, Option<String>)> {
     let o = scan_outline(t)?;
     let rest = trim(&t[o.len..]);
-    let stop = rest.char_indices().find(|&(_, c)| matches!(c, '。' | '：' | ':' | '！' | '？'));
+    let stop = rest
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '。' | '：' | ':' | '！' | '？'));
     let (head, tail) = match stop {
         Some((p, c)) => (trim(&rest[..p]), trim(&rest[p + c.len_utf8()..])),
         None => (rest, ""),
     };
-    if head.is_empty() || head.chars().count() > MAX_HEADING_CHARS || !head.chars().any(|c| is_cjk(c) || c.is_alphabetic())
+    if head.is_empty()
+        || head.chars().count() > MAX_HEADING_CHARS
+        || !head.chars().any(|c| is_cjk(c) || c.is_alphabetic())
     {
         return None;
     }
@@ -283,7 +344,12 @@ fn heading_of(t: &str, no: u32) -> Option<(Heading, Option<String>)> {
     if matches!(o.scheme, Scheme::Letter) && head.chars().count() > 30 {
         return None;
     }
-    let heading = Heading { lines: [no, no], level: o.scheme.rank(), number: o.number, title: head.to_string() };
+    let heading = Heading {
+        lines: [no, no],
+        level: o.scheme.rank(),
+        number: o.number,
+        title: head.to_string(),
+    };
     let tail = (!tail.is_empty()).then(|| tail.to_string());
     Some((heading, tail))
 }
@@ -291,7 +357,15 @@ fn heading_of(t: &str, no: u32) -> Option<(Heading, Option<String>)> {
 /// In a report without Chinese outline numbers, decimal numbers give the levels:
 /// `1` 1, `1.2` 2; a Roman outline sits above them.
 fn relevel_western(blocks: &mut [Block]) {
-    let heads = || blocks.iter().filter_map(|b| if let Block::Heading(h) = b { Some(h) } else { None });
+    let heads = || {
+        blocks.iter().filter_map(|b| {
+            if let Block::Heading(h) = b {
+                Some(h)
+            } else {
+                None
+            }
+        })
+    };
     if heads().any(|h| h.number.chars().any(is_cjk)) {
         return;
     }

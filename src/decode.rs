@@ -72,14 +72,25 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Decoded {
         EncodingChoice::Gb18030 => (GB18030, "forced", bytes),
         EncodingChoice::Big5 => (BIG5, "forced", bytes),
         EncodingChoice::Utf16 => match bom {
-            Some((enc, len)) if enc == UTF_16BE || enc == UTF_16LE => (enc, "forced", &bytes[len..]),
+            Some((enc, len)) if enc == UTF_16BE || enc == UTF_16LE => {
+                (enc, "forced", &bytes[len..])
+            }
             _ => (UTF_16LE, "forced", bytes),
         },
     };
     let (text, had_errors) = enc.decode_without_bom_handling(body);
     let text = text.into_owned();
-    let replaced_lines = if had_errors { lines_with_replacement(&text) } else { Vec::new() };
-    Decoded { text, encoding: name(enc), confidence, replaced_lines }
+    let replaced_lines = if had_errors {
+        lines_with_replacement(&text)
+    } else {
+        Vec::new()
+    };
+    Decoded {
+        text,
+        encoding: name(enc),
+        confidence,
+        replaced_lines,
+    }
 }
 
 /// Which line-ending convention the text uses: `lf`, `crlf`, `cr`, `mixed` or `none`.
@@ -110,7 +121,11 @@ pub fn line_ending(text: &str) -> &'static str {
     }
 }
 
-fn strip_bom<'a>(bytes: &'a [u8], bom: Option<(&'static Encoding, usize)>, want: &'static Encoding) -> &'a [u8] {
+fn strip_bom<'a>(
+    bytes: &'a [u8],
+    bom: Option<(&'static Encoding, usize)>,
+    want: &'static Encoding,
+) -> &'a [u8] {
     match bom {
         Some((enc, len)) if enc == want => &bytes[len..],
         _ => bytes,
@@ -123,7 +138,7 @@ fn strip_bom<'a>(bytes: &'a [u8], bom: Option<(&'static Encoding, usize)>, want:
 fn guess(bytes: &[u8]) -> &'static Encoding {
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(bytes, true);
-    let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Allow);
+    let enc = det.guess(None, chardetng::Utf8Detection::Allow);
     if enc == BIG5 { BIG5 } else { GB18030 }
 }
 
@@ -193,7 +208,8 @@ mod tests {
         let d = decode(&gb, EncodingChoice::Auto);
         assert_eq!((d.encoding, d.confidence), ("gb18030", "guessed"));
         assert_eq!(d.text, SAMPLE);
-        let trad = "一、總體情況\n（一）主動公開政府資訊。本年度新收申請十二件，已經全部辦理完畢。\n";
+        let trad =
+            "一、總體情況\n（一）主動公開政府資訊。本年度新收申請十二件，已經全部辦理完畢。\n";
         let b5 = BIG5.encode(trad).0;
         let d = decode(&b5, EncodingChoice::Auto);
         assert_eq!(d.encoding, "big5");

@@ -35,7 +35,11 @@ pub struct Error {
 impl Error {
     /// A new error about `path`.
     pub fn new(path: impl Into<String>, kind: ErrorKind) -> Error {
-        Error { path: path.into(), line: None, kind }
+        Error {
+            path: path.into(),
+            line: None,
+            kind,
+        }
     }
 
     /// The same error, located at `line`.
@@ -68,11 +72,20 @@ impl fmt::Display for Error {
         }
         match &self.kind {
             ErrorKind::Io(e) => write!(f, ": cannot read: {e}"),
-            ErrorKind::IsDirectory => write!(f, ": is a directory (give the files in it, or use `govreport convert`)"),
+            ErrorKind::IsDirectory => write!(
+                f,
+                ": is a directory (give the files in it, or use `govreport convert`)"
+            ),
             ErrorKind::Empty => write!(f, ": empty file (0 bytes)"),
-            ErrorKind::Binary => write!(f, ": binary file: not text in UTF-8, UTF-16, GB18030 or Big5"),
+            ErrorKind::Binary => write!(
+                f,
+                ": binary file: not text in UTF-8, UTF-16, GB18030 or Big5"
+            ),
             ErrorKind::TooLarge { bytes, limit } => {
-                write!(f, ": file too large ({bytes} bytes; the limit is {limit}, see --max-bytes)")
+                write!(
+                    f,
+                    ": file too large ({bytes} bytes; the limit is {limit}, see --max-bytes)"
+                )
             }
         }
     }

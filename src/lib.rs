@@ -72,7 +72,10 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
         .map(|&l| Warning {
             line: Some(l),
             code: "undecodable-bytes".into(),
-            message: format!("bytes not valid in {} were replaced by U+FFFD", decoded.encoding),
+            message: format!(
+                "bytes not valid in {} were replaced by U+FFFD",
+                decoded.encoding
+            ),
         })
         .collect();
     let lines = lines::split_lines(&decoded.text);
@@ -86,20 +89,31 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
         encoding_confidence: decoded.confidence.to_string(),
         line_ending: decode::line_ending(&decoded.text).to_string(),
     };
-    Ok(Document { schema: SCHEMA.to_string(), source, meta, blocks, checks: Vec::new(), warnings })
+    Ok(Document {
+        schema: SCHEMA.to_string(),
+        source,
+        meta,
+        blocks,
+        checks: Vec::new(),
+        warnings,
+    })
 }
 
 /// The first line holding NUL or other C0 control codes that no text has, if any.
 fn binary_line(text: &str) -> Option<u32> {
-    let bad = |c: char| c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}'));
+    let bad = |c: char| {
+        c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}'))
+    };
     let pos = text.find(bad)?;
     Some(text[..pos].matches('\n').count() as u32 + 1)
 }
 
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-        let _ = write!(s, "{b:02x}");
-        s
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        })
 }

@@ -32,12 +32,24 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     let (mut start, mut i) = (0usize, 0usize);
     while let Some(off) = memchr::memchr2(b'\r', b'\n', &b[i..]) {
         let j = i + off;
-        out.push(Line { no: out.len() as u32 + 1, start, text: text[start..j].to_string() });
-        i = if b[j] == b'\r' && b.get(j + 1) == Some(&b'\n') { j + 2 } else { j + 1 };
+        out.push(Line {
+            no: out.len() as u32 + 1,
+            start,
+            text: text[start..j].to_string(),
+        });
+        i = if b[j] == b'\r' && b.get(j + 1) == Some(&b'\n') {
+            j + 2
+        } else {
+            j + 1
+        };
         start = i;
     }
     if start < b.len() {
-        out.push(Line { no: out.len() as u32 + 1, start, text: text[start..].to_string() });
+        out.push(Line {
+            no: out.len() as u32 + 1,
+            start,
+            text: text[start..].to_string(),
+        });
     }
     out
 }

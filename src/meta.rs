@@ -14,12 +14,21 @@ fn re(cell: &'static OnceLock<Regex>, pat: &str) -> &'static Regex {
 /// Fills `meta` from the blocks and the full text.
 pub fn extract(blocks: &[Block], text: &str) -> Meta {
     let mut meta = Meta::default();
-    let title = blocks.iter().find_map(|b| if let Block::Title(t) = b { Some(t.text.clone()) } else { None });
+    let title = blocks.iter().find_map(|b| {
+        if let Block::Title(t) = b {
+            Some(t.text.clone())
+        } else {
+            None
+        }
+    });
     if let Some(t) = &title {
         let compact: String = t.chars().filter(|c| !c.is_whitespace()).collect();
         meta.title = Some(compact.clone());
         static TITLE: OnceLock<Regex> = OnceLock::new();
-        let r = re(&TITLE, r"^(?P<pre>.*?)(?P<year>(?:19|20)\d{2})年度?(?P<post>.*)$");
+        let r = re(
+            &TITLE,
+            r"^(?P<pre>.*?)(?P<year>(?:19|20)\d{2})年度?(?P<post>.*)$",
+        );
         if let Some(c) = r.captures(&compact) {
             meta.year = c["year"].parse().ok();
             let pre = c["pre"].trim_matches(|ch: char| !ch.is_alphanumeric());
@@ -27,7 +36,9 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
             let agency = if !pre.is_empty() {
                 Some(pre.to_string())
             } else {
-                ["政府信息公开", "政务公开", "信息公开"].iter().find_map(|k| post.find(k).map(|p| post[..p].to_string()))
+                ["政府信息公开", "政务公开", "信息公开"]
+                    .iter()
+                    .find_map(|k| post.find(k).map(|p| post[..p].to_string()))
             };
             meta.agency = agency.filter(|a| !a.is_empty());
         }
@@ -39,7 +50,10 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
             &YEAR,
             r"((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?年度报告|统计(?:期限|周期)\S{0,4}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日",
         );
-        meta.year = r.captures(&head).and_then(|c| c.get(1).or(c.get(2))).and_then(|m| m.as_str().parse().ok());
+        meta.year = r
+            .captures(&head)
+            .and_then(|c| c.get(1).or(c.get(2)))
+            .and_then(|m| m.as_str().parse().ok());
     }
     if meta.agency.is_none() {
         meta.agency = agency_in_text(&head, meta.year);
@@ -62,7 +76,9 @@ fn agency_in_text(text: &str, year: Option<i32>) -> Option<String> {
             continue;
         }
         let mut name = c[1].to_string();
-        for lead in ["根据", "现将", "依据", "按照", "关于", "公开", "在", "对", "由", "将", "是", "为"] {
+        for lead in [
+            "根据", "现将", "依据", "按照", "关于", "公开", "在", "对", "由", "将", "是", "为",
+        ] {
             if let Some(r) = name.strip_prefix(lead) {
                 name = r.to_string();
             }
@@ -72,7 +88,10 @@ fn agency_in_text(text: &str, year: Option<i32>) -> Option<String> {
             None => counts.push((name, 1)),
         }
     }
-    counts.into_iter().max_by_key(|(n, k)| (*k, n.chars().count())).map(|(n, _)| n)
+    counts
+        .into_iter()
+        .max_by_key(|(n, k)| (*k, n.chars().count()))
+        .map(|(n, _)| n)
 }
 
 /// `gidr-2021` or `gidr-2019` by the column labels only that template prints.
@@ -88,9 +107,15 @@ fn template_of(blocks: &[Block]) -> Option<String> {
             }
         }
     }
-    if labels.contains("本年制发件数") || labels.contains("现行有效件数") || labels.contains("本年处理决定数量") {
+    if labels.contains("本年制发件数")
+        || labels.contains("现行有效件数")
+        || labels.contains("本年处理决定数量")
+    {
         Some("gidr-2021".into())
-    } else if labels.contains("本年新制作数量") || labels.contains("对外公开总数量") || labels.contains("上一年项目数量") {
+    } else if labels.contains("本年新制作数量")
+        || labels.contains("对外公开总数量")
+        || labels.contains("上一年项目数量")
+    {
         Some("gidr-2019".into())
     } else {
         None

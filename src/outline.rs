@@ -79,11 +79,18 @@ pub fn scan_outline(s: &str) -> Option<Outline> {
     if rest.trim().is_empty() {
         return None;
     }
-    Some(Outline { scheme, number, len: lead + used + spaces })
+    Some(Outline {
+        scheme,
+        number,
+        len: lead + used + spaces,
+    })
 }
 
 fn take_while(s: &str, f: impl Fn(char) -> bool) -> &str {
-    let end = s.char_indices().find(|&(_, c)| !f(c)).map_or(s.len(), |(i, _)| i);
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !f(c))
+        .map_or(s.len(), |(i, _)| i);
     &s[..end]
 }
 
@@ -94,7 +101,8 @@ fn scan_cn_comma(t: &str) -> Option<(Scheme, String, usize)> {
     }
     let rest = &t[num.len()..];
     let p = rest.chars().next()?;
-    matches!(p, '、' | '，' | '．' | '.').then(|| (Scheme::CnComma, num.to_string(), num.len() + p.len_utf8()))
+    matches!(p, '、' | '，' | '．' | '.')
+        .then(|| (Scheme::CnComma, num.to_string(), num.len() + p.len_utf8()))
 }
 
 fn scan_paren(t: &str) -> Option<(Scheme, String, usize)> {
@@ -115,7 +123,11 @@ fn scan_paren(t: &str) -> Option<(Scheme, String, usize)> {
                 (Scheme::ArabicParen, ar)
             } else {
                 let le = take_while(inner, |c| c.is_ascii_lowercase());
-                if le.chars().count() == 1 { (Scheme::Letter, le) } else { return None }
+                if le.chars().count() == 1 {
+                    (Scheme::Letter, le)
+                } else {
+                    return None;
+                }
             }
         }
     };
@@ -139,7 +151,9 @@ fn scan_paren(t: &str) -> Option<(Scheme, String, usize)> {
 fn scan_circled(t: &str) -> Option<(Scheme, String, usize)> {
     let c = t.chars().next()?;
     let n = c as u32;
-    (0x2460..=0x2473).contains(&n).then(|| (Scheme::Circled, (n - 0x2460 + 1).to_string(), c.len_utf8()))
+    (0x2460..=0x2473)
+        .contains(&n)
+        .then(|| (Scheme::Circled, (n - 0x2460 + 1).to_string(), c.len_utf8()))
 }
 
 fn scan_arabic(t: &str) -> Option<(Scheme, String, usize)> {
@@ -170,7 +184,11 @@ fn scan_arabic(t: &str) -> Option<(Scheme, String, usize)> {
         if !rest2.starts_with(char::is_whitespace) {
             return None;
         }
-        return Some((Scheme::Decimal, parts.join("."), used + (rest.len() - rest2.len())));
+        return Some((
+            Scheme::Decimal,
+            parts.join("."),
+            used + (rest.len() - rest2.len()),
+        ));
     }
     let p = rest.chars().next()?;
     match p {
@@ -183,7 +201,10 @@ fn scan_arabic(t: &str) -> Option<(Scheme, String, usize)> {
             Some((Scheme::Arabic, parts.remove(0), used + p.len_utf8()))
         }
         // `1 Introduction` (decimal outline, one component), not `2025 年`.
-        ' ' if t[used..].trim_start().starts_with(|c: char| c.is_ascii_uppercase()) => {
+        ' ' if t[used..]
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_uppercase()) =>
+        {
             Some((Scheme::Decimal, parts.remove(0), used))
         }
         _ => None,
@@ -213,7 +234,13 @@ fn scan_letter(t: &str) -> Option<(Scheme, String, usize)> {
 
 fn fold_digits(s: &str) -> String {
     s.chars()
-        .map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c) } else { c })
+        .map(|c| {
+            if ('０'..='９').contains(&c) {
+                char::from_u32(c as u32 - 0xFF10 + 0x30).unwrap_or(c)
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -230,7 +257,10 @@ mod tests {
         assert_eq!(num("一、总体情况"), Some((Scheme::CnComma, "一".into())));
         assert_eq!(num("十二、其他"), Some((Scheme::CnComma, "十二".into())));
         assert_eq!(num("(一)做好"), Some((Scheme::CnParen, "一".into())));
-        assert_eq!(num("（二） 依申请公开"), Some((Scheme::CnParen, "二".into())));
+        assert_eq!(
+            num("（二） 依申请公开"),
+            Some((Scheme::CnParen, "二".into()))
+        );
         assert_eq!(num("1.属于国家秘密"), Some((Scheme::Arabic, "1".into())));
         assert_eq!(num("2、公众参与"), Some((Scheme::Arabic, "2".into())));
         assert_eq!(num("（3）其他"), Some((Scheme::ArabicParen, "3".into())));
@@ -239,7 +269,10 @@ mod tests {
 
     #[test]
     fn western_schemes() {
-        assert_eq!(num("1.2 Scope of the report"), Some((Scheme::Decimal, "1.2".into())));
+        assert_eq!(
+            num("1.2 Scope of the report"),
+            Some((Scheme::Decimal, "1.2".into()))
+        );
         assert_eq!(num("1 Introduction"), Some((Scheme::Decimal, "1".into())));
         assert_eq!(num("II. Findings"), Some((Scheme::Roman, "II".into())));
         assert_eq!(num("(a) first"), Some((Scheme::Letter, "a".into())));
@@ -248,7 +281,17 @@ mod tests {
 
     #[test]
     fn rejections() {
-        for s in ["一是加强", "2025年，我县", "1.5万元", "12", "（一）", "三、", "Ihe", "2025 年", "100 people"] {
+        for s in [
+            "一是加强",
+            "2025年，我县",
+            "1.5万元",
+            "12",
+            "（一）",
+            "三、",
+            "Ihe",
+            "2025 年",
+            "100 people",
+        ] {
             assert_eq!(num(s), None, "{s}");
         }
     }

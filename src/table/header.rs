@@ -39,12 +39,21 @@ const BUDGET: usize = 200_000;
 /// Rebuilds the paths of `n` value columns from header rows given top-down.
 /// Returns `None` when no reading fits.
 pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
-    let rows: Vec<&HeaderRow> = rows.iter().filter(|r| r.cells.iter().any(|c| !c.is_empty())).collect();
+    let rows: Vec<&HeaderRow> = rows
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
+        .collect();
     if rows.is_empty() {
-        return Some(Columns { paths: vec![Vec::new(); n], ambiguous: false });
+        return Some(Columns {
+            paths: vec![Vec::new(); n],
+            ambiguous: false,
+        });
     }
     if rows.iter().all(|r| r.grid) {
-        return Some(Columns { paths: grid_paths(&rows, n), ambiguous: false });
+        return Some(Columns {
+            paths: grid_paths(&rows, n),
+            ambiguous: false,
+        });
     }
     // Grid rows at the bottom anchor the positions; partial rows above are searched.
     let bottom = rows.len() - 1;
@@ -52,7 +61,13 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
         let slots = rows[bottom]
             .cells
             .iter()
-            .map(|c| if c.is_empty() { Slot::Hole } else { Slot::Unit(Node::leaf(c)) })
+            .map(|c| {
+                if c.is_empty() {
+                    Slot::Hole
+                } else {
+                    Slot::Unit(Node::leaf(c))
+                }
+            })
             .collect();
         (slots, true)
     } else {
@@ -63,7 +78,13 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
         .rev()
         .map(|r| r.cells.iter().filter(|c| !c.is_empty()).cloned().collect())
         .collect();
-    let mut search = Search { rows: &upper, n, anchored, best: None, visited: 0 };
+    let mut search = Search {
+        rows: &upper,
+        n,
+        anchored,
+        best: None,
+        visited: 0,
+    };
     search.level(0, start, 0.0);
     let best = search.best?;
     let mut paths = Vec::with_capacity(n);
@@ -75,7 +96,10 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     if paths.len() != n {
         return None;
     }
-    Some(Columns { paths, ambiguous: best.ties > 1 || search.visited >= BUDGET })
+    Some(Columns {
+        paths,
+        ambiguous: best.ties > 1 || search.visited >= BUDGET,
+    })
 }
 
 /// Grid rows: a label extends right over empty cells that share its parent.
@@ -119,7 +143,11 @@ struct Node {
 
 impl Node {
     fn leaf(label: &str) -> Node {
-        Node { label: label.to_string(), children: Vec::new(), width: 1 }
+        Node {
+            label: label.to_string(),
+            children: Vec::new(),
+            width: 1,
+        }
     }
 
     fn paths(&self, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
@@ -177,14 +205,24 @@ impl Search<'_> {
         self.cell(r, 0, &below, 0, &mut out, score);
     }
 
-    fn cell(&mut self, r: usize, ci: usize, below: &[Slot], si: usize, out: &mut Vec<Slot>, score: f64) {
+    fn cell(
+        &mut self,
+        r: usize,
+        ci: usize,
+        below: &[Slot],
+        si: usize,
+        out: &mut Vec<Slot>,
+        score: f64,
+    ) {
         self.visited += 1;
         if self.visited >= BUDGET {
             return;
         }
         let cells = &self.rows[r];
-        let width: usize = out.iter().map(Slot::width).sum::<usize>() + below[si..].iter().map(Slot::width).sum::<usize>();
-        let later_cells: usize = cells.len() - ci + self.rows[r + 1..].iter().map(Vec::len).sum::<usize>();
+        let width: usize = out.iter().map(Slot::width).sum::<usize>()
+            + below[si..].iter().map(Slot::width).sum::<usize>();
+        let later_cells: usize =
+            cells.len() - ci + self.rows[r + 1..].iter().map(Vec::len).sum::<usize>();
         if width > self.n || (!self.anchored && width + later_cells < self.n) {
             return;
         }
@@ -224,18 +262,30 @@ impl Search<'_> {
             run += 1;
             let children: Vec<Node> = below[si..si + run]
                 .iter()
-                .filter_map(|s| if let Slot::Unit(n) = s { Some(n.clone()) } else { None })
+                .filter_map(|s| {
+                    if let Slot::Unit(n) = s {
+                        Some(n.clone())
+                    } else {
+                        None
+                    }
+                })
                 .collect();
             let s = parent_score(label, &children);
             let width = children.iter().map(|c| c.width).sum();
-            out.push(Slot::Unit(Node { label: label.clone(), children, width }));
+            out.push(Slot::Unit(Node {
+                label: label.clone(),
+                children,
+                width,
+            }));
             self.cell(r, ci + 1, below, si + run, out, score + s);
             out.pop();
         }
     }
 
     fn finish(&mut self, slots: Vec<Slot>, score: f64) {
-        if slots.iter().any(|s| matches!(s, Slot::Hole)) || slots.iter().map(Slot::width).sum::<usize>() != self.n {
+        if slots.iter().any(|s| matches!(s, Slot::Hole))
+            || slots.iter().map(Slot::width).sum::<usize>() != self.n
+        {
             return;
         }
         let mut shape = Vec::new();
@@ -251,7 +301,14 @@ impl Search<'_> {
                 }
             }
             Some(b) if score < b.score => {}
-            _ => self.best = Some(Best { score, slots, ties: 1, shape }),
+            _ => {
+                self.best = Some(Best {
+                    score,
+                    slots,
+                    ties: 1,
+                    shape,
+                })
+            }
         }
     }
 }
@@ -260,7 +317,10 @@ impl Search<'_> {
 pub fn is_total(label: &str) -> bool {
     let f = fold(label);
     let f = f.trim_start_matches(|c: char| !c.is_alphanumeric() || "()".contains(c));
-    ["总计", "合计", "小计", "总数", "共计", "Total", "total"].iter().any(|t| f.contains(t)) && f.chars().count() <= 8
+    ["总计", "合计", "小计", "总数", "共计", "Total", "total"]
+        .iter()
+        .any(|t| f.contains(t))
+        && f.chars().count() <= 8
 }
 
 fn parent_score(label: &str, children: &[Node]) -> f64 {
@@ -279,9 +339,22 @@ fn parent_score(label: &str, children: &[Node]) -> f64 {
         if cf == pf {
             s -= 2.0;
         }
-        if cf.chars().zip(cf.chars().skip(1)).any(|b| bigrams.contains(&b)) {
+        if cf
+            .chars()
+            .zip(cf.chars().skip(1))
+            .any(|b| bigrams.contains(&b))
+        {
             overlap += 0.5;
         }
+    }
+    // A total closes its group: it is the last of its siblings.
+    if children
+        .iter()
+        .rev()
+        .skip(1)
+        .any(|c| c.children.is_empty() && is_total(&c.label))
+    {
+        s -= 2.0;
     }
     s + f64::min(overlap, 1.5)
 }
@@ -311,7 +384,10 @@ mod tests {
     use super::*;
 
     fn partial(cells: &[&str]) -> HeaderRow {
-        HeaderRow { cells: cells.iter().map(|s| s.to_string()).collect(), grid: false }
+        HeaderRow {
+            cells: cells.iter().map(|s| s.to_string()).collect(),
+            grid: false,
+        }
     }
 
     fn joined(c: &Columns) -> Vec<String> {
@@ -323,7 +399,13 @@ mod tests {
         let rows = [
             partial(&["申请人情况"]),
             partial(&["自然人", "法人或其他组织", "总计"]),
-            partial(&["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]),
+            partial(&[
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ]),
         ];
         let c = rebuild(&rows, 7).unwrap();
         assert!(!c.ambiguous);
@@ -336,8 +418,27 @@ mod tests {
     fn review_header_from_partial_rows() {
         let rows = [
             partial(&["行政复议", "行政诉讼"]),
-            partial(&["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"]),
-            partial(&["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]),
+            partial(&[
+                "结果维持",
+                "结果纠正",
+                "其他结果",
+                "尚未审结",
+                "总计",
+                "未经复议直接起诉",
+                "复议后起诉",
+            ]),
+            partial(&[
+                "结果维持",
+                "结果纠正",
+                "其他结果",
+                "尚未审结",
+                "总计",
+                "结果维持",
+                "结果纠正",
+                "其他结果",
+                "尚未审结",
+                "总计",
+            ]),
         ];
         let c = rebuild(&rows, 15).unwrap();
         let j = joined(&c);
@@ -349,9 +450,21 @@ mod tests {
 
     #[test]
     fn grid_bottom_row_anchors_positions() {
-        let mut bottom = partial(&["", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""]);
+        let mut bottom = partial(&[
+            "",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "",
+        ]);
         bottom.grid = true;
-        let rows = [partial(&["申请人情况"]), partial(&["自然人", "法人或其他组织", "总计"]), bottom];
+        let rows = [
+            partial(&["申请人情况"]),
+            partial(&["自然人", "法人或其他组织", "总计"]),
+            bottom,
+        ];
         let c = rebuild(&rows, 7).unwrap();
         assert_eq!(joined(&c)[0], "申请人情况>自然人");
         assert_eq!(joined(&c)[5], "申请人情况>法人或其他组织>其他");
@@ -360,10 +473,25 @@ mod tests {
 
     #[test]
     fn grid_rows_extend_right_within_parent() {
-        let g = |cells: &[&str]| HeaderRow { cells: cells.iter().map(|s| s.to_string()).collect(), grid: true };
-        let rows = [g(&["申请人情况", "", "", ""]), g(&["自然人", "法人", "", "总计"]), g(&["", "企业", "其他", ""])];
+        let g = |cells: &[&str]| HeaderRow {
+            cells: cells.iter().map(|s| s.to_string()).collect(),
+            grid: true,
+        };
+        let rows = [
+            g(&["申请人情况", "", "", ""]),
+            g(&["自然人", "法人", "", "总计"]),
+            g(&["", "企业", "其他", ""]),
+        ];
         let c = rebuild(&rows, 4).unwrap();
-        assert_eq!(joined(&c), ["申请人情况>自然人", "申请人情况>法人>企业", "申请人情况>法人>其他", "申请人情况>总计"]);
+        assert_eq!(
+            joined(&c),
+            [
+                "申请人情况>自然人",
+                "申请人情况>法人>企业",
+                "申请人情况>法人>其他",
+                "申请人情况>总计"
+            ]
+        );
     }
 
     #[test]

@@ -59,20 +59,29 @@ const MAX_CELLS: usize = 200_000;
 
 /// Cuts the rows of one region into table blocks at band rows and repeated headers.
 /// `lines` is the region's first and last line.
-pub fn segments(rows: Vec<RawRow>, lines: [u32; 2]) -> Vec<Segment> {
+pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> {
+    let vs = if grid { value_start(&rows) } else { None };
     let mut out: Vec<Segment> = Vec::new();
-    let mut cur = Segment { band: None, lines, rows: Vec::new() };
+    let mut cur = Segment {
+        band: None,
+        lines,
+        rows: Vec::new(),
+    };
     let mut in_data = false;
     for i in 0..rows.len() {
         let row = &rows[i];
         let next = rows.get(i + 1);
-        let band = band_label(row, next);
-        let new_header = !band.is_some() && in_data && !is_data(row, false);
+        let band = band_label(row, next, vs);
+        let new_header = band.is_none() && in_data && !is_data(row, false, vs);
         if band.is_some() || new_header {
             if !cur.rows.is_empty() || cur.band.is_some() {
                 cur.lines[1] = row.line.saturating_sub(1).max(cur.lines[0]);
                 out.push(cur);
-                cur = Segment { band: None, lines: [row.line, lines[1]], rows: Vec::new() };
+                cur = Segment {
+                    band: None,
+                    lines: [row.line, lines[1]],
+                    rows: Vec::new(),
+                };
             } else {
                 cur.lines[0] = cur.lines[0].min(row.line);
             }
@@ -82,7 +91,7 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2]) -> Vec<Segment> {
                 continue;
             }
         }
-        if is_data(row, cur.rows.is_empty()) {
+        if is_data(row, cur.rows.is_empty(), vs) {
             in_data = true;
         }
         cur.rows.push(row.clone());
@@ -95,7 +104,7 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2]) -> Vec<Segment> {
 }
 
 /// A band row: one text cell, first, the others empty, before a header row (or alone).
-fn band_label(row: &RawRow, next: Option<&RawRow>) -> Option<String> {
+fn band_label(row: &RawRow, next: Option<&RawRow>, vs: Option<usize>) -> Option<String> {
     let first = row.cells.first()?;
     if first.is_empty() || row.cells[1..].iter().any(|c| !c.is_empty()) {
         return None;
@@ -104,7 +113,9 @@ fn band_label(row: &RawRow, next: Option<&RawRow>) -> Option<String> {
         return None;
     }
     let alone = row.cells.len() == 1;
-    let before_header = next.is_some_and(|n| !is_data(n, true) && n.cells.iter().filter(|c| !c.is_empty()).count() >= 2);
+    let before_header = next.is_some_and(|n| {
+        !is_data(n, true, vs) && n.cells.iter().filter(|c| !c.is_empty()).count() >= 2
+    });
     (alone || before_header).then(|| first.clone())
 }
 
@@ -112,7 +123,11 @@ fn band_label(row: &RawRow, next: Option<&RawRow>) -> Option<String> {
 fn is_value_like(cell: &str) -> bool {
     match parse_cell(cell).kind {
         CellKind::Number | CellKind::Na | CellKind::Empty | CellKind::Missing => true,
-        CellKind::Text => cell.chars().any(|c| c.is_ascii_digit()) && scan_outline(cell).is_none() && !is_label_like(cell),
+        CellKind::Text => {
+            cell.chars().any(|c| c.is_ascii_digit())
+                && scan_outline(cell).is_none()
+                && !is_label_like(cell)
+        }
     }
 }
 
@@ -122,20 +137,41 @@ fn is_label_like(cell: &str) -> bool {
     f.starts_with('第') || f.ends_with('年') || f.contains("年度")
 }
 
+/// In a grid (one cell per column), the first column holding a number or
+/// not-applicable mark in any row: text at or right of it belongs to a header.
+fn value_start(rows: &[RawRow]) -> Option<usize> {
+    rows.iter()
+        .filter_map(|r| {
+            r.cells
+                .iter()
+                .position(|c| matches!(parse_cell(c).kind, CellKind::Number | CellKind::Na))
+        })
+        .min()
+}
+
 /// A data row has a tail of value cells holding a number or not-applicable mark, or
 /// more value cells than labels. The first row of a table is data only when it holds a
-/// number (a header row comes first).
-fn is_data(row: &RawRow, first: bool) -> bool {
+/// number (a header row comes first). In a grid whose value columns are known (`vs`),
+/// a row without values is a header when it has text in a value column.
+fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
     let cells = &row.cells;
     let tail = cells.iter().rev().take_while(|c| is_value_like(c)).count();
     if tail == 0 {
         return false;
     }
     let tail_cells = &cells[cells.len() - tail..];
-    let has_value = tail_cells.iter().any(|c| matches!(parse_cell(c).kind, CellKind::Number | CellKind::Na))
+    let has_value = tail_cells
+        .iter()
+        .any(|c| matches!(parse_cell(c).kind, CellKind::Number | CellKind::Na))
         || tail_cells.iter().any(|c| !c.is_empty());
     if has_value {
         return true;
+    }
+    if let Some(v) = vs {
+        return !cells
+            .iter()
+            .skip(v)
+            .any(|c| !c.is_empty() && !is_value_like(c));
     }
     let prefix = &cells[..cells.len() - tail];
     let texts = prefix.iter().filter(|c| !c.is_empty()).count();
@@ -148,11 +184,20 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     if ctx.grid {
         trim_empty_columns(&mut rows);
     }
-    let first_data = rows.iter().enumerate().position(|(i, r)| is_data(r, i == 0)).unwrap_or(rows.len());
+    let vs = if ctx.grid { value_start(&rows) } else { None };
+    let first_data = rows
+        .iter()
+        .enumerate()
+        .position(|(i, r)| is_data(r, i == 0, vs))
+        .unwrap_or(rows.len());
     let (head, data) = rows.split_at(first_data);
     let width = rows.first().map_or(0, |r| r.cells.len());
     let grid = ctx.grid || (!rows.is_empty() && rows.iter().all(|r| r.cells.len() == width));
-    let (n, l) = if grid { grid_shape(data, width) } else { ragged_shape(data, head) };
+    let (n, l) = if grid {
+        grid_shape(data, width)
+    } else {
+        ragged_shape(data, head)
+    };
 
     let mut table = Table {
         id: String::new(),
@@ -187,7 +232,10 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                 table.stub.push(s.clone());
             }
         }
-        header_rows.push(HeaderRow { cells: cells.to_vec(), grid: full });
+        header_rows.push(HeaderRow {
+            cells: cells.to_vec(),
+            grid: full,
+        });
     }
     let paths = match header::rebuild(&header_rows, n) {
         Some(c) => {
@@ -211,7 +259,10 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             vec![Vec::new(); n]
         }
     };
-    table.columns = paths.into_iter().map(|path| Column { path, key: None }).collect();
+    table.columns = paths
+        .into_iter()
+        .map(|path| Column { path, key: None })
+        .collect();
 
     let mut labels = RowPaths::default();
     let mut budget = MAX_CELLS;
@@ -226,7 +277,11 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             let k = r.cells.iter().take_while(|c| !is_value_like(c)).count();
             (&r.cells[..k], &r.cells[k..])
         };
-        let mut path = if grid { labels.grid(lab) } else { labels.partial(lab) };
+        let mut path = if grid {
+            labels.grid(lab)
+        } else {
+            labels.partial(lab)
+        };
         if let Some(b) = &seg.band {
             path.insert(0, b.clone());
         }
@@ -235,22 +290,48 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             warnings.push(Warning {
                 line: Some(r.line),
                 code: "ragged-row".into(),
-                message: format!("row has {} of {} value cells; the missing ones are at the end, marked missing", cells.len(), n),
+                message: format!(
+                    "row has {} of {} value cells; the missing ones are at the end, marked missing",
+                    cells.len(),
+                    n
+                ),
             });
-            cells.resize(n, Cell { raw: String::new(), value: None, kind: CellKind::Missing, unit: None, qualifier: None });
+            cells.resize(
+                n,
+                Cell {
+                    raw: String::new(),
+                    value: None,
+                    kind: CellKind::Missing,
+                    unit: None,
+                    qualifier: None,
+                },
+            );
         } else if vals.len() > n {
             warnings.push(Warning {
                 line: Some(r.line),
                 code: "ragged-row".into(),
-                message: format!("row has {} value cells, the table {}; the extra ones are dropped", vals.len(), n),
+                message: format!(
+                    "row has {} value cells, the table {}; the extra ones are dropped",
+                    vals.len(),
+                    n
+                ),
             });
         }
         if budget < n {
-            warnings.push(Warning { line: Some(r.line), code: "table-too-large".into(), message: "table cut: too many cells".into() });
+            warnings.push(Warning {
+                line: Some(r.line),
+                code: "table-too-large".into(),
+                message: "table cut: too many cells".into(),
+            });
             break;
         }
         budget -= n;
-        table.rows.push(Row { path, line: r.line, cells, key: None });
+        table.rows.push(Row {
+            path,
+            line: r.line,
+            cells,
+            key: None,
+        });
     }
     table
 }
@@ -259,7 +340,12 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
 fn grid_shape(data: &[RawRow], width: usize) -> (usize, usize) {
     let l = data
         .iter()
-        .map(|r| r.cells.iter().rposition(|c| !c.is_empty() && !is_value_like(c)).map_or(0, |i| i + 1))
+        .map(|r| {
+            r.cells
+                .iter()
+                .rposition(|c| !c.is_empty() && !is_value_like(c))
+                .map_or(0, |i| i + 1)
+        })
         .max()
         .unwrap_or(0);
     (width.saturating_sub(l), l.min(width))
@@ -269,8 +355,16 @@ fn grid_shape(data: &[RawRow], width: usize) -> (usize, usize) {
 fn ragged_shape(data: &[RawRow], head: &[RawRow]) -> (usize, usize) {
     let mut counts: Vec<(usize, bool)> = Vec::new();
     for r in data {
-        let tail = r.cells.iter().rev().take_while(|c| is_value_like(c)).count();
-        let numeric = r.cells.iter().any(|c| parse_cell(c).kind == CellKind::Number);
+        let tail = r
+            .cells
+            .iter()
+            .rev()
+            .take_while(|c| is_value_like(c))
+            .count();
+        let numeric = r
+            .cells
+            .iter()
+            .any(|c| parse_cell(c).kind == CellKind::Number);
         counts.push((tail, numeric));
     }
     let pick = |only_numeric: bool| {
@@ -284,10 +378,18 @@ fn ragged_shape(data: &[RawRow], head: &[RawRow]) -> (usize, usize) {
                 None => freq.push((t, 1)),
             }
         }
-        freq.into_iter().max_by_key(|&(k, f)| (f, k)).map(|(k, _)| k)
+        freq.into_iter()
+            .max_by_key(|&(k, f)| (f, k))
+            .map(|(k, _)| k)
     };
-    let n = pick(true).or_else(|| pick(false)).unwrap_or_else(|| head.last().map_or(0, |r| r.cells.len()));
-    let l = data.iter().map(|r| r.cells.len().saturating_sub(n)).max().unwrap_or(0);
+    let n = pick(true)
+        .or_else(|| pick(false))
+        .unwrap_or_else(|| head.last().map_or(0, |r| r.cells.len()));
+    let l = data
+        .iter()
+        .map(|r| r.cells.len().saturating_sub(n))
+        .max()
+        .unwrap_or(0);
     (n, l)
 }
 
@@ -295,7 +397,11 @@ fn ragged_shape(data: &[RawRow], head: &[RawRow]) -> (usize, usize) {
 fn trim_empty_columns(rows: &mut [RawRow]) {
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut keep = width;
-    while keep > 0 && rows.iter().all(|r| r.cells.get(keep - 1).is_none_or(|c| c.is_empty())) {
+    while keep > 0
+        && rows
+            .iter()
+            .all(|r| r.cells.get(keep - 1).is_none_or(|c| c.is_empty()))
+    {
         keep -= 1;
     }
     for r in rows.iter_mut() {

@@ -24,7 +24,9 @@ pub fn is_pipe_row(text: &str) -> bool {
 /// True for a Markdown delimiter row such as `|---|:---:|`.
 pub fn is_separator(text: &str) -> bool {
     let t = text.trim();
-    t.contains('-') && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    t.contains('-')
+        && t.contains('|')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// True when the row is written Markdown-style, with a leading bar.
@@ -44,5 +46,7 @@ pub fn split_cells(text: &str) -> Vec<String> {
     let t = text.trim_end();
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = t.strip_suffix('|').unwrap_or(t);
-    t.split('|').map(|c| crate::normalize::trim(c).to_string()).collect()
+    t.split('|')
+        .map(|c| crate::normalize::trim(c).to_string())
+        .collect()
 }

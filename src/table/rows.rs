@@ -48,7 +48,10 @@ impl RowPaths {
         } else if let Some(i) = self.stack.iter().rposition(|(k, _)| *k == r) {
             i
         } else {
-            self.stack.iter().position(|(k, _)| *k > r).unwrap_or(self.stack.len())
+            self.stack
+                .iter()
+                .position(|(k, _)| *k > r)
+                .unwrap_or(self.stack.len())
         };
         self.stack.truncate(cut);
         for l in labels {
@@ -70,6 +73,11 @@ impl RowPaths {
                 }
             }
         }
-        self.carry.iter().take(labels.len()).filter(|l| !l.is_empty()).cloned().collect()
+        self.carry
+            .iter()
+            .take(labels.len())
+            .filter(|l| !l.is_empty())
+            .cloned()
+            .collect()
     }
 }

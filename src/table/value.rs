@@ -20,7 +20,13 @@ use unicode_normalization::UnicodeNormalization;
 /// ```
 pub fn parse_cell(raw: &str) -> Cell {
     let raw = crate::normalize::trim(raw);
-    let mut cell = Cell { raw: raw.to_string(), value: None, kind: CellKind::Text, unit: None, qualifier: None };
+    let mut cell = Cell {
+        raw: raw.to_string(),
+        value: None,
+        kind: CellKind::Text,
+        unit: None,
+        qualifier: None,
+    };
     if raw.is_empty() {
         cell.kind = CellKind::Empty;
         return cell;
@@ -46,8 +52,14 @@ fn squeeze(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
     for (i, &c) in chars.iter().enumerate() {
         if c.is_whitespace() {
-            let prev = out.chars().next_back().is_some_and(|p: char| p.is_ascii_digit());
-            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace()).is_some_and(|n| n.is_ascii_digit());
+            let prev = out
+                .chars()
+                .next_back()
+                .is_some_and(|p: char| p.is_ascii_digit());
+            let next = chars[i + 1..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|n| n.is_ascii_digit());
             if !(prev && next) {
                 continue;
             }
@@ -59,7 +71,22 @@ fn squeeze(raw: &str) -> String {
 
 /// True for the marks of a not-applicable cell.
 pub fn is_na(s: &str) -> bool {
-    matches!(s, "/" | "-" | "--" | "—" | "——" | "–" | "－" | "一" | "无" | "N/A" | "n/a" | "NA" | "×" | "\\")
+    matches!(
+        s,
+        "/" | "-"
+            | "--"
+            | "—"
+            | "——"
+            | "–"
+            | "－"
+            | "一"
+            | "无"
+            | "N/A"
+            | "n/a"
+            | "NA"
+            | "×"
+            | "\\"
+    )
 }
 
 /// A parsed number with its unit and qualifier.
@@ -73,7 +100,22 @@ pub struct Number {
     pub qualifier: Option<String>,
 }
 
-const UNITS: &[&str] = &["元", "件", "条", "个", "次", "人", "篇", "项", "家", "场", "期", "份", "人次", "万人次"];
+const UNITS: &[&str] = &[
+    "元",
+    "件",
+    "条",
+    "个",
+    "次",
+    "人",
+    "篇",
+    "项",
+    "家",
+    "场",
+    "期",
+    "份",
+    "人次",
+    "万人次",
+];
 
 /// Scans a whole NFKC-folded cell text (whitespace removed) as a number.
 pub fn scan_number(s: &str) -> Option<Number> {
@@ -89,8 +131,10 @@ pub fn scan_number(s: &str) -> Option<Number> {
     let mut negative = false;
     if let Some(r) = rest.strip_prefix('+').or_else(|| rest.strip_prefix("增")) {
         rest = r;
-    } else if let Some(r) =
-        rest.strip_prefix('-').or_else(|| rest.strip_prefix('−')).or_else(|| rest.strip_prefix("减"))
+    } else if let Some(r) = rest
+        .strip_prefix('-')
+        .or_else(|| rest.strip_prefix('−'))
+        .or_else(|| rest.strip_prefix("减"))
     {
         negative = true;
         rest = r;
@@ -104,7 +148,11 @@ pub fn scan_number(s: &str) -> Option<Number> {
     for (i, c) in rest.char_indices() {
         match c {
             '0'..='9' => {
-                if in_frac { frac.push(c) } else { int.push(c) }
+                if in_frac {
+                    frac.push(c)
+                } else {
+                    int.push(c)
+                }
             }
             ',' if !in_frac && !int.is_empty() => last_comma = Some(int.len()),
             '.' if !in_frac && !int.is_empty() => in_frac = true,
@@ -160,7 +208,11 @@ pub fn scan_number(s: &str) -> Option<Number> {
         unit = None;
     }
     let value = shifted(&int, &frac, shift)?;
-    Some(Number { value: if negative { -value } else { value }, unit, qualifier })
+    Some(Number {
+        value: if negative { -value } else { value },
+        unit,
+        qualifier,
+    })
 }
 
 /// `int.frac × 10^shift`, computed on the digit string.
@@ -174,7 +226,11 @@ fn shifted(int: &str, frac: &str, shift: i32) -> Option<f64> {
         point = 0;
     }
     let (a, b) = digits.split_at(point as usize);
-    let text = if b.is_empty() { a.to_string() } else { format!("{a}.{b}") };
+    let text = if b.is_empty() {
+        a.to_string()
+    } else {
+        format!("{a}.{b}")
+    };
     text.parse::<f64>().ok()
 }
 
@@ -192,12 +248,32 @@ mod tests {
         assert_eq!(v("0"), (CellKind::Number, Some(0.0), None, None));
         assert_eq!(v("1,234"), (CellKind::Number, Some(1234.0), None, None));
         assert_eq!(v("96171.6"), (CellKind::Number, Some(96171.6), None, None));
-        assert_eq!(v("４０６８.２０８"), (CellKind::Number, Some(4068.208), None, None));
-        assert_eq!(v("12.5%"), (CellKind::Number, Some(12.5), Some("%".into()), None));
-        assert_eq!(v("160.5964万元"), (CellKind::Number, Some(1605964.0), Some("元".into()), None));
+        assert_eq!(
+            v("４０６８.２０８"),
+            (CellKind::Number, Some(4068.208), None, None)
+        );
+        assert_eq!(
+            v("12.5%"),
+            (CellKind::Number, Some(12.5), Some("%".into()), None)
+        );
+        assert_eq!(
+            v("160.5964万元"),
+            (CellKind::Number, Some(1605964.0), Some("元".into()), None)
+        );
         assert_eq!(v("3亿"), (CellKind::Number, Some(300000000.0), None, None));
-        assert_eq!(v("400余"), (CellKind::Number, Some(400.0), None, Some("余".into())));
-        assert_eq!(v("20余条"), (CellKind::Number, Some(20.0), Some("条".into()), Some("余".into())));
+        assert_eq!(
+            v("400余"),
+            (CellKind::Number, Some(400.0), None, Some("余".into()))
+        );
+        assert_eq!(
+            v("20余条"),
+            (
+                CellKind::Number,
+                Some(20.0),
+                Some("条".into()),
+                Some("余".into())
+            )
+        );
         assert_eq!(v("+12"), (CellKind::Number, Some(12.0), None, None));
         assert_eq!(v("-3"), (CellKind::Number, Some(-3.0), None, None));
         assert_eq!(v("减4"), (CellKind::Number, Some(-4.0), None, None));
@@ -209,7 +285,14 @@ mod tests {
         for na in ["/", "-", "—", "无"] {
             assert_eq!(v(na).0, CellKind::Na, "{na}");
         }
-        for t in ["22（其中修订 16 件）", "1,23", "2025年", "规章", "1.", "12 34"] {
+        for t in [
+            "22（其中修订 16 件）",
+            "1,23",
+            "2025年",
+            "规章",
+            "1.",
+            "12 34",
+        ] {
             assert_eq!(v(t).0, CellKind::Text, "{t}");
         }
     }

@@ -8,7 +8,9 @@ use crate::model::{CellKind, Document};
 use std::io::{self, Write};
 
 /// The header row.
-pub const HEADER: [&str; 11] = ["doc", "table", "band", "section", "row", "column", "value", "raw", "kind", "unit", "line"];
+pub const HEADER: [&str; 11] = [
+    "doc", "table", "band", "section", "row", "column", "value", "raw", "kind", "unit", "line",
+];
 
 /// Writes the tidy values of `docs`; `excel` starts the file with a UTF-8 BOM.
 pub fn write_values(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::Result<()> {
@@ -61,14 +63,22 @@ pub fn write_doc<W: Write>(d: &Document, w: &mut csv::Writer<W>) -> io::Result<(
 }
 
 fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 { format!("{}", v as i64) } else { format!("{v}") }
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
 }
 
 /// Neutralises text a spreadsheet would evaluate.
 pub fn safe(s: &str) -> String {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let numeric = s.trim().parse::<f64>().is_ok();
-    if risky && !numeric { format!("'{s}") } else { s.to_string() }
+    if risky && !numeric {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
 }
 
 #[cfg(test)]

@@ -25,7 +25,12 @@ pub enum Format {
 }
 
 /// Writes `docs` in `format` to `out`. `excel` adds a UTF-8 BOM to CSV.
-pub fn write_all(docs: &[Document], format: Format, excel: bool, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+pub fn write_all(
+    docs: &[Document],
+    format: Format,
+    excel: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     match format {
         Format::Json => json::write_json(docs, out),
         Format::Jsonl => {

@@ -30,6 +30,7 @@ pub mod model;
 pub mod normalize;
 pub mod outline;
 pub mod table;
+pub mod template;
 pub mod write;
 
 pub use error::{Error, ErrorKind};
@@ -89,14 +90,16 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
         encoding_confidence: decoded.confidence.to_string(),
         line_ending: decode::line_ending(&decoded.text).to_string(),
     };
-    Ok(Document {
+    let mut doc = Document {
         schema: SCHEMA.to_string(),
         source,
         meta,
         blocks,
         checks: Vec::new(),
         warnings,
-    })
+    };
+    template::apply(&mut doc);
+    Ok(doc)
 }
 
 /// The first line holding NUL or other C0 control codes that no text has, if any.

@@ -253,7 +253,9 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                 warnings.push(Warning {
                     line: head.first().map(|r| r.line),
                     code: "header-unresolved".into(),
-                    message: format!("the header rows do not fit the {n} value columns of the data rows; columns left without paths"),
+                    message: format!(
+                        "the header rows do not fit the {n} value columns of the data rows; columns left without paths"
+                    ),
                 });
             }
             vec![Vec::new(); n]

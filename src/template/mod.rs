@@ -1,0 +1,260 @@
+//! Official report templates: recognise which one a report follows, attach stable keys to
+//! its table rows and columns, recover structure the flattening lost, and check the
+//! arithmetic the template requires (勾稽关系, in [`check`]).
+//!
+//! Templates are data (`templates/*.json`, see [`data`]); nothing here names a template
+//! label. A label that matches no template row is kept and reported, never forced onto a
+//! key; every recovery is listed in `warnings` with its line.
+
+pub mod check;
+pub mod data;
+pub mod matching;
+
+use crate::model::{Block, Column, Document, Table, Warning};
+use data::{Part, TTable, Template, builtin};
+use matching::{THRESHOLD, label_sim, mfold, path_sim};
+
+/// Which template table and part a document table follows, with its keys.
+#[derive(Debug, Clone)]
+struct TableMatch {
+    table: usize,
+    part: usize,
+    cols: Vec<Option<String>>,
+    rows: Vec<Option<String>>,
+    /// Labels matched (rows + columns) — the evidence for the template.
+    score: usize,
+}
+
+/// Recognises the template of `doc`, attaches keys, recovers lost structure and runs the
+/// checks. Documents that follow no known template are left as they are.
+pub fn apply(doc: &mut Document) {
+    let Some((tpl, matches)) = choose(doc) else {
+        return;
+    };
+    doc.meta.template = Some(tpl.id.clone());
+    let mut warnings = Vec::new();
+    let mut ti = 0;
+    for b in doc.blocks.iter_mut() {
+        let Block::Table(t) = b else { continue };
+        if let Some(m) = &matches[ti] {
+            attach(t, tpl, m, &mut warnings);
+        }
+        ti += 1;
+    }
+    doc.warnings.extend(warnings);
+    doc.checks = check::run(doc, tpl);
+}
+
+/// The best-supported template and each table's match under it.
+fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)> {
+    let mut best: Option<(usize, i32, &'static Template, Vec<Option<TableMatch>>)> = None;
+    for tpl in builtin() {
+        let matches: Vec<Option<TableMatch>> = doc.tables().map(|t| match_table(t, tpl)).collect();
+        let score: usize = matches.iter().flatten().map(|m| m.score).sum();
+        let year_fit = doc.meta.year.map_or(0, |y| {
+            i32::from(tpl.from_year.is_none_or(|f| y >= f) && tpl.to_year.is_none_or(|t| y <= t))
+        });
+        let better = match &best {
+            None => true,
+            Some((s, yf, _, _)) => score > *s || (score == *s && year_fit > *yf),
+        };
+        if better {
+            best = Some((score, year_fit, tpl, matches));
+        }
+    }
+    let (score, _, tpl, matches) = best?;
+    (score >= 3).then_some((tpl, matches))
+}
+
+/// Matches one document table against every table and part of `tpl`.
+fn match_table(t: &Table, tpl: &Template) -> Option<TableMatch> {
+    let title = t.title.as_deref().map(mfold).unwrap_or_default();
+    let mut best: Option<TableMatch> = None;
+    for (ti, tt) in tpl.tables.iter().enumerate() {
+        let titled = !title.is_empty() && {
+            let tt_title = mfold(&tt.title);
+            title.contains(&tt_title) || tt_title.contains(&title)
+        };
+        for (pi, part) in tt.parts.iter().enumerate() {
+            if let (Some(b), Some(pb)) = (&t.band, &part.band) {
+                if label_sim(b, pb) < 0.9 {
+                    continue;
+                }
+            }
+            let cols = key_columns(t, part);
+            let rows = key_rows(t, part);
+            let mut score = cols.iter().flatten().count() + rows.iter().flatten().count();
+            let headerless = t.columns.iter().all(|c| c.path.is_empty());
+            if score == 0 && !(titled && headerless && t.columns.len() == part.columns.len()) {
+                continue;
+            }
+            if titled {
+                score += 1;
+            }
+            let better = best.as_ref().is_none_or(|b| score > b.score);
+            if better {
+                best = Some(TableMatch {
+                    table: ti,
+                    part: pi,
+                    cols,
+                    rows,
+                    score,
+                });
+            }
+        }
+    }
+    best
+}
+
+/// Column keys: the template column whose path fits best, when it fits one clearly.
+fn key_columns(t: &Table, part: &Part) -> Vec<Option<String>> {
+    t.columns
+        .iter()
+        .map(|c| {
+            unique_best(part.columns.iter().map(|tc| {
+                let mut s = path_sim(
+                    &c.path,
+                    &tc.path.iter().map(String::as_str).collect::<Vec<_>>(),
+                );
+                if let Some(last) = c.path.last() {
+                    for a in &tc.aliases {
+                        let mut p: Vec<&str> = tc.path.iter().map(String::as_str).collect();
+                        if let Some(l) = p.last_mut() {
+                            *l = a;
+                        }
+                        s = s.max(path_sim(&c.path, &p));
+                    }
+                    let _ = last;
+                }
+                (s, &tc.key)
+            }))
+        })
+        .collect()
+}
+
+/// Row keys: the template row whose label path fits best.
+fn key_rows(t: &Table, part: &Part) -> Vec<Option<String>> {
+    let flat = part.flat_rows();
+    t.rows
+        .iter()
+        .map(|r| {
+            let path: Vec<String> = match &t.band {
+                Some(_) if !r.path.is_empty() => r.path[1..].to_vec(),
+                _ => r.path.clone(),
+            };
+            unique_best(flat.iter().map(|(up, row)| {
+                let mut names: Vec<&str> = up.iter().map(|u| u.label.as_str()).collect();
+                names.push(&row.label);
+                let mut s = path_sim(&path, &names);
+                for a in &row.aliases {
+                    if let Some(l) = names.last_mut() {
+                        *l = a;
+                    }
+                    s = s.max(path_sim(&path, &names));
+                }
+                (s, &row.key)
+            }))
+        })
+        .collect()
+}
+
+/// The key of the best candidate when it reaches the threshold and no other ties it.
+fn unique_best<'a>(cands: impl Iterator<Item = (f64, &'a String)>) -> Option<String> {
+    let mut all: Vec<(f64, &String)> = cands.filter(|(s, _)| *s >= THRESHOLD).collect();
+    all.sort_by(|a, b| b.0.total_cmp(&a.0));
+    match all.as_slice() {
+        [] => None,
+        [(_, k)] => Some((*k).clone()),
+        [(s1, k), (s2, k2), ..] => (s1 - s2 > 1e-6 || k == k2).then(|| (*k).clone()),
+    }
+}
+
+/// Attaches keys to a table, recovering lost columns and bands from the template.
+fn attach(t: &mut Table, tpl: &Template, m: &TableMatch, warnings: &mut Vec<Warning>) {
+    let tt: &TTable = &tpl.tables[m.table];
+    let part = &tt.parts[m.part];
+    let first_line = Some(t.lines[0]);
+    let header_matches = m.cols.iter().flatten().count();
+    let rows_match = m.rows.iter().flatten().count() * 2 >= t.rows.len().max(1);
+    let headerless = t.columns.iter().all(|c| c.path.is_empty());
+    if t.columns.len() == part.columns.len() && header_matches == 0 && (headerless || rows_match) {
+        let what = if headerless {
+            "has no header"
+        } else {
+            "has a header that fits no template column"
+        };
+        warnings.push(Warning {
+            line: first_line,
+            code: "columns-from-template".into(),
+            message: format!(
+                "table {} {what}; its {} columns take the header of template {} ({})",
+                t.id,
+                part.columns.len(),
+                tpl.id,
+                tt.title
+            ),
+        });
+        t.columns = part
+            .columns
+            .iter()
+            .map(|c| Column {
+                path: c.path.clone(),
+                key: Some(c.key.clone()),
+            })
+            .collect();
+    } else {
+        for (c, k) in t.columns.iter_mut().zip(&m.cols) {
+            c.key = k.clone();
+        }
+    }
+    if t.band.is_none() {
+        if let Some(band) = &part.band {
+            if rows_match && header_matches > 0 || rows_match && headerless {
+                warnings.push(Warning {
+                    line: first_line,
+                    code: "band-from-template".into(),
+                    message: format!(
+                        "table {} has no band label; its rows and columns are those of {band} in template {}",
+                        t.id, tpl.id
+                    ),
+                });
+                t.band = Some(band.clone());
+                for r in t.rows.iter_mut() {
+                    r.path.insert(0, band.clone());
+                }
+            }
+        }
+    }
+    for (r, k) in t.rows.iter_mut().zip(&m.rows) {
+        r.key = k.clone();
+        if k.is_none() {
+            warnings.push(Warning {
+                line: Some(r.line),
+                code: "unkeyed-label".into(),
+                message: format!(
+                    "row {:?} matches no row of template {} ({}); kept without a key",
+                    r.path.join(" > "),
+                    tpl.id,
+                    tt.title
+                ),
+            });
+        }
+    }
+    for c in t
+        .columns
+        .iter()
+        .filter(|c| c.key.is_none() && !c.path.is_empty())
+    {
+        warnings.push(Warning {
+            line: first_line,
+            code: "unkeyed-label".into(),
+            message: format!(
+                "column {:?} matches no column of template {} ({}); kept without a key",
+                c.path.join(" > "),
+                tpl.id,
+                tt.title
+            ),
+        });
+    }
+}
+

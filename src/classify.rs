@@ -252,6 +252,11 @@ impl Builder<'_> {
         while end < self.lines.len()
             && matches!(self.kinds[end], LineKind::Pipe | LineKind::Separator)
         {
+            // A Markdown delimiter row below a later row starts a new table at that row.
+            if end >= start + 2 && self.kinds[end] == LineKind::Separator {
+                end -= 1;
+                break;
+            }
             end += 1;
         }
         let region = &self.lines[start..end];

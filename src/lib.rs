@@ -98,7 +98,7 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
         checks: Vec::new(),
         warnings,
     };
-    template::apply(&mut doc);
+    template::apply(&mut doc, &lines);
     Ok(doc)
 }
 

@@ -181,10 +181,21 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
 /// Builds the table block of one segment.
 pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table {
     let mut rows: Vec<RawRow> = seg.rows.clone();
-    if ctx.grid {
+    // A grid whose rows disagree on their width, or print a number where other rows have
+    // labels, is not one grid: it is read as ragged rows, values aligned right.
+    let consistent = rows.iter().all(|r| r.cells.len() == rows[0].cells.len());
+    let ctx_grid = ctx.grid && consistent;
+    if ctx.grid && !consistent {
+        warnings.push(Warning {
+            line: rows.first().map(|r| r.line),
+            code: "inconsistent-grid".into(),
+            message: "rows of this table have different numbers of cells; values are aligned to the right".into(),
+        });
+    }
+    if ctx_grid {
         trim_empty_columns(&mut rows);
     }
-    let vs = if ctx.grid { value_start(&rows) } else { None };
+    let vs = if ctx_grid { value_start(&rows) } else { None };
     let first_data = rows
         .iter()
         .enumerate()
@@ -192,7 +203,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         .unwrap_or(rows.len());
     let (head, data) = rows.split_at(first_data);
     let width = rows.first().map_or(0, |r| r.cells.len());
-    let grid = ctx.grid || (!rows.is_empty() && rows.iter().all(|r| r.cells.len() == width));
+    let grid = ctx_grid || (!rows.is_empty() && rows.iter().all(|r| r.cells.len() == width));
     let (n, l) = if grid {
         grid_shape(data, width)
     } else {

@@ -8,11 +8,14 @@
 
 pub mod check;
 pub mod data;
+pub mod groups;
 pub mod matching;
 
+use crate::lines::Line;
 use crate::model::{Block, Column, Document, Table, Warning};
 use data::{Part, TTable, Template, builtin};
 use matching::{THRESHOLD, label_sim, mfold, path_sim};
+use std::collections::HashMap;
 
 /// Which template table and part a document table follows, with its keys.
 #[derive(Debug, Clone)]
@@ -27,17 +30,20 @@ struct TableMatch {
 
 /// Recognises the template of `doc`, attaches keys, recovers lost structure and runs the
 /// checks. Documents that follow no known template are left as they are.
-pub fn apply(doc: &mut Document) {
-    let Some((tpl, matches)) = choose(doc) else {
+pub fn apply(doc: &mut Document, lines: &[Line]) {
+    let Some((tpl, _)) = choose(doc) else {
         return;
     };
+    let mut warnings = groups::regroup(&mut doc.blocks, lines, tpl);
+    warnings.extend(groups::column_groups(&mut doc.blocks, tpl));
+    let matches: Vec<Option<TableMatch>> = doc.tables().map(|t| match_table(t, tpl)).collect();
     doc.meta.template = Some(tpl.id.clone());
-    let mut warnings = Vec::new();
+    let printed = printed_labels(doc, &matches);
     let mut ti = 0;
     for b in doc.blocks.iter_mut() {
         let Block::Table(t) = b else { continue };
         if let Some(m) = &matches[ti] {
-            attach(t, tpl, m, &mut warnings);
+            attach(t, tpl, m, &printed, &mut warnings);
         }
         ti += 1;
     }
@@ -169,15 +175,39 @@ fn unique_best<'a>(cands: impl Iterator<Item = (f64, &'a String)>) -> Option<Str
     }
 }
 
+/// The last header label each column key is printed with somewhere in the document (a
+/// header split off into a table of its own), so recovered headers keep the report's words.
+fn printed_labels(doc: &Document, matches: &[Option<TableMatch>]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for (t, m) in doc.tables().zip(matches) {
+        let Some(m) = m else { continue };
+        for (c, k) in t.columns.iter().zip(&m.cols) {
+            if let (Some(k), Some(last)) = (k, c.path.last()) {
+                out.entry(k.clone()).or_insert_with(|| last.clone());
+            }
+        }
+    }
+    out
+}
+
 /// Attaches keys to a table, recovering lost columns and bands from the template.
-fn attach(t: &mut Table, tpl: &Template, m: &TableMatch, warnings: &mut Vec<Warning>) {
+fn attach(
+    t: &mut Table,
+    tpl: &Template,
+    m: &TableMatch,
+    printed: &HashMap<String, String>,
+    warnings: &mut Vec<Warning>,
+) {
     let tt: &TTable = &tpl.tables[m.table];
     let part = &tt.parts[m.part];
     let first_line = Some(t.lines[0]);
     let header_matches = m.cols.iter().flatten().count();
     let rows_match = m.rows.iter().flatten().count() * 2 >= t.rows.len().max(1);
     let headerless = t.columns.iter().all(|c| c.path.is_empty());
-    if t.columns.len() == part.columns.len() && header_matches == 0 && (headerless || rows_match) {
+    if t.columns.len() == part.columns.len()
+        && header_matches * 2 < t.columns.len()
+        && (headerless || rows_match)
+    {
         let what = if headerless {
             "has no header"
         } else {
@@ -197,9 +227,15 @@ fn attach(t: &mut Table, tpl: &Template, m: &TableMatch, warnings: &mut Vec<Warn
         t.columns = part
             .columns
             .iter()
-            .map(|c| Column {
-                path: c.path.clone(),
-                key: Some(c.key.clone()),
+            .map(|c| {
+                let mut path = c.path.clone();
+                if let (Some(last), Some(p)) = (path.last_mut(), printed.get(&c.key)) {
+                    last.clone_from(p);
+                }
+                Column {
+                    path,
+                    key: Some(c.key.clone()),
+                }
             })
             .collect();
     } else {
@@ -257,4 +293,3 @@ fn attach(t: &mut Table, tpl: &Template, m: &TableMatch, warnings: &mut Vec<Warn
         });
     }
 }
-

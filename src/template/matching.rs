@@ -70,10 +70,10 @@ pub fn label_sim(a: &str, b: &str) -> f64 {
     let (fa, fb) = (mfold(a), mfold(b));
     let (na, ra) = split_number(&fa);
     let (nb, rb) = split_number(&fb);
-    if let (Some(x), Some(y)) = (&na, &nb) {
-        if x != y {
-            return 0.0;
-        }
+    if let (Some(x), Some(y)) = (&na, &nb)
+        && x != y
+    {
+        return 0.0;
     }
     if ra == rb {
         return 1.0;

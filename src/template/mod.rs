@@ -82,10 +82,10 @@ fn match_table(t: &Table, tpl: &Template) -> Option<TableMatch> {
             title.contains(&tt_title) || tt_title.contains(&title)
         };
         for (pi, part) in tt.parts.iter().enumerate() {
-            if let (Some(b), Some(pb)) = (&t.band, &part.band) {
-                if label_sim(b, pb) < 0.9 {
-                    continue;
-                }
+            if let (Some(b), Some(pb)) = (&t.band, &part.band)
+                && label_sim(b, pb) < 0.9
+            {
+                continue;
             }
             let cols = key_columns(t, part);
             let rows = key_rows(t, part);
@@ -243,10 +243,11 @@ fn attach(
             c.key = k.clone();
         }
     }
-    if t.band.is_none() {
-        if let Some(band) = &part.band {
-            if rows_match && header_matches > 0 || rows_match && headerless {
-                warnings.push(Warning {
+    if t.band.is_none()
+        && let Some(band) = &part.band
+        && (rows_match && header_matches > 0 || rows_match && headerless)
+    {
+        warnings.push(Warning {
                     line: first_line,
                     code: "band-from-template".into(),
                     message: format!(
@@ -254,14 +255,34 @@ fn attach(
                         t.id, tpl.id
                     ),
                 });
-                t.band = Some(band.clone());
-                for r in t.rows.iter_mut() {
-                    r.path.insert(0, band.clone());
-                }
-            }
+        t.band = Some(band.clone());
+        for r in t.rows.iter_mut() {
+            r.path.insert(0, band.clone());
         }
     }
-    for (r, k) in t.rows.iter_mut().zip(&m.rows) {
+    let mut row_keys = m.rows.clone();
+    for (i, k) in row_keys.iter_mut().enumerate() {
+        if k.is_none()
+            && let Some(fixed) = split_digits(t, i, tpl, &tt.key, part)
+        {
+            warnings.push(Warning {
+                    line: Some(t.rows[i].line),
+                    code: "split-digits".into(),
+                    message: format!(
+                        "row {:?} has one value cell too many; joining {:?} and {:?} into {:?} is the only reading whose row sums agree with template {}",
+                        fixed.path.join(" > "),
+                        fixed.joined.0,
+                        fixed.joined.1,
+                        format!("{}{}", fixed.joined.0, fixed.joined.1),
+                        tpl.id
+                    ),
+                });
+            *k = fixed.key;
+            t.rows[i].path = fixed.path;
+            t.rows[i].cells = fixed.cells;
+        }
+    }
+    for (r, k) in t.rows.iter_mut().zip(&row_keys) {
         r.key = k.clone();
         if k.is_none() {
             warnings.push(Warning {
@@ -293,3 +314,129 @@ fn attach(
         });
     }
 }
+
+/// A row repaired by joining two value cells.
+struct SplitFix {
+    path: Vec<String>,
+    cells: Vec<crate::model::Cell>,
+    key: Option<String>,
+    joined: (String, String),
+}
+
+/// Rows whose digits were split across cells (`1 | 3612` for `13612`): the row then has
+/// one value too many, the first of which was read as a label. When exactly one way of
+/// joining two neighbouring numbers makes the template's row sums agree, that is the
+/// reading; otherwise the row is left as printed.
+fn split_digits(
+    t: &Table,
+    i: usize,
+    tpl: &Template,
+    table_key: &str,
+    part: &Part,
+) -> Option<SplitFix> {
+    use crate::model::CellKind;
+    use crate::table::value::parse_cell;
+    let row = &t.rows[i];
+    let skip = usize::from(t.band.is_some());
+    let labels: Vec<&String> = row.path.iter().skip(skip).collect();
+    let numeric = labels
+        .iter()
+        .rev()
+        .take_while(|l| parse_cell(l).kind == CellKind::Number)
+        .count();
+    if numeric != 1 || labels.len() < 2 {
+        return None;
+    }
+    let mut raw: Vec<String> = labels[labels.len() - numeric..]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    raw.extend(row.cells.iter().map(|c| c.raw.clone()));
+    let n = t.columns.len();
+    if raw.len() != n + 1 || raw.iter().any(|r| parse_cell(r).kind != CellKind::Number) {
+        return None;
+    }
+    let rules: Vec<&data::Rule> = tpl
+        .checks
+        .iter()
+        .filter(|r| r.table == table_key && r.along == "row")
+        .collect();
+    let col_keys: Vec<Option<&String>> = t.columns.iter().map(|c| c.key.as_ref()).collect();
+    let mut found = None;
+    for j in 0..n {
+        let mut cand: Vec<String> = raw[..j].to_vec();
+        cand.push(format!("{}{}", raw[j], raw[j + 1]));
+        cand.extend(raw[j + 2..].iter().cloned());
+        let cells: Vec<crate::model::Cell> = cand.iter().map(|c| parse_cell(c)).collect();
+        if rows_agree(&rules, &col_keys, &cells) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((cells, (raw[j].clone(), raw[j + 1].clone())));
+        }
+    }
+    let (cells, joined) = found?;
+    let mut path: Vec<String> = row.path[..row.path.len() - numeric].to_vec();
+    let mut probe = t.clone();
+    probe.rows = vec![crate::model::Row {
+        path: path.clone(),
+        line: row.line,
+        cells: Vec::new(),
+        key: None,
+    }];
+    let key = key_rows(&probe, part).pop().flatten();
+    key.as_ref()?;
+    path.shrink_to_fit();
+    Some(SplitFix {
+        path,
+        cells,
+        key,
+        joined,
+    })
+}
+
+/// True when every row rule of the template that can be evaluated on `cells` holds, and
+/// at least one can.
+fn rows_agree(
+    rules: &[&data::Rule],
+    col_keys: &[Option<&String>],
+    cells: &[crate::model::Cell],
+) -> bool {
+    let value = |key: &str| -> Option<f64> {
+        col_keys
+            .iter()
+            .position(|k| k.is_some_and(|k| k == key))
+            .and_then(|i| cells.get(i))
+            .and_then(|c| c.value)
+    };
+    let mut any = false;
+    for r in rules {
+        let mut sum = 0.0;
+        for k in &r.sum {
+            match k.strip_suffix('*') {
+                Some(prefix) => {
+                    for ck in col_keys
+                        .iter()
+                        .flatten()
+                        .filter(|c| c.starts_with(prefix) && !r.equals.contains(c))
+                    {
+                        sum += value(ck).unwrap_or(f64::NAN);
+                    }
+                }
+                None => sum += value(k).unwrap_or(f64::NAN),
+            }
+        }
+        let total: f64 = r.equals.iter().map(|k| value(k).unwrap_or(f64::NAN)).sum();
+        if sum.is_nan() || total.is_nan() {
+            continue;
+        }
+        any = true;
+        if (sum - total).abs() > 1e-6 {
+            return false;
+        }
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,9 +1,9 @@
-//! Report metadata: title, agency, reporting year and template, from the title block or,
+//! Report metadata: title, agency and reporting year (the template is set by
+//! [`crate::template`]), from the title block or,
 //! failing that, from how the text names itself (`2020年政府信息公开工作年度报告`,
 //! `统计期限为2025年1月1日`, `《昭通市政务服务管理局2020年部门预算》`).
 
 use crate::model::{Block, Meta};
-use crate::normalize::fold;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -58,7 +58,6 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
     if meta.agency.is_none() {
         meta.agency = agency_in_text(&head, meta.year);
     }
-    meta.template = template_of(blocks);
     meta
 }
 
@@ -92,32 +91,4 @@ fn agency_in_text(text: &str, year: Option<i32>) -> Option<String> {
         .into_iter()
         .max_by_key(|(n, k)| (*k, n.chars().count()))
         .map(|(n, _)| n)
-}
-
-/// `gidr-2021` or `gidr-2019` by the column labels only that template prints.
-fn template_of(blocks: &[Block]) -> Option<String> {
-    let mut labels = String::new();
-    for b in blocks {
-        if let Block::Table(t) = b {
-            for c in &t.columns {
-                for p in &c.path {
-                    labels.push_str(&fold(p));
-                    labels.push('|');
-                }
-            }
-        }
-    }
-    if labels.contains("本年制发件数")
-        || labels.contains("现行有效件数")
-        || labels.contains("本年处理决定数量")
-    {
-        Some("gidr-2021".into())
-    } else if labels.contains("本年新制作数量")
-        || labels.contains("对外公开总数量")
-        || labels.contains("上一年项目数量")
-    {
-        Some("gidr-2019".into())
-    } else {
-        None
-    }
 }

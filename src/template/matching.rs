@@ -58,6 +58,16 @@ fn drop_remarks(s: &str) -> String {
     out
 }
 
+/// True when `printed` is the start of `full` cut off by the extraction: the same outline
+/// number and one character of a longer label (`（三）不`).
+pub fn is_cut_label(printed: &str, full: &str) -> bool {
+    let (fp, ff) = (mfold(printed), mfold(full));
+    let (np, rp) = split_number(&fp);
+    let (nf, rf) = split_number(&ff);
+    let (lp, lf) = (rp.chars().count(), rf.chars().count());
+    np.is_some() && np == nf && lp == 1 && lf >= 2 && rf.starts_with(rp)
+}
+
 /// Similarity of two printed labels, 0.0 to 1.0.
 ///
 /// ```
@@ -84,6 +94,10 @@ pub fn label_sim(a: &str, b: &str) -> f64 {
     let short = ra.chars().count().min(rb.chars().count());
     if short >= 2 && (ra.starts_with(rb) || rb.starts_with(ra)) {
         return 0.9;
+    }
+    // a label cut off by the extraction: `（三）不` of `（三）不予公开`
+    if na.is_some() && na == nb && (ra.starts_with(rb) || rb.starts_with(ra)) {
+        return 0.8;
     }
     let (da, db) = (drop_remarks(ra), drop_remarks(rb));
     if !da.is_empty() && da == db {

@@ -282,8 +282,34 @@ fn attach(
             t.rows[i].cells = fixed.cells;
         }
     }
+    let band = usize::from(t.band.is_some());
+    let flat = part.flat_rows();
     for (r, k) in t.rows.iter_mut().zip(&row_keys) {
         r.key = k.clone();
+        if let Some((up, row)) = k
+            .as_ref()
+            .and_then(|k| flat.iter().find(|(_, row)| &row.key == k))
+        {
+            let chain: Vec<&str> = up
+                .iter()
+                .map(|u| u.label.as_str())
+                .chain([row.label.as_str()])
+                .collect();
+            if let Some(done) = complete_path(&r.path[band..], &chain) {
+                warnings.push(Warning {
+                    line: Some(r.line),
+                    code: "row-path-from-template".into(),
+                    message: format!(
+                        "row {:?} is {:?} of template {}: labels cut or lost in the text are taken from it",
+                        r.path[band..].join(" > "),
+                        done.join(" > "),
+                        tpl.id
+                    ),
+                });
+                r.path.truncate(band);
+                r.path.extend(done);
+            }
+        }
         if k.is_none() {
             warnings.push(Warning {
                 line: Some(r.line),
@@ -440,3 +466,22 @@ fn rows_agree(
 
 #[cfg(test)]
 mod tests;
+
+/// The printed row path completed from the template chain it was matched to: ancestors
+/// the text lost are prepended, and a printed label that is a cut-off start of the
+/// template's (`（三）不` for `（三）不予公开`) is completed. `None` when nothing changes.
+fn complete_path(printed: &[String], chain: &[&str]) -> Option<Vec<String>> {
+    if printed.is_empty() || printed.len() > chain.len() {
+        return None;
+    }
+    let skip = chain.len() - printed.len();
+    let mut out: Vec<String> = chain[..skip].iter().map(|s| s.to_string()).collect();
+    for (p, c) in printed.iter().zip(&chain[skip..]) {
+        out.push(if matching::is_cut_label(p, c) {
+            c.to_string()
+        } else {
+            p.clone()
+        });
+    }
+    (out.as_slice() != printed).then_some(out)
+}

@@ -134,12 +134,13 @@ impl Builder<'_> {
             }
             let chars = t.chars().count();
             let ends = t.ends_with(['。', '：', ':', '，', ',', '；']);
-            if t.contains("报告") && chars <= 60 && !ends {
+            if names_report(t) && chars <= 60 && !ends {
                 let mut first = i;
                 let prev_direct = seen.last().copied().filter(|&p: &usize| p + 1 == i);
                 if let Some(p) = prev_direct {
                     let pt = strip_md(&self.lines[p].text);
-                    if !has_year(t) && has_year(pt) && pt.chars().count() <= 40 {
+                    let agency_line = pt.chars().count() <= 20 && ends_with_agency(pt);
+                    if (!has_year(t) && has_year(pt) && pt.chars().count() <= 40) || agency_line {
                         first = p;
                     }
                 }
@@ -309,6 +310,34 @@ fn is_band_text(t: &str) -> bool {
     f.starts_with('第')
         && (f.ends_with('项') || f.ends_with('款') || f.ends_with('条'))
         && f.chars().count() <= 20
+}
+
+/// A line that names a report: `…年度报告`, `Annual Report on …`, `… Statistical Bulletin`.
+fn names_report(t: &str) -> bool {
+    let lower = t.to_lowercase();
+    t.contains("报告")
+        || t.contains("公报")
+        || lower.contains("report")
+        || lower.contains("bulletin")
+}
+
+/// A line naming a government body (`淮安市人民政府`) printed over the title.
+fn ends_with_agency(t: &str) -> bool {
+    const SUFFIXES: [&str; 12] = [
+        "政府",
+        "办公厅",
+        "办公室",
+        "委员会",
+        "局",
+        "委",
+        "厅",
+        "院",
+        "中心",
+        "街道",
+        "办事处",
+        "署",
+    ];
+    !t.contains(['。', '，', ',', '：', ':']) && SUFFIXES.iter().any(|s| t.ends_with(s))
 }
 
 fn has_year(t: &str) -> bool {

@@ -7,7 +7,7 @@
 use super::data::{TTable, Template};
 use super::matching::{THRESHOLD, label_sim};
 use crate::lines::Line;
-use crate::model::{Block, Warning};
+use crate::model::{Block, Paragraph, Warning};
 use crate::table::rows::RowPaths;
 
 /// Folds group headings into the tables below them. Returns the warnings to add.
@@ -203,4 +203,87 @@ fn unbracket(s: &str) -> String {
     s.chars()
         .filter(|c| !matches!(c, '(' | ')' | '[' | ']'))
         .collect()
+}
+
+/// The table sections of a template have no subsections: a heading inside one, above
+/// one of its tables, is a table label the flattening pulled out of its cell (`（三）不`,
+/// `5.要求行政机关确认或重新出具`), or a repeat of the section's own number (`三、本法提供`
+/// under 三). Such a heading becomes a paragraph; the tables below it keep the section's
+/// title. Headings after the section's last table are left alone (the next section's
+/// heading may have been lost).
+pub fn demote_table_labels(
+    blocks: &mut Vec<Block>,
+    lines: &[Line],
+    tpl: &Template,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    let mut drop = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let Block::Heading(h) = &blocks[i] else {
+            i += 1;
+            continue;
+        };
+        if !tpl
+            .tables
+            .iter()
+            .any(|t| label_sim(&h.title, &t.title) >= 0.9)
+        {
+            i += 1;
+            continue;
+        }
+        let (level, number, title) = (h.level, h.number.clone(), h.title.clone());
+        let mut end = i + 1;
+        while end < blocks.len() {
+            if let Block::Heading(g) = &blocks[end] {
+                if g.level <= level && g.number != number {
+                    break;
+                }
+            }
+            end += 1;
+        }
+        let Some(last_table) = (i + 1..end)
+            .rev()
+            .find(|&k| matches!(blocks[k], Block::Table(_)))
+        else {
+            i = end;
+            continue;
+        };
+        let mut demoted: Vec<String> = Vec::new();
+        for k in i + 1..=last_table {
+            if let Block::Heading(g) = &blocks[k] {
+                let no = g.lines[0];
+                warnings.push(Warning {
+                    line: Some(no),
+                    code: "table-label-not-heading".into(),
+                    message: format!("{:?} stands in the table section {title:?}, above its tables: a table label, not a heading", g.title),
+                });
+                demoted.push(g.title.clone());
+                // a run-in paragraph on the same line joins the demoted text
+                if let Some(Block::Paragraph(p)) = blocks.get(k + 1) {
+                    if p.lines == [no, no] {
+                        drop[k + 1] = true;
+                    }
+                }
+                blocks[k] = Block::Paragraph(Paragraph {
+                    lines: [no, no],
+                    text: printed(lines, no),
+                });
+            } else if let Block::Table(t) = &mut blocks[k] {
+                if t.title.as_ref().is_some_and(|tt| demoted.contains(tt)) {
+                    t.title = Some(title.clone());
+                }
+                if let Some(p) = t.section.iter().position(|s| s.ends_with(title.as_str())) {
+                    t.section.truncate(p + 1);
+                }
+            }
+        }
+        i = end;
+    }
+    let mut k = 0;
+    blocks.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    warnings
 }

@@ -36,6 +36,7 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
     };
     let mut warnings = groups::regroup(&mut doc.blocks, lines, tpl);
     warnings.extend(groups::column_groups(&mut doc.blocks, tpl));
+    warnings.extend(groups::demote_table_labels(&mut doc.blocks, lines, tpl));
     let matches: Vec<Option<TableMatch>> = doc.tables().map(|t| match_table(t, tpl)).collect();
     doc.meta.template = Some(tpl.id.clone());
     let printed = printed_labels(doc, &matches);

@@ -102,13 +102,24 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
     Ok(doc)
 }
 
-/// The first line holding NUL or other C0 control codes that no text has, if any.
+/// The first line of a binary file: one that holds NUL bytes, or where control codes no
+/// text has (other than tab, CR, LF, form feed, vertical tab) are more than 1 % of the
+/// characters. A few stray control codes in a text do not make it binary.
 fn binary_line(text: &str) -> Option<u32> {
-    let bad = |c: char| {
-        c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}'))
-    };
-    let pos = text.find(bad)?;
-    Some(text[..pos].matches('\n').count() as u32 + 1)
+    let control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}');
+    let line_of = |pos: usize| text[..pos].matches('\n').count() as u32 + 1;
+    if let Some(pos) = text.find('\0') {
+        return Some(line_of(pos));
+    }
+    let (mut chars, mut bad, mut first) = (0usize, 0usize, None);
+    for (i, c) in text.char_indices() {
+        chars += 1;
+        if control(c) {
+            bad += 1;
+            first.get_or_insert(i);
+        }
+    }
+    (bad * 100 > chars).then(|| line_of(first.unwrap_or(0)))
 }
 
 fn hex(bytes: &[u8]) -> String {

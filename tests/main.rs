@@ -1,0 +1,10 @@
+//! The one integration test binary (STYLE.md, "One integration binary"): one module per
+//! area, so `cargo test` links a single executable and the corpus is parsed once per run.
+//!
+//! - [`contract`]: the JSON output of every corpus file against serde types mirroring
+//!   `docs/contract.md`, with `deny_unknown_fields`;
+//! - [`coverage`]: every non-blank input line lies inside some block.
+
+mod contract;
+mod coverage;
+mod util;

@@ -3,8 +3,12 @@
 //!
 //! - [`contract`]: the JSON output of every corpus file against serde types mirroring
 //!   `docs/contract.md`, with `deny_unknown_fields`;
-//! - [`coverage`]: every non-blank input line lies inside some block.
+//! - [`coverage`]: every non-blank input line lies inside some block;
+//! - [`encoding`]: the seed re-encoded gives the same document;
+//! - [`seed`]: the structure of `corpus/zhaotong-2020.txt`, asserted field by field.
 
 mod contract;
 mod coverage;
+mod encoding;
+mod seed;
 mod util;

@@ -5,10 +5,12 @@
 //!   `docs/contract.md`, with `deny_unknown_fields`;
 //! - [`coverage`]: every non-blank input line lies inside some block;
 //! - [`encoding`]: the seed re-encoded gives the same document;
-//! - [`seed`]: the structure of `corpus/zhaotong-2020.txt`, asserted field by field.
+//! - [`seed`]: the structure of `corpus/zhaotong-2020.txt`, asserted field by field;
+//! - [`score`]: a port of `../shared/tools/score` over every truth file, with per-file floors.
 
 mod contract;
 mod coverage;
 mod encoding;
+mod score;
 mod seed;
 mod util;

@@ -77,3 +77,10 @@ pub fn seed_doc() -> &'static Document {
         .expect("seed in corpus")
         .2
 }
+
+/// The `govreport` binary of this build, run from the crate root.
+pub fn bin() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::new(env!("CARGO_BIN_EXE_govreport"));
+    c.current_dir(root());
+    c
+}

@@ -192,6 +192,10 @@ pub struct Cell {
     /// `余` / `多` / `约`: the number is approximate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<String>,
+    /// `sums`: the cell prints empty and its number was derived from the template's sums
+    /// (two independent rules agreeing); a `derived-from-sums` warning says which.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<String>,
 }
 
 /// Kinds of cell content; zero, empty and not-applicable are never merged.

@@ -62,14 +62,14 @@ pub enum Encoding {
     Big5,
 }
 
-/// `bom|valid|guessed` as the contract lists them (the model also documents `forced`, for
-/// `--encoding`, which the contract does not list yet).
+/// `bom|valid|guessed|forced` as the contract lists them.
 #[derive(Debug, Deserialize, PartialEq)]
 #[serde(rename_all = "lowercase")]
 pub enum Confidence {
     Bom,
     Valid,
     Guessed,
+    Forced,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -190,6 +190,9 @@ pub struct Cell {
     pub unit: Option<String>,
     #[serde(default)]
     pub qualifier: Option<String>,
+    /// `sums` when the number was derived from the template's sums (raw stays as printed).
+    #[serde(default)]
+    pub derived: Option<String>,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Clone, Copy)]
@@ -202,12 +205,13 @@ pub enum Kind {
     Missing,
 }
 
-/// `pass|fail` as the contract lists them (the model also documents `skipped`).
+/// `pass|fail|skipped` as the contract lists them.
 #[derive(Debug, Deserialize, PartialEq)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Pass,
     Fail,
+    Skipped,
 }
 
 #[derive(Debug, Deserialize)]

@@ -203,12 +203,31 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         .unwrap_or(rows.len());
     let (head, data) = rows.split_at(first_data);
     let width = rows.first().map_or(0, |r| r.cells.len());
-    let grid = ctx_grid || (!rows.is_empty() && rows.iter().all(|r| r.cells.len() == width));
-    let (n, l) = if grid {
+    let mut grid = ctx_grid || (!rows.is_empty() && rows.iter().all(|r| r.cells.len() == width));
+    let (mut n, mut l) = if grid {
         grid_shape(data, width)
     } else {
         ragged_shape(data, head)
     };
+    // a number in a column other rows use for labels: the rows are not one grid
+    if grid
+        && data.iter().any(|r| {
+            r.cells
+                .iter()
+                .take(l)
+                .any(|c| parse_cell(c).kind == CellKind::Number)
+        })
+    {
+        if ctx.grid {
+            warnings.push(Warning {
+                line: data.first().map(|r| r.line),
+                code: "inconsistent-grid".into(),
+                message: "some rows print numbers where others print labels; values are aligned to the right".into(),
+            });
+        }
+        grid = false;
+        (n, l) = ragged_shape(data, head);
+    }
 
     let mut table = Table {
         id: String::new(),
@@ -281,11 +300,31 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     let mut budget = MAX_CELLS;
     for r in data {
         let len = r.cells.len();
+        // a row wider than the table by empty padding after its numbers loses the padding
+        let mut len = len;
+        if !grid
+            && len > n
+            && r.cells
+                .iter()
+                .any(|c| parse_cell(c).kind == CellKind::Number)
+        {
+            while len > n
+                && r.cells[len - 1].is_empty()
+                && r.cells[..len - 1]
+                    .iter()
+                    .rev()
+                    .take_while(|c| is_value_like(c))
+                    .count()
+                    >= n
+            {
+                len -= 1;
+            }
+        }
         let (lab, vals): (&[String], &[String]) = if grid {
             let l = l.min(len);
             (&r.cells[..l], &r.cells[l..])
         } else if len >= n {
-            (&r.cells[..len - n], &r.cells[len - n..])
+            (&r.cells[..len - n], &r.cells[len - n..len])
         } else {
             let k = r.cells.iter().take_while(|c| !is_value_like(c)).count();
             (&r.cells[..k], &r.cells[k..])
@@ -317,6 +356,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                     kind: CellKind::Missing,
                     unit: None,
                     qualifier: None,
+                    derived: None,
                 },
             );
         } else if vals.len() > n {
@@ -378,7 +418,13 @@ fn ragged_shape(data: &[RawRow], head: &[RawRow]) -> (usize, usize) {
             .cells
             .iter()
             .any(|c| parse_cell(c).kind == CellKind::Number);
-        counts.push((tail, numeric));
+        // padding: empty cells after the last number do not count in a row with numbers
+        let padding = if numeric {
+            r.cells.iter().rev().take_while(|c| c.is_empty()).count()
+        } else {
+            0
+        };
+        counts.push((tail - padding, numeric));
     }
     let pick = |only_numeric: bool| {
         let mut freq: Vec<(usize, usize)> = Vec::new();

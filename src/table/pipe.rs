@@ -22,11 +22,22 @@ pub fn is_pipe_row(text: &str) -> bool {
 }
 
 /// True for a Markdown delimiter row such as `|---|:---:|`.
+///
+/// ```
+/// use govreport::table::pipe::is_separator;
+/// assert!(is_separator("|---|:---:|"));
+/// assert!(!is_separator("| - | - |"));
+/// ```
+///
+/// Each cell needs at least three dashes, so a row of not-applicable marks (`| - | - |`)
+/// stays a row.
 pub fn is_separator(text: &str) -> bool {
     let t = text.trim();
-    t.contains('-')
-        && t.contains('|')
+    t.contains('|')
         && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        && split_cells(t).iter().all(|c| {
+            c.trim_matches(':').len() >= 3 && c.trim_matches(':').chars().all(|x| x == '-')
+        })
 }
 
 /// True when the row is written Markdown-style, with a leading bar.

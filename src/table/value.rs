@@ -26,6 +26,7 @@ pub fn parse_cell(raw: &str) -> Cell {
         kind: CellKind::Text,
         unit: None,
         qualifier: None,
+        derived: None,
     };
     if raw.is_empty() {
         cell.kind = CellKind::Empty;

@@ -121,7 +121,7 @@ enum Along {
 }
 
 /// `apply.result.*` → every key below `apply.result.` except those in `equals`.
-fn expand(pattern: &[String], keys: &[String], equals: &[String]) -> Vec<String> {
+pub(super) fn expand(pattern: &[String], keys: &[String], equals: &[String]) -> Vec<String> {
     let mut out = Vec::new();
     for p in pattern {
         match p.strip_suffix('*') {

@@ -8,6 +8,7 @@
 
 pub mod check;
 pub mod data;
+pub mod derive;
 pub mod groups;
 pub mod matching;
 
@@ -49,6 +50,8 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
         ti += 1;
     }
     doc.warnings.extend(warnings);
+    let derived = derive::derive_blanks(doc, tpl);
+    doc.warnings.extend(derived);
     doc.checks = check::run(doc, tpl);
 }
 
@@ -204,6 +207,8 @@ fn attach(
     let first_line = Some(t.lines[0]);
     let header_matches = m.cols.iter().flatten().count();
     let rows_match = m.rows.iter().flatten().count() * 2 >= t.rows.len().max(1);
+    // a band is given only to a table all of whose rows belong to that band's part
+    let all_rows_match = !t.rows.is_empty() && m.rows.iter().all(Option::is_some);
     let headerless = t.columns.iter().all(|c| c.path.is_empty());
     if t.columns.len() == part.columns.len()
         && header_matches * 2 < t.columns.len()
@@ -246,7 +251,8 @@ fn attach(
     }
     if t.band.is_none()
         && let Some(band) = &part.band
-        && (rows_match && header_matches > 0 || rows_match && headerless)
+        && all_rows_match
+        && (header_matches > 0 || headerless)
     {
         warnings.push(Warning {
                     line: first_line,

@@ -320,3 +320,58 @@ fn headerless_tables_take_the_template_columns() {
     assert_eq!(active.band.as_deref(), Some("第二十条第（一）项"));
     assert!(d.warnings.iter().any(|w| w.code == "band-from-template"));
 }
+
+#[test]
+fn a_blank_total_two_sums_agree_on_is_derived() {
+    let original = corpus("fixture-hangzhou-style-2025.txt");
+    let edited = original.replacen(
+        "四、结转下年度继续办理 | 783 | 6 | 0 | 2 | 25 | 3 | 819 |",
+        "四、结转下年度继续办理 | 783 | 6 | 0 | 2 | 25 | 3 |  |",
+        1,
+    );
+    assert_ne!(original, edited);
+    let d = parse(&edited);
+    let row = d
+        .tables()
+        .flat_map(|t| &t.rows)
+        .find(|r| r.key.as_deref() == Some("apply.carried_over"))
+        .unwrap();
+    let total = &row.cells[6];
+    assert_eq!(
+        (total.kind, total.value, total.raw.as_str()),
+        (crate::model::CellKind::Number, Some(819.0), "")
+    );
+    assert_eq!(total.derived.as_deref(), Some("sums"));
+    assert!(
+        d.warnings
+            .iter()
+            .any(|w| w.code == "derived-from-sums" && w.line == Some(row.line))
+    );
+}
+
+#[test]
+fn a_blank_cell_one_sum_determines_stays_blank() {
+    // 二、上年结转's 总计 is in the row sum and in the column balance, but with 自然人
+    // blanked too each rule has two unknowns: nothing is derived
+    let original = corpus("fixture-hangzhou-style-2025.txt");
+    let edited = original.replacen(
+        "二、上年结转政府信息公开申请数量 | 535 | 6 | 0 | 1 | 18 | 0 | 560 |",
+        "二、上年结转政府信息公开申请数量 |  | 6 | 0 | 1 | 18 | 0 |  |",
+        1,
+    );
+    assert_ne!(original, edited);
+    let d = parse(&edited);
+    assert!(
+        d.warnings.iter().all(|w| w.code != "derived-from-sums"),
+        "{:?}",
+        d.warnings
+    );
+    // the review table has only a row sum per group: a blank 总计 there stays blank
+    let edited = original.replacen(
+        "376 | 97 | 196 | 121 | 790 |",
+        "376 | 97 | 196 | 121 |  |",
+        1,
+    );
+    let d = parse(&edited);
+    assert!(d.warnings.iter().all(|w| w.code != "derived-from-sums"));
+}

@@ -21,6 +21,8 @@ struct Cli {
 enum Command {
     /// Parse reports into the govreport/1 document model.
     Parse(cli::parse::Args),
+    /// Convert whole folders of reports into one output folder (JSON Lines, CSV, manifest).
+    Convert(cli::convert::Args),
     /// Print the JSON Schema of the document model.
     Schema,
 }
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Parse(args) => cli::parse::run(args),
+        Command::Convert(args) => cli::convert::run(args),
         Command::Schema => cli::schema(),
     };
     match result {

@@ -1,5 +1,6 @@
 //! Subcommands of the binary. Files, threads and progress live here, never in the library.
 
+pub mod convert;
 pub mod input;
 pub mod parse;
 

@@ -38,7 +38,49 @@ const BUDGET: usize = 200_000;
 
 /// Rebuilds the paths of `n` value columns from header rows given top-down.
 /// Returns `None` when no reading fits.
+///
+/// Reports printed from one official template share their header rows word for word,
+/// and the span search below can take milliseconds, so each thread remembers the last
+/// [`MEMO_ENTRIES`] headers it rebuilt (headers up to [`MEMO_KEY_BYTES`] of text). The
+/// result is a pure function of `rows` and `n`: remembering changes no output.
 pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static MEMO: RefCell<HashMap<String, Option<Columns>>> = RefCell::new(HashMap::new());
+    }
+    let mut key = n.to_string();
+    for r in rows {
+        key.push(if r.grid { '\u{1e}' } else { '\u{1d}' });
+        for c in &r.cells {
+            key.push_str(c);
+            key.push('\u{1f}');
+        }
+        if key.len() > MEMO_KEY_BYTES {
+            return rebuild_uncached(rows, n);
+        }
+    }
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let result = rebuild_uncached(rows, n);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_ENTRIES {
+            m.clear();
+        }
+        m.insert(key, result.clone());
+    });
+    result
+}
+
+/// Headers remembered per thread by [`rebuild`].
+pub const MEMO_ENTRIES: usize = 64;
+/// Longest header text (all cells) that [`rebuild`] remembers.
+pub const MEMO_KEY_BYTES: usize = 4096;
+
+/// [`rebuild`] without the per-thread memory: always searches.
+pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     let rows: Vec<&HeaderRow> = rows
         .iter()
         .filter(|r| r.cells.iter().any(|c| !c.is_empty()))

@@ -19,7 +19,7 @@ use crate::normalize::fold;
 use crate::outline::scan_outline;
 use header::HeaderRow;
 use rows::RowPaths;
-use value::parse_cell;
+use value::{kind_of, parse_cell};
 
 /// One row of cells as the text gives them.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,7 +109,7 @@ fn band_label(row: &RawRow, next: Option<&RawRow>, vs: Option<usize>) -> Option<
     if first.is_empty() || row.cells[1..].iter().any(|c| !c.is_empty()) {
         return None;
     }
-    if parse_cell(first).kind != CellKind::Text {
+    if kind_of(first) != CellKind::Text {
         return None;
     }
     let alone = row.cells.len() == 1;
@@ -121,7 +121,7 @@ fn band_label(row: &RawRow, next: Option<&RawRow>, vs: Option<usize>) -> Option<
 
 /// Kind of a cell for row classification.
 fn is_value_like(cell: &str) -> bool {
-    match parse_cell(cell).kind {
+    match kind_of(cell) {
         CellKind::Number | CellKind::Na | CellKind::Empty | CellKind::Missing => true,
         CellKind::Text => {
             cell.chars().any(|c| c.is_ascii_digit())
@@ -144,7 +144,7 @@ fn value_start(rows: &[RawRow]) -> Option<usize> {
         .filter_map(|r| {
             r.cells
                 .iter()
-                .position(|c| matches!(parse_cell(c).kind, CellKind::Number | CellKind::Na))
+                .position(|c| matches!(kind_of(c), CellKind::Number | CellKind::Na))
         })
         .min()
 }
@@ -162,7 +162,7 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
     let tail_cells = &cells[cells.len() - tail..];
     let has_value = tail_cells
         .iter()
-        .any(|c| matches!(parse_cell(c).kind, CellKind::Number | CellKind::Na))
+        .any(|c| matches!(kind_of(c), CellKind::Number | CellKind::Na))
         || tail_cells.iter().any(|c| !c.is_empty());
     if has_value {
         return true;
@@ -361,10 +361,7 @@ fn ragged_shape(data: &[RawRow], head: &[RawRow]) -> (usize, usize) {
             .rev()
             .take_while(|c| is_value_like(c))
             .count();
-        let numeric = r
-            .cells
-            .iter()
-            .any(|c| parse_cell(c).kind == CellKind::Number);
+        let numeric = r.cells.iter().any(|c| kind_of(c) == CellKind::Number);
         counts.push((tail, numeric));
     }
     let pick = |only_numeric: bool| {

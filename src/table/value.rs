@@ -83,6 +83,16 @@ fn plain_digits(raw: &str) -> Option<f64> {
 /// two numbers and so is not a number at all).
 fn squeeze(raw: &str) -> String {
     let chars: Vec<char> = raw.nfkc().collect();
+    // digit_next[i]: the first non-whitespace character after position i is a digit
+    // (one pass from the end, so a long run of spaces costs linear time, not quadratic)
+    let mut digit_next = vec![false; chars.len()];
+    let mut next_is_digit = false;
+    for (i, &c) in chars.iter().enumerate().rev() {
+        digit_next[i] = next_is_digit;
+        if !c.is_whitespace() {
+            next_is_digit = c.is_ascii_digit();
+        }
+    }
     let mut out = String::with_capacity(raw.len());
     for (i, &c) in chars.iter().enumerate() {
         if c.is_whitespace() {
@@ -90,11 +100,7 @@ fn squeeze(raw: &str) -> String {
                 .chars()
                 .next_back()
                 .is_some_and(|p: char| p.is_ascii_digit());
-            let next = chars[i + 1..]
-                .iter()
-                .find(|c| !c.is_whitespace())
-                .is_some_and(|n| n.is_ascii_digit());
-            if !(prev && next) {
+            if !(prev && digit_next[i]) {
                 continue;
             }
         }

@@ -177,12 +177,9 @@ impl Builder<'_> {
         let idx = std::mem::take(&mut self.para);
         let mut text = String::new();
         for &k in &idx {
-            let t = strip_md(&self.lines[k].text);
-            text = if text.is_empty() {
-                t.to_string()
-            } else {
-                crate::normalize::join_label(&text, t)
-            };
+            // in place: joining into a new string per line was quadratic in the length
+            // of the paragraph
+            crate::normalize::push_label(&mut text, strip_md(&self.lines[k].text));
         }
         let lines = [self.lines[idx[0]].no, self.lines[idx[idx.len() - 1]].no];
         self.out.push(Block::Paragraph(Paragraph { lines, text }));

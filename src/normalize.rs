@@ -70,6 +70,32 @@ pub fn join_label(a: &str, b: &str) -> String {
     }
 }
 
+/// Appends `b` to `acc` as [`join_label`] joins them, in place: for gathering the
+/// lines of a long paragraph in linear time. `acc` must be trimmed already (as every
+/// result of `join_label` is); then `push_label(&mut a, b)` leaves `a == join_label(a, b)`.
+///
+/// ```
+/// use govreport::normalize::{join_label, push_label};
+/// let mut a = String::from("商业");
+/// push_label(&mut a, " 企业 ");
+/// assert_eq!(a, join_label("商业", "企业"));
+/// ```
+pub fn push_label(acc: &mut String, b: &str) {
+    let b = trim(b);
+    if b.is_empty() {
+        return;
+    }
+    let last = acc.chars().next_back();
+    let first = b.chars().next().unwrap_or(' ');
+    if let Some(last) = last
+        && !is_cjk(last)
+        && !is_cjk(first)
+    {
+        acc.push(' ');
+    }
+    acc.push_str(b);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +113,19 @@ mod tests {
         assert_eq!(join_label("商业", "企业"), "商业企业");
         assert_eq!(join_label("annual", "report"), "annual report");
         assert_eq!(join_label("", "x"), "x");
+    }
+
+    #[test]
+    fn push_label_is_join_label() {
+        let parts = [
+            "", "商业", " 企业 ", "annual", "report", "", "\u{3000}", "2024", "年",
+        ];
+        let mut acc = String::new();
+        let mut joined = String::new();
+        for p in parts {
+            push_label(&mut acc, p);
+            joined = join_label(&joined, p);
+            assert_eq!(acc, joined, "after {p:?}");
+        }
     }
 }

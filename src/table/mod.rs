@@ -181,8 +181,14 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
 /// Builds the table block of one segment.
 pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table {
     let mut rows: Vec<RawRow> = seg.rows.clone();
-    if ctx.grid {
-        trim_empty_columns(&mut rows);
+    if ctx.grid && trim_empty_columns(&mut rows) {
+        warnings.push(Warning {
+            line: rows.last().map(|r| r.line),
+            code: "table-too-large".into(),
+            message: format!(
+                "table cut: padding its rows to the widest one would make more than {MAX_PADDED_CELLS} cells"
+            ),
+        });
     }
     let vs = if ctx.grid { value_start(&rows) } else { None };
     let first_data = rows
@@ -390,21 +396,34 @@ fn ragged_shape(data: &[RawRow], head: &[RawRow]) -> (usize, usize) {
     (n, l)
 }
 
-/// Drops columns that are empty in every row (Markdown tables padded to the widest band).
-fn trim_empty_columns(rows: &mut [RawRow]) {
-    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    let mut keep = width;
-    while keep > 0
-        && rows
-            .iter()
-            .all(|r| r.cells.get(keep - 1).is_none_or(|c| c.is_empty()))
-    {
-        keep -= 1;
+/// Most cells a grid table may have once its rows are padded to the widest (a hostile
+/// input guard: one row of 20,000 cells over 20,000 short rows would pad to 400 million).
+const MAX_PADDED_CELLS: usize = 4 * MAX_CELLS;
+
+/// Drops columns that are empty in every row (Markdown tables padded to the widest band)
+/// and pads the others. Returns true when rows had to be dropped from the end to keep
+/// the padded table within [`MAX_PADDED_CELLS`].
+fn trim_empty_columns(rows: &mut Vec<RawRow>) -> bool {
+    // the last non-empty cell of any row bounds the columns kept
+    let keep = rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .rposition(|c| !c.is_empty())
+                .map_or(0, |i| i + 1)
+        })
+        .max()
+        .unwrap_or(0);
+    let cut = keep > 0 && keep.saturating_mul(rows.len()) > MAX_PADDED_CELLS;
+    if cut {
+        rows.truncate((MAX_PADDED_CELLS / keep).max(1));
     }
     for r in rows.iter_mut() {
         r.cells.truncate(keep);
         r.cells.resize(keep, String::new());
     }
+    cut
 }
 
 /// A corner cell that is a note rather than a stub label.

@@ -285,7 +285,22 @@ impl Builder<'_> {
             grid: markdown,
         };
         let last_line = region[region.len() - 1].no;
-        for seg in table::segments(rows, [first_line, last_line], markdown) {
+        let segments = table::segments(rows, [first_line, last_line], markdown);
+        if segments.is_empty() {
+            // Delimiter rows alone (`|---|---|`) are no table; their lines stay in the
+            // document as a paragraph, as doubtful lines do.
+            let mut text = String::new();
+            let caption_line = caption.map(|c| &self.lines[c]);
+            for l in caption_line.into_iter().chain(region) {
+                crate::normalize::push_label(&mut text, strip_md(&l.text));
+            }
+            self.out.push(Block::Paragraph(Paragraph {
+                lines: [first_line, last_line],
+                text,
+            }));
+            return end;
+        }
+        for seg in segments {
             let mut t: Table = table::build(&seg, &ctx, warnings);
             self.tables += 1;
             t.id = format!("t{}", self.tables);
@@ -378,6 +393,30 @@ fn relevel_western(blocks: &mut [Block]) {
                 deepest = deepest.max(h.level);
             } else if h.number.chars().all(|c| c.is_ascii_lowercase()) {
                 h.level = deepest + 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by the property test `report_like_text_is_covered` (issue 6): a Markdown
+    /// delimiter row alone made no block, so its line was in none.
+    #[test]
+    fn issue_6_lone_delimiter_row_is_kept() {
+        for text in ["|---|---|\n\n | ", "表一\n|---|\n", "a\n|:-:|\n|---|\n"] {
+            let lines = crate::lines::split_lines(text);
+            let blocks = blocks(&lines, &mut Vec::new());
+            for l in lines.iter().filter(|l| !l.is_blank()) {
+                assert!(
+                    blocks
+                        .iter()
+                        .any(|b| b.lines()[0] <= l.no && l.no <= b.lines()[1]),
+                    "{text:?}: line {} in no block: {blocks:?}",
+                    l.no
+                );
             }
         }
     }

@@ -16,13 +16,24 @@ use unicode_normalization::UnicodeNormalization;
 /// ```
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfkc() {
-        if c.is_whitespace() {
-            continue;
+    let mut push = |c: char| {
+        if !c.is_whitespace() {
+            out.push(unify(c));
         }
-        out.push(unify(c));
+    };
+    if is_nfkc(s) {
+        s.chars().for_each(&mut push);
+    } else {
+        s.nfkc().for_each(&mut push);
     }
     out
+}
+
+/// True when `s` is proven to be in NFKC already by the quick check (a table lookup per
+/// character), so `s.nfkc()` would give `s` back: most report text (CJK ideographs, ASCII)
+/// then skips the decomposition and recomposition. `Maybe` counts as no.
+pub fn is_nfkc(s: &str) -> bool {
+    unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
 /// Maps bracket and colon variants that NFKC leaves apart to one form.
@@ -106,6 +117,24 @@ mod tests {
         assert_eq!(fold("\u{3000}规章\u{a0}"), "规章");
         // Kangxi radical ⼀ (U+2F00) as PDF text layers print it
         assert_eq!(fold("\u{2F00}、总体情况"), "一、总体情况");
+    }
+
+    #[test]
+    fn fold_fast_path_equals_nfkc() {
+        for s in [
+            "规章 12",
+            "（一）",
+            "１２３",
+            "\u{2F00}、",
+            "e\u{301}",
+            "ﬁ",
+            "普通文字abc",
+        ] {
+            let slow: String = s.nfkc().filter(|c| !c.is_whitespace()).map(unify).collect();
+            assert_eq!(fold(s), slow, "{s:?}");
+        }
+        assert!(is_nfkc("规章 12 abc"));
+        assert!(!is_nfkc("（一）"));
     }
 
     #[test]

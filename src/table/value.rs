@@ -82,7 +82,11 @@ fn plain_digits(raw: &str) -> Option<f64> {
 /// NFKC form of `raw` with whitespace removed, except between two digits (`12 34` stays
 /// two numbers and so is not a number at all).
 fn squeeze(raw: &str) -> String {
-    let chars: Vec<char> = raw.nfkc().collect();
+    let chars: Vec<char> = if crate::normalize::is_nfkc(raw) {
+        raw.chars().collect()
+    } else {
+        raw.nfkc().collect()
+    };
     // digit_next[i]: the first non-whitespace character after position i is a digit
     // (one pass from the end, so a long run of spaces costs linear time, not quadratic)
     let mut digit_next = vec![false; chars.len()];

@@ -312,6 +312,15 @@ impl Builder<'_> {
 
 /// A band label: a legal-provision caption such as `第二十条第（一）项`.
 fn is_band_text(t: &str) -> bool {
+    // fold keeps every non-space ASCII character and CJK ideograph of `t` as a character
+    // of its own (normalize::is_plain), so more than 20 of them rule a band out without
+    // folding the whole line (most text lines are long paragraphs)
+    let plain = t
+        .chars()
+        .filter(|&c| crate::normalize::is_plain(c) && !c.is_whitespace());
+    if plain.take(21).count() > 20 {
+        return false;
+    }
     let f = crate::normalize::fold(t);
     f.starts_with('第')
         && (f.ends_with('项') || f.ends_with('款') || f.ends_with('条'))

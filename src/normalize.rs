@@ -33,7 +33,17 @@ pub fn fold(s: &str) -> String {
 /// character), so `s.nfkc()` would give `s` back: most report text (CJK ideographs, ASCII)
 /// then skips the decomposition and recomposition. `Maybe` counts as no.
 pub fn is_nfkc(s: &str) -> bool {
-    unicode_normalization::is_nfkc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+    s.chars().all(is_plain)
+        || unicode_normalization::is_nfkc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// ASCII and the CJK Unified Ideographs (U+4E00–U+9FFF): characters that NFKC keeps as
+/// they are and that compose with nothing before or after them (quick check Yes, combining
+/// class 0; a unit test checks every one against the Unicode tables). A string of them
+/// is in NFKC, and [`fold`] keeps each that is not white space as one character.
+pub fn is_plain(c: char) -> bool {
+    c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Maps bracket and colon variants that NFKC leaves apart to one form.
@@ -135,6 +145,25 @@ mod tests {
         }
         assert!(is_nfkc("规章 12 abc"));
         assert!(!is_nfkc("（一）"));
+    }
+
+    #[test]
+    fn plain_characters_are_nfkc_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfkc_quick};
+        let plain = (0u32..0x80)
+            .chain(0x4E00..=0x9FFF)
+            .filter_map(char::from_u32);
+        for c in plain {
+            assert!(is_plain(c));
+            assert_eq!(
+                is_nfkc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "{c:?}"
+            );
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(c.to_string().nfkc().collect::<String>(), c.to_string());
+        }
     }
 
     #[test]

@@ -454,3 +454,38 @@ fn bad_usage_is_status_2() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("bad --glob pattern"), "{}", run.stderr);
 }
+
+/// An interrupted run leaves `.part` files only, never a final name over half a file.
+#[test]
+fn killed_run_leaves_no_whole_looking_file() {
+    let dir = TempDir::new().unwrap();
+    // slow enough to be killed in the middle (about 2 s each in a debug build)
+    let para = "这是一个很长的段落文字没有任何标点符号一直写下去直到结束\n".repeat(50_000);
+    for i in 0..4 {
+        write(dir.path(), &format!("big{i}.txt"), &para);
+    }
+    let out = TempDir::new().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_govreport"))
+        .arg("convert")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(out.path())
+        .args(["--jobs", "1"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    if child.try_wait().unwrap().is_some() {
+        eprintln!("convert finished before it could be killed; nothing to check");
+        return;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    for e in fs::read_dir(out.path()).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            name.starts_with('.') && name.ends_with(".part"),
+            "{name} exists after a killed run"
+        );
+    }
+}

@@ -178,12 +178,9 @@ impl Builder<'_> {
         let idx = std::mem::take(&mut self.para);
         let mut text = String::new();
         for &k in &idx {
-            let t = strip_md(&self.lines[k].text);
-            text = if text.is_empty() {
-                t.to_string()
-            } else {
-                crate::normalize::join_label(&text, t)
-            };
+            // in place: joining into a new string per line was quadratic in the length
+            // of the paragraph
+            crate::normalize::push_label(&mut text, strip_md(&self.lines[k].text));
         }
         let lines = [self.lines[idx[0]].no, self.lines[idx[idx.len() - 1]].no];
         self.out.push(Block::Paragraph(Paragraph { lines, text }));
@@ -294,7 +291,22 @@ impl Builder<'_> {
             grid: markdown,
         };
         let last_line = region[region.len() - 1].no;
-        for seg in table::segments(rows, [first_line, last_line], markdown) {
+        let segments = table::segments(rows, [first_line, last_line], markdown);
+        if segments.is_empty() {
+            // Delimiter rows alone (`|---|---|`) are no table; their lines stay in the
+            // document as a paragraph, as doubtful lines do.
+            let mut text = String::new();
+            let caption_line = caption.map(|c| &self.lines[c]);
+            for l in caption_line.into_iter().chain(region) {
+                crate::normalize::push_label(&mut text, strip_md(&l.text));
+            }
+            self.out.push(Block::Paragraph(Paragraph {
+                lines: [first_line, last_line],
+                text,
+            }));
+            return end;
+        }
+        for seg in segments {
             let mut t: Table = table::build(&seg, &ctx, warnings);
             self.tables += 1;
             t.id = format!("t{}", self.tables);
@@ -306,6 +318,15 @@ impl Builder<'_> {
 
 /// A band label: a legal-provision caption such as `第二十条第（一）项`.
 fn is_band_text(t: &str) -> bool {
+    // fold keeps every non-space ASCII character and CJK ideograph of `t` as a character
+    // of its own (normalize::is_plain), so more than 20 of them rule a band out without
+    // folding the whole line (most text lines are long paragraphs)
+    let plain = t
+        .chars()
+        .filter(|&c| crate::normalize::is_plain(c) && !c.is_whitespace());
+    if plain.take(21).count() > 20 {
+        return false;
+    }
     let f = crate::normalize::fold(t);
     f.starts_with('第')
         && (f.ends_with('项') || f.ends_with('款') || f.ends_with('条'))
@@ -592,5 +613,24 @@ mod tests {
         );
         let Block::Title(t) = &b[0] else { panic!() };
         assert_eq!(t.text, "某某市人民政府2023年政府信息公开工作年度报告");
+    }
+
+    /// Found by the property test `report_like_text_is_covered` (issue 6): a Markdown
+    /// delimiter row alone made no block, so its line was in none.
+    #[test]
+    fn issue_6_lone_delimiter_row_is_kept() {
+        for text in ["|---|---|\n\n | ", "表一\n|---|\n", "a\n|:-:|\n|---|\n"] {
+            let lines = crate::lines::split_lines(text);
+            let blocks = blocks(&lines, &mut Vec::new());
+            for l in lines.iter().filter(|l| !l.is_blank()) {
+                assert!(
+                    blocks
+                        .iter()
+                        .any(|b| b.lines()[0] <= l.no && l.no <= b.lines()[1]),
+                    "{text:?}: line {} in no block: {blocks:?}",
+                    l.no
+                );
+            }
+        }
     }
 }

@@ -66,6 +66,7 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Decoded {
         EncodingChoice::Auto => match bom {
             Some((enc, len)) => (enc, "bom", &bytes[len..]),
             None if std::str::from_utf8(bytes).is_ok() => (UTF_8, "valid", bytes),
+            None if mostly_utf8(bytes) => (UTF_8, "guessed", bytes),
             None => (guess(bytes), "guessed", bytes),
         },
         EncodingChoice::Utf8 => (UTF_8, "forced", strip_bom(bytes, bom, UTF_8)),
@@ -130,6 +131,22 @@ fn strip_bom<'a>(
         Some((enc, len)) if enc == want => &bytes[len..],
         _ => bytes,
     }
+}
+
+/// UTF-8 text with a few bad bytes (a file cut in the middle of a character, a stray
+/// byte): far more valid multi-byte characters than invalid sequences. Legacy Chinese
+/// encodings read as UTF-8 give about as many invalid sequences as characters, so a
+/// ratio of 20 keeps them apart; without this, one cut character made the whole
+/// file decode as GB18030 mojibake.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut wide, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        wide += chunk.valid().chars().filter(|c| c.len_utf8() >= 3).count();
+        if !chunk.invalid().is_empty() {
+            bad += 1;
+        }
+    }
+    wide > 0 && wide >= 20 * bad
 }
 
 /// Chooses between the legacy Chinese encodings. chardetng is trained on web content and
@@ -222,6 +239,23 @@ mod tests {
         b.extend_from_slice(&[0x81, 0xFF, b'\n']);
         let d = decode(&b, EncodingChoice::Utf8);
         assert_eq!(d.replaced_lines, vec![2]);
+    }
+
+    #[test]
+    fn cut_utf8_stays_utf8() {
+        let text = SAMPLE.repeat(3);
+        let cut = &text.as_bytes()[..text.len() - 2];
+        let d = decode(cut, EncodingChoice::Auto);
+        assert_eq!((d.encoding, d.confidence), ("utf-8", "guessed"));
+        assert_eq!(d.replaced_lines, vec![6]);
+        let mut stray = text.as_bytes().to_vec();
+        stray.insert(4 * 3, 0xFF);
+        let d = decode(&stray, EncodingChoice::Auto);
+        assert_eq!(d.encoding, "utf-8");
+        assert!(d.text.starts_with("一、总体\u{FFFD}情况"));
+        // GB18030 is not mistaken for damaged UTF-8
+        let gb = GB18030.encode(&text).0;
+        assert_eq!(decode(&gb, EncodingChoice::Auto).encoding, "gb18030");
     }
 
     #[test]

@@ -25,6 +25,8 @@ enum Command {
     Check(cli::check::Args),
     /// One row per report, one column per stable template key, as CSV.
     Panel(cli::panel::Args),
+    /// Convert whole folders of reports into one output folder (JSON Lines, CSV, manifest).
+    Convert(cli::convert::Args),
     /// Print the JSON Schema of the document model.
     Schema,
 }
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         Command::Parse(args) => cli::parse::run(args),
         Command::Check(args) => cli::check::run(args),
         Command::Panel(args) => cli::panel::run(args),
+        Command::Convert(args) => cli::convert::run(args),
         Command::Schema => cli::schema(),
     };
     match result {

@@ -16,13 +16,34 @@ use unicode_normalization::UnicodeNormalization;
 /// ```
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfkc() {
-        if c.is_whitespace() {
-            continue;
+    let mut push = |c: char| {
+        if !c.is_whitespace() {
+            out.push(unify(c));
         }
-        out.push(unify(c));
+    };
+    if is_nfkc(s) {
+        s.chars().for_each(&mut push);
+    } else {
+        s.nfkc().for_each(&mut push);
     }
     out
+}
+
+/// True when `s` is proven to be in NFKC already by the quick check (a table lookup per
+/// character), so `s.nfkc()` would give `s` back: most report text (CJK ideographs, ASCII)
+/// then skips the decomposition and recomposition. `Maybe` counts as no.
+pub fn is_nfkc(s: &str) -> bool {
+    s.chars().all(is_plain)
+        || unicode_normalization::is_nfkc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// ASCII and the CJK Unified Ideographs (U+4E00–U+9FFF): characters that NFKC keeps as
+/// they are and that compose with nothing before or after them (quick check Yes, combining
+/// class 0; a unit test checks every one against the Unicode tables). A string of them
+/// is in NFKC, and [`fold`] keeps each that is not white space as one character.
+pub fn is_plain(c: char) -> bool {
+    c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// Maps bracket and colon variants that NFKC leaves apart to one form.
@@ -94,6 +115,32 @@ pub fn join_label(a: &str, b: &str) -> String {
     }
 }
 
+/// Appends `b` to `acc` as [`join_label`] joins them, in place: for gathering the
+/// lines of a long paragraph in linear time. `acc` must be trimmed already (as every
+/// result of `join_label` is); then `push_label(&mut a, b)` leaves `a == join_label(a, b)`.
+///
+/// ```
+/// use govreport::normalize::{join_label, push_label};
+/// let mut a = String::from("商业");
+/// push_label(&mut a, " 企业 ");
+/// assert_eq!(a, join_label("商业", "企业"));
+/// ```
+pub fn push_label(acc: &mut String, b: &str) {
+    let b = trim(b);
+    if b.is_empty() {
+        return;
+    }
+    let last = acc.chars().next_back();
+    let first = b.chars().next().unwrap_or(' ');
+    if let Some(last) = last
+        && !is_cjk(last)
+        && !is_cjk(first)
+    {
+        acc.push(' ');
+    }
+    acc.push_str(b);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,9 +154,60 @@ mod tests {
     }
 
     #[test]
+    fn fold_fast_path_equals_nfkc() {
+        for s in [
+            "规章 12",
+            "（一）",
+            "１２３",
+            "\u{2F00}、",
+            "e\u{301}",
+            "ﬁ",
+            "普通文字abc",
+        ] {
+            let slow: String = s.nfkc().filter(|c| !c.is_whitespace()).map(unify).collect();
+            assert_eq!(fold(s), slow, "{s:?}");
+        }
+        assert!(is_nfkc("规章 12 abc"));
+        assert!(!is_nfkc("（一）"));
+    }
+
+    #[test]
+    fn plain_characters_are_nfkc_starters() {
+        use unicode_normalization::char::canonical_combining_class;
+        use unicode_normalization::{IsNormalized, is_nfkc_quick};
+        let plain = (0u32..0x80)
+            .chain(0x4E00..=0x9FFF)
+            .filter_map(char::from_u32);
+        for c in plain {
+            assert!(is_plain(c));
+            assert_eq!(
+                is_nfkc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "{c:?}"
+            );
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(c.to_string().nfkc().collect::<String>(), c.to_string());
+        }
+    }
+
+    #[test]
     fn join_label_rules() {
         assert_eq!(join_label("商业", "企业"), "商业企业");
         assert_eq!(join_label("annual", "report"), "annual report");
         assert_eq!(join_label("", "x"), "x");
+    }
+
+    #[test]
+    fn push_label_is_join_label() {
+        let parts = [
+            "", "商业", " 企业 ", "annual", "report", "", "\u{3000}", "2024", "年",
+        ];
+        let mut acc = String::new();
+        let mut joined = String::new();
+        for p in parts {
+            push_label(&mut acc, p);
+            joined = join_label(&joined, p);
+            assert_eq!(acc, joined, "after {p:?}");
+        }
     }
 }

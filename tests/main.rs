@@ -7,12 +7,21 @@
 //! - [`coverage`]: every non-blank input line lies inside some block;
 //! - [`encoding`]: the seed re-encoded gives the same document;
 //! - [`seed`]: the structure of `corpus/zhaotong-2020.txt`, asserted field by field;
-//! - [`score`]: a port of `../shared/tools/score` over every truth file, with per-file floors.
+//! - [`score`]: a port of `../shared/tools/score` over every truth file, with per-file floors;
+//! - [`convert`]: `govreport convert` through the binary: outputs, order, determinism across
+//!   thread counts, one test per kind of bad input;
+//! - [`hostile`]: inputs built to make the parser slow or panic finish, and quickly;
+//! - [`props`]: property tests of the library (no panic, line coverage, round trip);
+//! - [`stream`]: `govreport parse - --format jsonl` as a streaming map step.
 
 mod cli;
 mod contract;
+mod convert;
 mod coverage;
 mod encoding;
+mod hostile;
+mod props;
 mod score;
 mod seed;
+mod stream;
 mod util;

@@ -1,6 +1,7 @@
 //! Subcommands of the binary. Files, threads and progress live here, never in the library.
 
 pub mod check;
+pub mod convert;
 pub mod input;
 pub mod panel;
 pub mod parse;

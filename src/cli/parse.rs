@@ -30,6 +30,10 @@ pub struct Args {
     /// Refuse files larger than this many bytes.
     #[arg(long, default_value_t = MAX_BYTES)]
     max_bytes: u64,
+    /// The name recorded as `source.path` for standard input (`-`), e.g. the path of the
+    /// report in a distributed store when govreport runs as a map step.
+    #[arg(long, value_name = "NAME")]
+    stdin_name: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -57,8 +61,25 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     opts.encoding(args.encoding);
     let mut docs = Vec::new();
     let mut failed = 0;
+    // JSON Lines streams: each document is written (and flushed, for pipes) as soon as
+    // it is parsed, so memory does not grow with the number of files.
+    let stream = matches!(args.format, FormatArg::Jsonl);
+    let mut out = super::output(args.output.as_deref())?;
     for f in &args.files {
-        match read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, f, &opts)) {
+        let name = match (f.as_str(), &args.stdin_name) {
+            ("-", Some(n)) => n.as_str(),
+            _ => f.as_str(),
+        };
+        match read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, name, &opts)) {
+            Ok(d) if stream => {
+                let written = write::json::write_jsonl(&d, &mut out).and_then(|_| out.flush());
+                match written {
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                        return Ok(ExitCode::SUCCESS);
+                    }
+                    r => r.context("cannot write output")?,
+                }
+            }
             Ok(d) => docs.push(d),
             Err(e) => {
                 eprintln!("govreport: {e}");
@@ -66,15 +87,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    let mut out = super::output(args.output.as_deref())?;
-    if (!docs.is_empty() || matches!(args.format, FormatArg::Csv))
-        && let Err(e) = write::write_all(&docs, args.format.into(), args.excel, &mut out)
+    if !docs.is_empty() || matches!(args.format, FormatArg::Csv) {
+        if let Err(e) = write::write_all(&docs, args.format.into(), args.excel, &mut out)
             .and_then(|_| out.flush())
-    {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            return Ok(ExitCode::SUCCESS);
+        {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return Ok(ExitCode::SUCCESS);
+            }
+            return Err(e).context("cannot write output");
         }
-        return Err(e).context("cannot write output");
     }
     Ok(if failed > 0 {
         ExitCode::from(1)

@@ -14,6 +14,8 @@
 //!   tie is reported as ambiguous.
 
 use crate::normalize::fold;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// One header row: its value-column cells (corner cells already removed).
 #[derive(Debug, Clone)]
@@ -38,7 +40,49 @@ const BUDGET: usize = 200_000;
 
 /// Rebuilds the paths of `n` value columns from header rows given top-down.
 /// Returns `None` when no reading fits.
+///
+/// Reports printed from one official template share their header rows word for word,
+/// and the span search below can take milliseconds, so each thread remembers the last
+/// [`MEMO_ENTRIES`] headers it rebuilt (headers up to [`MEMO_KEY_BYTES`] of text). The
+/// result is a pure function of `rows` and `n`: remembering changes no output.
 pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static MEMO: RefCell<HashMap<String, Option<Columns>>> = RefCell::new(HashMap::new());
+    }
+    let mut key = n.to_string();
+    for r in rows {
+        key.push(if r.grid { '\u{1e}' } else { '\u{1d}' });
+        for c in &r.cells {
+            key.push_str(c);
+            key.push('\u{1f}');
+        }
+        if key.len() > MEMO_KEY_BYTES {
+            return rebuild_uncached(rows, n);
+        }
+    }
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let result = rebuild_uncached(rows, n);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_ENTRIES {
+            m.clear();
+        }
+        m.insert(key, result.clone());
+    });
+    result
+}
+
+/// Headers remembered per thread by [`rebuild`].
+pub const MEMO_ENTRIES: usize = 64;
+/// Longest header text (all cells) that [`rebuild`] remembers.
+pub const MEMO_KEY_BYTES: usize = 4096;
+
+/// [`rebuild`] without the per-thread memory: always searches.
+pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     let rows: Vec<&HeaderRow> = rows
         .iter()
         .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
@@ -56,6 +100,7 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
         });
     }
     // Grid rows at the bottom anchor the positions; partial rows above are searched.
+    let mut labels = Labels::default();
     let bottom = rows.len() - 1;
     let (start, anchored): (Vec<Slot>, bool) = if rows[bottom].grid {
         let slots = rows[bottom]
@@ -65,7 +110,7 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
                 if c.is_empty() {
                     Slot::Hole
                 } else {
-                    Slot::Unit(Node::leaf(c))
+                    Slot::Unit(Rc::new(Node::leaf(&labels.get(c))))
                 }
             })
             .collect();
@@ -73,13 +118,29 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     } else {
         (Vec::new(), false)
     };
-    let upper: Vec<Vec<String>> = rows[..if anchored { bottom } else { rows.len() }]
+    let upper: Vec<Vec<Rc<Label>>> = rows[..if anchored { bottom } else { rows.len() }]
         .iter()
         .rev()
-        .map(|r| r.cells.iter().filter(|c| !c.is_empty()).cloned().collect())
+        .map(|r| {
+            r.cells
+                .iter()
+                .filter(|c| !c.is_empty())
+                .map(|c| labels.get(c))
+                .collect()
+        })
         .collect();
+    let mut above = vec![Above::default(); upper.len()];
+    for r in (0..upper.len().saturating_sub(1)).rev() {
+        let (c, u) = (upper[r + 1].len(), upper[r].len());
+        above[r] = Above {
+            cells: above[r + 1].cells + c,
+            min_leaves: above[r + 1].min_leaves + c.saturating_sub(u),
+            max_leaves: above[r + 1].max_leaves + c.saturating_sub(1),
+        };
+    }
     let mut search = Search {
         rows: &upper,
+        above: &above,
         n,
         anchored,
         best: None,
@@ -136,22 +197,22 @@ fn grid_paths(rows: &[&HeaderRow], n: usize) -> Vec<Vec<String>> {
 
 #[derive(Debug, Clone)]
 struct Node {
-    label: String,
-    children: Vec<Node>,
+    label: Rc<Label>,
+    children: Vec<Rc<Node>>,
     width: usize,
 }
 
 impl Node {
-    fn leaf(label: &str) -> Node {
+    fn leaf(label: &Rc<Label>) -> Node {
         Node {
-            label: label.to_string(),
+            label: label.clone(),
             children: Vec::new(),
             width: 1,
         }
     }
 
     fn paths(&self, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
-        prefix.push(self.label.clone());
+        prefix.push(self.label.text.clone());
         if self.children.is_empty() {
             out.push(prefix.clone());
         } else {
@@ -165,7 +226,7 @@ impl Node {
 
 #[derive(Debug, Clone)]
 enum Slot {
-    Unit(Node),
+    Unit(Rc<Node>),
     Hole,
 }
 
@@ -185,9 +246,54 @@ struct Best {
     shape: Vec<Vec<String>>,
 }
 
+/// A header label with what the scores ask of it, computed once per distinct label
+/// rather than once per node of the search.
+#[derive(Debug)]
+struct Label {
+    text: String,
+    fold: String,
+    total: bool,
+    bigrams: Vec<(char, char)>,
+}
+
+/// Interns the labels of one search.
+#[derive(Default)]
+struct Labels(HashMap<String, Rc<Label>>);
+
+impl Labels {
+    fn get(&mut self, text: &str) -> Rc<Label> {
+        if let Some(l) = self.0.get(text) {
+            return l.clone();
+        }
+        let f = fold(text);
+        let l = Rc::new(Label {
+            text: text.to_string(),
+            total: is_total(text),
+            bigrams: f.chars().zip(f.chars().skip(1)).collect(),
+            fold: f,
+        });
+        self.0.insert(text.to_string(), l.clone());
+        l
+    }
+}
+
+/// Sums over the rows above row `r` (bottom-up), so that no node of the search adds
+/// them up again.
+#[derive(Debug, Clone, Copy, Default)]
+struct Above {
+    /// Their cells.
+    cells: usize,
+    /// The fewest leaves they can add (see [`Search::width_reachable`]).
+    min_leaves: usize,
+    /// The most leaves they can add without leaving units unconsumed.
+    max_leaves: usize,
+}
+
 struct Search<'a> {
     /// Partial rows, bottom-up.
-    rows: &'a [Vec<String>],
+    rows: &'a [Vec<Rc<Label>>],
+    /// Per row, sums over the rows above it.
+    above: &'a [Above],
     n: usize,
     anchored: bool,
     best: Option<Best>,
@@ -221,9 +327,11 @@ impl Search<'_> {
         let cells = &self.rows[r];
         let width: usize = out.iter().map(Slot::width).sum::<usize>()
             + below[si..].iter().map(Slot::width).sum::<usize>();
-        let later_cells: usize =
-            cells.len() - ci + self.rows[r + 1..].iter().map(Vec::len).sum::<usize>();
+        let later_cells: usize = cells.len() - ci + self.above[r].cells;
         if width > self.n || (!self.anchored && width + later_cells < self.n) {
+            return;
+        }
+        if !self.anchored && !self.width_reachable(r, ci, below.len() - si, width) {
             return;
         }
         if ci == cells.len() {
@@ -241,7 +349,7 @@ impl Search<'_> {
         match below.get(si) {
             Some(Slot::Hole) => {
                 // fill the hole with a leaf, or pass it up
-                out.push(Slot::Unit(Node::leaf(label)));
+                out.push(Slot::Unit(Rc::new(Node::leaf(label))));
                 self.cell(r, ci + 1, below, si + 1, out, score);
                 out.pop();
                 out.push(Slot::Hole);
@@ -250,7 +358,7 @@ impl Search<'_> {
                 return;
             }
             _ if !self.anchored => {
-                out.push(Slot::Unit(Node::leaf(label)));
+                out.push(Slot::Unit(Rc::new(Node::leaf(label))));
                 self.cell(r, ci + 1, below, si, out, score);
                 out.pop();
             }
@@ -258,34 +366,51 @@ impl Search<'_> {
         }
         // a parent over a run of units
         let mut run = 0;
-        while let Some(Slot::Unit(_)) = below.get(si + run) {
+        let mut children: Vec<Rc<Node>> = Vec::new();
+        let mut width = 0;
+        while let Some(Slot::Unit(child)) = below.get(si + run) {
             run += 1;
-            let children: Vec<Node> = below[si..si + run]
-                .iter()
-                .filter_map(|s| {
-                    if let Slot::Unit(n) = s {
-                        Some(n.clone())
-                    } else {
-                        None
-                    }
-                })
-                .collect();
+            children.push(child.clone());
+            width += child.width;
             let s = parent_score(label, &children);
-            let width = children.iter().map(|c| c.width).sum();
-            out.push(Slot::Unit(Node {
+            out.push(Slot::Unit(Rc::new(Node {
                 label: label.clone(),
-                children,
+                children: children.clone(),
                 width,
-            }));
+            })));
             self.cell(r, ci + 1, below, si + run, out, score + s);
             out.pop();
         }
+    }
+
+    /// Without a grid row every slot is a unit and every row above the current one must
+    /// consume all the units below it, so it makes at least one parent and, having
+    /// `c` cells over `u` units, between `max(0, c - u)` and `c - 1` leaves; a leaf adds one
+    /// column, a parent none. False when the final width cannot be `n` whatever the
+    /// remaining cells do: no reading lies below this node.
+    fn width_reachable(&self, r: usize, ci: usize, units_left: usize, width: usize) -> bool {
+        let cells_left = self.rows[r].len() - ci;
+        let (mut lo, mut hi) = (
+            cells_left.saturating_sub(units_left),
+            cells_left - usize::from(units_left > 0 && cells_left > 0),
+        );
+        lo += self.above[r].min_leaves;
+        hi += self.above[r].max_leaves;
+        width + lo <= self.n && self.n <= width + hi
     }
 
     fn finish(&mut self, slots: Vec<Slot>, score: f64) {
         if slots.iter().any(|s| matches!(s, Slot::Hole))
             || slots.iter().map(Slot::width).sum::<usize>() != self.n
         {
+            return;
+        }
+        if self
+            .best
+            .as_ref()
+            .is_some_and(|b| (score - b.score).abs() >= 1e-9 && score < b.score)
+        {
+            // worse than the best: its shape does not matter
             return;
         }
         let mut shape = Vec::new();
@@ -323,27 +448,21 @@ pub fn is_total(label: &str) -> bool {
         && f.chars().count() <= 8
 }
 
-fn parent_score(label: &str, children: &[Node]) -> f64 {
+fn parent_score(parent: &Label, children: &[Rc<Node>]) -> f64 {
     let mut s = 0.0;
     if children.len() == 1 {
         s -= 1.0;
     }
-    if is_total(label) {
+    if parent.total {
         s -= 5.0;
     }
-    let pf = fold(label);
-    let bigrams: Vec<(char, char)> = pf.chars().zip(pf.chars().skip(1)).collect();
     let mut overlap = 0.0;
     for c in children {
-        let cf = fold(&c.label);
-        if cf == pf {
+        let child = &c.label;
+        if child.fold == parent.fold {
             s -= 2.0;
         }
-        if cf
-            .chars()
-            .zip(cf.chars().skip(1))
-            .any(|b| bigrams.contains(&b))
-        {
+        if child.bigrams.iter().any(|b| parent.bigrams.contains(b)) {
             overlap += 0.5;
         }
     }
@@ -352,7 +471,7 @@ fn parent_score(label: &str, children: &[Node]) -> f64 {
         .iter()
         .rev()
         .skip(1)
-        .any(|c| c.children.is_empty() && is_total(&c.label))
+        .any(|c| c.children.is_empty() && c.label.total)
     {
         s -= 2.0;
     }
@@ -362,12 +481,12 @@ fn parent_score(label: &str, children: &[Node]) -> f64 {
 /// Sibling parents made in one row with the same children labels: a strong sign of a
 /// repeated sub-header (`结果维持 … 总计` under both kinds of 行政诉讼).
 fn sibling_bonus(slots: &[Slot], made: usize) -> f64 {
-    let mut seqs: Vec<Vec<String>> = Vec::new();
+    let mut seqs: Vec<Vec<&str>> = Vec::new();
     for s in &slots[..made.min(slots.len())] {
-        if let Slot::Unit(n) = s {
-            if n.children.len() >= 2 {
-                seqs.push(n.children.iter().map(|c| fold(&c.label)).collect());
-            }
+        if let Slot::Unit(n) = s
+            && n.children.len() >= 2
+        {
+            seqs.push(n.children.iter().map(|c| c.label.fold.as_str()).collect());
         }
     }
     let mut bonus = 0.0;

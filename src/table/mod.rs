@@ -19,7 +19,7 @@ use crate::normalize::fold;
 use crate::outline::scan_outline;
 use header::HeaderRow;
 use rows::RowPaths;
-use value::parse_cell;
+use value::{kind_of, parse_cell};
 
 /// One row of cells as the text gives them.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,7 +109,7 @@ fn band_label(row: &RawRow, next: Option<&RawRow>, vs: Option<usize>) -> Option<
     if first.is_empty() || row.cells[1..].iter().any(|c| !c.is_empty()) {
         return None;
     }
-    if parse_cell(first).kind != CellKind::Text {
+    if kind_of(first) != CellKind::Text {
         return None;
     }
     let alone = row.cells.len() == 1;
@@ -121,7 +121,7 @@ fn band_label(row: &RawRow, next: Option<&RawRow>, vs: Option<usize>) -> Option<
 
 /// Kind of a cell for row classification.
 fn is_value_like(cell: &str) -> bool {
-    match parse_cell(cell).kind {
+    match kind_of(cell) {
         CellKind::Number | CellKind::Na | CellKind::Empty | CellKind::Missing => true,
         CellKind::Text => {
             cell.chars().any(|c| c.is_ascii_digit())
@@ -144,7 +144,7 @@ fn value_start(rows: &[RawRow]) -> Option<usize> {
         .filter_map(|r| {
             r.cells
                 .iter()
-                .position(|c| matches!(parse_cell(c).kind, CellKind::Number | CellKind::Na))
+                .position(|c| matches!(kind_of(c), CellKind::Number | CellKind::Na))
         })
         .min()
 }
@@ -162,7 +162,7 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
     let tail_cells = &cells[cells.len() - tail..];
     let has_value = tail_cells
         .iter()
-        .any(|c| matches!(parse_cell(c).kind, CellKind::Number | CellKind::Na))
+        .any(|c| matches!(kind_of(c), CellKind::Number | CellKind::Na))
         || tail_cells.iter().any(|c| !c.is_empty());
     if has_value {
         return true;
@@ -192,8 +192,14 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             message: "rows of this table have different numbers of cells; values are aligned to the right".into(),
         });
     }
-    if ctx_grid {
-        trim_empty_columns(&mut rows);
+    if ctx_grid && trim_empty_columns(&mut rows) {
+        warnings.push(Warning {
+            line: rows.last().map(|r| r.line),
+            code: "table-too-large".into(),
+            message: format!(
+                "table cut: padding its rows to the widest one would make more than {MAX_PADDED_CELLS} cells"
+            ),
+        });
     }
     let vs = if ctx_grid { value_start(&rows) } else { None };
     let first_data = rows
@@ -414,10 +420,7 @@ fn ragged_shape(data: &[RawRow], head: &[RawRow]) -> (usize, usize) {
             .rev()
             .take_while(|c| is_value_like(c))
             .count();
-        let numeric = r
-            .cells
-            .iter()
-            .any(|c| parse_cell(c).kind == CellKind::Number);
+        let numeric = r.cells.iter().any(|c| kind_of(c) == CellKind::Number);
         // padding: empty cells after the last number do not count in a row with numbers
         let padding = if numeric {
             r.cells.iter().rev().take_while(|c| c.is_empty()).count()
@@ -452,21 +455,34 @@ fn ragged_shape(data: &[RawRow], head: &[RawRow]) -> (usize, usize) {
     (n, l)
 }
 
-/// Drops columns that are empty in every row (Markdown tables padded to the widest band).
-fn trim_empty_columns(rows: &mut [RawRow]) {
-    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    let mut keep = width;
-    while keep > 0
-        && rows
-            .iter()
-            .all(|r| r.cells.get(keep - 1).is_none_or(|c| c.is_empty()))
-    {
-        keep -= 1;
+/// Most cells a grid table may have once its rows are padded to the widest (a hostile
+/// input guard: one row of 20,000 cells over 20,000 short rows would pad to 400 million).
+const MAX_PADDED_CELLS: usize = 4 * MAX_CELLS;
+
+/// Drops columns that are empty in every row (Markdown tables padded to the widest band)
+/// and pads the others. Returns true when rows had to be dropped from the end to keep
+/// the padded table within [`MAX_PADDED_CELLS`].
+fn trim_empty_columns(rows: &mut Vec<RawRow>) -> bool {
+    // the last non-empty cell of any row bounds the columns kept
+    let keep = rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .rposition(|c| !c.is_empty())
+                .map_or(0, |i| i + 1)
+        })
+        .max()
+        .unwrap_or(0);
+    let cut = keep > 0 && keep.saturating_mul(rows.len()) > MAX_PADDED_CELLS;
+    if cut {
+        rows.truncate((MAX_PADDED_CELLS / keep).max(1));
     }
     for r in rows.iter_mut() {
         r.cells.truncate(keep);
         r.cells.resize(keep, String::new());
     }
+    cut
 }
 
 /// A corner cell that is a note rather than a stub label.

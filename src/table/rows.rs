@@ -18,6 +18,9 @@ pub struct RowPaths {
     carry: Vec<String>,
 }
 
+/// Deepest row path kept; outer labels beyond it are dropped.
+const MAX_DEPTH: usize = 16;
+
 /// Rank of an unnumbered label: deeper than every outline scheme.
 const UNNUMBERED: u8 = 99;
 
@@ -56,6 +59,12 @@ impl RowPaths {
         self.stack.truncate(cut);
         for l in labels {
             self.stack.push((rank(l), l.to_string()));
+        }
+        // no real table nests labels this deep; a hostile row must not make every later
+        // path as long as itself
+        if self.stack.len() > MAX_DEPTH {
+            let excess = self.stack.len() - MAX_DEPTH;
+            self.stack.drain(..excess);
         }
         self.stack.iter().map(|(_, l)| l.clone()).collect()
     }

@@ -32,6 +32,11 @@ pub fn parse_cell(raw: &str) -> Cell {
         cell.kind = CellKind::Empty;
         return cell;
     }
+    if let Some(v) = plain_digits(raw) {
+        cell.kind = CellKind::Number;
+        cell.value = Some(v);
+        return cell;
+    }
     let s = squeeze(raw);
     if is_na(&s) {
         cell.kind = CellKind::Na;
@@ -46,10 +51,53 @@ pub fn parse_cell(raw: &str) -> Cell {
     cell
 }
 
+/// The kind [`parse_cell`] gives `raw`, without building the cell (table shape
+/// detection asks this of every cell several times).
+pub fn kind_of(raw: &str) -> CellKind {
+    let raw = crate::normalize::trim(raw);
+    if raw.is_empty() {
+        return CellKind::Empty;
+    }
+    if plain_digits(raw).is_some() {
+        return CellKind::Number;
+    }
+    let s = squeeze(raw);
+    if is_na(&s) {
+        CellKind::Na
+    } else if scan_number(&s).is_some() {
+        CellKind::Number
+    } else {
+        CellKind::Text
+    }
+}
+
+/// The fast path of the commonest cell, ASCII digits only (`0`, `12`): the value
+/// [`scan_number`] would give, without normalising.
+fn plain_digits(raw: &str) -> Option<f64> {
+    if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    raw.parse::<f64>().ok()
+}
+
 /// NFKC form of `raw` with whitespace removed, except between two digits (`12 34` stays
 /// two numbers and so is not a number at all).
 fn squeeze(raw: &str) -> String {
-    let chars: Vec<char> = raw.nfkc().collect();
+    let chars: Vec<char> = if crate::normalize::is_nfkc(raw) {
+        raw.chars().collect()
+    } else {
+        raw.nfkc().collect()
+    };
+    // digit_next[i]: the first non-whitespace character after position i is a digit
+    // (one pass from the end, so a long run of spaces costs linear time, not quadratic)
+    let mut digit_next = vec![false; chars.len()];
+    let mut next_is_digit = false;
+    for (i, &c) in chars.iter().enumerate().rev() {
+        digit_next[i] = next_is_digit;
+        if !c.is_whitespace() {
+            next_is_digit = c.is_ascii_digit();
+        }
+    }
     let mut out = String::with_capacity(raw.len());
     for (i, &c) in chars.iter().enumerate() {
         if c.is_whitespace() {
@@ -57,11 +105,7 @@ fn squeeze(raw: &str) -> String {
                 .chars()
                 .next_back()
                 .is_some_and(|p: char| p.is_ascii_digit());
-            let next = chars[i + 1..]
-                .iter()
-                .find(|c| !c.is_whitespace())
-                .is_some_and(|n| n.is_ascii_digit());
-            if !(prev && next) {
+            if !(prev && digit_next[i]) {
                 continue;
             }
         }
@@ -278,6 +322,34 @@ mod tests {
         assert_eq!(v("+12"), (CellKind::Number, Some(12.0), None, None));
         assert_eq!(v("-3"), (CellKind::Number, Some(-3.0), None, None));
         assert_eq!(v("减4"), (CellKind::Number, Some(-4.0), None, None));
+    }
+
+    #[test]
+    fn kind_of_agrees_with_parse_cell() {
+        for s in [
+            "",
+            " ",
+            "0",
+            "007",
+            "12",
+            " 12 ",
+            "1,234",
+            "12 34",
+            "１２",
+            "12.5%",
+            "/",
+            "—",
+            "无",
+            "规章",
+            "400余",
+            "-3",
+            "99999999999999999999999999",
+            "2025年",
+            "1.",
+        ] {
+            assert_eq!(kind_of(s), parse_cell(s).kind, "{s:?}");
+        }
+        assert_eq!(parse_cell("007").value, Some(7.0));
     }
 
     #[test]

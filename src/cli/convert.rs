@@ -1,0 +1,708 @@
+//! `govreport convert PATH... -o OUTDIR [--jobs N] [--glob '*.txt']`: a whole archive
+//! into one output folder.
+//!
+//! Writes, in the sorted path order of the inputs whatever the thread count:
+//! - `documents.jsonl`: one document per line;
+//! - `values.csv`: the tidy values of every document (the columns of `parse --format csv`);
+//! - `manifest.csv`: one row per input file, failures included;
+//! - `datapackage.json`: a Frictionless Data Package describing the files and their columns.
+//!
+//! How it runs: a walker thread lists the inputs in sorted order (walkdir sorted by file
+//! name, which is the component order of [`Path`]'s `Ord`) and hands each file to a rayon
+//! pool of `--jobs` workers. A worker reads, parses and *renders* its document (the JSON
+//! line, the CSV rows, the manifest row) into byte buffers; the main thread puts finished
+//! files back in order and appends the buffers to the output files. At most
+//! [`WINDOW_PER_JOB`] × jobs files are in flight, so memory stays flat however large the
+//! archive is. Every output is written under a `.part` name and renamed when complete.
+
+use anyhow::Context as _;
+use govreport::decode::EncodingChoice;
+use govreport::model::{Document, Warning};
+use govreport::{Error, ErrorKind, Options};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Flags of `govreport convert`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Report files and folders; folders are walked for files matching `--glob`.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Output folder (created if missing); its files are replaced when the run completes.
+    #[arg(long, short = 'o')]
+    output: PathBuf,
+    /// Worker threads (default: the number of cores).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// File-name pattern of the reports inside folders; files named on the command line are
+    /// always read.
+    #[arg(long, default_value = "*.txt")]
+    glob: String,
+    /// Input encoding: auto, utf-8, gb18030, big5, utf-16.
+    #[arg(long, default_value = "auto")]
+    encoding: EncodingChoice,
+    /// Refuse files larger than this many bytes (they are `failed` in the manifest).
+    #[arg(long, default_value_t = super::input::MAX_BYTES)]
+    max_bytes: u64,
+}
+
+/// Files in flight per worker: enough to keep every worker busy while the writer waits
+/// for a slow file, small enough that memory does not grow with the archive.
+const WINDOW_PER_JOB: usize = 16;
+
+/// One CSV file of the output folder that has a row per something of a document: its
+/// name, its columns (for `datapackage.json`) and how a document becomes rows.
+///
+/// This is the extension point for `checks.csv` and `panel.csv` (the templates work):
+/// add a `CsvOutput` to [`CSV_OUTPUTS`] and both the rows and the data package follow.
+pub struct CsvOutput {
+    /// File name in the output folder.
+    pub file: &'static str,
+    /// Resource name in `datapackage.json`.
+    pub name: &'static str,
+    /// What one row is.
+    pub description: &'static str,
+    /// Columns: name, Table Schema type, description.
+    pub fields: &'static [Field],
+    /// Writes the rows of one document (no header).
+    pub rows: fn(&Document, &mut csv::Writer<&mut Vec<u8>>) -> io::Result<()>,
+}
+
+/// A column of a CSV output: name, Table Schema type, description.
+pub type Field = (&'static str, &'static str, &'static str);
+
+/// The per-document CSV outputs, in the order they are listed in `datapackage.json`.
+pub const CSV_OUTPUTS: &[CsvOutput] = &[VALUES /* checks.csv, panel.csv: templates work */];
+
+const VALUES: CsvOutput = CsvOutput {
+    file: "values.csv",
+    name: "values",
+    description: "Tidy values: one row per cell of every table (as `govreport parse --format csv`).",
+    fields: &[
+        ("doc", "string", "Source path of the document."),
+        (
+            "table",
+            "string",
+            "Table id (`t1`, `t2`, … in document order).",
+        ),
+        ("band", "string", "Band label of the table block, if any."),
+        (
+            "section",
+            "string",
+            "Heading path above the table, joined with ` > `.",
+        ),
+        ("row", "string", "Row-label path, joined with ` > `."),
+        ("column", "string", "Column header path, joined with ` > `."),
+        (
+            "value",
+            "number",
+            "The number, for kind `number`; empty otherwise.",
+        ),
+        ("raw", "string", "The cell text as printed."),
+        ("kind", "string", "number, empty, na, text or missing."),
+        (
+            "unit",
+            "string",
+            "Unit after scaling (`%`, `元`, …), if any.",
+        ),
+        ("line", "integer", "Source line of the row."),
+    ],
+    rows: |d, w| govreport::write::csv::write_doc(d, w),
+};
+
+/// Columns of `manifest.csv`.
+pub const MANIFEST_FIELDS: &[Field] = &[
+    (
+        "path",
+        "string",
+        "The input file as found (not-UTF-8 bytes of a name shown as U+FFFD).",
+    ),
+    (
+        "status",
+        "string",
+        "ok, warning (parsed, with warnings) or failed (not parsed).",
+    ),
+    (
+        "encoding",
+        "string",
+        "The encoding the text was decoded from; empty when failed.",
+    ),
+    ("bytes", "integer", "Size of the file in bytes, when known."),
+    ("tables", "integer", "Table blocks in the document."),
+    (
+        "values",
+        "integer",
+        "Rows of values.csv from this document.",
+    ),
+    ("warnings", "integer", "Warnings in the document."),
+    ("reason", "string", "Why the file failed; empty otherwise."),
+];
+
+/// Converts every input; see the module documentation.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let glob = globset::GlobBuilder::new(&args.glob)
+        .literal_separator(true)
+        .build()
+        .with_context(|| format!("bad --glob pattern {:?}", args.glob))?
+        .compile_matcher();
+    std::fs::create_dir_all(&args.output)
+        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let mut out = Outputs::create(&args.output)?;
+
+    let mut opts = Options::default();
+    opts.encoding(args.encoding);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("govreport-convert-{i}"))
+        .build()
+        .context("cannot start worker threads")?;
+
+    let progress = Progress::new(&args.paths, &glob);
+    let window = jobs * WINDOW_PER_JOB;
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Converted)>();
+    let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        let _ = token_tx.send(());
+    }
+    let max_bytes = args.max_bytes;
+    let mut roots = args.paths.clone();
+    roots.sort();
+    roots.dedup();
+    let walker = std::thread::Builder::new()
+        .name("govreport-walk".into())
+        .spawn(move || {
+            let mut i = 0;
+            walk(&roots, &glob, &mut |input| {
+                // Wait for a free slot: the writer returns one per file written.
+                if token_rx.recv().is_err() {
+                    return false;
+                }
+                let tx = done_tx.clone();
+                let opts = opts.clone();
+                let index = i;
+                i += 1;
+                pool.spawn(move || {
+                    let c = convert(input, max_bytes, &opts);
+                    let _ = tx.send((index, c));
+                });
+                true
+            });
+        })
+        .context("cannot start the walker thread")?;
+
+    let mut stats = Stats::default();
+    let mut pending = BTreeMap::new();
+    let mut next = 0;
+    let mut write_err = None;
+    for (i, c) in done_rx {
+        pending.insert(i, c);
+        while let Some(c) = pending.remove(&next) {
+            next += 1;
+            if let Some(reason) = &c.failed {
+                progress.println(&format!("govreport: {}: {reason}", c.display));
+            }
+            stats.add(&c);
+            progress.update(&stats);
+            if write_err.is_none() {
+                write_err = out.append(&c).err();
+            }
+            let _ = token_tx.send(());
+        }
+        if write_err.is_some() {
+            // Stop feeding the workers; the walker ends at its next file.
+            break;
+        }
+    }
+    drop(token_tx);
+    let _ = walker.join();
+    if let Some(e) = write_err {
+        return Err(e).with_context(|| format!("cannot write to {}", args.output.display()));
+    }
+    out.finish()
+        .with_context(|| format!("cannot write to {}", args.output.display()))?;
+    progress.finish();
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "govreport: convert: {} read, {} converted ({} with warnings), {} failed, {:.1} MB in {:.2} s ({:.1} MB/s, {:.0} docs/s) -> {}",
+        stats.read,
+        stats.converted,
+        stats.warned,
+        stats.failed,
+        stats.bytes as f64 / 1e6,
+        secs,
+        stats.bytes as f64 / 1e6 / secs.max(1e-9),
+        stats.read as f64 / secs.max(1e-9),
+        args.output.display()
+    );
+    Ok(if stats.failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// One input as the walker found it.
+enum Input {
+    /// A file (or anything that is not a folder) to read.
+    File(PathBuf),
+    /// A path the walker could not follow (a symlink loop, an unreadable folder).
+    Broken(PathBuf, String),
+}
+
+/// Calls `each` for every input under `roots` in sorted path order; stops when it
+/// returns false.
+fn walk(roots: &[PathBuf], glob: &globset::GlobMatcher, each: &mut dyn FnMut(Input) -> bool) {
+    for root in roots {
+        let is_dir = std::fs::metadata(root).is_ok_and(|m| m.is_dir());
+        if !is_dir {
+            // A file named on the command line is read whatever its name; a missing
+            // one fails when read.
+            if !each(Input::File(root.clone())) {
+                return;
+            }
+            continue;
+        }
+        let entries = walkdir::WalkDir::new(root)
+            .follow_links(true)
+            .sort_by_file_name();
+        for entry in entries {
+            let input = match entry {
+                Ok(e) if e.file_type().is_dir() => continue,
+                Ok(e) => {
+                    if !glob.is_match(e.file_name()) {
+                        continue;
+                    }
+                    Input::File(e.into_path())
+                }
+                Err(e) => {
+                    let path = e.path().unwrap_or(root).to_path_buf();
+                    let reason = match e.loop_ancestor() {
+                        Some(a) => format!("symlink loop back to {}", a.display()),
+                        None => match e.io_error() {
+                            Some(io) => format!("cannot read: {io}"),
+                            None => e.to_string(),
+                        },
+                    };
+                    // A broken entry is reported when it would have been read (its
+                    // name matches) or when it hides files (a folder, a folder loop).
+                    let wanted = e.loop_ancestor().is_some()
+                        || e.depth() == 0
+                        || path.file_name().is_some_and(|n| glob.is_match(n))
+                        || std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
+                    if !wanted {
+                        continue;
+                    }
+                    Input::Broken(path, reason)
+                }
+            };
+            if !each(input) {
+                return;
+            }
+        }
+    }
+}
+
+/// One input, converted and rendered.
+struct Converted {
+    /// The path for messages (lossy for names that are not UTF-8).
+    display: String,
+    bytes: Option<u64>,
+    failed: Option<String>,
+    warnings: usize,
+    /// The `documents.jsonl` line.
+    jsonl: Vec<u8>,
+    /// Rows of each of [`CSV_OUTPUTS`].
+    csv: Vec<Vec<u8>>,
+    /// The `manifest.csv` row.
+    manifest: Vec<u8>,
+}
+
+fn convert(input: Input, max_bytes: u64, opts: &Options) -> Converted {
+    let (path, broken) = match input {
+        Input::File(p) => (p, None),
+        Input::Broken(p, r) => (p, Some(r)),
+    };
+    let display = path.to_string_lossy().into_owned();
+    let not_utf8 = path.to_str().is_none();
+    let mut c = Converted {
+        display: display.clone(),
+        bytes: None,
+        failed: None,
+        warnings: 0,
+        jsonl: Vec::new(),
+        csv: vec![Vec::new(); CSV_OUTPUTS.len()],
+        manifest: Vec::new(),
+    };
+    let parsed = match broken {
+        Some(reason) => Err(reason),
+        None => read_file(&path, &display, max_bytes)
+            .and_then(|b| {
+                c.bytes = Some(b.len() as u64);
+                govreport::parse_bytes(&b, &display, opts)
+            })
+            .map_err(|e| reason_of(&e)),
+    };
+    let (encoding, tables, values) = match parsed {
+        Ok(mut doc) => {
+            if not_utf8 {
+                doc.warnings.push(Warning {
+                    line: None,
+                    code: "path-not-utf8".into(),
+                    message: "the file name is not valid UTF-8; `source.path` shows the bad bytes as U+FFFD".into(),
+                });
+            }
+            c.warnings = doc.warnings.len();
+            if let Err(e) = render(&doc, &mut c) {
+                c.failed = Some(format!("cannot render: {e}"));
+                c.jsonl.clear();
+                c.csv.iter_mut().for_each(Vec::clear);
+            }
+            let tables = doc.tables().count();
+            let values: usize = doc.tables().map(|t| t.rows.len() * t.columns.len()).sum();
+            (doc.source.encoding, tables.to_string(), values.to_string())
+        }
+        Err(reason) => {
+            c.failed = Some(reason);
+            (String::new(), String::new(), String::new())
+        }
+    };
+    let status = match (&c.failed, c.warnings) {
+        (Some(_), _) => "failed",
+        (None, 0) => "ok",
+        (None, _) => "warning",
+    };
+    let mut w = csv::WriterBuilder::new().from_writer(&mut c.manifest);
+    let row = [
+        govreport::write::csv::safe(&display),
+        status.to_string(),
+        encoding,
+        c.bytes.map_or(String::new(), |b| b.to_string()),
+        tables,
+        values,
+        if c.failed.is_some() {
+            String::new()
+        } else {
+            c.warnings.to_string()
+        },
+        c.failed.clone().unwrap_or_default(),
+    ];
+    let _ = w
+        .write_record(&row)
+        .and_then(|_| w.flush().map_err(Into::into));
+    drop(w);
+    c
+}
+
+fn render(doc: &Document, c: &mut Converted) -> io::Result<()> {
+    govreport::write::json::write_jsonl(doc, &mut c.jsonl)?;
+    for (out, buf) in CSV_OUTPUTS.iter().zip(c.csv.iter_mut()) {
+        let mut w = csv::Writer::from_writer(buf);
+        (out.rows)(doc, &mut w)?;
+        w.flush()?;
+    }
+    Ok(())
+}
+
+/// The reason of a failure without the path (the manifest has it in its own column).
+fn reason_of(e: &Error) -> String {
+    let full = e.to_string();
+    let prefix = match e.line() {
+        Some(l) => format!("{}:{l}: ", e.path()),
+        None => format!("{}: ", e.path()),
+    };
+    match full.strip_prefix(&prefix) {
+        Some(r) => match e.line() {
+            Some(l) => format!("line {l}: {r}"),
+            None => r.to_string(),
+        },
+        None => full,
+    }
+}
+
+/// Reads a regular file of at most `max_bytes`. FIFOs, sockets and devices are refused
+/// (reading a FIFO would wait forever for a writer).
+fn read_file(path: &Path, display: &str, max_bytes: u64) -> Result<Vec<u8>, Error> {
+    let io_err = |e: io::Error| Error::new(display, ErrorKind::Io(e));
+    let meta = std::fs::metadata(path).map_err(io_err)?;
+    if meta.is_dir() {
+        return Err(Error::new(display, ErrorKind::IsDirectory));
+    }
+    if !meta.is_file() {
+        return Err(io_err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "not a regular file (a FIFO, socket or device)",
+        )));
+    }
+    if meta.len() > max_bytes {
+        return Err(Error::new(
+            display,
+            ErrorKind::TooLarge {
+                bytes: meta.len(),
+                limit: max_bytes,
+            },
+        ));
+    }
+    let mut buf = Vec::with_capacity(meta.len() as usize);
+    File::open(path)
+        .and_then(|f| f.take(max_bytes + 1).read_to_end(&mut buf))
+        .map_err(io_err)?;
+    if buf.len() as u64 > max_bytes {
+        // grew while we read it
+        return Err(Error::new(
+            display,
+            ErrorKind::TooLarge {
+                bytes: buf.len() as u64,
+                limit: max_bytes,
+            },
+        ));
+    }
+    Ok(buf)
+}
+
+/// The output files, written under `.part` names until [`Outputs::finish`].
+struct Outputs {
+    dir: PathBuf,
+    jsonl: BufWriter<File>,
+    csv: Vec<BufWriter<File>>,
+    manifest: BufWriter<File>,
+}
+
+const DOCUMENTS: &str = "documents.jsonl";
+const MANIFEST: &str = "manifest.csv";
+const DATAPACKAGE: &str = "datapackage.json";
+
+fn part(dir: &Path, name: &str) -> PathBuf {
+    dir.join(format!(".{name}.part"))
+}
+
+impl Outputs {
+    fn create(dir: &Path) -> anyhow::Result<Outputs> {
+        let open = |name: &str| -> anyhow::Result<BufWriter<File>> {
+            let p = part(dir, name);
+            let f = File::create(&p).with_context(|| format!("cannot create {}", p.display()))?;
+            Ok(BufWriter::with_capacity(256 * 1024, f))
+        };
+        let mut csv = Vec::new();
+        for o in CSV_OUTPUTS {
+            let mut w = open(o.file)?;
+            write_header(&mut w, o.fields)?;
+            csv.push(w);
+        }
+        let mut manifest = open(MANIFEST)?;
+        write_header(&mut manifest, MANIFEST_FIELDS)?;
+        Ok(Outputs {
+            dir: dir.to_path_buf(),
+            jsonl: open(DOCUMENTS)?,
+            csv,
+            manifest,
+        })
+    }
+
+    fn append(&mut self, c: &Converted) -> io::Result<()> {
+        self.jsonl.write_all(&c.jsonl)?;
+        for (w, rows) in self.csv.iter_mut().zip(&c.csv) {
+            w.write_all(rows)?;
+        }
+        self.manifest.write_all(&c.manifest)
+    }
+
+    /// Flushes everything, writes `datapackage.json` and renames the files into place,
+    /// the manifest last.
+    fn finish(self) -> io::Result<()> {
+        let mut names = vec![DOCUMENTS];
+        let close = |w: BufWriter<File>| -> io::Result<()> {
+            let f = w.into_inner().map_err(|e| e.into_error())?;
+            f.sync_all()
+        };
+        close(self.jsonl)?;
+        for (w, o) in self.csv.into_iter().zip(CSV_OUTPUTS) {
+            close(w)?;
+            names.push(o.file);
+        }
+        close(self.manifest)?;
+        let mut dp = File::create(part(&self.dir, DATAPACKAGE))?;
+        serde_json::to_writer_pretty(&mut dp, &datapackage())?;
+        dp.write_all(b"\n")?;
+        dp.sync_all()?;
+        names.push(DATAPACKAGE);
+        names.push(MANIFEST);
+        for name in names {
+            std::fs::rename(part(&self.dir, name), self.dir.join(name))?;
+        }
+        Ok(())
+    }
+}
+
+fn write_header(w: &mut impl Write, fields: &[Field]) -> anyhow::Result<()> {
+    let mut c = csv::Writer::from_writer(w);
+    c.write_record(fields.iter().map(|f| f.0))?;
+    c.flush()?;
+    Ok(())
+}
+
+/// The Frictionless Data Package (<https://specs.frictionlessdata.io/data-package/>) of the
+/// output folder. Deterministic: no timestamps, so two runs give the same bytes.
+fn datapackage() -> serde_json::Value {
+    use serde_json::json;
+    let table = |file: &str, name: &str, description: &str, fields: &[Field]| {
+        json!({
+            "name": name,
+            "path": file,
+            "profile": "tabular-data-resource",
+            "description": description,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": {"delimiter": ",", "header": true, "doubleQuote": true, "lineTerminator": "\n"},
+            "schema": {
+                "fields": fields.iter().map(|(n, t, d)| json!({"name": n, "type": t, "description": d})).collect::<Vec<_>>(),
+                "missingValues": [""],
+            },
+        })
+    };
+    let mut resources = vec![json!({
+        "name": "documents",
+        "path": DOCUMENTS,
+        "description": "One govreport/1 document per line (see `govreport schema`).",
+        "format": "jsonl",
+        "mediatype": "application/jsonl",
+        "encoding": "utf-8",
+    })];
+    for o in CSV_OUTPUTS {
+        resources.push(table(o.file, o.name, o.description, o.fields));
+    }
+    resources.push(table(
+        MANIFEST,
+        "manifest",
+        "One row per input file, in the order of the other files.",
+        MANIFEST_FIELDS,
+    ));
+    json!({
+        "profile": "data-package",
+        "name": "govreport-convert",
+        "title": "Government information disclosure annual reports, converted by govreport",
+        "description": format!("Written by govreport {} (schema {}).", env!("CARGO_PKG_VERSION"), govreport::model::SCHEMA),
+        "resources": resources,
+    })
+}
+
+#[derive(Default)]
+struct Stats {
+    read: u64,
+    converted: u64,
+    warned: u64,
+    failed: u64,
+    bytes: u64,
+}
+
+impl Stats {
+    fn add(&mut self, c: &Converted) {
+        self.read += 1;
+        self.bytes += c.bytes.unwrap_or(0);
+        if c.failed.is_some() {
+            self.failed += 1;
+        } else {
+            self.converted += 1;
+            if c.warnings > 0 {
+                self.warned += 1;
+            }
+        }
+    }
+}
+
+/// A progress bar on a terminal; on anything else, a line a minute (log-friendly).
+struct Progress {
+    bar: Option<ProgressBar>,
+    started: Instant,
+    last_line: std::cell::Cell<Instant>,
+}
+
+impl Progress {
+    fn new(roots: &[PathBuf], glob: &globset::GlobMatcher) -> Progress {
+        let now = Instant::now();
+        if !io::stderr().is_terminal() {
+            return Progress {
+                bar: None,
+                started: now,
+                last_line: std::cell::Cell::new(now),
+            };
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4));
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{elapsed_precise} [{wide_bar}] {pos}/{len} files {msg} ETA {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        // Count the inputs in the background for the ETA; the bar runs meanwhile.
+        let counter = bar.clone();
+        let roots = roots.to_vec();
+        let glob = glob.clone();
+        let _ = std::thread::Builder::new()
+            .name("govreport-count".into())
+            .spawn(move || {
+                let mut n = 0u64;
+                walk(&roots, &glob, &mut |_| {
+                    n += 1;
+                    true
+                });
+                counter.set_length(n);
+            });
+        Progress {
+            bar: Some(bar),
+            started: now,
+            last_line: std::cell::Cell::new(now),
+        }
+    }
+
+    fn update(&self, s: &Stats) {
+        let secs = self.started.elapsed().as_secs_f64().max(1e-9);
+        let mb = s.bytes as f64 / 1e6;
+        match &self.bar {
+            Some(bar) => {
+                bar.set_position(s.read);
+                bar.set_message(format!(
+                    "{mb:.1} MB, {:.1} MB/s, {} failed",
+                    mb / secs,
+                    s.failed
+                ));
+            }
+            None => {
+                if self.last_line.get().elapsed() >= Duration::from_secs(60) {
+                    self.last_line.set(Instant::now());
+                    eprintln!(
+                        "govreport: convert: {} files, {mb:.1} MB, {:.1} MB/s, {} failed so far",
+                        s.read,
+                        mb / secs,
+                        s.failed
+                    );
+                }
+            }
+        }
+    }
+
+    fn println(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

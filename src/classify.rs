@@ -8,7 +8,7 @@ use crate::lines::Line;
 use crate::model::{Block, Furniture, Heading, Paragraph, Table, Title, Warning};
 use crate::normalize::{is_cjk, trim};
 use crate::outline::{Scheme, scan_outline};
-use crate::table::{self, Context, RawRow, pipe};
+use crate::table::{self, Context, Piece, RawRow, aligned, pipe, tsv};
 
 /// How one line reads on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +23,20 @@ pub enum LineKind {
     Furniture,
     /// Anything else.
     Text,
+    /// Tab-separated fields (a Word or spreadsheet copy).
+    Tab,
+    /// A border line of a box-drawing or ASCII grid (`+----+`, `├──┼──┤`).
+    Rule,
+    /// A row of a box-drawing grid (`│ a │ b │`).
+    Boxed,
+    /// A lone `|`: a separator of an HTML table flattened one cell per line.
+    Bar,
+    /// Text in columns: fragments separated by two or more spaces.
+    Spaced,
+    /// A label followed by numbers, each separated by a single space (`行政许可 12`).
+    Squeezed,
+    /// A lone value (a number or not-applicable mark) on its line.
+    Value,
 }
 
 /// Classifies one line.
@@ -35,14 +49,31 @@ pub fn classify_line(text: &str) -> LineKind {
             LineKind::Blank
         };
     }
-    if pipe::is_separator(t) {
+    if table::grid::is_rule(t) {
+        LineKind::Rule
+    } else if pipe::is_separator(t) {
         LineKind::Separator
+    } else if t == "|" {
+        LineKind::Bar
+    } else if table::grid::is_boxed(t) {
+        LineKind::Boxed
     } else if pipe::is_pipe_row(text) {
         LineKind::Pipe
+    } else if tsv::is_tsv_row(text) {
+        LineKind::Tab
     } else if is_page_number(t) {
         LineKind::Furniture
     } else {
-        LineKind::Text
+        let frags = aligned::fragments(text);
+        if frags.len() >= 2 {
+            LineKind::Spaced
+        } else if frags.len() == 1 && aligned::is_value(t) {
+            LineKind::Value
+        } else if aligned::cells(text).len() >= 2 {
+            LineKind::Squeezed
+        } else {
+            LineKind::Text
+        }
     }
 }
 
@@ -62,6 +93,7 @@ const MAX_HEADING_CHARS: usize = 40;
 /// Builds the blocks of a document from its lines.
 pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
     let kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(&l.text)).collect();
+    let regions = find_regions(lines, &kinds);
     let mut b = Builder {
         lines,
         kinds: &kinds,
@@ -72,7 +104,19 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
     };
     b.title();
     let mut i = b.out.last().map_or(0, |blk| blk.lines()[1] as usize);
+    let mut next_region = regions.iter().peekable();
     while i < lines.len() {
+        while next_region.peek().is_some_and(|r| r.start < i) {
+            next_region.next();
+        }
+        if let Some(r) = next_region.peek().filter(|r| r.start == i) {
+            let r = **r;
+            b.flush();
+            b.region(r, None, warnings);
+            i = r.end;
+            next_region.next();
+            continue;
+        }
         match kinds[i] {
             LineKind::Blank => {
                 b.flush();
@@ -80,21 +124,27 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
             }
             LineKind::Furniture => {
                 b.flush();
-                let text = lines[i].text.replace('\u{c}', "").trim().to_string();
-                b.out.push(Block::Furniture(Furniture {
-                    lines: [lines[i].no; 2],
-                    text,
-                }));
+                b.furniture(i);
                 i += 1;
             }
             LineKind::Pipe | LineKind::Separator => {
                 b.flush();
                 i = b.table_region(i, None, warnings);
             }
-            LineKind::Text => {
-                if let Some(next) = b.caption_target(i) {
+            _ => {
+                let target = b.caption_target(i);
+                let region = target.and_then(|j| next_region.peek().filter(|r| r.start == j));
+                if let Some(r) = region {
+                    let r = **r;
                     b.flush();
-                    i = b.table_region(next, Some(i), warnings);
+                    b.region(r, Some(i), warnings);
+                    i = r.end;
+                    next_region.next();
+                } else if let Some(j) =
+                    target.filter(|&j| matches!(kinds[j], LineKind::Pipe | LineKind::Separator))
+                {
+                    b.flush();
+                    i = b.table_region(j, Some(i), warnings);
                 } else {
                     b.text_line(i);
                     i += 1;
@@ -105,6 +155,206 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
     b.flush();
     relevel_western(&mut b.out);
     b.out
+}
+
+/// How a region of lines prints its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Tsv,
+    Grid,
+    Aligned,
+}
+
+impl Style {
+    fn name(self) -> &'static str {
+        match self {
+            Style::Tsv => "tsv",
+            Style::Grid => "grid",
+            Style::Aligned => "aligned",
+        }
+    }
+}
+
+/// A run of lines `[start, end)` holding tables of one style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Region {
+    start: usize,
+    end: usize,
+    style: Style,
+}
+
+/// Most header lines an aligned table may have above its first data row.
+const MAX_HEADER_LINES: usize = 16;
+
+/// Finds the table regions of every style except pipe and Markdown (which the block
+/// loop reads as it meets them), in one pass over the classified lines.
+fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
+    let mut out: Vec<Region> = Vec::new();
+    let mut floor = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let found = match kinds[i] {
+            LineKind::Rule | LineKind::Boxed => grid_region(kinds, i),
+            LineKind::Tab => Some(tsv_region(lines, kinds, i, floor)),
+            LineKind::Spaced | LineKind::Squeezed if aligned::is_data_line(&lines[i].text) => {
+                aligned_region(lines, kinds, i, floor)
+            }
+            _ => None,
+        };
+        match found {
+            Some(r) => {
+                floor = r.end;
+                i = r.end;
+                out.push(r);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A grid: rule lines and the rows between them.
+fn grid_region(kinds: &[LineKind], i: usize) -> Option<Region> {
+    let mut end = i;
+    let mut rules = 0;
+    while end < kinds.len()
+        && matches!(
+            kinds[end],
+            LineKind::Rule | LineKind::Boxed | LineKind::Pipe | LineKind::Separator
+        )
+    {
+        rules += usize::from(kinds[end] == LineKind::Rule);
+        end += 1;
+    }
+    (rules > 0 && end > i + 1).then_some(Region {
+        start: i,
+        end,
+        style: Style::Grid,
+    })
+}
+
+/// Tab rows, with a band line above or between them.
+fn tsv_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Region {
+    let band = |k: usize| kinds[k] == LineKind::Text && is_band_text(strip_md(&lines[k].text));
+    let start = if i > floor && band(i - 1) { i - 1 } else { i };
+    let mut end = i;
+    while end < lines.len() {
+        if kinds[end] == LineKind::Tab || (band(end) && kinds.get(end + 1) == Some(&LineKind::Tab))
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    Region {
+        start,
+        end,
+        style: Style::Tsv,
+    }
+}
+
+/// An aligned table around the data line `i`: header lines above it, rows (with the
+/// lines of wrapped labels and page furniture between them) below it.
+fn aligned_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Option<Region> {
+    let data = |k: usize| {
+        matches!(kinds[k], LineKind::Spaced | LineKind::Squeezed)
+            && aligned::is_data_line(&lines[k].text)
+    };
+    let blank = |k: usize| kinds.get(k).is_none_or(|&c| c == LineKind::Blank);
+    // forward
+    let mut last_data = i;
+    let mut blanks = 0;
+    let mut j = i + 1;
+    while j < lines.len() {
+        match kinds[j] {
+            LineKind::Spaced | LineKind::Squeezed | LineKind::Value => {
+                if data(j) || (kinds[j] == LineKind::Value && j == last_data + 1) {
+                    last_data = j;
+                }
+                blanks = 0;
+            }
+            LineKind::Text => {
+                if text_breaks_table(&lines[j].text, blank(j.wrapping_sub(1)) && blank(j + 1)) {
+                    break;
+                }
+                blanks = 0;
+            }
+            LineKind::Furniture => {}
+            LineKind::Blank => {
+                blanks += 1;
+                if blanks > 2 {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        j += 1;
+    }
+    // wrapped label lines right after the last row
+    let mut end = last_data + 1;
+    while end < j && end <= last_data + 2 && kinds[end] == LineKind::Text {
+        let t = strip_md(&lines[end].text);
+        if heading_of(t, 0).is_some() || t.chars().count() > 30 {
+            break;
+        }
+        end += 1;
+    }
+    // header lines above
+    let mut start = i;
+    let mut k = i;
+    let mut blanks = 0;
+    while k > floor && i - k < MAX_HEADER_LINES {
+        let p = k - 1;
+        let t = strip_md(&lines[p].text);
+        match kinds[p] {
+            LineKind::Spaced | LineKind::Squeezed | LineKind::Text => {
+                if kinds[p] == LineKind::Text && (heading_of(t, 0).is_some() || is_prose(t)) {
+                    break;
+                }
+                if data(p) {
+                    break;
+                }
+                start = p;
+                blanks = 0;
+                let joined: String = t.split_whitespace().collect();
+                if is_band_text(&joined) {
+                    break;
+                }
+            }
+            LineKind::Blank => {
+                blanks += 1;
+                if blanks > 1 {
+                    break;
+                }
+            }
+            LineKind::Furniture => {}
+            _ => break,
+        }
+        k = p;
+    }
+    let rows = (start..end).filter(|&k| data(k)).count();
+    let spaced = (start..end)
+        .filter(|&k| kinds[k] == LineKind::Spaced)
+        .count();
+    let spaced_data = (start..end).any(|k| kinds[k] == LineKind::Spaced && data(k));
+    (spaced_data && (rows >= 2 || spaced >= 2)).then_some(Region {
+        start,
+        end,
+        style: Style::Aligned,
+    })
+}
+
+/// A text line that ends an aligned table: a heading standing alone between blank
+/// lines, a sentence of running text, a caption.
+fn text_breaks_table(text: &str, alone: bool) -> bool {
+    let t = strip_md(text);
+    (alone && heading_of(t, 0).is_some()) || is_prose(t) || text.trim_start().starts_with('#')
+}
+
+/// A line of running text: a sentence end, or longer than any table label.
+fn is_prose(t: &str) -> bool {
+    let chars = t.chars().count();
+    chars > 45 || (chars >= 20 && t.ends_with(['。', '！', '？', '；']))
 }
 
 struct Builder<'a> {
@@ -224,6 +474,88 @@ impl Builder<'_> {
         self.para.push(i);
     }
 
+    fn furniture(&mut self, i: usize) {
+        let text = trim(&self.lines[i].text.replace('\u{c}', "")).to_string();
+        self.out.push(Block::Furniture(Furniture {
+            lines: [self.lines[i].no; 2],
+            text,
+        }));
+    }
+
+    /// Reads a region found by [`find_regions`] with its style's reader.
+    fn region(&mut self, r: Region, caption: Option<usize>, warnings: &mut Vec<Warning>) {
+        let lines = &self.lines[r.start..r.end];
+        let furniture: Vec<bool> = self.kinds[r.start..r.end]
+            .iter()
+            .map(|&k| k == LineKind::Furniture)
+            .collect();
+        let mut pieces = match r.style {
+            Style::Aligned => aligned::read(lines, &furniture, warnings),
+            Style::Tsv => {
+                let rows: Vec<RawRow> = lines
+                    .iter()
+                    .map(|l| RawRow {
+                        line: l.no,
+                        cells: tsv::split_fields(&l.text),
+                    })
+                    .collect();
+                let span = [lines[0].no, lines[lines.len() - 1].no];
+                table::segments(rows, span, false)
+                    .into_iter()
+                    .map(|seg| Piece::Table { seg, grid: false })
+                    .collect()
+            }
+            Style::Grid => table::grid::read(lines, warnings),
+        };
+        let mut title = self.section.last().map(|s| s.2.clone());
+        if let Some(c) = caption {
+            let t = strip_md(&self.lines[c].text).to_string();
+            if is_band_text(&t) {
+                // the band heads the first table of the region
+                if let Some(Piece::Table { seg, .. }) = pieces.first_mut() {
+                    if seg.band.is_none() {
+                        seg.band = Some(t);
+                    }
+                    seg.lines[0] = self.lines[c].no;
+                }
+            } else {
+                title = Some(t);
+                if let Some(Piece::Table { seg, .. }) = pieces.first_mut() {
+                    seg.lines[0] = self.lines[c].no;
+                }
+            }
+        }
+        for p in pieces {
+            match p {
+                Piece::Table { seg, grid } => {
+                    let ctx = Context {
+                        title: title.clone(),
+                        section: self.section.iter().map(|s| s.1.clone()).collect(),
+                        style: r.style.name().to_string(),
+                        grid,
+                    };
+                    let mut t: Table = table::build(&seg, &ctx, warnings);
+                    self.tables += 1;
+                    t.id = format!("t{}", self.tables);
+                    self.out.push(Block::Table(t));
+                }
+                Piece::Furniture(no) => self.furniture(no as usize - 1),
+                Piece::Text(no) => {
+                    let i = no as usize - 1;
+                    if self.kinds[i] == LineKind::Blank {
+                        self.flush();
+                    } else {
+                        self.text_line(i);
+                        if heading_of(strip_md(&self.lines[i].text), 0).is_some() {
+                            title = self.section.last().map(|s| s.2.clone());
+                        }
+                    }
+                }
+            }
+        }
+        self.flush();
+    }
+
     /// A caption line directly over a table (a Markdown `#` line or `表二：…` that is not
     /// an outline heading): returns the index of the table's first row.
     fn caption_target(&self, i: usize) -> Option<usize> {
@@ -237,8 +569,17 @@ impl Builder<'_> {
         if j < self.lines.len() && self.kinds[j] == LineKind::Blank {
             j += 1;
         }
-        (j < self.lines.len() && matches!(self.kinds[j], LineKind::Pipe | LineKind::Separator))
-            .then_some(j)
+        (j < self.lines.len()
+            && matches!(
+                self.kinds[j],
+                LineKind::Pipe
+                    | LineKind::Separator
+                    | LineKind::Tab
+                    | LineKind::Spaced
+                    | LineKind::Rule
+                    | LineKind::Boxed
+            ))
+        .then_some(j)
     }
 
     /// Reads the table region starting at line index `start`; returns the index after it.
@@ -299,7 +640,7 @@ impl Builder<'_> {
 }
 
 /// A band label: a legal-provision caption such as `第二十条第（一）项`.
-fn is_band_text(t: &str) -> bool {
+pub(crate) fn is_band_text(t: &str) -> bool {
     let f = crate::normalize::fold(t);
     f.starts_with('第')
         && (f.ends_with('项') || f.ends_with('款') || f.ends_with('条'))

@@ -9,9 +9,13 @@
 //!    label columns (`L`) the data rows have, rebuilds the column paths
 //!    ([`header::rebuild`]) and the row paths ([`rows::RowPaths`]), and parses the values.
 
+pub mod aligned;
+pub mod cellline;
+pub mod grid;
 pub mod header;
 pub mod pipe;
 pub mod rows;
+pub mod tsv;
 pub mod value;
 
 use crate::model::{Cell, CellKind, Column, Row, Table, Warning};
@@ -39,6 +43,37 @@ pub struct Segment {
     pub lines: [u32; 2],
     /// Header and data rows.
     pub rows: Vec<RawRow>,
+    /// The shape, when the style reader knows it (aligned and grid readers place every
+    /// cell in its column); `None` lets [`build`] work it out from the rows.
+    pub known: Option<Shape>,
+}
+
+/// The shape of a grid segment as its reader found it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// Leading header rows.
+    pub head: usize,
+    /// Label (stub) columns, left of the value columns.
+    pub labels: usize,
+    /// Value columns.
+    pub values: usize,
+}
+
+/// What a style reader makes of its region of lines, in line order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// A table block: its rows, and whether they are grid rows (one cell per column).
+    Table {
+        /// The rows.
+        seg: Segment,
+        /// True for grid rows.
+        grid: bool,
+    },
+    /// A line of page furniture (1-based line number).
+    Furniture(u32),
+    /// A line that is running text after all (1-based line number): a heading or a
+    /// paragraph next to a table.
+    Text(u32),
 }
 
 /// What the caller knows about the place of a table.
@@ -66,6 +101,7 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
         band: None,
         lines,
         rows: Vec::new(),
+        known: None,
     };
     let mut in_data = false;
     for i in 0..rows.len() {
@@ -81,6 +117,7 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
                     band: None,
                     lines: [row.line, lines[1]],
                     rows: Vec::new(),
+                    known: None,
                 };
             } else {
                 cur.lines[0] = cur.lines[0].min(row.line);
@@ -120,7 +157,7 @@ fn band_label(row: &RawRow, next: Option<&RawRow>, vs: Option<usize>) -> Option<
 }
 
 /// Kind of a cell for row classification.
-fn is_value_like(cell: &str) -> bool {
+pub(crate) fn is_value_like(cell: &str) -> bool {
     match parse_cell(cell).kind {
         CellKind::Number | CellKind::Na | CellKind::Empty | CellKind::Missing => true,
         CellKind::Text => {
@@ -132,7 +169,7 @@ fn is_value_like(cell: &str) -> bool {
 }
 
 /// Text that names something (a row or column label) rather than stating a value.
-fn is_label_like(cell: &str) -> bool {
+pub(crate) fn is_label_like(cell: &str) -> bool {
     let f = fold(cell);
     f.starts_with('第') || f.ends_with('年') || f.contains("年度")
 }
@@ -181,22 +218,25 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
 /// Builds the table block of one segment.
 pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table {
     let mut rows: Vec<RawRow> = seg.rows.clone();
-    if ctx.grid {
+    if ctx.grid && seg.known.is_none() {
         trim_empty_columns(&mut rows);
     }
     let vs = if ctx.grid { value_start(&rows) } else { None };
-    let first_data = rows
-        .iter()
-        .enumerate()
-        .position(|(i, r)| is_data(r, i == 0, vs))
-        .unwrap_or(rows.len());
+    let first_data = match seg.known {
+        Some(k) => k.head.min(rows.len()),
+        None => rows
+            .iter()
+            .enumerate()
+            .position(|(i, r)| is_data(r, i == 0, vs))
+            .unwrap_or(rows.len()),
+    };
     let (head, data) = rows.split_at(first_data);
     let width = rows.first().map_or(0, |r| r.cells.len());
     let grid = ctx.grid || (!rows.is_empty() && rows.iter().all(|r| r.cells.len() == width));
-    let (n, l) = if grid {
-        grid_shape(data, width)
-    } else {
-        ragged_shape(data, head)
+    let (n, l) = match seg.known {
+        Some(k) => (k.values, k.labels),
+        None if grid => grid_shape(data, width),
+        None => ragged_shape(data, head),
     };
 
     let mut table = Table {

@@ -106,8 +106,17 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
     let mut i = b.out.last().map_or(0, |blk| blk.lines()[1] as usize);
     let mut next_region = regions.iter().peekable();
     while i < lines.len() {
-        while next_region.peek().is_some_and(|r| r.start < i) {
+        while next_region.peek().is_some_and(|r| r.end <= i) {
             next_region.next();
+        }
+        if let Some(r) = next_region.peek().filter(|r| r.start < i) {
+            // the title took the region's first lines
+            let r = Region { start: i, ..**r };
+            b.flush();
+            b.region(r, None, warnings);
+            i = r.end;
+            next_region.next();
+            continue;
         }
         if let Some(r) = next_region.peek().filter(|r| r.start == i) {
             let r = **r;
@@ -163,6 +172,7 @@ enum Style {
     Tsv,
     Grid,
     Aligned,
+    Cellline,
 }
 
 impl Style {
@@ -171,6 +181,7 @@ impl Style {
             Style::Tsv => "tsv",
             Style::Grid => "grid",
             Style::Aligned => "aligned",
+            Style::Cellline => "cellline",
         }
     }
 }
@@ -199,6 +210,7 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
             LineKind::Spaced | LineKind::Squeezed if aligned::is_data_line(&lines[i].text) => {
                 aligned_region(lines, kinds, i, floor)
             }
+            LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor),
             _ => None,
         };
         match found {
@@ -341,6 +353,45 @@ fn aligned_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) ->
         start,
         end,
         style: Style::Aligned,
+    })
+}
+
+/// Longest text line that may be a cell of a one-cell-per-line table.
+const MAX_CELL_CHARS: usize = 50;
+
+/// A run of one-cell-per-line lines around the value line `i`: short text lines, lone
+/// values, `|` separators, single blank lines and page furniture, holding at least three
+/// values.
+fn cellline_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Option<Region> {
+    let cell = |k: usize| match kinds[k] {
+        LineKind::Value | LineKind::Bar | LineKind::Furniture | LineKind::Blank => true,
+        LineKind::Text => strip_md(&lines[k].text).chars().count() <= MAX_CELL_CHARS,
+        _ => false,
+    };
+    let double_blank =
+        |k: usize| kinds[k] == LineKind::Blank && k > 0 && kinds[k - 1] == LineKind::Blank;
+    let mut start = i;
+    while start > floor && cell(start - 1) && !double_blank(start - 1) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < lines.len() && cell(end) && !double_blank(end) {
+        end += 1;
+    }
+    while start < end && kinds[start] == LineKind::Blank {
+        start += 1;
+    }
+    // text after the last value is not part of any table
+    while end > start && !matches!(kinds[end - 1], LineKind::Value | LineKind::Bar) {
+        end -= 1;
+    }
+    let values = (start..end)
+        .filter(|&k| kinds[k] == LineKind::Value)
+        .count();
+    (values >= 3).then_some(Region {
+        start,
+        end,
+        style: Style::Cellline,
     })
 }
 
@@ -506,6 +557,7 @@ impl Builder<'_> {
                     .collect()
             }
             Style::Grid => table::grid::read(lines, warnings),
+            Style::Cellline => table::cellline::read(lines, &self.kinds[r.start..r.end], warnings),
         };
         let mut title = self.section.last().map(|s| s.2.clone());
         if let Some(c) = caption {
@@ -539,7 +591,24 @@ impl Builder<'_> {
                     t.id = format!("t{}", self.tables);
                     self.out.push(Block::Table(t));
                 }
-                Piece::Furniture(no) => self.furniture(no as usize - 1),
+                Piece::Furniture(no) => {
+                    self.flush();
+                    self.furniture(no as usize - 1);
+                }
+                Piece::Unread([first, last]) => {
+                    self.flush();
+                    let text = (first..=last)
+                        .map(|no| strip_md(&self.lines[no as usize - 1].text))
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if !text.is_empty() {
+                        self.out.push(Block::Paragraph(Paragraph {
+                            lines: [first, last],
+                            text,
+                        }));
+                    }
+                }
                 Piece::Text(no) => {
                     let i = no as usize - 1;
                     if self.kinds[i] == LineKind::Blank {

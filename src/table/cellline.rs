@@ -1,10 +1,527 @@
-//! One cell per line (HTML tables flattened cell by cell).
+//! One cell per line: HTML tables flattened cell by cell, and PDF text boxes.
+//!
+//! Four layouts reach us:
+//! - rows separated by a blank line (`规章` `0` `0` `0`, blank, `行政规范性文件` …);
+//! - rows separated by a lone `|` line;
+//! - each cell followed by a `|` line (rows then separated by a blank line);
+//! - no separator at all: the cells of row after row, as present in the HTML (a cell
+//!   spanning rows printed once, in its first row).
+//!
+//! With separators, each group of lines is a row in the pipe sense and goes to the
+//! shared [`crate::table::segments`]. Without them the rows are rebuilt: runs of value
+//! lines end the rows, the labels before a run are that row's labels, and the cells
+//! before the first row are band, corner cell and header, whose rows are found by
+//! reading the header cells as the level-order walk of the header tree
+//! ([`crate::table::header::level_order`]) with as many leaves as a row has values.
+//! A run of values that is not a whole number of rows cannot be placed safely: its row
+//! is kept with every value cell missing, and a warning names each value left out.
 
-use super::Piece;
+use super::header::level_order;
+use super::{Piece, RawRow, Segment, Shape};
+use crate::classify::{LineKind, is_band_text};
 use crate::lines::Line;
 use crate::model::Warning;
+use crate::normalize::trim;
+use crate::outline::scan_outline;
 
-/// Reads a cell-per-line region.
-pub fn read(_lines: &[Line], _furniture: &[bool], _warnings: &mut Vec<Warning>) -> Vec<Piece> {
-    Vec::new()
+/// Most labels one data row may carry (deeper rows are a header or text).
+const MAX_ROW_LABELS: usize = 4;
+
+/// What a line of the region is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Value,
+    Label,
+    Bar,
+    Blank,
+    Furniture,
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    no: u32,
+    text: String,
+    kind: Kind,
+}
+
+/// Reads a cell-per-line region; `kinds` are the classified kinds of its lines.
+pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> Vec<Piece> {
+    let items: Vec<Item> = lines
+        .iter()
+        .zip(kinds)
+        .map(|(l, k)| Item {
+            no: l.no,
+            text: trim(l.text.trim_start_matches('\u{c}')).to_string(),
+            kind: match k {
+                LineKind::Value => Kind::Value,
+                LineKind::Bar => Kind::Bar,
+                LineKind::Blank => Kind::Blank,
+                LineKind::Furniture => Kind::Furniture,
+                _ => Kind::Label,
+            },
+        })
+        .collect();
+    let mut out = Vec::new();
+    match groups(&items) {
+        Some(groups) => read_groups(&groups, &mut out, warnings),
+        None => read_flat(&items, &mut out, warnings),
+    }
+    out.sort_by_key(|p| match p {
+        Piece::Table { seg, .. } => seg.lines[0],
+        Piece::Furniture(no) | Piece::Text(no) => *no,
+        Piece::Unread(lines) => lines[0],
+    });
+    out
+}
+
+/// Rows given by separators: lone `|` lines between rows, or blank lines between rows
+/// (each cell possibly followed by a `|`). `None` when the region has no separators
+/// that make rows.
+fn groups(items: &[Item]) -> Option<Vec<Vec<&Item>>> {
+    let cells = |it: &&Item| matches!(it.kind, Kind::Value | Kind::Label);
+    let n_cells = items.iter().filter(cells).count();
+    let bars = items.iter().filter(|i| i.kind == Kind::Bar).count();
+    // every cell followed by its own bar: the bars mark cells, blank lines mark rows
+    let per_cell = bars > 0 && bars * 10 >= n_cells * 9;
+    let row_sep = |it: &Item| {
+        if bars > 0 && !per_cell {
+            it.kind == Kind::Bar
+        } else {
+            it.kind == Kind::Blank
+        }
+    };
+    let mut out: Vec<Vec<&Item>> = Vec::new();
+    let mut cur: Vec<&Item> = Vec::new();
+    for it in items {
+        if row_sep(it) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else if it.kind != Kind::Bar && it.kind != Kind::Blank {
+            cur.push(it);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    // rows: each group holds at most one run of values, at its end, and several do
+    let runs = |g: &Vec<&Item>| {
+        let mut r = 0;
+        let mut prev = false;
+        for it in g.iter().filter(|i| i.kind != Kind::Furniture) {
+            let v = it.kind == Kind::Value;
+            if v && !prev {
+                r += 1;
+            }
+            prev = v;
+        }
+        r
+    };
+    let data_groups = out.iter().filter(|g| runs(g) == 1).count();
+    let rows_ok = out.iter().all(|g| runs(g) <= 1) && data_groups >= 2;
+    rows_ok.then_some(out)
+}
+
+/// True when the label next to `labs[j]` is numbered in the same scheme: a run of
+/// numbered labels (`一、本年新收…`, `二、上年结转…`) is a column of row labels, not a
+/// series of headings (a heading is followed by its content).
+fn in_list(labs: &[&Item], j: usize) -> bool {
+    let scheme = |k: usize| {
+        labs.get(k)
+            .and_then(|it| scan_outline(&it.text))
+            .map(|o| o.scheme)
+    };
+    let s = scheme(j);
+    s.is_some() && ((j > 0 && scheme(j - 1) == s) || scheme(j + 1) == s)
+}
+
+/// A line that is running text rather than a cell: a heading of the report, or prose.
+fn is_text(t: &str) -> bool {
+    if is_band_text(t) {
+        return false;
+    }
+    let chars = t.chars().count();
+    let heading = scan_outline(t)
+        .is_some_and(|o| o.scheme.rank() <= 2 && trim(&t[o.len..]).chars().count() >= 4);
+    heading || chars > 45 || (chars > 15 && t.ends_with(['。', '！', '？', '；']))
+}
+
+fn read_groups(groups: &[Vec<&Item>], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
+    let mut i = 0;
+    while i < groups.len() {
+        let g = &groups[i];
+        let cells: Vec<&&Item> = g.iter().filter(|it| it.kind != Kind::Furniture).collect();
+        let text = cells.len() == 1 && cells[0].kind == Kind::Label && is_text(&cells[0].text);
+        if text || cells.is_empty() {
+            for it in g {
+                out.push(match it.kind {
+                    Kind::Furniture => Piece::Furniture(it.no),
+                    _ => Piece::Text(it.no),
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < groups.len() {
+            let c: Vec<&&Item> = groups[j]
+                .iter()
+                .filter(|it| it.kind != Kind::Furniture)
+                .collect();
+            if c.len() == 1 && c[0].kind == Kind::Label && is_text(&c[0].text) {
+                break;
+            }
+            j += 1;
+        }
+        let mut rows: Vec<RawRow> = Vec::new();
+        for g in &groups[i..j] {
+            let cells: Vec<String> = g
+                .iter()
+                .filter(|it| it.kind != Kind::Furniture)
+                .map(|it| it.text.clone())
+                .collect();
+            for it in g.iter().filter(|it| it.kind == Kind::Furniture) {
+                out.push(Piece::Furniture(it.no));
+            }
+            if let Some(first) = g.iter().find(|it| it.kind != Kind::Furniture) {
+                rows.push(RawRow {
+                    line: first.no,
+                    cells,
+                });
+            }
+        }
+        let first = groups[i].first().map_or(0, |it| it.no);
+        let last = groups[j - 1].last().map_or(first, |it| it.no);
+        drop_ragged(&mut rows, warnings);
+        for seg in super::segments(rows, [first, last], false) {
+            out.push(Piece::Table { seg, grid: false });
+        }
+        i = j;
+    }
+}
+
+/// Rows whose values are fewer than the table's (empty cells dropped by the
+/// flattening) cannot be placed: their values are taken out and reported, so the row
+/// keeps its label with every cell missing.
+fn drop_ragged(rows: &mut [RawRow], warnings: &mut Vec<Warning>) {
+    let tail = |r: &RawRow| {
+        r.cells
+            .iter()
+            .rev()
+            .take_while(|c| super::aligned::is_value(c))
+            .count()
+    };
+    let mut freq: Vec<(usize, usize)> = Vec::new();
+    for r in rows.iter() {
+        let t = tail(r);
+        if t == 0 {
+            continue;
+        }
+        match freq.iter_mut().find(|(k, _)| *k == t) {
+            Some(f) => f.1 += 1,
+            None => freq.push((t, 1)),
+        }
+    }
+    let Some(n) = freq.iter().max_by_key(|&&(k, f)| (f, k)).map(|&(k, _)| k) else {
+        return;
+    };
+    for r in rows.iter_mut() {
+        let t = tail(r);
+        if t == 0 || t == n {
+            continue;
+        }
+        let cut = r.cells.len() - t;
+        for v in r.cells.drain(cut..) {
+            warnings.push(Warning {
+                line: Some(r.line),
+                code: "unplaced-value".into(),
+                message: format!(
+                    "the row has {t} of {n} values (empty cells were dropped); value {v:?} cannot be placed and is left out"
+                ),
+            });
+        }
+    }
+}
+
+/// A stretch of the flat item list: labels (with their items) then values.
+struct Stretch<'a> {
+    labels: Vec<&'a Item>,
+    values: Vec<&'a Item>,
+}
+
+/// No separators: rows rebuilt from the runs of values.
+fn read_flat(items: &[Item], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
+    let mut stretches: Vec<Stretch> = Vec::new();
+    let mut cur = Stretch {
+        labels: Vec::new(),
+        values: Vec::new(),
+    };
+    for it in items {
+        match it.kind {
+            Kind::Furniture => out.push(Piece::Furniture(it.no)),
+            Kind::Blank | Kind::Bar => {}
+            Kind::Value => cur.values.push(it),
+            Kind::Label => {
+                if !cur.values.is_empty() {
+                    stretches.push(std::mem::replace(
+                        &mut cur,
+                        Stretch {
+                            labels: Vec::new(),
+                            values: Vec::new(),
+                        },
+                    ));
+                }
+                cur.labels.push(it);
+            }
+        }
+    }
+    let trailing = if cur.values.is_empty() {
+        cur.labels
+    } else {
+        stretches.push(cur);
+        Vec::new()
+    };
+    // tables: a new one starts at a stretch whose labels cannot be one row's
+    let mut t = 0;
+    while t < stretches.len() {
+        let mut e = t + 1;
+        let n0 = stretches[t].values.len();
+        while e < stretches.len() {
+            let s = &stretches[e];
+            let band = s.labels.iter().any(|it| is_band_text(&it.text));
+            let more = s.values.len() > n0 && !s.values.len().is_multiple_of(n0.max(1));
+            if band || more || s.labels.len() > MAX_ROW_LABELS {
+                break;
+            }
+            e += 1;
+        }
+        read_table(&stretches[t..e], out, warnings);
+        t = e;
+    }
+    for it in trailing {
+        out.push(Piece::Text(it.no));
+    }
+}
+
+/// A reading of a table's first cells: score, labels of the first row, corner cell
+/// present, column paths, ambiguous.
+type Reading = (f64, usize, bool, Vec<Vec<String>>, bool);
+
+/// One table: the labels of the first stretch hold text, band, corner and header.
+fn read_table(st: &[Stretch], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
+    let Some(first) = st.first() else {
+        return;
+    };
+    let n = first.values.len();
+    let labs = &first.labels;
+    // running text before the table: up to the last heading or sentence that is not
+    // among the labels the first row may carry
+    let scan = labs.len().saturating_sub(MAX_ROW_LABELS);
+    let lead = (0..scan)
+        .rev()
+        .find(|&j| is_text(&labs[j].text) && !in_list(labs, j))
+        .map_or(0, |p| p + 1);
+    for it in &labs[..lead] {
+        out.push(Piece::Text(it.no));
+    }
+    let mut rest = &labs[lead..];
+    let mut band = None;
+    let mut band_line = None;
+    if let Some(b) = rest.iter().position(|it| is_band_text(&it.text)) {
+        // text before the band is running text too
+        for it in &rest[..b] {
+            out.push(Piece::Text(it.no));
+        }
+        band = Some(rest[b].text.clone());
+        band_line = Some(rest[b].no);
+        rest = &rest[b + 1..];
+    }
+    // how many labels the other rows carry
+    let observed = st[1..].iter().map(|s| s.labels.len()).max();
+    // the corner cell heads the row labels: readings with it come first, readings
+    // without it only when none with it fits
+    let counts: Vec<usize> = match observed {
+        Some(0) => vec![0],
+        Some(l) => (1..=(l + 1).min(MAX_ROW_LABELS)).collect(),
+        None => (0..=MAX_ROW_LABELS).collect(),
+    };
+    let mut best: Option<Reading> = None;
+    for stub in [true, false] {
+        for &r0 in &counts {
+            if (stub && r0 == 0) || r0 + usize::from(stub) > rest.len() {
+                continue;
+            }
+            let head = &rest[usize::from(stub)..rest.len() - r0];
+            let h: Vec<String> = head.iter().map(|it| it.text.clone()).collect();
+            let Some(lo) = level_order(&h, n) else {
+                continue;
+            };
+            // a first row with more labels than any other row is less likely
+            let prior = match observed {
+                Some(l) if r0 > l => -0.25,
+                _ => 0.0,
+            };
+            let score = lo.score + prior - if stub { 0.0 } else { 0.001 };
+            if best.as_ref().is_none_or(|b| score > b.0 + 1e-9) {
+                best = Some((score, r0, stub, lo.paths, lo.ambiguous));
+            }
+        }
+        // with other rows to show that rows carry labels, the corner cell is there
+        if best.is_some() && observed.is_some() {
+            break;
+        }
+    }
+    let first_line = band_line
+        .or(rest.first().map(|it| it.no))
+        .or(first.values.first().map(|it| it.no))
+        .unwrap_or(0);
+    let last_line = st
+        .last()
+        .and_then(|s| s.values.last())
+        .map_or(first_line, |it| it.no);
+    // Cells that do not form a header over the values, or a second band among one
+    // table's cells, mean the lines are not in row order (PDF text boxes read column
+    // by column): nothing can be placed safely.
+    let scrambled = rest.iter().any(|it| is_band_text(&it.text));
+    let (r0, stub, paths, ambiguous) = match best {
+        Some((_, r0, stub, paths, amb)) if !scrambled => (r0, stub, paths, amb),
+        _ => {
+            warnings.push(Warning {
+                line: Some(first_line),
+                code: "table-unread".into(),
+                message: format!(
+                    "{} cells and {} values on lines {first_line}–{last_line} are not in row order (the {} cells before the first values do not head {n} value columns); kept as text",
+                    st.iter().map(|s| s.labels.len()).sum::<usize>(),
+                    st.iter().map(|s| s.values.len()).sum::<usize>(),
+                    rest.len()
+                ),
+            });
+            unread(st, rest, out);
+            return;
+        }
+    };
+    if ambiguous {
+        warnings.push(Warning {
+            line: Some(first_line),
+            code: "ambiguous-header".into(),
+            message: format!(
+                "the header cells allow more than one reading over {n} value columns; the likeliest was taken"
+            ),
+        });
+    }
+    let l = st
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if i == 0 { r0 } else { s.labels.len() })
+        .max()
+        .unwrap_or(0);
+    // header as grid rows
+    let depth = paths.iter().map(Vec::len).max().unwrap_or(0);
+    let mut rows: Vec<RawRow> = Vec::new();
+    for d in 0..depth {
+        let mut cells = vec![String::new(); l + n];
+        for j in 0..n {
+            let same = j > 0 && paths[j].len() > d && paths[j - 1].len() > d && {
+                paths[j][..=d] == paths[j - 1][..=d]
+            };
+            if paths[j].len() > d && !same {
+                cells[l + j] = paths[j][d].clone();
+            }
+        }
+        if d == 0 && stub && l > 0 {
+            cells[0] = rest[0].text.clone();
+        }
+        rows.push(RawRow {
+            line: rest.get(1).or(rest.first()).map_or(first_line, |it| it.no),
+            cells,
+        });
+    }
+    if depth == 0 && stub && l > 0 {
+        let mut cells = vec![String::new(); l + n];
+        cells[0] = rest[0].text.clone();
+        rows.push(RawRow {
+            line: rest[0].no,
+            cells,
+        });
+    }
+    let head = rows.len();
+    // data rows: labels then values; a run of several rows' values splits evenly
+    let labels0: Vec<&Item> = rest[rest.len() - r0..].to_vec();
+    for (i, s) in st.iter().enumerate() {
+        let labels: Vec<String> = if i == 0 {
+            labels0.iter().map(|it| it.text.clone()).collect()
+        } else {
+            s.labels.iter().map(|it| it.text.clone()).collect()
+        };
+        let line = if i == 0 {
+            labels0.first().or(s.values.first()).map_or(0, |it| it.no)
+        } else {
+            s.labels.first().or(s.values.first()).map_or(0, |it| it.no)
+        };
+        if n > 0 && s.values.len().is_multiple_of(n) {
+            for (k, chunk) in s.values.chunks(n).enumerate() {
+                let mut cells = if k == 0 { labels.clone() } else { Vec::new() };
+                if k > 0 {
+                    warnings.push(Warning {
+                        line: chunk.first().map(|it| it.no),
+                        code: "row-without-label".into(),
+                        message: "a run of values holds another row; it has no label".into(),
+                    });
+                }
+                cells.extend(chunk.iter().map(|it| it.text.clone()));
+                rows.push(RawRow {
+                    line: if k == 0 { line } else { chunk[0].no },
+                    cells,
+                });
+            }
+        } else {
+            for v in &s.values {
+                warnings.push(Warning {
+                    line: Some(v.no),
+                    code: "unplaced-value".into(),
+                    message: format!(
+                        "the row has {} values where the table has {n}; value {:?} cannot be placed and is left out",
+                        s.values.len(),
+                        v.text
+                    ),
+                });
+            }
+            rows.push(RawRow {
+                line,
+                cells: labels,
+            });
+        }
+    }
+    let seg = Segment {
+        band,
+        lines: [first_line, last_line],
+        rows,
+        known: Some(Shape {
+            head,
+            labels: l,
+            values: n,
+        }),
+    };
+    out.push(Piece::Table { seg, grid: false });
+}
+
+/// The lines of a table that could not be read, as paragraphs between furniture lines.
+fn unread(st: &[Stretch], rest: &[&Item], out: &mut Vec<Piece>) {
+    let mut nos: Vec<u32> = rest.iter().map(|it| it.no).collect();
+    for (i, s) in st.iter().enumerate() {
+        if i > 0 {
+            nos.extend(s.labels.iter().map(|it| it.no));
+        }
+        nos.extend(s.values.iter().map(|it| it.no));
+    }
+    nos.sort_unstable();
+    let mut k = 0;
+    while k < nos.len() {
+        let mut e = k;
+        while e + 1 < nos.len() && nos[e + 1] == nos[e] + 1 {
+            e += 1;
+        }
+        out.push(Piece::Unread([nos[k], nos[e]]));
+        k = e + 1;
+    }
 }

@@ -379,6 +379,222 @@ fn sibling_bonus(slots: &[Slot], made: usize) -> f64 {
     bonus
 }
 
+/// A header read from its cells in reading order alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelOrder {
+    /// One path per value column.
+    pub paths: Vec<Vec<String>>,
+    /// How well the labels support the reading (higher is better).
+    pub score: f64,
+    /// True when another reading scored as well.
+    pub ambiguous: bool,
+}
+
+/// Rebuilds a header whose cells are known only in reading order, without the row
+/// breaks (an HTML header flattened one cell per line). Row-major reading of such a
+/// header visits each header row in turn, and a cell's sub-headers are in the next row:
+/// the sequence is the level-order walk of the header tree. The reading with `n`
+/// leaves that the labels support best is returned (see [`rebuild`] for the scores);
+/// a parent has at least two children (a single child would be one cell).
+///
+/// ```
+/// use govreport::table::header::level_order;
+/// let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+/// let h = level_order(&s(&["申请人情况", "自然人", "法人或其他组织", "总计",
+///     "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]), 7).unwrap();
+/// assert_eq!(h.paths[0], s(&["申请人情况", "自然人"]));
+/// assert_eq!(h.paths[5], s(&["申请人情况", "法人或其他组织", "其他"]));
+/// assert_eq!(h.paths[6], s(&["申请人情况", "总计"]));
+/// ```
+pub fn level_order(labels: &[String], n: usize) -> Option<LevelOrder> {
+    if labels.is_empty() || n == 0 || labels.len() < n {
+        return None;
+    }
+    // A text printed more than once (结果维持 under each kind of review) is a repeated
+    // sub-header, and a total spans down: neither heads other cells.
+    let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();
+    let may_parent: Vec<bool> = (0..labels.len())
+        .map(|j| !is_total(&labels[j]) && folded.iter().filter(|f| **f == folded[j]).count() == 1)
+        .collect();
+    let mut lo = Lo {
+        labels,
+        n,
+        counts: vec![0; labels.len()],
+        may_parent,
+        best: None,
+        visited: 0,
+    };
+    for r0 in 1..=labels.len() {
+        lo.row(0, r0, 0);
+    }
+    let best = lo.best?;
+    Some(LevelOrder {
+        paths: best.paths,
+        score: best.score,
+        ambiguous: best.ties > 1 || lo.visited >= BUDGET,
+    })
+}
+
+struct LoBest {
+    score: f64,
+    paths: Vec<Vec<String>>,
+    ties: usize,
+}
+
+struct Lo<'a> {
+    labels: &'a [String],
+    n: usize,
+    /// Children per label, for the rows assigned so far.
+    counts: Vec<usize>,
+    /// Labels that may head other cells.
+    may_parent: Vec<bool>,
+    best: Option<LoBest>,
+    visited: usize,
+}
+
+impl Lo<'_> {
+    /// Row `labels[s..e]`; `leaves` counted in the rows above.
+    fn row(&mut self, s: usize, e: usize, leaves: usize) {
+        let k = self.labels.len();
+        if e == k {
+            if leaves + (e - s) == self.n {
+                for c in &mut self.counts[s..e] {
+                    *c = 0;
+                }
+                self.finish();
+            }
+            return;
+        }
+        self.assign(e, s, 0, leaves);
+    }
+
+    /// Chooses the children count of node `t` of the row ending at `e`.
+    fn assign(&mut self, e: usize, t: usize, sum: usize, leaves: usize) {
+        self.visited += 1;
+        // every label is a leaf or a parent: no more than `k - n` parents
+        let parents = t - leaves;
+        if self.visited >= BUDGET || leaves > self.n || parents > self.labels.len() - self.n {
+            return;
+        }
+        let k = self.labels.len();
+        if t == e {
+            // labels beyond the next row need parents in it
+            let left = (k - self.n) - parents;
+            let beyond = k - (e + sum).min(k);
+            let ok = sum > 0 && e + sum <= k && (beyond == 0 || (left >= 1 && beyond >= 2));
+            if ok {
+                self.row(e, e + sum, leaves);
+            }
+            return;
+        }
+        self.counts[t] = 0;
+        self.assign(e, t + 1, sum, leaves + 1);
+        if !self.may_parent[t] {
+            return;
+        }
+        let mut c = 2;
+        while e + sum + c <= k {
+            self.counts[t] = c;
+            self.assign(e, t + 1, sum + c, leaves);
+            c += 1;
+        }
+        self.counts[t] = 0;
+    }
+
+    /// All labels placed: in level order, the roots come first and the children of
+    /// node `j` follow those of the nodes before it.
+    fn finish(&mut self) {
+        let k = self.labels.len();
+        let total_children: usize = self.counts.iter().sum();
+        let roots = k - total_children.min(k);
+        let mut first_child = vec![0usize; k];
+        let mut next = roots;
+        for (j, fc) in first_child.iter_mut().enumerate() {
+            *fc = next;
+            next += self.counts[j];
+        }
+        fn node(j: usize, labels: &[String], counts: &[usize], first: &[usize]) -> Node {
+            let children: Vec<Node> = (first[j]..first[j] + counts[j])
+                .map(|c| node(c, labels, counts, first))
+                .collect();
+            let width = if children.is_empty() {
+                1
+            } else {
+                children.iter().map(|c| c.width).sum()
+            };
+            Node {
+                label: labels[j].clone(),
+                children,
+                width,
+            }
+        }
+        let forest: Vec<Node> = (0..roots)
+            .map(|j| node(j, self.labels, &self.counts, &first_child))
+            .collect();
+        let mut score = 0.0;
+        let mut paths = Vec::new();
+        fn walk(nd: &Node, score: &mut f64) {
+            if !nd.children.is_empty() {
+                *score += parent_score(&nd.label, &nd.children);
+                for c in &nd.children {
+                    walk(c, score);
+                }
+            }
+        }
+        for nd in &forest {
+            walk(nd, &mut score);
+            nd.paths(&mut Vec::new(), &mut paths);
+        }
+        // among equal readings, fewer top-level cells (a header's top row holds few,
+        // wide cells)
+        score -= 0.01 * roots as f64;
+        // one label plays one part: a text that is a leaf somewhere (结果维持 under
+        // each kind of review) is not a parent elsewhere
+        let leaves: Vec<String> = (0..k)
+            .filter(|&j| self.counts[j] == 0)
+            .map(|j| fold(&self.labels[j]))
+            .collect();
+        for j in (0..k).filter(|&j| self.counts[j] > 0) {
+            if leaves.contains(&fold(&self.labels[j])) {
+                score -= 3.0;
+            }
+        }
+        // parents with the same run of sub-headers (结果维持 … 总计 under each kind of
+        // review): a repeated run is kept whole, so a longer repeat counts more
+        let mut seqs: Vec<Vec<String>> = Vec::new();
+        let mut stack: Vec<&Node> = forest.iter().collect();
+        while let Some(nd) = stack.pop() {
+            if nd.children.len() >= 2 {
+                seqs.push(nd.children.iter().map(|c| fold(&c.label)).collect());
+            }
+            stack.extend(nd.children.iter());
+        }
+        for i in 1..seqs.len() {
+            if seqs[..i].contains(&seqs[i]) {
+                score += seqs[i].len() as f64;
+            }
+        }
+        if paths.len() != self.n {
+            return;
+        }
+        match &mut self.best {
+            Some(b) if (score - b.score).abs() < 1e-9 => {
+                if b.paths != paths {
+                    b.ties += 1;
+                }
+            }
+            Some(b) if score < b.score => {}
+            _ => {
+                self.best = Some(LoBest {
+                    score,
+                    paths,
+                    ties: 1,
+                })
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,6 +74,9 @@ pub enum Piece {
     /// A line that is running text after all (1-based line number): a heading or a
     /// paragraph next to a table.
     Text(u32),
+    /// Lines `[first, last]` of a table that could not be read: kept as one paragraph
+    /// of their cells (a warning says why).
+    Unread([u32; 2]),
 }
 
 /// What the caller knows about the place of a table.

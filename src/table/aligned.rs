@@ -258,6 +258,7 @@ pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> 
             kind,
         });
     }
+    let align = alignment(&infos);
     let mut out = Vec::new();
     let mut start = 0;
     while start < infos.len() {
@@ -265,7 +266,7 @@ pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> 
         while end < infos.len() && !matches!(infos[end].kind, Kind::Band(_)) {
             end += 1;
         }
-        read_block(&infos[start..end], warnings, &mut out);
+        read_block(&infos[start..end], align, warnings, &mut out);
         start = end;
     }
     out
@@ -283,7 +284,7 @@ fn band_of(frags: &[Frag]) -> Option<String> {
 }
 
 /// One table block: optional band line, header lines, body.
-fn read_block(infos: &[LineInfo], warnings: &mut Vec<Warning>, out: &mut Vec<Piece>) {
+fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out: &mut Vec<Piece>) {
     let mut band = None;
     let mut rest = infos;
     if let Some(first) = infos.first()
@@ -331,7 +332,22 @@ fn read_block(infos: &[LineInfo], warnings: &mut Vec<Warning>, out: &mut Vec<Pie
     let n = cols.len();
     let boundary = cols.first().map_or(0, |c| c.x0);
 
-    // Header: corner text and value-area units.
+    // Header: corner text (where the row labels stand) and value-area units.
+    let label_right = body
+        .iter()
+        .flat_map(|i| {
+            let v = match i.kind {
+                Kind::Data(v) => v,
+                Kind::Other => i.frags.len(),
+                _ => 0,
+            };
+            i.frags[..v]
+                .iter()
+                .filter(|f| f.x0 < boundary)
+                .map(|f| f.x1)
+        })
+        .max()
+        .unwrap_or(0);
     let mut corner: Vec<(usize, Frag)> = Vec::new();
     let mut units: Vec<(usize, Frag)> = Vec::new();
     for (li, info) in head.iter().enumerate() {
@@ -339,7 +355,7 @@ fn read_block(infos: &[LineInfo], warnings: &mut Vec<Warning>, out: &mut Vec<Pie
             continue;
         }
         for f in &info.frags {
-            if f.x1 <= boundary + 1 || (f.x0 + f.x1) / 2 < boundary {
+            if f.x0 < label_right && (f.x0 + f.x1) / 2 < boundary {
                 corner.push((li, f.clone()));
             } else {
                 units.push((li, f.clone()));
@@ -347,7 +363,13 @@ fn read_block(infos: &[LineInfo], warnings: &mut Vec<Warning>, out: &mut Vec<Pie
         }
     }
     let blank_at: Vec<bool> = head.iter().map(|i| i.kind == Kind::Blank).collect();
-    let tree = header_tree(&units, &cols, &blank_at, head.first().map_or(0, |h| h.no));
+    let tree = header_tree(
+        &units,
+        &cols,
+        align,
+        &blank_at,
+        head.first().map_or(0, |h| h.no),
+    );
     let header_texts: Vec<String> = units.iter().map(|(_, f)| fold(&f.text)).collect();
     let corner_texts: Vec<String> = corner.iter().map(|(_, f)| fold(&f.text)).collect();
     if tree.unplaced > 0 {
@@ -438,6 +460,71 @@ fn join_corner(corner: &[(usize, Frag)]) -> String {
     clean_label(&text)
 }
 
+/// How the numbers of a region sit in their columns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Left,
+    Right,
+    Unknown,
+}
+
+/// Votes of the value columns of every block: numbers of different widths sharing
+/// their right edge are right-aligned, sharing their left edge left-aligned.
+fn alignment(infos: &[LineInfo]) -> Align {
+    let (mut left, mut right) = (0usize, 0usize);
+    let mut start = 0;
+    while start < infos.len() {
+        let mut end = start + 1;
+        while end < infos.len() && !matches!(infos[end].kind, Kind::Band(_)) {
+            end += 1;
+        }
+        let block = &infos[start..end];
+        let cols = value_columns(block);
+        // a header over a column: does it share the numbers' left or right edge?
+        let first_data = block.iter().position(|i| matches!(i.kind, Kind::Data(_)));
+        for i in &block[..first_data.unwrap_or(0)] {
+            if i.kind != Kind::Other {
+                continue;
+            }
+            for f in &i.frags {
+                for c in &cols {
+                    if overlap(f.x0, f.x1, c.x0, c.x1) > 0 && f.x1 - f.x0 > c.x1 - c.x0 {
+                        right += usize::from(f.x1 == c.x1);
+                        left += usize::from(f.x0 == c.x0);
+                    }
+                }
+            }
+        }
+        for c in cols {
+            let mut seen: Vec<(usize, usize)> = Vec::new();
+            for i in block {
+                if let Kind::Data(v) = i.kind {
+                    for f in &i.frags[v..] {
+                        if overlap(f.x0, f.x1, c.x0, c.x1) > 0 {
+                            seen.push((f.x0, f.x1));
+                        }
+                    }
+                }
+            }
+            for w in seen.windows(2) {
+                let ((a0, a1), (b0, b1)) = (w[0], w[1]);
+                if a1 - a0 != b1 - b0 {
+                    right += usize::from(a1 == b1);
+                    left += usize::from(a0 == b0);
+                }
+            }
+        }
+        start = end;
+    }
+    if right > left {
+        Align::Right
+    } else if left > right {
+        Align::Left
+    } else {
+        Align::Unknown
+    }
+}
+
 /// A value column: the span of its values.
 #[derive(Debug, Clone, Copy)]
 struct Col {
@@ -476,8 +563,10 @@ fn column_of(f: &Frag, cols: &[Col]) -> Option<usize> {
         .map(|(j, _)| j)
 }
 
-/// Columns a header fragment stands over; the nearest one when it overlaps none.
-fn colset(x0: usize, x1: usize, cols: &[Col]) -> (Vec<usize>, bool) {
+/// Columns a header fragment stands over. When it overlaps none, the column it heads
+/// as the region aligns its numbers: right-aligned numbers end under the end of their
+/// header cell, left-aligned ones start under its start; else the nearest column.
+fn colset(x0: usize, x1: usize, cols: &[Col], align: Align) -> (Vec<usize>, bool) {
     let set: Vec<usize> = (0..cols.len())
         .filter(|&j| overlap(x0, x1, cols[j].x0, cols[j].x1) > 0)
         .collect();
@@ -485,8 +574,17 @@ fn colset(x0: usize, x1: usize, cols: &[Col]) -> (Vec<usize>, bool) {
         return (set, false);
     }
     let mid = (x0 + x1) as i64;
-    let near = (0..cols.len()).min_by_key(|&j| (mid - (cols[j].x0 + cols[j].x1) as i64).abs());
-    (near.into_iter().collect(), true)
+    let nearest =
+        || (0..cols.len()).min_by_key(|&j| (mid - (cols[j].x0 + cols[j].x1) as i64).abs());
+    let pick = match align {
+        Align::Right => (0..cols.len()).find(|&j| cols[j].x1 >= x1).or_else(nearest),
+        Align::Left => (0..cols.len())
+            .rev()
+            .find(|&j| cols[j].x0 <= x0)
+            .or_else(nearest),
+        Align::Unknown => nearest(),
+    };
+    (pick.into_iter().collect(), true)
 }
 
 /// A header cell: its text, place and the value columns it stands over.
@@ -527,7 +625,13 @@ struct Tree {
     unplaced: usize,
 }
 
-fn header_tree(units: &[(usize, Frag)], cols: &[Col], blank_at: &[bool], line0: u32) -> Tree {
+fn header_tree(
+    units: &[(usize, Frag)],
+    cols: &[Col],
+    align: Align,
+    blank_at: &[bool],
+    line0: u32,
+) -> Tree {
     let n = cols.len();
     let mut tree = Tree {
         rows: Vec::new(),
@@ -547,7 +651,7 @@ fn header_tree(units: &[(usize, Frag)], cols: &[Col], blank_at: &[bool], line0: 
     let pieces: Vec<Unit> = order
         .iter()
         .map(|(li, f)| {
-            let (cols, weak) = colset(f.x0, f.x1, cols);
+            let (cols, weak) = colset(f.x0, f.x1, cols, align);
             Unit {
                 text: f.text.clone(),
                 x0: f.x0,
@@ -569,7 +673,13 @@ fn header_tree(units: &[(usize, Frag)], cols: &[Col], blank_at: &[bool], line0: 
         let up = &pieces[u];
         let no_blank = !blank_at[up.top + 1..dp.top].iter().any(|&b| b);
         let same = up.cols == dp.cols || up.weak || dp.weak;
-        if !(no_blank && dp.top - up.top <= 3 && same) {
+        // the lines of one cell start, centre or end at the same place
+        // and a wrapped line is no wider than the full line above it
+        let lined = (up.x0.abs_diff(dp.x0) <= 1
+            || (up.x0 + up.x1).abs_diff(dp.x0 + dp.x1) <= 2
+            || up.x1.abs_diff(dp.x1) <= 1)
+            && dp.x1 - dp.x0 <= up.x1 - up.x0 + 1;
+        if !(no_blank && dp.top - up.top <= 3 && same && lined) {
             return None;
         }
         // A piece beside the lower one with nothing over it would be headed by the
@@ -735,10 +845,13 @@ fn attach(parents: &[&Unit], nodes: Vec<Node>, unplaced: &mut usize) -> Vec<Node
             None => *unplaced += 1,
         }
     }
-    // fill gaps and expand over neighbours at the same height
+    // fill gaps; then how far each parent could reach over free neighbours at the
+    // same height as its claimed nodes
+    let mut reach: Vec<Option<(usize, usize, usize, usize)>> = Vec::new(); // lo, hi, left, right
     for (pi, parent) in parents.iter().enumerate() {
         let claimed: Vec<usize> = (0..nodes.len()).filter(|&k| owner[k] == Some(pi)).collect();
         let (Some(&lo), Some(&hi)) = (claimed.first(), claimed.last()) else {
+            reach.push(None);
             continue;
         };
         for o in owner.iter_mut().take(hi + 1).skip(lo) {
@@ -749,15 +862,63 @@ fn attach(parents: &[&Unit], nodes: Vec<Node>, unplaced: &mut usize) -> Vec<Node
         let top = claimed.iter().map(|&k| nodes[k].top).min().unwrap_or(0);
         let bottom = claimed.iter().map(|&k| nodes[k].bottom).max().unwrap_or(0);
         let fits = |nd: &Node| nd.top > parent.bottom && nd.top <= bottom && nd.bottom >= top;
-        let mut k = lo;
-        while k > 0 && owner[k - 1].is_none() && fits(&nodes[k - 1]) {
-            k -= 1;
-            owner[k] = Some(pi);
+        let mut left = lo;
+        while left > 0 && owner[left - 1].is_none() && fits(&nodes[left - 1]) {
+            left -= 1;
         }
-        let mut k = hi;
-        while k + 1 < nodes.len() && owner[k + 1].is_none() && fits(&nodes[k + 1]) {
-            k += 1;
-            owner[k] = Some(pi);
+        let mut right = hi;
+        while right + 1 < nodes.len() && owner[right + 1].is_none() && fits(&nodes[right + 1]) {
+            right += 1;
+        }
+        reach.push(Some((lo, hi, left, right)));
+    }
+    // Free nodes between two parents go to one or the other: the split that sets each
+    // parent best over its nodes, at their first column or centred over them.
+    let misfit = |p: &Unit, a: usize, b: usize| -> usize {
+        let x0 = nodes[a..=b].iter().map(|n| n.x0).min().unwrap_or(0);
+        let x1 = nodes[a..=b].iter().map(|n| n.x1).max().unwrap_or(0);
+        let left = p.x0.abs_diff(x0);
+        let centre = (p.x0 + p.x1).abs_diff(x0 + x1) / 2;
+        left.min(centre)
+    };
+    let mut order: Vec<usize> = (0..parents.len())
+        .filter(|&pi| reach[pi].is_some())
+        .collect();
+    order.sort_by_key(|&pi| reach[pi].map_or(0, |r| r.0));
+    let mut range: Vec<(usize, usize)> = order
+        .iter()
+        .map(|&pi| {
+            let (_, _, left, right) = reach[pi].unwrap_or_default();
+            (left, right)
+        })
+        .collect();
+    for w in 0..order.len().saturating_sub(1) {
+        let (p, q) = (order[w], order[w + 1]);
+        let (Some((_, hi_p, _, _)), Some((lo_q, _, _, _))) = (reach[p], reach[q]) else {
+            continue;
+        };
+        let (a, _) = range[w];
+        let (_, d) = range[w + 1];
+        // p may end anywhere from hi_p to lo_q - 1, within both reaches
+        let from = hi_p.max(range[w + 1].0.saturating_sub(1));
+        let to = range[w].1.min(lo_q.saturating_sub(1));
+        if from > to {
+            range[w].1 = range[w].1.min(lo_q.saturating_sub(1)).max(hi_p);
+            range[w + 1].0 = range[w + 1].0.max(hi_p + 1).min(lo_q);
+            continue;
+        }
+        let best = (from..=to)
+            .min_by_key(|&s| misfit(parents[p], a, s) + misfit(parents[q], s + 1, d))
+            .unwrap_or(from);
+        range[w].1 = best;
+        range[w + 1].0 = best + 1;
+    }
+    for (w, &pi) in order.iter().enumerate() {
+        let (a, b) = range[w];
+        for o in owner.iter_mut().take(b + 1).skip(a) {
+            if o.is_none() || *o == Some(pi) {
+                *o = Some(pi);
+            }
         }
     }
     // rebuild the list

@@ -83,13 +83,8 @@ fn groups(items: &[Item]) -> Option<Vec<Vec<&Item>>> {
     let bars = items.iter().filter(|i| i.kind == Kind::Bar).count();
     // every cell followed by its own bar: the bars mark cells, blank lines mark rows
     let per_cell = bars > 0 && bars * 10 >= n_cells * 9;
-    let row_sep = |it: &Item| {
-        if bars > 0 && !per_cell {
-            it.kind == Kind::Bar
-        } else {
-            it.kind == Kind::Blank
-        }
-    };
+    let row_sep =
+        |it: &Item| it.kind == Kind::Blank || (bars > 0 && !per_cell && it.kind == Kind::Bar);
     let mut out: Vec<Vec<&Item>> = Vec::new();
     let mut cur: Vec<&Item> = Vec::new();
     for it in items {
@@ -146,12 +141,19 @@ fn is_text(t: &str) -> bool {
     heading || chars > 45 || (chars > 15 && t.ends_with(['。', '！', '？', '；']))
 }
 
+/// A group of lines without values holding a heading or a sentence: running text.
+fn is_text_group(g: &[&Item]) -> bool {
+    !g.iter().any(|it| it.kind == Kind::Value)
+        && g.iter()
+            .any(|it| it.kind == Kind::Label && is_text(&it.text))
+}
+
 fn read_groups(groups: &[Vec<&Item>], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
     let mut i = 0;
     while i < groups.len() {
         let g = &groups[i];
         let cells: Vec<&&Item> = g.iter().filter(|it| it.kind != Kind::Furniture).collect();
-        let text = cells.len() == 1 && cells[0].kind == Kind::Label && is_text(&cells[0].text);
+        let text = is_text_group(g);
         if text || cells.is_empty() {
             for it in g {
                 out.push(match it.kind {
@@ -164,11 +166,7 @@ fn read_groups(groups: &[Vec<&Item>], out: &mut Vec<Piece>, warnings: &mut Vec<W
         }
         let mut j = i;
         while j < groups.len() {
-            let c: Vec<&&Item> = groups[j]
-                .iter()
-                .filter(|it| it.kind != Kind::Furniture)
-                .collect();
-            if c.len() == 1 && c[0].kind == Kind::Label && is_text(&c[0].text) {
+            if is_text_group(&groups[j]) {
                 break;
             }
             j += 1;
@@ -192,8 +190,8 @@ fn read_groups(groups: &[Vec<&Item>], out: &mut Vec<Piece>, warnings: &mut Vec<W
         }
         let first = groups[i].first().map_or(0, |it| it.no);
         let last = groups[j - 1].last().map_or(first, |it| it.no);
-        drop_ragged(&mut rows, warnings);
-        for seg in super::segments(rows, [first, last], false) {
+        for mut seg in super::segments(rows, [first, last], false) {
+            drop_ragged(&mut seg.rows, warnings);
             out.push(Piece::Table { seg, grid: false });
         }
         i = j;
@@ -346,9 +344,11 @@ fn read_table(st: &[Stretch], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>)
         None => (0..=MAX_ROW_LABELS).collect(),
     };
     let mut best: Option<Reading> = None;
-    for stub in [true, false] {
+    // a row with labels has the corner cell over them; without it only as a last resort
+    for loose in [false, true] {
         for &r0 in &counts {
-            if (stub && r0 == 0) || r0 + usize::from(stub) > rest.len() {
+            let stub = r0 > 0 && !loose;
+            if (loose && r0 == 0) || r0 + usize::from(stub) > rest.len() {
                 continue;
             }
             let head = &rest[usize::from(stub)..rest.len() - r0];
@@ -361,13 +361,12 @@ fn read_table(st: &[Stretch], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>)
                 Some(l) if r0 > l => -0.25,
                 _ => 0.0,
             };
-            let score = lo.score + prior - if stub { 0.0 } else { 0.001 };
+            let score = lo.score + prior;
             if best.as_ref().is_none_or(|b| score > b.0 + 1e-9) {
                 best = Some((score, r0, stub, lo.paths, lo.ambiguous));
             }
         }
-        // with other rows to show that rows carry labels, the corner cell is there
-        if best.is_some() && observed.is_some() {
+        if best.is_some() {
             break;
         }
     }

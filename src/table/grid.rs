@@ -147,7 +147,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     for (li, l) in laid.iter().enumerate() {
         for &(x, c) in l {
             match bounds.binary_search(&x) {
-                Ok(b) => stroke[li][b] = is_vertical(c) || is_junction(c),
+                Ok(b) if is_vertical(c) || is_junction(c) => stroke[li][b] = true,
+                // text running over a boundary inside a spanning cell
+                Ok(b) if b < ncol => inside[li][b].push(c),
+                Ok(_) => {}
                 Err(b) if b > 0 && b <= ncol => inside[li][b - 1].push(c),
                 Err(_) => {}
             }

@@ -410,26 +410,67 @@ pub fn level_order(labels: &[String], n: usize) -> Option<LevelOrder> {
     if labels.is_empty() || n == 0 || labels.len() < n {
         return None;
     }
+    let k = labels.len();
+    // label texts as ids, their bigrams, totals
+    let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();
+    let id: Vec<usize> = (0..k)
+        .map(|j| folded.iter().position(|f| *f == folded[j]).unwrap_or(j))
+        .collect();
+    let bigrams: Vec<Vec<(char, char)>> = folded
+        .iter()
+        .map(|f| f.chars().zip(f.chars().skip(1)).collect())
+        .collect();
+    let total: Vec<bool> = labels.iter().map(|l| is_total(l)).collect();
     // A text printed more than once (结果维持 under each kind of review) is a repeated
     // sub-header, and a total spans down: neither heads other cells.
-    let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();
-    let may_parent: Vec<bool> = (0..labels.len())
-        .map(|j| !is_total(&labels[j]) && folded.iter().filter(|f| **f == folded[j]).count() == 1)
+    let may_parent: Vec<bool> = (0..k)
+        .map(|j| !total[j] && id.iter().filter(|&&i| i == id[j]).count() == 1)
         .collect();
     let mut lo = Lo {
-        labels,
         n,
-        counts: vec![0; labels.len()],
+        counts: vec![0; k],
+        id,
+        bigrams,
+        total,
         may_parent,
         best: None,
         visited: 0,
     };
-    for r0 in 1..=labels.len() {
+    for r0 in 1..=k {
         lo.row(0, r0, 0);
     }
     let best = lo.best?;
+    // the paths of the best reading
+    let roots = k - best.counts.iter().sum::<usize>().min(k);
+    let mut first = vec![0usize; k];
+    let mut next = roots;
+    for (j, f) in first.iter_mut().enumerate() {
+        *f = next;
+        next += best.counts[j];
+    }
+    fn walk(
+        j: usize,
+        labels: &[String],
+        counts: &[usize],
+        first: &[usize],
+        prefix: &mut Vec<String>,
+        out: &mut Vec<Vec<String>>,
+    ) {
+        prefix.push(labels[j].clone());
+        if counts[j] == 0 {
+            out.push(prefix.clone());
+        }
+        for c in first[j]..first[j] + counts[j] {
+            walk(c, labels, counts, first, prefix, out);
+        }
+        prefix.pop();
+    }
+    let mut paths = Vec::with_capacity(n);
+    for j in 0..roots {
+        walk(j, labels, &best.counts, &first, &mut Vec::new(), &mut paths);
+    }
     Some(LevelOrder {
-        paths: best.paths,
+        paths,
         score: best.score,
         ambiguous: best.ties > 1 || lo.visited >= BUDGET,
     })
@@ -437,25 +478,28 @@ pub fn level_order(labels: &[String], n: usize) -> Option<LevelOrder> {
 
 struct LoBest {
     score: f64,
-    paths: Vec<Vec<String>>,
+    counts: Vec<usize>,
     ties: usize,
 }
 
-struct Lo<'a> {
-    labels: &'a [String],
+struct Lo {
     n: usize,
     /// Children per label, for the rows assigned so far.
     counts: Vec<usize>,
+    /// Label ids: equal texts (after folding) share one.
+    id: Vec<usize>,
+    bigrams: Vec<Vec<(char, char)>>,
+    total: Vec<bool>,
     /// Labels that may head other cells.
     may_parent: Vec<bool>,
     best: Option<LoBest>,
     visited: usize,
 }
 
-impl Lo<'_> {
+impl Lo {
     /// Row `labels[s..e]`; `leaves` counted in the rows above.
     fn row(&mut self, s: usize, e: usize, leaves: usize) {
-        let k = self.labels.len();
+        let k = self.counts.len();
         if e == k {
             if leaves + (e - s) == self.n {
                 for c in &mut self.counts[s..e] {
@@ -471,12 +515,12 @@ impl Lo<'_> {
     /// Chooses the children count of node `t` of the row ending at `e`.
     fn assign(&mut self, e: usize, t: usize, sum: usize, leaves: usize) {
         self.visited += 1;
+        let k = self.counts.len();
         // every label is a leaf or a parent: no more than `k - n` parents
         let parents = t - leaves;
-        if self.visited >= BUDGET || leaves > self.n || parents > self.labels.len() - self.n {
+        if self.visited >= BUDGET || leaves > self.n || parents > k - self.n {
             return;
         }
-        let k = self.labels.len();
         if t == e {
             // labels beyond the next row need parents in it
             let left = (k - self.n) - parents;
@@ -502,84 +546,56 @@ impl Lo<'_> {
     }
 
     /// All labels placed: in level order, the roots come first and the children of
-    /// node `j` follow those of the nodes before it.
+    /// node `j` follow those of the nodes before it. Scored as [`rebuild`] scores a
+    /// parent (`parent_score`), plus: fewer top-level cells break ties, and parents with
+    /// the same run of sub-headers (结果维持 … 总计 under each kind of review) count by
+    /// the run's length (a repeated text is never a parent: see `may_parent`).
     fn finish(&mut self) {
-        let k = self.labels.len();
-        let total_children: usize = self.counts.iter().sum();
-        let roots = k - total_children.min(k);
-        let mut first_child = vec![0usize; k];
+        let k = self.counts.len();
+        let roots = k - self.counts.iter().sum::<usize>().min(k);
+        let mut score = -0.01 * roots as f64;
         let mut next = roots;
-        for (j, fc) in first_child.iter_mut().enumerate() {
-            *fc = next;
+        let mut runs: Vec<&[usize]> = Vec::new();
+        let mut first = vec![0usize; k];
+        for (j, f) in first.iter_mut().enumerate() {
+            *f = next;
             next += self.counts[j];
         }
-        fn node(j: usize, labels: &[String], counts: &[usize], first: &[usize]) -> Node {
-            let children: Vec<Node> = (first[j]..first[j] + counts[j])
-                .map(|c| node(c, labels, counts, first))
-                .collect();
-            let width = if children.is_empty() {
-                1
-            } else {
-                children.iter().map(|c| c.width).sum()
-            };
-            Node {
-                label: labels[j].clone(),
-                children,
-                width,
+        for j in 0..k {
+            let c = self.counts[j];
+            if c == 0 {
+                continue;
             }
-        }
-        let forest: Vec<Node> = (0..roots)
-            .map(|j| node(j, self.labels, &self.counts, &first_child))
-            .collect();
-        let mut score = 0.0;
-        let mut paths = Vec::new();
-        fn walk(nd: &Node, score: &mut f64) {
-            if !nd.children.is_empty() {
-                *score += parent_score(&nd.label, &nd.children);
-                for c in &nd.children {
-                    walk(c, score);
+            let kids = first[j]..first[j] + c;
+            let mut overlap: f64 = 0.0;
+            for ch in kids.clone() {
+                if self.id[ch] == self.id[j] {
+                    score -= 2.0;
+                }
+                if self.bigrams[ch].iter().any(|b| self.bigrams[j].contains(b)) {
+                    overlap += 0.5;
                 }
             }
-        }
-        for nd in &forest {
-            walk(nd, &mut score);
-            nd.paths(&mut Vec::new(), &mut paths);
-        }
-        // among equal readings, fewer top-level cells (a header's top row holds few,
-        // wide cells)
-        score -= 0.01 * roots as f64;
-        // one label plays one part: a text that is a leaf somewhere (结果维持 under
-        // each kind of review) is not a parent elsewhere
-        let leaves: Vec<String> = (0..k)
-            .filter(|&j| self.counts[j] == 0)
-            .map(|j| fold(&self.labels[j]))
-            .collect();
-        for j in (0..k).filter(|&j| self.counts[j] > 0) {
-            if leaves.contains(&fold(&self.labels[j])) {
-                score -= 3.0;
+            score += overlap.min(1.5);
+            // a total closes its group
+            if kids
+                .clone()
+                .rev()
+                .skip(1)
+                .any(|ch| self.counts[ch] == 0 && self.total[ch])
+            {
+                score -= 2.0;
             }
+            runs.push(&self.id[kids]);
         }
-        // parents with the same run of sub-headers (结果维持 … 总计 under each kind of
-        // review): a repeated run is kept whole, so a longer repeat counts more
-        let mut seqs: Vec<Vec<String>> = Vec::new();
-        let mut stack: Vec<&Node> = forest.iter().collect();
-        while let Some(nd) = stack.pop() {
-            if nd.children.len() >= 2 {
-                seqs.push(nd.children.iter().map(|c| fold(&c.label)).collect());
+        for i in 1..runs.len() {
+            if runs[..i].contains(&runs[i]) {
+                score += runs[i].len() as f64;
             }
-            stack.extend(nd.children.iter());
-        }
-        for i in 1..seqs.len() {
-            if seqs[..i].contains(&seqs[i]) {
-                score += seqs[i].len() as f64;
-            }
-        }
-        if paths.len() != self.n {
-            return;
         }
         match &mut self.best {
             Some(b) if (score - b.score).abs() < 1e-9 => {
-                if b.paths != paths {
+                if b.counts != self.counts {
                     b.ties += 1;
                 }
             }
@@ -587,7 +603,7 @@ impl Lo<'_> {
             _ => {
                 self.best = Some(LoBest {
                     score,
-                    paths,
+                    counts: self.counts.clone(),
                     ties: 1,
                 })
             }

@@ -561,12 +561,12 @@ impl Lo {
             *f = next;
             next += self.counts[j];
         }
-        for j in 0..k {
+        for (j, &fc) in first.iter().enumerate() {
             let c = self.counts[j];
             if c == 0 {
                 continue;
             }
-            let kids = first[j]..first[j] + c;
+            let kids = fc..fc + c;
             let mut overlap: f64 = 0.0;
             for ch in kids.clone() {
                 if self.id[ch] == self.id[j] {

@@ -92,7 +92,8 @@ const MAX_HEADING_CHARS: usize = 40;
 
 /// Builds the blocks of a document from its lines.
 pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
-    let kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(&l.text)).collect();
+    let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(&l.text)).collect();
+    mark_page_furniture(lines, &mut kinds);
     let regions = find_regions(lines, &kinds);
     let mut b = Builder {
         lines,
@@ -164,6 +165,77 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
     b.flush();
     relevel_western(&mut b.out);
     b.out
+}
+
+/// Page furniture that only its place shows, in one pass: a bare page number (`12`)
+/// just before a form feed, and running heads or feet (a line repeated at two or more
+/// page breaks, such as the report title printed on top of every page). Page breaks are
+/// form feeds and page-number lines.
+fn mark_page_furniture(lines: &[Line], kinds: &mut [LineKind]) {
+    let breaks: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].text.contains('\u{c}') || kinds[i] == LineKind::Furniture)
+        .collect();
+    if breaks.is_empty() {
+        return;
+    }
+    // a lone small number right before a form feed is the page's number
+    for &b in &breaks {
+        if !lines[b].text.contains('\u{c}') {
+            continue;
+        }
+        let mut k = b;
+        while k > 0 && kinds[k - 1] == LineKind::Blank {
+            k -= 1;
+        }
+        if k > 0 && kinds[k - 1] == LineKind::Value {
+            let t = trim(&lines[k - 1].text);
+            if t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) && !t.starts_with('0') {
+                kinds[k - 1] = LineKind::Furniture;
+            }
+        }
+    }
+    // the first line of each page and the last line before each page break
+    let content = |k: usize| !matches!(kinds[k], LineKind::Blank | LineKind::Furniture);
+    let mut spots: Vec<usize> = Vec::new();
+    for &b in &breaks {
+        let mut k = b;
+        while k < lines.len() && !content(k) {
+            k += 1;
+        }
+        if k < lines.len() {
+            spots.push(k);
+        }
+        let mut k = b;
+        while k > 0 && !content(k - 1) {
+            k -= 1;
+        }
+        if k > 0 {
+            spots.push(k - 1);
+        }
+    }
+    spots.sort_unstable();
+    spots.dedup();
+    let key = |k: usize| crate::normalize::fold(&lines[k].text);
+    let mut texts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for &k in &spots {
+        if !matches!(kinds[k], LineKind::Text | LineKind::Spaced) {
+            continue;
+        }
+        let t = key(k);
+        if (2..=50).contains(&t.chars().count()) {
+            *texts.entry(t).or_default() += 1;
+        }
+    }
+    let heads: Vec<usize> = spots
+        .into_iter()
+        .filter(|&k| {
+            matches!(kinds[k], LineKind::Text | LineKind::Spaced)
+                && texts.get(&key(k)).is_some_and(|&n| n >= 2)
+        })
+        .collect();
+    for k in heads {
+        kinds[k] = LineKind::Furniture;
+    }
 }
 
 /// How a region of lines prints its table.
@@ -659,18 +731,30 @@ impl Builder<'_> {
         warnings: &mut Vec<Warning>,
     ) -> usize {
         let mut end = start;
-        while end < self.lines.len()
-            && matches!(self.kinds[end], LineKind::Pipe | LineKind::Separator)
-        {
-            end += 1;
+        let mut furniture = Vec::new();
+        while end < self.lines.len() {
+            if matches!(self.kinds[end], LineKind::Pipe | LineKind::Separator) {
+                end += 1;
+            } else if let Some(next) = self.page_break(end) {
+                // the table goes on after a page break
+                furniture.extend((end..next).filter(|&k| self.kinds[k] == LineKind::Furniture));
+                end = next;
+            } else {
+                break;
+            }
         }
         let region = &self.lines[start..end];
         let markdown = region.iter().any(|l| pipe::is_separator(&l.text))
-            || region.iter().all(|l| pipe::has_leading_bar(&l.text));
+            || region
+                .iter()
+                .filter(|l| !l.is_blank())
+                .all(|l| pipe::has_leading_bar(&l.text) || is_page_number(trim(&l.text)));
+        let kinds = &self.kinds[start..end];
         let mut rows: Vec<RawRow> = region
             .iter()
-            .filter(|l| !pipe::is_separator(&l.text))
-            .map(|l| RawRow {
+            .zip(kinds)
+            .filter(|(l, k)| **k == LineKind::Pipe && !pipe::is_separator(&l.text))
+            .map(|(l, _)| RawRow {
                 line: l.no,
                 cells: pipe::split_cells(&l.text),
             })
@@ -704,7 +788,27 @@ impl Builder<'_> {
             t.id = format!("t{}", self.tables);
             self.out.push(Block::Table(t));
         }
+        for k in furniture {
+            self.furniture(k);
+        }
         end
+    }
+
+    /// At a run of blank lines and page furniture (holding a page number or form feed)
+    /// followed by a table row: the index of that row.
+    fn page_break(&self, at: usize) -> Option<usize> {
+        let mut k = at;
+        let mut page = false;
+        while k < self.lines.len() && k < at + 4 {
+            match self.kinds[k] {
+                LineKind::Furniture => page = true,
+                LineKind::Blank => {}
+                LineKind::Pipe | LineKind::Separator if page => return Some(k),
+                _ => return None,
+            }
+            k += 1;
+        }
+        None
     }
 }
 

@@ -504,13 +504,25 @@ fn read_table(st: &[Stretch], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>)
     out.push(Piece::Table { seg, grid: false });
 }
 
-/// The lines of a table that could not be read, as paragraphs between furniture lines.
+/// The lines of a table that could not be read, as paragraphs between furniture lines;
+/// a heading among them (not one of a run of numbered labels) stays a heading.
 fn unread(st: &[Stretch], rest: &[&Item], out: &mut Vec<Piece>) {
-    let mut nos: Vec<u32> = rest.iter().map(|it| it.no).collect();
-    for (i, s) in st.iter().enumerate() {
-        if i > 0 {
-            nos.extend(s.labels.iter().map(|it| it.no));
+    let mut labels: Vec<&Item> = rest.to_vec();
+    // a label right before values is a row label, not a heading
+    let mut before_values: Vec<u32> = rest.last().map(|it| it.no).into_iter().collect();
+    for s in st.iter().skip(1) {
+        labels.extend(s.labels.iter().copied());
+        before_values.extend(s.labels.last().map(|it| it.no));
+    }
+    let mut nos: Vec<u32> = Vec::new();
+    for (j, it) in labels.iter().enumerate() {
+        if is_text(&it.text) && !in_list(&labels, j) && !before_values.contains(&it.no) {
+            out.push(Piece::Text(it.no));
+        } else {
+            nos.push(it.no);
         }
+    }
+    for s in st {
         nos.extend(s.values.iter().map(|it| it.no));
     }
     nos.sort_unstable();

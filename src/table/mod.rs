@@ -107,11 +107,33 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
         known: None,
     };
     let mut in_data = false;
+    let mut skip = 0;
     for i in 0..rows.len() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
         let row = &rows[i];
         let next = rows.get(i + 1);
         let band = band_label(row, next, vs);
         let new_header = band.is_none() && in_data && !is_data(row, false, vs);
+        // the header printed again (a table continued on the next page): same table
+        if new_header {
+            let head: Vec<&RawRow> = cur
+                .rows
+                .iter()
+                .enumerate()
+                .take_while(|(k, r)| !is_data(r, *k == 0, vs))
+                .map(|(_, r)| r)
+                .collect();
+            let again = !head.is_empty()
+                && rows.len() >= i + head.len()
+                && head.iter().zip(&rows[i..]).all(|(a, b)| a.cells == b.cells);
+            if again {
+                skip = head.len() - 1;
+                continue;
+            }
+        }
         if band.is_some() || new_header {
             if !cur.rows.is_empty() || cur.band.is_some() {
                 cur.lines[1] = row.line.saturating_sub(1).max(cur.lines[0]);

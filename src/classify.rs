@@ -139,7 +139,10 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
             }
             LineKind::Pipe | LineKind::Separator => {
                 b.flush();
+                let before = b.out.len();
+                let start = i;
                 i = b.table_region(i, None, warnings);
+                b.cover(before, start, i);
             }
             _ => {
                 let target = b.caption_target(i);
@@ -154,7 +157,10 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
                     target.filter(|&j| matches!(kinds[j], LineKind::Pipe | LineKind::Separator))
                 {
                     b.flush();
+                    let before = b.out.len();
+                    let start = i;
                     i = b.table_region(j, Some(i), warnings);
+                    b.cover(before, start, i);
                 } else {
                     b.text_line(i);
                     i += 1;
@@ -605,8 +611,64 @@ impl Builder<'_> {
         }));
     }
 
-    /// Reads a region found by [`find_regions`] with its style's reader.
+    /// Reads a region found by [`find_regions`] with its style's reader. Lines the
+    /// reader left out (it found no table in them) become paragraphs, so every
+    /// non-blank line stays covered.
     fn region(&mut self, r: Region, caption: Option<usize>, warnings: &mut Vec<Warning>) {
+        let before = self.out.len();
+        self.read_region(r, caption, warnings);
+        self.cover(before, r.start, r.end);
+    }
+
+    /// Lines `[start, end)` that the blocks added since `before` leave uncovered become
+    /// paragraphs (a reader that found no table in them).
+    fn cover(&mut self, before: usize, start: usize, end: usize) {
+        if start >= end {
+            return;
+        }
+        let first = self.lines[start].no;
+        let last = self.lines[end - 1].no;
+        let mut covered = vec![false; end - start];
+        for b in &self.out[before..] {
+            let [a, z] = b.lines();
+            for no in a.max(first)..=z.min(last) {
+                covered[(no - first) as usize] = true;
+            }
+        }
+        let mut added = Vec::new();
+        let mut k = 0;
+        while k < covered.len() {
+            let i = start + k;
+            if covered[k] || self.kinds[i] == LineKind::Blank {
+                k += 1;
+                continue;
+            }
+            let mut e = k;
+            while e + 1 < covered.len()
+                && !covered[e + 1]
+                && self.kinds[start + e + 1] != LineKind::Blank
+            {
+                e += 1;
+            }
+            let text = (k..=e)
+                .map(|m| strip_md(&self.lines[start + m].text))
+                .collect::<Vec<_>>()
+                .join(" ");
+            added.push(Block::Paragraph(Paragraph {
+                lines: [self.lines[i].no, self.lines[start + e].no],
+                text,
+            }));
+            k = e + 1;
+        }
+        if !added.is_empty() {
+            let mut tail = self.out.split_off(before);
+            tail.extend(added);
+            tail.sort_by_key(|b| b.lines()[0]);
+            self.out.extend(tail);
+        }
+    }
+
+    fn read_region(&mut self, r: Region, caption: Option<usize>, warnings: &mut Vec<Warning>) {
         let lines = &self.lines[r.start..r.end];
         let furniture: Vec<bool> = self.kinds[r.start..r.end]
             .iter()

@@ -355,7 +355,8 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
             continue;
         }
         for f in &info.frags {
-            if f.x0 < label_right && (f.x0 + f.x1) / 2 < boundary {
+            let over_values = cols.iter().any(|c| overlap(f.x0, f.x1, c.x0, c.x1) > 0);
+            if !over_values && f.x0 < label_right && (f.x0 + f.x1) / 2 < boundary {
                 corner.push((li, f.clone()));
             } else {
                 units.push((li, f.clone()));
@@ -672,7 +673,9 @@ fn header_tree(
             .max_by_key(|&k| pieces[k].top)?;
         let up = &pieces[u];
         let no_blank = !blank_at[up.top + 1..dp.top].iter().any(|&b| b);
-        let same = up.cols == dp.cols || up.weak || dp.weak;
+        // one column; a column found only by the nearest numbers cannot tell
+        let guess = align == Align::Unknown && (up.weak || dp.weak);
+        let same = up.cols == dp.cols || guess;
         // the lines of one cell start, centre or end at the same place
         // and a wrapped line is no wider than the full line above it
         let lined = (up.x0.abs_diff(dp.x0) <= 1
@@ -687,7 +690,7 @@ fn header_tree(
         let (lo, hi) = (dp.cols[0], dp.cols[dp.cols.len() - 1]);
         let orphan = pieces.iter().any(|nb| {
             let beside = nb.top == dp.top
-                && !nb.weak
+                && !(nb.weak && align == Align::Unknown)
                 && (nb.cols.last().is_some_and(|&c| c + 1 == lo)
                     || nb.cols.first() == Some(&(hi + 1)));
             beside
@@ -1275,5 +1278,235 @@ fn cn_number(s: &str) -> Option<u32> {
         [t, '十'] => Some(digit(*t)? * 10),
         [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Block, Document};
+
+    fn doc(text: &str) -> Document {
+        crate::parse_bytes(text.as_bytes(), "t.txt", &crate::Options::default()).unwrap()
+    }
+
+    /// (row path, column path, raw) of every cell of the document's tables.
+    fn table_cells(d: &Document) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for b in &d.blocks {
+            if let Block::Table(t) = b {
+                assert_eq!(t.style, "aligned");
+                for r in &t.rows {
+                    for (c, cell) in t.columns.iter().zip(&r.cells) {
+                        out.push((r.path.join(">"), c.path.join(">"), cell.raw.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn has(cells: &[(String, String, String)], row: &str, col: &str, raw: &str) -> bool {
+        cells
+            .iter()
+            .any(|(r, c, v)| r == row && c == col && v == raw)
+    }
+
+    #[test]
+    fn fragments_count_cjk_twice_and_skip_form_feeds() {
+        let f = fragments("\u{c}信息内容  12");
+        assert_eq!((f[0].x0, f[0].x1), (0, 8));
+        assert_eq!((f[1].x0, f[1].text.as_str()), (10, "12"));
+        assert!(fragments("   ").is_empty());
+    }
+
+    #[test]
+    fn squeezed_numbers_are_cut_off_labels_only() {
+        let t: Vec<String> = cells("（四）无 1.本机关不掌握 746 12 0")
+            .into_iter()
+            .map(|f| f.text)
+            .collect();
+        assert_eq!(t, ["（四）无 1.本机关不掌握", "746", "12", "0"]);
+        // numbers alone stay one fragment; a date is no number
+        assert_eq!(cells("12 34").len(), 1);
+        assert_eq!(cells("2025 年 1 月").len(), 1);
+    }
+
+    #[test]
+    fn clean_label_closes_letter_spacing() {
+        assert_eq!(clean_label("商 业 企"), "商业企");
+        assert_eq!(clean_label("Total  cost"), "Total cost");
+    }
+
+    /// A line with each text at its display column (CJK two wide).
+    fn at(parts: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        let mut x = 0;
+        for &(col, text) in parts {
+            while x < col {
+                line.push(' ');
+                x += 1;
+            }
+            line.push_str(text);
+            x += text.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+        }
+        line
+    }
+
+    /// Right-aligned values ending at the display columns of `ends`.
+    fn values(parts: &mut Vec<(usize, &'static str)>, ends: [usize; 4], v: [&'static str; 4]) {
+        for (e, t) in ends.iter().zip(v) {
+            parts.push((e - t.len(), t));
+        }
+    }
+
+    /// pdftotext-like: numbers right-aligned, spanning headers centred, a header split
+    /// over two lines, a label wrapped around its value line, a label spanning rows
+    /// printed one character per line in the middle of them.
+    #[test]
+    fn pdftotext_layout_table() {
+        let ends = [34, 44, 54, 62];
+        let row = |label: Option<(usize, &'static str)>, v: [&'static str; 4]| {
+            let mut p: Vec<(usize, &'static str)> = label.into_iter().collect();
+            values(&mut p, ends, v);
+            at(&p)
+        };
+        let lines = [
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            String::new(),
+            at(&[(39, "申请人情况")]),
+            at(&[(1, "信息内容"), (38, "法人或其他组织")]),
+            at(&[(27, "自然人"), (57, "总计")]),
+            at(&[(36, "商业企"), (46, "科研机")]),
+            at(&[(36, "业"), (46, "构")]),
+            String::new(),
+            row(Some((1, "一、本年新收申请")), ["12", "3", "4", "19"]),
+            String::new(),
+            row(Some((7, "（一）予以公开")), ["1", "0", "0", "1"]),
+            at(&[(1, "三、")]),
+            at(&[(7, "（二）部分公开（区分处")]),
+            row(None, ["2", "1", "1", "4"]),
+            at(&[(1, "本"), (7, "理的）")]),
+            row(Some((17, "1.属于秘密")), ["3", "0", "1", "4"]),
+            at(&[(1, "年"), (7, "（三）不")]),
+            at(&[(7, "予公开")]),
+            row(Some((17, "2.其他")), ["10", "2", "0", "12"]),
+            String::new(),
+            row(Some((1, "四、结转下年度")), ["5", "0", "0", "5"]),
+        ];
+        let d = doc(&lines.join("\n"));
+        let c = table_cells(&d);
+        assert!(
+            d.warnings.is_empty(),
+            "{:?}\n{}\n{c:?}",
+            d.warnings,
+            lines.join("\n")
+        );
+        let c = table_cells(&d);
+        assert!(
+            has(&c, "一、本年新收申请", "申请人情况>自然人", "12"),
+            "{c:?}"
+        );
+        assert!(has(
+            &c,
+            "一、本年新收申请",
+            "申请人情况>法人或其他组织>商业企业",
+            "3"
+        ));
+        assert!(has(
+            &c,
+            "一、本年新收申请",
+            "申请人情况>法人或其他组织>科研机构",
+            "4"
+        ));
+        assert!(has(&c, "一、本年新收申请", "申请人情况>总计", "19"));
+        assert!(has(&c, "三、本年>（一）予以公开", "申请人情况>总计", "1"));
+        assert!(has(
+            &c,
+            "三、本年>（二）部分公开（区分处理的）",
+            "申请人情况>自然人",
+            "2"
+        ));
+        assert!(has(
+            &c,
+            "三、本年>（三）不予公开>1.属于秘密",
+            "申请人情况>总计",
+            "4"
+        ));
+        assert!(has(
+            &c,
+            "三、本年>（三）不予公开>2.其他",
+            "申请人情况>自然人",
+            "10"
+        ));
+        assert!(has(&c, "四、结转下年度", "申请人情况>自然人", "5"));
+        assert_eq!(c.len(), 6 * 4);
+    }
+
+    /// A padded grid: every cell at its column's start, spanning labels in their first
+    /// column, a parent printed over its first child only.
+    #[test]
+    fn padded_grid_with_left_aligned_parents() {
+        let text = "\
+四、政府信息公开行政复议、行政诉讼情况
+
+行政复议              行政诉讼
+结果维持  总计        未经复议直接起诉    复议后起诉
+                      结果维持  总计      结果维持  总计
+1         2           3         4         5         6
+";
+        let c = table_cells(&doc(text));
+        assert!(has(&c, "", "行政复议>结果维持", "1"), "{c:?}");
+        assert!(has(&c, "", "行政复议>总计", "2"));
+        assert!(has(&c, "", "行政诉讼>未经复议直接起诉>总计", "4"));
+        assert!(has(&c, "", "行政诉讼>复议后起诉>结果维持", "5"));
+        assert!(has(&c, "", "行政诉讼>复议后起诉>总计", "6"));
+    }
+
+    /// A table continued on the next page: page number, form feed and the header
+    /// printed again are not rows; it stays one table.
+    #[test]
+    fn page_break_with_repeated_header() {
+        let text = "\
+二、主动公开政府信息情况
+
+信息内容          本年制发件数  现行有效件数
+规章              1             2
+
+                     - 3 -
+\u{c}信息内容          本年制发件数  现行有效件数
+行政规范性文件    3             4
+";
+        let d = doc(text);
+        let tables: Vec<_> = d.tables().collect();
+        assert_eq!(tables.len(), 1);
+        let c = table_cells(&d);
+        assert!(has(&c, "行政规范性文件", "现行有效件数", "4"), "{c:?}");
+        assert_eq!(c.len(), 4);
+        assert!(
+            d.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Furniture(f) if f.text == "- 3 -"))
+        );
+    }
+
+    #[test]
+    fn band_lines_cut_blocks() {
+        let text = "\
+二、主动公开政府信息情况
+
+第二十条    第（一）项
+信息内容          本年制发件数  现行有效件数
+规章              1             2
+第二十条    第（五）项
+信息内容          本年处理决定数量
+行政许可          7
+";
+        let d = doc(text);
+        let t: Vec<_> = d.tables().collect();
+        assert_eq!(t.len(), 2);
+        assert_eq!(t[1].band.as_deref(), Some("第二十条第（五）项"));
+        assert_eq!(t[1].rows[0].path, ["第二十条第（五）项", "行政许可"]);
+        assert_eq!(t[1].columns[0].path, ["本年处理决定数量"]);
     }
 }

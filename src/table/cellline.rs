@@ -63,7 +63,7 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
         .collect();
     let mut out = Vec::new();
     match groups(&items) {
-        Some(groups) => read_groups(&groups, &mut out, warnings),
+        Some(groups) => read_groups(&split_text_heads(groups), &mut out, warnings),
         None => read_flat(&items, &mut out, warnings),
     }
     out.sort_by_key(|p| match p {
@@ -139,6 +139,28 @@ fn is_text(t: &str) -> bool {
     let heading = scan_outline(t)
         .is_some_and(|o| o.scheme.rank() <= 2 && trim(&t[o.len..]).chars().count() >= 4);
     heading || chars > 45 || (chars > 15 && t.ends_with(['。', '！', '？', '；']))
+}
+
+/// A group without values that starts with running text (a heading right above the
+/// header cells, with no blank line between): the text up to its last heading or
+/// sentence is a group of its own.
+fn split_text_heads(groups: Vec<Vec<&Item>>) -> Vec<Vec<&Item>> {
+    let mut out = Vec::with_capacity(groups.len());
+    for g in groups {
+        let last = g
+            .iter()
+            .rposition(|it| it.kind == Kind::Label && is_text(&it.text));
+        match last {
+            Some(p) if p + 1 < g.len() && !g.iter().any(|it| it.kind == Kind::Value) => {
+                let mut g = g;
+                let rest = g.split_off(p + 1);
+                out.push(g);
+                out.push(rest);
+            }
+            _ => out.push(g),
+        }
+    }
+    out
 }
 
 /// A group of lines without values holding a heading or a sentence: running text.
@@ -395,6 +417,9 @@ fn read_table(st: &[Stretch], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>)
                     rest.len()
                 ),
             });
+            if let Some(no) = band_line {
+                out.push(Piece::Unread([no, no]));
+            }
             unread(st, rest, out);
             return;
         }
@@ -534,5 +559,126 @@ fn unread(st: &[Stretch], rest: &[&Item], out: &mut Vec<Piece>) {
         }
         out.push(Piece::Unread([nos[k], nos[e]]));
         k = e + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Block, CellKind, Document};
+
+    fn doc(text: &str) -> Document {
+        crate::parse_bytes(text.as_bytes(), "t.txt", &crate::Options::default()).unwrap()
+    }
+
+    fn cells(d: &Document) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for b in &d.blocks {
+            if let Block::Table(t) = b {
+                assert_eq!(t.style, "cellline");
+                for r in &t.rows {
+                    for (c, cell) in t.columns.iter().zip(&r.cells) {
+                        out.push((r.path.join(">"), c.path.join(">"), cell.raw.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn has(c: &[(String, String, String)], row: &str, col: &str, raw: &str) -> bool {
+        c.iter().any(|(r, k, v)| r == row && k == col && v == raw)
+    }
+
+    const ROWS: [&str; 4] = [
+        "信息内容\n本年制发件数\n现行有效件数",
+        "规章\n1\n2",
+        "行政规范性文件\n3\n4",
+        "其他\n5\n6",
+    ];
+
+    fn check(text: &str) {
+        let d = doc(text);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let c = cells(&d);
+        assert!(has(&c, "规章", "本年制发件数", "1"), "{c:?}");
+        assert!(has(&c, "行政规范性文件", "现行有效件数", "4"));
+        assert!(has(&c, "其他", "现行有效件数", "6"));
+        assert_eq!(c.len(), 6);
+        let t = d.tables().next().unwrap();
+        assert_eq!(t.title.as_deref(), Some("主动公开政府信息情况"));
+        assert_eq!(t.stub, ["信息内容"]);
+    }
+
+    #[test]
+    fn rows_between_blank_lines() {
+        check(&format!(
+            "二、主动公开政府信息情况\n\n{}\n",
+            ROWS.join("\n\n")
+        ));
+    }
+
+    #[test]
+    fn rows_between_bar_lines() {
+        check(&format!(
+            "二、主动公开政府信息情况\n{}\n",
+            ROWS.join("\n|\n")
+        ));
+    }
+
+    #[test]
+    fn each_cell_followed_by_a_bar() {
+        let rows: Vec<String> = ROWS
+            .iter()
+            .map(|r| {
+                r.lines()
+                    .map(|c| format!("{c}\n|"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        check(&format!(
+            "二、主动公开政府信息情况\n\n{}\n",
+            rows.join("\n\n")
+        ));
+    }
+
+    #[test]
+    fn rows_without_separators() {
+        check(&format!("二、主动公开政府信息情况\n{}\n", ROWS.join("\n")));
+    }
+
+    /// A row whose empty cell was dropped: its values cannot be placed, so none is
+    /// shifted into a wrong column; they are reported and the cells marked missing.
+    #[test]
+    fn ragged_row_is_reported_not_shifted() {
+        let text = "二、主动公开政府信息情况\n\n信息内容\n甲\n乙\n丙\n\n规章\n1\n2\n3\n\n行政规范性文件\n4\n5\n\n其他\n6\n7\n8\n";
+        let d = doc(text);
+        let t = d.tables().next().unwrap();
+        let row = t
+            .rows
+            .iter()
+            .find(|r| r.path == ["行政规范性文件"])
+            .unwrap();
+        assert!(row.cells.iter().all(|c| c.kind == CellKind::Missing));
+        let unplaced = d
+            .warnings
+            .iter()
+            .filter(|w| w.code == "unplaced-value")
+            .count();
+        assert_eq!(unplaced, 2, "{:?}", d.warnings);
+        assert!(has(&cells(&d), "其他", "丙", "8"));
+    }
+
+    /// PDF text boxes read column by column: the cells do not head the values, so
+    /// nothing becomes a table; the heading stays a heading.
+    #[test]
+    fn column_major_boxes_are_not_read_as_rows() {
+        let text = "三、收到和处理政府信息公开申请情况\n第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n第二十条第（五）项\n本年制发件数\n1\n8\n0\n26\n";
+        let d = doc(text);
+        assert_eq!(d.tables().count(), 0);
+        assert!(d.warnings.iter().any(|w| w.code == "table-unread"));
+        assert!(
+            matches!(&d.blocks[0], Block::Heading(h) if h.title == "收到和处理政府信息公开申请情况")
+        );
     }
 }

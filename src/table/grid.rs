@@ -293,3 +293,112 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         .map(|seg| Piece::Table { seg, grid: true })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Block, Document};
+
+    fn doc(text: &str) -> Document {
+        crate::parse_bytes(text.as_bytes(), "t.txt", &crate::Options::default()).unwrap()
+    }
+
+    fn rows(d: &Document) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for b in &d.blocks {
+            if let Block::Table(t) = b {
+                assert_eq!(t.style, "grid");
+                for r in &t.rows {
+                    for (c, cell) in t.columns.iter().zip(&r.cells) {
+                        out.push((r.path.join(">"), c.path.join(">"), cell.raw.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn box_grid_with_wrapped_cells_and_spans() {
+        let text = "\
+三、收到和处理政府信息公开申请情况
+┌────────┬──────────────────────┐
+│信息内容│      申请人情况      │
+│        ├──────┬───────┬───────┤
+│        │自然人│法人或 │总计   │
+│        │      │其他组 │       │
+│        │      │织     │       │
+├────────┼──────┼───────┼───────┤
+│一、本年│3     │4      │7      │
+│新收    │      │       │       │
+├────────┼──────┼───────┼───────┤
+│二、上年│1     │0      │1      │
+│结转    │      │       │       │
+└────────┴──────┴───────┴───────┘
+";
+        let d = doc(text);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let t = d.tables().next().unwrap();
+        assert_eq!(t.stub, ["信息内容"]);
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            cols,
+            [
+                "申请人情况>自然人",
+                "申请人情况>法人或其他组织",
+                "申请人情况>总计"
+            ]
+        );
+        let r = rows(&d);
+        assert!(r.contains(&(
+            "一、本年新收".into(),
+            "申请人情况>法人或其他组织".into(),
+            "4".into()
+        )));
+        assert!(r.contains(&("二、上年结转".into(), "申请人情况>总计".into(), "1".into())));
+        assert_eq!(r.len(), 6);
+    }
+
+    #[test]
+    fn ascii_grid_with_body_lines_as_rows() {
+        let text = "\
+二、主动公开政府信息情况
++------------------+------+------+
+| 信息内容         | 制发 | 废止 |
++==================+======+======+
+| 规章             | 1    | 0    |
+| 行政规范性文件   | 8    | 26   |
+| 要求行政机关确认 | 2    | 3    |
+| 或重新出具       |      |      |
++------------------+------+------+
+";
+        let r = rows(&doc(text));
+        assert!(
+            r.contains(&("规章".into(), "制发".into(), "1".into())),
+            "{r:?}"
+        );
+        assert!(r.contains(&("行政规范性文件".into(), "废止".into(), "26".into())));
+        assert!(r.contains(&(
+            "要求行政机关确认或重新出具".into(),
+            "废止".into(),
+            "3".into()
+        )));
+        assert_eq!(r.len(), 6);
+    }
+
+    #[test]
+    fn row_spanning_label_in_ascii_grid() {
+        let text = "\
++--------+------+-----+
+|        | 1.甲 | 5   |
+| (三)不 +------+-----+
+| 予公开 | 2.乙 | 6   |
++--------+------+-----+
+";
+        let r = rows(&doc(text));
+        assert!(
+            r.contains(&("(三)不予公开>1.甲".into(), "".into(), "5".into())),
+            "{r:?}"
+        );
+        assert!(r.contains(&("(三)不予公开>2.乙".into(), "".into(), "6".into())));
+    }
+}

@@ -14,6 +14,7 @@
 //!   tie is reported as ambiguous.
 
 use crate::normalize::fold;
+use std::rc::Rc;
 
 /// One header row: its value-column cells (corner cells already removed).
 #[derive(Debug, Clone)]
@@ -65,7 +66,7 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
                 if c.is_empty() {
                     Slot::Hole
                 } else {
-                    Slot::Unit(Node::leaf(c))
+                    Slot::Unit(Rc::new(Node::leaf(&Key::of(c))))
                 }
             })
             .collect();
@@ -78,8 +79,13 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
         .rev()
         .map(|r| r.cells.iter().filter(|c| !c.is_empty()).cloned().collect())
         .collect();
+    let keys: Vec<Vec<Rc<Key>>> = upper
+        .iter()
+        .map(|r| r.iter().map(|l| Key::of(l)).collect())
+        .collect();
     let mut search = Search {
         rows: &upper,
+        keys,
         n,
         anchored,
         best: None,
@@ -134,24 +140,47 @@ fn grid_paths(rows: &[&HeaderRow], n: usize) -> Vec<Vec<String>> {
     paths
 }
 
+/// A header cell and the cells under it. Children are shared (`Rc`): the search
+/// copies its partial readings at every step, and sharing makes that copy cheap.
 #[derive(Debug, Clone)]
 struct Node {
-    label: String,
-    children: Vec<Node>,
+    label: Rc<Key>,
+    children: Vec<Rc<Node>>,
     width: usize,
 }
 
+/// A label with what the scores need of it, worked out once per label.
+#[derive(Debug)]
+struct Key {
+    text: String,
+    folded: String,
+    bigrams: Vec<(char, char)>,
+    total: bool,
+}
+
+impl Key {
+    fn of(label: &str) -> Rc<Key> {
+        let folded = fold(label);
+        Rc::new(Key {
+            text: label.to_string(),
+            bigrams: folded.chars().zip(folded.chars().skip(1)).collect(),
+            folded,
+            total: is_total(label),
+        })
+    }
+}
+
 impl Node {
-    fn leaf(label: &str) -> Node {
+    fn leaf(label: &Rc<Key>) -> Node {
         Node {
-            label: label.to_string(),
+            label: label.clone(),
             children: Vec::new(),
             width: 1,
         }
     }
 
     fn paths(&self, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
-        prefix.push(self.label.clone());
+        prefix.push(self.label.text.clone());
         if self.children.is_empty() {
             out.push(prefix.clone());
         } else {
@@ -165,7 +194,7 @@ impl Node {
 
 #[derive(Debug, Clone)]
 enum Slot {
-    Unit(Node),
+    Unit(Rc<Node>),
     Hole,
 }
 
@@ -188,6 +217,8 @@ struct Best {
 struct Search<'a> {
     /// Partial rows, bottom-up.
     rows: &'a [Vec<String>],
+    /// The labels of `rows` as keys.
+    keys: Vec<Vec<Rc<Key>>>,
     n: usize,
     anchored: bool,
     best: Option<Best>,
@@ -237,11 +268,11 @@ impl Search<'_> {
             self.level(r + 1, next, score + bonus);
             return;
         }
-        let label = &cells[ci];
+        let label = self.keys[r][ci].clone();
         match below.get(si) {
             Some(Slot::Hole) => {
                 // fill the hole with a leaf, or pass it up
-                out.push(Slot::Unit(Node::leaf(label)));
+                out.push(Slot::Unit(Rc::new(Node::leaf(&label))));
                 self.cell(r, ci + 1, below, si + 1, out, score);
                 out.pop();
                 out.push(Slot::Hole);
@@ -250,7 +281,7 @@ impl Search<'_> {
                 return;
             }
             _ if !self.anchored => {
-                out.push(Slot::Unit(Node::leaf(label)));
+                out.push(Slot::Unit(Rc::new(Node::leaf(&label))));
                 self.cell(r, ci + 1, below, si, out, score);
                 out.pop();
             }
@@ -260,7 +291,7 @@ impl Search<'_> {
         let mut run = 0;
         while let Some(Slot::Unit(_)) = below.get(si + run) {
             run += 1;
-            let children: Vec<Node> = below[si..si + run]
+            let children: Vec<Rc<Node>> = below[si..si + run]
                 .iter()
                 .filter_map(|s| {
                     if let Slot::Unit(n) = s {
@@ -270,13 +301,13 @@ impl Search<'_> {
                     }
                 })
                 .collect();
-            let s = parent_score(label, &children);
+            let s = parent_score(&label, &children);
             let width = children.iter().map(|c| c.width).sum();
-            out.push(Slot::Unit(Node {
+            out.push(Slot::Unit(Rc::new(Node {
                 label: label.clone(),
                 children,
                 width,
-            }));
+            })));
             self.cell(r, ci + 1, below, si + run, out, score + s);
             out.pop();
         }
@@ -323,27 +354,20 @@ pub fn is_total(label: &str) -> bool {
         && f.chars().count() <= 8
 }
 
-fn parent_score(label: &str, children: &[Node]) -> f64 {
+fn parent_score(label: &Key, children: &[Rc<Node>]) -> f64 {
     let mut s = 0.0;
     if children.len() == 1 {
         s -= 1.0;
     }
-    if is_total(label) {
+    if label.total {
         s -= 5.0;
     }
-    let pf = fold(label);
-    let bigrams: Vec<(char, char)> = pf.chars().zip(pf.chars().skip(1)).collect();
     let mut overlap = 0.0;
     for c in children {
-        let cf = fold(&c.label);
-        if cf == pf {
+        if c.label.folded == label.folded {
             s -= 2.0;
         }
-        if cf
-            .chars()
-            .zip(cf.chars().skip(1))
-            .any(|b| bigrams.contains(&b))
-        {
+        if c.label.bigrams.iter().any(|b| label.bigrams.contains(b)) {
             overlap += 0.5;
         }
     }
@@ -352,7 +376,7 @@ fn parent_score(label: &str, children: &[Node]) -> f64 {
         .iter()
         .rev()
         .skip(1)
-        .any(|c| c.children.is_empty() && is_total(&c.label))
+        .any(|c| c.children.is_empty() && c.label.total)
     {
         s -= 2.0;
     }
@@ -362,12 +386,12 @@ fn parent_score(label: &str, children: &[Node]) -> f64 {
 /// Sibling parents made in one row with the same children labels: a strong sign of a
 /// repeated sub-header (`结果维持 … 总计` under both kinds of 行政诉讼).
 fn sibling_bonus(slots: &[Slot], made: usize) -> f64 {
-    let mut seqs: Vec<Vec<String>> = Vec::new();
+    let mut seqs: Vec<Vec<&str>> = Vec::new();
     for s in &slots[..made.min(slots.len())] {
-        if let Slot::Unit(n) = s {
-            if n.children.len() >= 2 {
-                seqs.push(n.children.iter().map(|c| fold(&c.label)).collect());
-            }
+        if let Slot::Unit(n) = s
+            && n.children.len() >= 2
+        {
+            seqs.push(n.children.iter().map(|c| c.label.folded.as_str()).collect());
         }
     }
     let mut bonus = 0.0;

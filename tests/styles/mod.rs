@@ -206,3 +206,142 @@ fn numbered_seed_tables_agree_in_every_style() {
     assert_eq!(want.len(), 198);
     check_set("numbered", &want);
 }
+
+/// Running text of the corpus (prose with numbers, dates, lists, page numbers and form
+/// feeds) never becomes a table, and every non-blank line stays covered by a block.
+#[test]
+fn prose_of_the_corpus_is_not_a_table() {
+    let stretches: [(&str, usize, usize); 8] = [
+        ("huaian-2024-layout.txt", 1, 62),
+        ("huaian-2024-layout.txt", 185, 203),
+        ("huaian-2024-boxes.txt", 1, 59),
+        ("huaian-2024-boxes.txt", 376, 392),
+        ("shanghai-office-2025.txt", 1, 76),
+        ("shanghai-office-2025.txt", 183, 215),
+        ("shanghai-kewei-2024.txt", 1, 72),
+        ("zhaotong-2020.txt", 1, 9),
+    ];
+    for (file, from, to) in stretches {
+        let text = std::fs::read_to_string(root().join("corpus").join(file)).unwrap();
+        let part: Vec<&str> = text
+            .split('\n')
+            .skip(from - 1)
+            .take(to - from + 1)
+            .collect();
+        let part = part.join("\n");
+        let doc = govreport::parse_bytes(part.as_bytes(), file, &Options::default()).unwrap();
+        let tables = doc.tables().count();
+        assert_eq!(tables, 0, "{file} {from}-{to}: {tables} tables");
+        check_covered(&doc, &part, file);
+    }
+}
+
+/// Every non-blank line belongs to some block.
+fn check_covered(doc: &Document, text: &str, name: &str) {
+    let mut covered = vec![false; text.split('\n').count() + 1];
+    for b in &doc.blocks {
+        let [a, z] = b.lines();
+        for k in a..=z {
+            if let Some(c) = covered.get_mut(k as usize) {
+                *c = true;
+            }
+        }
+    }
+    for (i, line) in text.split('\n').enumerate() {
+        let blank = line
+            .chars()
+            .all(|c| c.is_whitespace() || c == '\u{c}' || c == '\u{feff}');
+        assert!(
+            blank || covered[i + 1],
+            "{name}: line {} not covered: {line:?}",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn every_line_of_every_rendering_is_covered() {
+    for set in ["zero", "numbered"] {
+        for f in fixtures(set) {
+            let text = std::fs::read_to_string(&f).unwrap();
+            check_covered(&parse(&f), &text, &f.to_string_lossy());
+        }
+    }
+    for f in std::fs::read_dir(root().join("corpus")).unwrap() {
+        let f = f.unwrap().path();
+        if f.extension().is_some_and(|e| e == "txt") {
+            let text = std::fs::read_to_string(&f).unwrap();
+            check_covered(&parse(&f), &text, &f.to_string_lossy());
+        }
+    }
+}
+
+/// Page numbers, form feeds and a running head between the rows of a table: furniture
+/// blocks, never rows, and the table stays one.
+#[test]
+fn furniture_inside_tables() {
+    let text = "二、主动公开政府信息情况\n\
+信息内容 | 本年制发件数 |\n\
+规章 | 1 |\n\
+\n\
+第3页 共8页\n\
+\u{c}\n\
+信息内容 | 本年制发件数 |\n\
+行政规范性文件 | 2 |\n";
+    let doc = govreport::parse_bytes(text.as_bytes(), "t.txt", &Options::default()).unwrap();
+    assert_eq!(doc.tables().count(), 1);
+    let t = doc.tables().next().unwrap();
+    assert_eq!(t.rows.len(), 2);
+    let furniture: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Furniture(f) => Some(f.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(furniture.contains(&"第3页 共8页"), "{furniture:?}");
+    check_covered(&doc, text, "furniture");
+}
+
+/// Arbitrary mixtures of every style's marks never panic, and keep every line covered.
+#[test]
+fn mixed_marks_never_panic() {
+    let pieces = [
+        "规章",
+        "12",
+        "|",
+        "\t",
+        "  ",
+        "┌──┬──┐",
+        "│",
+        "+---+",
+        "-",
+        "\u{c}",
+        "（一）",
+        "一、",
+        "第二十条第（一）项",
+        "申请人情况",
+        "\n",
+        "\n",
+        "\n",
+        "0",
+        "总计",
+        "═",
+        "- 3 -",
+        "├",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..120 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+        }
+        if let Ok(doc) = govreport::parse_bytes(text.as_bytes(), "fuzz", &Options::default()) {
+            check_covered(&doc, &text, "fuzz");
+        }
+    }
+}

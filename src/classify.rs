@@ -286,7 +286,14 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
             LineKind::Rule | LineKind::Boxed => grid_region(kinds, i),
             LineKind::Tab => Some(tsv_region(lines, kinds, i, floor)),
             LineKind::Spaced | LineKind::Squeezed if aligned::is_data_line(&lines[i].text) => {
-                aligned_region(lines, kinds, i, floor)
+                match aligned_region(lines, kinds, i, floor) {
+                    Ok(r) => Some(r),
+                    Err(end) => {
+                        // no seed later in the same run makes a table either
+                        i = end.max(i + 1);
+                        continue;
+                    }
+                }
             }
             LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor),
             _ => None,
@@ -344,8 +351,14 @@ fn tsv_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Reg
 }
 
 /// An aligned table around the data line `i`: header lines above it, rows (with the
-/// lines of wrapped labels and page furniture between them) below it.
-fn aligned_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Option<Region> {
+/// lines of wrapped labels and page furniture between them) below it. When the lines
+/// do not make a table, the end of the run looked at.
+fn aligned_region(
+    lines: &[Line],
+    kinds: &[LineKind],
+    i: usize,
+    floor: usize,
+) -> Result<Region, usize> {
     let data = |k: usize| {
         matches!(kinds[k], LineKind::Spaced | LineKind::Squeezed)
             && aligned::is_data_line(&lines[k].text)
@@ -427,11 +440,15 @@ fn aligned_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) ->
         .filter(|&k| kinds[k] == LineKind::Spaced)
         .count();
     let spaced_data = (start..end).any(|k| kinds[k] == LineKind::Spaced && data(k));
-    (spaced_data && (rows >= 2 || spaced >= 2)).then_some(Region {
-        start,
-        end,
-        style: Style::Aligned,
-    })
+    if spaced_data && (rows >= 2 || spaced >= 2) {
+        Ok(Region {
+            start,
+            end,
+            style: Style::Aligned,
+        })
+    } else {
+        Err(j)
+    }
 }
 
 /// Longest text line that may be a cell of a one-cell-per-line table.
@@ -556,12 +573,7 @@ impl Builder<'_> {
         let idx = std::mem::take(&mut self.para);
         let mut text = String::new();
         for &k in &idx {
-            let t = strip_md(&self.lines[k].text);
-            text = if text.is_empty() {
-                t.to_string()
-            } else {
-                crate::normalize::join_label(&text, t)
-            };
+            crate::normalize::push_label(&mut text, strip_md(&self.lines[k].text));
         }
         let lines = [self.lines[idx[0]].no, self.lines[idx[idx.len() - 1]].no];
         self.out.push(Block::Paragraph(Paragraph { lines, text }));

@@ -70,6 +70,34 @@ pub fn join_label(a: &str, b: &str) -> String {
     }
 }
 
+/// [`join_label`] in place: appends `b` to `a` (linear over many pieces).
+///
+/// ```
+/// let mut s = String::from("商业");
+/// govreport::normalize::push_label(&mut s, "企业");
+/// govreport::normalize::push_label(&mut s, "Ltd");
+/// assert_eq!(s, "商业企业Ltd");
+/// ```
+pub fn push_label(a: &mut String, b: &str) {
+    let b = trim(b);
+    if b.is_empty() {
+        return;
+    }
+    if trim(a).len() != a.len() {
+        *a = trim(a).to_string();
+    }
+    if a.is_empty() {
+        a.push_str(b);
+        return;
+    }
+    let last = a.chars().next_back().unwrap_or(' ');
+    let first = b.chars().next().unwrap_or(' ');
+    if !(is_cjk(last) || is_cjk(first)) {
+        a.push(' ');
+    }
+    a.push_str(b);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

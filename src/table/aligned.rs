@@ -31,7 +31,7 @@
 use super::{Piece, RawRow, Segment, Shape};
 use crate::lines::Line;
 use crate::model::{CellKind, Warning};
-use crate::normalize::{fold, is_cjk, join_label};
+use crate::normalize::{fold, is_cjk, push_label};
 use crate::outline::scan_outline;
 use crate::table::value::parse_cell;
 use unicode_width::UnicodeWidthChar;
@@ -277,9 +277,10 @@ fn band_of(frags: &[Frag]) -> Option<String> {
     if frags.len() > 3 {
         return None;
     }
-    let joined = frags
-        .iter()
-        .fold(String::new(), |a, f| join_label(&a, &f.text));
+    let joined = frags.iter().fold(String::new(), |mut a, f| {
+        push_label(&mut a, &f.text);
+        a
+    });
     crate::classify::is_band_text(&joined).then(|| clean_label(&joined))
 }
 
@@ -455,9 +456,10 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
 fn join_corner(corner: &[(usize, Frag)]) -> String {
     let mut sorted: Vec<&(usize, Frag)> = corner.iter().collect();
     sorted.sort_by_key(|(li, f)| (*li, f.x0));
-    let text = sorted
-        .iter()
-        .fold(String::new(), |a, (_, f)| join_label(&a, &f.text));
+    let text = sorted.iter().fold(String::new(), |mut a, (_, f)| {
+        push_label(&mut a, &f.text);
+        a
+    });
     clean_label(&text)
 }
 
@@ -496,17 +498,17 @@ fn alignment(infos: &[LineInfo]) -> Align {
                 }
             }
         }
-        for c in cols {
-            let mut seen: Vec<(usize, usize)> = Vec::new();
-            for i in block {
-                if let Kind::Data(v) = i.kind {
-                    for f in &i.frags[v..] {
-                        if overlap(f.x0, f.x1, c.x0, c.x1) > 0 {
-                            seen.push((f.x0, f.x1));
-                        }
+        let mut seen: Vec<Vec<(usize, usize)>> = vec![Vec::new(); cols.len()];
+        for i in block {
+            if let Kind::Data(v) = i.kind {
+                for f in &i.frags[v..] {
+                    if let Some(j) = column_of(f, &cols) {
+                        seen[j].push((f.x0, f.x1));
                     }
                 }
             }
+        }
+        for seen in seen {
             for w in seen.windows(2) {
                 let ((a0, a1), (b0, b1)) = (w[0], w[1]);
                 if a1 - a0 != b1 - b0 {
@@ -556,12 +558,12 @@ fn overlap(a0: usize, a1: usize, b0: usize, b1: usize) -> usize {
     a1.min(b1).saturating_sub(a0.max(b0))
 }
 
+/// The value column a value stands in (columns are sorted and do not overlap).
 fn column_of(f: &Frag, cols: &[Col]) -> Option<usize> {
-    cols.iter()
-        .enumerate()
-        .filter(|(_, c)| overlap(f.x0, f.x1, c.x0, c.x1) > 0)
-        .max_by_key(|(_, c)| overlap(f.x0, f.x1, c.x0, c.x1))
-        .map(|(j, _)| j)
+    let first = cols.partition_point(|c| c.x1 <= f.x0);
+    (first..cols.len())
+        .take_while(|&j| cols[j].x0 < f.x1)
+        .max_by_key(|&j| overlap(f.x0, f.x1, cols[j].x0, cols[j].x1))
 }
 
 /// Columns a header fragment stands over. When it overlaps none, the column it heads
@@ -707,7 +709,7 @@ fn header_tree(
             Some(u) => {
                 let k = cell_of[u];
                 let c = &mut cells[k];
-                c.text = join_label(&c.text, &f.text);
+                push_label(&mut c.text, &f.text);
                 c.x0 = c.x0.min(f.x0);
                 c.x1 = c.x1.max(f.x1);
                 c.bottom = c.bottom.max(f.top);
@@ -1070,7 +1072,7 @@ fn row_labels(
         match open[c] {
             Some(ci) if cont => {
                 let cell = &mut cells[ci];
-                cell.text = join_label(&cell.text, &f.text);
+                push_label(&mut cell.text, &f.text);
                 cell.last = *k;
                 cell.tail_on_data = is_data(*k);
                 cell.tail_len = len;

@@ -539,9 +539,11 @@ fn unread(st: &[Stretch], rest: &[&Item], out: &mut Vec<Piece>) {
         labels.extend(s.labels.iter().copied());
         before_values.extend(s.labels.last().map(|it| it.no));
     }
+    before_values.sort_unstable();
     let mut nos: Vec<u32> = Vec::new();
     for (j, it) in labels.iter().enumerate() {
-        if is_text(&it.text) && !in_list(&labels, j) && !before_values.contains(&it.no) {
+        let row_label = before_values.binary_search(&it.no).is_ok();
+        if is_text(&it.text) && !in_list(&labels, j) && !row_label {
             out.push(Piece::Text(it.no));
         } else {
             nos.push(it.no);

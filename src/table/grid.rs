@@ -25,7 +25,7 @@
 use super::{Piece, RawRow};
 use crate::lines::Line;
 use crate::model::Warning;
-use crate::normalize::join_label;
+use crate::normalize::push_label;
 use unicode_width::UnicodeWidthChar;
 
 /// Horizontal strokes of a rule line.
@@ -276,7 +276,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             let to = rows[r2].lines[rows[r2].lines.len() - 1];
             let text = (from..=to)
                 .filter(|&li| !ruled[li][j..b].iter().any(|&x| x))
-                .fold(String::new(), |t, li| join_label(&t, &text_of(li, j, b)));
+                .fold(String::new(), |mut t, li| {
+                    push_label(&mut t, &text_of(li, j, b));
+                    t
+                });
             cells[r][j] = text;
         }
     }

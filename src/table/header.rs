@@ -319,6 +319,10 @@ impl Search<'_> {
         {
             return;
         }
+        // a worse reading needs no shape
+        if self.best.as_ref().is_some_and(|b| score < b.score - 1e-9) {
+            return;
+        }
         let mut shape = Vec::new();
         for s in &slots {
             if let Slot::Unit(node) = s {

@@ -110,17 +110,9 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
         while next_region.peek().is_some_and(|r| r.end <= i) {
             next_region.next();
         }
-        if let Some(r) = next_region.peek().filter(|r| r.start < i) {
-            // the title took the region's first lines
+        if let Some(r) = next_region.peek().filter(|r| r.start <= i) {
+            // (a region that started before i lost its first lines to the title)
             let r = Region { start: i, ..**r };
-            b.flush();
-            b.region(r, None, warnings);
-            i = r.end;
-            next_region.next();
-            continue;
-        }
-        if let Some(r) = next_region.peek().filter(|r| r.start == i) {
-            let r = **r;
             b.flush();
             b.region(r, None, warnings);
             i = r.end;
@@ -161,6 +153,16 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
                     let start = i;
                     i = b.table_region(j, Some(i), warnings);
                     b.cover(before, start, i);
+                } else if kinds[i] == LineKind::Squeezed
+                    && heading_of(strip_md(&lines[i].text), 0).is_some()
+                {
+                    // a numbered label with its numbers is a table row, not a heading
+                    b.flush();
+                    b.out.push(Block::Paragraph(Paragraph {
+                        lines: [lines[i].no; 2],
+                        text: strip_md(&lines[i].text).to_string(),
+                    }));
+                    i += 1;
                 } else {
                     b.text_line(i);
                     i += 1;

@@ -30,6 +30,7 @@ pub mod model;
 pub mod normalize;
 pub mod outline;
 pub mod table;
+pub mod template;
 pub mod write;
 
 pub use error::{Error, ErrorKind};
@@ -89,23 +90,36 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
         encoding_confidence: decoded.confidence.to_string(),
         line_ending: decode::line_ending(&decoded.text).to_string(),
     };
-    Ok(Document {
+    let mut doc = Document {
         schema: SCHEMA.to_string(),
         source,
         meta,
         blocks,
         checks: Vec::new(),
         warnings,
-    })
+    };
+    template::apply(&mut doc, &lines);
+    Ok(doc)
 }
 
-/// The first line holding NUL or other C0 control codes that no text has, if any.
+/// The first line of a binary file: one that holds NUL bytes, or where control codes no
+/// text has (other than tab, CR, LF, form feed, vertical tab) are more than 1 % of the
+/// characters. A few stray control codes in a text do not make it binary.
 fn binary_line(text: &str) -> Option<u32> {
-    let bad = |c: char| {
-        c == '\0' || (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}'))
-    };
-    let pos = text.find(bad)?;
-    Some(text[..pos].matches('\n').count() as u32 + 1)
+    let control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}');
+    let line_of = |pos: usize| text[..pos].matches('\n').count() as u32 + 1;
+    if let Some(pos) = text.find('\0') {
+        return Some(line_of(pos));
+    }
+    let (mut chars, mut bad, mut first) = (0usize, 0usize, None);
+    for (i, c) in text.char_indices() {
+        chars += 1;
+        if control(c) {
+            bad += 1;
+            first.get_or_insert(i);
+        }
+    }
+    (bad * 100 > chars).then(|| line_of(first.unwrap_or(0)))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -21,6 +21,10 @@ struct Cli {
 enum Command {
     /// Parse reports into the govreport/1 document model.
     Parse(cli::parse::Args),
+    /// Check the arithmetic the report's template requires (勾稽关系); exit 1 on a failure.
+    Check(cli::check::Args),
+    /// One row per report, one column per stable template key, as CSV.
+    Panel(cli::panel::Args),
     /// Print the JSON Schema of the document model.
     Schema,
 }
@@ -36,6 +40,8 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Parse(args) => cli::parse::run(args),
+        Command::Check(args) => cli::check::run(args),
+        Command::Panel(args) => cli::panel::run(args),
         Command::Schema => cli::schema(),
     };
     match result {

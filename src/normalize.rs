@@ -51,6 +51,30 @@ pub fn is_cjk(c: char) -> bool {
         0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x2FFFF)
 }
 
+/// White space next to a CJK character removed, other runs of white space collapsed to
+/// one space (`2024 年上海市 科委` → `2024年上海市科委`, `Annual  Report` → `Annual Report`).
+///
+/// ```
+/// assert_eq!(govreport::normalize::compact("2024 年 上海市\u{3000}科委"), "2024年上海市科委");
+/// assert_eq!(govreport::normalize::compact(" Annual   Report "), "Annual Report");
+/// ```
+pub fn compact(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in trim(s).chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !is_cjk(c) && out.chars().next_back().is_some_and(|p| !is_cjk(p)) {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(c);
+    }
+    out
+}
+
 /// Joins pieces of a label split by wrapping or extraction: no space between two CJK
 /// characters, one space otherwise.
 pub fn join_label(a: &str, b: &str) -> String {

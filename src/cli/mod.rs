@@ -1,6 +1,8 @@
 //! Subcommands of the binary. Files, threads and progress live here, never in the library.
 
+pub mod check;
 pub mod input;
+pub mod panel;
 pub mod parse;
 
 use govreport::Document;

@@ -67,15 +67,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let mut out = super::output(args.output.as_deref())?;
-    if !docs.is_empty() || matches!(args.format, FormatArg::Csv) {
-        if let Err(e) = write::write_all(&docs, args.format.into(), args.excel, &mut out)
+    if (!docs.is_empty() || matches!(args.format, FormatArg::Csv))
+        && let Err(e) = write::write_all(&docs, args.format.into(), args.excel, &mut out)
             .and_then(|_| out.flush())
-        {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(ExitCode::SUCCESS);
-            }
-            return Err(e).context("cannot write output");
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::SUCCESS);
         }
+        return Err(e).context("cannot write output");
     }
     Ok(if failed > 0 {
         ExitCode::from(1)

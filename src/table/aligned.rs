@@ -1289,7 +1289,7 @@ mod tests {
     use crate::model::{Block, Document};
 
     fn doc(text: &str) -> Document {
-        crate::parse_bytes(text.as_bytes(), "t.txt", &crate::Options::default()).unwrap()
+        crate::table::testutil::doc(text)
     }
 
     /// (row path, column path, raw) of every cell of the document's tables.

@@ -42,14 +42,19 @@ struct Item {
     no: u32,
     text: String,
     kind: Kind,
+    /// A label printed on the line of its row's values (a squeezed row).
+    row: bool,
 }
 
 /// Reads a cell-per-line region; `kinds` are the classified kinds of its lines.
 pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> Vec<Piece> {
-    let items: Vec<Item> = lines
-        .iter()
-        .zip(kinds)
-        .map(|(l, k)| Item {
+    let mut items: Vec<Item> = Vec::with_capacity(lines.len());
+    for (l, k) in lines.iter().zip(kinds) {
+        if *k == LineKind::Squeezed {
+            squeezed_items(l, &mut items);
+            continue;
+        }
+        items.push(Item {
             no: l.no,
             text: trim(l.text.trim_start_matches('\u{c}')).to_string(),
             kind: match k {
@@ -59,18 +64,111 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
                 LineKind::Furniture => Kind::Furniture,
                 _ => Kind::Label,
             },
-        })
-        .collect();
+            row: false,
+        });
+    }
+    // a text dump with squeezed rows wraps labels over lines, one piece per line
+    let squeezed = kinds.contains(&LineKind::Squeezed);
+    if squeezed {
+        items = join_wrapped(items);
+    }
     let mut out = Vec::new();
     match groups(&items) {
         Some(groups) => read_groups(&split_text_heads(groups), &mut out, warnings),
-        None => read_flat(&items, &mut out, warnings),
+        None => read_flat(&items, squeezed, &mut out, warnings),
     }
     out.sort_by_key(|p| match p {
         Piece::Table { seg, .. } => seg.lines[0],
         Piece::Furniture(no) | Piece::Text(no) => *no,
         Piece::Unread(lines) => lines[0],
     });
+    out
+}
+
+/// A squeezed row `（四）无 1.本机关不掌握相关政府信息 746 12 0`: its labels (cut where
+/// an outline number starts) and its values.
+fn squeezed_items(l: &Line, items: &mut Vec<Item>) {
+    let cells = super::aligned::cells(&l.text);
+    let tail = cells
+        .iter()
+        .rev()
+        .take_while(|f| super::aligned::is_value(&f.text))
+        .count();
+    let split = cells.len() - tail;
+    for f in &cells[..split] {
+        let mut piece = String::new();
+        for tok in f.text.split(' ') {
+            if !piece.is_empty() && scan_outline(tok).is_some() {
+                items.push(label_item(l.no, std::mem::take(&mut piece)));
+            }
+            if !piece.is_empty() {
+                piece.push(' ');
+            }
+            piece.push_str(tok);
+        }
+        if !piece.is_empty() {
+            items.push(label_item(l.no, piece));
+        }
+    }
+    for f in &cells[split..] {
+        items.push(Item {
+            no: l.no,
+            text: f.text.clone(),
+            kind: Kind::Value,
+            row: false,
+        });
+    }
+}
+
+fn label_item(no: u32, text: String) -> Item {
+    Item {
+        no,
+        text,
+        kind: Kind::Label,
+        row: true,
+    }
+}
+
+/// A numbered label cut short by wrapping: nothing or two characters after its number
+/// (`三、`, `（三）不`), or a bracket left open (`（二）部分公开（区分处理的，只计这一情`).
+fn cut_short(t: &str) -> bool {
+    let Some(o) = scan_outline(t) else {
+        return bare_number(t);
+    };
+    let rest = trim(&t[o.len..]);
+    let open = rest.matches(['（', '(']).count();
+    let close = rest.matches(['）', ')']).count();
+    rest.chars().count() <= 2 || open > close
+}
+
+/// An outline number with nothing after it (`三、`, `（三）`).
+fn bare_number(t: &str) -> bool {
+    scan_outline(t).is_none() && scan_outline(&format!("{t}甲")).is_some_and(|o| o.len == t.len())
+}
+
+/// Joins the pieces of numbered labels wrapped over several lines: the pieces after a
+/// label cut short, and the one or two characters per line of a label printed down a
+/// narrow column (`三、` `本` `年` … `果`), up to the next numbered label.
+fn join_wrapped(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut numbered = false;
+    for it in items {
+        if it.kind == Kind::Label
+            && let Some(last) = out.last_mut()
+            && last.kind == Kind::Label
+            && numbered
+            && scan_outline(&it.text).is_none()
+            && !is_band_text(&it.text)
+            && (cut_short(&last.text) || it.text.chars().count() <= 2)
+        {
+            crate::normalize::push_label(&mut last.text, &it.text);
+            last.row |= it.row;
+            continue;
+        }
+        numbered =
+            it.kind == Kind::Label && (scan_outline(&it.text).is_some() || bare_number(&it.text));
+        out.push(it);
+    }
     out
 }
 
@@ -270,7 +368,7 @@ struct Stretch<'a> {
 }
 
 /// No separators: rows rebuilt from the runs of values.
-fn read_flat(items: &[Item], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
+fn read_flat(items: &[Item], squeezed: bool, out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
     let mut stretches: Vec<Stretch> = Vec::new();
     let mut cur = Stretch {
         labels: Vec::new(),
@@ -315,7 +413,7 @@ fn read_flat(items: &[Item], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) 
             }
             e += 1;
         }
-        read_table(&stretches[t..e], out, warnings);
+        read_table(&stretches[t..e], squeezed, out, warnings);
         t = e;
     }
     for it in trailing {
@@ -328,10 +426,12 @@ fn read_flat(items: &[Item], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) 
 type Reading = (f64, usize, bool, Vec<Vec<String>>, bool);
 
 /// One table: the labels of the first stretch hold text, band, corner and header.
-fn read_table(st: &[Stretch], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
+fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
     let Some(first) = st.first() else {
         return;
     };
+    // squeezed reading for a table whose own rows are squeezed
+    let squeezed = squeezed && st.iter().any(|s| s.labels.iter().any(|l| l.row));
     let n = first.values.len();
     let labs = &first.labels;
     // running text before the table: up to the last heading or sentence that is not
@@ -368,6 +468,9 @@ fn read_table(st: &[Stretch], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>)
     let mut best: Option<Reading> = None;
     // a row with labels has the corner cell over them; without it only as a last resort
     for loose in [false, true] {
+        if squeezed {
+            break;
+        }
         for &r0 in &counts {
             let stub = r0 > 0 && !loose;
             if (loose && r0 == 0) || r0 + usize::from(stub) > rest.len() {
@@ -404,8 +507,28 @@ fn read_table(st: &[Stretch], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>)
     // table's cells, mean the lines are not in row order (PDF text boxes read column
     // by column): nothing can be placed safely.
     let scrambled = rest.iter().any(|it| is_band_text(&it.text));
-    let (r0, stub, paths, ambiguous) = match best {
-        Some((_, r0, stub, paths, amb)) if !scrambled => (r0, stub, paths, amb),
+    let (r0, corner, paths, ambiguous) = match best {
+        _ if squeezed => {
+            let (r0, corner, paths) = squeezed_header(rest, n, warnings);
+            (r0, corner, paths, false)
+        }
+        Some((_, r0, stub, paths, amb)) if !scrambled => {
+            (r0, stub.then(|| rest[0].text.clone()), paths, amb)
+        }
+        // One run of values and nothing after it, under at least as many cells as it
+        // has values (enough to head each): a single row, whose values are in order
+        // whatever order the cells above came in. Kept without column paths.
+        None if !scrambled && st.len() == 1 && n >= 2 && rest.len() >= n => {
+            warnings.push(Warning {
+                line: Some(first_line),
+                code: "header-unresolved".into(),
+                message: format!(
+                    "the {} cells before this row of {n} values do not form its header; columns left without paths",
+                    rest.len()
+                ),
+            });
+            (0, None, vec![Vec::new(); n], false)
+        }
         _ => {
             warnings.push(Warning {
                 line: Some(first_line),
@@ -452,17 +575,19 @@ fn read_table(st: &[Stretch], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>)
                 cells[l + j] = paths[j][d].clone();
             }
         }
-        if d == 0 && stub && l > 0 {
-            cells[0] = rest[0].text.clone();
+        if d == 0 && l > 0 {
+            if let Some(c) = &corner {
+                cells[0] = c.clone();
+            }
         }
         rows.push(RawRow {
             line: rest.get(1).or(rest.first()).map_or(first_line, |it| it.no),
             cells,
         });
     }
-    if depth == 0 && stub && l > 0 {
+    if let Some(c) = corner.as_ref().filter(|_| depth == 0 && l > 0) {
         let mut cells = vec![String::new(); l + n];
-        cells[0] = rest[0].text.clone();
+        cells[0] = c.clone();
         rows.push(RawRow {
             line: rest[0].no,
             cells,
@@ -529,6 +654,52 @@ fn read_table(st: &[Stretch], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>)
     out.push(Piece::Table { seg, grid: false });
 }
 
+/// The header over squeezed rows, taken only when its cells are certain: one line of
+/// `n` cells (a corner cell before them allowed), or over a single column a corner line
+/// and a header line. A PDF
+/// dump garbles headers spread over lines (`总计商 业 企`), so anything else leaves the
+/// columns without paths (a known template can supply them) rather than guessing.
+/// Returns the first row's label count, the corner text and the column paths.
+fn squeezed_header(
+    rest: &[&Item],
+    n: usize,
+    warnings: &mut Vec<Warning>,
+) -> (usize, Option<String>, Vec<Vec<String>>) {
+    let r0 = rest.iter().rev().take_while(|it| it.row).count();
+    let head = &rest[..rest.len() - r0];
+    let cells: Vec<String> = match head {
+        [one] => {
+            let toks: Vec<&str> = one.text.split(' ').collect();
+            if toks.iter().all(|t| t.chars().count() >= 2) {
+                toks.iter().map(|t| t.to_string()).collect()
+            } else {
+                vec![one.text.clone()]
+            }
+        }
+        // over one column, a corner line and a header line (two levels would be one cell)
+        [corner, one] if n == 1 => vec![corner.text.clone(), one.text.clone()],
+        _ => Vec::new(),
+    };
+    let leaves = |c: &[String]| c.iter().map(|t| vec![t.clone()]).collect::<Vec<_>>();
+    if n > 0 && cells.len() == n + 1 {
+        (r0, Some(cells[0].clone()), leaves(&cells[1..]))
+    } else if n > 0 && cells.len() == n {
+        (r0, None, leaves(&cells))
+    } else {
+        if let Some(first) = head.first() {
+            warnings.push(Warning {
+                line: Some(first.no),
+                code: "header-unresolved".into(),
+                message: format!(
+                    "the {} header cells over these squeezed rows do not show their {n} columns for certain; columns left without paths",
+                    head.len()
+                ),
+            });
+        }
+        (r0, None, vec![Vec::new(); n])
+    }
+}
+
 /// The lines of a table that could not be read, as paragraphs between furniture lines;
 /// a heading among them (not one of a run of numbered labels) stays a heading.
 fn unread(st: &[Stretch], rest: &[&Item], out: &mut Vec<Piece>) {
@@ -569,7 +740,7 @@ mod tests {
     use crate::model::{Block, CellKind, Document};
 
     fn doc(text: &str) -> Document {
-        crate::parse_bytes(text.as_bytes(), "t.txt", &crate::Options::default()).unwrap()
+        crate::table::testutil::doc(text)
     }
 
     fn cells(d: &Document) -> Vec<(String, String, String)> {
@@ -682,5 +853,49 @@ mod tests {
         assert!(
             matches!(&d.blocks[0], Block::Heading(h) if h.title == "收到和处理政府信息公开申请情况")
         );
+    }
+
+    /// Rows squeezed onto single spaces (a PDF text dump): a one-line header of the
+    /// right number of cells names the columns; labels wrapped over lines (one character
+    /// per line, a bracket left open) are joined; a header spread over garbled lines is
+    /// not guessed.
+    #[test]
+    fn squeezed_rows() {
+        let text = "信息内容 本年处理决定数量\n行政处罚 3985758\n行政强制 88283\n\
+三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n总计商 业 企\n业\n\
+一、本年新收政府信息公开申请数量 3001 53 3054\n\
+三、\n本\n年\n度\n（一）予以公开 1288 21 1309\n\
+（二）部分公开（区分处理的，只计这一情\n形，不计其他情形） 447 7 454\n\
+（三）不\n予公开\n1.属于国家秘密 2 0 2\n";
+        let d = doc(text);
+        let t: Vec<_> = d.tables().collect();
+        assert_eq!(t.len(), 2, "{:?}", d.blocks);
+        assert_eq!(t[0].stub, ["信息内容"]);
+        assert_eq!(t[0].columns[0].path, ["本年处理决定数量"]);
+        assert_eq!(t[0].rows[1].path, ["行政强制"]);
+        assert_eq!(t[0].rows[1].cells[0].value, Some(88283.0));
+        let rows: Vec<String> = t[1].rows.iter().map(|r| r.path.join(">")).collect();
+        assert_eq!(
+            rows,
+            [
+                "一、本年新收政府信息公开申请数量",
+                "三、本年度>（一）予以公开",
+                "三、本年度>（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                "三、本年度>（三）不予公开>1.属于国家秘密",
+            ]
+        );
+        assert!(t[1].columns.iter().all(|c| c.path.is_empty()));
+        assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+        assert_eq!(t[1].rows[3].cells[2].value, Some(2.0));
+    }
+
+    /// Sentences that end in a number are prose, not squeezed rows.
+    #[test]
+    fn sentences_ending_in_numbers_are_prose() {
+        let text = "答复），均在法定期限内予以答复。政府信息公开行政复议 351\n\
+不规范等新老问题。截至目前，全市在运维政务新媒体共计 95\n\
+本年度报告中所列数据统计期限为 2025\n";
+        let d = doc(text);
+        assert_eq!(d.tables().count(), 0, "{:?}", d.blocks);
     }
 }

@@ -302,7 +302,7 @@ mod tests {
     use crate::model::{Block, Document};
 
     fn doc(text: &str) -> Document {
-        crate::parse_bytes(text.as_bytes(), "t.txt", &crate::Options::default()).unwrap()
+        crate::table::testutil::doc(text)
     }
 
     fn rows(d: &Document) -> Vec<(String, String, String)> {

@@ -56,7 +56,7 @@ mod tests {
 三、本年度办理结果\t（一）予以公开\t4\t5\t6\t15\n\
 \t（三）不予公开\t1.属于国家秘密\t7\t8\t9\t24\n\
 \t\t2.其他\t10\t11\t12\t33\n";
-        let d = crate::parse_bytes(text.as_bytes(), "t.txt", &crate::Options::default()).unwrap();
+        let d = crate::table::testutil::doc(text);
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);
         let t = d.tables().next().unwrap();
         assert_eq!(t.style, "tsv");
@@ -83,7 +83,7 @@ mod tests {
     #[test]
     fn band_rows_have_no_tab() {
         let text = "二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\t本年制发件数\n规章\t1\n第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t7\n";
-        let d = crate::parse_bytes(text.as_bytes(), "t.txt", &crate::Options::default()).unwrap();
+        let d = crate::table::testutil::doc(text);
         let t: Vec<_> = d.tables().collect();
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].rows[0].path, ["第二十条第（一）项", "规章"]);

@@ -5,9 +5,11 @@
 //! - [`csv`]: tidy values, one row per table cell;
 //! - [`md`]: a readable rendering with rebuilt headers.
 
+pub mod checks;
 pub mod csv;
 pub mod json;
 pub mod md;
+pub mod panel;
 
 use crate::model::Document;
 

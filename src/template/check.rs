@@ -1,0 +1,332 @@
+//! 勾稽关系: the arithmetic a template requires, run over the keyed cells of a document.
+//!
+//! Each rule of the template gives one [`Check`] per column (or row) it runs along:
+//! `pass`, `fail` (with the sum expected and the total printed), or `skipped` when a cell
+//! it needs is absent, blank or not a number — a check that cannot be made never passes.
+
+use super::data::{Rule, Template};
+use crate::model::{Block, CellKind, Check, Document};
+use std::collections::HashMap;
+
+/// A keyed cell of the document.
+#[derive(Debug, Clone)]
+struct Found {
+    value: Option<f64>,
+    kind: CellKind,
+    line: u32,
+    table: String,
+    row: Vec<String>,
+    col: Vec<String>,
+}
+
+/// Runs every rule of `tpl` over `doc`.
+pub fn run(doc: &Document, tpl: &Template) -> Vec<Check> {
+    let mut cells: HashMap<(String, String), Found> = HashMap::new();
+    for t in doc.tables() {
+        for r in &t.rows {
+            let Some(rk) = &r.key else { continue };
+            for (c, cell) in t.columns.iter().zip(&r.cells) {
+                let Some(ck) = &c.key else { continue };
+                cells
+                    .entry((rk.clone(), ck.clone()))
+                    .or_insert_with(|| Found {
+                        value: cell.value,
+                        kind: cell.kind,
+                        line: r.line,
+                        table: t.id.clone(),
+                        row: r.path.clone(),
+                        col: c.path.clone(),
+                    });
+            }
+        }
+    }
+    if cells.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for rule in &tpl.checks {
+        let Some(tt) = tpl.tables.iter().find(|t| t.key == rule.table) else {
+            continue;
+        };
+        let mut row_keys = Vec::new();
+        let mut col_keys: Vec<String> = Vec::new();
+        for p in &tt.parts {
+            for (_, r) in p.flat_rows() {
+                if r.rows.is_empty() && !row_keys.contains(&r.key) {
+                    row_keys.push(r.key.clone());
+                }
+            }
+            for c in &p.columns {
+                if !col_keys.contains(&c.key) {
+                    col_keys.push(c.key.clone());
+                }
+            }
+        }
+        match rule.along.as_str() {
+            "column" => {
+                let sum = expand(&rule.sum, &row_keys, &rule.equals);
+                for ck in &col_keys {
+                    if !cells.keys().any(|(_, c)| c == ck) {
+                        continue;
+                    }
+                    let cell = |rk: &String| cells.get(&(rk.clone(), ck.clone()));
+                    out.push(compare(
+                        doc,
+                        tpl,
+                        rule,
+                        &sum,
+                        &rule.equals,
+                        cell,
+                        Along::Column,
+                    ));
+                }
+            }
+            "row" => {
+                let sum = expand(&rule.sum, &col_keys, &rule.equals);
+                for rk in &row_keys {
+                    if !cells.keys().any(|(r, _)| r == rk) {
+                        continue;
+                    }
+                    if !rule
+                        .equals
+                        .iter()
+                        .chain(&sum)
+                        .any(|ck| cells.contains_key(&(rk.clone(), ck.clone())))
+                    {
+                        continue;
+                    }
+                    let cell = |ck: &String| cells.get(&(rk.clone(), ck.clone()));
+                    out.push(compare(
+                        doc,
+                        tpl,
+                        rule,
+                        &sum,
+                        &rule.equals,
+                        cell,
+                        Along::Row,
+                    ));
+                }
+            }
+            "text" => out.extend(text_checks(doc, tpl, rule, &cells)),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Along {
+    Column,
+    Row,
+}
+
+/// `apply.result.*` → every key below `apply.result.` except those in `equals`.
+fn expand(pattern: &[String], keys: &[String], equals: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in pattern {
+        match p.strip_suffix('*') {
+            Some(prefix) => {
+                for k in keys
+                    .iter()
+                    .filter(|k| k.starts_with(prefix) && !equals.contains(k))
+                {
+                    out.push(k.clone());
+                }
+            }
+            None => out.push(p.clone()),
+        }
+    }
+    out
+}
+
+fn compare<'a>(
+    doc: &Document,
+    tpl: &Template,
+    rule: &Rule,
+    sum: &[String],
+    equals: &[String],
+    cell: impl Fn(&String) -> Option<&'a Found>,
+    along: Along,
+) -> Check {
+    let mut lines = [u32::MAX, 0];
+    let mut involved: Option<&Found> = None;
+    let mut missing = Vec::new();
+    let mut blank = Vec::new();
+    let mut total = |keys: &[String]| -> f64 {
+        let mut s = 0.0;
+        for k in keys {
+            match cell(k) {
+                None => missing.push(k.clone()),
+                Some(f) => {
+                    lines[0] = lines[0].min(f.line);
+                    lines[1] = lines[1].max(f.line);
+                    involved.get_or_insert(f);
+                    match (f.kind, f.value) {
+                        (CellKind::Number, Some(v)) => s += v,
+                        _ => blank.push(label_of(f, along)),
+                    }
+                }
+            }
+        }
+        s
+    };
+    let expected = total(sum);
+    let found = total(equals);
+    let first = involved.cloned();
+    let (table, column, row) = match &first {
+        Some(f) => (
+            f.table.clone(),
+            (along == Along::Column).then(|| f.col.clone()),
+            (along == Along::Row).then(|| f.row.clone()),
+        ),
+        None => (String::new(), None, None),
+    };
+    if lines[0] == u32::MAX {
+        lines = [0, 0];
+    }
+    let rule_id = format!("{}/{}", tpl.id, rule.id);
+    let _ = doc;
+    let (status, message, e, f) = if !missing.is_empty() {
+        (
+            "skipped",
+            format!(
+                "{}: cannot be made, the report has no cell for {}",
+                rule.message,
+                missing.join(", ")
+            ),
+            None,
+            None,
+        )
+    } else if !blank.is_empty() {
+        (
+            "skipped",
+            format!(
+                "{}: cannot be made, blank or non-numeric cells in {}",
+                rule.message,
+                blank.join(", ")
+            ),
+            None,
+            None,
+        )
+    } else if (expected - found).abs() < 1e-6 {
+        ("pass", rule.message.clone(), Some(expected), Some(found))
+    } else {
+        (
+            "fail",
+            format!(
+                "{}: the parts add up to {} but the report prints {}",
+                rule.message,
+                num(expected),
+                num(found)
+            ),
+            Some(expected),
+            Some(found),
+        )
+    };
+    Check {
+        rule: rule_id,
+        table,
+        column,
+        row,
+        status: status.into(),
+        expected: e,
+        found: f,
+        lines,
+        message,
+    }
+}
+
+fn label_of(f: &Found, along: Along) -> String {
+    let p = if along == Along::Column {
+        &f.row
+    } else {
+        &f.col
+    };
+    format!("{:?} (line {})", p.join(" > "), f.line)
+}
+
+fn num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Numbers the text states that the table also holds (`收到申请12件`).
+fn text_checks(
+    doc: &Document,
+    tpl: &Template,
+    rule: &Rule,
+    cells: &HashMap<(String, String), Found>,
+) -> Vec<Check> {
+    let Some(pat) = &rule.pattern else {
+        return Vec::new();
+    };
+    let Ok(re) = regex::Regex::new(pat) else {
+        return Vec::new();
+    };
+    let Some((rk, ck)) = rule.equals.first().and_then(|e| e.split_once('/')) else {
+        return Vec::new();
+    };
+    let target = cells.get(&(rk.to_string(), ck.to_string()));
+    let mut out = Vec::new();
+    for b in &doc.blocks {
+        let Block::Paragraph(p) = b else { continue };
+        for c in re.captures_iter(&p.text) {
+            let Some(n) = c.get(1).and_then(|m| m.as_str().parse::<f64>().ok()) else {
+                continue;
+            };
+            let said = c.get(0).map_or("", |m| m.as_str());
+            let (status, message, found, lines, table) = match target {
+                Some(Found {
+                    value: Some(v),
+                    kind: CellKind::Number,
+                    line,
+                    table,
+                    ..
+                }) => {
+                    let ok = (v - n).abs() < 1e-6;
+                    let msg = if ok {
+                        format!("{}: “{said}” agrees with the table", rule.message)
+                    } else {
+                        format!(
+                            "{}: the text says “{said}” but the table prints {} (line {line})",
+                            rule.message,
+                            num(*v)
+                        )
+                    };
+                    (
+                        if ok { "pass" } else { "fail" },
+                        msg,
+                        Some(*v),
+                        [p.lines[0].min(*line), p.lines[1].max(*line)],
+                        table.clone(),
+                    )
+                }
+                _ => (
+                    "skipped",
+                    format!(
+                        "{}: cannot be made, the table has no cell {rk} × {ck}",
+                        rule.message
+                    ),
+                    None,
+                    p.lines,
+                    String::new(),
+                ),
+            };
+            out.push(Check {
+                rule: format!("{}/{}", tpl.id, rule.id),
+                table,
+                column: None,
+                row: None,
+                status: status.into(),
+                expected: Some(n),
+                found,
+                lines,
+                message,
+            });
+        }
+    }
+    out
+}

@@ -1,0 +1,186 @@
+//! The official report templates as data: `templates/*.json` in the repository, compiled
+//! into the binary. A template names each table, its parts (band sub-tables), their
+//! columns and rows with stable ASCII keys, and the arithmetic rules (勾稽关系).
+
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// One official template.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Template {
+    /// Stable id, e.g. `gidr-2021`.
+    pub id: String,
+    /// Human name.
+    pub name: String,
+    /// The document that fixed it.
+    pub source: String,
+    /// First reporting year it applies to.
+    #[serde(default)]
+    pub from_year: Option<i32>,
+    /// Last reporting year it applies to.
+    #[serde(default)]
+    pub to_year: Option<i32>,
+    /// Its tables.
+    pub tables: Vec<TTable>,
+    /// Arithmetic rules.
+    #[serde(default)]
+    pub checks: Vec<Rule>,
+}
+
+/// A table of a template.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TTable {
+    /// Stable key (`active`, `apply`, `review`).
+    pub key: String,
+    /// Official title.
+    pub title: String,
+    /// Band sub-tables, or one part for a table without bands.
+    pub parts: Vec<Part>,
+}
+
+/// A band sub-table (or a whole table).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Part {
+    /// The band label as the template prints it.
+    pub band: Option<String>,
+    /// Value columns.
+    pub columns: Vec<TCol>,
+    /// Row tree.
+    pub rows: Vec<TRow>,
+}
+
+/// A template column.
+#[derive(Debug, Clone, Deserialize)]
+pub struct TCol {
+    /// Stable key.
+    pub key: String,
+    /// Header path as the template prints it.
+    pub path: Vec<String>,
+    /// Other printed forms of the last label.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// A template row (a node of the row tree).
+#[derive(Debug, Clone, Deserialize)]
+pub struct TRow {
+    /// Stable key.
+    pub key: String,
+    /// Label as the template prints it (empty for a table without row labels).
+    pub label: String,
+    /// Other printed forms.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Rows under this one.
+    #[serde(default)]
+    pub rows: Vec<TRow>,
+}
+
+/// An arithmetic rule: for each column (`along: column`) the named rows, or for each row
+/// (`along: row`) the named columns, of `sum` add up to those of `equals`. A key ending in
+/// `.*` stands for every leaf below it. `along: text` compares numbers the text states
+/// (`pattern`'s first group) with the one cell `equals` names as `row/column`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Rule {
+    /// Rule id, unique within the template.
+    pub id: String,
+    /// Template table key.
+    pub table: String,
+    /// `column`, `row` or `text`.
+    pub along: String,
+    /// Keys summed.
+    pub sum: Vec<String>,
+    /// Keys the sum must equal.
+    pub equals: Vec<String>,
+    /// What the rule says, in the report's words.
+    pub message: String,
+    /// For `text` rules: a regex whose first group is the number.
+    #[serde(default)]
+    pub pattern: Option<String>,
+}
+
+/// Printed variants applied before matching labels.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Variants {
+    /// Word variants: printed -> template wording.
+    pub words: Vec<(String, String)>,
+    /// Traditional/simplified character pairs, concatenated.
+    pub chars: String,
+}
+
+const SOURCES: [&str; 3] = [
+    include_str!("../../templates/gidr-pre2019.json"),
+    include_str!("../../templates/gidr-2019.json"),
+    include_str!("../../templates/gidr-2021.json"),
+];
+
+/// The templates shipped with govreport, oldest first.
+pub fn builtin() -> &'static [Template] {
+    static T: OnceLock<Vec<Template>> = OnceLock::new();
+    T.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|s| serde_json::from_str(s).expect("templates/*.json are valid"))
+            .collect()
+    })
+}
+
+/// The shipped label variants.
+pub fn variants() -> &'static Variants {
+    static V: OnceLock<Variants> = OnceLock::new();
+    V.get_or_init(|| {
+        serde_json::from_str(include_str!("../../templates/variants.json"))
+            .expect("variants.json is valid")
+    })
+}
+
+impl Part {
+    /// Every row of the tree with the labels of its ancestors, depth first.
+    pub fn flat_rows(&self) -> Vec<(Vec<&TRow>, &TRow)> {
+        fn walk<'a>(
+            rows: &'a [TRow],
+            up: &mut Vec<&'a TRow>,
+            out: &mut Vec<(Vec<&'a TRow>, &'a TRow)>,
+        ) {
+            for r in rows {
+                out.push((up.clone(), r));
+                up.push(r);
+                walk(&r.rows, up, out);
+                up.pop();
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.rows, &mut Vec::new(), &mut out);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_load_and_keys_are_unique_ascii() {
+        for t in builtin() {
+            let mut seen = std::collections::HashSet::new();
+            for tab in &t.tables {
+                for p in &tab.parts {
+                    for (_, r) in p.flat_rows() {
+                        assert!(r.key.is_ascii(), "{}", r.key);
+                        assert!(
+                            seen.insert(format!("row {}", r.key)),
+                            "duplicate row key {} in {}",
+                            r.key,
+                            t.id
+                        );
+                    }
+                    for c in &p.columns {
+                        assert!(c.key.is_ascii(), "{}", c.key);
+                    }
+                }
+            }
+        }
+        assert_eq!(builtin().len(), 3);
+        assert_eq!(variants().chars.chars().count() % 2, 0);
+    }
+}

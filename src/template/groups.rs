@@ -1,0 +1,289 @@
+//! Row groups printed as headings. Some converters turn the spanning row labels of a
+//! template table into headings (`### 三、本年度办理结果`, `### (一) 予以公开`) and cut the
+//! table into one small table per group. Inside the section of a template table, a
+//! heading whose text is a row label of that table is such a group label: it leaves the
+//! outline and heads the rows of the tables below it, as it would have in the table.
+
+use super::data::{TTable, Template};
+use super::matching::{THRESHOLD, label_sim};
+use crate::lines::Line;
+use crate::model::{Block, Paragraph, Warning};
+use crate::table::rows::RowPaths;
+
+/// Folds group headings into the tables below them. Returns the warnings to add.
+pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    let mut remove = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let Block::Heading(h) = &blocks[i] else {
+            i += 1;
+            continue;
+        };
+        let Some(tt) = tpl
+            .tables
+            .iter()
+            .find(|t| label_sim(&h.title, &t.title) >= 0.9)
+        else {
+            i += 1;
+            continue;
+        };
+        let section_level = h.level;
+        let section_title = h.title.clone();
+        let mut paths = RowPaths::default();
+        let mut group: Vec<String> = Vec::new();
+        let mut pending: Option<u32> = None;
+        let mut j = i + 1;
+        while j < blocks.len() {
+            match &mut blocks[j] {
+                Block::Heading(g) => {
+                    let printed = printed(lines, g.lines[0]);
+                    if !is_row_label(tt, &printed) {
+                        if g.level <= section_level {
+                            break;
+                        }
+                        j += 1;
+                        continue;
+                    }
+                    group = paths.partial(std::slice::from_ref(&printed));
+                    pending.get_or_insert(g.lines[0]);
+                    remove[j] = true;
+                    warnings.push(Warning {
+                        line: Some(g.lines[0]),
+                        code: "row-group-heading".into(),
+                        message: format!("{printed:?} is a row label of {:?}, printed as a heading; it heads the rows below", tt.title),
+                    });
+                }
+                Block::Table(t) if !group.is_empty() => {
+                    if let Some(first) = pending.take() {
+                        t.lines[0] = t.lines[0].min(first);
+                    }
+                    // the group headings were never sections
+                    t.title = Some(section_title.clone());
+                    if let Some(k) = t
+                        .section
+                        .iter()
+                        .position(|s| s.ends_with(section_title.as_str()))
+                    {
+                        t.section.truncate(k + 1);
+                    }
+                    for r in t.rows.iter_mut() {
+                        let own: Vec<String> = r
+                            .path
+                            .iter()
+                            .skip(usize::from(t.band.is_some()))
+                            .cloned()
+                            .collect();
+                        let repeats = own.len() == 1
+                            && group.last().is_some_and(|g| label_sim(g, &own[0]) >= 0.9);
+                        let path = if repeats || own.is_empty() {
+                            group.clone()
+                        } else {
+                            paths.partial(&own)
+                        };
+                        r.path = path;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        i = j;
+    }
+    let mut k = 0;
+    blocks.retain(|_| {
+        k += 1;
+        !remove[k - 1]
+    });
+    warnings
+}
+
+/// The heading line as printed, without Markdown marks.
+fn printed(lines: &[Line], no: u32) -> String {
+    let text = lines.get(no as usize - 1).map_or("", |l| l.text.as_str());
+    let t = crate::normalize::trim(text.trim_start_matches('\u{c}'));
+    crate::normalize::trim(t.trim_start_matches('#')).to_string()
+}
+
+/// True when `label` (with its outline number) is a row label of the table.
+fn is_row_label(tt: &TTable, label: &str) -> bool {
+    tt.parts.iter().any(|p| {
+        p.flat_rows().iter().any(|(_, r)| {
+            !r.label.is_empty()
+                && crate::outline::scan_outline(label).is_some()
+                && std::iter::once(&r.label)
+                    .chain(&r.aliases)
+                    .any(|l| label_sim(label, l) >= THRESHOLD.max(0.85))
+        })
+    })
+}
+
+/// Column groups printed as captions: a converter that cuts a table by its top header
+/// cells (`### 行政诉讼（复议后起诉）` over `结果维持 | … | 总计`) leaves the spanning labels
+/// in the caption. When a caption spells a header path prefix of a template table and the
+/// table's columns are the template columns under it, the prefix goes back into the
+/// column paths and the table takes the title of its section.
+pub fn column_groups(blocks: &mut [Block], tpl: &Template) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for b in blocks.iter_mut() {
+        let Block::Table(t) = b else { continue };
+        let Some(caption) = t.title.clone() else {
+            continue;
+        };
+        let cap = unbracket(&super::matching::mfold(&caption));
+        for tt in &tpl.tables {
+            for part in &tt.parts {
+                let Some(prefix) = prefix_spelled(part, &cap) else {
+                    continue;
+                };
+                let under: Vec<&Vec<String>> = part
+                    .columns
+                    .iter()
+                    .map(|c| &c.path)
+                    .filter(|p| p.starts_with(prefix))
+                    .collect();
+                let fits = under.len() == t.columns.len()
+                    && under.iter().zip(&t.columns).all(|(p, c)| {
+                        c.path
+                            .last()
+                            .zip(p.last())
+                            .is_some_and(|(a, b)| label_sim(a, b) >= THRESHOLD)
+                    });
+                if !fits {
+                    continue;
+                }
+                for c in t.columns.iter_mut() {
+                    let mut path = prefix.to_vec();
+                    path.extend(c.path.iter().cloned());
+                    c.path = path;
+                }
+                warnings.push(Warning {
+                    line: Some(t.lines[0]),
+                    code: "column-group-caption".into(),
+                    message: format!(
+                        "caption {caption:?} names the header group {:?} of {:?}",
+                        prefix.join(" > "),
+                        tt.title
+                    ),
+                });
+                t.title = t.section.last().map(|s| {
+                    let s = s.as_str();
+                    crate::outline::scan_outline(s)
+                        .map_or(s, |o| &s[o.len..])
+                        .trim()
+                        .to_string()
+                });
+                break;
+            }
+            if t.title.as_deref() != Some(caption.as_str()) {
+                break;
+            }
+        }
+    }
+    warnings
+}
+
+/// The shortest header path prefix of `part` whose labels, joined, spell `cap`.
+fn prefix_spelled<'a>(part: &'a super::data::Part, cap: &str) -> Option<&'a [String]> {
+    for c in &part.columns {
+        for k in 1..c.path.len() {
+            let joined: String = c.path[..k]
+                .iter()
+                .map(|l| unbracket(&super::matching::mfold(l)))
+                .collect();
+            if joined == cap {
+                return Some(&c.path[..k]);
+            }
+        }
+    }
+    None
+}
+
+fn unbracket(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '(' | ')' | '[' | ']'))
+        .collect()
+}
+
+/// The table sections of a template have no subsections: a heading inside one, above
+/// one of its tables, is a table label the flattening pulled out of its cell (`（三）不`,
+/// `5.要求行政机关确认或重新出具`), or a repeat of the section's own number (`三、本法提供`
+/// under 三). Such a heading becomes a paragraph; the tables below it keep the section's
+/// title. Headings after the section's last table are left alone (the next section's
+/// heading may have been lost).
+pub fn demote_table_labels(
+    blocks: &mut Vec<Block>,
+    lines: &[Line],
+    tpl: &Template,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    let mut drop = vec![false; blocks.len()];
+    let mut i = 0;
+    while i < blocks.len() {
+        let Block::Heading(h) = &blocks[i] else {
+            i += 1;
+            continue;
+        };
+        if !tpl
+            .tables
+            .iter()
+            .any(|t| label_sim(&h.title, &t.title) >= 0.9)
+        {
+            i += 1;
+            continue;
+        }
+        let (level, number, title) = (h.level, h.number.clone(), h.title.clone());
+        let mut end = i + 1;
+        while end < blocks.len() {
+            if let Block::Heading(g) = &blocks[end] {
+                if g.level <= level && g.number != number {
+                    break;
+                }
+            }
+            end += 1;
+        }
+        let Some(last_table) = (i + 1..end)
+            .rev()
+            .find(|&k| matches!(blocks[k], Block::Table(_)))
+        else {
+            i = end;
+            continue;
+        };
+        let mut demoted: Vec<String> = Vec::new();
+        for k in i + 1..=last_table {
+            if let Block::Heading(g) = &blocks[k] {
+                let no = g.lines[0];
+                warnings.push(Warning {
+                    line: Some(no),
+                    code: "table-label-not-heading".into(),
+                    message: format!("{:?} stands in the table section {title:?}, above its tables: a table label, not a heading", g.title),
+                });
+                demoted.push(g.title.clone());
+                // a run-in paragraph on the same line joins the demoted text
+                if let Some(Block::Paragraph(p)) = blocks.get(k + 1) {
+                    if p.lines == [no, no] {
+                        drop[k + 1] = true;
+                    }
+                }
+                blocks[k] = Block::Paragraph(Paragraph {
+                    lines: [no, no],
+                    text: printed(lines, no),
+                });
+            } else if let Block::Table(t) = &mut blocks[k] {
+                if t.title.as_ref().is_some_and(|tt| demoted.contains(tt)) {
+                    t.title = Some(title.clone());
+                }
+                if let Some(p) = t.section.iter().position(|s| s.ends_with(title.as_str())) {
+                    t.section.truncate(p + 1);
+                }
+            }
+        }
+        i = end;
+    }
+    let mut k = 0;
+    blocks.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    warnings
+}

@@ -1,0 +1,488 @@
+//! Official report templates: recognise which one a report follows, attach stable keys to
+//! its table rows and columns, recover structure the flattening lost, and check the
+//! arithmetic the template requires (勾稽关系, in [`check`]).
+//!
+//! Templates are data (`templates/*.json`, see [`data`]); nothing here names a template
+//! label. A label that matches no template row is kept and reported, never forced onto a
+//! key; every recovery is listed in `warnings` with its line.
+
+pub mod check;
+pub mod data;
+pub mod groups;
+pub mod matching;
+
+use crate::lines::Line;
+use crate::model::{Block, Column, Document, Table, Warning};
+use data::{Part, TTable, Template, builtin};
+use matching::{THRESHOLD, label_sim, mfold, path_sim};
+use std::collections::HashMap;
+
+/// Which template table and part a document table follows, with its keys.
+#[derive(Debug, Clone)]
+struct TableMatch {
+    table: usize,
+    part: usize,
+    cols: Vec<Option<String>>,
+    rows: Vec<Option<String>>,
+    /// Labels matched (rows + columns) — the evidence for the template.
+    score: usize,
+}
+
+/// Recognises the template of `doc`, attaches keys, recovers lost structure and runs the
+/// checks. Documents that follow no known template are left as they are.
+pub fn apply(doc: &mut Document, lines: &[Line]) {
+    let Some((tpl, _)) = choose(doc) else {
+        return;
+    };
+    let mut warnings = groups::regroup(&mut doc.blocks, lines, tpl);
+    warnings.extend(groups::column_groups(&mut doc.blocks, tpl));
+    warnings.extend(groups::demote_table_labels(&mut doc.blocks, lines, tpl));
+    let matches: Vec<Option<TableMatch>> = doc.tables().map(|t| match_table(t, tpl)).collect();
+    doc.meta.template = Some(tpl.id.clone());
+    let printed = printed_labels(doc, &matches);
+    let mut ti = 0;
+    for b in doc.blocks.iter_mut() {
+        let Block::Table(t) = b else { continue };
+        if let Some(m) = &matches[ti] {
+            attach(t, tpl, m, &printed, &mut warnings);
+        }
+        ti += 1;
+    }
+    doc.warnings.extend(warnings);
+    doc.checks = check::run(doc, tpl);
+}
+
+/// The best-supported template and each table's match under it.
+fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)> {
+    let mut best: Option<(usize, i32, &'static Template, Vec<Option<TableMatch>>)> = None;
+    for tpl in builtin() {
+        let matches: Vec<Option<TableMatch>> = doc.tables().map(|t| match_table(t, tpl)).collect();
+        let score: usize = matches.iter().flatten().map(|m| m.score).sum();
+        let year_fit = doc.meta.year.map_or(0, |y| {
+            i32::from(tpl.from_year.is_none_or(|f| y >= f) && tpl.to_year.is_none_or(|t| y <= t))
+        });
+        let better = match &best {
+            None => true,
+            Some((s, yf, _, _)) => score > *s || (score == *s && year_fit > *yf),
+        };
+        if better {
+            best = Some((score, year_fit, tpl, matches));
+        }
+    }
+    let (score, _, tpl, matches) = best?;
+    (score >= 3).then_some((tpl, matches))
+}
+
+/// Matches one document table against every table and part of `tpl`.
+fn match_table(t: &Table, tpl: &Template) -> Option<TableMatch> {
+    let title = t.title.as_deref().map(mfold).unwrap_or_default();
+    let mut best: Option<TableMatch> = None;
+    for (ti, tt) in tpl.tables.iter().enumerate() {
+        let titled = !title.is_empty() && {
+            let tt_title = mfold(&tt.title);
+            title.contains(&tt_title) || tt_title.contains(&title)
+        };
+        for (pi, part) in tt.parts.iter().enumerate() {
+            if let (Some(b), Some(pb)) = (&t.band, &part.band)
+                && label_sim(b, pb) < 0.9
+            {
+                continue;
+            }
+            let cols = key_columns(t, part);
+            let rows = key_rows(t, part);
+            let mut score = cols.iter().flatten().count() + rows.iter().flatten().count();
+            let headerless = t.columns.iter().all(|c| c.path.is_empty());
+            if score == 0 && !(titled && headerless && t.columns.len() == part.columns.len()) {
+                continue;
+            }
+            if titled {
+                score += 1;
+            }
+            let better = best.as_ref().is_none_or(|b| score > b.score);
+            if better {
+                best = Some(TableMatch {
+                    table: ti,
+                    part: pi,
+                    cols,
+                    rows,
+                    score,
+                });
+            }
+        }
+    }
+    best
+}
+
+/// Column keys: the template column whose path fits best, when it fits one clearly.
+fn key_columns(t: &Table, part: &Part) -> Vec<Option<String>> {
+    t.columns
+        .iter()
+        .map(|c| {
+            unique_best(part.columns.iter().map(|tc| {
+                let mut s = path_sim(
+                    &c.path,
+                    &tc.path.iter().map(String::as_str).collect::<Vec<_>>(),
+                );
+                if let Some(last) = c.path.last() {
+                    for a in &tc.aliases {
+                        let mut p: Vec<&str> = tc.path.iter().map(String::as_str).collect();
+                        if let Some(l) = p.last_mut() {
+                            *l = a;
+                        }
+                        s = s.max(path_sim(&c.path, &p));
+                    }
+                    let _ = last;
+                }
+                (s, &tc.key)
+            }))
+        })
+        .collect()
+}
+
+/// Row keys: the template row whose label path fits best.
+fn key_rows(t: &Table, part: &Part) -> Vec<Option<String>> {
+    let flat = part.flat_rows();
+    t.rows
+        .iter()
+        .map(|r| {
+            let path: Vec<String> = match &t.band {
+                Some(_) if !r.path.is_empty() => r.path[1..].to_vec(),
+                _ => r.path.clone(),
+            };
+            unique_best(flat.iter().map(|(up, row)| {
+                let mut names: Vec<&str> = up.iter().map(|u| u.label.as_str()).collect();
+                names.push(&row.label);
+                let mut s = path_sim(&path, &names);
+                for a in &row.aliases {
+                    if let Some(l) = names.last_mut() {
+                        *l = a;
+                    }
+                    s = s.max(path_sim(&path, &names));
+                }
+                (s, &row.key)
+            }))
+        })
+        .collect()
+}
+
+/// The key of the best candidate when it reaches the threshold and no other ties it.
+fn unique_best<'a>(cands: impl Iterator<Item = (f64, &'a String)>) -> Option<String> {
+    let mut all: Vec<(f64, &String)> = cands.filter(|(s, _)| *s >= THRESHOLD).collect();
+    all.sort_by(|a, b| b.0.total_cmp(&a.0));
+    match all.as_slice() {
+        [] => None,
+        [(_, k)] => Some((*k).clone()),
+        [(s1, k), (s2, k2), ..] => (s1 - s2 > 1e-6 || k == k2).then(|| (*k).clone()),
+    }
+}
+
+/// The last header label each column key is printed with somewhere in the document (a
+/// header split off into a table of its own), so recovered headers keep the report's words.
+fn printed_labels(doc: &Document, matches: &[Option<TableMatch>]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    for (t, m) in doc.tables().zip(matches) {
+        let Some(m) = m else { continue };
+        for (c, k) in t.columns.iter().zip(&m.cols) {
+            if let (Some(k), Some(last)) = (k, c.path.last()) {
+                out.entry(k.clone()).or_insert_with(|| last.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Attaches keys to a table, recovering lost columns and bands from the template.
+fn attach(
+    t: &mut Table,
+    tpl: &Template,
+    m: &TableMatch,
+    printed: &HashMap<String, String>,
+    warnings: &mut Vec<Warning>,
+) {
+    let tt: &TTable = &tpl.tables[m.table];
+    let part = &tt.parts[m.part];
+    let first_line = Some(t.lines[0]);
+    let header_matches = m.cols.iter().flatten().count();
+    let rows_match = m.rows.iter().flatten().count() * 2 >= t.rows.len().max(1);
+    let headerless = t.columns.iter().all(|c| c.path.is_empty());
+    if t.columns.len() == part.columns.len()
+        && header_matches * 2 < t.columns.len()
+        && (headerless || rows_match)
+    {
+        let what = if headerless {
+            "has no header"
+        } else {
+            "has a header that fits no template column"
+        };
+        warnings.push(Warning {
+            line: first_line,
+            code: "columns-from-template".into(),
+            message: format!(
+                "table {} {what}; its {} columns take the header of template {} ({})",
+                t.id,
+                part.columns.len(),
+                tpl.id,
+                tt.title
+            ),
+        });
+        t.columns = part
+            .columns
+            .iter()
+            .map(|c| {
+                let mut path = c.path.clone();
+                if let (Some(last), Some(p)) = (path.last_mut(), printed.get(&c.key)) {
+                    last.clone_from(p);
+                }
+                Column {
+                    path,
+                    key: Some(c.key.clone()),
+                }
+            })
+            .collect();
+    } else {
+        for (c, k) in t.columns.iter_mut().zip(&m.cols) {
+            c.key = k.clone();
+        }
+    }
+    if t.band.is_none()
+        && let Some(band) = &part.band
+        && (rows_match && header_matches > 0 || rows_match && headerless)
+    {
+        warnings.push(Warning {
+                    line: first_line,
+                    code: "band-from-template".into(),
+                    message: format!(
+                        "table {} has no band label; its rows and columns are those of {band} in template {}",
+                        t.id, tpl.id
+                    ),
+                });
+        t.band = Some(band.clone());
+        for r in t.rows.iter_mut() {
+            r.path.insert(0, band.clone());
+        }
+    }
+    let mut row_keys = m.rows.clone();
+    for (i, k) in row_keys.iter_mut().enumerate() {
+        if k.is_none()
+            && let Some(fixed) = split_digits(t, i, tpl, &tt.key, part)
+        {
+            warnings.push(Warning {
+                    line: Some(t.rows[i].line),
+                    code: "split-digits".into(),
+                    message: format!(
+                        "row {:?} has one value cell too many; joining {:?} and {:?} into {:?} is the only reading whose row sums agree with template {}",
+                        fixed.path.join(" > "),
+                        fixed.joined.0,
+                        fixed.joined.1,
+                        format!("{}{}", fixed.joined.0, fixed.joined.1),
+                        tpl.id
+                    ),
+                });
+            *k = fixed.key;
+            t.rows[i].path = fixed.path;
+            t.rows[i].cells = fixed.cells;
+        }
+    }
+    let band = usize::from(t.band.is_some());
+    let flat = part.flat_rows();
+    for (r, k) in t.rows.iter_mut().zip(&row_keys) {
+        r.key = k.clone();
+        if let Some((up, row)) = k
+            .as_ref()
+            .and_then(|k| flat.iter().find(|(_, row)| &row.key == k))
+        {
+            let chain: Vec<&str> = up
+                .iter()
+                .map(|u| u.label.as_str())
+                .chain([row.label.as_str()])
+                .collect();
+            if let Some(done) = complete_path(&r.path[band..], &chain) {
+                warnings.push(Warning {
+                    line: Some(r.line),
+                    code: "row-path-from-template".into(),
+                    message: format!(
+                        "row {:?} is {:?} of template {}: labels cut or lost in the text are taken from it",
+                        r.path[band..].join(" > "),
+                        done.join(" > "),
+                        tpl.id
+                    ),
+                });
+                r.path.truncate(band);
+                r.path.extend(done);
+            }
+        }
+        if k.is_none() {
+            warnings.push(Warning {
+                line: Some(r.line),
+                code: "unkeyed-label".into(),
+                message: format!(
+                    "row {:?} matches no row of template {} ({}); kept without a key",
+                    r.path.join(" > "),
+                    tpl.id,
+                    tt.title
+                ),
+            });
+        }
+    }
+    for c in t
+        .columns
+        .iter()
+        .filter(|c| c.key.is_none() && !c.path.is_empty())
+    {
+        warnings.push(Warning {
+            line: first_line,
+            code: "unkeyed-label".into(),
+            message: format!(
+                "column {:?} matches no column of template {} ({}); kept without a key",
+                c.path.join(" > "),
+                tpl.id,
+                tt.title
+            ),
+        });
+    }
+}
+
+/// A row repaired by joining two value cells.
+struct SplitFix {
+    path: Vec<String>,
+    cells: Vec<crate::model::Cell>,
+    key: Option<String>,
+    joined: (String, String),
+}
+
+/// Rows whose digits were split across cells (`1 | 3612` for `13612`): the row then has
+/// one value too many, the first of which was read as a label. When exactly one way of
+/// joining two neighbouring numbers makes the template's row sums agree, that is the
+/// reading; otherwise the row is left as printed.
+fn split_digits(
+    t: &Table,
+    i: usize,
+    tpl: &Template,
+    table_key: &str,
+    part: &Part,
+) -> Option<SplitFix> {
+    use crate::model::CellKind;
+    use crate::table::value::parse_cell;
+    let row = &t.rows[i];
+    let skip = usize::from(t.band.is_some());
+    let labels: Vec<&String> = row.path.iter().skip(skip).collect();
+    let numeric = labels
+        .iter()
+        .rev()
+        .take_while(|l| parse_cell(l).kind == CellKind::Number)
+        .count();
+    if numeric != 1 || labels.len() < 2 {
+        return None;
+    }
+    let mut raw: Vec<String> = labels[labels.len() - numeric..]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    raw.extend(row.cells.iter().map(|c| c.raw.clone()));
+    let n = t.columns.len();
+    if raw.len() != n + 1 || raw.iter().any(|r| parse_cell(r).kind != CellKind::Number) {
+        return None;
+    }
+    let rules: Vec<&data::Rule> = tpl
+        .checks
+        .iter()
+        .filter(|r| r.table == table_key && r.along == "row")
+        .collect();
+    let col_keys: Vec<Option<&String>> = t.columns.iter().map(|c| c.key.as_ref()).collect();
+    let mut found = None;
+    for j in 0..n {
+        let mut cand: Vec<String> = raw[..j].to_vec();
+        cand.push(format!("{}{}", raw[j], raw[j + 1]));
+        cand.extend(raw[j + 2..].iter().cloned());
+        let cells: Vec<crate::model::Cell> = cand.iter().map(|c| parse_cell(c)).collect();
+        if rows_agree(&rules, &col_keys, &cells) {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((cells, (raw[j].clone(), raw[j + 1].clone())));
+        }
+    }
+    let (cells, joined) = found?;
+    let mut path: Vec<String> = row.path[..row.path.len() - numeric].to_vec();
+    let mut probe = t.clone();
+    probe.rows = vec![crate::model::Row {
+        path: path.clone(),
+        line: row.line,
+        cells: Vec::new(),
+        key: None,
+    }];
+    let key = key_rows(&probe, part).pop().flatten();
+    key.as_ref()?;
+    path.shrink_to_fit();
+    Some(SplitFix {
+        path,
+        cells,
+        key,
+        joined,
+    })
+}
+
+/// True when every row rule of the template that can be evaluated on `cells` holds, and
+/// at least one can.
+fn rows_agree(
+    rules: &[&data::Rule],
+    col_keys: &[Option<&String>],
+    cells: &[crate::model::Cell],
+) -> bool {
+    let value = |key: &str| -> Option<f64> {
+        col_keys
+            .iter()
+            .position(|k| k.is_some_and(|k| k == key))
+            .and_then(|i| cells.get(i))
+            .and_then(|c| c.value)
+    };
+    let mut any = false;
+    for r in rules {
+        let mut sum = 0.0;
+        for k in &r.sum {
+            match k.strip_suffix('*') {
+                Some(prefix) => {
+                    for ck in col_keys
+                        .iter()
+                        .flatten()
+                        .filter(|c| c.starts_with(prefix) && !r.equals.contains(c))
+                    {
+                        sum += value(ck).unwrap_or(f64::NAN);
+                    }
+                }
+                None => sum += value(k).unwrap_or(f64::NAN),
+            }
+        }
+        let total: f64 = r.equals.iter().map(|k| value(k).unwrap_or(f64::NAN)).sum();
+        if sum.is_nan() || total.is_nan() {
+            continue;
+        }
+        any = true;
+        if (sum - total).abs() > 1e-6 {
+            return false;
+        }
+    }
+    any
+}
+
+#[cfg(test)]
+mod tests;
+
+/// The printed row path completed from the template chain it was matched to: ancestors
+/// the text lost are prepended, and a printed label that is a cut-off start of the
+/// template's (`（三）不` for `（三）不予公开`) is completed. `None` when nothing changes.
+fn complete_path(printed: &[String], chain: &[&str]) -> Option<Vec<String>> {
+    if printed.is_empty() || printed.len() > chain.len() {
+        return None;
+    }
+    let skip = chain.len() - printed.len();
+    let mut out: Vec<String> = chain[..skip].iter().map(|s| s.to_string()).collect();
+    for (p, c) in printed.iter().zip(&chain[skip..]) {
+        out.push(if matching::is_cut_label(p, c) {
+            c.to_string()
+        } else {
+            p.clone()
+        });
+    }
+    (out.as_slice() != printed).then_some(out)
+}

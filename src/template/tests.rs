@@ -1,0 +1,322 @@
+//! Template tests on corpus reports and on reports made by editing them: a typo in a
+//! label, a broken sum, a split digit, a number in the text.
+
+use crate::model::{Document, Table};
+use crate::{Options, parse_bytes};
+
+fn corpus(name: &str) -> String {
+    let path = format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn parse(text: &str) -> Document {
+    parse_bytes(text.as_bytes(), "edited.txt", &Options::default()).expect("parses")
+}
+
+fn keys(d: &Document) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for t in d.tables() {
+        for r in &t.rows {
+            out.push((
+                format!("{:?}", r.key),
+                t.columns
+                    .iter()
+                    .map(|c| format!("{:?}", c.key))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ));
+        }
+    }
+    out
+}
+
+fn statuses(d: &Document, status: &str) -> Vec<String> {
+    d.checks
+        .iter()
+        .filter(|c| c.status == status)
+        .map(|c| {
+            let at = c
+                .column
+                .as_ref()
+                .or(c.row.as_ref())
+                .map(|p| p.join(">"))
+                .unwrap_or_default();
+            format!("{} [{at}]", c.rule)
+        })
+        .collect()
+}
+
+fn unkeyed(t: &Table) -> Vec<String> {
+    let mut out: Vec<String> = t
+        .rows
+        .iter()
+        .filter(|r| r.key.is_none())
+        .map(|r| format!("row {}", r.path.join(">")))
+        .collect();
+    out.extend(
+        t.columns
+            .iter()
+            .filter(|c| c.key.is_none())
+            .map(|c| format!("column {}", c.path.join(">"))),
+    );
+    out
+}
+
+/// Reports whose tables the parser rebuilds completely: every template row and column
+/// there must carry its key.
+const COMPLETE: [(&str, &str); 9] = [
+    ("zhaotong-2020.txt", "gidr-2019"),
+    ("fixture-hangzhou-style-2025.txt", "gidr-2021"),
+    ("fixture-fengxian-style-2025.txt", "gidr-2021"),
+    ("template-2021-pipe.txt", "gidr-2021"),
+    ("template-2021-markdown.txt", "gidr-2021"),
+    ("template-2021-blank.txt", "gidr-2021"),
+    ("shuyang-2025.txt", "gidr-2021"),
+    ("suqian-2025-excerpt.txt", "gidr-2021"),
+    ("dapuqiao-2025-excerpt.txt", "gidr-2021"),
+];
+
+#[test]
+fn every_template_row_and_column_has_its_key() {
+    let mut missing = Vec::new();
+    for (name, template) in COMPLETE {
+        let d = parse(&corpus(name));
+        assert_eq!(d.meta.template.as_deref(), Some(template), "{name}");
+        for t in d.tables() {
+            // split-off header blocks of a converter (values all `-`) are not template rows
+            if t.rows
+                .iter()
+                .all(|r| r.cells.iter().all(|c| c.kind == crate::model::CellKind::Na))
+            {
+                continue;
+            }
+            for u in unkeyed(t) {
+                missing.push(format!("{name} {} {u}", t.id));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "labels without a key:\n{}",
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn consistent_corpus_reports_fail_no_check() {
+    let dir = format!("{}/corpus", env!("CARGO_MANIFEST_DIR"));
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            let d = parse(&std::fs::read_to_string(&path).unwrap());
+            assert_eq!(
+                statuses(&d, "fail"),
+                Vec::<String>::new(),
+                "{}",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn keys_of_the_seed() {
+    let d = parse(&corpus("zhaotong-2020.txt"));
+    let t = d
+        .tables()
+        .find(|t| t.rows.iter().any(|r| r.line == 37))
+        .unwrap();
+    let r = t.rows.iter().find(|r| r.line == 37).unwrap();
+    assert_eq!(r.key.as_deref(), Some("apply.result.refused.state_secret"));
+    assert_eq!(
+        t.columns[1].key.as_deref(),
+        Some("applicant.legal.commercial")
+    );
+    // the seed prints 政务信息 and 不分公开: variants, same keys
+    assert_eq!(
+        t.rows.iter().find(|r| r.line == 33).unwrap().key.as_deref(),
+        Some("apply.new")
+    );
+    assert_eq!(
+        t.rows.iter().find(|r| r.line == 36).unwrap().key.as_deref(),
+        Some("apply.result.partial")
+    );
+    let (pass, fail) = (statuses(&d, "pass").len(), statuses(&d, "fail").len());
+    assert_eq!((pass, fail), (40, 0));
+}
+
+#[test]
+fn typos_and_variants_keep_their_keys() {
+    let original = corpus("fixture-hangzhou-style-2025.txt");
+    let edited = original
+        .replace("（二）部分公开", "（二）不分公开")
+        .replace("商业企业", "商业机构")
+        .replace(
+            "要求行政机关确认或重新出具已获取信息",
+            "要求行政机关确认或重新出具以获取信息",
+        )
+        .replace("（三）不予公开", "（三）不予公開")
+        .replace(
+            "一、本年新收政府信息公开申请数量",
+            "一、本年新收政务信息公开申请数量",
+        );
+    assert_ne!(original, edited);
+    let (a, b) = (parse(&original), parse(&edited));
+    assert_eq!(keys(&a), keys(&b));
+    assert_eq!(statuses(&b, "fail"), Vec::<String>::new());
+    assert!(
+        b.warnings.iter().all(|w| w.code != "unkeyed-label"),
+        "{:?}",
+        b.warnings
+    );
+}
+
+#[test]
+fn a_label_of_no_template_row_is_kept_and_reported() {
+    let edited =
+        corpus("fixture-hangzhou-style-2025.txt").replace("2.重复申请", "2.其他未列明事项");
+    let d = parse(&edited);
+    let row = d
+        .tables()
+        .flat_map(|t| &t.rows)
+        .find(|r| r.path.iter().any(|p| p == "2.其他未列明事项"))
+        .unwrap();
+    assert_eq!(row.key, None);
+    assert!(
+        d.warnings
+            .iter()
+            .any(|w| w.code == "unkeyed-label" && w.line == Some(row.line))
+    );
+}
+
+#[test]
+fn a_broken_sum_fails_exactly_its_checks() {
+    let original = corpus("fixture-hangzhou-style-2025.txt");
+    let edited = original.replacen(
+        "一、本年新收政府信息公开申请数量 | 13612 |",
+        "一、本年新收政府信息公开申请数量 | 13613 |",
+        1,
+    );
+    assert_ne!(original, edited);
+    let d = parse(&edited);
+    assert_eq!(
+        statuses(&d, "fail"),
+        vec![
+            "gidr-2021/t3-balance [申请人情况>自然人]".to_string(),
+            "gidr-2021/t3-row-total [一、本年新收政府信息公开申请数量]".to_string(),
+        ]
+    );
+    let c = d.checks.iter().find(|c| c.status == "fail").unwrap();
+    assert_eq!(
+        (c.expected, c.found),
+        (Some(13613.0 + 535.0), Some(13364.0 + 783.0))
+    );
+}
+
+#[test]
+fn a_split_digit_is_joined_where_the_sums_say() {
+    let original = corpus("fixture-hangzhou-style-2025.txt");
+    let edited = original.replacen("| 13612 | 252 |", "| 1 | 3612 | 252 |", 1);
+    assert_ne!(original, edited);
+    let d = parse(&edited);
+    let w: Vec<_> = d
+        .warnings
+        .iter()
+        .filter(|w| w.code == "split-digits")
+        .collect();
+    assert_eq!(w.len(), 1, "{:?}", d.warnings);
+    let row = d
+        .tables()
+        .flat_map(|t| &t.rows)
+        .find(|r| r.line == w[0].line.unwrap())
+        .unwrap();
+    assert_eq!(row.key.as_deref(), Some("apply.new"));
+    assert_eq!(row.cells[0].value, Some(13612.0));
+    assert_eq!(row.path, ["一、本年新收政府信息公开申请数量"]);
+    assert_eq!(statuses(&d, "fail"), Vec::<String>::new());
+}
+
+#[test]
+fn a_split_digit_that_no_sum_confirms_is_left_alone() {
+    // 0 | 0 could be 00 or 0 + 0: no sum tells, so nothing is joined
+    let edited = corpus("fixture-hangzhou-style-2025.txt").replacen(
+        "3.要求提供公开出版物 | 0 |",
+        "3.要求提供公开出版物 | 0 | 0 |",
+        1,
+    );
+    let d = parse(&edited);
+    assert!(d.warnings.iter().all(|w| w.code != "split-digits"));
+}
+
+#[test]
+fn numbers_in_the_text_are_checked_against_the_table() {
+    let original = corpus("fixture-hangzhou-style-2025.txt");
+    let agree = original.replacen(
+        "主动公开方面成效明显。",
+        "全年收到政府信息公开申请14069件。",
+        1,
+    );
+    let d = parse(&agree);
+    assert_eq!(
+        statuses(&d, "pass")
+            .iter()
+            .filter(|s| s.contains("text-applications"))
+            .count(),
+        1
+    );
+    let disagree = original.replacen(
+        "主动公开方面成效明显。",
+        "全年收到政府信息公开申请14070件。",
+        1,
+    );
+    let d = parse(&disagree);
+    assert_eq!(
+        statuses(&d, "fail"),
+        vec!["gidr-2021/text-applications []".to_string()]
+    );
+}
+
+#[test]
+fn a_missing_row_is_skipped_not_passed() {
+    let d = parse(&corpus("fixture-fengxian-style-2025.txt"));
+    let skipped: Vec<_> = d
+        .checks
+        .iter()
+        .filter(|c| c.rule.ends_with("t3-results-total"))
+        .collect();
+    assert!(!skipped.is_empty());
+    assert!(
+        skipped
+            .iter()
+            .all(|c| c.status == "skipped" && c.message.contains("cannot be made"))
+    );
+}
+
+#[test]
+fn headerless_tables_take_the_template_columns() {
+    let d = parse(&corpus("suqian-2025-excerpt.txt"));
+    let review = d.tables().find(|t| t.columns.len() == 15).unwrap();
+    assert_eq!(
+        review.columns[5].path,
+        ["行政诉讼", "未经复议直接起诉", "结果维持"]
+    );
+    assert_eq!(
+        review.columns[5].key.as_deref(),
+        Some("litigation.direct.upheld")
+    );
+    assert!(
+        d.warnings
+            .iter()
+            .any(|w| w.code == "columns-from-template" && w.line == Some(review.lines[0]))
+    );
+    let active = d
+        .tables()
+        .find(|t| {
+            t.rows
+                .iter()
+                .any(|r| r.key.as_deref() == Some("active.rules"))
+        })
+        .unwrap();
+    assert_eq!(active.band.as_deref(), Some("第二十条第（一）项"));
+    assert!(d.warnings.iter().any(|w| w.code == "band-from-template"));
+}

@@ -1,0 +1,95 @@
+//! Check results (勾稽关系): a readable report per document and a CSV of all checks.
+
+use crate::model::Document;
+use std::io::{self, Write};
+
+/// Header of the checks CSV.
+pub const HEADER: [&str; 11] = [
+    "doc",
+    "rule",
+    "table",
+    "column",
+    "row",
+    "status",
+    "expected",
+    "found",
+    "first_line",
+    "last_line",
+    "message",
+];
+
+/// Counts of check outcomes: (pass, fail, skipped).
+pub fn tally(d: &Document) -> (usize, usize, usize) {
+    let count = |s: &str| d.checks.iter().filter(|c| c.status == s).count();
+    (count("pass"), count("fail"), count("skipped"))
+}
+
+/// A readable report: a summary line, then every failure (and with `verbose` every
+/// skipped check) with the lines involved.
+pub fn write_report(d: &Document, verbose: bool, out: &mut dyn Write) -> io::Result<()> {
+    let (pass, fail, skipped) = tally(d);
+    let template = d.meta.template.as_deref().unwrap_or("no known template");
+    writeln!(
+        out,
+        "{}: {template}: {} checks: {pass} pass, {fail} fail, {skipped} could not be made",
+        d.source.path,
+        d.checks.len()
+    )?;
+    for c in &d.checks {
+        if c.status == "pass" || (c.status == "skipped" && !verbose) {
+            continue;
+        }
+        let what = c
+            .column
+            .as_ref()
+            .or(c.row.as_ref())
+            .map(|p| format!(" [{}]", p.join(" > ")))
+            .unwrap_or_default();
+        let lines = if c.lines[0] == c.lines[1] {
+            format!("line {}", c.lines[0])
+        } else {
+            format!("lines {}-{}", c.lines[0], c.lines[1])
+        };
+        let tag = if c.status == "fail" { "FAIL" } else { "skip" };
+        writeln!(out, "  {tag} {}{what} ({lines}): {}", c.rule, c.message)?;
+    }
+    Ok(())
+}
+
+/// All checks of `docs` as CSV rows.
+pub fn write_csv<W: Write>(docs: &[Document], w: &mut csv::Writer<W>) -> io::Result<()> {
+    for d in docs {
+        write_doc_csv(d, w)?;
+    }
+    Ok(())
+}
+
+/// One document's checks as CSV rows (no header).
+pub fn write_doc_csv<W: Write>(d: &Document, w: &mut csv::Writer<W>) -> io::Result<()> {
+    use super::csv::safe;
+    let num = |v: Option<f64>| {
+        v.map(|x| {
+            if x.fract() == 0.0 {
+                format!("{}", x as i64)
+            } else {
+                format!("{x}")
+            }
+        })
+    };
+    for c in &d.checks {
+        w.write_record([
+            safe(&d.source.path),
+            c.rule.clone(),
+            c.table.clone(),
+            safe(&c.column.as_ref().map(|p| p.join(" > ")).unwrap_or_default()),
+            safe(&c.row.as_ref().map(|p| p.join(" > ")).unwrap_or_default()),
+            c.status.clone(),
+            num(c.expected).unwrap_or_default(),
+            num(c.found).unwrap_or_default(),
+            c.lines[0].to_string(),
+            c.lines[1].to_string(),
+            safe(&c.message),
+        ])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,92 @@
+//! Panels: one row per report, one column per stable template key, for comparing many
+//! agencies and years in a spreadsheet or a database.
+//!
+//! Columns: `file, agency, year, template`, then one column `ROW_KEY/COLUMN_KEY` per cell
+//! of the templates the reports follow (template order, then table, row and column
+//! order). A cell holds the number the report prints, empty when the report lacks it or
+//! prints no number there.
+
+use crate::model::{CellKind, Document};
+use crate::template::data::builtin;
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+/// The key columns of a panel over `docs`.
+pub fn key_columns(docs: &[Document]) -> Vec<String> {
+    let used: Vec<&str> = docs
+        .iter()
+        .filter_map(|d| d.meta.template.as_deref())
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for tpl in builtin().iter().filter(|t| used.contains(&t.id.as_str())) {
+        for tt in &tpl.tables {
+            for part in &tt.parts {
+                for (_, r) in part.flat_rows() {
+                    if !r.rows.is_empty() {
+                        continue;
+                    }
+                    for c in &part.columns {
+                        let k = format!("{}/{}", r.key, c.key);
+                        if !out.contains(&k) {
+                            out.push(k);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Writes the panel of `docs`; `excel` starts it with a UTF-8 BOM.
+pub fn write_panel(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::Result<()> {
+    if excel {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let keys = key_columns(docs);
+    let mut w = csv::Writer::from_writer(out);
+    let mut header = vec![
+        "file".to_string(),
+        "agency".into(),
+        "year".into(),
+        "template".into(),
+    ];
+    header.extend(keys.iter().cloned());
+    w.write_record(&header)?;
+    for d in docs {
+        w.write_record(panel_row(d, &keys))?;
+    }
+    w.flush()
+}
+
+/// One report's panel row for `keys`.
+pub fn panel_row(d: &Document, keys: &[String]) -> Vec<String> {
+    let mut values: HashMap<String, String> = HashMap::new();
+    for t in d.tables() {
+        for r in &t.rows {
+            let Some(rk) = &r.key else { continue };
+            for (c, cell) in t.columns.iter().zip(&r.cells) {
+                let (Some(ck), CellKind::Number, Some(v)) = (&c.key, cell.kind, cell.value) else {
+                    continue;
+                };
+                let text = if v.fract() == 0.0 && v.abs() < 9.0e15 {
+                    format!("{}", v as i64)
+                } else {
+                    format!("{v}")
+                };
+                values.entry(format!("{rk}/{ck}")).or_insert(text);
+            }
+        }
+    }
+    let mut row = vec![
+        super::csv::safe(&d.source.path),
+        super::csv::safe(d.meta.agency.as_deref().unwrap_or("")),
+        d.meta.year.map(|y| y.to_string()).unwrap_or_default(),
+        d.meta.template.clone().unwrap_or_default(),
+    ];
+    row.extend(
+        keys.iter()
+            .map(|k| values.get(k).cloned().unwrap_or_default()),
+    );
+    row
+}

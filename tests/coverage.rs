@@ -1,0 +1,82 @@
+//! The contract's coverage rule: every non-blank input line belongs to at least one block
+//! (`lines: [first, last]`). Lines are split here independently of `src/lines.rs`: LF, CRLF
+//! and a lone CR end a line, and a final terminator does not start an empty line. A line is
+//! blank when it holds only white space (form feeds included).
+
+use crate::util;
+use govreport::Document;
+
+/// The physical lines of `text`, terminators removed.
+pub fn physical_lines(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        match rest.find(['\n', '\r']) {
+            Some(i) => {
+                out.push(&rest[..i]);
+                let skip = if rest[i..].starts_with("\r\n") { 2 } else { 1 };
+                rest = &rest[i + skip..];
+            }
+            None => {
+                out.push(rest);
+                rest = "";
+            }
+        }
+    }
+    out
+}
+
+/// Non-blank lines of `text` that no block of `doc` covers, as `(line number, text)`.
+pub fn uncovered<'a>(text: &'a str, doc: &Document) -> Vec<(usize, &'a str)> {
+    let lines = physical_lines(text);
+    let mut covered = vec![false; lines.len() + 1];
+    for b in &doc.blocks {
+        let [first, last] = b.lines();
+        let (first, last) = (first as usize, (last as usize).min(lines.len()));
+        if first <= last {
+            covered[first..=last].fill(true);
+        }
+    }
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (i + 1, *l))
+        .filter(|(no, l)| !l.trim().is_empty() && !covered[*no])
+        .collect()
+}
+
+#[test]
+fn physical_lines_split_like_the_contract() {
+    assert_eq!(physical_lines("a\nb"), ["a", "b"]);
+    assert_eq!(physical_lines("a\r\nb\r\n"), ["a", "b"]);
+    assert_eq!(physical_lines("a\rb\n\nc"), ["a", "b", "", "c"]);
+    assert_eq!(physical_lines(""), Vec::<&str>::new());
+}
+
+#[test]
+fn every_non_blank_corpus_line_is_in_a_block() {
+    let mut failures = Vec::new();
+    for (path, bytes, doc) in util::corpus_docs() {
+        let text = std::str::from_utf8(bytes).expect("corpus is UTF-8");
+        for (no, line) in uncovered(text, doc) {
+            failures.push(format!("{}:{no}: {line}", util::stem(path)));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} uncovered lines:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The check must see a line that no block covers.
+#[test]
+fn coverage_check_sees_a_gap() {
+    let mut doc = util::seed_doc().clone();
+    let text = std::fs::read_to_string(util::seed_path()).unwrap();
+    assert!(uncovered(&text, &doc).is_empty());
+    // drop the block of line 2 (the heading 一、总体情况)
+    doc.blocks.retain(|b| b.lines() != [2, 2]);
+    assert_eq!(uncovered(&text, &doc), [(2, "一、总体情况")]);
+}

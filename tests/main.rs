@@ -1,0 +1,18 @@
+//! The one integration test binary (STYLE.md, "One integration binary"): one module per
+//! area, so `cargo test` links a single executable and the corpus is parsed once per run.
+//!
+//! - [`cli`]: the `govreport` binary through assert_cmd (bad input, formats, exit statuses);
+//! - [`contract`]: the JSON output of every corpus file against serde types mirroring
+//!   `docs/contract.md`, with `deny_unknown_fields`;
+//! - [`coverage`]: every non-blank input line lies inside some block;
+//! - [`encoding`]: the seed re-encoded gives the same document;
+//! - [`seed`]: the structure of `corpus/zhaotong-2020.txt`, asserted field by field;
+//! - [`score`]: a port of `../shared/tools/score` over every truth file, with per-file floors.
+
+mod cli;
+mod contract;
+mod coverage;
+mod encoding;
+mod score;
+mod seed;
+mod util;

@@ -1,0 +1,391 @@
+//! A port of the scoring rule of `../shared/tools/score` (strict and wrong only), run
+//! in-process over every `corpus/*.truth.json`.
+//!
+//! The rule, as the script has it: a truth cell is looked up by (row path, column path) among
+//! the cells of the parsed tables, keeping those whose table title matches the truth's table
+//! name (one contains the other, after normalising; an empty title never matches). It is
+//! *strict* when one of them has the right value and *wrong* when there are such cells but
+//! none has the right value. Labels are normalised as `norm` does: NFKC, then the script's
+//! bracket and quote table, then every white-space character removed.
+//!
+//! The test fails on any wrong value in any file, and when a file's strict rate drops below
+//! its floor in [`FLOORS`]. The document is taken as the JSON writer prints it, so the port
+//! sees exactly what the script sees through `govreport parse --format json`.
+
+use crate::util;
+use serde_json::Value;
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+
+/// Per-file floors (strict %), one line per corpus file, with the format `corpus/README.md`
+/// gives it. Files at 100 % today stay at 100 (issue 3 requires >= 99 % strict and 0 wrong on
+/// the pipe and Markdown reports). Files that later issues must bring up keep today's figure
+/// as the floor, so that any regression shows, and name that issue.
+#[rustfmt::skip]
+const FLOORS: &[(&str, &str, f64, &str)] = &[
+    ("dapuqiao-2025-excerpt",       "markdown", 0.0,   "issue 5: band label and table-3/4 headers not printed, need the template"),
+    ("fixture-fengxian-style-2025", "pipe",     100.0, ""),
+    ("fixture-hangzhou-style-2025", "pipe",     100.0, ""),
+    ("huaian-2024-boxes",           "cellline", 0.0,   "issue 4: one cell per line, in pdfminer's column order"),
+    ("huaian-2024-layout",          "aligned",  0.0,   "issue 4: PDF layout text"),
+    ("huaian-2024-p4-fragment",     "mixed",    0.0,   "issue 4: single-space rows, headers broken mid-word; issue 5: band label lost"),
+    ("shanghai-kewei-2024",         "mixed",    0.0,   "issue 4: fragmented tables; issue 5: labels and headers from the template"),
+    ("shanghai-office-2025",        "mixed",    0.0,   "issue 4: fragmented tables; issue 5: labels and headers from the template"),
+    ("shuyang-2025",                "markdown", 5.0,   "issue 5: table 3 split under placeholder headers (数据1..数据6), band labels as ### lines"),
+    ("suqian-2025-excerpt",         "markdown", 0.0,   "issue 5: band label and table-3/4 headers not printed, need the template"),
+    ("template-2021-aligned",       "aligned",  0.0,   "issue 4: space-aligned grid"),
+    ("template-2021-blank",         "pipe",     100.0, ""),
+    ("template-2021-cellline",      "cellline", 0.0,   "issue 4: one cell per line"),
+    ("template-2021-markdown",      "markdown", 100.0, ""),
+    ("template-2021-pipe",          "pipe",     100.0, ""),
+    ("template-2021-tsv",           "tsv",      0.0,   "issue 4: tab-separated"),
+    ("zhaotong-2020",               "pipe",     100.0, ""),
+];
+
+/// The script's `BRACKETS` table, applied after NFKC.
+fn bracket(c: char) -> char {
+    match c {
+        '（' => '(',
+        '）' => ')',
+        '【' | '〔' | '［' => '[',
+        '】' | '〕' | '］' => ']',
+        '“' | '”' => '"',
+        '‘' | '’' => '\'',
+        _ => c,
+    }
+}
+
+/// Python's `\s` on `str` (what `str.isspace` accepts): Unicode White_Space plus the
+/// information separators U+001C..U+001F.
+fn py_space(c: char) -> bool {
+    c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
+}
+
+/// `norm(s)` of the script.
+pub fn norm(s: &str) -> String {
+    s.nfkc().map(bracket).filter(|c| !py_space(*c)).collect()
+}
+
+/// `str(x)` of a JSON scalar as the script would see it.
+fn py_str(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => "None".into(),
+        Value::Bool(b) => if *b { "True" } else { "False" }.into(),
+        other => other.to_string(),
+    }
+}
+
+fn npath(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| a.iter().map(|x| norm(&py_str(x))).collect())
+        .unwrap_or_default()
+}
+
+/// Python's `float()` on an already normalised string: digits with `_` allowed only between
+/// digits, `inf`/`nan` words; Rust's parser accepts the rest alike.
+fn py_float(s: &str) -> Option<f64> {
+    let b: Vec<char> = s.chars().collect();
+    let mut t = String::new();
+    for (i, &c) in b.iter().enumerate() {
+        if c == '_' {
+            let between = i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+            if !between {
+                return None;
+            }
+            continue;
+        }
+        t.push(c);
+    }
+    t.parse::<f64>().ok()
+}
+
+/// `same_value(truth, cell)` of the script.
+fn same_value(truth: &Value, cell: &Value) -> bool {
+    let raw = cell.get("raw").map(py_str).unwrap_or_default();
+    if let Some(t) = truth.as_f64().filter(|_| truth.is_number()) {
+        let kind = cell.get("kind").and_then(Value::as_str).unwrap_or("number");
+        let unit = cell.get("unit").is_some_and(|u| match u {
+            Value::Null => false,
+            Value::String(s) => !s.is_empty(),
+            _ => true,
+        });
+        if let Some(v) = cell.get("value").and_then(Value::as_f64)
+            && kind == "number"
+            && !unit
+        {
+            return (v - t).abs() < 1e-9;
+        }
+        return py_float(&norm(&raw).replace(',', "")).is_some_and(|f| (f - t).abs() < 1e-9);
+    }
+    norm(&raw) == norm(&py_str(truth))
+}
+
+/// `title_match(truth_table, title)` of the script.
+fn title_match(truth_table: &str, title: Option<&str>) -> bool {
+    let a = norm(truth_table);
+    let b = norm(title.unwrap_or(""));
+    !b.is_empty() && (b.contains(&a) || a.contains(&b))
+}
+
+/// Score of one document against its truth.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct Score {
+    pub cells: usize,
+    pub strict: usize,
+    pub wrong: usize,
+}
+
+impl Score {
+    pub fn strict_pct(&self) -> f64 {
+        if self.cells == 0 {
+            0.0
+        } else {
+            100.0 * self.strict as f64 / self.cells as f64
+        }
+    }
+}
+
+/// Scores the JSON document `doc` against the truth; `wrong` collects a line per wrong cell.
+pub fn score(doc: &Value, truth: &Value, wrong: &mut Vec<String>) -> Score {
+    type Key = (Vec<String>, Vec<String>);
+    let mut by_strict: HashMap<Key, Vec<(Option<String>, &Value)>> = HashMap::new();
+    let empty = Vec::new();
+    for b in doc["blocks"].as_array().unwrap_or(&empty) {
+        if b["kind"] != "table" {
+            continue;
+        }
+        let cols: Vec<Vec<String>> = b["columns"]
+            .as_array()
+            .unwrap_or(&empty)
+            .iter()
+            .map(|c| npath(&c["path"]))
+            .collect();
+        let title = b["title"].as_str().map(str::to_string);
+        for r in b["rows"].as_array().unwrap_or(&empty) {
+            let row = npath(&r["path"]);
+            for (i, cell) in r["cells"].as_array().unwrap_or(&empty).iter().enumerate() {
+                let col = cols.get(i).cloned().unwrap_or_default();
+                by_strict
+                    .entry((row.clone(), col))
+                    .or_default()
+                    .push((title.clone(), cell));
+            }
+        }
+    }
+    let mut s = Score::default();
+    for c in truth["cells"].as_array().expect("truth cells") {
+        s.cells += 1;
+        let key = (npath(&c["row"]), npath(&c["col"]));
+        let table = c["table"].as_str().expect("truth table name");
+        let hits: Vec<&Value> = by_strict
+            .get(&key)
+            .map(|v| {
+                v.iter()
+                    .filter(|(t, _)| title_match(table, t.as_deref()))
+                    .map(|(_, cell)| *cell)
+                    .collect()
+            })
+            .unwrap_or_default();
+        if hits.iter().any(|h| same_value(&c["value"], h)) {
+            s.strict += 1;
+        } else if !hits.is_empty() {
+            s.wrong += 1;
+            wrong.push(format!(
+                "{table} {} {}: truth {}, got {}",
+                c["row"], c["col"], c["value"], hits[0]["raw"]
+            ));
+        }
+    }
+    s
+}
+
+fn truth_of(stem: &str) -> Value {
+    let p = util::corpus_dir().join(format!("{stem}.truth.json"));
+    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    serde_json::from_str(&text).expect("truth is JSON")
+}
+
+fn json_of(doc: &govreport::Document) -> Value {
+    let mut out = Vec::new();
+    govreport::write::json::write_json(std::slice::from_ref(doc), &mut out).unwrap();
+    serde_json::from_slice(&out).unwrap()
+}
+
+#[test]
+fn floors_name_every_truth_file_once() {
+    let mut truths: Vec<String> = std::fs::read_dir(util::corpus_dir())
+        .unwrap()
+        .filter_map(|e| {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            name.strip_suffix(".truth.json").map(str::to_string)
+        })
+        .collect();
+    truths.sort();
+    let floors: Vec<String> = FLOORS.iter().map(|f| f.0.to_string()).collect();
+    assert_eq!(floors, truths, "FLOORS must list every truth file, sorted");
+    for (name, format, floor, why) in FLOORS {
+        assert!(
+            *floor >= 99.0 || !why.is_empty(),
+            "{name} ({format}): a floor under 99 % must name the issue that raises it"
+        );
+    }
+}
+
+/// The score of every corpus file: no wrong value anywhere, no file under its floor.
+/// `cargo test score -- --nocapture` prints the table to compare with the script's.
+#[test]
+fn corpus_scores_hold_their_floors() {
+    let mut failures = Vec::new();
+    let mut total = Score::default();
+    println!(
+        "{:30} {:>6} {:>7} {:>6} {:>7}",
+        "document", "cells", "strict", "wrong", "floor"
+    );
+    for (name, _format, floor, _why) in FLOORS {
+        let (_, _, doc) = util::corpus_docs()
+            .iter()
+            .find(|(p, _, _)| util::stem(p) == *name)
+            .unwrap_or_else(|| panic!("{name}.txt missing from corpus/"));
+        let mut wrong = Vec::new();
+        let s = score(&json_of(doc), &truth_of(name), &mut wrong);
+        println!(
+            "{:30} {:>6} {:>6.1}% {:>6} {:>6.1}%",
+            format!("{name}.txt"),
+            s.cells,
+            s.strict_pct(),
+            s.wrong,
+            floor
+        );
+        total.cells += s.cells;
+        total.strict += s.strict;
+        total.wrong += s.wrong;
+        for w in wrong {
+            failures.push(format!("{name}: wrong value: {w}"));
+        }
+        if s.strict_pct() < *floor - 1e-9 {
+            failures.push(format!(
+                "{name}: strict {:.1}% ({} of {}) is below its floor {floor:.1}%",
+                s.strict_pct(),
+                s.strict,
+                s.cells
+            ));
+        }
+    }
+    println!(
+        "{:30} {:>6} {:>6.1}% {:>6}",
+        "TOTAL",
+        total.cells,
+        total.strict_pct(),
+        total.wrong
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// The port itself, on hand-made cases taken from the script's definitions.
+
+#[test]
+fn norm_is_the_scripts() {
+    assert_eq!(norm("（三）不予公开"), "(三)不予公开");
+    assert_eq!(norm("本年新 公开数量"), "本年新公开数量");
+    assert_eq!(norm("【注】〔2019〕［1］"), "[注][2019][1]");
+    assert_eq!(norm("“三安全一稳定”"), "\"三安全一稳定\"");
+    assert_eq!(norm("１２３\u{3000}\u{a0}ａ"), "123a");
+    // the script does not unify 。 or ：(NFKC already maps the full-width colon)
+    assert_eq!(norm("说明。"), "说明。");
+    assert_eq!(norm("为："), "为:");
+}
+
+#[test]
+fn same_value_is_the_scripts() {
+    let cell = |raw: &str, value: Value, kind: &str| serde_json::json!({"raw": raw, "value": value, "kind": kind});
+    let n = |x: f64| serde_json::json!(x);
+    assert!(same_value(&n(0.0), &cell("0", n(0.0), "number")));
+    assert!(!same_value(&n(1.0), &cell("0", n(0.0), "number")));
+    assert!(same_value(
+        &n(96171.6),
+        &cell("96171.6", n(96171.6), "number")
+    ));
+    // a number with a unit is compared through its raw text
+    let with_unit =
+        serde_json::json!({"raw": "4068.208", "value": 40682080.0, "kind": "number", "unit": "元"});
+    assert!(same_value(&n(4068.208), &with_unit));
+    assert!(same_value(&n(1234.0), &cell("1,234", Value::Null, "text")));
+    assert!(!same_value(&n(0.0), &cell("", Value::Null, "empty")));
+    assert!(same_value(
+        &serde_json::json!(""),
+        &cell("", Value::Null, "empty")
+    ));
+    assert!(same_value(
+        &serde_json::json!("/"),
+        &cell("/", Value::Null, "na")
+    ));
+    assert!(!same_value(
+        &serde_json::json!("-"),
+        &cell("/", Value::Null, "na")
+    ));
+    assert!(same_value(
+        &serde_json::json!("22（其中修订 16 件）"),
+        &cell("22(其中修订16件)", Value::Null, "text")
+    ));
+}
+
+#[test]
+fn title_match_is_the_scripts() {
+    assert!(title_match(
+        "主动公开政府信息情况",
+        Some("二、主动公开政府信息情况")
+    ));
+    assert!(title_match(
+        "收到和处理政府信息公开申请情况",
+        Some("收到和处理")
+    ));
+    assert!(!title_match("主动公开政府信息情况", None));
+    assert!(!title_match("主动公开政府信息情况", Some(" ")));
+    assert!(!title_match(
+        "主动公开政府信息情况",
+        Some("收到和处理政府信息公开申请情况")
+    ));
+}
+
+/// The scorer must count a changed value as wrong and a changed label as a miss.
+#[test]
+fn score_sees_wrong_values_and_lost_labels() {
+    let truth = truth_of("zhaotong-2020");
+    let mut doc = json_of(util::seed_doc());
+    let clean = score(&doc, &truth, &mut Vec::new());
+    assert_eq!(
+        clean,
+        Score {
+            cells: 198,
+            strict: 198,
+            wrong: 0
+        }
+    );
+
+    let t = doc["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|b| b["kind"] == "table")
+        .unwrap();
+    let cell = &mut doc["blocks"][t]["rows"][0]["cells"][0];
+    cell["raw"] = "7".into();
+    cell["value"] = 7.into();
+    doc["blocks"][t]["columns"][1]["path"] = serde_json::json!(["本年新 开数量"]);
+    let mut wrong = Vec::new();
+    let s = score(&doc, &truth, &mut wrong);
+    // t1 has 2 rows: one wrong value, two cells lost with the column label
+    assert_eq!(
+        s,
+        Score {
+            cells: 198,
+            strict: 195,
+            wrong: 1
+        },
+        "{wrong:?}"
+    );
+    assert_eq!(wrong.len(), 1);
+}

@@ -69,13 +69,32 @@ pub fn classify_line(text: &str) -> LineKind {
             LineKind::Spaced
         } else if frags.len() == 1 && aligned::is_value(t) {
             LineKind::Value
-        } else if aligned::cells(text).len() >= 2 && !t.contains(['。', '；', '！', '？']) {
-            // (a sentence ending in a number is prose)
+        } else if is_squeezed_row(text, t) {
             LineKind::Squeezed
         } else {
             LineKind::Text
         }
     }
+}
+
+/// A label and its numbers on single spaces (`行政处罚 3985758`), not a sentence that
+/// happens to end in a number: the label holds no number of its own (`答复 9 件，不予
+/// 公开答复 2`) and no sentence end.
+fn is_squeezed_row(text: &str, t: &str) -> bool {
+    let cells = aligned::cells(text);
+    if cells.len() < 2 || t.contains(['。', '；', '！', '？']) {
+        return false;
+    }
+    let tail = cells
+        .iter()
+        .rev()
+        .take_while(|f| aligned::is_value(&f.text))
+        .count();
+    cells[..cells.len() - tail].iter().all(|f| {
+        !f.text
+            .split(' ')
+            .any(|w| w.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// `- 3 -`, `第3页 共8页`, `3/8`, `— 12 —`.

@@ -7,7 +7,8 @@
 //! - [`coverage`]: every non-blank input line lies inside some block;
 //! - [`encoding`]: the seed re-encoded gives the same document;
 //! - [`seed`]: the structure of `corpus/zhaotong-2020.txt`, asserted field by field;
-//! - [`score`]: a port of `../shared/tools/score` over every truth file, with per-file floors.
+//! - [`score`]: a port of `../shared/tools/score` over every truth file, with per-file floors;
+//! - [`styles`]: one table in every flattening style gives the same tidy values (issue 4).
 
 mod cli;
 mod contract;
@@ -15,4 +16,5 @@ mod coverage;
 mod encoding;
 mod score;
 mod seed;
+mod styles;
 mod util;

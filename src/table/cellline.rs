@@ -575,10 +575,11 @@ fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &m
                 cells[l + j] = paths[j][d].clone();
             }
         }
-        if d == 0 && l > 0 {
-            if let Some(c) = &corner {
-                cells[0] = c.clone();
-            }
+        if d == 0
+            && l > 0
+            && let Some(c) = &corner
+        {
+            cells[0] = c.clone();
         }
         rows.push(RawRow {
             line: rest.get(1).or(rest.first()).map_or(first_line, |it| it.no),

@@ -1,4 +1,0 @@
-//! Integration tests of the flattening styles (issue 4). When `tests/main.rs` lands,
-//! `mod styles;` moves there and this file goes.
-
-mod styles;

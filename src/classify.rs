@@ -8,7 +8,7 @@ use crate::lines::Line;
 use crate::model::{Block, Furniture, Heading, Paragraph, Table, Title, Warning};
 use crate::normalize::{is_cjk, trim};
 use crate::outline::{Scheme, scan_outline};
-use crate::table::{self, Context, RawRow, pipe};
+use crate::table::{self, Context, Piece, RawRow, aligned, pipe, tsv};
 
 /// How one line reads on its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +23,20 @@ pub enum LineKind {
     Furniture,
     /// Anything else.
     Text,
+    /// Tab-separated fields (a Word or spreadsheet copy).
+    Tab,
+    /// A border line of a box-drawing or ASCII grid (`+----+`, `├──┼──┤`).
+    Rule,
+    /// A row of a box-drawing grid (`│ a │ b │`).
+    Boxed,
+    /// A lone `|`: a separator of an HTML table flattened one cell per line.
+    Bar,
+    /// Text in columns: fragments separated by two or more spaces.
+    Spaced,
+    /// A label followed by numbers, each separated by a single space (`行政许可 12`).
+    Squeezed,
+    /// A lone value (a number or not-applicable mark) on its line.
+    Value,
 }
 
 /// Classifies one line.
@@ -35,15 +49,52 @@ pub fn classify_line(text: &str) -> LineKind {
             LineKind::Blank
         };
     }
-    if pipe::is_separator(t) {
+    if table::grid::is_rule(t) {
+        LineKind::Rule
+    } else if pipe::is_separator(t) {
         LineKind::Separator
+    } else if t == "|" {
+        LineKind::Bar
+    } else if table::grid::is_boxed(t) {
+        LineKind::Boxed
     } else if pipe::is_pipe_row(text) {
         LineKind::Pipe
+    } else if tsv::is_tsv_row(text) {
+        LineKind::Tab
     } else if is_page_number(t) {
         LineKind::Furniture
     } else {
-        LineKind::Text
+        let frags = aligned::fragments(text);
+        if frags.len() >= 2 {
+            LineKind::Spaced
+        } else if frags.len() == 1 && aligned::is_value(t) {
+            LineKind::Value
+        } else if is_squeezed_row(text, t) {
+            LineKind::Squeezed
+        } else {
+            LineKind::Text
+        }
     }
+}
+
+/// A label and its numbers on single spaces (`行政处罚 3985758`), not a sentence that
+/// happens to end in a number: the label holds no number of its own (`答复 9 件，不予
+/// 公开答复 2`) and no sentence end.
+fn is_squeezed_row(text: &str, t: &str) -> bool {
+    let cells = aligned::cells(text);
+    if cells.len() < 2 || t.contains(['。', '；', '！', '？']) {
+        return false;
+    }
+    let tail = cells
+        .iter()
+        .rev()
+        .take_while(|f| aligned::is_value(&f.text))
+        .count();
+    cells[..cells.len() - tail].iter().all(|f| {
+        !f.text
+            .split(' ')
+            .any(|w| w.chars().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// `- 3 -`, `第3页 共8页`, `3/8`, `— 12 —`.
@@ -61,7 +112,9 @@ const MAX_HEADING_CHARS: usize = 40;
 
 /// Builds the blocks of a document from its lines.
 pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
-    let kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(&l.text)).collect();
+    let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(&l.text)).collect();
+    mark_page_furniture(lines, &mut kinds);
+    let regions = find_regions(lines, &kinds);
     let mut b = Builder {
         lines,
         kinds: &kinds,
@@ -72,7 +125,20 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
     };
     b.title();
     let mut i = b.out.last().map_or(0, |blk| blk.lines()[1] as usize);
+    let mut next_region = regions.iter().peekable();
     while i < lines.len() {
+        while next_region.peek().is_some_and(|r| r.end <= i) {
+            next_region.next();
+        }
+        if let Some(r) = next_region.peek().filter(|r| r.start <= i) {
+            // (a region that started before i lost its first lines to the title)
+            let r = Region { start: i, ..**r };
+            b.flush();
+            b.region(r, None, warnings);
+            i = r.end;
+            next_region.next();
+            continue;
+        }
         match kinds[i] {
             LineKind::Blank => {
                 b.flush();
@@ -80,21 +146,43 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
             }
             LineKind::Furniture => {
                 b.flush();
-                let text = lines[i].text.replace('\u{c}', "").trim().to_string();
-                b.out.push(Block::Furniture(Furniture {
-                    lines: [lines[i].no; 2],
-                    text,
-                }));
+                b.furniture(i);
                 i += 1;
             }
             LineKind::Pipe | LineKind::Separator => {
                 b.flush();
+                let before = b.out.len();
+                let start = i;
                 i = b.table_region(i, None, warnings);
+                b.cover(before, start, i);
             }
-            LineKind::Text => {
-                if let Some(next) = b.caption_target(i) {
+            _ => {
+                let target = b.caption_target(i);
+                let region = target.and_then(|j| next_region.peek().filter(|r| r.start == j));
+                if let Some(r) = region {
+                    let r = **r;
                     b.flush();
-                    i = b.table_region(next, Some(i), warnings);
+                    b.region(r, Some(i), warnings);
+                    i = r.end;
+                    next_region.next();
+                } else if let Some(j) =
+                    target.filter(|&j| matches!(kinds[j], LineKind::Pipe | LineKind::Separator))
+                {
+                    b.flush();
+                    let before = b.out.len();
+                    let start = i;
+                    i = b.table_region(j, Some(i), warnings);
+                    b.cover(before, start, i);
+                } else if kinds[i] == LineKind::Squeezed
+                    && heading_of(strip_md(&lines[i].text), 0).is_some()
+                {
+                    // a numbered label with its numbers is a table row, not a heading
+                    b.flush();
+                    b.out.push(Block::Paragraph(Paragraph {
+                        lines: [lines[i].no; 2],
+                        text: strip_md(&lines[i].text).to_string(),
+                    }));
+                    i += 1;
                 } else {
                     b.text_line(i);
                     i += 1;
@@ -105,6 +193,355 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
     b.flush();
     relevel_western(&mut b.out);
     b.out
+}
+
+/// Page furniture that only its place shows, in one pass: a bare page number (`12`)
+/// just before a form feed, and running heads or feet (a line repeated at two or more
+/// page breaks, such as the report title printed on top of every page). Page breaks are
+/// form feeds and page-number lines.
+fn mark_page_furniture(lines: &[Line], kinds: &mut [LineKind]) {
+    let breaks: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].text.contains('\u{c}') || kinds[i] == LineKind::Furniture)
+        .collect();
+    if breaks.is_empty() {
+        return;
+    }
+    // a lone small number right before a form feed is the page's number
+    for &b in &breaks {
+        if !lines[b].text.contains('\u{c}') {
+            continue;
+        }
+        let mut k = b;
+        while k > 0 && kinds[k - 1] == LineKind::Blank {
+            k -= 1;
+        }
+        if k > 0 && kinds[k - 1] == LineKind::Value {
+            let t = trim(&lines[k - 1].text);
+            if t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit()) && !t.starts_with('0') {
+                kinds[k - 1] = LineKind::Furniture;
+            }
+        }
+    }
+    // the first line of each page and the last line before each page break
+    let content = |k: usize| !matches!(kinds[k], LineKind::Blank | LineKind::Furniture);
+    let mut spots: Vec<usize> = Vec::new();
+    for &b in &breaks {
+        let mut k = b;
+        while k < lines.len() && !content(k) {
+            k += 1;
+        }
+        if k < lines.len() {
+            spots.push(k);
+        }
+        let mut k = b;
+        while k > 0 && !content(k - 1) {
+            k -= 1;
+        }
+        if k > 0 {
+            spots.push(k - 1);
+        }
+    }
+    spots.sort_unstable();
+    spots.dedup();
+    let key = |k: usize| crate::normalize::fold(&lines[k].text);
+    let mut texts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for &k in &spots {
+        if !matches!(kinds[k], LineKind::Text | LineKind::Spaced) {
+            continue;
+        }
+        let t = key(k);
+        if (2..=50).contains(&t.chars().count()) {
+            *texts.entry(t).or_default() += 1;
+        }
+    }
+    let heads: Vec<usize> = spots
+        .into_iter()
+        .filter(|&k| {
+            matches!(kinds[k], LineKind::Text | LineKind::Spaced)
+                && texts.get(&key(k)).is_some_and(|&n| n >= 2)
+        })
+        .collect();
+    for k in heads {
+        kinds[k] = LineKind::Furniture;
+    }
+}
+
+/// How a region of lines prints its table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Tsv,
+    Grid,
+    Aligned,
+    Cellline,
+}
+
+impl Style {
+    fn name(self) -> &'static str {
+        match self {
+            Style::Tsv => "tsv",
+            Style::Grid => "grid",
+            Style::Aligned => "aligned",
+            Style::Cellline => "cellline",
+        }
+    }
+}
+
+/// A run of lines `[start, end)` holding tables of one style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Region {
+    start: usize,
+    end: usize,
+    style: Style,
+}
+
+/// Most header lines an aligned table may have above its first data row.
+const MAX_HEADER_LINES: usize = 16;
+
+/// Finds the table regions of every style except pipe and Markdown (which the block
+/// loop reads as it meets them), in one pass over the classified lines.
+fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
+    let mut out: Vec<Region> = Vec::new();
+    let mut floor = 0;
+    let mut i = 0;
+    while i < lines.len() {
+        let found = match kinds[i] {
+            LineKind::Rule | LineKind::Boxed => grid_region(kinds, i),
+            LineKind::Tab => Some(tsv_region(lines, kinds, i, floor)),
+            LineKind::Spaced | LineKind::Squeezed if aligned::is_data_line(&lines[i].text) => {
+                match aligned_region(lines, kinds, i, floor) {
+                    Ok(r) => Some(r),
+                    // rows squeezed onto single spaces, without columns: read as cells
+                    Err(_) if kinds[i] == LineKind::Squeezed => {
+                        cellline_region(lines, kinds, i, floor)
+                    }
+                    Err(end) => {
+                        // no seed later in the same run makes a table either
+                        i = end.max(i + 1);
+                        continue;
+                    }
+                }
+            }
+            LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor),
+            _ => None,
+        };
+        match found {
+            Some(r) => {
+                floor = r.end;
+                i = r.end;
+                out.push(r);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// A grid: rule lines and the rows between them.
+fn grid_region(kinds: &[LineKind], i: usize) -> Option<Region> {
+    let mut end = i;
+    let mut rules = 0;
+    while end < kinds.len()
+        && matches!(
+            kinds[end],
+            LineKind::Rule | LineKind::Boxed | LineKind::Pipe | LineKind::Separator
+        )
+    {
+        rules += usize::from(kinds[end] == LineKind::Rule);
+        end += 1;
+    }
+    (rules > 0 && end > i + 1).then_some(Region {
+        start: i,
+        end,
+        style: Style::Grid,
+    })
+}
+
+/// Tab rows, with a band line above or between them.
+fn tsv_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Region {
+    let band = |k: usize| kinds[k] == LineKind::Text && is_band_text(strip_md(&lines[k].text));
+    let start = if i > floor && band(i - 1) { i - 1 } else { i };
+    let mut end = i;
+    while end < lines.len() {
+        if kinds[end] == LineKind::Tab || (band(end) && kinds.get(end + 1) == Some(&LineKind::Tab))
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    Region {
+        start,
+        end,
+        style: Style::Tsv,
+    }
+}
+
+/// An aligned table around the data line `i`: header lines above it, rows (with the
+/// lines of wrapped labels and page furniture between them) below it. When the lines
+/// do not make a table, the end of the run looked at.
+fn aligned_region(
+    lines: &[Line],
+    kinds: &[LineKind],
+    i: usize,
+    floor: usize,
+) -> Result<Region, usize> {
+    let data = |k: usize| {
+        matches!(kinds[k], LineKind::Spaced | LineKind::Squeezed)
+            && aligned::is_data_line(&lines[k].text)
+    };
+    let blank = |k: usize| kinds.get(k).is_none_or(|&c| c == LineKind::Blank);
+    // forward
+    let mut last_data = i;
+    let mut blanks = 0;
+    let mut j = i + 1;
+    while j < lines.len() {
+        match kinds[j] {
+            LineKind::Spaced | LineKind::Squeezed | LineKind::Value => {
+                if data(j) || (kinds[j] == LineKind::Value && j == last_data + 1) {
+                    last_data = j;
+                }
+                blanks = 0;
+            }
+            LineKind::Text => {
+                if text_breaks_table(&lines[j].text, blank(j.wrapping_sub(1)) && blank(j + 1)) {
+                    break;
+                }
+                blanks = 0;
+            }
+            LineKind::Furniture => {}
+            LineKind::Blank => {
+                blanks += 1;
+                if blanks > 2 {
+                    break;
+                }
+            }
+            _ => break,
+        }
+        j += 1;
+    }
+    // wrapped label lines right after the last row
+    let mut end = last_data + 1;
+    while end < j && end <= last_data + 2 && kinds[end] == LineKind::Text {
+        let t = strip_md(&lines[end].text);
+        if heading_of(t, 0).is_some() || t.chars().count() > 30 {
+            break;
+        }
+        end += 1;
+    }
+    // header lines above
+    let mut start = i;
+    let mut k = i;
+    let mut blanks = 0;
+    while k > floor && i - k < MAX_HEADER_LINES {
+        let p = k - 1;
+        let t = strip_md(&lines[p].text);
+        match kinds[p] {
+            LineKind::Spaced | LineKind::Squeezed | LineKind::Text => {
+                if kinds[p] == LineKind::Text && (heading_of(t, 0).is_some() || is_prose(t)) {
+                    break;
+                }
+                if data(p) {
+                    break;
+                }
+                start = p;
+                blanks = 0;
+                let joined: String = t.split_whitespace().collect();
+                if is_band_text(&joined) {
+                    break;
+                }
+            }
+            LineKind::Blank => {
+                blanks += 1;
+                if blanks > 1 {
+                    break;
+                }
+            }
+            LineKind::Furniture => {}
+            _ => break,
+        }
+        k = p;
+    }
+    let rows = (start..end).filter(|&k| data(k)).count();
+    let spaced = (start..end)
+        .filter(|&k| kinds[k] == LineKind::Spaced)
+        .count();
+    let spaced_data = (start..end).any(|k| kinds[k] == LineKind::Spaced && data(k));
+    if spaced_data && (rows >= 2 || spaced >= 2) {
+        Ok(Region {
+            start,
+            end,
+            style: Style::Aligned,
+        })
+    } else {
+        Err(j)
+    }
+}
+
+/// Longest text line that may be a cell of a one-cell-per-line table.
+const MAX_CELL_CHARS: usize = 50;
+
+/// A run of one-cell-per-line lines around the value line `i`: short text lines, lone
+/// values, `|` separators, single blank lines and page furniture, holding at least three
+/// values; or rows squeezed onto single spaces (`行政处罚 3985758`, a PDF text dump) among
+/// such lines, at least two of them.
+fn cellline_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Option<Region> {
+    let short = |k: usize| strip_md(&lines[k].text).chars().count() <= MAX_CELL_CHARS;
+    let cell = |k: usize| match kinds[k] {
+        LineKind::Value | LineKind::Bar | LineKind::Furniture | LineKind::Blank => true,
+        LineKind::Text | LineKind::Squeezed => short(k),
+        _ => false,
+    };
+    let double_blank =
+        |k: usize| kinds[k] == LineKind::Blank && k > 0 && kinds[k - 1] == LineKind::Blank;
+    let mut start = i;
+    while start > floor && cell(start - 1) && !double_blank(start - 1) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < lines.len() && cell(end) && !double_blank(end) {
+        end += 1;
+    }
+    while start < end && kinds[start] == LineKind::Blank {
+        start += 1;
+    }
+    // text after the last value is not part of any table
+    while end > start
+        && !matches!(
+            kinds[end - 1],
+            LineKind::Value | LineKind::Bar | LineKind::Squeezed
+        )
+    {
+        end -= 1;
+    }
+    let values = (start..end)
+        .filter(|&k| kinds[k] == LineKind::Value)
+        .count();
+    let squeezed = (start..end)
+        .filter(|&k| kinds[k] == LineKind::Squeezed)
+        .count();
+    let enough = if squeezed > 0 {
+        squeezed >= 2
+    } else {
+        values >= 3
+    };
+    enough.then_some(Region {
+        start,
+        end,
+        style: Style::Cellline,
+    })
+}
+
+/// A text line that ends an aligned table: a heading standing alone between blank
+/// lines, a sentence of running text, a caption.
+fn text_breaks_table(text: &str, alone: bool) -> bool {
+    let t = strip_md(text);
+    (alone && heading_of(t, 0).is_some()) || is_prose(t) || text.trim_start().starts_with('#')
+}
+
+/// A line of running text: a sentence end, or longer than any table label.
+fn is_prose(t: &str) -> bool {
+    let chars = t.chars().count();
+    chars > 45 || (chars >= 20 && t.ends_with(['。', '！', '？', '；']))
 }
 
 struct Builder<'a> {
@@ -178,8 +615,6 @@ impl Builder<'_> {
         let idx = std::mem::take(&mut self.para);
         let mut text = String::new();
         for &k in &idx {
-            // in place: joining into a new string per line was quadratic in the length
-            // of the paragraph
             crate::normalize::push_label(&mut text, strip_md(&self.lines[k].text));
         }
         let lines = [self.lines[idx[0]].no, self.lines[idx[idx.len() - 1]].no];
@@ -222,6 +657,162 @@ impl Builder<'_> {
         self.para.push(i);
     }
 
+    fn furniture(&mut self, i: usize) {
+        let text = trim(&self.lines[i].text.replace('\u{c}', "")).to_string();
+        self.out.push(Block::Furniture(Furniture {
+            lines: [self.lines[i].no; 2],
+            text,
+        }));
+    }
+
+    /// Reads a region found by [`find_regions`] with its style's reader. Lines the
+    /// reader left out (it found no table in them) become paragraphs, so every
+    /// non-blank line stays covered.
+    fn region(&mut self, r: Region, caption: Option<usize>, warnings: &mut Vec<Warning>) {
+        let before = self.out.len();
+        self.read_region(r, caption, warnings);
+        self.cover(before, r.start, r.end);
+    }
+
+    /// Lines `[start, end)` that the blocks added since `before` leave uncovered become
+    /// paragraphs (a reader that found no table in them).
+    fn cover(&mut self, before: usize, start: usize, end: usize) {
+        if start >= end {
+            return;
+        }
+        let first = self.lines[start].no;
+        let last = self.lines[end - 1].no;
+        let mut covered = vec![false; end - start];
+        for b in &self.out[before..] {
+            let [a, z] = b.lines();
+            for no in a.max(first)..=z.min(last) {
+                covered[(no - first) as usize] = true;
+            }
+        }
+        let mut added = Vec::new();
+        let mut k = 0;
+        while k < covered.len() {
+            let i = start + k;
+            if covered[k] || self.kinds[i] == LineKind::Blank {
+                k += 1;
+                continue;
+            }
+            let mut e = k;
+            while e + 1 < covered.len()
+                && !covered[e + 1]
+                && self.kinds[start + e + 1] != LineKind::Blank
+            {
+                e += 1;
+            }
+            let text = (k..=e)
+                .map(|m| strip_md(&self.lines[start + m].text))
+                .collect::<Vec<_>>()
+                .join(" ");
+            added.push(Block::Paragraph(Paragraph {
+                lines: [self.lines[i].no, self.lines[start + e].no],
+                text,
+            }));
+            k = e + 1;
+        }
+        if !added.is_empty() {
+            let mut tail = self.out.split_off(before);
+            tail.extend(added);
+            tail.sort_by_key(|b| b.lines()[0]);
+            self.out.extend(tail);
+        }
+    }
+
+    fn read_region(&mut self, r: Region, caption: Option<usize>, warnings: &mut Vec<Warning>) {
+        let lines = &self.lines[r.start..r.end];
+        let furniture: Vec<bool> = self.kinds[r.start..r.end]
+            .iter()
+            .map(|&k| k == LineKind::Furniture)
+            .collect();
+        let mut pieces = match r.style {
+            Style::Aligned => aligned::read(lines, &furniture, warnings),
+            Style::Tsv => {
+                let rows: Vec<RawRow> = lines
+                    .iter()
+                    .map(|l| RawRow {
+                        line: l.no,
+                        cells: tsv::split_fields(&l.text),
+                    })
+                    .collect();
+                let span = [lines[0].no, lines[lines.len() - 1].no];
+                table::segments(rows, span, false)
+                    .into_iter()
+                    .map(|seg| Piece::Table { seg, grid: false })
+                    .collect()
+            }
+            Style::Grid => table::grid::read(lines, warnings),
+            Style::Cellline => table::cellline::read(lines, &self.kinds[r.start..r.end], warnings),
+        };
+        let mut title = self.section.last().map(|s| s.2.clone());
+        if let Some(c) = caption {
+            let t = strip_md(&self.lines[c].text).to_string();
+            if is_band_text(&t) {
+                // the band heads the first table of the region
+                if let Some(Piece::Table { seg, .. }) = pieces.first_mut() {
+                    if seg.band.is_none() {
+                        seg.band = Some(t);
+                    }
+                    seg.lines[0] = self.lines[c].no;
+                }
+            } else {
+                title = Some(t);
+                if let Some(Piece::Table { seg, .. }) = pieces.first_mut() {
+                    seg.lines[0] = self.lines[c].no;
+                }
+            }
+        }
+        for p in pieces {
+            match p {
+                Piece::Table { seg, grid } => {
+                    let ctx = Context {
+                        title: title.clone(),
+                        section: self.section.iter().map(|s| s.1.clone()).collect(),
+                        style: r.style.name().to_string(),
+                        grid,
+                    };
+                    let mut t: Table = table::build(&seg, &ctx, warnings);
+                    self.tables += 1;
+                    t.id = format!("t{}", self.tables);
+                    self.out.push(Block::Table(t));
+                }
+                Piece::Furniture(no) => {
+                    self.flush();
+                    self.furniture(no as usize - 1);
+                }
+                Piece::Unread([first, last]) => {
+                    self.flush();
+                    let text = (first..=last)
+                        .map(|no| strip_md(&self.lines[no as usize - 1].text))
+                        .filter(|t| !t.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    if !text.is_empty() {
+                        self.out.push(Block::Paragraph(Paragraph {
+                            lines: [first, last],
+                            text,
+                        }));
+                    }
+                }
+                Piece::Text(no) => {
+                    let i = no as usize - 1;
+                    if self.kinds[i] == LineKind::Blank {
+                        self.flush();
+                    } else {
+                        self.text_line(i);
+                        if heading_of(strip_md(&self.lines[i].text), 0).is_some() {
+                            title = self.section.last().map(|s| s.2.clone());
+                        }
+                    }
+                }
+            }
+        }
+        self.flush();
+    }
+
     /// A caption line directly over a table (a Markdown `#` line or `表二：…` that is not
     /// an outline heading): returns the index of the table's first row.
     fn caption_target(&self, i: usize) -> Option<usize> {
@@ -235,8 +826,17 @@ impl Builder<'_> {
         if j < self.lines.len() && self.kinds[j] == LineKind::Blank {
             j += 1;
         }
-        (j < self.lines.len() && matches!(self.kinds[j], LineKind::Pipe | LineKind::Separator))
-            .then_some(j)
+        (j < self.lines.len()
+            && matches!(
+                self.kinds[j],
+                LineKind::Pipe
+                    | LineKind::Separator
+                    | LineKind::Tab
+                    | LineKind::Spaced
+                    | LineKind::Rule
+                    | LineKind::Boxed
+            ))
+        .then_some(j)
     }
 
     /// Reads the table region starting at line index `start`; returns the index after it.
@@ -247,23 +847,35 @@ impl Builder<'_> {
         warnings: &mut Vec<Warning>,
     ) -> usize {
         let mut end = start;
-        while end < self.lines.len()
-            && matches!(self.kinds[end], LineKind::Pipe | LineKind::Separator)
-        {
-            // A Markdown delimiter row below a later row starts a new table at that row.
-            if end >= start + 2 && self.kinds[end] == LineKind::Separator {
-                end -= 1;
+        let mut furniture = Vec::new();
+        while end < self.lines.len() {
+            if matches!(self.kinds[end], LineKind::Pipe | LineKind::Separator) {
+                // A Markdown delimiter row below a later row starts a new table at that row.
+                if end >= start + 2 && self.kinds[end] == LineKind::Separator {
+                    end -= 1;
+                    break;
+                }
+                end += 1;
+            } else if let Some(next) = self.page_break(end) {
+                // the table goes on after a page break
+                furniture.extend((end..next).filter(|&k| self.kinds[k] == LineKind::Furniture));
+                end = next;
+            } else {
                 break;
             }
-            end += 1;
         }
         let region = &self.lines[start..end];
         let markdown = region.iter().any(|l| pipe::is_separator(&l.text))
-            || region.iter().all(|l| pipe::has_leading_bar(&l.text));
+            || region
+                .iter()
+                .filter(|l| !l.is_blank())
+                .all(|l| pipe::has_leading_bar(&l.text) || is_page_number(trim(&l.text)));
+        let kinds = &self.kinds[start..end];
         let mut rows: Vec<RawRow> = region
             .iter()
-            .filter(|l| !pipe::is_separator(&l.text))
-            .map(|l| RawRow {
+            .zip(kinds)
+            .filter(|(l, k)| **k == LineKind::Pipe && !pipe::is_separator(&l.text))
+            .map(|(l, _)| RawRow {
                 line: l.no,
                 cells: pipe::split_cells(&l.text),
             })
@@ -312,12 +924,32 @@ impl Builder<'_> {
             t.id = format!("t{}", self.tables);
             self.out.push(Block::Table(t));
         }
+        for k in furniture {
+            self.furniture(k);
+        }
         end
+    }
+
+    /// At a run of blank lines and page furniture (holding a page number or form feed)
+    /// followed by a table row: the index of that row.
+    fn page_break(&self, at: usize) -> Option<usize> {
+        let mut k = at;
+        let mut page = false;
+        while k < self.lines.len() && k < at + 4 {
+            match self.kinds[k] {
+                LineKind::Furniture => page = true,
+                LineKind::Blank => {}
+                LineKind::Pipe | LineKind::Separator if page => return Some(k),
+                _ => return None,
+            }
+            k += 1;
+        }
+        None
     }
 }
 
 /// A band label: a legal-provision caption such as `第二十条第（一）项`.
-fn is_band_text(t: &str) -> bool {
+pub(crate) fn is_band_text(t: &str) -> bool {
     // fold keeps every non-space ASCII character and CJK ideograph of `t` as a character
     // of its own (normalize::is_plain), so more than 20 of them rule a band out without
     // folding the whole line (most text lines are long paragraphs)

@@ -116,8 +116,8 @@ pub fn join_label(a: &str, b: &str) -> String {
 }
 
 /// Appends `b` to `acc` as [`join_label`] joins them, in place: for gathering the
-/// lines of a long paragraph in linear time. `acc` must be trimmed already (as every
-/// result of `join_label` is); then `push_label(&mut a, b)` leaves `a == join_label(a, b)`.
+/// lines of a long paragraph in linear time; `push_label(&mut a, b)` leaves
+/// `a == join_label(a, b)`.
 ///
 /// ```
 /// use govreport::normalize::{join_label, push_label};
@@ -129,6 +129,9 @@ pub fn push_label(acc: &mut String, b: &str) {
     let b = trim(b);
     if b.is_empty() {
         return;
+    }
+    if trim(acc).len() != acc.len() {
+        *acc = trim(acc).to_string();
     }
     let last = acc.chars().next_back();
     let first = b.chars().next().unwrap_or(' ');

@@ -13,6 +13,7 @@
 //! - [`hostile`]: inputs built to make the parser slow or panic finish, and quickly;
 //! - [`props`]: property tests of the library (no panic, line coverage, round trip);
 //! - [`stream`]: `govreport parse - --format jsonl` as a streaming map step.
+//! - [`styles`]: one table in every flattening style gives the same tidy values (issue 4).
 
 mod cli;
 mod contract;
@@ -24,4 +25,5 @@ mod props;
 mod score;
 mod seed;
 mod stream;
+mod styles;
 mod util;

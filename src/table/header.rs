@@ -14,7 +14,6 @@
 //!   tie is reported as ambiguous.
 
 use crate::normalize::fold;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// One header row: its value-column cells (corner cells already removed).
@@ -40,49 +39,7 @@ const BUDGET: usize = 200_000;
 
 /// Rebuilds the paths of `n` value columns from header rows given top-down.
 /// Returns `None` when no reading fits.
-///
-/// Reports printed from one official template share their header rows word for word,
-/// and the span search below can take milliseconds, so each thread remembers the last
-/// [`MEMO_ENTRIES`] headers it rebuilt (headers up to [`MEMO_KEY_BYTES`] of text). The
-/// result is a pure function of `rows` and `n`: remembering changes no output.
 pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
-    use std::cell::RefCell;
-    use std::collections::HashMap;
-    thread_local! {
-        static MEMO: RefCell<HashMap<String, Option<Columns>>> = RefCell::new(HashMap::new());
-    }
-    let mut key = n.to_string();
-    for r in rows {
-        key.push(if r.grid { '\u{1e}' } else { '\u{1d}' });
-        for c in &r.cells {
-            key.push_str(c);
-            key.push('\u{1f}');
-        }
-        if key.len() > MEMO_KEY_BYTES {
-            return rebuild_uncached(rows, n);
-        }
-    }
-    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
-        return hit;
-    }
-    let result = rebuild_uncached(rows, n);
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= MEMO_ENTRIES {
-            m.clear();
-        }
-        m.insert(key, result.clone());
-    });
-    result
-}
-
-/// Headers remembered per thread by [`rebuild`].
-pub const MEMO_ENTRIES: usize = 64;
-/// Longest header text (all cells) that [`rebuild`] remembers.
-pub const MEMO_KEY_BYTES: usize = 4096;
-
-/// [`rebuild`] without the per-thread memory: always searches.
-pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     let rows: Vec<&HeaderRow> = rows
         .iter()
         .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
@@ -100,7 +57,6 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
         });
     }
     // Grid rows at the bottom anchor the positions; partial rows above are searched.
-    let mut labels = Labels::default();
     let bottom = rows.len() - 1;
     let (start, anchored): (Vec<Slot>, bool) = if rows[bottom].grid {
         let slots = rows[bottom]
@@ -110,7 +66,7 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
                 if c.is_empty() {
                     Slot::Hole
                 } else {
-                    Slot::Unit(Rc::new(Node::leaf(&labels.get(c))))
+                    Slot::Unit(Rc::new(Node::leaf(&Key::of(c))))
                 }
             })
             .collect();
@@ -118,29 +74,18 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     } else {
         (Vec::new(), false)
     };
-    let upper: Vec<Vec<Rc<Label>>> = rows[..if anchored { bottom } else { rows.len() }]
+    let upper: Vec<Vec<String>> = rows[..if anchored { bottom } else { rows.len() }]
         .iter()
         .rev()
-        .map(|r| {
-            r.cells
-                .iter()
-                .filter(|c| !c.is_empty())
-                .map(|c| labels.get(c))
-                .collect()
-        })
+        .map(|r| r.cells.iter().filter(|c| !c.is_empty()).cloned().collect())
         .collect();
-    let mut above = vec![Above::default(); upper.len()];
-    for r in (0..upper.len().saturating_sub(1)).rev() {
-        let (c, u) = (upper[r + 1].len(), upper[r].len());
-        above[r] = Above {
-            cells: above[r + 1].cells + c,
-            min_leaves: above[r + 1].min_leaves + c.saturating_sub(u),
-            max_leaves: above[r + 1].max_leaves + c.saturating_sub(1),
-        };
-    }
+    let keys: Vec<Vec<Rc<Key>>> = upper
+        .iter()
+        .map(|r| r.iter().map(|l| Key::of(l)).collect())
+        .collect();
     let mut search = Search {
         rows: &upper,
-        above: &above,
+        keys,
         n,
         anchored,
         best: None,
@@ -195,15 +140,38 @@ fn grid_paths(rows: &[&HeaderRow], n: usize) -> Vec<Vec<String>> {
     paths
 }
 
+/// A header cell and the cells under it. Children are shared (`Rc`): the search
+/// copies its partial readings at every step, and sharing makes that copy cheap.
 #[derive(Debug, Clone)]
 struct Node {
-    label: Rc<Label>,
+    label: Rc<Key>,
     children: Vec<Rc<Node>>,
     width: usize,
 }
 
+/// A label with what the scores need of it, worked out once per label.
+#[derive(Debug)]
+struct Key {
+    text: String,
+    folded: String,
+    bigrams: Vec<(char, char)>,
+    total: bool,
+}
+
+impl Key {
+    fn of(label: &str) -> Rc<Key> {
+        let folded = fold(label);
+        Rc::new(Key {
+            text: label.to_string(),
+            bigrams: folded.chars().zip(folded.chars().skip(1)).collect(),
+            folded,
+            total: is_total(label),
+        })
+    }
+}
+
 impl Node {
-    fn leaf(label: &Rc<Label>) -> Node {
+    fn leaf(label: &Rc<Key>) -> Node {
         Node {
             label: label.clone(),
             children: Vec::new(),
@@ -246,54 +214,11 @@ struct Best {
     shape: Vec<Vec<String>>,
 }
 
-/// A header label with what the scores ask of it, computed once per distinct label
-/// rather than once per node of the search.
-#[derive(Debug)]
-struct Label {
-    text: String,
-    fold: String,
-    total: bool,
-    bigrams: Vec<(char, char)>,
-}
-
-/// Interns the labels of one search.
-#[derive(Default)]
-struct Labels(HashMap<String, Rc<Label>>);
-
-impl Labels {
-    fn get(&mut self, text: &str) -> Rc<Label> {
-        if let Some(l) = self.0.get(text) {
-            return l.clone();
-        }
-        let f = fold(text);
-        let l = Rc::new(Label {
-            text: text.to_string(),
-            total: is_total(text),
-            bigrams: f.chars().zip(f.chars().skip(1)).collect(),
-            fold: f,
-        });
-        self.0.insert(text.to_string(), l.clone());
-        l
-    }
-}
-
-/// Sums over the rows above row `r` (bottom-up), so that no node of the search adds
-/// them up again.
-#[derive(Debug, Clone, Copy, Default)]
-struct Above {
-    /// Their cells.
-    cells: usize,
-    /// The fewest leaves they can add (see [`Search::width_reachable`]).
-    min_leaves: usize,
-    /// The most leaves they can add without leaving units unconsumed.
-    max_leaves: usize,
-}
-
 struct Search<'a> {
     /// Partial rows, bottom-up.
-    rows: &'a [Vec<Rc<Label>>],
-    /// Per row, sums over the rows above it.
-    above: &'a [Above],
+    rows: &'a [Vec<String>],
+    /// The labels of `rows` as keys.
+    keys: Vec<Vec<Rc<Key>>>,
     n: usize,
     anchored: bool,
     best: Option<Best>,
@@ -327,11 +252,9 @@ impl Search<'_> {
         let cells = &self.rows[r];
         let width: usize = out.iter().map(Slot::width).sum::<usize>()
             + below[si..].iter().map(Slot::width).sum::<usize>();
-        let later_cells: usize = cells.len() - ci + self.above[r].cells;
+        let later_cells: usize =
+            cells.len() - ci + self.rows[r + 1..].iter().map(Vec::len).sum::<usize>();
         if width > self.n || (!self.anchored && width + later_cells < self.n) {
-            return;
-        }
-        if !self.anchored && !self.width_reachable(r, ci, below.len() - si, width) {
             return;
         }
         if ci == cells.len() {
@@ -345,11 +268,11 @@ impl Search<'_> {
             self.level(r + 1, next, score + bonus);
             return;
         }
-        let label = &cells[ci];
+        let label = self.keys[r][ci].clone();
         match below.get(si) {
             Some(Slot::Hole) => {
                 // fill the hole with a leaf, or pass it up
-                out.push(Slot::Unit(Rc::new(Node::leaf(label))));
+                out.push(Slot::Unit(Rc::new(Node::leaf(&label))));
                 self.cell(r, ci + 1, below, si + 1, out, score);
                 out.pop();
                 out.push(Slot::Hole);
@@ -358,7 +281,7 @@ impl Search<'_> {
                 return;
             }
             _ if !self.anchored => {
-                out.push(Slot::Unit(Rc::new(Node::leaf(label))));
+                out.push(Slot::Unit(Rc::new(Node::leaf(&label))));
                 self.cell(r, ci + 1, below, si, out, score);
                 out.pop();
             }
@@ -366,37 +289,28 @@ impl Search<'_> {
         }
         // a parent over a run of units
         let mut run = 0;
-        let mut children: Vec<Rc<Node>> = Vec::new();
-        let mut width = 0;
-        while let Some(Slot::Unit(child)) = below.get(si + run) {
+        while let Some(Slot::Unit(_)) = below.get(si + run) {
             run += 1;
-            children.push(child.clone());
-            width += child.width;
-            let s = parent_score(label, &children);
+            let children: Vec<Rc<Node>> = below[si..si + run]
+                .iter()
+                .filter_map(|s| {
+                    if let Slot::Unit(n) = s {
+                        Some(n.clone())
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            let s = parent_score(&label, &children);
+            let width = children.iter().map(|c| c.width).sum();
             out.push(Slot::Unit(Rc::new(Node {
                 label: label.clone(),
-                children: children.clone(),
+                children,
                 width,
             })));
             self.cell(r, ci + 1, below, si + run, out, score + s);
             out.pop();
         }
-    }
-
-    /// Without a grid row every slot is a unit and every row above the current one must
-    /// consume all the units below it, so it makes at least one parent and, having
-    /// `c` cells over `u` units, between `max(0, c - u)` and `c - 1` leaves; a leaf adds one
-    /// column, a parent none. False when the final width cannot be `n` whatever the
-    /// remaining cells do: no reading lies below this node.
-    fn width_reachable(&self, r: usize, ci: usize, units_left: usize, width: usize) -> bool {
-        let cells_left = self.rows[r].len() - ci;
-        let (mut lo, mut hi) = (
-            cells_left.saturating_sub(units_left),
-            cells_left - usize::from(units_left > 0 && cells_left > 0),
-        );
-        lo += self.above[r].min_leaves;
-        hi += self.above[r].max_leaves;
-        width + lo <= self.n && self.n <= width + hi
     }
 
     fn finish(&mut self, slots: Vec<Slot>, score: f64) {
@@ -405,12 +319,8 @@ impl Search<'_> {
         {
             return;
         }
-        if self
-            .best
-            .as_ref()
-            .is_some_and(|b| (score - b.score).abs() >= 1e-9 && score < b.score)
-        {
-            // worse than the best: its shape does not matter
+        // a worse reading needs no shape
+        if self.best.as_ref().is_some_and(|b| score < b.score - 1e-9) {
             return;
         }
         let mut shape = Vec::new();
@@ -448,21 +358,20 @@ pub fn is_total(label: &str) -> bool {
         && f.chars().count() <= 8
 }
 
-fn parent_score(parent: &Label, children: &[Rc<Node>]) -> f64 {
+fn parent_score(label: &Key, children: &[Rc<Node>]) -> f64 {
     let mut s = 0.0;
     if children.len() == 1 {
         s -= 1.0;
     }
-    if parent.total {
+    if label.total {
         s -= 5.0;
     }
     let mut overlap = 0.0;
     for c in children {
-        let child = &c.label;
-        if child.fold == parent.fold {
+        if c.label.folded == label.folded {
             s -= 2.0;
         }
-        if child.bigrams.iter().any(|b| parent.bigrams.contains(b)) {
+        if c.label.bigrams.iter().any(|b| label.bigrams.contains(b)) {
             overlap += 0.5;
         }
     }
@@ -486,7 +395,7 @@ fn sibling_bonus(slots: &[Slot], made: usize) -> f64 {
         if let Slot::Unit(n) = s
             && n.children.len() >= 2
         {
-            seqs.push(n.children.iter().map(|c| c.label.fold.as_str()).collect());
+            seqs.push(n.children.iter().map(|c| c.label.folded.as_str()).collect());
         }
     }
     let mut bonus = 0.0;
@@ -496,6 +405,238 @@ fn sibling_bonus(slots: &[Slot], made: usize) -> f64 {
         }
     }
     bonus
+}
+
+/// A header read from its cells in reading order alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelOrder {
+    /// One path per value column.
+    pub paths: Vec<Vec<String>>,
+    /// How well the labels support the reading (higher is better).
+    pub score: f64,
+    /// True when another reading scored as well.
+    pub ambiguous: bool,
+}
+
+/// Rebuilds a header whose cells are known only in reading order, without the row
+/// breaks (an HTML header flattened one cell per line). Row-major reading of such a
+/// header visits each header row in turn, and a cell's sub-headers are in the next row:
+/// the sequence is the level-order walk of the header tree. The reading with `n`
+/// leaves that the labels support best is returned (see [`rebuild`] for the scores);
+/// a parent has at least two children (a single child would be one cell).
+///
+/// ```
+/// use govreport::table::header::level_order;
+/// let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+/// let h = level_order(&s(&["申请人情况", "自然人", "法人或其他组织", "总计",
+///     "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]), 7).unwrap();
+/// assert_eq!(h.paths[0], s(&["申请人情况", "自然人"]));
+/// assert_eq!(h.paths[5], s(&["申请人情况", "法人或其他组织", "其他"]));
+/// assert_eq!(h.paths[6], s(&["申请人情况", "总计"]));
+/// ```
+pub fn level_order(labels: &[String], n: usize) -> Option<LevelOrder> {
+    if labels.is_empty() || n == 0 || labels.len() < n {
+        return None;
+    }
+    let k = labels.len();
+    // label texts as ids, their bigrams, totals
+    let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();
+    let id: Vec<usize> = (0..k)
+        .map(|j| folded.iter().position(|f| *f == folded[j]).unwrap_or(j))
+        .collect();
+    let bigrams: Vec<Vec<(char, char)>> = folded
+        .iter()
+        .map(|f| f.chars().zip(f.chars().skip(1)).collect())
+        .collect();
+    let total: Vec<bool> = labels.iter().map(|l| is_total(l)).collect();
+    // A text printed more than once (结果维持 under each kind of review) is a repeated
+    // sub-header, and a total spans down: neither heads other cells.
+    let may_parent: Vec<bool> = (0..k)
+        .map(|j| !total[j] && id.iter().filter(|&&i| i == id[j]).count() == 1)
+        .collect();
+    let mut lo = Lo {
+        n,
+        counts: vec![0; k],
+        id,
+        bigrams,
+        total,
+        may_parent,
+        best: None,
+        visited: 0,
+    };
+    for r0 in 1..=k {
+        lo.row(0, r0, 0);
+    }
+    let best = lo.best?;
+    // the paths of the best reading
+    let roots = k - best.counts.iter().sum::<usize>().min(k);
+    let mut first = vec![0usize; k];
+    let mut next = roots;
+    for (j, f) in first.iter_mut().enumerate() {
+        *f = next;
+        next += best.counts[j];
+    }
+    fn walk(
+        j: usize,
+        labels: &[String],
+        counts: &[usize],
+        first: &[usize],
+        prefix: &mut Vec<String>,
+        out: &mut Vec<Vec<String>>,
+    ) {
+        prefix.push(labels[j].clone());
+        if counts[j] == 0 {
+            out.push(prefix.clone());
+        }
+        for c in first[j]..first[j] + counts[j] {
+            walk(c, labels, counts, first, prefix, out);
+        }
+        prefix.pop();
+    }
+    let mut paths = Vec::with_capacity(n);
+    for j in 0..roots {
+        walk(j, labels, &best.counts, &first, &mut Vec::new(), &mut paths);
+    }
+    Some(LevelOrder {
+        paths,
+        score: best.score,
+        ambiguous: best.ties > 1 || lo.visited >= BUDGET,
+    })
+}
+
+struct LoBest {
+    score: f64,
+    counts: Vec<usize>,
+    ties: usize,
+}
+
+struct Lo {
+    n: usize,
+    /// Children per label, for the rows assigned so far.
+    counts: Vec<usize>,
+    /// Label ids: equal texts (after folding) share one.
+    id: Vec<usize>,
+    bigrams: Vec<Vec<(char, char)>>,
+    total: Vec<bool>,
+    /// Labels that may head other cells.
+    may_parent: Vec<bool>,
+    best: Option<LoBest>,
+    visited: usize,
+}
+
+impl Lo {
+    /// Row `labels[s..e]`; `leaves` counted in the rows above.
+    fn row(&mut self, s: usize, e: usize, leaves: usize) {
+        let k = self.counts.len();
+        if e == k {
+            if leaves + (e - s) == self.n {
+                for c in &mut self.counts[s..e] {
+                    *c = 0;
+                }
+                self.finish();
+            }
+            return;
+        }
+        self.assign(e, s, 0, leaves);
+    }
+
+    /// Chooses the children count of node `t` of the row ending at `e`.
+    fn assign(&mut self, e: usize, t: usize, sum: usize, leaves: usize) {
+        self.visited += 1;
+        let k = self.counts.len();
+        // every label is a leaf or a parent: no more than `k - n` parents
+        let parents = t - leaves;
+        if self.visited >= BUDGET || leaves > self.n || parents > k - self.n {
+            return;
+        }
+        if t == e {
+            // labels beyond the next row need parents in it
+            let left = (k - self.n) - parents;
+            let beyond = k - (e + sum).min(k);
+            let ok = sum > 0 && e + sum <= k && (beyond == 0 || (left >= 1 && beyond >= 2));
+            if ok {
+                self.row(e, e + sum, leaves);
+            }
+            return;
+        }
+        self.counts[t] = 0;
+        self.assign(e, t + 1, sum, leaves + 1);
+        if !self.may_parent[t] {
+            return;
+        }
+        let mut c = 2;
+        while e + sum + c <= k {
+            self.counts[t] = c;
+            self.assign(e, t + 1, sum + c, leaves);
+            c += 1;
+        }
+        self.counts[t] = 0;
+    }
+
+    /// All labels placed: in level order, the roots come first and the children of
+    /// node `j` follow those of the nodes before it. Scored as [`rebuild`] scores a
+    /// parent (`parent_score`), plus: fewer top-level cells break ties, and parents with
+    /// the same run of sub-headers (结果维持 … 总计 under each kind of review) count by
+    /// the run's length (a repeated text is never a parent: see `may_parent`).
+    fn finish(&mut self) {
+        let k = self.counts.len();
+        let roots = k - self.counts.iter().sum::<usize>().min(k);
+        let mut score = -0.01 * roots as f64;
+        let mut next = roots;
+        let mut runs: Vec<&[usize]> = Vec::new();
+        let mut first = vec![0usize; k];
+        for (j, f) in first.iter_mut().enumerate() {
+            *f = next;
+            next += self.counts[j];
+        }
+        for (j, &fc) in first.iter().enumerate() {
+            let c = self.counts[j];
+            if c == 0 {
+                continue;
+            }
+            let kids = fc..fc + c;
+            let mut overlap: f64 = 0.0;
+            for ch in kids.clone() {
+                if self.id[ch] == self.id[j] {
+                    score -= 2.0;
+                }
+                if self.bigrams[ch].iter().any(|b| self.bigrams[j].contains(b)) {
+                    overlap += 0.5;
+                }
+            }
+            score += overlap.min(1.5);
+            // a total closes its group
+            if kids
+                .clone()
+                .rev()
+                .skip(1)
+                .any(|ch| self.counts[ch] == 0 && self.total[ch])
+            {
+                score -= 2.0;
+            }
+            runs.push(&self.id[kids]);
+        }
+        for i in 1..runs.len() {
+            if runs[..i].contains(&runs[i]) {
+                score += runs[i].len() as f64;
+            }
+        }
+        match &mut self.best {
+            Some(b) if (score - b.score).abs() < 1e-9 => {
+                if b.counts != self.counts {
+                    b.ties += 1;
+                }
+            }
+            Some(b) if score < b.score => {}
+            _ => {
+                self.best = Some(LoBest {
+                    score,
+                    counts: self.counts.clone(),
+                    ties: 1,
+                })
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -9,9 +9,41 @@
 //!    label columns (`L`) the data rows have, rebuilds the column paths
 //!    ([`header::rebuild`]) and the row paths ([`rows::RowPaths`]), and parses the values.
 
+#[cfg(test)]
+pub(crate) mod testutil {
+    //! The block stage alone (no template), for the style readers' unit tests.
+    use crate::model::{Document, Meta, SCHEMA, Source};
+
+    /// Lines and blocks of `text`, wrapped in a document.
+    pub(crate) fn doc(text: &str) -> Document {
+        let mut warnings = Vec::new();
+        let lines = crate::lines::split_lines(text);
+        let blocks = crate::classify::blocks(&lines, &mut warnings);
+        Document {
+            schema: SCHEMA.to_string(),
+            source: Source {
+                path: "t.txt".into(),
+                bytes: text.len() as u64,
+                sha256: String::new(),
+                encoding: "utf-8".into(),
+                encoding_confidence: "valid".into(),
+                line_ending: "lf".into(),
+            },
+            meta: Meta::default(),
+            blocks,
+            checks: Vec::new(),
+            warnings,
+        }
+    }
+}
+
+pub mod aligned;
+pub mod cellline;
+pub mod grid;
 pub mod header;
 pub mod pipe;
 pub mod rows;
+pub mod tsv;
 pub mod value;
 
 use crate::model::{Cell, CellKind, Column, Row, Table, Warning};
@@ -39,6 +71,40 @@ pub struct Segment {
     pub lines: [u32; 2],
     /// Header and data rows.
     pub rows: Vec<RawRow>,
+    /// The shape, when the style reader knows it (aligned and grid readers place every
+    /// cell in its column); `None` lets [`build`] work it out from the rows.
+    pub known: Option<Shape>,
+}
+
+/// The shape of a grid segment as its reader found it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    /// Leading header rows.
+    pub head: usize,
+    /// Label (stub) columns, left of the value columns.
+    pub labels: usize,
+    /// Value columns.
+    pub values: usize,
+}
+
+/// What a style reader makes of its region of lines, in line order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Piece {
+    /// A table block: its rows, and whether they are grid rows (one cell per column).
+    Table {
+        /// The rows.
+        seg: Segment,
+        /// True for grid rows.
+        grid: bool,
+    },
+    /// A line of page furniture (1-based line number).
+    Furniture(u32),
+    /// A line that is running text after all (1-based line number): a heading or a
+    /// paragraph next to a table.
+    Text(u32),
+    /// Lines `[first, last]` of a table that could not be read: kept as one paragraph
+    /// of their cells (a warning says why).
+    Unread([u32; 2]),
 }
 
 /// What the caller knows about the place of a table.
@@ -66,13 +132,36 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
         band: None,
         lines,
         rows: Vec::new(),
+        known: None,
     };
     let mut in_data = false;
+    let mut skip = 0;
     for i in 0..rows.len() {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
         let row = &rows[i];
         let next = rows.get(i + 1);
         let band = band_label(row, next, vs);
         let new_header = band.is_none() && in_data && !is_data(row, false, vs);
+        // the header printed again (a table continued on the next page): same table
+        if new_header {
+            let head: Vec<&RawRow> = cur
+                .rows
+                .iter()
+                .enumerate()
+                .take_while(|(k, r)| !is_data(r, *k == 0, vs))
+                .map(|(_, r)| r)
+                .collect();
+            let again = !head.is_empty()
+                && rows.len() >= i + head.len()
+                && head.iter().zip(&rows[i..]).all(|(a, b)| a.cells == b.cells);
+            if again {
+                skip = head.len() - 1;
+                continue;
+            }
+        }
         if band.is_some() || new_header {
             if !cur.rows.is_empty() || cur.band.is_some() {
                 cur.lines[1] = row.line.saturating_sub(1).max(cur.lines[0]);
@@ -81,6 +170,7 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
                     band: None,
                     lines: [row.line, lines[1]],
                     rows: Vec::new(),
+                    known: None,
                 };
             } else {
                 cur.lines[0] = cur.lines[0].min(row.line);
@@ -120,7 +210,7 @@ fn band_label(row: &RawRow, next: Option<&RawRow>, vs: Option<usize>) -> Option<
 }
 
 /// Kind of a cell for row classification.
-fn is_value_like(cell: &str) -> bool {
+pub(crate) fn is_value_like(cell: &str) -> bool {
     match kind_of(cell) {
         CellKind::Number | CellKind::Na | CellKind::Empty | CellKind::Missing => true,
         CellKind::Text => {
@@ -132,7 +222,7 @@ fn is_value_like(cell: &str) -> bool {
 }
 
 /// Text that names something (a row or column label) rather than stating a value.
-fn is_label_like(cell: &str) -> bool {
+pub(crate) fn is_label_like(cell: &str) -> bool {
     let f = fold(cell);
     f.starts_with('第') || f.ends_with('年') || f.contains("年度")
 }
@@ -183,7 +273,8 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     let mut rows: Vec<RawRow> = seg.rows.clone();
     // A grid whose rows disagree on their width, or print a number where other rows have
     // labels, is not one grid: it is read as ragged rows, values aligned right.
-    let consistent = rows.iter().all(|r| r.cells.len() == rows[0].cells.len());
+    let consistent =
+        seg.known.is_some() || rows.iter().all(|r| r.cells.len() == rows[0].cells.len());
     let ctx_grid = ctx.grid && consistent;
     if ctx.grid && !consistent {
         warnings.push(Warning {
@@ -192,7 +283,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             message: "rows of this table have different numbers of cells; values are aligned to the right".into(),
         });
     }
-    if ctx_grid && trim_empty_columns(&mut rows) {
+    if ctx_grid && seg.known.is_none() && trim_empty_columns(&mut rows) {
         warnings.push(Warning {
             line: rows.last().map(|r| r.line),
             code: "table-too-large".into(),
@@ -202,26 +293,30 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         });
     }
     let vs = if ctx_grid { value_start(&rows) } else { None };
-    let first_data = rows
-        .iter()
-        .enumerate()
-        .position(|(i, r)| is_data(r, i == 0, vs))
-        .unwrap_or(rows.len());
+    let first_data = match seg.known {
+        Some(k) => k.head.min(rows.len()),
+        None => rows
+            .iter()
+            .enumerate()
+            .position(|(i, r)| is_data(r, i == 0, vs))
+            .unwrap_or(rows.len()),
+    };
     let (head, data) = rows.split_at(first_data);
     let width = rows.first().map_or(0, |r| r.cells.len());
     let mut grid = ctx_grid || (!rows.is_empty() && rows.iter().all(|r| r.cells.len() == width));
-    let (mut n, mut l) = if grid {
-        grid_shape(data, width)
-    } else {
-        ragged_shape(data, head)
+    let (mut n, mut l) = match seg.known {
+        Some(k) => (k.values, k.labels),
+        None if grid => grid_shape(data, width),
+        None => ragged_shape(data, head),
     };
     // a number in a column other rows use for labels: the rows are not one grid
     if grid
+        && seg.known.is_none()
         && data.iter().any(|r| {
             r.cells
                 .iter()
                 .take(l)
-                .any(|c| parse_cell(c).kind == CellKind::Number)
+                .any(|c| kind_of(c) == CellKind::Number)
         })
     {
         if ctx.grid {
@@ -330,6 +425,21 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             let l = l.min(len);
             (&r.cells[..l], &r.cells[l..])
         } else if len >= n {
+            let text = r.cells[..len]
+                .iter()
+                .rposition(|c| !is_value_like(c))
+                .map_or(0, |i| i + 1);
+            if len - text > n {
+                warnings.push(Warning {
+                    line: Some(r.line),
+                    code: "ragged-row".into(),
+                    message: format!(
+                        "row has {} value cells, the table {n}; the first {} are read as labels",
+                        len - text,
+                        len - text - n
+                    ),
+                });
+            }
             (&r.cells[..len - n], &r.cells[len - n..len])
         } else {
             let k = r.cells.iter().take_while(|c| !is_value_like(c)).count();
@@ -579,6 +689,7 @@ mod tests {
     fn header_and_data_rows_split() {
         let seg = Segment {
             band: None,
+            known: None,
             lines: [30, 36],
             rows: rows(&[
                 (
@@ -637,6 +748,7 @@ mod tests {
     fn extra_cells_are_dropped_with_a_warning() {
         let seg = Segment {
             band: None,
+            known: None,
             lines: [1, 4],
             rows: rows(&[
                 (1, "信息内容 | 甲 | 乙 |"),
@@ -662,6 +774,7 @@ mod tests {
     fn markdown_grid_with_spanning_header() {
         let seg = Segment {
             band: None,
+            known: None,
             lines: [1, 5],
             rows: rows(&[
                 (1, "| 信息内容 | 申请人情况 | | |"),
@@ -695,6 +808,7 @@ mod tests {
     fn cell_kinds_stay_apart() {
         let seg = Segment {
             band: None,
+            known: None,
             lines: [1, 2],
             rows: rows(&[
                 (1, "信息内容 | 甲 | 乙 | 丙 | 丁 |"),

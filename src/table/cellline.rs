@@ -1,0 +1,902 @@
+//! One cell per line: HTML tables flattened cell by cell, and PDF text boxes.
+//!
+//! Four layouts reach us:
+//! - rows separated by a blank line (`规章` `0` `0` `0`, blank, `行政规范性文件` …);
+//! - rows separated by a lone `|` line;
+//! - each cell followed by a `|` line (rows then separated by a blank line);
+//! - no separator at all: the cells of row after row, as present in the HTML (a cell
+//!   spanning rows printed once, in its first row).
+//!
+//! With separators, each group of lines is a row in the pipe sense and goes to the
+//! shared [`crate::table::segments`]. Without them the rows are rebuilt: runs of value
+//! lines end the rows, the labels before a run are that row's labels, and the cells
+//! before the first row are band, corner cell and header, whose rows are found by
+//! reading the header cells as the level-order walk of the header tree
+//! ([`crate::table::header::level_order`]) with as many leaves as a row has values.
+//! A run of values that is not a whole number of rows cannot be placed safely: its row
+//! is kept with every value cell missing, and a warning names each value left out.
+
+use super::header::level_order;
+use super::{Piece, RawRow, Segment, Shape};
+use crate::classify::{LineKind, is_band_text};
+use crate::lines::Line;
+use crate::model::Warning;
+use crate::normalize::trim;
+use crate::outline::scan_outline;
+
+/// Most labels one data row may carry (deeper rows are a header or text).
+const MAX_ROW_LABELS: usize = 4;
+
+/// What a line of the region is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Value,
+    Label,
+    Bar,
+    Blank,
+    Furniture,
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    no: u32,
+    text: String,
+    kind: Kind,
+    /// A label printed on the line of its row's values (a squeezed row).
+    row: bool,
+}
+
+/// Reads a cell-per-line region; `kinds` are the classified kinds of its lines.
+pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> Vec<Piece> {
+    let mut items: Vec<Item> = Vec::with_capacity(lines.len());
+    for (l, k) in lines.iter().zip(kinds) {
+        if *k == LineKind::Squeezed {
+            squeezed_items(l, &mut items);
+            continue;
+        }
+        items.push(Item {
+            no: l.no,
+            text: trim(l.text.trim_start_matches('\u{c}')).to_string(),
+            kind: match k {
+                LineKind::Value => Kind::Value,
+                LineKind::Bar => Kind::Bar,
+                LineKind::Blank => Kind::Blank,
+                LineKind::Furniture => Kind::Furniture,
+                _ => Kind::Label,
+            },
+            row: false,
+        });
+    }
+    // a text dump with squeezed rows wraps labels over lines, one piece per line
+    let squeezed = kinds.contains(&LineKind::Squeezed);
+    if squeezed {
+        items = join_wrapped(items);
+    }
+    let mut out = Vec::new();
+    match groups(&items) {
+        Some(groups) => read_groups(&split_text_heads(groups), &mut out, warnings),
+        None => read_flat(&items, squeezed, &mut out, warnings),
+    }
+    out.sort_by_key(|p| match p {
+        Piece::Table { seg, .. } => seg.lines[0],
+        Piece::Furniture(no) | Piece::Text(no) => *no,
+        Piece::Unread(lines) => lines[0],
+    });
+    out
+}
+
+/// A squeezed row `（四）无 1.本机关不掌握相关政府信息 746 12 0`: its labels (cut where
+/// an outline number starts) and its values.
+fn squeezed_items(l: &Line, items: &mut Vec<Item>) {
+    let cells = super::aligned::cells(&l.text);
+    let tail = cells
+        .iter()
+        .rev()
+        .take_while(|f| super::aligned::is_value(&f.text))
+        .count();
+    let split = cells.len() - tail;
+    for f in &cells[..split] {
+        let mut piece = String::new();
+        for tok in f.text.split(' ') {
+            if !piece.is_empty() && scan_outline(tok).is_some() {
+                items.push(label_item(l.no, std::mem::take(&mut piece)));
+            }
+            if !piece.is_empty() {
+                piece.push(' ');
+            }
+            piece.push_str(tok);
+        }
+        if !piece.is_empty() {
+            items.push(label_item(l.no, piece));
+        }
+    }
+    for f in &cells[split..] {
+        items.push(Item {
+            no: l.no,
+            text: f.text.clone(),
+            kind: Kind::Value,
+            row: false,
+        });
+    }
+}
+
+fn label_item(no: u32, text: String) -> Item {
+    Item {
+        no,
+        text,
+        kind: Kind::Label,
+        row: true,
+    }
+}
+
+/// A numbered label cut short by wrapping: nothing or two characters after its number
+/// (`三、`, `（三）不`), or a bracket left open (`（二）部分公开（区分处理的，只计这一情`).
+fn cut_short(t: &str) -> bool {
+    let Some(o) = scan_outline(t) else {
+        return bare_number(t);
+    };
+    let rest = trim(&t[o.len..]);
+    let open = rest.matches(['（', '(']).count();
+    let close = rest.matches(['）', ')']).count();
+    rest.chars().count() <= 2 || open > close
+}
+
+/// An outline number with nothing after it (`三、`, `（三）`).
+fn bare_number(t: &str) -> bool {
+    scan_outline(t).is_none() && scan_outline(&format!("{t}甲")).is_some_and(|o| o.len == t.len())
+}
+
+/// Joins the pieces of numbered labels wrapped over several lines: the pieces after a
+/// label cut short, and the one or two characters per line of a label printed down a
+/// narrow column (`三、` `本` `年` … `果`), up to the next numbered label.
+fn join_wrapped(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut numbered = false;
+    for it in items {
+        if it.kind == Kind::Label
+            && let Some(last) = out.last_mut()
+            && last.kind == Kind::Label
+            && numbered
+            && scan_outline(&it.text).is_none()
+            && !is_band_text(&it.text)
+            && (cut_short(&last.text) || it.text.chars().count() <= 2)
+        {
+            crate::normalize::push_label(&mut last.text, &it.text);
+            last.row |= it.row;
+            continue;
+        }
+        numbered =
+            it.kind == Kind::Label && (scan_outline(&it.text).is_some() || bare_number(&it.text));
+        out.push(it);
+    }
+    out
+}
+
+/// Rows given by separators: lone `|` lines between rows, or blank lines between rows
+/// (each cell possibly followed by a `|`). `None` when the region has no separators
+/// that make rows.
+fn groups(items: &[Item]) -> Option<Vec<Vec<&Item>>> {
+    let cells = |it: &&Item| matches!(it.kind, Kind::Value | Kind::Label);
+    let n_cells = items.iter().filter(cells).count();
+    let bars = items.iter().filter(|i| i.kind == Kind::Bar).count();
+    // every cell followed by its own bar: the bars mark cells, blank lines mark rows
+    let per_cell = bars > 0 && bars * 10 >= n_cells * 9;
+    let row_sep =
+        |it: &Item| it.kind == Kind::Blank || (bars > 0 && !per_cell && it.kind == Kind::Bar);
+    let mut out: Vec<Vec<&Item>> = Vec::new();
+    let mut cur: Vec<&Item> = Vec::new();
+    for it in items {
+        if row_sep(it) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        } else if it.kind != Kind::Bar && it.kind != Kind::Blank {
+            cur.push(it);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    // rows: each group holds at most one run of values, at its end, and several do
+    let runs = |g: &Vec<&Item>| {
+        let mut r = 0;
+        let mut prev = false;
+        for it in g.iter().filter(|i| i.kind != Kind::Furniture) {
+            let v = it.kind == Kind::Value;
+            if v && !prev {
+                r += 1;
+            }
+            prev = v;
+        }
+        r
+    };
+    let data_groups = out.iter().filter(|g| runs(g) == 1).count();
+    let rows_ok = out.iter().all(|g| runs(g) <= 1) && data_groups >= 2;
+    rows_ok.then_some(out)
+}
+
+/// True when the label next to `labs[j]` is numbered in the same scheme: a run of
+/// numbered labels (`一、本年新收…`, `二、上年结转…`) is a column of row labels, not a
+/// series of headings (a heading is followed by its content).
+fn in_list(labs: &[&Item], j: usize) -> bool {
+    let scheme = |k: usize| {
+        labs.get(k)
+            .and_then(|it| scan_outline(&it.text))
+            .map(|o| o.scheme)
+    };
+    let s = scheme(j);
+    s.is_some() && ((j > 0 && scheme(j - 1) == s) || scheme(j + 1) == s)
+}
+
+/// A line that is running text rather than a cell: a heading of the report, or prose.
+fn is_text(t: &str) -> bool {
+    if is_band_text(t) {
+        return false;
+    }
+    let chars = t.chars().count();
+    let heading = scan_outline(t)
+        .is_some_and(|o| o.scheme.rank() <= 2 && trim(&t[o.len..]).chars().count() >= 4);
+    heading || chars > 45 || (chars > 15 && t.ends_with(['。', '！', '？', '；']))
+}
+
+/// A group without values that starts with running text (a heading right above the
+/// header cells, with no blank line between): the text up to its last heading or
+/// sentence is a group of its own.
+fn split_text_heads(groups: Vec<Vec<&Item>>) -> Vec<Vec<&Item>> {
+    let mut out = Vec::with_capacity(groups.len());
+    for g in groups {
+        let last = g
+            .iter()
+            .rposition(|it| it.kind == Kind::Label && is_text(&it.text));
+        match last {
+            Some(p) if p + 1 < g.len() && !g.iter().any(|it| it.kind == Kind::Value) => {
+                let mut g = g;
+                let rest = g.split_off(p + 1);
+                out.push(g);
+                out.push(rest);
+            }
+            _ => out.push(g),
+        }
+    }
+    out
+}
+
+/// A group of lines without values holding a heading or a sentence: running text.
+fn is_text_group(g: &[&Item]) -> bool {
+    !g.iter().any(|it| it.kind == Kind::Value)
+        && g.iter()
+            .any(|it| it.kind == Kind::Label && is_text(&it.text))
+}
+
+fn read_groups(groups: &[Vec<&Item>], out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
+    let mut i = 0;
+    while i < groups.len() {
+        let g = &groups[i];
+        let cells: Vec<&&Item> = g.iter().filter(|it| it.kind != Kind::Furniture).collect();
+        let text = is_text_group(g);
+        if text || cells.is_empty() {
+            for it in g {
+                out.push(match it.kind {
+                    Kind::Furniture => Piece::Furniture(it.no),
+                    _ => Piece::Text(it.no),
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < groups.len() {
+            if is_text_group(&groups[j]) {
+                break;
+            }
+            j += 1;
+        }
+        let mut rows: Vec<RawRow> = Vec::new();
+        for g in &groups[i..j] {
+            let cells: Vec<String> = g
+                .iter()
+                .filter(|it| it.kind != Kind::Furniture)
+                .map(|it| it.text.clone())
+                .collect();
+            for it in g.iter().filter(|it| it.kind == Kind::Furniture) {
+                out.push(Piece::Furniture(it.no));
+            }
+            if let Some(first) = g.iter().find(|it| it.kind != Kind::Furniture) {
+                rows.push(RawRow {
+                    line: first.no,
+                    cells,
+                });
+            }
+        }
+        let first = groups[i].first().map_or(0, |it| it.no);
+        let last = groups[j - 1].last().map_or(first, |it| it.no);
+        for mut seg in super::segments(rows, [first, last], false) {
+            drop_ragged(&mut seg.rows, warnings);
+            out.push(Piece::Table { seg, grid: false });
+        }
+        i = j;
+    }
+}
+
+/// Rows whose values are fewer than the table's (empty cells dropped by the
+/// flattening) cannot be placed: their values are taken out and reported, so the row
+/// keeps its label with every cell missing.
+fn drop_ragged(rows: &mut [RawRow], warnings: &mut Vec<Warning>) {
+    let tail = |r: &RawRow| {
+        r.cells
+            .iter()
+            .rev()
+            .take_while(|c| super::aligned::is_value(c))
+            .count()
+    };
+    let mut freq: Vec<(usize, usize)> = Vec::new();
+    for r in rows.iter() {
+        let t = tail(r);
+        if t == 0 {
+            continue;
+        }
+        match freq.iter_mut().find(|(k, _)| *k == t) {
+            Some(f) => f.1 += 1,
+            None => freq.push((t, 1)),
+        }
+    }
+    let Some(n) = freq.iter().max_by_key(|&&(k, f)| (f, k)).map(|&(k, _)| k) else {
+        return;
+    };
+    for r in rows.iter_mut() {
+        let t = tail(r);
+        if t == 0 || t == n {
+            continue;
+        }
+        let cut = r.cells.len() - t;
+        for v in r.cells.drain(cut..) {
+            warnings.push(Warning {
+                line: Some(r.line),
+                code: "unplaced-value".into(),
+                message: format!(
+                    "the row has {t} of {n} values (empty cells were dropped); value {v:?} cannot be placed and is left out"
+                ),
+            });
+        }
+    }
+}
+
+/// A stretch of the flat item list: labels (with their items) then values.
+struct Stretch<'a> {
+    labels: Vec<&'a Item>,
+    values: Vec<&'a Item>,
+}
+
+/// No separators: rows rebuilt from the runs of values.
+fn read_flat(items: &[Item], squeezed: bool, out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
+    let mut stretches: Vec<Stretch> = Vec::new();
+    let mut cur = Stretch {
+        labels: Vec::new(),
+        values: Vec::new(),
+    };
+    for it in items {
+        match it.kind {
+            Kind::Furniture => out.push(Piece::Furniture(it.no)),
+            Kind::Blank | Kind::Bar => {}
+            Kind::Value => cur.values.push(it),
+            Kind::Label => {
+                if !cur.values.is_empty() {
+                    stretches.push(std::mem::replace(
+                        &mut cur,
+                        Stretch {
+                            labels: Vec::new(),
+                            values: Vec::new(),
+                        },
+                    ));
+                }
+                cur.labels.push(it);
+            }
+        }
+    }
+    let trailing = if cur.values.is_empty() {
+        cur.labels
+    } else {
+        stretches.push(cur);
+        Vec::new()
+    };
+    // tables: a new one starts at a stretch whose labels cannot be one row's
+    let mut t = 0;
+    while t < stretches.len() {
+        let mut e = t + 1;
+        let n0 = stretches[t].values.len();
+        while e < stretches.len() {
+            let s = &stretches[e];
+            let band = s.labels.iter().any(|it| is_band_text(&it.text));
+            let more = s.values.len() > n0 && !s.values.len().is_multiple_of(n0.max(1));
+            if band || more || s.labels.len() > MAX_ROW_LABELS {
+                break;
+            }
+            e += 1;
+        }
+        read_table(&stretches[t..e], squeezed, out, warnings);
+        t = e;
+    }
+    for it in trailing {
+        out.push(Piece::Text(it.no));
+    }
+}
+
+/// A reading of a table's first cells: score, labels of the first row, corner cell
+/// present, column paths, ambiguous.
+type Reading = (f64, usize, bool, Vec<Vec<String>>, bool);
+
+/// One table: the labels of the first stretch hold text, band, corner and header.
+fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
+    let Some(first) = st.first() else {
+        return;
+    };
+    // squeezed reading for a table whose own rows are squeezed
+    let squeezed = squeezed && st.iter().any(|s| s.labels.iter().any(|l| l.row));
+    let n = first.values.len();
+    let labs = &first.labels;
+    // running text before the table: up to the last heading or sentence that is not
+    // among the labels the first row may carry
+    let scan = labs.len().saturating_sub(MAX_ROW_LABELS);
+    let lead = (0..scan)
+        .rev()
+        .find(|&j| is_text(&labs[j].text) && !in_list(labs, j))
+        .map_or(0, |p| p + 1);
+    for it in &labs[..lead] {
+        out.push(Piece::Text(it.no));
+    }
+    let mut rest = &labs[lead..];
+    let mut band = None;
+    let mut band_line = None;
+    if let Some(b) = rest.iter().position(|it| is_band_text(&it.text)) {
+        // text before the band is running text too
+        for it in &rest[..b] {
+            out.push(Piece::Text(it.no));
+        }
+        band = Some(rest[b].text.clone());
+        band_line = Some(rest[b].no);
+        rest = &rest[b + 1..];
+    }
+    // how many labels the other rows carry
+    let observed = st[1..].iter().map(|s| s.labels.len()).max();
+    // the corner cell heads the row labels: readings with it come first, readings
+    // without it only when none with it fits
+    let counts: Vec<usize> = match observed {
+        Some(0) => vec![0],
+        Some(l) => (1..=(l + 1).min(MAX_ROW_LABELS)).collect(),
+        None => (0..=MAX_ROW_LABELS).collect(),
+    };
+    let mut best: Option<Reading> = None;
+    // a row with labels has the corner cell over them; without it only as a last resort
+    for loose in [false, true] {
+        if squeezed {
+            break;
+        }
+        for &r0 in &counts {
+            let stub = r0 > 0 && !loose;
+            if (loose && r0 == 0) || r0 + usize::from(stub) > rest.len() {
+                continue;
+            }
+            let head = &rest[usize::from(stub)..rest.len() - r0];
+            let h: Vec<String> = head.iter().map(|it| it.text.clone()).collect();
+            let Some(lo) = level_order(&h, n) else {
+                continue;
+            };
+            // a first row with more labels than any other row is less likely
+            let prior = match observed {
+                Some(l) if r0 > l => -0.25,
+                _ => 0.0,
+            };
+            let score = lo.score + prior;
+            if best.as_ref().is_none_or(|b| score > b.0 + 1e-9) {
+                best = Some((score, r0, stub, lo.paths, lo.ambiguous));
+            }
+        }
+        if best.is_some() {
+            break;
+        }
+    }
+    let first_line = band_line
+        .or(rest.first().map(|it| it.no))
+        .or(first.values.first().map(|it| it.no))
+        .unwrap_or(0);
+    let last_line = st
+        .last()
+        .and_then(|s| s.values.last())
+        .map_or(first_line, |it| it.no);
+    // Cells that do not form a header over the values, or a second band among one
+    // table's cells, mean the lines are not in row order (PDF text boxes read column
+    // by column): nothing can be placed safely.
+    let scrambled = rest.iter().any(|it| is_band_text(&it.text));
+    let (r0, corner, paths, ambiguous) = match best {
+        _ if squeezed => {
+            let (r0, corner, paths) = squeezed_header(rest, n, warnings);
+            (r0, corner, paths, false)
+        }
+        Some((_, r0, stub, paths, amb)) if !scrambled => {
+            (r0, stub.then(|| rest[0].text.clone()), paths, amb)
+        }
+        // One run of values and nothing after it, under at least as many cells as it
+        // has values (enough to head each): a single row, whose values are in order
+        // whatever order the cells above came in. Kept without column paths.
+        None if !scrambled && st.len() == 1 && n >= 2 && rest.len() >= n => {
+            warnings.push(Warning {
+                line: Some(first_line),
+                code: "header-unresolved".into(),
+                message: format!(
+                    "the {} cells before this row of {n} values do not form its header; columns left without paths",
+                    rest.len()
+                ),
+            });
+            (0, None, vec![Vec::new(); n], false)
+        }
+        _ => {
+            warnings.push(Warning {
+                line: Some(first_line),
+                code: "table-unread".into(),
+                message: format!(
+                    "{} cells and {} values on lines {first_line}–{last_line} are not in row order (the {} cells before the first values do not head {n} value columns); kept as text",
+                    st.iter().map(|s| s.labels.len()).sum::<usize>(),
+                    st.iter().map(|s| s.values.len()).sum::<usize>(),
+                    rest.len()
+                ),
+            });
+            if let Some(no) = band_line {
+                out.push(Piece::Unread([no, no]));
+            }
+            unread(st, rest, out);
+            return;
+        }
+    };
+    if ambiguous {
+        warnings.push(Warning {
+            line: Some(first_line),
+            code: "ambiguous-header".into(),
+            message: format!(
+                "the header cells allow more than one reading over {n} value columns; the likeliest was taken"
+            ),
+        });
+    }
+    let l = st
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if i == 0 { r0 } else { s.labels.len() })
+        .max()
+        .unwrap_or(0);
+    // header as grid rows
+    let depth = paths.iter().map(Vec::len).max().unwrap_or(0);
+    let mut rows: Vec<RawRow> = Vec::new();
+    for d in 0..depth {
+        let mut cells = vec![String::new(); l + n];
+        for j in 0..n {
+            let same = j > 0 && paths[j].len() > d && paths[j - 1].len() > d && {
+                paths[j][..=d] == paths[j - 1][..=d]
+            };
+            if paths[j].len() > d && !same {
+                cells[l + j] = paths[j][d].clone();
+            }
+        }
+        if d == 0
+            && l > 0
+            && let Some(c) = &corner
+        {
+            cells[0] = c.clone();
+        }
+        rows.push(RawRow {
+            line: rest.get(1).or(rest.first()).map_or(first_line, |it| it.no),
+            cells,
+        });
+    }
+    if let Some(c) = corner.as_ref().filter(|_| depth == 0 && l > 0) {
+        let mut cells = vec![String::new(); l + n];
+        cells[0] = c.clone();
+        rows.push(RawRow {
+            line: rest[0].no,
+            cells,
+        });
+    }
+    let head = rows.len();
+    // data rows: labels then values; a run of several rows' values splits evenly
+    let labels0: Vec<&Item> = rest[rest.len() - r0..].to_vec();
+    for (i, s) in st.iter().enumerate() {
+        let labels: Vec<String> = if i == 0 {
+            labels0.iter().map(|it| it.text.clone()).collect()
+        } else {
+            s.labels.iter().map(|it| it.text.clone()).collect()
+        };
+        let line = if i == 0 {
+            labels0.first().or(s.values.first()).map_or(0, |it| it.no)
+        } else {
+            s.labels.first().or(s.values.first()).map_or(0, |it| it.no)
+        };
+        if n > 0 && s.values.len().is_multiple_of(n) {
+            for (k, chunk) in s.values.chunks(n).enumerate() {
+                let mut cells = if k == 0 { labels.clone() } else { Vec::new() };
+                if k > 0 {
+                    warnings.push(Warning {
+                        line: chunk.first().map(|it| it.no),
+                        code: "row-without-label".into(),
+                        message: "a run of values holds another row; it has no label".into(),
+                    });
+                }
+                cells.extend(chunk.iter().map(|it| it.text.clone()));
+                rows.push(RawRow {
+                    line: if k == 0 { line } else { chunk[0].no },
+                    cells,
+                });
+            }
+        } else {
+            for v in &s.values {
+                warnings.push(Warning {
+                    line: Some(v.no),
+                    code: "unplaced-value".into(),
+                    message: format!(
+                        "the row has {} values where the table has {n}; value {:?} cannot be placed and is left out",
+                        s.values.len(),
+                        v.text
+                    ),
+                });
+            }
+            rows.push(RawRow {
+                line,
+                cells: labels,
+            });
+        }
+    }
+    let seg = Segment {
+        band,
+        lines: [first_line, last_line],
+        rows,
+        known: Some(Shape {
+            head,
+            labels: l,
+            values: n,
+        }),
+    };
+    out.push(Piece::Table { seg, grid: false });
+}
+
+/// The header over squeezed rows, taken only when its cells are certain: one line of
+/// `n` cells (a corner cell before them allowed), or over a single column a corner line
+/// and a header line. A PDF
+/// dump garbles headers spread over lines (`总计商 业 企`), so anything else leaves the
+/// columns without paths (a known template can supply them) rather than guessing.
+/// Returns the first row's label count, the corner text and the column paths.
+fn squeezed_header(
+    rest: &[&Item],
+    n: usize,
+    warnings: &mut Vec<Warning>,
+) -> (usize, Option<String>, Vec<Vec<String>>) {
+    let r0 = rest.iter().rev().take_while(|it| it.row).count();
+    let head = &rest[..rest.len() - r0];
+    let cells: Vec<String> = match head {
+        [one] => {
+            let toks: Vec<&str> = one.text.split(' ').collect();
+            if toks.iter().all(|t| t.chars().count() >= 2) {
+                toks.iter().map(|t| t.to_string()).collect()
+            } else {
+                vec![one.text.clone()]
+            }
+        }
+        // over one column, a corner line and a header line (two levels would be one cell)
+        [corner, one] if n == 1 => vec![corner.text.clone(), one.text.clone()],
+        _ => Vec::new(),
+    };
+    let leaves = |c: &[String]| c.iter().map(|t| vec![t.clone()]).collect::<Vec<_>>();
+    if n > 0 && cells.len() == n + 1 {
+        (r0, Some(cells[0].clone()), leaves(&cells[1..]))
+    } else if n > 0 && cells.len() == n {
+        (r0, None, leaves(&cells))
+    } else {
+        if let Some(first) = head.first() {
+            warnings.push(Warning {
+                line: Some(first.no),
+                code: "header-unresolved".into(),
+                message: format!(
+                    "the {} header cells over these squeezed rows do not show their {n} columns for certain; columns left without paths",
+                    head.len()
+                ),
+            });
+        }
+        (r0, None, vec![Vec::new(); n])
+    }
+}
+
+/// The lines of a table that could not be read, as paragraphs between furniture lines;
+/// a heading among them (not one of a run of numbered labels) stays a heading.
+fn unread(st: &[Stretch], rest: &[&Item], out: &mut Vec<Piece>) {
+    let mut labels: Vec<&Item> = rest.to_vec();
+    // a label right before values is a row label, not a heading
+    let mut before_values: Vec<u32> = rest.last().map(|it| it.no).into_iter().collect();
+    for s in st.iter().skip(1) {
+        labels.extend(s.labels.iter().copied());
+        before_values.extend(s.labels.last().map(|it| it.no));
+    }
+    before_values.sort_unstable();
+    let mut nos: Vec<u32> = Vec::new();
+    for (j, it) in labels.iter().enumerate() {
+        let row_label = before_values.binary_search(&it.no).is_ok();
+        if is_text(&it.text) && !in_list(&labels, j) && !row_label {
+            out.push(Piece::Text(it.no));
+        } else {
+            nos.push(it.no);
+        }
+    }
+    for s in st {
+        nos.extend(s.values.iter().map(|it| it.no));
+    }
+    nos.sort_unstable();
+    let mut k = 0;
+    while k < nos.len() {
+        let mut e = k;
+        while e + 1 < nos.len() && nos[e + 1] == nos[e] + 1 {
+            e += 1;
+        }
+        out.push(Piece::Unread([nos[k], nos[e]]));
+        k = e + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Block, CellKind, Document};
+
+    fn doc(text: &str) -> Document {
+        crate::table::testutil::doc(text)
+    }
+
+    fn cells(d: &Document) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for b in &d.blocks {
+            if let Block::Table(t) = b {
+                assert_eq!(t.style, "cellline");
+                for r in &t.rows {
+                    for (c, cell) in t.columns.iter().zip(&r.cells) {
+                        out.push((r.path.join(">"), c.path.join(">"), cell.raw.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn has(c: &[(String, String, String)], row: &str, col: &str, raw: &str) -> bool {
+        c.iter().any(|(r, k, v)| r == row && k == col && v == raw)
+    }
+
+    const ROWS: [&str; 4] = [
+        "信息内容\n本年制发件数\n现行有效件数",
+        "规章\n1\n2",
+        "行政规范性文件\n3\n4",
+        "其他\n5\n6",
+    ];
+
+    fn check(text: &str) {
+        let d = doc(text);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let c = cells(&d);
+        assert!(has(&c, "规章", "本年制发件数", "1"), "{c:?}");
+        assert!(has(&c, "行政规范性文件", "现行有效件数", "4"));
+        assert!(has(&c, "其他", "现行有效件数", "6"));
+        assert_eq!(c.len(), 6);
+        let t = d.tables().next().unwrap();
+        assert_eq!(t.title.as_deref(), Some("主动公开政府信息情况"));
+        assert_eq!(t.stub, ["信息内容"]);
+    }
+
+    #[test]
+    fn rows_between_blank_lines() {
+        check(&format!(
+            "二、主动公开政府信息情况\n\n{}\n",
+            ROWS.join("\n\n")
+        ));
+    }
+
+    #[test]
+    fn rows_between_bar_lines() {
+        check(&format!(
+            "二、主动公开政府信息情况\n{}\n",
+            ROWS.join("\n|\n")
+        ));
+    }
+
+    #[test]
+    fn each_cell_followed_by_a_bar() {
+        let rows: Vec<String> = ROWS
+            .iter()
+            .map(|r| {
+                r.lines()
+                    .map(|c| format!("{c}\n|"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect();
+        check(&format!(
+            "二、主动公开政府信息情况\n\n{}\n",
+            rows.join("\n\n")
+        ));
+    }
+
+    #[test]
+    fn rows_without_separators() {
+        check(&format!("二、主动公开政府信息情况\n{}\n", ROWS.join("\n")));
+    }
+
+    /// A row whose empty cell was dropped: its values cannot be placed, so none is
+    /// shifted into a wrong column; they are reported and the cells marked missing.
+    #[test]
+    fn ragged_row_is_reported_not_shifted() {
+        let text = "二、主动公开政府信息情况\n\n信息内容\n甲\n乙\n丙\n\n规章\n1\n2\n3\n\n行政规范性文件\n4\n5\n\n其他\n6\n7\n8\n";
+        let d = doc(text);
+        let t = d.tables().next().unwrap();
+        let row = t
+            .rows
+            .iter()
+            .find(|r| r.path == ["行政规范性文件"])
+            .unwrap();
+        assert!(row.cells.iter().all(|c| c.kind == CellKind::Missing));
+        let unplaced = d
+            .warnings
+            .iter()
+            .filter(|w| w.code == "unplaced-value")
+            .count();
+        assert_eq!(unplaced, 2, "{:?}", d.warnings);
+        assert!(has(&cells(&d), "其他", "丙", "8"));
+    }
+
+    /// PDF text boxes read column by column: the cells do not head the values, so
+    /// nothing becomes a table; the heading stays a heading.
+    #[test]
+    fn column_major_boxes_are_not_read_as_rows() {
+        let text = "三、收到和处理政府信息公开申请情况\n第二十条第（一）项\n信息内容\n规章\n行政规范性文件\n第二十条第（五）项\n本年制发件数\n1\n8\n0\n26\n";
+        let d = doc(text);
+        assert_eq!(d.tables().count(), 0);
+        assert!(d.warnings.iter().any(|w| w.code == "table-unread"));
+        assert!(
+            matches!(&d.blocks[0], Block::Heading(h) if h.title == "收到和处理政府信息公开申请情况")
+        );
+    }
+
+    /// Rows squeezed onto single spaces (a PDF text dump): a one-line header of the
+    /// right number of cells names the columns; labels wrapped over lines (one character
+    /// per line, a bracket left open) are joined; a header spread over garbled lines is
+    /// not guessed.
+    #[test]
+    fn squeezed_rows() {
+        let text = "信息内容 本年处理决定数量\n行政处罚 3985758\n行政强制 88283\n\
+三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n总计商 业 企\n业\n\
+一、本年新收政府信息公开申请数量 3001 53 3054\n\
+三、\n本\n年\n度\n（一）予以公开 1288 21 1309\n\
+（二）部分公开（区分处理的，只计这一情\n形，不计其他情形） 447 7 454\n\
+（三）不\n予公开\n1.属于国家秘密 2 0 2\n";
+        let d = doc(text);
+        let t: Vec<_> = d.tables().collect();
+        assert_eq!(t.len(), 2, "{:?}", d.blocks);
+        assert_eq!(t[0].stub, ["信息内容"]);
+        assert_eq!(t[0].columns[0].path, ["本年处理决定数量"]);
+        assert_eq!(t[0].rows[1].path, ["行政强制"]);
+        assert_eq!(t[0].rows[1].cells[0].value, Some(88283.0));
+        let rows: Vec<String> = t[1].rows.iter().map(|r| r.path.join(">")).collect();
+        assert_eq!(
+            rows,
+            [
+                "一、本年新收政府信息公开申请数量",
+                "三、本年度>（一）予以公开",
+                "三、本年度>（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                "三、本年度>（三）不予公开>1.属于国家秘密",
+            ]
+        );
+        assert!(t[1].columns.iter().all(|c| c.path.is_empty()));
+        assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+        assert_eq!(t[1].rows[3].cells[2].value, Some(2.0));
+    }
+
+    /// Sentences that end in a number are prose, not squeezed rows.
+    #[test]
+    fn sentences_ending_in_numbers_are_prose() {
+        let text = "答复），均在法定期限内予以答复。政府信息公开行政复议 351\n\
+不规范等新老问题。截至目前，全市在运维政务新媒体共计 95\n\
+本年度报告中所列数据统计期限为 2025\n";
+        let d = doc(text);
+        assert_eq!(d.tables().count(), 0, "{:?}", d.blocks);
+    }
+}

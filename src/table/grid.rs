@@ -1,0 +1,407 @@
+//! Box-drawing and ASCII grids:
+//!
+//! ```text
+//! +----------+-----------------+        ┌──────┬─────────────┐
+//! |          |   申请人情况    |        │信息内│本年制发件数 │
+//! | 信息内容 +--------+--------+        │容    │             │
+//! |          | 自然人 | 总计   |        ├──────┼─────────────┤
+//! +==========+========+========+        │规章  │ 12          │
+//! | 规章     | 1      | 3      |        └──────┴─────────────┘
+//! +----------+--------+--------+
+//! ```
+//!
+//! The positions (display columns, CJK two wide) of the vertical lines and junctions of
+//! all lines give the grid columns. Rule lines cut the lines into bands; inside a band
+//! a missing vertical line joins two grid columns into one cell, and a rule line that
+//! leaves a column open joins the bands above and below it into one cell (a cell
+//! spanning rows). Every cell takes the text of its lines, wrapped lines joined
+//! (`信息内` + `容`). When the body has no rules between its rows, each of its lines is
+//! a row, and a line with text only in its first cells continues the row above (a
+//! wrapped label).
+//!
+//! The result is grid rows (a spanning cell in its first column and row, covered
+//! positions empty) for [`crate::table::segments`] and [`crate::table::build`].
+
+use super::{Piece, RawRow};
+use crate::lines::Line;
+use crate::model::Warning;
+use crate::normalize::push_label;
+use unicode_width::UnicodeWidthChar;
+
+/// Horizontal strokes of a rule line.
+fn is_horizontal(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '=' | '─' | '━' | '═' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '~'
+    )
+}
+
+/// Vertical strokes between cells.
+fn is_vertical(c: char) -> bool {
+    matches!(c, '|' | '│' | '┃' | '║' | '┆' | '┇' | '┊' | '┋' | '╎' | '╏')
+}
+
+/// Junctions and corners (`+`, `┼`, `├`, `╔` …).
+fn is_junction(c: char) -> bool {
+    c == '+' || (('\u{2500}'..='\u{257f}').contains(&c) && !is_horizontal(c) && !is_vertical(c))
+}
+
+/// True for a border line of a grid: strokes and junctions only, with a run of
+/// horizontal strokes and a junction (so a Markdown `|---|` line is not one).
+///
+/// ```
+/// use govreport::table::grid::is_rule;
+/// assert!(is_rule("+------+-----+"));
+/// assert!(is_rule("├──────┼─────┤"));
+/// assert!(is_rule("|      +-----+"));
+/// assert!(is_rule("╔══════╗"));
+/// assert!(!is_rule("|---|---|"));
+/// assert!(!is_rule("----------"));
+/// assert!(!is_rule("- 3 -"));
+/// ```
+pub fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    let mut horiz = 0;
+    let mut junction = false;
+    for c in t.chars() {
+        if is_horizontal(c) {
+            horiz += 1;
+        } else if is_junction(c) {
+            junction = true;
+        } else if !is_vertical(c) && c != ' ' && c != ':' {
+            return false;
+        }
+    }
+    let boxy = t.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c));
+    horiz >= 2 && (junction || boxy)
+}
+
+/// True for a row of a box-drawing grid: text between box vertical lines.
+///
+/// ```
+/// use govreport::table::grid::is_boxed;
+/// assert!(is_boxed("│规章  │ 12 │"));
+/// assert!(!is_boxed("| a | b |"));
+/// assert!(!is_boxed("规章"));
+/// ```
+pub fn is_boxed(t: &str) -> bool {
+    let n = t
+        .chars()
+        .filter(|&c| is_vertical(c) && c != '|' || matches!(c, '├' | '┤' | '╟' | '╢'))
+        .count();
+    n >= 2 || (n == 1 && (t.trim().starts_with('│') || t.trim().starts_with('║')))
+}
+
+/// A line laid out on display columns: `(x, char)` for each character.
+fn layout(text: &str) -> Vec<(usize, char)> {
+    let mut x = 0;
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\u{c}' | '\r' | '\n' | '\u{feff}') {
+            continue;
+        }
+        let w = if c == '\t' {
+            8 - x % 8
+        } else {
+            c.width().unwrap_or(0)
+        };
+        out.push((x, c));
+        x += w;
+    }
+    out
+}
+
+/// Most grid columns and lines a grid may have (a guard against hostile input).
+const MAX_GRID: usize = 4_000_000;
+
+/// Reads a grid region into table pieces.
+// The union-find works on (row, column) indexes; index loops say it best.
+#[allow(clippy::needless_range_loop)]
+pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
+    let laid: Vec<Vec<(usize, char)>> = lines.iter().map(|l| layout(&l.text)).collect();
+    // column boundaries: every vertical stroke or junction
+    let mut bounds: Vec<usize> = laid
+        .iter()
+        .flat_map(|l| {
+            l.iter()
+                .filter(|(_, c)| is_vertical(*c) || is_junction(*c))
+                .map(|(x, _)| *x)
+        })
+        .collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let first = lines.first().map_or(0, |l| l.no);
+    let last = lines.last().map_or(first, |l| l.no);
+    if bounds.len() < 2 || bounds.len().saturating_mul(lines.len()) > MAX_GRID {
+        warnings.push(Warning {
+            line: Some(first),
+            code: "table-unread".into(),
+            message: "a grid without columns; kept as text".into(),
+        });
+        return vec![Piece::Unread([first, last])];
+    }
+    let ncol = bounds.len() - 1;
+    // per line: the characters inside each column, and the strokes on each boundary
+    let mut inside: Vec<Vec<String>> = vec![vec![String::new(); ncol]; lines.len()];
+    let mut stroke: Vec<Vec<bool>> = vec![vec![false; ncol + 1]; lines.len()];
+    for (li, l) in laid.iter().enumerate() {
+        for &(x, c) in l {
+            match bounds.binary_search(&x) {
+                Ok(b) if is_vertical(c) || is_junction(c) => stroke[li][b] = true,
+                // text running over a boundary inside a spanning cell
+                Ok(b) if b < ncol => inside[li][b].push(c),
+                Ok(_) => {}
+                Err(b) if b > 0 && b <= ncol => inside[li][b - 1].push(c),
+                Err(_) => {}
+            }
+        }
+    }
+    // a column is ruled on a line when it holds horizontal strokes only
+    let ruled: Vec<Vec<bool>> = inside
+        .iter()
+        .map(|cols| {
+            cols.iter()
+                .map(|t| {
+                    let t = t.trim();
+                    !t.is_empty() && t.chars().all(|c| is_horizontal(c) || c == ':' || c == ' ')
+                })
+                .collect()
+        })
+        .collect();
+    let text_of = |li: usize, a: usize, b: usize| -> String {
+        let s: String = inside[li][a..b].concat();
+        crate::normalize::trim(&s).to_string()
+    };
+    let boundary: Vec<bool> = ruled.iter().map(|r| r.iter().any(|&x| x)).collect();
+
+    // bands: runs of content lines between boundary lines
+    struct Band {
+        lines: Vec<usize>,
+        /// Boundary lines between this band and the one before.
+        above: Vec<usize>,
+    }
+    let mut bands: Vec<Band> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    let mut above: Vec<usize> = Vec::new();
+    for li in 0..lines.len() {
+        if boundary[li] {
+            if !cur.is_empty() {
+                bands.push(Band {
+                    lines: std::mem::take(&mut cur),
+                    above: std::mem::take(&mut above),
+                });
+            }
+            above.push(li);
+        } else if !crate::normalize::trim(&lines[li].text).is_empty() {
+            cur.push(li);
+        }
+    }
+    if !cur.is_empty() {
+        bands.push(Band { lines: cur, above });
+    }
+    // logical rows: a band is a row, unless the body is one band of many lines
+    let split_body = bands.len() <= 2;
+    let mut rows: Vec<Band> = Vec::new();
+    let nb = bands.len();
+    for (bi, band) in bands.into_iter().enumerate() {
+        if split_body && bi == nb - 1 && band.lines.len() > 1 {
+            let mut above = band.above;
+            for (k, &li) in band.lines.iter().enumerate() {
+                // a line with nothing in the last column continues the row above
+                let cont = k > 0 && text_of(li, ncol - 1, ncol).is_empty();
+                if cont && let Some(r) = rows.last_mut() {
+                    r.lines.push(li);
+                    continue;
+                }
+                rows.push(Band {
+                    lines: vec![li],
+                    above: std::mem::take(&mut above),
+                });
+            }
+        } else {
+            rows.push(band);
+        }
+    }
+    let nrow = rows.len();
+    // union-find over (row, column) units
+    let mut parent: Vec<usize> = (0..nrow * ncol).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    fn union(p: &mut [usize], a: usize, b: usize) {
+        let (ra, rb) = (find(p, a), find(p, b));
+        if ra != rb {
+            p[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    for (r, row) in rows.iter().enumerate() {
+        // no stroke at a boundary on any line of the row: one cell on both sides
+        for j in 0..ncol - 1 {
+            if !row.lines.iter().any(|&li| stroke[li][j + 1]) {
+                union(&mut parent, r * ncol + j, r * ncol + j + 1);
+            }
+        }
+        // rules above that leave a column open: one cell over both rows
+        if r > 0 && !row.above.is_empty() {
+            for j in 0..ncol {
+                if !row.above.iter().any(|&li| ruled[li][j]) {
+                    union(&mut parent, (r - 1) * ncol + j, r * ncol + j);
+                }
+            }
+        }
+    }
+    // cells: the text of their rectangle, placed at their top-left unit
+    let mut cells: Vec<Vec<String>> = vec![vec![String::new(); ncol]; nrow];
+    let mut done = vec![false; nrow * ncol];
+    for r in 0..nrow {
+        for j in 0..ncol {
+            let root = find(&mut parent, r * ncol + j);
+            if done[root] {
+                continue;
+            }
+            done[root] = true;
+            let mut b = j + 1;
+            while b < ncol && find(&mut parent, r * ncol + b) == root {
+                b += 1;
+            }
+            let mut r2 = r;
+            while r2 + 1 < nrow && find(&mut parent, (r2 + 1) * ncol + j) == root {
+                r2 += 1;
+            }
+            let from = rows[r].lines[0];
+            let to = rows[r2].lines[rows[r2].lines.len() - 1];
+            let text = (from..=to)
+                .filter(|&li| !ruled[li][j..b].iter().any(|&x| x))
+                .fold(String::new(), |mut t, li| {
+                    push_label(&mut t, &text_of(li, j, b));
+                    t
+                });
+            cells[r][j] = text;
+        }
+    }
+    let raw: Vec<RawRow> = rows
+        .iter()
+        .zip(cells)
+        .map(|(row, cells)| RawRow {
+            line: lines[row.lines[0]].no,
+            cells,
+        })
+        .collect();
+    super::segments(raw, [first, last], true)
+        .into_iter()
+        .map(|seg| Piece::Table { seg, grid: true })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Block, Document};
+
+    fn doc(text: &str) -> Document {
+        crate::table::testutil::doc(text)
+    }
+
+    fn rows(d: &Document) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for b in &d.blocks {
+            if let Block::Table(t) = b {
+                assert_eq!(t.style, "grid");
+                for r in &t.rows {
+                    for (c, cell) in t.columns.iter().zip(&r.cells) {
+                        out.push((r.path.join(">"), c.path.join(">"), cell.raw.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn box_grid_with_wrapped_cells_and_spans() {
+        let text = "\
+三、收到和处理政府信息公开申请情况
+┌────────┬──────────────────────┐
+│信息内容│      申请人情况      │
+│        ├──────┬───────┬───────┤
+│        │自然人│法人或 │总计   │
+│        │      │其他组 │       │
+│        │      │织     │       │
+├────────┼──────┼───────┼───────┤
+│一、本年│3     │4      │7      │
+│新收    │      │       │       │
+├────────┼──────┼───────┼───────┤
+│二、上年│1     │0      │1      │
+│结转    │      │       │       │
+└────────┴──────┴───────┴───────┘
+";
+        let d = doc(text);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let t = d.tables().next().unwrap();
+        assert_eq!(t.stub, ["信息内容"]);
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            cols,
+            [
+                "申请人情况>自然人",
+                "申请人情况>法人或其他组织",
+                "申请人情况>总计"
+            ]
+        );
+        let r = rows(&d);
+        assert!(r.contains(&(
+            "一、本年新收".into(),
+            "申请人情况>法人或其他组织".into(),
+            "4".into()
+        )));
+        assert!(r.contains(&("二、上年结转".into(), "申请人情况>总计".into(), "1".into())));
+        assert_eq!(r.len(), 6);
+    }
+
+    #[test]
+    fn ascii_grid_with_body_lines_as_rows() {
+        let text = "\
+二、主动公开政府信息情况
++------------------+------+------+
+| 信息内容         | 制发 | 废止 |
++==================+======+======+
+| 规章             | 1    | 0    |
+| 行政规范性文件   | 8    | 26   |
+| 要求行政机关确认 | 2    | 3    |
+| 或重新出具       |      |      |
++------------------+------+------+
+";
+        let r = rows(&doc(text));
+        assert!(
+            r.contains(&("规章".into(), "制发".into(), "1".into())),
+            "{r:?}"
+        );
+        assert!(r.contains(&("行政规范性文件".into(), "废止".into(), "26".into())));
+        assert!(r.contains(&(
+            "要求行政机关确认或重新出具".into(),
+            "废止".into(),
+            "3".into()
+        )));
+        assert_eq!(r.len(), 6);
+    }
+
+    #[test]
+    fn row_spanning_label_in_ascii_grid() {
+        let text = "\
++--------+------+-----+
+|        | 1.甲 | 5   |
+| (三)不 +------+-----+
+| 予公开 | 2.乙 | 6   |
++--------+------+-----+
+";
+        let r = rows(&doc(text));
+        assert!(
+            r.contains(&("(三)不予公开>1.甲".into(), "".into(), "5".into())),
+            "{r:?}"
+        );
+        assert!(r.contains(&("(三)不予公开>2.乙".into(), "".into(), "6".into())));
+    }
+}

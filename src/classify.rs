@@ -305,24 +305,29 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
     let mut i = 0;
     while i < lines.len() {
         let found = match kinds[i] {
-            LineKind::Rule | LineKind::Boxed => grid_region(kinds, i),
-            LineKind::Tab => Some(tsv_region(lines, kinds, i, floor)),
+            LineKind::Rule | LineKind::Boxed => grid_region(kinds, i).ok_or(i + 1),
+            LineKind::Tab => Ok(tsv_region(lines, kinds, i, floor)),
             LineKind::Spaced | LineKind::Squeezed if aligned::is_data_line(&lines[i].text) => {
                 match aligned_region(lines, kinds, i, floor) {
-                    Ok(r) => Some(r),
+                    Ok(r) => Ok(r),
                     // rows squeezed onto single spaces, without columns: read as cells
+                    // (other seeds of the run may still start an aligned table)
                     Err(_) if kinds[i] == LineKind::Squeezed => {
-                        cellline_region(lines, kinds, i, floor)
+                        cellline_region(lines, kinds, i, floor).map_err(|_| i + 1)
                     }
-                    Err(end) => {
-                        // no seed later in the same run makes a table either
-                        i = end.max(i + 1);
-                        continue;
-                    }
+                    Err(end) => Err(end),
                 }
             }
             LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor),
-            _ => None,
+            _ => Err(i + 1),
+        };
+        let found = match found {
+            Ok(r) => Some(r),
+            Err(end) => {
+                // no seed later in the same run makes a table either
+                i = end.max(i + 1);
+                continue;
+            }
         };
         match found {
             Some(r) => {
@@ -483,8 +488,14 @@ const MAX_CELL_CHARS: usize = 50;
 /// A run of one-cell-per-line lines around the value line `i`: short text lines, lone
 /// values, `|` separators, single blank lines and page furniture, holding at least three
 /// values; or rows squeezed onto single spaces (`行政处罚 3985758`, a PDF text dump) among
-/// such lines, at least two of them.
-fn cellline_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Option<Region> {
+/// such lines, at least two of them. Without a table, the end of the run: every other
+/// seed in it finds the same run.
+fn cellline_region(
+    lines: &[Line],
+    kinds: &[LineKind],
+    i: usize,
+    floor: usize,
+) -> Result<Region, usize> {
     let short = |k: usize| strip_md(&lines[k].text).chars().count() <= MAX_CELL_CHARS;
     let cell = |k: usize| match kinds[k] {
         LineKind::Value | LineKind::Bar | LineKind::Furniture | LineKind::Blank => true,
@@ -501,6 +512,7 @@ fn cellline_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -
     while end < lines.len() && cell(end) && !double_blank(end) {
         end += 1;
     }
+    let run_end = end;
     while start < end && kinds[start] == LineKind::Blank {
         start += 1;
     }
@@ -524,7 +536,10 @@ fn cellline_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -
     } else {
         values >= 3
     };
-    enough.then_some(Region {
+    if !enough {
+        return Err(run_end);
+    }
+    Ok(Region {
         start,
         end,
         style: Style::Cellline,

@@ -14,6 +14,8 @@
 //!   tie is reported as ambiguous.
 
 use crate::normalize::fold;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// One header row: its value-column cells (corner cells already removed).
@@ -37,9 +39,43 @@ pub struct Columns {
 /// Search budget: nodes visited before giving up on a header.
 const BUDGET: usize = 200_000;
 
+/// Headers remembered per thread: an archive repeats the same few template headers
+/// thousands of times, and the span search of a large one visits ~10^5 readings.
+const MEMO_CAP: usize = 512;
+
+type MemoKey = (Vec<(Vec<String>, bool)>, usize);
+
+thread_local! {
+    static MEMO: RefCell<HashMap<MemoKey, Option<Columns>>> = RefCell::new(HashMap::new());
+}
+
 /// Rebuilds the paths of `n` value columns from header rows given top-down.
-/// Returns `None` when no reading fits.
+/// Returns `None` when no reading fits. The result depends on the rows alone, so it
+/// is remembered: the same header met again costs one lookup.
 pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
+    // grid-only headers are read in one pass: not worth remembering
+    if rows.iter().all(|r| r.grid) {
+        return search_spans(rows, n);
+    }
+    let key: MemoKey = (
+        rows.iter().map(|r| (r.cells.clone(), r.grid)).collect(),
+        n,
+    );
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let out = search_spans(rows, n);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= MEMO_CAP {
+            m.clear();
+        }
+        m.insert(key, out.clone());
+    });
+    out
+}
+
+fn search_spans(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     let rows: Vec<&HeaderRow> = rows
         .iter()
         .filter(|r| r.cells.iter().any(|c| !c.is_empty()))

@@ -2,6 +2,7 @@
 //! into the binary. A template names each table, its parts (band sub-tables), their
 //! columns and rows with stable ASCII keys, and the arithmetic rules (勾稽关系).
 
+use super::matching::{MLabel, mfold};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -36,6 +37,9 @@ pub struct TTable {
     pub title: String,
     /// Band sub-tables, or one part for a table without bands.
     pub parts: Vec<Part>,
+    /// The title in matching form.
+    #[serde(skip)]
+    pub m_title: String,
 }
 
 /// A band sub-table (or a whole table).
@@ -47,6 +51,9 @@ pub struct Part {
     pub columns: Vec<TCol>,
     /// Row tree.
     pub rows: Vec<TRow>,
+    /// The band prepared for matching.
+    #[serde(skip)]
+    pub m_band: Option<MLabel>,
 }
 
 /// A template column.
@@ -59,6 +66,12 @@ pub struct TCol {
     /// Other printed forms of the last label.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// `path` prepared for matching.
+    #[serde(skip)]
+    pub m_path: Vec<MLabel>,
+    /// `aliases` prepared for matching.
+    #[serde(skip)]
+    pub m_aliases: Vec<MLabel>,
 }
 
 /// A template row (a node of the row tree).
@@ -74,6 +87,12 @@ pub struct TRow {
     /// Rows under this one.
     #[serde(default)]
     pub rows: Vec<TRow>,
+    /// `label` prepared for matching.
+    #[serde(skip)]
+    pub m_label: MLabel,
+    /// `aliases` prepared for matching.
+    #[serde(skip)]
+    pub m_aliases: Vec<MLabel>,
 }
 
 /// An arithmetic rule: for each column (`along: column`) the named rows, or for each row
@@ -120,7 +139,11 @@ pub fn builtin() -> &'static [Template] {
     T.get_or_init(|| {
         SOURCES
             .iter()
-            .map(|s| serde_json::from_str(s).expect("templates/*.json are valid"))
+            .map(|s| {
+                let mut t: Template = serde_json::from_str(s).expect("templates/*.json are valid");
+                t.prepare();
+                t
+            })
             .collect()
     })
 }
@@ -132,6 +155,34 @@ pub fn variants() -> &'static Variants {
         serde_json::from_str(include_str!("../../templates/variants.json"))
             .expect("variants.json is valid")
     })
+}
+
+fn prepare_all(labels: &[String]) -> Vec<MLabel> {
+    labels.iter().map(|l| MLabel::new(l)).collect()
+}
+
+impl Template {
+    /// Brings every label to its matching form once, at load.
+    fn prepare(&mut self) {
+        fn prepare_rows(rows: &mut [TRow]) {
+            for r in rows {
+                r.m_label = MLabel::new(&r.label);
+                r.m_aliases = prepare_all(&r.aliases);
+                prepare_rows(&mut r.rows);
+            }
+        }
+        for t in &mut self.tables {
+            t.m_title = mfold(&t.title);
+            for p in &mut t.parts {
+                p.m_band = p.band.as_deref().map(MLabel::new);
+                for c in &mut p.columns {
+                    c.m_path = prepare_all(&c.path);
+                    c.m_aliases = prepare_all(&c.aliases);
+                }
+                prepare_rows(&mut p.rows);
+            }
+        }
+    }
 }
 
 impl Part {

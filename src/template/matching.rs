@@ -9,6 +9,8 @@
 use super::data::variants;
 use crate::normalize::fold;
 use crate::outline::scan_outline;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Least similarity for two labels to be taken as the same.
 pub const THRESHOLD: f64 = 0.75;
@@ -22,10 +24,10 @@ pub const THRESHOLD: f64 = 0.75;
 /// ```
 pub fn mfold(s: &str) -> String {
     let v = variants();
-    let pairs: Vec<char> = v.chars.chars().collect();
+    let chars = char_variants();
     let mut out: String = fold(s)
         .chars()
-        .map(|c| pairs.chunks(2).find(|p| p[0] == c).map_or(c, |p| p[1]))
+        .map(|c| chars.get(&c).copied().unwrap_or(c))
         .collect();
     for (from, to) in &v.words {
         if out.contains(from.as_str()) && !out.contains(to.as_str()) {
@@ -33,6 +35,50 @@ pub fn mfold(s: &str) -> String {
         }
     }
     out
+}
+
+/// The variant character pairs as a map (traditional → simplified).
+fn char_variants() -> &'static HashMap<char, char> {
+    static M: OnceLock<HashMap<char, char>> = OnceLock::new();
+    M.get_or_init(|| {
+        let pairs: Vec<char> = variants().chars.chars().collect();
+        pairs.chunks(2).map(|p| (p[0], p[1])).collect()
+    })
+}
+
+/// A label in matching form, split and measured once: template labels are prepared when
+/// the templates load, document labels once per table, so comparing two is cheap.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MLabel {
+    /// The outline number, if the label starts with one.
+    number: Option<String>,
+    /// The matching form after the number.
+    rest: String,
+    /// `rest` without parenthetical remarks.
+    plain: String,
+    rest_chars: usize,
+    plain_chars: usize,
+}
+
+impl MLabel {
+    /// Prepares a printed label.
+    pub fn new(label: &str) -> MLabel {
+        let f = mfold(label);
+        let (number, rest) = split_number(&f);
+        let plain = drop_remarks(rest);
+        MLabel {
+            number,
+            rest_chars: rest.chars().count(),
+            plain_chars: plain.chars().count(),
+            rest: rest.to_string(),
+            plain,
+        }
+    }
+
+    /// True for an empty label (a table without row labels).
+    pub fn is_empty(&self) -> bool {
+        self.number.is_none() && self.rest.is_empty()
+    }
 }
 
 /// Splits the outline number off a matching-form label.
@@ -77,37 +123,54 @@ pub fn is_cut_label(printed: &str, full: &str) -> bool {
 /// assert_eq!(label_sim("（三）不予公开", "（四）不予公开"), 0.0);
 /// ```
 pub fn label_sim(a: &str, b: &str) -> f64 {
-    let (fa, fb) = (mfold(a), mfold(b));
-    let (na, ra) = split_number(&fa);
-    let (nb, rb) = split_number(&fb);
-    if let (Some(x), Some(y)) = (&na, &nb)
+    sim(&MLabel::new(a), &MLabel::new(b))
+}
+
+/// Similarity of two prepared labels (see [`label_sim`]). Below [`THRESHOLD`] the figure
+/// only says "not the same": pairs whose lengths alone rule out a match are 0.0.
+pub fn sim(a: &MLabel, b: &MLabel) -> f64 {
+    if let (Some(x), Some(y)) = (&a.number, &b.number)
         && x != y
     {
         return 0.0;
     }
+    let (ra, rb) = (&a.rest, &b.rest);
     if ra == rb {
         return 1.0;
     }
     if ra.is_empty() || rb.is_empty() {
         return 0.0;
     }
-    let short = ra.chars().count().min(rb.chars().count());
-    if short >= 2 && (ra.starts_with(rb) || rb.starts_with(ra)) {
+    let prefix = ra.starts_with(rb.as_str()) || rb.starts_with(ra.as_str());
+    if prefix && a.rest_chars.min(b.rest_chars) >= 2 {
         return 0.9;
     }
     // a label cut off by the extraction: `（三）不` of `（三）不予公开`
-    if na.is_some() && na == nb && (ra.starts_with(rb) || rb.starts_with(ra)) {
+    if prefix && a.number.is_some() && a.number == b.number {
         return 0.8;
     }
-    let (da, db) = (drop_remarks(ra), drop_remarks(rb));
+    let (da, db) = (&a.plain, &b.plain);
     if !da.is_empty() && da == db {
         return 0.9;
     }
-    strsim::normalized_levenshtein(&da, &db)
+    // the edit distance is at least the difference in length
+    let (la, lb) = (a.plain_chars, b.plain_chars);
+    let longest = la.max(lb);
+    if longest > 0 && 1.0 - (la.abs_diff(lb) as f64 / longest as f64) < THRESHOLD {
+        return 0.0;
+    }
+    strsim::normalized_levenshtein(da, db)
 }
 
 /// Similarity of a printed path and a template path, aligned from the end.
 pub fn path_sim(doc: &[String], tmpl: &[&str]) -> f64 {
+    let doc: Vec<MLabel> = doc.iter().map(|l| MLabel::new(l)).collect();
+    let tmpl: Vec<MLabel> = tmpl.iter().map(|l| MLabel::new(l)).collect();
+    path_sim_m(&doc, &tmpl.iter().collect::<Vec<_>>())
+}
+
+/// [`path_sim`] of prepared labels.
+pub fn path_sim_m(doc: &[MLabel], tmpl: &[&MLabel]) -> f64 {
     if doc.is_empty() || tmpl.is_empty() {
         return if doc.is_empty() && tmpl.iter().all(|t| t.is_empty()) {
             1.0
@@ -118,7 +181,7 @@ pub fn path_sim(doc: &[String], tmpl: &[&str]) -> f64 {
     let k = doc.len().min(tmpl.len());
     let mut total = 0.0;
     for i in 0..k {
-        let s = label_sim(&doc[doc.len() - 1 - i], tmpl[tmpl.len() - 1 - i]);
+        let s = sim(&doc[doc.len() - 1 - i], tmpl[tmpl.len() - 1 - i]);
         if s < THRESHOLD {
             return 0.0;
         }

@@ -15,7 +15,7 @@ pub mod matching;
 use crate::lines::Line;
 use crate::model::{Block, Column, Document, Table, Warning};
 use data::{Part, TTable, Template, builtin};
-use matching::{THRESHOLD, label_sim, mfold, path_sim};
+use matching::{MLabel, THRESHOLD, mfold, path_sim_m, sim};
 use std::collections::HashMap;
 
 /// Which template table and part a document table follows, with its keys.
@@ -38,7 +38,10 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
     let mut warnings = groups::regroup(&mut doc.blocks, lines, tpl);
     warnings.extend(groups::column_groups(&mut doc.blocks, tpl));
     warnings.extend(groups::demote_table_labels(&mut doc.blocks, lines, tpl));
-    let matches: Vec<Option<TableMatch>> = doc.tables().map(|t| match_table(t, tpl)).collect();
+    let matches: Vec<Option<TableMatch>> = doc
+        .tables()
+        .map(|t| match_table(&Prepared::of(t), tpl))
+        .collect();
     doc.meta.template = Some(tpl.id.clone());
     let printed = printed_labels(doc, &matches);
     let mut ti = 0;
@@ -57,9 +60,11 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
 
 /// The best-supported template and each table's match under it.
 fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)> {
+    let prepared: Vec<Prepared> = doc.tables().map(Prepared::of).collect();
     let mut best: Option<(usize, i32, &'static Template, Vec<Option<TableMatch>>)> = None;
     for tpl in builtin() {
-        let matches: Vec<Option<TableMatch>> = doc.tables().map(|t| match_table(t, tpl)).collect();
+        let matches: Vec<Option<TableMatch>> =
+            prepared.iter().map(|p| match_table(p, tpl)).collect();
         let score: usize = matches.iter().flatten().map(|m| m.score).sum();
         let year_fit = doc.meta.year.map_or(0, |y| {
             i32::from(tpl.from_year.is_none_or(|f| y >= f) && tpl.to_year.is_none_or(|t| y <= t))
@@ -76,26 +81,58 @@ fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)
     (score >= 3).then_some((tpl, matches))
 }
 
+/// A document table's labels in matching form, prepared once for every template.
+#[derive(Default)]
+struct Prepared {
+    title: String,
+    band: Option<MLabel>,
+    /// Column paths.
+    cols: Vec<Vec<MLabel>>,
+    /// Row paths, without the band label.
+    rows: Vec<Vec<MLabel>>,
+    headerless: bool,
+}
+
+impl Prepared {
+    fn of(t: &Table) -> Prepared {
+        Prepared {
+            title: t.title.as_deref().map(mfold).unwrap_or_default(),
+            band: t.band.as_deref().map(MLabel::new),
+            cols: t.columns.iter().map(|c| prepare_path(&c.path)).collect(),
+            rows: t.rows.iter().map(|r| Self::row_path(t, &r.path)).collect(),
+            headerless: t.columns.iter().all(|c| c.path.is_empty()),
+        }
+    }
+
+    /// A row path of `t` without its band label.
+    fn row_path(t: &Table, path: &[String]) -> Vec<MLabel> {
+        match &t.band {
+            Some(_) if !path.is_empty() => prepare_path(&path[1..]),
+            _ => prepare_path(path),
+        }
+    }
+}
+
+fn prepare_path(path: &[String]) -> Vec<MLabel> {
+    path.iter().map(|l| MLabel::new(l)).collect()
+}
+
 /// Matches one document table against every table and part of `tpl`.
-fn match_table(t: &Table, tpl: &Template) -> Option<TableMatch> {
-    let title = t.title.as_deref().map(mfold).unwrap_or_default();
+fn match_table(t: &Prepared, tpl: &Template) -> Option<TableMatch> {
     let mut best: Option<TableMatch> = None;
     for (ti, tt) in tpl.tables.iter().enumerate() {
-        let titled = !title.is_empty() && {
-            let tt_title = mfold(&tt.title);
-            title.contains(&tt_title) || tt_title.contains(&title)
-        };
+        let titled = !t.title.is_empty()
+            && (t.title.contains(&tt.m_title) || tt.m_title.contains(&t.title));
         for (pi, part) in tt.parts.iter().enumerate() {
-            if let (Some(b), Some(pb)) = (&t.band, &part.band)
-                && label_sim(b, pb) < 0.9
+            if let (Some(b), Some(pb)) = (&t.band, &part.m_band)
+                && sim(b, pb) < 0.9
             {
                 continue;
             }
             let cols = key_columns(t, part);
             let rows = key_rows(t, part);
             let mut score = cols.iter().flatten().count() + rows.iter().flatten().count();
-            let headerless = t.columns.iter().all(|c| c.path.is_empty());
-            if score == 0 && !(titled && headerless && t.columns.len() == part.columns.len()) {
+            if score == 0 && !(titled && t.headerless && t.cols.len() == part.columns.len()) {
                 continue;
             }
             if titled {
@@ -117,24 +154,20 @@ fn match_table(t: &Table, tpl: &Template) -> Option<TableMatch> {
 }
 
 /// Column keys: the template column whose path fits best, when it fits one clearly.
-fn key_columns(t: &Table, part: &Part) -> Vec<Option<String>> {
-    t.columns
+fn key_columns(t: &Prepared, part: &Part) -> Vec<Option<String>> {
+    t.cols
         .iter()
-        .map(|c| {
+        .map(|path| {
             unique_best(part.columns.iter().map(|tc| {
-                let mut s = path_sim(
-                    &c.path,
-                    &tc.path.iter().map(String::as_str).collect::<Vec<_>>(),
-                );
-                if let Some(last) = c.path.last() {
-                    for a in &tc.aliases {
-                        let mut p: Vec<&str> = tc.path.iter().map(String::as_str).collect();
-                        if let Some(l) = p.last_mut() {
+                let mut names: Vec<&MLabel> = tc.m_path.iter().collect();
+                let mut s = path_sim_m(path, &names);
+                if !path.is_empty() {
+                    for a in &tc.m_aliases {
+                        if let Some(l) = names.last_mut() {
                             *l = a;
                         }
-                        s = s.max(path_sim(&c.path, &p));
+                        s = s.max(path_sim_m(path, &names));
                     }
-                    let _ = last;
                 }
                 (s, &tc.key)
             }))
@@ -143,24 +176,20 @@ fn key_columns(t: &Table, part: &Part) -> Vec<Option<String>> {
 }
 
 /// Row keys: the template row whose label path fits best.
-fn key_rows(t: &Table, part: &Part) -> Vec<Option<String>> {
+fn key_rows(t: &Prepared, part: &Part) -> Vec<Option<String>> {
     let flat = part.flat_rows();
     t.rows
         .iter()
-        .map(|r| {
-            let path: Vec<String> = match &t.band {
-                Some(_) if !r.path.is_empty() => r.path[1..].to_vec(),
-                _ => r.path.clone(),
-            };
+        .map(|path| {
             unique_best(flat.iter().map(|(up, row)| {
-                let mut names: Vec<&str> = up.iter().map(|u| u.label.as_str()).collect();
-                names.push(&row.label);
-                let mut s = path_sim(&path, &names);
-                for a in &row.aliases {
+                let mut names: Vec<&MLabel> = up.iter().map(|u| &u.m_label).collect();
+                names.push(&row.m_label);
+                let mut s = path_sim_m(path, &names);
+                for a in &row.m_aliases {
                     if let Some(l) = names.last_mut() {
                         *l = a;
                     }
-                    s = s.max(path_sim(&path, &names));
+                    s = s.max(path_sim_m(path, &names));
                 }
                 (s, &row.key)
             }))
@@ -410,13 +439,10 @@ fn split_digits(
     }
     let (cells, joined) = found?;
     let mut path: Vec<String> = row.path[..row.path.len() - numeric].to_vec();
-    let mut probe = t.clone();
-    probe.rows = vec![crate::model::Row {
-        path: path.clone(),
-        line: row.line,
-        cells: Vec::new(),
-        key: None,
-    }];
+    let probe = Prepared {
+        rows: vec![Prepared::row_path(t, &path)],
+        ..Prepared::default()
+    };
     let key = key_rows(&probe, part).pop().flatten();
     key.as_ref()?;
     path.shrink_to_fit();

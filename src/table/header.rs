@@ -57,10 +57,7 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     if rows.iter().all(|r| r.grid) {
         return search_spans(rows, n);
     }
-    let key: MemoKey = (
-        rows.iter().map(|r| (r.cells.clone(), r.grid)).collect(),
-        n,
-    );
+    let key: MemoKey = (rows.iter().map(|r| (r.cells.clone(), r.grid)).collect(), n);
     if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
         return hit;
     }

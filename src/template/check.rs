@@ -260,10 +260,7 @@ fn text_checks(
     rule: &Rule,
     cells: &HashMap<(String, String), Found>,
 ) -> Vec<Check> {
-    let Some(pat) = &rule.pattern else {
-        return Vec::new();
-    };
-    let Ok(re) = regex::Regex::new(pat) else {
+    let Some(re) = &rule.regex else {
         return Vec::new();
     };
     let Some((rk, ck)) = rule.equals.first().and_then(|e| e.split_once('/')) else {

@@ -116,6 +116,9 @@ pub struct Rule {
     /// For `text` rules: a regex whose first group is the number.
     #[serde(default)]
     pub pattern: Option<String>,
+    /// `pattern` compiled, at load.
+    #[serde(skip)]
+    pub regex: Option<regex::Regex>,
 }
 
 /// Printed variants applied before matching labels.
@@ -170,6 +173,11 @@ impl Template {
                 r.m_aliases = prepare_all(&r.aliases);
                 prepare_rows(&mut r.rows);
             }
+        }
+        for r in &mut self.checks {
+            r.regex = r.pattern.as_deref().map(|p| {
+                regex::Regex::new(p).unwrap_or_else(|e| panic!("rule {}: bad pattern: {e}", r.id))
+            });
         }
         for t in &mut self.tables {
             t.m_title = mfold(&t.title);

@@ -9,7 +9,10 @@
 use super::data::variants;
 use crate::normalize::fold;
 use crate::outline::scan_outline;
+use std::borrow::Borrow;
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 /// Least similarity for two labels to be taken as the same.
@@ -75,6 +78,27 @@ impl MLabel {
         }
     }
 
+    /// The prepared form of `label`, remembered per thread: an archive prints the same
+    /// few hundred labels over and over.
+    pub fn cached(label: &str) -> Rc<MLabel> {
+        const CAP: usize = 8192;
+        thread_local! {
+            static CACHE: RefCell<HashMap<String, Rc<MLabel>>> = RefCell::new(HashMap::new());
+        }
+        CACHE.with(|c| {
+            if let Some(m) = c.borrow().get(label) {
+                return m.clone();
+            }
+            let m = Rc::new(MLabel::new(label));
+            let mut c = c.borrow_mut();
+            if c.len() >= CAP {
+                c.clear();
+            }
+            c.insert(label.to_string(), m.clone());
+            m
+        })
+    }
+
     /// True for an empty label (a table without row labels).
     pub fn is_empty(&self) -> bool {
         self.number.is_none() && self.rest.is_empty()
@@ -107,11 +131,12 @@ fn drop_remarks(s: &str) -> String {
 /// True when `printed` is the start of `full` cut off by the extraction: the same outline
 /// number and one character of a longer label (`（三）不`).
 pub fn is_cut_label(printed: &str, full: &str) -> bool {
-    let (fp, ff) = (mfold(printed), mfold(full));
-    let (np, rp) = split_number(&fp);
-    let (nf, rf) = split_number(&ff);
-    let (lp, lf) = (rp.chars().count(), rf.chars().count());
-    np.is_some() && np == nf && lp == 1 && lf >= 2 && rf.starts_with(rp)
+    let (p, f) = (MLabel::cached(printed), MLabel::cached(full));
+    p.number.is_some()
+        && p.number == f.number
+        && p.rest_chars == 1
+        && f.rest_chars >= 2
+        && f.rest.starts_with(p.rest.as_str())
 }
 
 /// Similarity of two printed labels, 0.0 to 1.0.
@@ -123,7 +148,7 @@ pub fn is_cut_label(printed: &str, full: &str) -> bool {
 /// assert_eq!(label_sim("（三）不予公开", "（四）不予公开"), 0.0);
 /// ```
 pub fn label_sim(a: &str, b: &str) -> f64 {
-    sim(&MLabel::new(a), &MLabel::new(b))
+    sim(&MLabel::cached(a), &MLabel::cached(b))
 }
 
 /// Similarity of two prepared labels (see [`label_sim`]). Below [`THRESHOLD`] the figure
@@ -164,15 +189,15 @@ pub fn sim(a: &MLabel, b: &MLabel) -> f64 {
 
 /// Similarity of a printed path and a template path, aligned from the end.
 pub fn path_sim(doc: &[String], tmpl: &[&str]) -> f64 {
-    let doc: Vec<MLabel> = doc.iter().map(|l| MLabel::new(l)).collect();
-    let tmpl: Vec<MLabel> = tmpl.iter().map(|l| MLabel::new(l)).collect();
-    path_sim_m(&doc, &tmpl.iter().collect::<Vec<_>>())
+    let doc: Vec<Rc<MLabel>> = doc.iter().map(|l| MLabel::cached(l)).collect();
+    let tmpl: Vec<Rc<MLabel>> = tmpl.iter().map(|l| MLabel::cached(l)).collect();
+    path_sim_m(&doc, &tmpl)
 }
 
 /// [`path_sim`] of prepared labels.
-pub fn path_sim_m(doc: &[MLabel], tmpl: &[&MLabel]) -> f64 {
+pub fn path_sim_m<A: Borrow<MLabel>, B: Borrow<MLabel>>(doc: &[A], tmpl: &[B]) -> f64 {
     if doc.is_empty() || tmpl.is_empty() {
-        return if doc.is_empty() && tmpl.iter().all(|t| t.is_empty()) {
+        return if doc.is_empty() && tmpl.iter().all(|t| t.borrow().is_empty()) {
             1.0
         } else {
             0.0
@@ -181,7 +206,10 @@ pub fn path_sim_m(doc: &[MLabel], tmpl: &[&MLabel]) -> f64 {
     let k = doc.len().min(tmpl.len());
     let mut total = 0.0;
     for i in 0..k {
-        let s = sim(&doc[doc.len() - 1 - i], tmpl[tmpl.len() - 1 - i]);
+        let s = sim(
+            doc[doc.len() - 1 - i].borrow(),
+            tmpl[tmpl.len() - 1 - i].borrow(),
+        );
         if s < THRESHOLD {
             return 0.0;
         }

@@ -16,7 +16,9 @@ use crate::lines::Line;
 use crate::model::{Block, Column, Document, Table, Warning};
 use data::{Part, TTable, Template, builtin};
 use matching::{MLabel, THRESHOLD, mfold, path_sim_m, sim};
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Which template table and part a document table follows, with its keys.
 #[derive(Debug, Clone)]
@@ -38,10 +40,7 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
     let mut warnings = groups::regroup(&mut doc.blocks, lines, tpl);
     warnings.extend(groups::column_groups(&mut doc.blocks, tpl));
     warnings.extend(groups::demote_table_labels(&mut doc.blocks, lines, tpl));
-    let matches: Vec<Option<TableMatch>> = doc
-        .tables()
-        .map(|t| match_table(&Prepared::of(t), tpl))
-        .collect();
+    let matches: Vec<Option<TableMatch>> = doc.tables().map(|t| matched(t, tpl)).collect();
     doc.meta.template = Some(tpl.id.clone());
     let printed = printed_labels(doc, &matches);
     let mut ti = 0;
@@ -60,11 +59,9 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
 
 /// The best-supported template and each table's match under it.
 fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)> {
-    let prepared: Vec<Prepared> = doc.tables().map(Prepared::of).collect();
     let mut best: Option<(usize, i32, &'static Template, Vec<Option<TableMatch>>)> = None;
     for tpl in builtin() {
-        let matches: Vec<Option<TableMatch>> =
-            prepared.iter().map(|p| match_table(p, tpl)).collect();
+        let matches: Vec<Option<TableMatch>> = doc.tables().map(|t| matched(t, tpl)).collect();
         let score: usize = matches.iter().flatten().map(|m| m.score).sum();
         let year_fit = doc.meta.year.map_or(0, |y| {
             i32::from(tpl.from_year.is_none_or(|f| y >= f) && tpl.to_year.is_none_or(|t| y <= t))
@@ -85,11 +82,11 @@ fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)
 #[derive(Default)]
 struct Prepared {
     title: String,
-    band: Option<MLabel>,
+    band: Option<Rc<MLabel>>,
     /// Column paths.
-    cols: Vec<Vec<MLabel>>,
+    cols: Vec<Vec<Rc<MLabel>>>,
     /// Row paths, without the band label.
-    rows: Vec<Vec<MLabel>>,
+    rows: Vec<Vec<Rc<MLabel>>>,
     headerless: bool,
 }
 
@@ -97,7 +94,7 @@ impl Prepared {
     fn of(t: &Table) -> Prepared {
         Prepared {
             title: t.title.as_deref().map(mfold).unwrap_or_default(),
-            band: t.band.as_deref().map(MLabel::new),
+            band: t.band.as_deref().map(MLabel::cached),
             cols: t.columns.iter().map(|c| prepare_path(&c.path)).collect(),
             rows: t.rows.iter().map(|r| Self::row_path(t, &r.path)).collect(),
             headerless: t.columns.iter().all(|c| c.path.is_empty()),
@@ -105,7 +102,7 @@ impl Prepared {
     }
 
     /// A row path of `t` without its band label.
-    fn row_path(t: &Table, path: &[String]) -> Vec<MLabel> {
+    fn row_path(t: &Table, path: &[String]) -> Vec<Rc<MLabel>> {
         match &t.band {
             Some(_) if !path.is_empty() => prepare_path(&path[1..]),
             _ => prepare_path(path),
@@ -113,16 +110,53 @@ impl Prepared {
     }
 }
 
-fn prepare_path(path: &[String]) -> Vec<MLabel> {
-    path.iter().map(|l| MLabel::new(l)).collect()
+fn prepare_path(path: &[String]) -> Vec<Rc<MLabel>> {
+    path.iter().map(|l| MLabel::cached(l)).collect()
+}
+
+/// What a table's match depends on: the template and the table's labels.
+type MatchKey = (
+    &'static str,
+    Option<String>,
+    Option<String>,
+    Vec<Vec<String>>,
+    Vec<Vec<String>>,
+);
+
+/// [`match_table`], remembered per thread: an archive prints the labels of one template
+/// thousands of times with other values, and a match reads the labels alone.
+fn matched(t: &Table, tpl: &'static Template) -> Option<TableMatch> {
+    const CAP: usize = 1024;
+    thread_local! {
+        static MEMO: RefCell<HashMap<MatchKey, Option<TableMatch>>> = RefCell::new(HashMap::new());
+    }
+    let key: MatchKey = (
+        tpl.id.as_str(),
+        t.title.clone(),
+        t.band.clone(),
+        t.columns.iter().map(|c| c.path.clone()).collect(),
+        t.rows.iter().map(|r| r.path.clone()).collect(),
+    );
+    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let out = match_table(&Prepared::of(t), tpl);
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= CAP {
+            m.clear();
+        }
+        m.insert(key, out.clone());
+    });
+    out
 }
 
 /// Matches one document table against every table and part of `tpl`.
 fn match_table(t: &Prepared, tpl: &Template) -> Option<TableMatch> {
     let mut best: Option<TableMatch> = None;
     for (ti, tt) in tpl.tables.iter().enumerate() {
-        let titled = !t.title.is_empty()
-            && (t.title.contains(&tt.m_title) || tt.m_title.contains(&t.title));
+        let titled =
+            !t.title.is_empty() && (t.title.contains(&tt.m_title) || tt.m_title.contains(&t.title));
         for (pi, part) in tt.parts.iter().enumerate() {
             if let (Some(b), Some(pb)) = (&t.band, &part.m_band)
                 && sim(b, pb) < 0.9
@@ -199,12 +233,21 @@ fn key_rows(t: &Prepared, part: &Part) -> Vec<Option<String>> {
 
 /// The key of the best candidate when it reaches the threshold and no other ties it.
 fn unique_best<'a>(cands: impl Iterator<Item = (f64, &'a String)>) -> Option<String> {
-    let mut all: Vec<(f64, &String)> = cands.filter(|(s, _)| *s >= THRESHOLD).collect();
-    all.sort_by(|a, b| b.0.total_cmp(&a.0));
-    match all.as_slice() {
-        [] => None,
-        [(_, k)] => Some((*k).clone()),
-        [(s1, k), (s2, k2), ..] => (s1 - s2 > 1e-6 || k == k2).then(|| (*k).clone()),
+    // the first two in order of score, the earlier first among equals
+    let mut first: Option<(f64, &String)> = None;
+    let mut second: Option<(f64, &String)> = None;
+    for c in cands.filter(|(s, _)| *s >= THRESHOLD) {
+        if first.is_none_or(|f| c.0 > f.0) {
+            second = first;
+            first = Some(c);
+        } else if second.is_none_or(|s| c.0 > s.0) {
+            second = Some(c);
+        }
+    }
+    match (first, second) {
+        (None, _) => None,
+        (Some((_, k)), None) => Some(k.clone()),
+        (Some((s1, k)), Some((s2, k2))) => (s1 - s2 > 1e-6 || k == k2).then(|| k.clone()),
     }
 }
 

@@ -5,106 +5,78 @@
 //! it needs is absent, blank or not a number — a check that cannot be made never passes.
 
 use super::data::{Rule, Template};
+use super::keyed;
 use crate::model::{Block, CellKind, Check, Document};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A keyed cell of the document.
-#[derive(Debug, Clone)]
-struct Found {
+#[derive(Debug, Clone, Copy)]
+struct Found<'a> {
     value: Option<f64>,
     kind: CellKind,
     line: u32,
-    table: String,
-    row: Vec<String>,
-    col: Vec<String>,
+    table: &'a str,
+    row: &'a [String],
+    col: &'a [String],
 }
 
 /// Runs every rule of `tpl` over `doc`.
 pub fn run(doc: &Document, tpl: &Template) -> Vec<Check> {
-    let mut cells: HashMap<(String, String), Found> = HashMap::new();
-    for t in doc.tables() {
-        for r in &t.rows {
-            let Some(rk) = &r.key else { continue };
-            for (c, cell) in t.columns.iter().zip(&r.cells) {
-                let Some(ck) = &c.key else { continue };
-                cells
-                    .entry((rk.clone(), ck.clone()))
-                    .or_insert_with(|| Found {
-                        value: cell.value,
-                        kind: cell.kind,
-                        line: r.line,
-                        table: t.id.clone(),
-                        row: r.path.clone(),
-                        col: c.path.clone(),
-                    });
-            }
-        }
-    }
+    let cells: HashMap<(&str, &str), Found> = keyed::index(doc)
+        .into_iter()
+        .filter_map(|(k, (bi, ri, ci))| {
+            let Block::Table(t) = &doc.blocks[bi] else {
+                return None;
+            };
+            let r = &t.rows[ri];
+            let cell = &r.cells[ci];
+            Some((
+                k,
+                Found {
+                    value: cell.value,
+                    kind: cell.kind,
+                    line: r.line,
+                    table: &t.id,
+                    row: &r.path,
+                    col: &t.columns[ci].path,
+                },
+            ))
+        })
+        .collect();
     if cells.is_empty() {
         return Vec::new();
     }
+    let rows_present: HashSet<&str> = cells.keys().map(|k| k.0).collect();
+    let cols_present: HashSet<&str> = cells.keys().map(|k| k.1).collect();
     let mut out = Vec::new();
     for rule in &tpl.checks {
-        let Some(tt) = tpl.tables.iter().find(|t| t.key == rule.table) else {
+        if !tpl.tables.iter().any(|t| t.key == rule.table) {
             continue;
-        };
-        let mut row_keys = Vec::new();
-        let mut col_keys: Vec<String> = Vec::new();
-        for p in &tt.parts {
-            for (_, r) in p.flat_rows() {
-                if r.rows.is_empty() && !row_keys.contains(&r.key) {
-                    row_keys.push(r.key.clone());
-                }
-            }
-            for c in &p.columns {
-                if !col_keys.contains(&c.key) {
-                    col_keys.push(c.key.clone());
-                }
-            }
         }
+        let sum = &rule.sum_keys;
         match rule.along.as_str() {
             "column" => {
-                let sum = expand(&rule.sum, &row_keys, &rule.equals);
-                for ck in &col_keys {
-                    if !cells.keys().any(|(_, c)| c == ck) {
+                for ck in &rule.along_keys {
+                    if !cols_present.contains(ck.as_str()) {
                         continue;
                     }
-                    let cell = |rk: &String| cells.get(&(rk.clone(), ck.clone()));
-                    out.push(compare(
-                        doc,
-                        tpl,
-                        rule,
-                        &sum,
-                        &rule.equals,
-                        cell,
-                        Along::Column,
-                    ));
+                    let cell = |rk: &String| cells.get(&(rk.as_str(), ck.as_str())).copied();
+                    out.push(compare(tpl, rule, sum, cell, Along::Column));
                 }
             }
             "row" => {
-                let sum = expand(&rule.sum, &col_keys, &rule.equals);
-                for rk in &row_keys {
-                    if !cells.keys().any(|(r, _)| r == rk) {
-                        continue;
-                    }
-                    if !rule
-                        .equals
-                        .iter()
-                        .chain(&sum)
-                        .any(|ck| cells.contains_key(&(rk.clone(), ck.clone())))
+                for rk in &rule.along_keys {
+                    if !rows_present.contains(rk.as_str())
+                        || !rule
+                            .equals
+                            .iter()
+                            .chain(sum)
+                            .any(|ck| cells.contains_key(&(rk.as_str(), ck.as_str())))
                     {
                         continue;
                     }
-                    let cell = |ck: &String| cells.get(&(rk.clone(), ck.clone()));
-                    out.push(compare(
-                        doc,
-                        tpl,
-                        rule,
-                        &sum,
-                        &rule.equals,
-                        cell,
-                        Along::Row,
-                    ));
+                    let cell = |ck: &String| cells.get(&(rk.as_str(), ck.as_str())).copied();
+                    out.push(compare(tpl, rule, sum, cell, Along::Row));
                 }
             }
             "text" => out.extend(text_checks(doc, tpl, rule, &cells)),
@@ -120,36 +92,16 @@ enum Along {
     Row,
 }
 
-/// `apply.result.*` → every key below `apply.result.` except those in `equals`.
-pub(super) fn expand(pattern: &[String], keys: &[String], equals: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
-    for p in pattern {
-        match p.strip_suffix('*') {
-            Some(prefix) => {
-                for k in keys
-                    .iter()
-                    .filter(|k| k.starts_with(prefix) && !equals.contains(k))
-                {
-                    out.push(k.clone());
-                }
-            }
-            None => out.push(p.clone()),
-        }
-    }
-    out
-}
-
-fn compare<'a>(
-    doc: &Document,
+fn compare<'d>(
     tpl: &Template,
     rule: &Rule,
     sum: &[String],
-    equals: &[String],
-    cell: impl Fn(&String) -> Option<&'a Found>,
+    cell: impl Fn(&String) -> Option<Found<'d>>,
     along: Along,
 ) -> Check {
+    let equals = &rule.equals;
     let mut lines = [u32::MAX, 0];
-    let mut involved: Option<&Found> = None;
+    let mut involved: Option<Found> = None;
     let mut missing = Vec::new();
     let mut blank = Vec::new();
     let mut total = |keys: &[String]| -> f64 {
@@ -163,7 +115,7 @@ fn compare<'a>(
                     involved.get_or_insert(f);
                     match (f.kind, f.value) {
                         (CellKind::Number, Some(v)) => s += v,
-                        _ => blank.push(label_of(f, along)),
+                        _ => blank.push(label_of(&f, along)),
                     }
                 }
             }
@@ -172,12 +124,11 @@ fn compare<'a>(
     };
     let expected = total(sum);
     let found = total(equals);
-    let first = involved.cloned();
-    let (table, column, row) = match &first {
+    let (table, column, row) = match involved {
         Some(f) => (
-            f.table.clone(),
-            (along == Along::Column).then(|| f.col.clone()),
-            (along == Along::Row).then(|| f.row.clone()),
+            f.table.to_string(),
+            (along == Along::Column).then(|| f.col.to_vec()),
+            (along == Along::Row).then(|| f.row.to_vec()),
         ),
         None => (String::new(), None, None),
     };
@@ -185,7 +136,6 @@ fn compare<'a>(
         lines = [0, 0];
     }
     let rule_id = format!("{}/{}", tpl.id, rule.id);
-    let _ = doc;
     let (status, message, e, f) = if !missing.is_empty() {
         (
             "skipped",
@@ -237,11 +187,7 @@ fn compare<'a>(
 }
 
 fn label_of(f: &Found, along: Along) -> String {
-    let p = if along == Along::Column {
-        &f.row
-    } else {
-        &f.col
-    };
+    let p = if along == Along::Column { f.row } else { f.col };
     format!("{:?} (line {})", p.join(" > "), f.line)
 }
 
@@ -258,7 +204,7 @@ fn text_checks(
     doc: &Document,
     tpl: &Template,
     rule: &Rule,
-    cells: &HashMap<(String, String), Found>,
+    cells: &HashMap<(&str, &str), Found>,
 ) -> Vec<Check> {
     let Some(re) = &rule.regex else {
         return Vec::new();
@@ -266,7 +212,7 @@ fn text_checks(
     let Some((rk, ck)) = rule.equals.first().and_then(|e| e.split_once('/')) else {
         return Vec::new();
     };
-    let target = cells.get(&(rk.to_string(), ck.to_string()));
+    let target = cells.get(&(rk, ck));
     let mut out = Vec::new();
     for b in &doc.blocks {
         let Block::Paragraph(p) = b else { continue };
@@ -298,7 +244,7 @@ fn text_checks(
                         msg,
                         Some(*v),
                         [p.lines[0].min(*line), p.lines[1].max(*line)],
-                        table.clone(),
+                        table.to_string(),
                     )
                 }
                 _ => (

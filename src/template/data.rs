@@ -119,6 +119,29 @@ pub struct Rule {
     /// `pattern` compiled, at load.
     #[serde(skip)]
     pub regex: Option<regex::Regex>,
+    /// The keys the rule runs along (each column of its table for `column`, each leaf
+    /// row for `row`), worked out at load.
+    #[serde(skip)]
+    pub along_keys: Vec<String>,
+    /// `sum` with every `prefix.*` expanded, worked out at load.
+    #[serde(skip)]
+    pub sum_keys: Vec<String>,
+}
+
+/// `apply.result.*` → every key below `apply.result.` except those in `equals`.
+pub fn expand(pattern: &[String], keys: &[String], equals: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in pattern {
+        match p.strip_suffix('*') {
+            Some(prefix) => out.extend(
+                keys.iter()
+                    .filter(|k| k.starts_with(prefix) && !equals.contains(k))
+                    .cloned(),
+            ),
+            None => out.push(p.clone()),
+        }
+    }
+    out
 }
 
 /// Printed variants applied before matching labels.
@@ -178,6 +201,17 @@ impl Template {
             r.regex = r.pattern.as_deref().map(|p| {
                 regex::Regex::new(p).unwrap_or_else(|e| panic!("rule {}: bad pattern: {e}", r.id))
             });
+            let Some(t) = self.tables.iter().find(|t| t.key == r.table) else {
+                continue;
+            };
+            let (rows, cols) = t.keys();
+            let (along, summed) = match r.along.as_str() {
+                "column" => (cols, rows),
+                "row" => (rows, cols),
+                _ => continue,
+            };
+            r.sum_keys = expand(&r.sum, &summed, &r.equals);
+            r.along_keys = along;
         }
         for t in &mut self.tables {
             t.m_title = mfold(&t.title);
@@ -190,6 +224,26 @@ impl Template {
                 prepare_rows(&mut p.rows);
             }
         }
+    }
+}
+
+impl TTable {
+    /// The keys of its leaf rows and of its columns, in template order, once each.
+    pub fn keys(&self) -> (Vec<String>, Vec<String>) {
+        let (mut rows, mut cols): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+        for p in &self.parts {
+            for (_, r) in p.flat_rows() {
+                if r.rows.is_empty() && !rows.contains(&r.key) {
+                    rows.push(r.key.clone());
+                }
+            }
+            for c in &p.columns {
+                if !cols.contains(&c.key) {
+                    cols.push(c.key.clone());
+                }
+            }
+        }
+        (rows, cols)
     }
 }
 

@@ -5,29 +5,15 @@
 //! `kind` becomes `number`, `raw` stays `""`, `derived` says `sums`, and a
 //! `derived-from-sums` warning names the line. One rule alone never fills a cell.
 
-use super::check::expand;
 use super::data::Template;
+use super::keyed::{self, At};
 use crate::model::{Block, CellKind, Document, Warning};
 use std::collections::HashMap;
 
-/// Where a keyed cell sits: block, row and column index.
-type At = (usize, usize, usize);
-
 /// Fills blank cells that two rules determine alike.
 pub fn derive_blanks(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
-    let mut at: HashMap<(String, String), At> = HashMap::new();
-    for (bi, b) in doc.blocks.iter().enumerate() {
-        let Block::Table(t) = b else { continue };
-        for (ri, r) in t.rows.iter().enumerate() {
-            let Some(rk) = &r.key else { continue };
-            for (ci, c) in t.columns.iter().enumerate() {
-                if let Some(ck) = &c.key {
-                    at.entry((rk.clone(), ck.clone())).or_insert((bi, ri, ci));
-                }
-            }
-        }
-    }
-    let cell = |doc: &Document, a: At| match &doc.blocks[a.0] {
+    let at = keyed::index(doc);
+    let cell = |a: At| match &doc.blocks[a.0] {
         Block::Table(t) => t
             .rows
             .get(a.1)
@@ -38,48 +24,23 @@ pub fn derive_blanks(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
     // candidate values per blank cell, with the rule that gave each
     let mut found: HashMap<At, Vec<(String, f64)>> = HashMap::new();
     for rule in &tpl.checks {
-        let Some(tt) = tpl.tables.iter().find(|t| t.key == rule.table) else {
+        let pair = |along: &str, other: &str| match rule.along.as_str() {
+            "column" => (other.to_string(), along.to_string()),
+            _ => (along.to_string(), other.to_string()),
+        };
+        if !matches!(rule.along.as_str(), "column" | "row") {
             continue;
-        };
-        let mut rows = Vec::new();
-        let mut cols: Vec<String> = Vec::new();
-        for p in &tt.parts {
-            rows.extend(
-                p.flat_rows()
-                    .into_iter()
-                    .filter(|(_, r)| r.rows.is_empty())
-                    .map(|(_, r)| r.key.clone()),
-            );
-            cols.extend(p.columns.iter().map(|c| c.key.clone()));
         }
-        cols.dedup();
-        let lines: Vec<(Vec<(String, String)>, Vec<(String, String)>)> = match rule.along.as_str() {
-            "column" => {
-                let sum = expand(&rule.sum, &rows, &rule.equals);
-                cols.iter()
-                    .map(|c| {
-                        let pair = |r: &String| (r.clone(), c.clone());
-                        (
-                            sum.iter().map(pair).collect(),
-                            rule.equals.iter().map(pair).collect(),
-                        )
-                    })
-                    .collect()
-            }
-            "row" => {
-                let sum = expand(&rule.sum, &cols, &rule.equals);
-                rows.iter()
-                    .map(|r| {
-                        let pair = |c: &String| (r.clone(), c.clone());
-                        (
-                            sum.iter().map(pair).collect(),
-                            rule.equals.iter().map(pair).collect(),
-                        )
-                    })
-                    .collect()
-            }
-            _ => continue,
-        };
+        let lines: Vec<(Vec<(String, String)>, Vec<(String, String)>)> = rule
+            .along_keys
+            .iter()
+            .map(|k| {
+                (
+                    rule.sum_keys.iter().map(|o| pair(k, o)).collect(),
+                    rule.equals.iter().map(|o| pair(k, o)).collect(),
+                )
+            })
+            .collect();
         for (sum, equals) in lines {
             let mut blank: Option<(At, bool)> = None;
             let (mut s, mut e) = (0.0, 0.0);
@@ -89,11 +50,11 @@ pub fn derive_blanks(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
                 .map(|k| (k, true))
                 .chain(equals.iter().map(|k| (k, false)))
             {
-                let Some(&a) = at.get(k) else {
+                let Some(&a) = at.get(&(k.0.as_str(), k.1.as_str())) else {
                     usable = false;
                     break;
                 };
-                match cell(doc, a) {
+                match cell(a) {
                     Some((CellKind::Number, Some(v))) => {
                         if in_sum {
                             s += v

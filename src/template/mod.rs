@@ -10,6 +10,7 @@ pub mod check;
 pub mod data;
 pub mod derive;
 pub mod groups;
+pub mod keyed;
 pub mod matching;
 
 use crate::lines::Line;

@@ -14,8 +14,8 @@
 //!   tie is reported as ambiguous.
 
 use crate::normalize::fold;
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// One header row: its value-column cells (corner cells already removed).
@@ -46,7 +46,7 @@ const MEMO_CAP: usize = 512;
 type MemoKey = (Vec<(Vec<String>, bool)>, usize);
 
 thread_local! {
-    static MEMO: RefCell<HashMap<MemoKey, Option<Columns>>> = RefCell::new(HashMap::new());
+    static MEMO: RefCell<HashMap<MemoKey, Option<Columns>>> = RefCell::new(HashMap::default());
 }
 
 /// Rebuilds the paths of `n` value columns from header rows given top-down.

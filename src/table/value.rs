@@ -6,6 +6,7 @@
 //! `160.5964万` is exactly 1605964.
 
 use crate::model::{Cell, CellKind};
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
 
 /// Parses one cell as printed.
@@ -82,8 +83,12 @@ fn plain_digits(raw: &str) -> Option<f64> {
 
 /// NFKC form of `raw` with whitespace removed, except between two digits (`12 34` stays
 /// two numbers and so is not a number at all).
-fn squeeze(raw: &str) -> String {
-    let chars: Vec<char> = if crate::normalize::is_nfkc(raw) {
+fn squeeze(raw: &str) -> Cow<'_, str> {
+    let nfkc = crate::normalize::is_nfkc(raw);
+    if nfkc && !raw.chars().any(char::is_whitespace) {
+        return Cow::Borrowed(raw);
+    }
+    let chars: Vec<char> = if nfkc {
         raw.chars().collect()
     } else {
         raw.nfkc().collect()
@@ -111,7 +116,7 @@ fn squeeze(raw: &str) -> String {
         }
         out.push(c);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// True for the marks of a not-applicable cell.

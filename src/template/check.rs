@@ -7,7 +7,7 @@
 use super::data::{Rule, Template};
 use super::keyed;
 use crate::model::{Block, CellKind, Check, Document};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A keyed cell of the document.
 #[derive(Debug, Clone, Copy)]

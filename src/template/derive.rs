@@ -8,7 +8,7 @@
 use super::data::Template;
 use super::keyed::{self, At};
 use crate::model::{Block, CellKind, Document, Warning};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Fills blank cells that two rules determine alike.
 pub fn derive_blanks(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
@@ -22,7 +22,7 @@ pub fn derive_blanks(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
         _ => None,
     };
     // candidate values per blank cell, with the rule that gave each
-    let mut found: HashMap<At, Vec<(String, f64)>> = HashMap::new();
+    let mut found: HashMap<At, Vec<(String, f64)>> = HashMap::default();
     for rule in &tpl.checks {
         let pair = |along: &str, other: &str| match rule.along.as_str() {
             "column" => (other.to_string(), along.to_string()),

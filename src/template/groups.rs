@@ -187,10 +187,7 @@ pub fn column_groups(blocks: &mut [Block], tpl: &Template) -> Vec<Warning> {
 fn prefix_spelled<'a>(part: &'a super::data::Part, cap: &str) -> Option<&'a [String]> {
     for c in &part.columns {
         for k in 1..c.path.len() {
-            let joined: String = c.path[..k]
-                .iter()
-                .map(|l| unbracket(&super::matching::mfold(l)))
-                .collect();
+            let joined: String = c.m_path[..k].iter().map(|l| unbracket(&l.folded)).collect();
             if joined == cap {
                 return Some(&c.path[..k]);
             }

@@ -9,9 +9,9 @@
 use super::data::variants;
 use crate::normalize::fold;
 use crate::outline::scan_outline;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Borrow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
@@ -53,6 +53,8 @@ fn char_variants() -> &'static HashMap<char, char> {
 /// the templates load, document labels once per table, so comparing two is cheap.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MLabel {
+    /// The whole matching form ([`mfold`]).
+    pub folded: String,
     /// The outline number, if the label starts with one.
     number: Option<String>,
     /// The matching form after the number.
@@ -70,10 +72,11 @@ impl MLabel {
         let (number, rest) = split_number(&f);
         let plain = drop_remarks(rest);
         MLabel {
-            number,
             rest_chars: rest.chars().count(),
             plain_chars: plain.chars().count(),
             rest: rest.to_string(),
+            folded: f.clone(),
+            number,
             plain,
         }
     }
@@ -83,7 +86,7 @@ impl MLabel {
     pub fn cached(label: &str) -> Rc<MLabel> {
         const CAP: usize = 8192;
         thread_local! {
-            static CACHE: RefCell<HashMap<String, Rc<MLabel>>> = RefCell::new(HashMap::new());
+            static CACHE: RefCell<HashMap<String, Rc<MLabel>>> = RefCell::new(HashMap::default());
         }
         CACHE.with(|c| {
             if let Some(m) = c.borrow().get(label) {

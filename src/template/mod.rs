@@ -17,8 +17,8 @@ use crate::lines::Line;
 use crate::model::{Block, Column, Document, Table, Warning};
 use data::{Part, TTable, Template, builtin};
 use matching::{MLabel, THRESHOLD, mfold, path_sim_m, sim};
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Which template table and part a document table follows, with its keys.
@@ -129,7 +129,7 @@ type MatchKey = (
 fn matched(t: &Table, tpl: &'static Template) -> Option<TableMatch> {
     const CAP: usize = 1024;
     thread_local! {
-        static MEMO: RefCell<HashMap<MatchKey, Option<TableMatch>>> = RefCell::new(HashMap::new());
+        static MEMO: RefCell<HashMap<MatchKey, Option<TableMatch>>> = RefCell::new(HashMap::default());
     }
     let key: MatchKey = (
         tpl.id.as_str(),
@@ -255,7 +255,7 @@ fn unique_best<'a>(cands: impl Iterator<Item = (f64, &'a String)>) -> Option<Str
 /// The last header label each column key is printed with somewhere in the document (a
 /// header split off into a table of its own), so recovered headers keep the report's words.
 fn printed_labels(doc: &Document, matches: &[Option<TableMatch>]) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     for (t, m) in doc.tables().zip(matches) {
         let Some(m) = m else { continue };
         for (c, k) in t.columns.iter().zip(&m.cols) {

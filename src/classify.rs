@@ -64,10 +64,10 @@ pub fn classify_line(text: &str) -> LineKind {
     } else if is_page_number(t) {
         LineKind::Furniture
     } else {
-        let frags = aligned::fragments(text);
-        if frags.len() >= 2 {
+        // t is not empty: one fragment at least
+        if aligned::has_gap(text) {
             LineKind::Spaced
-        } else if frags.len() == 1 && aligned::is_value(t) {
+        } else if aligned::is_value(t) {
             LineKind::Value
         } else if is_squeezed_row(text, t) {
             LineKind::Squeezed

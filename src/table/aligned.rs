@@ -33,7 +33,7 @@ use crate::lines::Line;
 use crate::model::{CellKind, Warning};
 use crate::normalize::{fold, is_cjk, push_label};
 use crate::outline::scan_outline;
-use crate::table::value::parse_cell;
+use crate::table::value::kind_of;
 use unicode_width::UnicodeWidthChar;
 
 /// A run of text on one line with its display columns `[x0, x1)`.
@@ -45,6 +45,35 @@ pub struct Frag {
     pub x1: usize,
     /// The text; inner single spaces kept.
     pub text: String,
+}
+
+/// True when `text` has a gap of two columns or more between printed characters, that is
+/// when [`fragments`] finds more than one fragment; without building them.
+pub fn has_gap(text: &str) -> bool {
+    let (mut x, mut gap, mut seen, mut split) = (0usize, 0usize, false, false);
+    for c in text.chars() {
+        if matches!(c, '\u{c}' | '\r' | '\n' | '\u{feff}') {
+            continue;
+        }
+        if c.is_whitespace() {
+            let w = if c == '\t' {
+                8 - x % 8
+            } else {
+                c.width().unwrap_or(1).max(1)
+            };
+            gap += w;
+            x += w;
+            split |= seen && gap >= 2;
+            continue;
+        }
+        if split {
+            return true;
+        }
+        seen = true;
+        gap = 0;
+        x += c.width().unwrap_or(0);
+    }
+    false
 }
 
 /// Cuts a line into fragments separated by two or more columns of white space. Form
@@ -146,7 +175,7 @@ pub fn is_data_line(text: &str) -> bool {
 
 /// A number or a not-applicable mark.
 pub(crate) fn is_value(t: &str) -> bool {
-    matches!(parse_cell(t).kind, CellKind::Number | CellKind::Na)
+    matches!(kind_of(t), CellKind::Number | CellKind::Na)
 }
 
 fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
@@ -1286,6 +1315,35 @@ fn cn_number(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_gap_agrees_with_fragments() {
+        for t in [
+            "",
+            " ",
+            "规章",
+            "规章 0",
+            "规章  0",
+            "  规章",
+            "规章  ",
+            "a\tb",
+            "\t规章",
+            "规章\u{3000}0",
+            "结 果  维持",
+            "1 2",
+            "a\u{c}  b",
+            "a \u{c} b",
+            "x   ",
+            "（一）  1",
+            "\u{feff}a  b",
+            "a\r\n",
+            "  ",
+            "a \t",
+            "甲 \u{3000}",
+        ] {
+            assert_eq!(has_gap(t), fragments(t).len() >= 2, "{t:?}");
+        }
+    }
     use crate::model::{Block, Document};
 
     fn doc(text: &str) -> Document {

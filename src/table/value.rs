@@ -38,6 +38,9 @@ pub fn parse_cell(raw: &str) -> Cell {
         cell.value = Some(v);
         return cell;
     }
+    if too_long(raw) {
+        return cell;
+    }
     let s = squeeze(raw);
     if is_na(&s) {
         cell.kind = CellKind::Na;
@@ -62,6 +65,9 @@ pub fn kind_of(raw: &str) -> CellKind {
     if plain_digits(raw).is_some() {
         return CellKind::Number;
     }
+    if too_long(raw) {
+        return CellKind::Text;
+    }
     let s = squeeze(raw);
     if is_na(&s) {
         CellKind::Na
@@ -70,6 +76,20 @@ pub fn kind_of(raw: &str) -> CellKind {
     } else {
         CellKind::Text
     }
+}
+
+/// Most printed characters a number or a not-applicable mark can have
+/// (`约1,234,567,890.12万人次` has 20): anything longer is text, found without normalising
+/// it (a line of running text is asked whether it is a value).
+const MAX_VALUE_CHARS: usize = 48;
+
+fn too_long(raw: &str) -> bool {
+    raw.len() > MAX_VALUE_CHARS
+        && raw
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .nth(MAX_VALUE_CHARS)
+            .is_some()
 }
 
 /// The fast path of the commonest cell, ASCII digits only (`0`, `12`): the value

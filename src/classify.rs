@@ -751,6 +751,7 @@ impl Builder<'_> {
                     .map(|l| RawRow {
                         line: l.no,
                         cells: tsv::split_fields(&l.text),
+                        unplaced: Vec::new(),
                     })
                     .collect();
                 let span = [lines[0].no, lines[lines.len() - 1].no];
@@ -893,6 +894,7 @@ impl Builder<'_> {
             .map(|(l, _)| RawRow {
                 line: l.no,
                 cells: pipe::split_cells(&l.text),
+                unplaced: Vec::new(),
             })
             .collect();
         let mut title = self.section.last().map(|s| s.2.clone());
@@ -905,6 +907,7 @@ impl Builder<'_> {
                     RawRow {
                         line: self.lines[c].no,
                         cells: vec![t],
+                        unplaced: Vec::new(),
                     },
                 );
             } else {

@@ -174,6 +174,11 @@ pub struct Row {
     /// Stable template key, when a template is recognised.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
+    /// Values the row printed that could not be given a column (a cell-per-line row
+    /// whose empty cells the flattening dropped), as printed, in order; each also has an
+    /// `unplaced-value` warning. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<String>,
 }
 
 /// One value cell.

@@ -345,6 +345,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
             .map(|i| RawRow {
                 line: i.no,
                 cells: i.frags.iter().map(|f| clean_label(&f.text)).collect(),
+                unplaced: Vec::new(),
             })
             .collect();
         let seg = Segment {
@@ -431,6 +432,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         rows.push(RawRow {
             line: tree.lines.get(d).copied().unwrap_or(first_line),
             cells,
+            unplaced: Vec::new(),
         });
     }
     if depth == 0 && !corner_text.is_empty() && l > 0 {
@@ -439,6 +441,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         rows.push(RawRow {
             line: head.first().map_or(first_line, |h| h.no),
             cells,
+            unplaced: Vec::new(),
         });
     }
     let head_rows = rows.len();
@@ -466,6 +469,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         rows.push(RawRow {
             line: info.no,
             cells,
+            unplaced: Vec::new(),
         });
     }
     let seg = Segment {

@@ -305,6 +305,7 @@ fn read_groups(groups: &[Vec<&Item>], out: &mut Vec<Piece>, warnings: &mut Vec<W
                 rows.push(RawRow {
                     line: first.no,
                     cells,
+                    unplaced: Vec::new(),
                 });
             }
         }
@@ -349,7 +350,8 @@ fn drop_ragged(rows: &mut [RawRow], warnings: &mut Vec<Warning>) {
             continue;
         }
         let cut = r.cells.len() - t;
-        for v in r.cells.drain(cut..) {
+        r.unplaced = r.cells.split_off(cut);
+        for v in &r.unplaced {
             warnings.push(Warning {
                 line: Some(r.line),
                 code: "unplaced-value".into(),
@@ -584,6 +586,7 @@ fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &m
         rows.push(RawRow {
             line: rest.get(1).or(rest.first()).map_or(first_line, |it| it.no),
             cells,
+            unplaced: Vec::new(),
         });
     }
     if let Some(c) = corner.as_ref().filter(|_| depth == 0 && l > 0) {
@@ -592,6 +595,7 @@ fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &m
         rows.push(RawRow {
             line: rest[0].no,
             cells,
+            unplaced: Vec::new(),
         });
     }
     let head = rows.len();
@@ -622,6 +626,7 @@ fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &m
                 rows.push(RawRow {
                     line: if k == 0 { line } else { chunk[0].no },
                     cells,
+                    unplaced: Vec::new(),
                 });
             }
         } else {
@@ -639,6 +644,7 @@ fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &m
             rows.push(RawRow {
                 line,
                 cells: labels,
+                unplaced: s.values.iter().map(|v| v.text.clone()).collect(),
             });
         }
     }

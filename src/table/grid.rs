@@ -289,6 +289,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         .map(|(row, cells)| RawRow {
             line: lines[row.lines[0]].no,
             cells,
+            unplaced: Vec::new(),
         })
         .collect();
     super::segments(raw, [first, last], true)

@@ -60,6 +60,9 @@ pub struct RawRow {
     pub line: u32,
     /// Cells as printed (trimmed).
     pub cells: Vec<String>,
+    /// Values the row printed that no column could be given (empty cells dropped by
+    /// the flattening): kept, so the template can place them when its sums allow.
+    pub unplaced: Vec<String>,
 }
 
 /// The rows of one table block.
@@ -500,6 +503,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             line: r.line,
             cells,
             key: None,
+            unplaced: r.unplaced.clone(),
         });
     }
     table
@@ -620,6 +624,7 @@ mod tests {
             .map(|&(line, text)| RawRow {
                 line,
                 cells: pipe::split_cells(text),
+                unplaced: Vec::new(),
             })
             .collect()
     }

@@ -24,32 +24,11 @@ pub fn derive_blanks(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
     // candidate values per blank cell, with the rule that gave each
     let mut found: HashMap<At, Vec<(String, f64)>> = HashMap::default();
     for rule in &tpl.checks {
-        let pair = |along: &str, other: &str| match rule.along.as_str() {
-            "column" => (other.to_string(), along.to_string()),
-            _ => (along.to_string(), other.to_string()),
-        };
-        if !matches!(rule.along.as_str(), "column" | "row") {
-            continue;
-        }
-        let lines: Vec<(Vec<(String, String)>, Vec<(String, String)>)> = rule
-            .along_keys
-            .iter()
-            .map(|k| {
-                (
-                    rule.sum_keys.iter().map(|o| pair(k, o)).collect(),
-                    rule.equals.iter().map(|o| pair(k, o)).collect(),
-                )
-            })
-            .collect();
-        for (sum, equals) in lines {
+        for eq in keyed::equations(rule) {
             let mut blank: Option<(At, bool)> = None;
             let (mut s, mut e) = (0.0, 0.0);
             let mut usable = true;
-            for (k, in_sum) in sum
-                .iter()
-                .map(|k| (k, true))
-                .chain(equals.iter().map(|k| (k, false)))
-            {
+            for (k, in_sum) in eq.cells() {
                 let Some(&a) = at.get(&(k.0.as_str(), k.1.as_str())) else {
                     usable = false;
                     break;

@@ -1,6 +1,7 @@
 //! Where each keyed cell of a document sits: the one index the checks and the derivation
 //! of blank cells both read.
 
+use super::data::Rule;
 use crate::model::{Block, Document};
 use rustc_hash::FxHashMap as HashMap;
 
@@ -23,4 +24,43 @@ pub fn index(doc: &Document) -> HashMap<(&str, &str), At> {
         }
     }
     at
+}
+
+/// One equation of a rule: the cells (row key, column key) of `sum` add up to those of
+/// `equals`.
+#[derive(Debug, Clone)]
+pub struct Equation {
+    /// The cells added up.
+    pub sum: Vec<(String, String)>,
+    /// The cells their total must equal.
+    pub equals: Vec<(String, String)>,
+}
+
+impl Equation {
+    /// Every cell of the equation, with `true` for those summed.
+    pub fn cells(&self) -> impl Iterator<Item = (&(String, String), bool)> {
+        self.sum
+            .iter()
+            .map(|k| (k, true))
+            .chain(self.equals.iter().map(|k| (k, false)))
+    }
+}
+
+/// The equations of a `column` or `row` rule, one per key it runs along (none for
+/// other rules).
+pub fn equations(rule: &Rule) -> Vec<Equation> {
+    let pair = |along: &str, other: &str| match rule.along.as_str() {
+        "column" => (other.to_string(), along.to_string()),
+        _ => (along.to_string(), other.to_string()),
+    };
+    if !matches!(rule.along.as_str(), "column" | "row") {
+        return Vec::new();
+    }
+    rule.along_keys
+        .iter()
+        .map(|k| Equation {
+            sum: rule.sum_keys.iter().map(|o| pair(k, o)).collect(),
+            equals: rule.equals.iter().map(|o| pair(k, o)).collect(),
+        })
+        .collect()
 }

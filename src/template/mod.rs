@@ -12,6 +12,7 @@ pub mod derive;
 pub mod groups;
 pub mod keyed;
 pub mod matching;
+pub mod place;
 
 use crate::lines::Line;
 use crate::model::{Block, Column, Document, Table, Warning};
@@ -53,6 +54,8 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
         ti += 1;
     }
     doc.warnings.extend(warnings);
+    let placed = place::place_unplaced(doc, tpl);
+    doc.warnings.extend(placed);
     let derived = derive::derive_blanks(doc, tpl);
     doc.warnings.extend(derived);
     doc.checks = check::run(doc, tpl);

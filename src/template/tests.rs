@@ -375,3 +375,97 @@ fn a_blank_cell_one_sum_determines_stays_blank() {
     let d = parse(&edited);
     assert!(d.warnings.iter().all(|w| w.code != "derived-from-sums"));
 }
+
+/// The seed's application table flattened one cell per line, rows between blank lines.
+fn cellline_blank() -> String {
+    let path = format!(
+        "{}/tests/styles/fixtures/zhaotong-zero.cellline-blank.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Replaces the seven values printed under `label` (one per line) with `values`.
+fn set_row(text: &str, label: &str, values: &[&str]) -> String {
+    let old = format!("{label}\n{}", "0\n".repeat(7));
+    assert!(text.contains(&old), "{label} not found with seven zeros");
+    let new = format!(
+        "{label}\n{}",
+        values.iter().map(|v| format!("{v}\n")).collect::<String>()
+    );
+    text.replacen(&old, &new, 1)
+}
+
+fn row<'a>(d: &'a Document, key_end: &str) -> &'a crate::model::Row {
+    d.tables()
+        .flat_map(|t| &t.rows)
+        .find(|r| r.key.as_deref().is_some_and(|k| k.ends_with(key_end)))
+        .unwrap_or_else(|| panic!("no row keyed *{key_end}"))
+}
+
+/// A row whose empty cells were dropped prints 5, 2, 7 for seven columns. The
+/// column sums of the template (总计 of the results = the sum of the results) hold for
+/// one placement only: 自然人 5, 商业机构 2, 总计 7; the other cells are empty.
+#[test]
+fn ragged_row_is_placed_when_only_one_placement_adds_up() {
+    let full = ["5", "2", "0", "0", "0", "0", "7"];
+    let mut text = set_row(&cellline_blank(), "一、本年新收政务信息公开申请数量", &full);
+    text = set_row(&text, "(七)总计", &full);
+    text = set_row(&text, "(一)予以公开", &["5", "2", "7"]);
+    let d = parse(&text);
+    let r = row(&d, ".granted");
+    let cells: Vec<(String, &str)> = r
+        .cells
+        .iter()
+        .map(|c| (format!("{:?}", c.kind), c.raw.as_str()))
+        .collect();
+    let want = [
+        ("Number", "5"),
+        ("Number", "2"),
+        ("Empty", ""),
+        ("Empty", ""),
+        ("Empty", ""),
+        ("Empty", ""),
+        ("Number", "7"),
+    ];
+    assert_eq!(
+        cells,
+        want.map(|(k, v)| (k.to_string(), v)).to_vec(),
+        "{:?}",
+        d.warnings
+    );
+    assert!(r.unplaced.is_empty());
+    let placed = d
+        .warnings
+        .iter()
+        .filter(|w| w.code == "placed-by-sums")
+        .count();
+    assert_eq!(placed, 3);
+    assert!(!d.warnings.iter().any(|w| w.code == "unplaced-value"));
+    assert!(
+        statuses(&d, "fail").is_empty(),
+        "{:?}",
+        statuses(&d, "fail")
+    );
+}
+
+/// Zeros fit every placement: nothing is moved, the values stay unplaced and reported.
+#[test]
+fn ragged_row_stays_unplaced_when_several_placements_add_up() {
+    let text = set_row(&cellline_blank(), "(一)予以公开", &["0", "0"]);
+    let d = parse(&text);
+    let r = row(&d, ".granted");
+    assert!(
+        r.cells
+            .iter()
+            .all(|c| c.kind == crate::model::CellKind::Missing)
+    );
+    assert_eq!(r.unplaced, ["0", "0"]);
+    let unplaced = d
+        .warnings
+        .iter()
+        .filter(|w| w.code == "unplaced-value")
+        .count();
+    assert_eq!(unplaced, 2);
+    assert!(!d.warnings.iter().any(|w| w.code == "placed-by-sums"));
+}

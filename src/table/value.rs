@@ -234,11 +234,10 @@ pub fn scan_number(s: &str) -> Option<Number> {
         return None;
     }
     // a thousands separator must be followed by exactly three digits
-    if let Some(pos) = last_comma {
-        if int.len() - pos != 3 {
+    if let Some(pos) = last_comma
+        && int.len() - pos != 3 {
             return None;
         }
-    }
     let mut tail = &rest[used..];
     let mut shift = 0i32;
     if let Some(r) = tail.strip_prefix('万') {
@@ -258,12 +257,11 @@ pub fn scan_number(s: &str) -> Option<Number> {
     if tail == "%" || tail == "‰" {
         unit = Some(tail.to_string());
         tail = "";
-    } else if !tail.is_empty() {
-        if let Some(u) = UNITS.iter().find(|u| tail == **u) {
+    } else if !tail.is_empty()
+        && let Some(u) = UNITS.iter().find(|u| tail == **u) {
             unit = Some((*u).to_string());
             tail = "";
         }
-    }
     for q in ["余", "多"] {
         if let Some(r) = tail.strip_prefix(q) {
             qualifier = Some(q.to_string());

@@ -232,11 +232,10 @@ pub fn demote_table_labels(
         let (level, number, title) = (h.level, h.number.clone(), h.title.clone());
         let mut end = i + 1;
         while end < blocks.len() {
-            if let Block::Heading(g) = &blocks[end] {
-                if g.level <= level && g.number != number {
+            if let Block::Heading(g) = &blocks[end]
+                && g.level <= level && g.number != number {
                     break;
                 }
-            }
             end += 1;
         }
         let Some(last_table) = (i + 1..end)
@@ -257,11 +256,10 @@ pub fn demote_table_labels(
                 });
                 demoted.push(g.title.clone());
                 // a run-in paragraph on the same line joins the demoted text
-                if let Some(Block::Paragraph(p)) = blocks.get(k + 1) {
-                    if p.lines == [no, no] {
+                if let Some(Block::Paragraph(p)) = blocks.get(k + 1)
+                    && p.lines == [no, no] {
                         drop[k + 1] = true;
                     }
-                }
                 blocks[k] = Block::Paragraph(Paragraph {
                     lines: [no, no],
                     text: printed(lines, no),

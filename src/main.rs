@@ -31,6 +31,11 @@ enum Command {
     Schema,
 }
 
+/// Parsing allocates many small strings (labels, cells, paths) and frees them per
+/// document; mimalloc serves that pattern faster than the system allocator.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,

@@ -90,12 +90,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if (!docs.is_empty() || matches!(args.format, FormatArg::Csv))
         && let Err(e) = write::write_all(&docs, args.format.into(), args.excel, &mut out)
             .and_then(|_| out.flush())
-        {
-            if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(ExitCode::SUCCESS);
-            }
-            return Err(e).context("cannot write output");
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Ok(ExitCode::SUCCESS);
         }
+        return Err(e).context("cannot write output");
+    }
     Ok(if failed > 0 {
         ExitCode::from(1)
     } else {

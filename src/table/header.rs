@@ -55,13 +55,13 @@ thread_local! {
 pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     // grid-only headers are read in one pass: not worth remembering
     if rows.iter().all(|r| r.grid) {
-        return search_spans(rows, n);
+        return rebuild_uncached(rows, n);
     }
     let key: MemoKey = (rows.iter().map(|r| (r.cells.clone(), r.grid)).collect(), n);
     if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
         return hit;
     }
-    let out = search_spans(rows, n);
+    let out = rebuild_uncached(rows, n);
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         if m.len() >= MEMO_CAP {
@@ -72,7 +72,8 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     out
 }
 
-fn search_spans(rows: &[HeaderRow], n: usize) -> Option<Columns> {
+/// [`rebuild`] without the per-thread memory: always searches (for benchmarks and tests).
+pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     let rows: Vec<&HeaderRow> = rows
         .iter()
         .filter(|r| r.cells.iter().any(|c| !c.is_empty()))

@@ -235,9 +235,10 @@ pub fn scan_number(s: &str) -> Option<Number> {
     }
     // a thousands separator must be followed by exactly three digits
     if let Some(pos) = last_comma
-        && int.len() - pos != 3 {
-            return None;
-        }
+        && int.len() - pos != 3
+    {
+        return None;
+    }
     let mut tail = &rest[used..];
     let mut shift = 0i32;
     if let Some(r) = tail.strip_prefix('万') {
@@ -258,10 +259,11 @@ pub fn scan_number(s: &str) -> Option<Number> {
         unit = Some(tail.to_string());
         tail = "";
     } else if !tail.is_empty()
-        && let Some(u) = UNITS.iter().find(|u| tail == **u) {
-            unit = Some((*u).to_string());
-            tail = "";
-        }
+        && let Some(u) = UNITS.iter().find(|u| tail == **u)
+    {
+        unit = Some((*u).to_string());
+        tail = "";
+    }
     for q in ["余", "多"] {
         if let Some(r) = tail.strip_prefix(q) {
             qualifier = Some(q.to_string());

@@ -72,6 +72,10 @@ pub struct TCol {
     /// `aliases` prepared for matching.
     #[serde(skip)]
     pub m_aliases: Vec<MLabel>,
+    /// The header path prefixes (all but the whole path) as a caption would spell them:
+    /// matching form, brackets dropped, joined.
+    #[serde(skip)]
+    pub m_prefixes: Vec<String>,
 }
 
 /// A template row (a node of the row tree).
@@ -126,6 +130,9 @@ pub struct Rule {
     /// `sum` with every `prefix.*` expanded, worked out at load.
     #[serde(skip)]
     pub sum_keys: Vec<String>,
+    /// One equation per along-key (`column` and `row` rules), worked out at load.
+    #[serde(skip)]
+    pub equations: Vec<super::keyed::Equation>,
 }
 
 /// `apply.result.*` → every key below `apply.result.` except those in `equals`.
@@ -183,6 +190,13 @@ pub fn variants() -> &'static Variants {
     })
 }
 
+/// `s` without round or square brackets.
+pub fn unbracket(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '(' | ')' | '[' | ']'))
+        .collect()
+}
+
 fn prepare_all(labels: &[String]) -> Vec<MLabel> {
     labels.iter().map(|l| MLabel::new(l)).collect()
 }
@@ -212,6 +226,7 @@ impl Template {
             };
             r.sum_keys = expand(&r.sum, &summed, &r.equals);
             r.along_keys = along;
+            r.equations = super::keyed::equations(r);
         }
         for t in &mut self.tables {
             t.m_title = mfold(&t.title);
@@ -219,6 +234,9 @@ impl Template {
                 p.m_band = p.band.as_deref().map(MLabel::new);
                 for c in &mut p.columns {
                     c.m_path = prepare_all(&c.path);
+                    c.m_prefixes = (1..c.m_path.len())
+                        .map(|k| c.m_path[..k].iter().map(|l| unbracket(&l.folded)).collect())
+                        .collect();
                     c.m_aliases = prepare_all(&c.aliases);
                 }
                 prepare_rows(&mut p.rows);

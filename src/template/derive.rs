@@ -24,7 +24,7 @@ pub fn derive_blanks(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
     // candidate values per blank cell, with the rule that gave each
     let mut found: HashMap<At, Vec<(String, f64)>> = HashMap::default();
     for rule in &tpl.checks {
-        for eq in keyed::equations(rule) {
+        for eq in &rule.equations {
             let mut blank: Option<(At, bool)> = None;
             let (mut s, mut e) = (0.0, 0.0);
             let mut usable = true;

@@ -130,7 +130,7 @@ pub fn column_groups(blocks: &mut [Block], tpl: &Template) -> Vec<Warning> {
         let Some(caption) = t.title.clone() else {
             continue;
         };
-        let cap = unbracket(&super::matching::mfold(&caption));
+        let cap = super::data::unbracket(&super::matching::mfold(&caption));
         for tt in &tpl.tables {
             for part in &tt.parts {
                 let Some(prefix) = prefix_spelled(part, &cap) else {
@@ -186,20 +186,11 @@ pub fn column_groups(blocks: &mut [Block], tpl: &Template) -> Vec<Warning> {
 /// The shortest header path prefix of `part` whose labels, joined, spell `cap`.
 fn prefix_spelled<'a>(part: &'a super::data::Part, cap: &str) -> Option<&'a [String]> {
     for c in &part.columns {
-        for k in 1..c.path.len() {
-            let joined: String = c.m_path[..k].iter().map(|l| unbracket(&l.folded)).collect();
-            if joined == cap {
-                return Some(&c.path[..k]);
-            }
+        if let Some(k) = c.m_prefixes.iter().position(|p| *p == cap) {
+            return Some(&c.path[..=k]);
         }
     }
     None
-}
-
-fn unbracket(s: &str) -> String {
-    s.chars()
-        .filter(|c| !matches!(c, '(' | ')' | '[' | ']'))
-        .collect()
 }
 
 /// The table sections of a template have no subsections: a heading inside one, above
@@ -233,9 +224,11 @@ pub fn demote_table_labels(
         let mut end = i + 1;
         while end < blocks.len() {
             if let Block::Heading(g) = &blocks[end]
-                && g.level <= level && g.number != number {
-                    break;
-                }
+                && g.level <= level
+                && g.number != number
+            {
+                break;
+            }
             end += 1;
         }
         let Some(last_table) = (i + 1..end)
@@ -257,9 +250,10 @@ pub fn demote_table_labels(
                 demoted.push(g.title.clone());
                 // a run-in paragraph on the same line joins the demoted text
                 if let Some(Block::Paragraph(p)) = blocks.get(k + 1)
-                    && p.lines == [no, no] {
-                        drop[k + 1] = true;
-                    }
+                    && p.lines == [no, no]
+                {
+                    drop[k + 1] = true;
+                }
                 blocks[k] = Block::Paragraph(Paragraph {
                     lines: [no, no],
                     text: printed(lines, no),

@@ -44,7 +44,7 @@ pub fn place_unplaced(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
     if targets.is_empty() {
         return Vec::new();
     }
-    let equations: Vec<Equation> = tpl.checks.iter().flat_map(keyed::equations).collect();
+    let equations: Vec<&Equation> = tpl.checks.iter().flat_map(|r| &r.equations).collect();
     let mut warnings = Vec::new();
     for (bi, ri) in targets {
         let Some(cols) = placement(doc, &equations, bi, ri) else {
@@ -100,7 +100,7 @@ fn row_span(t: &crate::model::Table, ri: usize) -> (u32, u32) {
 
 /// The one set of columns (ascending) where the row's values make every sum they take
 /// part in hold, when there is exactly one.
-fn placement(doc: &Document, equations: &[Equation], bi: usize, ri: usize) -> Option<Vec<usize>> {
+fn placement(doc: &Document, equations: &[&Equation], bi: usize, ri: usize) -> Option<Vec<usize>> {
     let Block::Table(t) = &doc.blocks[bi] else {
         return None;
     };
@@ -125,6 +125,7 @@ fn placement(doc: &Document, equations: &[Equation], bi: usize, ri: usize) -> Op
     let mut known: HashMap<(&str, &str), f64> = HashMap::default();
     let relevant: Vec<&Equation> = equations
         .iter()
+        .copied()
         .filter(|e| e.cells().any(|((r, _), _)| r == rk))
         .collect();
     for e in &relevant {

@@ -427,6 +427,14 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         let (lab, vals): (&[String], &[String]) = if grid {
             let l = l.min(len);
             (&r.cells[..l], &r.cells[l..])
+        } else if l >= 1 && len <= n && r.cells.first().is_some_and(|c| !is_value_like(c)) {
+            // too few cells for the table's labels and values: a value is absent, the
+            // label stays a label (the missing cells are marked and warned below)
+            let k = r.cells[..len]
+                .iter()
+                .take_while(|c| !is_value_like(c))
+                .count();
+            (&r.cells[..k], &r.cells[k..len])
         } else if len >= n {
             let text = r.cells[..len]
                 .iter()

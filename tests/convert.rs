@@ -134,9 +134,11 @@ fn converts_a_folder_in_sorted_order() {
     assert_eq!(
         names,
         [
+            "checks.csv",
             "datapackage.json",
             "documents.jsonl",
             "manifest.csv",
+            "panel.csv",
             "values.csv"
         ],
         "no .part file is left behind"
@@ -162,6 +164,8 @@ fn thread_count_does_not_change_a_byte() {
     for name in [
         "documents.jsonl",
         "values.csv",
+        "checks.csv",
+        "panel.csv",
         "manifest.csv",
         "datapackage.json",
     ] {
@@ -220,8 +224,13 @@ fn datapackage_describes_every_file() {
         .collect();
     assert_eq!(
         paths,
-        ["documents.jsonl", "values.csv", "manifest.csv"],
-        "checks.csv and panel.csv come with the templates work"
+        [
+            "documents.jsonl",
+            "values.csv",
+            "checks.csv",
+            "panel.csv",
+            "manifest.csv"
+        ]
     );
     for r in resources.iter().filter(|r| r["format"] == "csv") {
         let text = String::from_utf8(run.read(r["path"].as_str().unwrap())).unwrap();
@@ -487,6 +496,69 @@ fn killed_run_leaves_no_whole_looking_file() {
         assert!(
             name.starts_with('.') && name.ends_with(".part"),
             "{name} exists after a killed run"
+        );
+    }
+}
+
+/// checks.csv holds every check of every report, as `govreport check` counts them, and
+/// panel.csv one row per converted report whose key cells are the numbers `govreport
+/// panel` gives for that report.
+#[test]
+fn checks_and_panel_follow_the_reports() {
+    let dir = TempDir::new().unwrap();
+    for name in [
+        "zhaotong-2020.txt",
+        "shuyang-2025.txt",
+        "fixture-hangzhou-style-2025.txt",
+    ] {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(name);
+        fs::copy(&corpus, dir.path().join(name)).unwrap();
+    }
+    let out = TempDir::new().unwrap();
+    let run = convert(&[dir.path()], out.path(), &["--jobs", "2"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files: Vec<String> = run.manifest().into_iter().map(|r| r[0].clone()).collect();
+    assert_eq!(files.len(), 3);
+    let checks = String::from_utf8(run.read("checks.csv")).unwrap();
+    let mut r = csv::Reader::from_reader(checks.as_bytes());
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    for f in &files {
+        let doc = crate::util::parse(&fs::read(f).unwrap(), f);
+        let mine: Vec<&csv::StringRecord> = rows.iter().filter(|x| &x[0] == f.as_str()).collect();
+        assert_eq!(mine.len(), doc.checks.len(), "{f}");
+        assert!(
+            !mine.is_empty(),
+            "{f}: the generated report follows a template"
+        );
+        for (row, c) in mine.iter().zip(&doc.checks) {
+            assert_eq!((&row[1], &row[5]), (c.rule.as_str(), c.status.as_str()));
+        }
+    }
+    // the panel: same cells as `govreport panel` for each report, under the same keys
+    let panel = String::from_utf8(run.read("panel.csv")).unwrap();
+    let mut r = csv::Reader::from_reader(panel.as_bytes());
+    let header = r.headers().unwrap().clone();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), files.len());
+    for f in &files {
+        let one = govreport().args(["panel", f.as_str()]).output().unwrap();
+        assert!(one.status.success());
+        let mut pr = csv::Reader::from_reader(&one.stdout[..]);
+        let ph = pr.headers().unwrap().clone();
+        let prow = pr.records().next().unwrap().unwrap();
+        let row = rows.iter().find(|x| &x[0] == f.as_str()).unwrap();
+        let mut numbers = 0;
+        for (k, v) in ph.iter().zip(prow.iter()) {
+            let i = header
+                .iter()
+                .position(|h| h == k)
+                .unwrap_or_else(|| panic!("{k} not in panel.csv"));
+            assert_eq!(&row[i], v, "{f} {k}");
+            numbers += usize::from(k.contains('/') && !v.is_empty());
+        }
+        assert!(
+            numbers > 10,
+            "{f}: the panel row holds the report's numbers"
         );
     }
 }

@@ -69,7 +69,7 @@ pub struct CsvOutput {
     /// What one row is.
     pub description: &'static str,
     /// Columns: name, Table Schema type, description.
-    pub fields: &'static [Field],
+    pub fields: fn() -> &'static [Field],
     /// Writes the rows of one document (no header).
     pub rows: fn(&Document, &mut csv::Writer<&mut Vec<u8>>) -> io::Result<()>,
 }
@@ -78,43 +78,138 @@ pub struct CsvOutput {
 pub type Field = (&'static str, &'static str, &'static str);
 
 /// The per-document CSV outputs, in the order they are listed in `datapackage.json`.
-pub const CSV_OUTPUTS: &[CsvOutput] = &[VALUES /* checks.csv, panel.csv: templates work */];
+pub const CSV_OUTPUTS: &[CsvOutput] = &[VALUES, CHECKS, PANEL];
 
 const VALUES: CsvOutput = CsvOutput {
     file: "values.csv",
     name: "values",
     description: "Tidy values: one row per cell of every table (as `govreport parse --format csv`).",
-    fields: &[
-        ("doc", "string", "Source path of the document."),
-        (
-            "table",
-            "string",
-            "Table id (`t1`, `t2`, … in document order).",
-        ),
-        ("band", "string", "Band label of the table block, if any."),
-        (
-            "section",
-            "string",
-            "Heading path above the table, joined with ` > `.",
-        ),
-        ("row", "string", "Row-label path, joined with ` > `."),
-        ("column", "string", "Column header path, joined with ` > `."),
-        (
-            "value",
-            "number",
-            "The number, for kind `number`; empty otherwise.",
-        ),
-        ("raw", "string", "The cell text as printed."),
-        ("kind", "string", "number, empty, na, text or missing."),
-        (
-            "unit",
-            "string",
-            "Unit after scaling (`%`, `元`, …), if any.",
-        ),
-        ("line", "integer", "Source line of the row."),
-    ],
+    fields: || VALUES_FIELDS,
     rows: |d, w| govreport::write::csv::write_doc(d, w),
 };
+
+const VALUES_FIELDS: &[Field] = &[
+    ("doc", "string", "Source path of the document."),
+    (
+        "table",
+        "string",
+        "Table id (`t1`, `t2`, … in document order).",
+    ),
+    ("band", "string", "Band label of the table block, if any."),
+    (
+        "section",
+        "string",
+        "Heading path above the table, joined with ` > `.",
+    ),
+    ("row", "string", "Row-label path, joined with ` > `."),
+    ("column", "string", "Column header path, joined with ` > `."),
+    (
+        "value",
+        "number",
+        "The number, for kind `number`; empty otherwise.",
+    ),
+    ("raw", "string", "The cell text as printed."),
+    ("kind", "string", "number, empty, na, text or missing."),
+    (
+        "unit",
+        "string",
+        "Unit after scaling (`%`, `元`, …), if any.",
+    ),
+    ("line", "integer", "Source line of the row."),
+];
+
+const CHECKS: CsvOutput = CsvOutput {
+    file: "checks.csv",
+    name: "checks",
+    description: "The template arithmetic (勾稽关系): one row per check of every report.",
+    fields: || {
+        &[
+            ("doc", "string", "Source path of the document."),
+            (
+                "rule",
+                "string",
+                "Template and rule id, e.g. `gidr-2019/t3-balance`.",
+            ),
+            (
+                "table",
+                "string",
+                "Table id the check reads (first cell involved).",
+            ),
+            (
+                "column",
+                "string",
+                "Column path the check runs along, joined with ` > `; empty for row and text checks.",
+            ),
+            (
+                "row",
+                "string",
+                "Row path the check runs along, joined with ` > `; empty for column and text checks.",
+            ),
+            (
+                "status",
+                "string",
+                "pass, fail or skipped (the check could not be made).",
+            ),
+            (
+                "expected",
+                "number",
+                "Sum of the parts (text checks: the number the text states); empty when skipped.",
+            ),
+            (
+                "found",
+                "number",
+                "Total the report prints; empty when skipped.",
+            ),
+            ("first_line", "integer", "First source line involved."),
+            ("last_line", "integer", "Last source line involved."),
+            (
+                "message",
+                "string",
+                "What the rule says and, for a failure or skip, why.",
+            ),
+        ]
+    },
+    rows: |d, w| govreport::write::checks::write_doc_csv(d, w),
+};
+
+const PANEL: CsvOutput = CsvOutput {
+    file: "panel.csv",
+    name: "panel",
+    description: "One row per report, one column per stable template key `ROW_KEY/COLUMN_KEY` of every shipped template (as `govreport panel`, over all templates); a cell holds the number the report prints, empty when it has none there.",
+    fields: panel_fields,
+    rows: |d, w| {
+        w.write_record(govreport::write::panel::panel_row(
+            d,
+            govreport::write::panel::all_key_columns(),
+        ))
+        .map_err(io::Error::from)
+    },
+};
+
+/// The panel's columns: the report, then every template key (numbers).
+fn panel_fields() -> &'static [Field] {
+    static FIELDS: std::sync::OnceLock<Vec<Field>> = std::sync::OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let mut f: Vec<Field> = vec![
+            ("file", "string", "Source path of the document."),
+            ("agency", "string", "Agency, from the title or text."),
+            ("year", "integer", "Reporting year."),
+            (
+                "template",
+                "string",
+                "Template the report follows, if recognised.",
+            ),
+        ];
+        f.extend(govreport::write::panel::all_key_columns().iter().map(|k| {
+            (
+                k.as_str(),
+                "number",
+                "The number the report prints in this template cell.",
+            )
+        }));
+        f
+    })
+}
 
 /// Columns of `manifest.csv`.
 pub const MANIFEST_FIELDS: &[Field] = &[
@@ -496,7 +591,7 @@ impl Outputs {
         let mut csv = Vec::new();
         for o in CSV_OUTPUTS {
             let mut w = open(o.file)?;
-            write_header(&mut w, o.fields)?;
+            write_header(&mut w, (o.fields)())?;
             csv.push(w);
         }
         let mut manifest = open(MANIFEST)?;
@@ -580,7 +675,7 @@ fn datapackage() -> serde_json::Value {
         "encoding": "utf-8",
     })];
     for o in CSV_OUTPUTS {
-        resources.push(table(o.file, o.name, o.description, o.fields));
+        resources.push(table(o.file, o.name, o.description, (o.fields)()));
     }
     resources.push(table(
         MANIFEST,

@@ -10,6 +10,7 @@ use crate::model::{CellKind, Document};
 use crate::template::data::builtin;
 use std::collections::HashMap;
 use std::io::{self, Write};
+use std::sync::OnceLock;
 
 /// The key columns of a panel over `docs`.
 pub fn key_columns(docs: &[Document]) -> Vec<String> {
@@ -17,8 +18,19 @@ pub fn key_columns(docs: &[Document]) -> Vec<String> {
         .iter()
         .filter_map(|d| d.meta.template.as_deref())
         .collect();
+    keys_of(|id| used.contains(&id))
+}
+
+/// The key columns of every shipped template: the columns of a panel written while the
+/// reports stream by, before it is known which templates they follow.
+pub fn all_key_columns() -> &'static [String] {
+    static ALL: OnceLock<Vec<String>> = OnceLock::new();
+    ALL.get_or_init(|| keys_of(|_| true))
+}
+
+fn keys_of(wanted: impl Fn(&str) -> bool) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for tpl in builtin().iter().filter(|t| used.contains(&t.id.as_str())) {
+    for tpl in builtin().iter().filter(|t| wanted(&t.id)) {
         for tt in &tpl.tables {
             for part in &tt.parts {
                 for (_, r) in part.flat_rows() {

@@ -511,7 +511,9 @@ fn checks_and_panel_follow_the_reports() {
         "shuyang-2025.txt",
         "fixture-hangzhou-style-2025.txt",
     ] {
-        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus").join(name);
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus")
+            .join(name);
         fs::copy(&corpus, dir.path().join(name)).unwrap();
     }
     let out = TempDir::new().unwrap();

@@ -257,10 +257,16 @@ fn unique_best<'a>(cands: impl Iterator<Item = (f64, &'a String)>) -> Option<Str
 
 /// The last header label each column key is printed with somewhere in the document (a
 /// header split off into a table of its own), so recovered headers keep the report's words.
+/// Only a header whose every column matches a template column lends its words; one
+/// that came apart in the extraction (`等于第三项加第四项之和） | 自然人 | 商业 | 科研 |
+/// 总计`: a note and words cut over lines) lends none.
 fn printed_labels(doc: &Document, matches: &[Option<TableMatch>]) -> HashMap<String, String> {
     let mut out = HashMap::default();
     for (t, m) in doc.tables().zip(matches) {
         let Some(m) = m else { continue };
+        if m.cols.iter().any(Option::is_none) {
+            continue;
+        }
         for (c, k) in t.columns.iter().zip(&m.cols) {
             if let (Some(k), Some(last)) = (k, c.path.last()) {
                 out.entry(k.clone()).or_insert_with(|| last.clone());
@@ -367,6 +373,31 @@ fn attach(
     }
     let band = usize::from(t.band.is_some());
     let flat = part.flat_rows();
+    // a row whose printed parents are not its template parents (a flattening that moved a
+    // group label): keyed by its own label when that names exactly one template row
+    for (i, k) in row_keys.iter_mut().enumerate() {
+        let r = &mut t.rows[i];
+        if k.is_some() || r.path.len() < band + 2 {
+            continue;
+        }
+        let Some((key, chain)) = key_by_own_label(&r.path[band..], &flat) else {
+            continue;
+        };
+        warnings.push(Warning {
+            line: Some(r.line),
+            code: "row-path-from-template".into(),
+            message: format!(
+                "row {:?}: the labels printed above {:?} are not its parents in template {}; its own label names one row, {:?}",
+                r.path[band..].join(" > "),
+                r.path.last().map_or("", String::as_str),
+                tpl.id,
+                chain.join(" > ")
+            ),
+        });
+        r.path.truncate(band);
+        r.path.extend(chain);
+        *k = Some(key);
+    }
     for (r, k) in t.rows.iter_mut().zip(&row_keys) {
         r.key = k.clone();
         if let Some((up, row)) = k
@@ -546,6 +577,29 @@ fn rows_agree(
 
 #[cfg(test)]
 mod tests;
+
+/// The key and template path of the one template row whose own label (or alias) matches
+/// the printed row's last label closely (0.9), the printed parents aside; the path keeps
+/// the printed last label.
+fn key_by_own_label(
+    path: &[String],
+    flat: &[(Vec<&data::TRow>, &data::TRow)],
+) -> Option<(String, Vec<String>)> {
+    let own = MLabel::cached(path.last()?);
+    let mut hits = flat.iter().filter(|(_, row)| {
+        !row.label.is_empty()
+            && std::iter::once(&row.m_label)
+                .chain(&row.m_aliases)
+                .any(|l| sim(&own, l) >= 0.9)
+    });
+    let (up, row) = hits.next()?;
+    if hits.next().is_some() {
+        return None;
+    }
+    let mut chain: Vec<String> = up.iter().map(|u| u.label.clone()).collect();
+    chain.push(path.last()?.clone());
+    Some((row.key.clone(), chain))
+}
 
 /// The printed row path completed from the template chain it was matched to: ancestors
 /// the text lost are prepended, and a printed label that is a cut-off start of the

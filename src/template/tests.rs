@@ -469,3 +469,41 @@ fn ragged_row_stays_unplaced_when_several_placements_add_up() {
     assert_eq!(unplaced, 2);
     assert!(!d.warnings.iter().any(|w| w.code == "placed-by-sums"));
 }
+
+/// A flattening that moved a group label down (`(三)不予公开` printed with its fourth row
+/// instead of its first) leaves rows 1-3 under `(二)`, whose template rows they are not.
+/// Their own labels each name one template row: they take its key and path, with a
+/// warning; the values stay where they were printed.
+#[test]
+fn rows_under_a_moved_group_label_are_keyed_by_their_own_label() {
+    let seed = corpus("zhaotong-2020.txt");
+    let edited = seed
+        .replace(
+            "(三)不予公开 | 1.属于国家秘密 | 0 |",
+            "1.属于国家秘密 | 4 |",
+        )
+        .replace(
+            "4.保护第三方合法权益 | 0 |",
+            "(三)不予公开 | 4.保护第三方合法权益 | 0 |",
+        );
+    assert_ne!(edited, seed);
+    let d = parse(&edited);
+    let r = d
+        .tables()
+        .flat_map(|t| &t.rows)
+        .find(|r| r.path.last().is_some_and(|l| l == "1.属于国家秘密"))
+        .unwrap();
+    assert_eq!(r.key.as_deref(), Some("apply.result.refused.state_secret"));
+    assert_eq!(
+        r.path,
+        ["三、本年度办理结果", "（三）不予公开", "1.属于国家秘密"]
+    );
+    assert_eq!(r.cells[0].value, Some(4.0));
+    assert!(
+        d.warnings
+            .iter()
+            .any(|w| w.code == "row-path-from-template" && w.line == Some(r.line)),
+        "{:?}",
+        d.warnings
+    );
+}

@@ -33,6 +33,8 @@ pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<W
         let mut paths = RowPaths::default();
         let mut group: Vec<String> = Vec::new();
         let mut pending: Option<u32> = None;
+        // labels of value rows printed as headings since the last table
+        let mut leaves: Vec<String> = Vec::new();
         let mut j = i + 1;
         while j < blocks.len() {
             match &mut blocks[j] {
@@ -44,6 +46,9 @@ pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<W
                         }
                         j += 1;
                         continue;
+                    }
+                    if is_leaf_label(tt, &printed) {
+                        leaves.push(printed.clone());
                     }
                     group = paths.partial(std::slice::from_ref(&printed));
                     pending.get_or_insert(g.lines[0]);
@@ -58,6 +63,10 @@ pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<W
                     if let Some(first) = pending.take() {
                         t.lines[0] = t.lines[0].min(first);
                     }
+                    // two value-row labels printed loose before rows without labels (a PDF
+                    // that moved labels away from their numbers): which is whose is unknown
+                    let ambiguous = leaves.len() >= 2;
+                    let loose = std::mem::take(&mut leaves);
                     // the group headings were never sections
                     t.title = Some(section_title.clone());
                     if let Some(k) = t
@@ -76,6 +85,18 @@ pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<W
                             .collect();
                         let repeats = own.len() == 1
                             && group.last().is_some_and(|g| label_sim(g, &own[0]) >= 0.9);
+                        if own.is_empty() && ambiguous {
+                            warnings.push(Warning {
+                                line: Some(r.line),
+                                code: "ambiguous-row-label".into(),
+                                message: format!(
+                                    "a row of values without a label follows several loose row labels ({}); which is its own is not known, so it has none",
+                                    loose.join(", ")
+                                ),
+                            });
+                            r.path = t.band.iter().cloned().collect();
+                            continue;
+                        }
                         let path = if repeats || own.is_empty() {
                             group.clone()
                         } else {
@@ -107,9 +128,20 @@ fn printed(lines: &[Line], no: u32) -> String {
 
 /// True when `label` (with its outline number) is a row label of the table.
 fn is_row_label(tt: &TTable, label: &str) -> bool {
+    row_label(tt, label, false)
+}
+
+/// True when `label` is the label of a row of the table with no rows under it: a row
+/// that holds values, not a group.
+fn is_leaf_label(tt: &TTable, label: &str) -> bool {
+    row_label(tt, label, true)
+}
+
+fn row_label(tt: &TTable, label: &str, leaf: bool) -> bool {
     tt.parts.iter().any(|p| {
         p.flat_rows().iter().any(|(_, r)| {
             !r.label.is_empty()
+                && (!leaf || r.rows.is_empty())
                 && crate::outline::scan_outline(label).is_some()
                 && std::iter::once(&r.label)
                     .chain(&r.aliases)

@@ -12,6 +12,7 @@ pub mod derive;
 pub mod groups;
 pub mod keyed;
 pub mod matching;
+pub mod order;
 pub mod place;
 
 use crate::lines::Line;
@@ -49,11 +50,13 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
     for b in doc.blocks.iter_mut() {
         let Block::Table(t) = b else { continue };
         if let Some(m) = &matches[ti] {
-            attach(t, tpl, m, &printed, &mut warnings);
+            attach(t, tpl, m, &printed, lines, &mut warnings);
         }
         ti += 1;
     }
     doc.warnings.extend(warnings);
+    let ordered = order::fill_from_order(doc, tpl);
+    doc.warnings.extend(ordered);
     let placed = place::place_unplaced(doc, tpl);
     doc.warnings.extend(placed);
     let derived = derive::derive_blanks(doc, tpl);
@@ -282,6 +285,7 @@ fn attach(
     tpl: &Template,
     m: &TableMatch,
     printed: &HashMap<String, String>,
+    lines: &[Line],
     warnings: &mut Vec<Warning>,
 ) {
     let tt: &TTable = &tpl.tables[m.table];
@@ -374,10 +378,12 @@ fn attach(
     let band = usize::from(t.band.is_some());
     let flat = part.flat_rows();
     // a row whose printed parents are not its template parents (a flattening that moved a
-    // group label): keyed by its own label when that names exactly one template row
+    // group label): keyed by its own label when that names exactly one template row. The
+    // label must be printed on the row's own line: a row of bare values under loose label
+    // lines cannot say which of them is its own.
     for (i, k) in row_keys.iter_mut().enumerate() {
         let r = &mut t.rows[i];
-        if k.is_some() || r.path.len() < band + 2 {
+        if k.is_some() || r.path.len() < band + 2 || !label_on_line(r, lines) {
             continue;
         }
         let Some((key, chain)) = key_by_own_label(&r.path[band..], &flat) else {
@@ -577,6 +583,18 @@ fn rows_agree(
 
 #[cfg(test)]
 mod tests;
+
+/// True when the row's last label is printed on the row's own line.
+fn label_on_line(r: &crate::model::Row, lines: &[Line]) -> bool {
+    let Some(label) = r.path.last() else {
+        return false;
+    };
+    let line = lines
+        .get((r.line as usize).wrapping_sub(1))
+        .filter(|l| l.no == r.line)
+        .or_else(|| lines.iter().find(|l| l.no == r.line));
+    line.is_some_and(|l| l.text.contains(label.as_str()))
+}
 
 /// The key and template path of the one template row whose own label (or alias) matches
 /// the printed row's last label closely (0.9), the printed parents aside; the path keeps

@@ -1,0 +1,164 @@
+//! Rows of values whose labels the flattening lost, placed by the template's row order.
+//!
+//! A PDF extraction sometimes moves row labels away from their numbers (the labels land on
+//! loose lines above, out of order) and leaves rows of bare values. Between two rows that
+//! are keyed, the template lists which rows come in between. When the number of bare
+//! rows between two keyed rows equals the number of template rows that hold values
+//! between them, and none of those is already in the document, the bare rows are those
+//! rows, in order: each takes the key and the template's label path, with a
+//! `row-from-template-order` warning. Any other row in between (an unkeyed label, a row
+//! out of template order) breaks the run, and nothing is placed across it.
+
+use super::data::{TRow, Template};
+use crate::model::{Block, Document, Warning};
+use rustc_hash::FxHashSet as HashSet;
+
+/// Gives bare rows between keyed rows the keys the template order leaves them.
+pub fn fill_from_order(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for tt in &tpl.tables {
+        // value rows of the template table in order, with their label chains
+        let mut leaves: Vec<(&TRow, Vec<String>)> = Vec::new();
+        let mut col_keys: HashSet<&str> = HashSet::default();
+        for p in tt.parts.iter().filter(|p| p.band.is_none()) {
+            for (up, r) in p.flat_rows() {
+                if r.rows.is_empty() && !r.label.is_empty() {
+                    let mut chain: Vec<String> = up.iter().map(|u| u.label.clone()).collect();
+                    chain.push(r.label.clone());
+                    leaves.push((r, chain));
+                }
+            }
+            col_keys.extend(p.columns.iter().map(|c| c.key.as_str()));
+        }
+        if leaves.is_empty() {
+            continue;
+        }
+        let index_of = |k: &str| leaves.iter().position(|(r, _)| r.key == k);
+        let used: HashSet<String> = doc
+            .tables()
+            .flat_map(|t| &t.rows)
+            .filter_map(|r| r.key.clone())
+            .collect();
+        // the rows of tables that follow this template table, in document order
+        let mut seq: Vec<(usize, usize)> = Vec::new();
+        for (bi, b) in doc.blocks.iter().enumerate() {
+            let Block::Table(t) = b else { continue };
+            let ours = t.band.is_none()
+                && !t.columns.is_empty()
+                && t.columns
+                    .iter()
+                    .all(|c| c.key.as_deref().is_some_and(|k| col_keys.contains(k)));
+            if ours {
+                seq.extend((0..t.rows.len()).map(|ri| (bi, ri)));
+            }
+        }
+        let mut last: Option<usize> = None;
+        let mut bare: Vec<(usize, usize)> = Vec::new();
+        let mut assign: Vec<((usize, usize), usize)> = Vec::new();
+        for &(bi, ri) in &seq {
+            let Block::Table(t) = &doc.blocks[bi] else {
+                continue;
+            };
+            let r = &t.rows[ri];
+            match (&r.key, r.path.is_empty()) {
+                (None, true) => bare.push((bi, ri)),
+                (Some(k), _) => {
+                    let q = index_of(k);
+                    if let (Some(p), Some(q)) = (last, q)
+                        && q > p + 1
+                        && !bare.is_empty()
+                        && q - p - 1 == bare.len()
+                        && leaves[p + 1..q].iter().all(|(l, _)| !used.contains(&l.key))
+                    {
+                        assign.extend(bare.iter().copied().zip(p + 1..q));
+                    }
+                    bare.clear();
+                    last = q;
+                }
+                (None, false) => {
+                    bare.clear();
+                    last = None;
+                }
+            }
+        }
+        for ((bi, ri), li) in assign {
+            let Block::Table(t) = &mut doc.blocks[bi] else {
+                continue;
+            };
+            let r = &mut t.rows[ri];
+            let (row, chain) = &leaves[li];
+            r.key = Some(row.key.clone());
+            r.path = chain.clone();
+            warnings.push(Warning {
+                line: Some(r.line),
+                code: "row-from-template-order".into(),
+                message: format!(
+                    "a row of values without a label stands where template {} has {:?} between the rows around it: it is taken as that row",
+                    tpl.id,
+                    chain.join(" > ")
+                ),
+            });
+        }
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Options, parse_bytes};
+
+    fn seed_with(old: &str, new: &str) -> String {
+        let path = format!("{}/corpus/zhaotong-2020.txt", env!("CARGO_MANIFEST_DIR"));
+        let seed = std::fs::read_to_string(path).unwrap();
+        assert!(seed.contains(old));
+        seed.replace(old, new)
+    }
+
+    /// Two loose labels, then a bare row between 4. and 6. of 不予公开: the template has
+    /// only 5. there, so the row is 5. (not the nearer loose label, 1. of 无法提供).
+    #[test]
+    fn a_bare_row_between_keyed_rows_takes_the_one_row_the_template_has_there() {
+        let text = seed_with(
+            "5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
+            "5.属于三类内部事务信息\n1.本机关不掌握相关政府信息\n| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n",
+        );
+        let d = parse_bytes(text.as_bytes(), "t.txt", &Options::default()).unwrap();
+        let r = d
+            .tables()
+            .flat_map(|t| &t.rows)
+            .find(|r| r.line == 43)
+            .unwrap();
+        assert_eq!(
+            r.key.as_deref(),
+            Some("apply.result.refused.internal_affairs")
+        );
+        assert_eq!(r.cells[0].value, Some(1.0));
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.code == "row-from-template-order" && w.line == Some(43))
+        );
+    }
+
+    /// Two bare rows where the template has one row between their neighbours: not placed.
+    #[test]
+    fn bare_rows_that_do_not_fit_the_gap_stay_unkeyed() {
+        let text = seed_with(
+            "5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
+            "5.属于三类内部事务信息\n1.本机关不掌握相关政府信息\n| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n| 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n",
+        );
+        let d = parse_bytes(text.as_bytes(), "t.txt", &Options::default()).unwrap();
+        let bare: Vec<_> = d
+            .tables()
+            .flat_map(|t| &t.rows)
+            .filter(|r| r.line == 43 || r.line == 44)
+            .collect();
+        assert_eq!(bare.len(), 2);
+        assert!(bare.iter().all(|r| r.key.is_none()), "{bare:?}");
+        assert!(
+            !d.warnings
+                .iter()
+                .any(|w| w.code == "row-from-template-order")
+        );
+    }
+}

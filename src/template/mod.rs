@@ -55,7 +55,7 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
         ti += 1;
     }
     doc.warnings.extend(warnings);
-    let ordered = order::fill_from_order(doc, tpl);
+    let ordered = order::fill_from_order(doc, tpl, lines);
     doc.warnings.extend(ordered);
     let placed = place::place_unplaced(doc, tpl);
     doc.warnings.extend(placed);
@@ -585,7 +585,7 @@ fn rows_agree(
 mod tests;
 
 /// True when the row's last label is printed on the row's own line.
-fn label_on_line(r: &crate::model::Row, lines: &[Line]) -> bool {
+pub(super) fn label_on_line(r: &crate::model::Row, lines: &[Line]) -> bool {
     let Some(label) = r.path.last() else {
         return false;
     };

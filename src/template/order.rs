@@ -10,11 +10,14 @@
 //! out of template order) breaks the run, and nothing is placed across it.
 
 use super::data::{TRow, Template};
+use crate::lines::Line;
 use crate::model::{Block, Document, Warning};
 use rustc_hash::FxHashSet as HashSet;
 
-/// Gives bare rows between keyed rows the keys the template order leaves them.
-pub fn fill_from_order(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
+/// Gives bare rows between keyed rows the keys the template order leaves them. A row
+/// whose label stands on a loose line, not its own (`lines`), counts as bare: the label
+/// was given to it by position only.
+pub fn fill_from_order(doc: &mut Document, tpl: &Template, lines: &[Line]) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for tt in &tpl.tables {
         // value rows of the template table in order, with their label chains
@@ -60,7 +63,8 @@ pub fn fill_from_order(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
                 continue;
             };
             let r = &t.rows[ri];
-            match (&r.key, r.path.is_empty()) {
+            let bare_row = r.path.is_empty() || !super::label_on_line(r, lines);
+            match (&r.key, bare_row) {
                 (None, true) => bare.push((bi, ri)),
                 (Some(k), _) => {
                     let q = index_of(k);
@@ -88,12 +92,13 @@ pub fn fill_from_order(doc: &mut Document, tpl: &Template) -> Vec<Warning> {
             let r = &mut t.rows[ri];
             let (row, chain) = &leaves[li];
             r.key = Some(row.key.clone());
-            r.path = chain.clone();
+            let old_path = std::mem::replace(&mut r.path, chain.clone());
             warnings.push(Warning {
                 line: Some(r.line),
                 code: "row-from-template-order".into(),
                 message: format!(
-                    "a row of values without a label stands where template {} has {:?} between the rows around it: it is taken as that row",
+                    "a row of values without a label of its own{} stands where template {} has {:?} between the rows around it: it is taken as that row",
+                    if old_path.is_empty() { String::new() } else { format!(" (given {:?} by a loose line)", old_path.join(" > ")) },
                     tpl.id,
                     chain.join(" > ")
                 ),

@@ -10,6 +10,7 @@
 //! out of template order) breaks the run, and nothing is placed across it.
 
 use super::data::{TRow, Template};
+use super::matching::mfold;
 use crate::lines::Line;
 use crate::model::{Block, Document, Warning};
 use rustc_hash::FxHashSet as HashSet;
@@ -56,7 +57,9 @@ pub fn fill_from_order(doc: &mut Document, tpl: &Template, lines: &[Line]) -> Ve
             }
         }
         let mut last: Option<usize> = None;
-        let mut bare: Vec<(usize, usize)> = Vec::new();
+        // bare rows of the current run, each with the piece of label it prints itself
+        // (a label cut by the extraction, `行政机关不再处理其政府信息公`), if any
+        let mut bare: Vec<((usize, usize), Option<String>)> = Vec::new();
         let mut assign: Vec<((usize, usize), usize)> = Vec::new();
         for &(bi, ri) in &seq {
             let Block::Table(t) = &doc.blocks[bi] else {
@@ -64,8 +67,13 @@ pub fn fill_from_order(doc: &mut Document, tpl: &Template, lines: &[Line]) -> Ve
             };
             let r = &t.rows[ri];
             let bare_row = r.path.is_empty() || !super::label_on_line(r, lines);
+            let own = r.path.last().filter(|_| !bare_row);
             match (&r.key, bare_row) {
-                (None, true) => bare.push((bi, ri)),
+                (None, true) => bare.push(((bi, ri), None)),
+                // an unnumbered label that names no row: a piece of a longer label
+                (None, false) if own.is_some_and(|l| crate::outline::scan_outline(l).is_none()) => {
+                    bare.push(((bi, ri), own.cloned()))
+                }
                 (Some(k), _) => {
                     let q = index_of(k);
                     if let (Some(p), Some(q)) = (last, q)
@@ -73,8 +81,14 @@ pub fn fill_from_order(doc: &mut Document, tpl: &Template, lines: &[Line]) -> Ve
                         && !bare.is_empty()
                         && q - p - 1 == bare.len()
                         && leaves[p + 1..q].iter().all(|(l, _)| !used.contains(&l.key))
+                        && bare
+                            .iter()
+                            .zip(&leaves[p + 1..q])
+                            .all(|((_, piece), (l, _))| {
+                                piece.as_deref().is_none_or(|x| is_piece_of(x, &l.label))
+                            })
                     {
-                        assign.extend(bare.iter().copied().zip(p + 1..q));
+                        assign.extend(bare.iter().map(|(at, _)| *at).zip(p + 1..q));
                     }
                     bare.clear();
                     last = q;
@@ -106,6 +120,13 @@ pub fn fill_from_order(doc: &mut Document, tpl: &Template, lines: &[Line]) -> Ve
         }
     }
     warnings
+}
+
+/// True when `piece` is a part of `label` (matching forms, at least four characters): a
+/// label the extraction cut into pieces.
+fn is_piece_of(piece: &str, label: &str) -> bool {
+    let (p, l) = (mfold(piece), mfold(label));
+    p.chars().count() >= 4 && l.contains(&p)
 }
 
 #[cfg(test)]
@@ -164,6 +185,44 @@ mod tests {
             !d.warnings
                 .iter()
                 .any(|w| w.code == "row-from-template-order")
+        );
+    }
+
+    /// A row printing only a piece of its label (the number and the start went to a loose
+    /// line) between 4. and (六): placed as 5. when the piece is part of 5.'s label, left
+    /// alone when it is not.
+    #[test]
+    fn a_label_piece_must_be_part_of_the_row_it_is_placed_as() {
+        let old = "5.要求行政机关确认或重新出具以获取信息 | 0 |";
+        let fits = seed_with(old, "重新出具以获取信息 | 7 |");
+        let d = parse_bytes(fits.as_bytes(), "t.txt", &Options::default()).unwrap();
+        let r = d
+            .tables()
+            .flat_map(|t| &t.rows)
+            .find(|r| r.line == 52)
+            .unwrap();
+        assert_eq!(
+            r.key.as_deref(),
+            Some("apply.result.not_processed.confirm_obtained"),
+            "{:?}",
+            r.path
+        );
+        assert_eq!(r.cells[0].value, Some(7.0));
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.code == "row-from-template-order" && w.line == Some(52))
+        );
+        let clash = seed_with(old, "没有现成信息需要另行制作 | 7 |");
+        let d = parse_bytes(clash.as_bytes(), "t.txt", &Options::default()).unwrap();
+        let r = d
+            .tables()
+            .flat_map(|t| &t.rows)
+            .find(|r| r.line == 52)
+            .unwrap();
+        assert_ne!(
+            r.key.as_deref(),
+            Some("apply.result.not_processed.confirm_obtained")
         );
     }
 }

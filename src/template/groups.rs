@@ -37,9 +37,35 @@ pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<W
         let mut leaves: Vec<String> = Vec::new();
         let mut j = i + 1;
         while j < blocks.len() {
+            // the block after this one when it is a paragraph of one line
+            let next_line: Option<(u32, String)> = match blocks.get(j + 1) {
+                Some(Block::Paragraph(p)) if p.lines[0] == p.lines[1] => {
+                    Some((p.lines[0], p.text.clone()))
+                }
+                _ => None,
+            };
             match &mut blocks[j] {
                 Block::Heading(g) => {
-                    let printed = printed(lines, g.lines[0]);
+                    let mut printed = printed(lines, g.lines[0]);
+                    let end = g.lines[1];
+                    // a label wrapped onto the next line, which stands alone as a paragraph
+                    if let Some((no, text)) = &next_line
+                        && *no == end + 1
+                        && is_row_label(tt, &printed)
+                    {
+                        let joined = format!("{printed}{}", crate::normalize::trim(text));
+                        if is_exact_row_label(tt, &joined) && !is_exact_row_label(tt, &printed) {
+                            warnings.push(Warning {
+                                line: Some(*no),
+                                code: "row-label-wrapped".into(),
+                                message: format!(
+                                    "{text:?} ends the row label {printed:?} of the line above: joined"
+                                ),
+                            });
+                            printed = joined;
+                            remove[j + 1] = true;
+                        }
+                    }
                     if !is_row_label(tt, &printed) {
                         if g.level <= section_level {
                             break;
@@ -129,6 +155,19 @@ fn printed(lines: &[Line], no: u32) -> String {
 /// True when `label` (with its outline number) is a row label of the table.
 fn is_row_label(tt: &TTable, label: &str) -> bool {
     row_label(tt, label, false)
+}
+
+/// True when `label` is, in matching form, exactly the label (or an alias) of a row of
+/// the table.
+fn is_exact_row_label(tt: &TTable, label: &str) -> bool {
+    tt.parts.iter().any(|p| {
+        p.flat_rows().iter().any(|(_, r)| {
+            !r.label.is_empty()
+                && std::iter::once(&r.label)
+                    .chain(&r.aliases)
+                    .any(|l| label_sim(label, l) >= 1.0)
+        })
+    })
 }
 
 /// True when `label` is the label of a row of the table with no rows under it: a row

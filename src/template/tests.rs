@@ -507,3 +507,27 @@ fn rows_under_a_moved_group_label_are_keyed_by_their_own_label() {
         d.warnings
     );
 }
+
+/// A row label wrapped over two lines above its row of bare values (a PDF dump): the
+/// second line ends the label; the row takes the whole label and its key.
+#[test]
+fn a_row_label_wrapped_onto_a_loose_line_is_joined() {
+    let seed = corpus("zhaotong-2020.txt");
+    let edited = seed.replace(
+        "(二)不分公开(区分处理的,只计这一情形,不计其他情形) | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
+        "(二)部分公开(区分处理的,只计这一情\n形,不计其他情形)\n| 5 | 0 | 0 | 0 | 0 | 0 | 5 |\n",
+    );
+    assert_ne!(edited, seed);
+    let d = parse(&edited);
+    let r = row(&d, ".partial");
+    assert_eq!(
+        r.path.last().map(String::as_str),
+        Some("(二)部分公开(区分处理的,只计这一情形,不计其他情形)")
+    );
+    assert_eq!(r.cells[0].value, Some(5.0));
+    assert!(
+        d.warnings
+            .iter()
+            .any(|w| w.code == "row-label-wrapped" && w.line == Some(37))
+    );
+}

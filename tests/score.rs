@@ -28,7 +28,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("fixture-hangzhou-style-2025", "pipe",     100.0, ""),
     ("huaian-2024-boxes",           "cellline", 0.0,   "issue 4: one cell per line, in pdfminer's column order"),
     ("huaian-2024-layout",          "aligned",  100.0, ""),
-    ("huaian-2024-p4-fragment",     "mixed",    96.8,  "issue 5: the fragment starts mid-page; two small tables print no title"),
+    ("huaian-2024-p4-fragment",     "mixed",    100.0, ""),
     ("shanghai-kewei-2024",         "mixed",    99.5,  "issue 4: fragmented tables, labels on loose lines"),
     ("shanghai-office-2025",        "mixed",    97.0,  "issue 4: fragmented tables, labels on loose lines"),
     ("shuyang-2025",                "markdown", 100.0, ""),

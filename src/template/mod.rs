@@ -295,6 +295,23 @@ fn attach(
     let rows_match = m.rows.iter().flatten().count() * 2 >= t.rows.len().max(1);
     // a band is given only to a table all of whose rows belong to that band's part
     let all_rows_match = !t.rows.is_empty() && m.rows.iter().all(Option::is_some);
+    // a table before any heading (a fragment that starts mid-page) is titled by the
+    // template table whose rows and columns it has
+    if t.title.is_none()
+        && t.section.is_empty()
+        && all_rows_match
+        && m.cols.iter().all(Option::is_some)
+    {
+        warnings.push(Warning {
+            line: first_line,
+            code: "title-from-template".into(),
+            message: format!(
+                "table {} stands under no heading; its rows and columns are those of {:?} in template {}",
+                t.id, tt.title, tpl.id
+            ),
+        });
+        t.title = Some(tt.title.clone());
+    }
     let headerless = t.columns.iter().all(|c| c.path.is_empty());
     if t.columns.len() == part.columns.len()
         && header_matches * 2 < t.columns.len()

@@ -531,3 +531,16 @@ fn a_row_label_wrapped_onto_a_loose_line_is_joined() {
             .any(|w| w.code == "row-label-wrapped" && w.line == Some(37))
     );
 }
+
+/// A fragment that starts mid-page, with a table before any heading: the table takes the
+/// title of the template table whose rows and columns it has, with a warning.
+#[test]
+fn a_table_before_any_heading_takes_the_template_title() {
+    let seed = corpus("zhaotong-2020.txt");
+    let start = seed.find("第二十条第(六)项").expect("band line");
+    let d = parse(&seed[start..]);
+    let t = d.tables().next().expect("a table");
+    assert!(t.section.is_empty());
+    assert_eq!(t.title.as_deref(), Some("主动公开政府信息情况"));
+    assert!(d.warnings.iter().any(|w| w.code == "title-from-template"));
+}

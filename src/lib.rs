@@ -25,6 +25,7 @@ pub mod classify;
 pub mod decode;
 pub mod error;
 pub mod lines;
+pub mod memo;
 pub mod meta;
 pub mod model;
 pub mod normalize;

@@ -52,28 +52,46 @@ pub struct Frag {
 pub fn has_gap(text: &str) -> bool {
     let (mut x, mut gap, mut seen, mut split) = (0usize, 0usize, false, false);
     for c in text.chars() {
-        if matches!(c, '\u{c}' | '\r' | '\n' | '\u{feff}') {
-            continue;
+        match column(c, x) {
+            Column::None => {}
+            Column::Space(w) => {
+                gap += w;
+                x += w;
+                split |= seen && gap >= 2;
+            }
+            Column::Mark(w) => {
+                if split {
+                    return true;
+                }
+                seen = true;
+                gap = 0;
+                x += w;
+            }
         }
-        if c.is_whitespace() {
-            let w = if c == '\t' {
-                8 - x % 8
-            } else {
-                c.width().unwrap_or(1).max(1)
-            };
-            gap += w;
-            x += w;
-            split |= seen && gap >= 2;
-            continue;
-        }
-        if split {
-            return true;
-        }
-        seen = true;
-        gap = 0;
-        x += c.width().unwrap_or(0);
     }
     false
+}
+
+/// What a character takes on a printed line at column `x`.
+enum Column {
+    /// Nothing: form feeds, line ends, byte-order marks.
+    None,
+    /// White space of this width (a tab reaches the next multiple of eight).
+    Space(usize),
+    /// A printed character of this display width (CJK two).
+    Mark(usize),
+}
+
+fn column(c: char, x: usize) -> Column {
+    if matches!(c, '\u{c}' | '\r' | '\n' | '\u{feff}') {
+        Column::None
+    } else if c == '\t' {
+        Column::Space(8 - x % 8)
+    } else if c.is_whitespace() {
+        Column::Space(c.width().unwrap_or(1).max(1))
+    } else {
+        Column::Mark(c.width().unwrap_or(0))
+    }
 }
 
 /// Cuts a line into fragments separated by two or more columns of white space. Form
@@ -93,25 +111,20 @@ pub fn fragments(text: &str) -> Vec<Frag> {
     let mut cur: Option<Frag> = None;
     let mut gap = 0usize;
     for c in text.chars() {
-        if matches!(c, '\u{c}' | '\r' | '\n' | '\u{feff}') {
-            continue;
-        }
-        if c.is_whitespace() {
-            let w = if c == '\t' {
-                8 - x % 8
-            } else {
-                c.width().unwrap_or(1).max(1)
-            };
-            gap += w;
-            x += w;
-            if gap >= 2
-                && let Some(f) = cur.take()
-            {
-                out.push(f);
+        let w = match column(c, x) {
+            Column::None => continue,
+            Column::Space(w) => {
+                gap += w;
+                x += w;
+                if gap >= 2
+                    && let Some(f) = cur.take()
+                {
+                    out.push(f);
+                }
+                continue;
             }
-            continue;
-        }
-        let w = c.width().unwrap_or(0);
+            Column::Mark(w) => w,
+        };
         match cur.as_mut() {
             Some(f) => {
                 if gap > 0 {

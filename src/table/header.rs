@@ -13,8 +13,8 @@
 //!   words with its children; sibling parents with the same children are likely) and a
 //!   tie is reported as ambiguous.
 
+use crate::memo::{Memo, remembered};
 use crate::normalize::fold;
-use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -46,7 +46,7 @@ const MEMO_CAP: usize = 512;
 type MemoKey = (Vec<(Vec<String>, bool)>, usize);
 
 thread_local! {
-    static MEMO: RefCell<HashMap<MemoKey, Option<Columns>>> = RefCell::new(HashMap::default());
+    static MEMO: RefCell<Memo<MemoKey, Option<Columns>>> = RefCell::new(Memo::new(MEMO_CAP));
 }
 
 /// Rebuilds the paths of `n` value columns from header rows given top-down.
@@ -58,18 +58,7 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
         return rebuild_uncached(rows, n);
     }
     let key: MemoKey = (rows.iter().map(|r| (r.cells.clone(), r.grid)).collect(), n);
-    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
-        return hit;
-    }
-    let out = rebuild_uncached(rows, n);
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= MEMO_CAP {
-            m.clear();
-        }
-        m.insert(key, out.clone());
-    });
-    out
+    remembered(&MEMO, &key, Clone::clone, |_| rebuild_uncached(rows, n))
 }
 
 /// [`rebuild`] without the per-thread memory: always searches (for benchmarks and tests).

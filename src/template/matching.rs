@@ -7,6 +7,7 @@
 //! the normalised Levenshtein similarity.
 
 use super::data::variants;
+use crate::memo::{Memo, remembered};
 use crate::normalize::fold;
 use crate::outline::scan_outline;
 use rustc_hash::FxHashMap as HashMap;
@@ -84,22 +85,10 @@ impl MLabel {
     /// The prepared form of `label`, remembered per thread: an archive prints the same
     /// few hundred labels over and over.
     pub fn cached(label: &str) -> Rc<MLabel> {
-        const CAP: usize = 8192;
         thread_local! {
-            static CACHE: RefCell<HashMap<String, Rc<MLabel>>> = RefCell::new(HashMap::default());
+            static CACHE: RefCell<Memo<String, Rc<MLabel>>> = RefCell::new(Memo::new(8192));
         }
-        CACHE.with(|c| {
-            if let Some(m) = c.borrow().get(label) {
-                return m.clone();
-            }
-            let m = Rc::new(MLabel::new(label));
-            let mut c = c.borrow_mut();
-            if c.len() >= CAP {
-                c.clear();
-            }
-            c.insert(label.to_string(), m.clone());
-            m
-        })
+        remembered(&CACHE, label, str::to_string, |l| Rc::new(MLabel::new(l)))
     }
 
     /// True for an empty label (a table without row labels).

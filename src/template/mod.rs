@@ -16,6 +16,7 @@ pub mod order;
 pub mod place;
 
 use crate::lines::Line;
+use crate::memo::{Memo, remembered};
 use crate::model::{Block, Column, Document, Table, Warning};
 use data::{Part, TTable, Template, builtin};
 use matching::{MLabel, THRESHOLD, mfold, path_sim_m, sim};
@@ -133,9 +134,8 @@ type MatchKey = (
 /// [`match_table`], remembered per thread: an archive prints the labels of one template
 /// thousands of times with other values, and a match reads the labels alone.
 fn matched(t: &Table, tpl: &'static Template) -> Option<TableMatch> {
-    const CAP: usize = 1024;
     thread_local! {
-        static MEMO: RefCell<HashMap<MatchKey, Option<TableMatch>>> = RefCell::new(HashMap::default());
+        static MEMO: RefCell<Memo<MatchKey, Option<TableMatch>>> = RefCell::new(Memo::new(1024));
     }
     let key: MatchKey = (
         tpl.id.as_str(),
@@ -144,18 +144,9 @@ fn matched(t: &Table, tpl: &'static Template) -> Option<TableMatch> {
         t.columns.iter().map(|c| c.path.clone()).collect(),
         t.rows.iter().map(|r| r.path.clone()).collect(),
     );
-    if let Some(hit) = MEMO.with(|m| m.borrow().get(&key).cloned()) {
-        return hit;
-    }
-    let out = match_table(&Prepared::of(t), tpl);
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.len() >= CAP {
-            m.clear();
-        }
-        m.insert(key, out.clone());
-    });
-    out
+    remembered(&MEMO, &key, Clone::clone, |_| {
+        match_table(&Prepared::of(t), tpl)
+    })
 }
 
 /// Matches one document table against every table and part of `tpl`.

@@ -1,0 +1,79 @@
+//! Per-thread memories of pure functions. An archive repeats its template headers, labels
+//! and tables thousands of times; remembering a result by its input turns the repeats
+//! into lookups. Results depend on the key alone, so forgetting (a full memory is
+//! cleared) costs time, never correctness.
+
+use rustc_hash::FxHashMap;
+use std::borrow::Borrow;
+use std::cell::RefCell;
+use std::hash::Hash;
+use std::thread::LocalKey;
+
+/// A bounded map from inputs to results.
+pub struct Memo<K, V> {
+    map: FxHashMap<K, V>,
+    cap: usize,
+}
+
+impl<K, V> Memo<K, V> {
+    /// An empty memory holding at most `cap` results.
+    pub fn new(cap: usize) -> Self {
+        Memo {
+            map: FxHashMap::default(),
+            cap,
+        }
+    }
+}
+
+/// The result for `input` from the thread's `memo`, computed by `compute` (and kept under
+/// `own(input)`) when it is not there.
+pub fn remembered<K, Q, V>(
+    memo: &'static LocalKey<RefCell<Memo<K, V>>>,
+    input: &Q,
+    own: impl FnOnce(&Q) -> K,
+    compute: impl FnOnce(&Q) -> V,
+) -> V
+where
+    K: Borrow<Q> + Hash + Eq,
+    Q: Hash + Eq + ?Sized,
+    V: Clone,
+{
+    if let Some(hit) = memo.with(|m| m.borrow().map.get(input).cloned()) {
+        return hit;
+    }
+    let out = compute(input);
+    memo.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.map.len() >= m.cap {
+            m.map.clear();
+        }
+        m.map.insert(own(input), out.clone());
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        static M: RefCell<Memo<String, usize>> = RefCell::new(Memo::new(2));
+    }
+
+    #[test]
+    fn computes_once_per_input_and_forgets_when_full() {
+        let calls = Cell::new(0);
+        let len = |s: &str| {
+            calls.set(calls.get() + 1);
+            s.len()
+        };
+        assert_eq!(remembered(&M, "ab", str::to_string, len), 2);
+        assert_eq!(remembered(&M, "ab", str::to_string, len), 2);
+        assert_eq!(calls.get(), 1);
+        remembered(&M, "abc", str::to_string, len);
+        remembered(&M, "abcd", str::to_string, len); // full: cleared first
+        assert_eq!(remembered(&M, "ab", str::to_string, len), 2);
+        assert_eq!(calls.get(), 4);
+    }
+}

@@ -83,7 +83,44 @@ fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)
         }
     }
     let (score, _, tpl, matches) = best?;
-    (score >= 3).then_some((tpl, matches))
+    if score >= 3 {
+        return Some((tpl, matches));
+    }
+    // Tables too broken to match (PDF text boxes): the section headings name the
+    // template's tables, and the reporting year tells which template applies.
+    let by_headings = by_headings(doc)?;
+    let matches = doc.tables().map(|t| matched(t, by_headings)).collect();
+    Some((by_headings, matches))
+}
+
+/// The one template whose years include the report's and whose table titles at least two
+/// headings of the report print.
+fn by_headings(doc: &Document) -> Option<&'static Template> {
+    let year = doc.meta.year?;
+    let headings: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading(h) => Some(h.title.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut fits = builtin().iter().filter(|tpl| {
+        tpl.from_year.is_none_or(|f| year >= f)
+            && tpl.to_year.is_none_or(|t| year <= t)
+            && tpl
+                .tables
+                .iter()
+                .filter(|tt| {
+                    headings
+                        .iter()
+                        .any(|h| matching::label_sim(h, &tt.title) >= 0.9)
+                })
+                .count()
+                >= 2
+    });
+    let tpl = fits.next()?;
+    fits.next().is_none().then_some(tpl)
 }
 
 /// A document table's labels in matching form, prepared once for every template.

@@ -544,3 +544,27 @@ fn a_table_before_any_heading_takes_the_template_title() {
     assert_eq!(t.title.as_deref(), Some("主动公开政府信息情况"));
     assert!(d.warnings.iter().any(|w| w.code == "title-from-template"));
 }
+
+/// A report whose tables are too broken to match still names the template's tables in its
+/// headings; with its year that picks the template, and a bare row of the review table's
+/// fifteen values takes its columns.
+#[test]
+fn headings_and_year_pick_the_template_when_no_table_matches() {
+    let text = "某市人民政府2024年政府信息公开工作年度报告\n\
+一、总体情况\n2024年，本市推进政务公开。\n\
+二、主动公开政府信息情况\n见下。\n\
+三、收到和处理政府信息公开申请情况\n见下。\n\
+四、政府信息公开行政复议、行政诉讼情况\n\
+| 72 | 64 | 178 | 37 | 351 | 13 | 4 | 8 | 1 | 26 | 12 | 1 | 1 | 6 | 20 |\n\
+五、存在的主要问题及改进情况\n无。\n";
+    let d = parse(text);
+    assert_eq!(d.meta.template.as_deref(), Some("gidr-2021"));
+    let t = d.tables().next().expect("the review table");
+    assert_eq!(t.columns[4].key.as_deref(), Some("review.total"));
+    assert_eq!(t.rows[0].cells[4].value, Some(351.0));
+    assert!(statuses(&d, "fail").is_empty());
+    assert!(!statuses(&d, "pass").is_empty());
+    // without a year the same text picks nothing
+    let d = parse(&text.replacen("2024年", "", 2));
+    assert_eq!(d.meta.template, None);
+}

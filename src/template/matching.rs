@@ -91,6 +91,16 @@ impl MLabel {
         remembered(&CACHE, label, str::to_string, |l| Rc::new(MLabel::new(l)))
     }
 
+    /// The outline number, if the label starts with one.
+    pub fn number(&self) -> Option<&str> {
+        self.number.as_deref()
+    }
+
+    /// The matching form after the outline number.
+    pub fn rest(&self) -> &str {
+        &self.rest
+    }
+
     /// True for an empty label (a table without row labels).
     pub fn is_empty(&self) -> bool {
         self.number.is_none() && self.rest.is_empty()

@@ -6,6 +6,7 @@
 //! label. A label that matches no template row is kept and reported, never forced onto a
 //! key; every recovery is listed in `warnings` with its line.
 
+pub mod boxes;
 pub mod check;
 pub mod data;
 pub mod derive;
@@ -44,6 +45,7 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
     let mut warnings = groups::regroup(&mut doc.blocks, lines, tpl);
     warnings.extend(groups::column_groups(&mut doc.blocks, tpl));
     warnings.extend(groups::demote_table_labels(&mut doc.blocks, lines, tpl));
+    warnings.extend(boxes::read_boxes(doc, lines, tpl));
     let matches: Vec<Option<TableMatch>> = doc.tables().map(|t| matched(t, tpl)).collect();
     doc.meta.template = Some(tpl.id.clone());
     let printed = printed_labels(doc, &matches);

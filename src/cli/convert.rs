@@ -479,7 +479,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options) -> Converted {
     };
     let mut w = csv::WriterBuilder::new().from_writer(&mut c.manifest);
     let row = [
-        govreport::write::csv::safe(&display),
+        govreport::write::csv::safe(&display).into_owned(),
         status.to_string(),
         encoding,
         c.bytes.map_or(String::new(), |b| b.to_string()),

@@ -78,17 +78,17 @@ pub fn write_doc_csv<W: Write>(d: &Document, w: &mut csv::Writer<W>) -> io::Resu
     };
     for c in &d.checks {
         w.write_record([
-            safe(&d.source.path),
+            safe(&d.source.path).into_owned(),
             c.rule.clone(),
             c.table.clone(),
-            safe(&c.column.as_ref().map(|p| p.join(" > ")).unwrap_or_default()),
-            safe(&c.row.as_ref().map(|p| p.join(" > ")).unwrap_or_default()),
+            safe(&c.column.as_ref().map(|p| p.join(" > ")).unwrap_or_default()).into_owned(),
+            safe(&c.row.as_ref().map(|p| p.join(" > ")).unwrap_or_default()).into_owned(),
             c.status.clone(),
             num(c.expected).unwrap_or_default(),
             num(c.found).unwrap_or_default(),
             c.lines[0].to_string(),
             c.lines[1].to_string(),
-            safe(&c.message),
+            safe(&c.message).into_owned(),
         ])?;
     }
     Ok(())

@@ -5,6 +5,7 @@
 //! `-`, `@`, tab or CR) is prefixed with `'`, except numbers such as `-3`.
 
 use crate::model::{CellKind, Document};
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// The header row.
@@ -27,11 +28,22 @@ pub fn write_values(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::
 
 /// Writes one document's values (no header).
 pub fn write_doc<W: Write>(d: &Document, w: &mut csv::Writer<W>) -> io::Result<()> {
+    let doc = safe(&d.source.path);
     for t in d.tables() {
+        // what every cell of the table repeats, made once
+        let band = safe(t.band.as_deref().unwrap_or(""));
         let section = t.section.join(" > ");
+        let section = safe(&section);
+        let columns: Vec<String> = t
+            .columns
+            .iter()
+            .map(|c| safe(&c.path.join(" > ")).into_owned())
+            .collect();
         for r in &t.rows {
             let row = r.path.join(" > ");
-            for (c, cell) in t.columns.iter().zip(&r.cells) {
+            let row = safe(&row);
+            let line = r.line.to_string();
+            for (column, cell) in columns.iter().zip(&r.cells) {
                 let value = match (cell.kind, cell.value) {
                     (CellKind::Number, Some(v)) => number(v),
                     _ => String::new(),
@@ -44,17 +56,17 @@ pub fn write_doc<W: Write>(d: &Document, w: &mut csv::Writer<W>) -> io::Result<(
                     CellKind::Missing => "missing",
                 };
                 w.write_record([
-                    safe(&d.source.path).as_str(),
+                    doc.as_ref(),
                     &t.id,
-                    &safe(t.band.as_deref().unwrap_or("")),
-                    &safe(&section),
-                    &safe(&row),
-                    &safe(&c.path.join(" > ")),
+                    &band,
+                    &section,
+                    &row,
+                    column,
                     &value,
                     &safe(&cell.raw),
                     kind,
                     cell.unit.as_deref().unwrap_or(""),
-                    &r.line.to_string(),
+                    &line,
                 ])?;
             }
         }
@@ -71,13 +83,12 @@ fn number(v: f64) -> String {
 }
 
 /// Neutralises text a spreadsheet would evaluate.
-pub fn safe(s: &str) -> String {
+pub fn safe(s: &str) -> Cow<'_, str> {
     let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let numeric = s.trim().parse::<f64>().is_ok();
-    if risky && !numeric {
-        format!("'{s}")
+    if risky && s.trim().parse::<f64>().is_err() {
+        Cow::Owned(format!("'{s}"))
     } else {
-        s.to_string()
+        Cow::Borrowed(s)
     }
 }
 

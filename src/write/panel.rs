@@ -8,7 +8,7 @@
 
 use crate::model::{CellKind, Document};
 use crate::template::data::builtin;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::io::{self, Write};
 use std::sync::OnceLock;
 
@@ -73,7 +73,8 @@ pub fn write_panel(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::R
 
 /// One report's panel row for `keys`.
 pub fn panel_row(d: &Document, keys: &[String]) -> Vec<String> {
-    let mut values: HashMap<String, String> = HashMap::new();
+    // the numbers by (row key, column key), the first printed of each
+    let mut values: FxHashMap<(&str, &str), f64> = FxHashMap::default();
     for t in d.tables() {
         for r in &t.rows {
             let Some(rk) = &r.key else { continue };
@@ -81,24 +82,27 @@ pub fn panel_row(d: &Document, keys: &[String]) -> Vec<String> {
                 let (Some(ck), CellKind::Number, Some(v)) = (&c.key, cell.kind, cell.value) else {
                     continue;
                 };
-                let text = if v.fract() == 0.0 && v.abs() < 9.0e15 {
-                    format!("{}", v as i64)
-                } else {
-                    format!("{v}")
-                };
-                values.entry(format!("{rk}/{ck}")).or_insert(text);
+                values.entry((rk.as_str(), ck.as_str())).or_insert(v);
             }
         }
     }
     let mut row = vec![
-        super::csv::safe(&d.source.path),
-        super::csv::safe(d.meta.agency.as_deref().unwrap_or("")),
+        super::csv::safe(&d.source.path).into_owned(),
+        super::csv::safe(d.meta.agency.as_deref().unwrap_or("")).into_owned(),
         d.meta.year.map(|y| y.to_string()).unwrap_or_default(),
         d.meta.template.clone().unwrap_or_default(),
     ];
-    row.extend(
-        keys.iter()
-            .map(|k| values.get(k).cloned().unwrap_or_default()),
-    );
+    row.extend(keys.iter().map(|k| {
+        k.split_once('/')
+            .and_then(|(rk, ck)| values.get(&(rk, ck)))
+            .map(|&v| {
+                if v.fract() == 0.0 && v.abs() < 9.0e15 {
+                    format!("{}", v as i64)
+                } else {
+                    format!("{v}")
+                }
+            })
+            .unwrap_or_default()
+    }));
     row
 }

@@ -38,7 +38,7 @@ pub fn parse_cell(raw: &str) -> Cell {
         cell.value = Some(v);
         return cell;
     }
-    if too_long(raw) {
+    if too_long(raw) || starts_as_text(raw) {
         return cell;
     }
     let s = squeeze(raw);
@@ -65,7 +65,7 @@ pub fn kind_of(raw: &str) -> CellKind {
     if plain_digits(raw).is_some() {
         return CellKind::Number;
     }
-    if too_long(raw) {
+    if too_long(raw) || starts_as_text(raw) {
         return CellKind::Text;
     }
     let s = squeeze(raw);
@@ -82,6 +82,16 @@ pub fn kind_of(raw: &str) -> CellKind {
 /// (`约1,234,567,890.12万人次` has 20): anything longer is text, found without normalising
 /// it (a line of running text is asked whether it is a value).
 const MAX_VALUE_CHARS: usize = 48;
+
+/// True when the first character rules out a number and a not-applicable mark: a CJK
+/// ideograph (NFKC keeps it) that starts no value (`约` `近` `超` `增` `减` `一` `无`), or
+/// an opening bracket. Most labels are known as text here, without normalising them.
+fn starts_as_text(raw: &str) -> bool {
+    raw.chars().next().is_some_and(|c| {
+        (('\u{4E00}'..='\u{9FFF}').contains(&c) && !"约近超增减一无".contains(c))
+            || matches!(c, '（' | '(' | '【' | '[' | '〔' | '《')
+    })
+}
 
 fn too_long(raw: &str) -> bool {
     raw.len() > MAX_VALUE_CHARS

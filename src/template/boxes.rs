@@ -300,18 +300,10 @@ fn verdict(
 #[cfg(test)]
 mod tests {
     use crate::model::Document;
-    use crate::{Options, parse_bytes};
+    use crate::template::tests::{corpus, parse};
 
     fn boxes() -> String {
-        let path = format!(
-            "{}/corpus/huaian-2024-boxes.txt",
-            env!("CARGO_MANIFEST_DIR")
-        );
-        std::fs::read_to_string(path).unwrap()
-    }
-
-    fn parse(text: &str) -> Document {
-        parse_bytes(text.as_bytes(), "boxes.txt", &Options::default()).unwrap()
+        corpus("huaian-2024-boxes.txt")
     }
 
     fn cell(d: &Document, row: &str, col: &str) -> Option<f64> {

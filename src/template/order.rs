@@ -131,11 +131,10 @@ fn is_piece_of(piece: &str, label: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Options, parse_bytes};
+    use crate::template::tests::{corpus, parse};
 
     fn seed_with(old: &str, new: &str) -> String {
-        let path = format!("{}/corpus/zhaotong-2020.txt", env!("CARGO_MANIFEST_DIR"));
-        let seed = std::fs::read_to_string(path).unwrap();
+        let seed = corpus("zhaotong-2020.txt");
         assert!(seed.contains(old));
         seed.replace(old, new)
     }
@@ -148,7 +147,7 @@ mod tests {
             "5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
             "5.属于三类内部事务信息\n1.本机关不掌握相关政府信息\n| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n",
         );
-        let d = parse_bytes(text.as_bytes(), "t.txt", &Options::default()).unwrap();
+        let d = parse(&text);
         let r = d
             .tables()
             .flat_map(|t| &t.rows)
@@ -173,7 +172,7 @@ mod tests {
             "5.属于三类内部事务信息 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
             "5.属于三类内部事务信息\n1.本机关不掌握相关政府信息\n| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n| 2 | 0 | 0 | 0 | 0 | 0 | 2 |\n",
         );
-        let d = parse_bytes(text.as_bytes(), "t.txt", &Options::default()).unwrap();
+        let d = parse(&text);
         let bare: Vec<_> = d
             .tables()
             .flat_map(|t| &t.rows)
@@ -195,7 +194,7 @@ mod tests {
     fn a_label_piece_must_be_part_of_the_row_it_is_placed_as() {
         let old = "5.要求行政机关确认或重新出具以获取信息 | 0 |";
         let fits = seed_with(old, "重新出具以获取信息 | 7 |");
-        let d = parse_bytes(fits.as_bytes(), "t.txt", &Options::default()).unwrap();
+        let d = parse(&fits);
         let r = d
             .tables()
             .flat_map(|t| &t.rows)
@@ -214,7 +213,7 @@ mod tests {
                 .any(|w| w.code == "row-from-template-order" && w.line == Some(52))
         );
         let clash = seed_with(old, "没有现成信息需要另行制作 | 7 |");
-        let d = parse_bytes(clash.as_bytes(), "t.txt", &Options::default()).unwrap();
+        let d = parse(&clash);
         let r = d
             .tables()
             .flat_map(|t| &t.rows)

@@ -4,12 +4,14 @@
 use crate::model::{Document, Table};
 use crate::{Options, parse_bytes};
 
-fn corpus(name: &str) -> String {
+/// A corpus report's text.
+pub(super) fn corpus(name: &str) -> String {
     let path = format!("{}/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
-fn parse(text: &str) -> Document {
+/// An edited report parsed.
+pub(super) fn parse(text: &str) -> Document {
     parse_bytes(text.as_bytes(), "edited.txt", &Options::default()).expect("parses")
 }
 

@@ -29,7 +29,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("huaian-2024-boxes",           "cellline", 95.0,  "issue 4: pdfminer boxes; the 第二十条 parts have no sums to confirm a column reading"),
     ("huaian-2024-layout",          "aligned",  100.0, ""),
     ("huaian-2024-p4-fragment",     "mixed",    100.0, ""),
-    ("shanghai-kewei-2024",         "mixed",    99.5,  "issue 4: fragmented tables, labels on loose lines"),
+    ("shanghai-kewei-2024",         "mixed",    100.0, ""),
     ("shanghai-office-2025",        "mixed",    97.0,  "issue 4: fragmented tables, labels on loose lines"),
     ("shuyang-2025",                "markdown", 100.0, ""),
     ("suqian-2025-excerpt",         "markdown", 100.0, ""),

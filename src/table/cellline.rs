@@ -449,13 +449,18 @@ fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &m
     let mut rest = &labs[lead..];
     let mut band = None;
     let mut band_line = None;
-    if let Some(b) = rest.iter().position(|it| is_band_text(&it.text)) {
+    if let Some(mut b) = rest.iter().position(|it| is_band_text(&it.text)) {
         // text before the band is running text too
         for it in &rest[..b] {
             out.push(Piece::Text(it.no));
         }
-        band = Some(rest[b].text.clone());
         band_line = Some(rest[b].no);
+        // bands one after another: the earlier ones head no rows (their table is printed
+        // elsewhere); the last heads this one, and the table's lines start at the first
+        while rest.get(b + 1).is_some_and(|it| is_band_text(&it.text)) {
+            b += 1;
+        }
+        band = Some(rest[b].text.clone());
         rest = &rest[b + 1..];
     }
     // how many labels the other rows carry
@@ -860,6 +865,19 @@ mod tests {
         assert!(
             matches!(&d.blocks[0], Block::Heading(h) if h.title == "收到和处理政府信息公开申请情况")
         );
+    }
+
+    /// Two band lines one after the other (the first band's table is printed elsewhere):
+    /// the rows below belong to the second.
+    #[test]
+    fn of_two_bands_in_a_row_the_second_heads_the_rows() {
+        let text = "二、主动公开政府信息情况\n第二十条第（一）项\n第二十条第（五）项\n信息内容本年处理决定数量\n行政许可 97\n\
+第二十条第（六）项\n信息内容本年处理决定数量\n行政处罚 0\n行政强制 0\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.band.as_deref(), Some("第二十条第（五）项"));
+        assert_eq!(t.rows[0].path, ["第二十条第（五）项", "行政许可"]);
+        assert_eq!(t.lines[0], 2, "the first band's line stays in the table");
     }
 
     /// Rows squeezed onto single spaces (a PDF text dump): a one-line header of the

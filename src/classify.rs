@@ -793,7 +793,7 @@ impl Builder<'_> {
                     let mut t: Table = table::build(&seg, &ctx, warnings);
                     self.tables += 1;
                     t.id = format!("t{}", self.tables);
-                    self.out.push(Block::Table(t));
+                    self.out.push(Block::Table(Box::new(t)));
                 }
                 Piece::Furniture(no) => {
                     self.flush();
@@ -940,7 +940,7 @@ impl Builder<'_> {
             let mut t: Table = table::build(&seg, &ctx, warnings);
             self.tables += 1;
             t.id = format!("t{}", self.tables);
-            self.out.push(Block::Table(t));
+            self.out.push(Block::Table(Box::new(t)));
         }
         for k in furniture {
             self.furniture(k);

@@ -69,7 +69,7 @@ pub enum Block {
     /// Running text; wrapped lines joined.
     Paragraph(Paragraph),
     /// A statistical table with rebuilt column and row paths.
-    Table(Table),
+    Table(Box<Table>),
     /// Page furniture: page numbers, running heads, form feeds. Never part of a table.
     Furniture(Furniture),
 }
@@ -270,7 +270,7 @@ impl Document {
     /// All tables of the document, in order.
     pub fn tables(&self) -> impl Iterator<Item = &Table> {
         self.blocks.iter().filter_map(|b| match b {
-            Block::Table(t) => Some(t),
+            Block::Table(t) => Some(&**t),
             _ => None,
         })
     }

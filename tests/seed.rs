@@ -20,7 +20,7 @@ fn table_under(number: &str) -> Vec<&'static Table> {
     for b in &doc.blocks {
         match b {
             Block::Heading(h) if h.level == 1 => current = Some(h.number.clone()),
-            Block::Table(t) if current.as_deref() == Some(number) => out.push(t),
+            Block::Table(t) if current.as_deref() == Some(number) => out.push(t.as_ref()),
             _ => {}
         }
     }

@@ -152,7 +152,7 @@ fn read_section(
     for (k, b) in std::mem::take(&mut doc.blocks).into_iter().enumerate() {
         if covered.contains(&k) {
             if let Some(t) = table.take() {
-                doc.blocks.push(Block::Table(t));
+                doc.blocks.push(Block::Table(Box::new(t)));
             }
             continue;
         }

@@ -22,6 +22,12 @@ pub enum ErrorKind {
         /// The limit in bytes.
         limit: u64,
     },
+    /// The text has more lines than one document may (each line becomes part of a block:
+    /// memory grows with the count, not the bytes).
+    TooManyLines {
+        /// The limit in lines.
+        limit: usize,
+    },
 }
 
 /// An error for one input file.
@@ -87,6 +93,10 @@ impl fmt::Display for Error {
                     ": file too large ({bytes} bytes; the limit is {limit}, see --max-bytes)"
                 )
             }
+            ErrorKind::TooManyLines { limit } => write!(
+                f,
+                ": too many lines for one report (more than {limit}); split the file"
+            ),
         }
     }
 }

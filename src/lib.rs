@@ -56,10 +56,16 @@ impl Options {
     }
 }
 
+/// Most lines one document may have. Memory grows with the number of lines (about 200
+/// bytes each, whatever their length), so a file of millions of empty or one-character
+/// lines is refused with an error rather than exhausting memory; real reports have a few
+/// thousand.
+pub const MAX_LINES: usize = 8_000_000;
+
 /// Parses the bytes of one report. `path` is recorded in `source.path`.
 ///
-/// Fails only when the bytes are not a text at all (empty or binary); anything the
-/// parser doubts becomes a warning in the document.
+/// Fails only when the bytes are not a text at all (empty or binary) or have more than
+/// [`MAX_LINES`] lines; anything the parser doubts becomes a warning in the document.
 pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, Error> {
     if bytes.is_empty() {
         return Err(Error::new(path, error::ErrorKind::Empty));
@@ -80,6 +86,13 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
             ),
         })
         .collect();
+    let count = memchr::memchr_iter(b'\n', decoded.text.as_bytes()).count();
+    if count > MAX_LINES {
+        return Err(
+            Error::new(path, error::ErrorKind::TooManyLines { limit: MAX_LINES })
+                .at_line(MAX_LINES as u32 + 1),
+        );
+    }
     let lines = lines::split_lines(&decoded.text);
     let blocks = classify::blocks(&lines, &mut warnings);
     let meta = meta::extract(&blocks, &decoded.text);

@@ -176,3 +176,22 @@ fn control_bytes_and_lone_surrogates_are_refused_or_parsed() {
     // form feeds, CR only, mixed endings
     parse("furniture", b"\x0c\r\x0c\n- 3 -\r\n| a |\r1 | 2 |\n");
 }
+
+#[test]
+fn more_lines_than_a_report_can_have_is_an_error_not_an_exhausted_memory() {
+    // one-character lines cost ~200 bytes of memory each: past the limit, a clear error
+    let text = "x\n".repeat(govreport::MAX_LINES + 1);
+    let err = govreport::parse_bytes(text.as_bytes(), "many.txt", &govreport::Options::default())
+        .expect_err("refused");
+    assert_eq!(err.line(), Some(govreport::MAX_LINES as u32 + 1));
+    let msg = err.to_string();
+    assert!(
+        msg.starts_with("many.txt:") && msg.contains("too many lines"),
+        "{msg}"
+    );
+    // a report of ordinary length is read
+    let text = "x\n".repeat(1000);
+    assert!(
+        govreport::parse_bytes(text.as_bytes(), "some.txt", &govreport::Options::default()).is_ok()
+    );
+}

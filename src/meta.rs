@@ -48,7 +48,12 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
             meta.year = r.captures(t).and_then(|c| c[1].parse().ok());
         }
     }
-    let head: String = text.chars().take(20_000).collect();
+    // the first 20,000 characters, borrowed
+    let end = text
+        .char_indices()
+        .nth(20_000)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..end];
     if meta.year.is_none() {
         static YEAR: OnceLock<Regex> = OnceLock::new();
         let r = re(
@@ -56,7 +61,7 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
             r"((?:19|20)\d{2})\s*年度?\s*政府信息公开(?:工作)?年度报告|统计(?:期限|周期)\S{0,4}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日",
         );
         meta.year = r
-            .captures(&head)
+            .captures(head)
             .and_then(|c| c.get(1).or(c.get(2)))
             .and_then(|m| m.as_str().parse().ok());
     }
@@ -64,10 +69,10 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
         // the body opens on the year reported: `2025年，区科委扎实推进……`
         static OPENING: OnceLock<Regex> = OnceLock::new();
         let r = re(&OPENING, r"(?m)^\s*((?:19|20)\d{2})\s*年\s*[，,]");
-        meta.year = r.captures(&head).and_then(|c| c[1].parse().ok());
+        meta.year = r.captures(head).and_then(|c| c[1].parse().ok());
     }
     if meta.agency.is_none() {
-        meta.agency = agency_in_text(&head, meta.year);
+        meta.agency = agency_in_text(head, meta.year);
     }
     meta
 }

@@ -189,18 +189,24 @@ fn ragged_row_one_cell_short_keeps_its_label() {
 行政处罚 | 4 | 5 |
 行政强制 | 7 | 8 | 9 |
 ";
-    let doc = util::parse(text.as_bytes(), "ragged.txt");
-    let t = doc.tables().next().expect("a table");
-    let row = &t.rows[1];
+    let (row, warned) = short_row(text, "ragged.txt");
     assert_eq!(row.path, ["行政处罚"]);
     assert_eq!(row.cells[0].value, Some(4.0));
     assert_eq!(row.cells[1].value, Some(5.0));
     assert_eq!(row.cells[2].kind, govreport::model::CellKind::Missing);
-    assert!(
-        doc.warnings
-            .iter()
-            .any(|w| w.line == Some(4) && w.code == "ragged-row")
-    );
+    assert!(warned);
+}
+
+/// The second row of the first table of `text`, and whether its line (4) has a
+/// `ragged-row` warning.
+fn short_row(text: &str, name: &str) -> (govreport::model::Row, bool) {
+    let doc = util::parse(text.as_bytes(), name);
+    let t = doc.tables().next().expect("a table");
+    let warned = doc
+        .warnings
+        .iter()
+        .any(|w| w.line == Some(4) && w.code == "ragged-row");
+    (t.rows[1].clone(), warned)
 }
 
 /// A Markdown row with fewer cells than the header: the absent cells are `missing` (with a
@@ -213,16 +219,10 @@ fn ragged_markdown_row_gets_missing_cells() {
 | 行政处罚 | 4 | 5 |
 | 行政强制 | 7 | 8 | 9 |
 ";
-    let doc = util::parse(text.as_bytes(), "ragged.md");
-    let t = doc.tables().next().expect("a table");
-    let row = &t.rows[1];
+    let (row, warned) = short_row(text, "ragged.md");
     assert_eq!(row.path, ["行政处罚"]);
     assert_eq!(row.cells[2].kind, govreport::model::CellKind::Missing);
-    assert!(
-        doc.warnings
-            .iter()
-            .any(|w| w.line == Some(4) && w.code == "ragged-row")
-    );
+    assert!(warned);
 }
 
 // ---------- several files, standard input, -o ----------

@@ -55,9 +55,7 @@ fn read_section(
         return None;
     }
     let n = part.columns.len();
-    let leaves = leaf_chains(&part.rows);
-    let l = leaves.len();
-    if n < 2 || l < 2 {
+    if n < 2 {
         return None;
     }
     // the section: from the heading that prints the table's title to the next heading
@@ -82,6 +80,11 @@ fn read_section(
             .iter()
             .any(|b| matches!(b, Block::Table(_)))
     {
+        return None;
+    }
+    let leaves = part.value_rows();
+    let l = leaves.len();
+    if l < 2 {
         return None;
     }
     let last = doc.blocks[end_bi - 1].lines()[1];
@@ -204,26 +207,6 @@ fn printed_chain(chain: &[String], lines: &[Line], first: u32, before: u32) -> V
             break;
         }
     }
-    out
-}
-
-/// The rows of the template that hold values, in order, with their label chains.
-fn leaf_chains(rows: &[TRow]) -> Vec<(&TRow, Vec<String>)> {
-    fn walk<'a>(rows: &'a [TRow], up: &mut Vec<String>, out: &mut Vec<(&'a TRow, Vec<String>)>) {
-        for r in rows {
-            up.push(r.label.clone());
-            if r.rows.is_empty() {
-                if !r.label.is_empty() {
-                    out.push((r, up.clone()));
-                }
-            } else {
-                walk(&r.rows, up, out);
-            }
-            up.pop();
-        }
-    }
-    let mut out = Vec::new();
-    walk(rows, &mut Vec::new(), &mut out);
     out
 }
 

@@ -266,6 +266,31 @@ impl TTable {
 }
 
 impl Part {
+    /// The rows that hold values (no rows under them, a label), in order, each with its
+    /// label chain from the top of the tree.
+    pub fn value_rows(&self) -> Vec<(&TRow, Vec<String>)> {
+        fn walk<'a>(
+            rows: &'a [TRow],
+            up: &mut Vec<String>,
+            out: &mut Vec<(&'a TRow, Vec<String>)>,
+        ) {
+            for r in rows {
+                up.push(r.label.clone());
+                if r.rows.is_empty() {
+                    if !r.label.is_empty() {
+                        out.push((r, up.clone()));
+                    }
+                } else {
+                    walk(&r.rows, up, out);
+                }
+                up.pop();
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.rows, &mut Vec::new(), &mut out);
+        out
+    }
+
     /// Every row of the tree with the labels of its ancestors, depth first.
     pub fn flat_rows(&self) -> Vec<(Vec<&TRow>, &TRow)> {
         fn walk<'a>(

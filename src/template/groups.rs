@@ -38,8 +38,8 @@ pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<W
         let mut j = i + 1;
         while j < blocks.len() {
             // the block after this one when it is a paragraph of one line
-            let next_line: Option<(u32, String)> = match blocks.get(j + 1) {
-                Some(Block::Paragraph(p)) if p.lines[0] == p.lines[1] => {
+            let next_line: Option<(u32, String)> = match (&blocks[j], blocks.get(j + 1)) {
+                (Block::Heading(_), Some(Block::Paragraph(p))) if p.lines[0] == p.lines[1] => {
                     Some((p.lines[0], p.text.clone()))
                 }
                 _ => None,

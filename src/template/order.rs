@@ -20,29 +20,28 @@ use rustc_hash::FxHashSet as HashSet;
 /// was given to it by position only.
 pub fn fill_from_order(doc: &mut Document, tpl: &Template, lines: &[Line]) -> Vec<Warning> {
     let mut warnings = Vec::new();
+    // nothing to place when every row has its key (most reports)
+    if doc.tables().flat_map(|t| &t.rows).all(|r| r.key.is_some()) {
+        return warnings;
+    }
+    // keys are unique across a template's tables: one set serves them all
+    let used: HashSet<String> = doc
+        .tables()
+        .flat_map(|t| &t.rows)
+        .filter_map(|r| r.key.clone())
+        .collect();
     for tt in &tpl.tables {
         // value rows of the template table in order, with their label chains
         let mut leaves: Vec<(&TRow, Vec<String>)> = Vec::new();
         let mut col_keys: HashSet<&str> = HashSet::default();
         for p in tt.parts.iter().filter(|p| p.band.is_none()) {
-            for (up, r) in p.flat_rows() {
-                if r.rows.is_empty() && !r.label.is_empty() {
-                    let mut chain: Vec<String> = up.iter().map(|u| u.label.clone()).collect();
-                    chain.push(r.label.clone());
-                    leaves.push((r, chain));
-                }
-            }
+            leaves.extend(p.value_rows());
             col_keys.extend(p.columns.iter().map(|c| c.key.as_str()));
         }
         if leaves.is_empty() {
             continue;
         }
         let index_of = |k: &str| leaves.iter().position(|(r, _)| r.key == k);
-        let used: HashSet<String> = doc
-            .tables()
-            .flat_map(|t| &t.rows)
-            .filter_map(|r| r.key.clone())
-            .collect();
         // the rows of tables that follow this template table, in document order
         let mut seq: Vec<(usize, usize)> = Vec::new();
         for (bi, b) in doc.blocks.iter().enumerate() {

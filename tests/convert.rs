@@ -564,3 +564,44 @@ fn checks_and_panel_follow_the_reports() {
         );
     }
 }
+
+/// A write error (here the file-size limit, as a full disk would give) ends the run with
+/// an error naming the output folder, whatever the thread count: no worker waits forever
+/// for a writer that stopped, and no output takes its final name.
+#[cfg(unix)]
+#[test]
+fn write_error_stops_the_run() {
+    let dir = TempDir::new().unwrap();
+    // each document line is larger than the writer's buffer, so the first append writes
+    let para = format!("{}\n", "公开".repeat(100_000));
+    for i in 0..40 {
+        write(
+            dir.path(),
+            &format!("r{i:02}.txt"),
+            report("某区", i) + &para,
+        );
+    }
+    for jobs in ["1", "2"] {
+        let out = TempDir::new().unwrap();
+        // bash's `ulimit -f` counts 1024-byte blocks; SIGXFSZ ignored makes write fail with EFBIG
+        let o = std::process::Command::new("bash")
+            .arg("-c")
+            .arg(r#"trap "" XFSZ; ulimit -f 64; exec "$@""#)
+            .arg("bash")
+            .arg(env!("CARGO_BIN_EXE_govreport"))
+            .arg("convert")
+            .arg(dir.path())
+            .arg("-o")
+            .arg(out.path())
+            .args(["--jobs", jobs])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_ne!(o.status.code(), Some(0), "jobs {jobs}: {stderr}");
+        assert!(stderr.contains("cannot write to"), "jobs {jobs}: {stderr}");
+        assert!(
+            !out.path().join("documents.jsonl").exists(),
+            "jobs {jobs}: a final name over a failed file"
+        );
+    }
+}

@@ -7,8 +7,9 @@
 //! - `manifest.csv`: one row per input file, failures included;
 //! - `datapackage.json`: a Frictionless Data Package describing the files and their columns.
 //!
-//! How it runs: a walker thread lists the inputs in sorted order (walkdir sorted by file
-//! name, which is the component order of [`Path`]'s `Ord`) and hands each file to a rayon
+//! How it runs: with `--jobs 1`, one thread walks the inputs in sorted order (walkdir
+//! sorted by file name, which is the component order of [`Path`]'s `Ord`), converts and
+//! writes each in turn. With more, a walker thread hands each file to a rayon
 //! pool of `--jobs` workers. A worker reads, parses and *renders* its document (the JSON
 //! line, the CSV rows, the manifest row) into byte buffers; the main thread puts finished
 //! files back in order and appends the buffers to the output files. At most
@@ -25,7 +26,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// Flags of `govreport convert`.
@@ -253,75 +254,37 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .compile_matcher();
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;
-    let mut out = Outputs::create(&args.output)?;
+    let out = Outputs::create(&args.output)?;
 
     let mut opts = Options::default();
     opts.encoding(args.encoding);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs)
-        .thread_name(|i| format!("govreport-convert-{i}"))
-        .build()
-        .context("cannot start worker threads")?;
-
-    let progress = Progress::new(&args.paths, &glob);
-    let window = jobs * WINDOW_PER_JOB;
-    let (done_tx, done_rx) = mpsc::channel::<(usize, Converted)>();
-    let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
-    for _ in 0..window {
-        let _ = token_tx.send(());
-    }
-    let max_bytes = args.max_bytes;
     let mut roots = args.paths.clone();
     roots.sort();
     roots.dedup();
-    let walker = std::thread::Builder::new()
-        .name("govreport-walk".into())
-        .spawn(move || {
-            let mut i = 0;
-            walk(&roots, &glob, &mut |input| {
-                // Wait for a free slot: the writer returns one per file written.
-                if token_rx.recv().is_err() {
-                    return false;
-                }
-                let tx = done_tx.clone();
-                let opts = opts.clone();
-                let index = i;
-                i += 1;
-                pool.spawn(move || {
-                    let c = convert(input, max_bytes, &opts);
-                    let _ = tx.send((index, c));
-                });
-                true
-            });
-        })
-        .context("cannot start the walker thread")?;
-
-    let mut stats = Stats::default();
-    let mut pending = BTreeMap::new();
-    let mut next = 0;
-    let mut write_err = None;
-    for (i, c) in done_rx {
-        pending.insert(i, c);
-        while let Some(c) = pending.remove(&next) {
-            next += 1;
-            if let Some(reason) = &c.failed {
-                progress.println(&format!("govreport: {}: {reason}", c.display));
+    let mut sink = Sink {
+        out,
+        stats: Stats::default(),
+        progress: Progress::new(&roots, &glob),
+        error: None,
+    };
+    let files = inputs(&roots, &glob);
+    if jobs == 1 {
+        // One thread does everything, in order: no pool, no hand-offs.
+        for input in files {
+            if !sink.take(convert(input, args.max_bytes, &opts)) {
+                break;
             }
-            stats.add(&c);
-            progress.update(&stats);
-            if write_err.is_none() {
-                write_err = out.append(&c).err();
-            }
-            let _ = token_tx.send(());
         }
-        if write_err.is_some() {
-            // Stop feeding the workers; the walker ends at its next file.
-            break;
-        }
+    } else {
+        sink = in_parallel(jobs, files, args.max_bytes, &opts, sink)?;
     }
-    drop(token_tx);
-    let _ = walker.join();
-    if let Some(e) = write_err {
+    let Sink {
+        out,
+        stats,
+        progress,
+        error,
+    } = sink;
+    if let Some(e) = error {
         return Err(e).with_context(|| format!("cannot write to {}", args.output.display()));
     }
     out.finish()
@@ -347,6 +310,108 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Where converted files go, in input order: the output files, the counts, the progress
+/// bar. Stops taking files after the first write error.
+struct Sink {
+    out: Outputs,
+    stats: Stats,
+    progress: Progress,
+    error: Option<io::Error>,
+}
+
+impl Sink {
+    /// Appends the next file in order; false once writing has failed.
+    fn take(&mut self, c: Converted) -> bool {
+        if let Some(reason) = &c.failed {
+            self.progress
+                .println(&format!("govreport: {}: {reason}", c.display));
+        }
+        self.stats.add(&c);
+        self.progress.update(&self.stats);
+        if self.error.is_none() {
+            self.error = self.out.append(&c).err();
+        }
+        self.error.is_none()
+    }
+}
+
+/// Converts on a rayon pool of `jobs` workers, each taking the next input from the shared
+/// walk. There is no writer thread: the worker that finishes the next file in input order
+/// writes it, and any finished files after it, so the cores parse and write without
+/// hand-offs. A worker more than [`WINDOW_PER_JOB`] × jobs files ahead of the writing
+/// waits, so memory stays flat behind a slow file.
+fn in_parallel(
+    jobs: usize,
+    files: impl Iterator<Item = Input> + Send,
+    max_bytes: u64,
+    opts: &Options,
+    sink: Sink,
+) -> anyhow::Result<Sink> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .thread_name(|i| format!("govreport-convert-{i}"))
+        .build()
+        .context("cannot start worker threads")?;
+    let window = jobs * WINDOW_PER_JOB;
+    let walk = Mutex::new(files.enumerate());
+    let order = Mutex::new(InOrder {
+        next: 0,
+        pending: BTreeMap::new(),
+        waiting: 0,
+        sink,
+        stop: false,
+    });
+    let room = Condvar::new();
+    pool.broadcast(|_| {
+        loop {
+            if lock(&order).stop {
+                return;
+            }
+            let Some((i, input)) = lock(&walk).next() else {
+                return;
+            };
+            let mut o = lock(&order);
+            while i >= o.next + window && !o.stop {
+                o.waiting += 1;
+                o = room.wait(o).unwrap_or_else(|e| e.into_inner());
+                o.waiting -= 1;
+            }
+            drop(o);
+            let c = convert(input, max_bytes, opts);
+            let mut o = lock(&order);
+            o.pending.insert(i, c);
+            let o = &mut *o;
+            while let Some(c) = o.pending.remove(&o.next) {
+                o.next += 1;
+                if !o.sink.take(c) {
+                    // Stop converting; the other workers end at their next file.
+                    o.stop = true;
+                }
+            }
+            if o.waiting > 0 {
+                room.notify_all();
+            }
+        }
+    });
+    Ok(order.into_inner().unwrap_or_else(|e| e.into_inner()).sink)
+}
+
+/// The files converted ahead of the next one to write.
+struct InOrder {
+    next: usize,
+    pending: BTreeMap<usize, Converted>,
+    /// Workers waiting for the writing to catch up.
+    waiting: usize,
+    sink: Sink,
+    stop: bool,
+}
+
+/// Locks a mutex whatever a panicking worker left in it (a conversion does not panic;
+/// if one did, the files already written stay consistent).
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// One input as the walker found it.
 enum Input {
     /// A file (or anything that is not a folder) to read.
@@ -355,55 +420,55 @@ enum Input {
     Broken(PathBuf, String),
 }
 
-/// Calls `each` for every input under `roots` in sorted path order; stops when it
-/// returns false.
-fn walk(roots: &[PathBuf], glob: &globset::GlobMatcher, each: &mut dyn FnMut(Input) -> bool) {
-    for root in roots {
+/// Every input under `roots`, in sorted path order.
+fn inputs<'a>(
+    roots: &'a [PathBuf],
+    glob: &'a globset::GlobMatcher,
+) -> impl Iterator<Item = Input> + Send + 'a {
+    roots.iter().flat_map(move |root| {
         let is_dir = std::fs::metadata(root).is_ok_and(|m| m.is_dir());
-        if !is_dir {
-            // A file named on the command line is read whatever its name; a missing
-            // one fails when read.
-            if !each(Input::File(root.clone())) {
-                return;
-            }
-            continue;
-        }
-        let entries = walkdir::WalkDir::new(root)
-            .follow_links(true)
-            .sort_by_file_name();
-        for entry in entries {
-            let input = match entry {
-                Ok(e) if e.file_type().is_dir() => continue,
-                Ok(e) => {
-                    if !glob.is_match(e.file_name()) {
-                        continue;
-                    }
-                    Input::File(e.into_path())
-                }
-                Err(e) => {
-                    let path = e.path().unwrap_or(root).to_path_buf();
-                    let reason = match e.loop_ancestor() {
-                        Some(a) => format!("symlink loop back to {}", a.display()),
-                        None => match e.io_error() {
-                            Some(io) => format!("cannot read: {io}"),
-                            None => e.to_string(),
-                        },
-                    };
-                    // A broken entry is reported when it would have been read (its
-                    // name matches) or when it hides files (a folder, a folder loop).
-                    let wanted = e.loop_ancestor().is_some()
-                        || e.depth() == 0
-                        || path.file_name().is_some_and(|n| glob.is_match(n))
-                        || std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
-                    if !wanted {
-                        continue;
-                    }
-                    Input::Broken(path, reason)
-                }
+        // A file named on the command line is read whatever its name; a missing one
+        // fails when read.
+        let named = (!is_dir).then(|| Input::File(root.clone()));
+        let entries = is_dir.then(|| {
+            walkdir::WalkDir::new(root)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(move |entry| found(entry, root, glob))
+        });
+        named.into_iter().chain(entries.into_iter().flatten())
+    })
+}
+
+/// What the walker found under `root`: a file to read, a broken entry to report, or
+/// nothing (a folder, a file not matching the glob).
+fn found(
+    entry: walkdir::Result<walkdir::DirEntry>,
+    root: &Path,
+    glob: &globset::GlobMatcher,
+) -> Option<Input> {
+    match entry {
+        Ok(e) if e.file_type().is_dir() => None,
+        Ok(e) => glob
+            .is_match(e.file_name())
+            .then(|| Input::File(e.into_path())),
+        Err(e) => {
+            let path = e.path().unwrap_or(root).to_path_buf();
+            let reason = match e.loop_ancestor() {
+                Some(a) => format!("symlink loop back to {}", a.display()),
+                None => match e.io_error() {
+                    Some(io) => format!("cannot read: {io}"),
+                    None => e.to_string(),
+                },
             };
-            if !each(input) {
-                return;
-            }
+            // A broken entry is reported when it would have been read (its name
+            // matches) or when it hides files (a folder, a folder loop).
+            let wanted = e.loop_ancestor().is_some()
+                || e.depth() == 0
+                || path.file_name().is_some_and(|n| glob.is_match(n))
+                || std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
+            wanted.then_some(Input::Broken(path, reason))
         }
     }
 }
@@ -616,16 +681,23 @@ impl Outputs {
     /// the manifest last.
     fn finish(self) -> io::Result<()> {
         let mut names = vec![DOCUMENTS];
-        let close = |w: BufWriter<File>| -> io::Result<()> {
-            let f = w.into_inner().map_err(|e| e.into_error())?;
-            f.sync_all()
-        };
-        close(self.jsonl)?;
-        for (w, o) in self.csv.into_iter().zip(CSV_OUTPUTS) {
-            close(w)?;
-            names.push(o.file);
-        }
-        close(self.manifest)?;
+        names.extend(CSV_OUTPUTS.iter().map(|o| o.file));
+        // Flushed and synced side by side: the disk writes them at once.
+        let files = [self.jsonl, self.manifest].into_iter().chain(self.csv);
+        std::thread::scope(|s| {
+            let closing: Vec<_> = files
+                .map(|w| {
+                    s.spawn(move || {
+                        let f = w.into_inner().map_err(|e| e.into_error())?;
+                        f.sync_all()
+                    })
+                })
+                .collect();
+            closing.into_iter().try_for_each(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(io::Error::other("a file could not be closed")))
+            })
+        })?;
         let mut dp = File::create(part(&self.dir, DATAPACKAGE))?;
         serde_json::to_writer_pretty(&mut dp, &datapackage())?;
         dp.write_all(b"\n")?;
@@ -748,12 +820,7 @@ impl Progress {
         let _ = std::thread::Builder::new()
             .name("govreport-count".into())
             .spawn(move || {
-                let mut n = 0u64;
-                walk(&roots, &glob, &mut |_| {
-                    n += 1;
-                    true
-                });
-                counter.set_length(n);
+                counter.set_length(inputs(&roots, &glob).count() as u64);
             });
         Progress {
             bar: Some(bar),

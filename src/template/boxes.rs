@@ -10,7 +10,7 @@
 
 use super::data::{TRow, TTable, Template};
 use super::keyed::Equation;
-use super::matching::{MLabel, label_sim};
+use super::matching::{MLabel, label_sim_at_least};
 use crate::lines::Line;
 use crate::model::{Block, Column, Document, Row, Table, Warning};
 use crate::normalize::trim;
@@ -59,10 +59,9 @@ fn read_section(
         return None;
     }
     // the section: from the heading that prints the table's title to the next heading
-    let hi = doc
-        .blocks
-        .iter()
-        .position(|b| matches!(b, Block::Heading(h) if label_sim(&h.title, &tt.title) >= 0.9))?;
+    let hi = doc.blocks.iter().position(
+        |b| matches!(b, Block::Heading(h) if label_sim_at_least(&h.title, &tt.title, 0.9)),
+    )?;
     let Block::Heading(h) = &doc.blocks[hi] else {
         return None;
     };

@@ -5,7 +5,7 @@
 //! outline and heads the rows of the tables below it, as it would have in the table.
 
 use super::data::{TTable, Template};
-use super::matching::{THRESHOLD, label_sim};
+use super::matching::{THRESHOLD, label_sim_at_least};
 use crate::lines::Line;
 use crate::model::{Block, Paragraph, Warning};
 use crate::table::rows::RowPaths;
@@ -23,7 +23,7 @@ pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<W
         let Some(tt) = tpl
             .tables
             .iter()
-            .find(|t| label_sim(&h.title, &t.title) >= 0.9)
+            .find(|t| label_sim_at_least(&h.title, &t.title, 0.9))
         else {
             i += 1;
             continue;
@@ -110,7 +110,9 @@ pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<W
                             .cloned()
                             .collect();
                         let repeats = own.len() == 1
-                            && group.last().is_some_and(|g| label_sim(g, &own[0]) >= 0.9);
+                            && group
+                                .last()
+                                .is_some_and(|g| label_sim_at_least(g, &own[0], 0.9));
                         if own.is_empty() && ambiguous {
                             warnings.push(Warning {
                                 line: Some(r.line),
@@ -165,7 +167,7 @@ fn is_exact_row_label(tt: &TTable, label: &str) -> bool {
             !r.label.is_empty()
                 && std::iter::once(&r.label)
                     .chain(&r.aliases)
-                    .any(|l| label_sim(label, l) >= 1.0)
+                    .any(|l| label_sim_at_least(label, l, 1.0))
         })
     })
 }
@@ -184,7 +186,7 @@ fn row_label(tt: &TTable, label: &str, leaf: bool) -> bool {
                 && crate::outline::scan_outline(label).is_some()
                 && std::iter::once(&r.label)
                     .chain(&r.aliases)
-                    .any(|l| label_sim(label, l) >= THRESHOLD.max(0.85))
+                    .any(|l| label_sim_at_least(label, l, THRESHOLD.max(0.85)))
         })
     })
 }
@@ -218,7 +220,7 @@ pub fn column_groups(blocks: &mut [Block], tpl: &Template) -> Vec<Warning> {
                         c.path
                             .last()
                             .zip(p.last())
-                            .is_some_and(|(a, b)| label_sim(a, b) >= THRESHOLD)
+                            .is_some_and(|(a, b)| label_sim_at_least(a, b, THRESHOLD))
                     });
                 if !fits {
                     continue;
@@ -286,7 +288,7 @@ pub fn demote_table_labels(
         if !tpl
             .tables
             .iter()
-            .any(|t| label_sim(&h.title, &t.title) >= 0.9)
+            .any(|t| label_sim_at_least(&h.title, &t.title, 0.9))
         {
             i += 1;
             continue;

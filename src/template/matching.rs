@@ -153,9 +153,31 @@ pub fn label_sim(a: &str, b: &str) -> f64 {
     sim(&MLabel::cached(a), &MLabel::cached(b))
 }
 
+/// Whether `label_sim(a, b) >= min`, sparing the edit distance of pairs whose lengths
+/// alone put them below `min`.
+///
+/// ```
+/// use govreport::template::matching::label_sim_at_least;
+/// assert!(label_sim_at_least("（二）部分公开", "（二）部分公开（区分处理的，只计这一情形）", 0.9));
+/// assert!(!label_sim_at_least("政府信息公开行政复议", "政府信息公开行政诉讼情况", 0.9));
+/// ```
+pub fn label_sim_at_least(a: &str, b: &str, min: f64) -> bool {
+    sim_at_least(&MLabel::cached(a), &MLabel::cached(b), min)
+}
+
+/// [`label_sim_at_least`] of prepared labels.
+pub fn sim_at_least(a: &MLabel, b: &MLabel, min: f64) -> bool {
+    sim_above(a, b, min.max(THRESHOLD)) >= min
+}
+
 /// Similarity of two prepared labels (see [`label_sim`]). Below [`THRESHOLD`] the figure
 /// only says "not the same": pairs whose lengths alone rule out a match are 0.0.
 pub fn sim(a: &MLabel, b: &MLabel) -> f64 {
+    sim_above(a, b, THRESHOLD)
+}
+
+/// [`sim`], exact from `floor` up; below it, 0.0 where the lengths alone rule it out.
+fn sim_above(a: &MLabel, b: &MLabel, floor: f64) -> f64 {
     if let (Some(x), Some(y)) = (&a.number, &b.number)
         && x != y
     {
@@ -183,7 +205,7 @@ pub fn sim(a: &MLabel, b: &MLabel) -> f64 {
     // the edit distance is at least the difference in length
     let (la, lb) = (a.plain_chars, b.plain_chars);
     let longest = la.max(lb);
-    if longest > 0 && 1.0 - (la.abs_diff(lb) as f64 / longest as f64) < THRESHOLD {
+    if longest > 0 && 1.0 - (la.abs_diff(lb) as f64 / longest as f64) < floor {
         return 0.0;
     }
     strsim::normalized_levenshtein(da, db)

@@ -20,7 +20,7 @@ use crate::lines::Line;
 use crate::memo::{Memo, remembered};
 use crate::model::{Block, Column, Document, Table, Warning};
 use data::{Part, TTable, Template, builtin};
-use matching::{MLabel, THRESHOLD, mfold, path_sim_m, sim};
+use matching::{MLabel, THRESHOLD, mfold, path_sim_m, sim_at_least};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -116,7 +116,7 @@ fn by_headings(doc: &Document) -> Option<&'static Template> {
                 .filter(|tt| {
                     headings
                         .iter()
-                        .any(|h| matching::label_sim(h, &tt.title) >= 0.9)
+                        .any(|h| matching::label_sim_at_least(h, &tt.title, 0.9))
                 })
                 .count()
                 >= 2
@@ -196,7 +196,7 @@ fn match_table(t: &Prepared, tpl: &Template) -> Option<TableMatch> {
             !t.title.is_empty() && (t.title.contains(&tt.m_title) || tt.m_title.contains(&t.title));
         for (pi, part) in tt.parts.iter().enumerate() {
             if let (Some(b), Some(pb)) = (&t.band, &part.m_band)
-                && sim(b, pb) < 0.9
+                && !sim_at_least(b, pb, 0.9)
             {
                 continue;
             }
@@ -655,7 +655,7 @@ fn key_by_own_label(
         !row.label.is_empty()
             && std::iter::once(&row.m_label)
                 .chain(&row.m_aliases)
-                .any(|l| sim(&own, l) >= 0.9)
+                .any(|l| sim_at_least(&own, l, 0.9))
     });
     let (up, row) = hits.next()?;
     if hits.next().is_some() {

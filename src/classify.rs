@@ -81,8 +81,12 @@ pub fn classify_line(text: &str) -> LineKind {
 /// happens to end in a number: the label holds no number of its own (`答复 9 件，不予
 /// 公开答复 2`) and no sentence end.
 fn is_squeezed_row(text: &str, t: &str) -> bool {
+    // a sentence, or one word (cells are split on single spaces): nothing to cut
+    if t.contains(['。', '；', '！', '？']) || !t.contains(' ') {
+        return false;
+    }
     let cells = aligned::cells(text);
-    if cells.len() < 2 || t.contains(['。', '；', '！', '？']) {
+    if cells.len() < 2 {
         return false;
     }
     let tail = cells

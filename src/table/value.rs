@@ -62,7 +62,7 @@ pub fn kind_of(raw: &str) -> CellKind {
     if raw.is_empty() {
         return CellKind::Empty;
     }
-    if plain_digits(raw).is_some() {
+    if is_plain_digits(raw) {
         return CellKind::Number;
     }
     if too_long(raw) || starts_as_text(raw) {
@@ -83,14 +83,36 @@ pub fn kind_of(raw: &str) -> CellKind {
 /// it (a line of running text is asked whether it is a value).
 const MAX_VALUE_CHARS: usize = 48;
 
-/// True when the first character rules out a number and a not-applicable mark: a CJK
-/// ideograph (NFKC keeps it) that starts no value (`约` `近` `超` `增` `减` `一` `无`), or
-/// an opening bracket. Most labels are known as text here, without normalising them.
+/// True when the start rules out a number and a not-applicable mark, without normalising:
+/// - a CJK ideograph (NFKC keeps it) that starts no value (`约` `近` `超` `增` `减` start
+///   numbers; `一` and `无` alone are not-applicable marks, so only followed by more);
+/// - an opening bracket;
+/// - an outline number before an ideograph (`8.属于行政查询事项`: a number needs a digit
+///   after its point).
+///
+/// Most labels are known as text here.
 fn starts_as_text(raw: &str) -> bool {
-    raw.chars().next().is_some_and(|c| {
-        (('\u{4E00}'..='\u{9FFF}').contains(&c) && !"约近超增减一无".contains(c))
-            || matches!(c, '（' | '(' | '【' | '[' | '〔' | '《')
-    })
+    let mut chars = raw.chars();
+    let Some(c) = chars.next() else {
+        return false;
+    };
+    let ideograph = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    if ideograph(c) {
+        return match c {
+            '约' | '近' | '超' | '增' | '减' => false,
+            '一' | '无' => chars.any(|c| !c.is_whitespace()),
+            _ => true,
+        };
+    }
+    if matches!(c, '（' | '(' | '【' | '[' | '〔' | '《') {
+        return true;
+    }
+    let digits = raw.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0
+        && raw[digits..]
+            .strip_prefix('.')
+            .and_then(|r| r.chars().next())
+            .is_some_and(ideograph)
 }
 
 fn too_long(raw: &str) -> bool {
@@ -105,10 +127,15 @@ fn too_long(raw: &str) -> bool {
 /// The fast path of the commonest cell, ASCII digits only (`0`, `12`): the value
 /// [`scan_number`] would give, without normalising.
 fn plain_digits(raw: &str) -> Option<f64> {
-    if raw.is_empty() || !raw.bytes().all(|b| b.is_ascii_digit()) {
+    if !is_plain_digits(raw) {
         return None;
     }
     raw.parse::<f64>().ok()
+}
+
+/// ASCII digits only: always a number (a run too long for `f64` reads as infinity).
+fn is_plain_digits(raw: &str) -> bool {
+    !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// NFKC form of `raw` with whitespace removed, except between two digits (`12 34` stays
@@ -385,6 +412,51 @@ mod tests {
             assert_eq!(kind_of(s), parse_cell(s).kind, "{s:?}");
         }
         assert_eq!(parse_cell("007").value, Some(7.0));
+    }
+
+    /// The shortcut calls text only what the full reading (NFKC, squeeze, not-applicable
+    /// marks, number scan) calls text.
+    #[test]
+    fn starts_as_text_only_for_text() {
+        let slow = |raw: &str| {
+            let s = squeeze(crate::normalize::trim(raw));
+            if is_na(&s) {
+                CellKind::Na
+            } else if scan_number(&s).is_some() {
+                CellKind::Number
+            } else {
+                CellKind::Text
+            }
+        };
+        let cases = [
+            ("8.属于行政查询事项", true),
+            ("1.属于国家秘密", true),
+            ("一、总体情况", true),
+            ("无。", true),
+            ("规章", true),
+            ("（一）", true),
+            ("一", false),
+            ("无", false),
+            ("约12", false),
+            ("近3", false),
+            ("超过5", false),
+            ("增4", false),
+            ("减4", false),
+            ("8.5万", false),
+            ("8.", false),
+            ("12.3", false),
+            ("３．属于", false),
+            ("8.①", false),
+            ("12", false),
+        ];
+        for (raw, text) in cases {
+            assert_eq!(starts_as_text(raw), text, "{raw:?}");
+            if text {
+                assert_eq!(slow(raw), CellKind::Text, "{raw:?}");
+            }
+        }
+        assert_eq!(slow("一"), CellKind::Na);
+        assert_eq!(slow("约12"), CellKind::Number);
     }
 
     #[test]

@@ -57,6 +57,9 @@ pub struct Args {
 /// for a slow file, small enough that memory does not grow with the archive.
 const WINDOW_PER_JOB: usize = 16;
 
+/// Most bytes reserved ahead for one rendered output of one file.
+const RESERVE_MAX: usize = 64 << 20;
+
 /// One CSV file of the output folder that has a row per something of a document: its
 /// name, its columns (for `datapackage.json`) and how a document becomes rows.
 ///
@@ -565,8 +568,17 @@ fn convert(input: Input, max_bytes: u64, opts: &Options) -> Converted {
 }
 
 fn render(doc: &Document, c: &mut Converted) -> io::Result<()> {
+    // The document line and the values are each about four times the input: reserved
+    // once rather than grown by doubling (capped: a huge input reserves no more).
+    let expect = (c.bytes.unwrap_or(0) as usize)
+        .saturating_mul(4)
+        .min(RESERVE_MAX);
+    c.jsonl.reserve(expect);
     govreport::write::json::write_jsonl(doc, &mut c.jsonl)?;
     for (out, buf) in CSV_OUTPUTS.iter().zip(c.csv.iter_mut()) {
+        if out.file == VALUES.file {
+            buf.reserve(expect);
+        }
         let mut w = csv::Writer::from_writer(buf);
         (out.rows)(doc, &mut w)?;
         w.flush()?;

@@ -75,7 +75,7 @@ pub struct CsvOutput {
     /// Columns: name, Table Schema type, description.
     pub fields: fn() -> &'static [Field],
     /// Writes the rows of one document (no header).
-    pub rows: fn(&Document, &mut csv::Writer<&mut Vec<u8>>) -> io::Result<()>,
+    pub rows: fn(&Document, &mut Vec<u8>) -> io::Result<()>,
 }
 
 /// A column of a CSV output: name, Table Schema type, description.
@@ -173,7 +173,7 @@ const CHECKS: CsvOutput = CsvOutput {
             ),
         ]
     },
-    rows: |d, w| govreport::write::checks::write_doc_csv(d, w),
+    rows: |d, buf| with_csv(buf, |w| govreport::write::checks::write_doc_csv(d, w)),
 };
 
 const PANEL: CsvOutput = CsvOutput {
@@ -181,12 +181,14 @@ const PANEL: CsvOutput = CsvOutput {
     name: "panel",
     description: "One row per report, one column per stable template key `ROW_KEY/COLUMN_KEY` of every shipped template (as `govreport panel`, over all templates); a cell holds the number the report prints, empty when it has none there.",
     fields: panel_fields,
-    rows: |d, w| {
-        w.write_record(govreport::write::panel::panel_row(
-            d,
-            govreport::write::panel::all_key_columns(),
-        ))
-        .map_err(io::Error::from)
+    rows: |d, buf| {
+        with_csv(buf, |w| {
+            w.write_record(govreport::write::panel::panel_row(
+                d,
+                govreport::write::panel::all_key_columns(),
+            ))
+            .map_err(io::Error::from)
+        })
     },
 };
 
@@ -579,11 +581,19 @@ fn render(doc: &Document, c: &mut Converted) -> io::Result<()> {
         if out.file == VALUES.file {
             buf.reserve(expect);
         }
-        let mut w = csv::Writer::from_writer(buf);
-        (out.rows)(doc, &mut w)?;
-        w.flush()?;
+        (out.rows)(doc, buf)?;
     }
     Ok(())
+}
+
+/// Runs `rows` on a CSV writer appending to `buf`.
+fn with_csv(
+    buf: &mut Vec<u8>,
+    rows: impl FnOnce(&mut csv::Writer<&mut Vec<u8>>) -> io::Result<()>,
+) -> io::Result<()> {
+    let mut w = csv::Writer::from_writer(buf);
+    rows(&mut w)?;
+    w.flush()
 }
 
 /// The reason of a failure without the path (the manifest has it in its own column).

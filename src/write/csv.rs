@@ -18,30 +18,50 @@ pub fn write_values(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::
     if excel {
         out.write_all("\u{feff}".as_bytes())?;
     }
-    let mut w = csv::Writer::from_writer(out);
+    let mut w = csv::Writer::from_writer(&mut *out);
     w.write_record(HEADER)?;
+    w.flush()?;
+    drop(w);
     for d in docs {
-        write_doc(d, &mut w)?;
+        write_doc(d, out)?;
     }
-    w.flush()
+    Ok(())
 }
 
 /// Writes one document's values (no header).
-pub fn write_doc<W: Write>(d: &Document, w: &mut csv::Writer<W>) -> io::Result<()> {
+///
+/// The fields every cell of a table, row or column repeats (document, table, band,
+/// section, row and column paths) are escaped once and their bytes reused; the cell's own
+/// fields are escaped per cell. Bytes are those `csv::Writer` would write (same dialect,
+/// same escaping code: csv-core).
+pub fn write_doc<W: Write + ?Sized>(d: &Document, w: &mut W) -> io::Result<()> {
+    let mut f = Fields::default();
     let doc = safe(&d.source.path);
+    let mut out = Vec::new();
     for t in d.tables() {
-        // what every cell of the table repeats, made once
-        let band = safe(t.band.as_deref().unwrap_or(""));
+        let mut prefix = Vec::new();
         let section = t.section.join(" > ");
-        let section = safe(&section);
-        let columns: Vec<String> = t
+        for s in [
+            doc.as_ref(),
+            &t.id,
+            &safe(t.band.as_deref().unwrap_or("")),
+            &safe(&section),
+        ] {
+            f.push(&mut prefix, s, b',');
+        }
+        let columns: Vec<Vec<u8>> = t
             .columns
             .iter()
-            .map(|c| safe(&c.path.join(" > ")).into_owned())
+            .map(|c| {
+                let mut b = Vec::new();
+                f.push(&mut b, &safe(&c.path.join(" > ")), b',');
+                b
+            })
             .collect();
+        let mut row = Vec::new();
         for r in &t.rows {
-            let row = r.path.join(" > ");
-            let row = safe(&row);
+            row.clear();
+            f.push(&mut row, &safe(&r.path.join(" > ")), b',');
             let line = r.line.to_string();
             for (column, cell) in columns.iter().zip(&r.cells) {
                 let value = match (cell.kind, cell.value) {
@@ -55,23 +75,48 @@ pub fn write_doc<W: Write>(d: &Document, w: &mut csv::Writer<W>) -> io::Result<(
                     CellKind::Text => "text",
                     CellKind::Missing => "missing",
                 };
-                w.write_record([
-                    doc.as_ref(),
-                    &t.id,
-                    &band,
-                    &section,
-                    &row,
-                    column,
-                    &value,
-                    &safe(&cell.raw),
-                    kind,
-                    cell.unit.as_deref().unwrap_or(""),
-                    &line,
-                ])?;
+                out.extend_from_slice(&prefix);
+                out.extend_from_slice(&row);
+                out.extend_from_slice(column);
+                f.push(&mut out, &value, b',');
+                f.push(&mut out, &safe(&cell.raw), b',');
+                f.push(&mut out, kind, b',');
+                f.push(&mut out, cell.unit.as_deref().unwrap_or(""), b',');
+                f.push(&mut out, &line, b'\n');
             }
         }
+        w.write_all(&out)?;
+        out.clear();
     }
     Ok(())
+}
+
+/// Escapes single fields as the default `csv::Writer` does (csv-core, `,` and `"`, quoted
+/// where needed).
+#[derive(Default)]
+struct Fields(csv_core::Writer);
+
+impl Fields {
+    /// Appends `field`, escaped, and `end` (`,` or `\n`) to `out`.
+    fn push(&mut self, out: &mut Vec<u8>, field: &str, end: u8) {
+        let mut buf = [0u8; 256];
+        let mut input = field.as_bytes();
+        loop {
+            let (res, read, wrote) = self.0.field(input, &mut buf);
+            out.extend_from_slice(&buf[..wrote]);
+            input = &input[read..];
+            if res == csv_core::WriteResult::InputEmpty {
+                break;
+            }
+        }
+        // closes the quotes if the field opened them, then the separator
+        let (_, wrote) = if end == b'\n' {
+            self.0.terminator(&mut buf)
+        } else {
+            self.0.delimiter(&mut buf)
+        };
+        out.extend_from_slice(&buf[..wrote]);
+    }
 }
 
 fn number(v: f64) -> String {
@@ -94,7 +139,54 @@ pub fn safe(s: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
-    use super::safe;
+    use super::*;
+
+    /// Each field escaped alone and joined gives the bytes `csv::Writer` writes for the
+    /// whole record, whatever the field holds.
+    #[test]
+    fn fields_escape_as_the_csv_writer() {
+        let awkward = [
+            "",
+            "规章",
+            "a,b",
+            "say \"hi\"",
+            "two\nlines",
+            "cr\r",
+            " ",
+            "\"",
+            ",",
+            "'=1",
+        ];
+        for (i, a) in awkward.iter().enumerate() {
+            let record = [*a, awkward[(i + 3) % awkward.len()], "", a, "12"];
+            let mut want = csv::Writer::from_writer(Vec::new());
+            want.write_record(record).unwrap();
+            let want = want.into_inner().unwrap();
+            let mut got = Vec::new();
+            let mut f = Fields::default();
+            for (k, field) in record.iter().enumerate() {
+                f.push(
+                    &mut got,
+                    field,
+                    if k + 1 == record.len() { b'\n' } else { b',' },
+                );
+            }
+            assert_eq!(
+                String::from_utf8_lossy(&got),
+                String::from_utf8_lossy(&want),
+                "{record:?}"
+            );
+        }
+        // longer than the scratch buffer, all quotes (each doubled)
+        let long = "\"".repeat(1000);
+        let mut want = csv::Writer::from_writer(Vec::new());
+        want.write_record([long.as_str(), "x"]).unwrap();
+        let mut got = Vec::new();
+        let mut f = Fields::default();
+        f.push(&mut got, &long, b',');
+        f.push(&mut got, "x", b'\n');
+        assert_eq!(got, want.into_inner().unwrap());
+    }
 
     #[test]
     fn formulas_are_neutralised() {

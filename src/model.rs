@@ -257,11 +257,33 @@ pub struct Warning {
     pub message: String,
 }
 
+/// Integral numbers below this magnitude are written as integers (`3`, not `3.0`); an
+/// `f64` holds every integer up to 2^53 (about 9.007e15) exactly.
+const EXACT_INTEGER: f64 = 9.0e15;
+
+/// A number as the CSV outputs and messages print it: integral numbers without a
+/// fraction (`3`, not `3.0`), others in Rust's shortest form (`12.5`).
+///
+/// ```
+/// use govreport::model::number_text;
+/// assert_eq!(number_text(3.0), "3");
+/// assert_eq!(number_text(-1605964.0), "-1605964");
+/// assert_eq!(number_text(12.5), "12.5");
+/// assert_eq!(number_text(1e20), "100000000000000000000");
+/// ```
+pub fn number_text(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < EXACT_INTEGER {
+        itoa::Buffer::new().format(v as i64).to_string()
+    } else {
+        format!("{v}")
+    }
+}
+
 /// Writes integral numbers without a fraction (`3`, not `3.0`).
 fn ser_number<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
         None => s.serialize_none(),
-        Some(x) if x.fract() == 0.0 && x.abs() < 9.0e15 => s.serialize_i64(*x as i64),
+        Some(x) if x.fract() == 0.0 && x.abs() < EXACT_INTEGER => s.serialize_i64(*x as i64),
         Some(x) => s.serialize_f64(*x),
     }
 }

@@ -6,7 +6,7 @@
 
 use super::data::{Rule, Template};
 use super::keyed;
-use crate::model::{Block, CellKind, Check, Document};
+use crate::model::{Block, CellKind, Check, Document, number_text};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A keyed cell of the document.
@@ -166,8 +166,8 @@ fn compare<'d>(
             format!(
                 "{}: the parts add up to {} but the report prints {}",
                 rule.message,
-                num(expected),
-                num(found)
+                number_text(expected),
+                number_text(found)
             ),
             Some(expected),
             Some(found),
@@ -189,14 +189,6 @@ fn compare<'d>(
 fn label_of(f: &Found, along: Along) -> String {
     let p = if along == Along::Column { f.row } else { f.col };
     format!("{:?} (line {})", p.join(" > "), f.line)
-}
-
-fn num(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
 }
 
 /// Numbers the text states that the table also holds (`收到申请12件`).
@@ -236,7 +228,7 @@ fn text_checks(
                         format!(
                             "{}: the text says “{said}” but the table prints {} (line {line})",
                             rule.message,
-                            num(*v)
+                            number_text(*v)
                         )
                     };
                     (

@@ -67,15 +67,7 @@ pub fn write_csv<W: Write>(docs: &[Document], w: &mut csv::Writer<W>) -> io::Res
 /// One document's checks as CSV rows (no header).
 pub fn write_doc_csv<W: Write>(d: &Document, w: &mut csv::Writer<W>) -> io::Result<()> {
     use super::csv::safe;
-    let num = |v: Option<f64>| {
-        v.map(|x| {
-            if x.fract() == 0.0 {
-                format!("{}", x as i64)
-            } else {
-                format!("{x}")
-            }
-        })
-    };
+    let num = |v: Option<f64>| v.map(crate::model::number_text);
     for c in &d.checks {
         w.write_record([
             safe(&d.source.path).into_owned(),

@@ -4,7 +4,7 @@
 //! with ` > `. Text that a spreadsheet would run as a formula (starting with `=`, `+`,
 //! `-`, `@`, tab or CR) is prefixed with `'`, except numbers such as `-3`.
 
-use crate::model::{CellKind, Document};
+use crate::model::{CellKind, Document, number_text};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -65,7 +65,7 @@ pub fn write_doc<W: Write + ?Sized>(d: &Document, w: &mut W) -> io::Result<()> {
             let line = r.line.to_string();
             for (column, cell) in columns.iter().zip(&r.cells) {
                 let value = match (cell.kind, cell.value) {
-                    (CellKind::Number, Some(v)) => number(v),
+                    (CellKind::Number, Some(v)) => number_text(v),
                     _ => String::new(),
                 };
                 let kind = match cell.kind {
@@ -116,14 +116,6 @@ impl Fields {
             self.0.delimiter(&mut buf)
         };
         out.extend_from_slice(&buf[..wrote]);
-    }
-}
-
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
     }
 }
 

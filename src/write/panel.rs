@@ -6,7 +6,7 @@
 //! order). A cell holds the number the report prints, empty when the report lacks it or
 //! prints no number there.
 
-use crate::model::{CellKind, Document};
+use crate::model::{CellKind, Document, number_text};
 use crate::template::data::builtin;
 use rustc_hash::FxHashMap;
 use std::io::{self, Write};
@@ -95,13 +95,7 @@ pub fn panel_row(d: &Document, keys: &[String]) -> Vec<String> {
     row.extend(keys.iter().map(|k| {
         k.split_once('/')
             .and_then(|(rk, ck)| values.get(&(rk, ck)))
-            .map(|&v| {
-                if v.fract() == 0.0 && v.abs() < 9.0e15 {
-                    format!("{}", v as i64)
-                } else {
-                    format!("{v}")
-                }
-            })
+            .map(|&v| number_text(v))
             .unwrap_or_default()
     }));
     row

@@ -83,14 +83,25 @@ enum Column {
 }
 
 fn column(c: char, x: usize) -> Column {
-    if matches!(c, '\u{c}' | '\r' | '\n' | '\u{feff}') {
-        Column::None
-    } else if c == '\t' {
-        Column::Space(8 - x % 8)
-    } else if c.is_whitespace() {
-        Column::Space(c.width().unwrap_or(1).max(1))
-    } else {
-        Column::Mark(c.width().unwrap_or(0))
+    match c {
+        // the commonest characters of reports first, answered without a table lookup
+        ' ' => Column::Space(1),
+        '!'..='~' => Column::Mark(1),
+        '\u{4E00}'..='\u{9FFF}' => Column::Mark(2),
+        '\u{c}' | '\r' | '\n' | '\u{feff}' => Column::None,
+        '\t' => Column::Space(8 - x % 8),
+        c if c.is_whitespace() => Column::Space(c.width().unwrap_or(1).max(1)),
+        c => Column::Mark(c.width().unwrap_or(0)),
+    }
+}
+
+/// Display width of a printed character (as unicode-width gives it; printable ASCII and
+/// CJK ideographs, most of a report, without the table lookup).
+pub(crate) fn width(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{4E00}'..='\u{9FFF}' => 2,
+        c => c.width().unwrap_or(0),
     }
 }
 
@@ -203,7 +214,7 @@ fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
         if i > 0 {
             x += 1;
         }
-        let w: usize = t.chars().map(|c| c.width().unwrap_or(0)).sum();
+        let w: usize = t.chars().map(width).sum();
         toks.push(Frag {
             x0: x,
             x1: x + w,
@@ -1332,6 +1343,24 @@ fn cn_number(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shortcuts give unicode-width's answers on every character they cover.
+    #[test]
+    fn widths_agree_with_unicode_width() {
+        for c in (' '..='~').chain('\u{4E00}'..='\u{9FFF}') {
+            assert_eq!(width(c), c.width().unwrap_or(0), "{c:?}");
+            let want = if c.is_whitespace() {
+                c.width().unwrap_or(1).max(1)
+            } else {
+                c.width().unwrap_or(0)
+            };
+            let got = match column(c, 3) {
+                Column::Space(w) | Column::Mark(w) => w,
+                Column::None => usize::MAX,
+            };
+            assert_eq!(got, want, "{c:?}");
+        }
+    }
 
     #[test]
     fn has_gap_agrees_with_fragments() {

@@ -26,7 +26,6 @@ use super::{Piece, RawRow};
 use crate::lines::Line;
 use crate::model::Warning;
 use crate::normalize::push_label;
-use unicode_width::UnicodeWidthChar;
 
 /// Horizontal strokes of a rule line.
 fn is_horizontal(c: char) -> bool {
@@ -103,7 +102,7 @@ fn layout(text: &str) -> Vec<(usize, char)> {
         let w = if c == '\t' {
             8 - x % 8
         } else {
-            c.width().unwrap_or(0)
+            super::aligned::width(c)
         };
         out.push((x, c));
         x += w;

@@ -52,6 +52,35 @@ where
     out
 }
 
+/// Like [`remembered`], for inputs that are costly to own (a table's labels): looked up by
+/// their `hash` and compared in place by `same`, so only a miss builds the owned key
+/// (`own`). Equal hashes of different inputs are told apart by `same`.
+pub fn remembered_by_hash<K, V: Clone>(
+    memo: &'static LocalKey<RefCell<Memo<u64, Vec<(K, V)>>>>,
+    hash: u64,
+    same: impl Fn(&K) -> bool,
+    own: impl FnOnce() -> K,
+    compute: impl FnOnce() -> V,
+) -> V {
+    let hit = memo.with(|m| {
+        let m = m.borrow();
+        let bucket = m.map.get(&hash)?;
+        bucket.iter().find(|(k, _)| same(k)).map(|(_, v)| v.clone())
+    });
+    if let Some(hit) = hit {
+        return hit;
+    }
+    let out = compute();
+    memo.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.map.len() >= m.cap {
+            m.map.clear();
+        }
+        m.map.entry(hash).or_default().push((own(), out.clone()));
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +104,32 @@ mod tests {
         remembered(&M, "abcd", str::to_string, len); // full: cleared first
         assert_eq!(remembered(&M, "ab", str::to_string, len), 2);
         assert_eq!(calls.get(), 4);
+    }
+
+    thread_local! {
+        static H: RefCell<Memo<u64, Vec<(String, usize)>>> = RefCell::new(Memo::new(8));
+    }
+
+    #[test]
+    fn equal_hashes_of_different_inputs_stay_apart() {
+        let calls = Cell::new(0);
+        let get = |s: &str| {
+            // every input hashes to 7: only `same` tells them apart
+            remembered_by_hash(
+                &H,
+                7,
+                |k: &String| k == s,
+                || s.to_string(),
+                || {
+                    calls.set(calls.get() + 1);
+                    s.len()
+                },
+            )
+        };
+        assert_eq!(get("ab"), 2);
+        assert_eq!(get("abc"), 3);
+        assert_eq!(get("ab"), 2);
+        assert_eq!(get("abc"), 3);
+        assert_eq!(calls.get(), 2);
     }
 }

@@ -17,12 +17,13 @@ pub mod order;
 pub mod place;
 
 use crate::lines::Line;
-use crate::memo::{Memo, remembered};
+use crate::memo::{Memo, remembered_by_hash};
 use crate::model::{Block, Column, Document, Table, Warning};
 use data::{Part, TTable, Template, builtin};
 use matching::{MLabel, THRESHOLD, mfold, path_sim_m, sim_at_least};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 /// Which template table and part a document table follows, with its keys.
@@ -174,16 +175,34 @@ type MatchKey = (
 /// thousands of times with other values, and a match reads the labels alone.
 fn matched(t: &Table, tpl: &'static Template) -> Option<TableMatch> {
     thread_local! {
-        static MEMO: RefCell<Memo<MatchKey, Option<TableMatch>>> = RefCell::new(Memo::new(1024));
+        static MEMO: RefCell<Memo<u64, Vec<(MatchKey, Option<TableMatch>)>>> =
+            RefCell::new(Memo::new(1024));
     }
-    let key: MatchKey = (
-        tpl.id.as_str(),
-        t.title.clone(),
-        t.band.clone(),
-        t.columns.iter().map(|c| c.path.clone()).collect(),
-        t.rows.iter().map(|r| r.path.clone()).collect(),
-    );
-    remembered(&MEMO, &key, Clone::clone, |_| {
+    let mut h = rustc_hash::FxHasher::default();
+    (tpl.id.as_str(), &t.title, &t.band).hash(&mut h);
+    t.columns.len().hash(&mut h);
+    t.columns.iter().for_each(|c| c.path.hash(&mut h));
+    t.rows.len().hash(&mut h);
+    t.rows.iter().for_each(|r| r.path.hash(&mut h));
+    let same = |k: &MatchKey| {
+        k.0 == tpl.id
+            && k.1 == t.title
+            && k.2 == t.band
+            && k.3.len() == t.columns.len()
+            && k.3.iter().zip(&t.columns).all(|(p, c)| *p == c.path)
+            && k.4.len() == t.rows.len()
+            && k.4.iter().zip(&t.rows).all(|(p, r)| *p == r.path)
+    };
+    let own = || {
+        (
+            tpl.id.as_str(),
+            t.title.clone(),
+            t.band.clone(),
+            t.columns.iter().map(|c| c.path.clone()).collect(),
+            t.rows.iter().map(|r| r.path.clone()).collect(),
+        )
+    };
+    remembered_by_hash(&MEMO, h.finish(), same, own, || {
         match_table(&Prepared::of(t), tpl)
     })
 }

@@ -720,10 +720,11 @@ impl Outputs {
                     .unwrap_or_else(|_| Err(io::Error::other("a file could not be closed")))
             })
         })?;
-        let mut dp = File::create(part(&self.dir, DATAPACKAGE))?;
-        serde_json::to_writer_pretty(&mut dp, &datapackage())?;
-        dp.write_all(b"\n")?;
-        dp.sync_all()?;
+        let mut dp = serde_json::to_vec_pretty(&datapackage())?;
+        dp.push(b'\n');
+        let mut f = File::create(part(&self.dir, DATAPACKAGE))?;
+        f.write_all(&dp)?;
+        f.sync_all()?;
         names.push(DATAPACKAGE);
         names.push(MANIFEST);
         for name in names {

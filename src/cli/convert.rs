@@ -89,7 +89,10 @@ const VALUES: CsvOutput = CsvOutput {
     name: "values",
     description: "Tidy values: one row per cell of every table (as `govreport parse --format csv`).",
     fields: || VALUES_FIELDS,
-    rows: |d, w| govreport::write::csv::write_doc(d, w),
+    rows: |d, buf| {
+        govreport::write::csv::write_doc(d, buf);
+        Ok(())
+    },
 };
 
 const VALUES_FIELDS: &[Field] = &[

@@ -11,7 +11,8 @@ pub type At = (usize, usize, usize);
 /// Every (row key, column key) pair of the document's tables and where it is printed
 /// first (a later repeat, as in a table continued after a page break, does not replace it).
 pub fn index(doc: &Document) -> HashMap<(&str, &str), At> {
-    let mut at = HashMap::default();
+    let cells = doc.tables().map(|t| t.rows.len() * t.columns.len()).sum();
+    let mut at = HashMap::with_capacity_and_hasher(cells, Default::default());
     for (bi, b) in doc.blocks.iter().enumerate() {
         let Block::Table(t) = b else { continue };
         for (ri, r) in t.rows.iter().enumerate() {

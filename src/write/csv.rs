@@ -22,8 +22,11 @@ pub fn write_values(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::
     w.write_record(HEADER)?;
     w.flush()?;
     drop(w);
+    let mut buf = Vec::new();
     for d in docs {
-        write_doc(d, out)?;
+        buf.clear();
+        write_doc(d, &mut buf);
+        out.write_all(&buf)?;
     }
     Ok(())
 }
@@ -33,11 +36,10 @@ pub fn write_values(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::
 /// The fields every cell of a table, row or column repeats (document, table, band,
 /// section, row and column paths) are escaped once and their bytes reused; the cell's own
 /// fields are escaped per cell. Bytes are those `csv::Writer` would write (same dialect,
-/// same escaping code: csv-core).
-pub fn write_doc<W: Write + ?Sized>(d: &Document, w: &mut W) -> io::Result<()> {
+/// same escaping code: csv-core). Appends to `out`.
+pub fn write_doc(d: &Document, out: &mut Vec<u8>) {
     let mut f = Fields::default();
     let doc = safe(&d.source.path);
-    let mut out = Vec::new();
     for t in d.tables() {
         let mut prefix = Vec::new();
         let section = t.section.join(" > ");
@@ -78,17 +80,14 @@ pub fn write_doc<W: Write + ?Sized>(d: &Document, w: &mut W) -> io::Result<()> {
                 out.extend_from_slice(&prefix);
                 out.extend_from_slice(&row);
                 out.extend_from_slice(column);
-                f.push(&mut out, &value, b',');
-                f.push(&mut out, &safe(&cell.raw), b',');
-                f.push(&mut out, kind, b',');
-                f.push(&mut out, cell.unit.as_deref().unwrap_or(""), b',');
-                f.push(&mut out, &line, b'\n');
+                f.push(out, &value, b',');
+                f.push(out, &safe(&cell.raw), b',');
+                f.push(out, kind, b',');
+                f.push(out, cell.unit.as_deref().unwrap_or(""), b',');
+                f.push(out, &line, b'\n');
             }
         }
-        w.write_all(&out)?;
-        out.clear();
     }
-    Ok(())
 }
 
 /// Escapes single fields as the default `csv::Writer` does (csv-core, `,` and `"`, quoted

@@ -67,6 +67,11 @@ const CN_DIGITS: &str = "一二三四五六七八九十百零〇两";
 pub fn scan_outline(s: &str) -> Option<Outline> {
     let lead = s.len() - s.trim_start().len();
     let t = &s[lead..];
+    // Most lines open on an ideograph that numbers nothing: no scheme starts so.
+    let first = t.chars().next()?;
+    if ('\u{4E00}'..='\u{9FFF}').contains(&first) && !CN_DIGITS.contains(first) {
+        return None;
+    }
     let (scheme, number, used) = scan_cn_comma(t)
         .or_else(|| scan_paren(t))
         .or_else(|| scan_circled(t))

@@ -84,11 +84,22 @@ pub fn is_rule(t: &str) -> bool {
 /// assert!(!is_boxed("规章"));
 /// ```
 pub fn is_boxed(t: &str) -> bool {
+    if !has_box_drawing(t) {
+        return false; // every character counted below is one
+    }
     let n = t
         .chars()
         .filter(|&c| is_vertical(c) && c != '|' || matches!(c, '├' | '┤' | '╟' | '╢'))
         .count();
     n >= 2 || (n == 1 && (t.trim().starts_with('│') || t.trim().starts_with('║')))
+}
+
+/// True when `t` holds a character of the Box Drawing block (U+2500–U+257F, encoded
+/// `E2 94 xx` or `E2 95 xx`): a byte scan, without decoding the line.
+fn has_box_drawing(t: &str) -> bool {
+    t.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xE2 && (w[1] == 0x94 || w[1] == 0x95))
 }
 
 /// A line laid out on display columns: `(x, char)` for each character.
@@ -300,6 +311,19 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use crate::model::{Block, Document};
+
+    #[test]
+    fn box_drawing_bytes_are_the_block() {
+        for c in '\u{2400}'..='\u{2600}' {
+            let t = format!("a{c}b");
+            assert_eq!(
+                super::has_box_drawing(&t),
+                ('\u{2500}'..='\u{257f}').contains(&c),
+                "{c:?}"
+            );
+        }
+        assert!(!super::has_box_drawing("“规章”——"));
+    }
 
     fn doc(text: &str) -> Document {
         crate::table::testutil::doc(text)

@@ -279,6 +279,36 @@ pub fn number_text(v: f64) -> String {
     }
 }
 
+/// `s` between double quotes exactly as `{:?}` prints it, for messages. Labels made of
+/// printable ASCII (but `"` and `\\`), CJK ideographs, CJK punctuation and full-width forms
+/// are written as they are, without Debug's per-character printability lookup (a unit
+/// test checks every such character against `{:?}`); anything else goes through `{:?}`.
+///
+/// ```
+/// use govreport::model::Quoted;
+/// assert_eq!(Quoted("规章 > 本年制发件数").to_string(), "\"规章 > 本年制发件数\"");
+/// assert_eq!(Quoted("a\"b").to_string(), format!("{:?}", "a\"b"));
+/// ```
+pub struct Quoted<'a>(pub &'a str);
+
+impl Quoted<'_> {
+    fn plain(c: char) -> bool {
+        matches!(c, ' '..='~' | '\u{3001}'..='\u{301F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF5E}')
+            && c != '"'
+            && c != '\\'
+    }
+}
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0.chars().all(Quoted::plain) {
+            write!(f, "\"{}\"", self.0)
+        } else {
+            write!(f, "{:?}", self.0)
+        }
+    }
+}
+
 /// Writes integral numbers without a fraction (`3`, not `3.0`).
 fn ser_number<S: serde::Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match v {
@@ -295,5 +325,29 @@ impl Document {
             Block::Table(t) => Some(&**t),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Quoted;
+
+    /// Every character written as it is prints so under `{:?}` too.
+    #[test]
+    fn quoted_is_debug() {
+        let ranges = [
+            (' ', '~'),
+            ('\u{3000}', '\u{3040}'),
+            ('\u{4E00}', '\u{9FFF}'),
+            ('\u{FF00}', '\u{FF60}'),
+        ];
+        for (lo, hi) in ranges {
+            for c in lo..=hi {
+                let s = format!("a{c}b");
+                assert_eq!(Quoted(&s).to_string(), format!("{s:?}"), "{c:?}");
+            }
+        }
+        assert_eq!(Quoted("").to_string(), "\"\"");
+        assert_eq!(Quoted("\u{301}x").to_string(), format!("{:?}", "\u{301}x"));
     }
 }

@@ -6,7 +6,7 @@
 
 use super::data::{Rule, Template};
 use super::keyed;
-use crate::model::{Block, CellKind, Check, Document, number_text};
+use crate::model::{Block, CellKind, Check, Document, Quoted, number_text};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A keyed cell of the document.
@@ -188,7 +188,7 @@ fn compare<'d>(
 
 fn label_of(f: &Found, along: Along) -> String {
     let p = if along == Along::Column { f.row } else { f.col };
-    format!("{:?} (line {})", p.join(" > "), f.line)
+    format!("{} (line {})", Quoted(&p.join(" > ")), f.line)
 }
 
 /// Numbers the text states that the table also holds (`收到申请12件`).

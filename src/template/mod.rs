@@ -18,7 +18,7 @@ pub mod place;
 
 use crate::lines::Line;
 use crate::memo::{Memo, remembered_by_hash};
-use crate::model::{Block, Column, Document, Table, Warning};
+use crate::model::{Block, Column, Document, Quoted, Table, Warning};
 use data::{Part, TTable, Template, builtin};
 use matching::{MLabel, THRESHOLD, mfold, path_sim_m, sim_at_least};
 use rustc_hash::FxHashMap as HashMap;
@@ -459,11 +459,11 @@ fn attach(
             line: Some(r.line),
             code: "row-path-from-template".into(),
             message: format!(
-                "row {:?}: the labels printed above {:?} are not its parents in template {}; its own label names one row, {:?}",
-                r.path[band..].join(" > "),
-                r.path.last().map_or("", String::as_str),
+                "row {}: the labels printed above {} are not its parents in template {}; its own label names one row, {}",
+                Quoted(&r.path[band..].join(" > ")),
+                Quoted(r.path.last().map_or("", String::as_str)),
                 tpl.id,
-                chain.join(" > ")
+                Quoted(&chain.join(" > "))
             ),
         });
         r.path.truncate(band);
@@ -486,9 +486,9 @@ fn attach(
                     line: Some(r.line),
                     code: "row-path-from-template".into(),
                     message: format!(
-                        "row {:?} is {:?} of template {}: labels cut or lost in the text are taken from it",
-                        r.path[band..].join(" > "),
-                        done.join(" > "),
+                        "row {} is {} of template {}: labels cut or lost in the text are taken from it",
+                        Quoted(&r.path[band..].join(" > ")),
+                        Quoted(&done.join(" > ")),
                         tpl.id
                     ),
                 });
@@ -501,8 +501,8 @@ fn attach(
                 line: Some(r.line),
                 code: "unkeyed-label".into(),
                 message: format!(
-                    "row {:?} matches no row of template {} ({}); kept without a key",
-                    r.path.join(" > "),
+                    "row {} matches no row of template {} ({}); kept without a key",
+                    Quoted(&r.path.join(" > ")),
                     tpl.id,
                     tt.title
                 ),
@@ -518,8 +518,8 @@ fn attach(
             line: first_line,
             code: "unkeyed-label".into(),
             message: format!(
-                "column {:?} matches no column of template {} ({}); kept without a key",
-                c.path.join(" > "),
+                "column {} matches no column of template {} ({}); kept without a key",
+                Quoted(&c.path.join(" > ")),
                 tpl.id,
                 tt.title
             ),

@@ -13,9 +13,10 @@
 //!   words with its children; sibling parents with the same children are likely) and a
 //!   tie is reported as ambiguous.
 
-use crate::memo::{Memo, remembered};
+use crate::memo::{Memo, remembered, remembered_by_hash};
 use crate::normalize::fold;
 use std::cell::RefCell;
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 /// One header row: its value-column cells (corner cells already removed).
@@ -461,6 +462,25 @@ pub fn level_order(labels: &[String], n: usize) -> Option<LevelOrder> {
     if labels.is_empty() || n == 0 || labels.len() < n {
         return None;
     }
+    // the same cells in the same order read the same: remembered like `rebuild`
+    type Key = (Vec<String>, usize);
+    thread_local! {
+        static LO_MEMO: RefCell<Memo<u64, Vec<(Key, Option<LevelOrder>)>>> =
+            RefCell::new(Memo::new(MEMO_CAP));
+    }
+    let mut h = rustc_hash::FxHasher::default();
+    (labels, n).hash(&mut h);
+    remembered_by_hash(
+        &LO_MEMO,
+        h.finish(),
+        |k: &Key| k.1 == n && k.0 == labels,
+        || (labels.to_vec(), n),
+        || level_order_uncached(labels, n),
+    )
+}
+
+/// [`level_order`] without the per-thread memory.
+fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
     let k = labels.len();
     // label texts as ids, their bigrams, totals
     let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();

@@ -107,6 +107,9 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
         .iter()
         .map(|r| r.iter().map(|l| Key::of(l)).collect())
         .collect();
+    let later = (0..upper.len())
+        .map(|r| upper[r + 1..].iter().map(Vec::len).sum())
+        .collect();
     let mut search = Search {
         rows: &upper,
         keys,
@@ -114,6 +117,7 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
         anchored,
         best: None,
         visited: 0,
+        later,
     };
     search.level(0, start, 0.0);
     let best = search.best?;
@@ -247,6 +251,8 @@ struct Search<'a> {
     anchored: bool,
     best: Option<Best>,
     visited: usize,
+    /// Cells in the rows above row `r`, for every `r`.
+    later: Vec<usize>,
 }
 
 impl Search<'_> {
@@ -256,17 +262,27 @@ impl Search<'_> {
             self.finish(below, score);
             return;
         }
+        // widths of below[si..], for every si
+        let mut suffix = vec![0; below.len() + 1];
+        for (i, s) in below.iter().enumerate().rev() {
+            suffix[i] = suffix[i + 1] + s.width();
+        }
         let mut out = Vec::new();
-        self.cell(r, 0, &below, 0, &mut out, score);
+        self.cell(r, 0, &below, &suffix, 0, &mut out, 0, score);
     }
 
+    /// Places cell `ci` of row `r` over `below[si..]`; `out` holds the units made so far
+    /// (`out_w` columns wide) and `suffix[i]` is the width of `below[i..]`.
+    #[allow(clippy::too_many_arguments)]
     fn cell(
         &mut self,
         r: usize,
         ci: usize,
         below: &[Slot],
+        suffix: &[usize],
         si: usize,
         out: &mut Vec<Slot>,
+        out_w: usize,
         score: f64,
     ) {
         self.visited += 1;
@@ -274,10 +290,8 @@ impl Search<'_> {
             return;
         }
         let cells = &self.rows[r];
-        let width: usize = out.iter().map(Slot::width).sum::<usize>()
-            + below[si..].iter().map(Slot::width).sum::<usize>();
-        let later_cells: usize =
-            cells.len() - ci + self.rows[r + 1..].iter().map(Vec::len).sum::<usize>();
+        let width = out_w + suffix[si];
+        let later_cells = cells.len() - ci + self.later[r];
         if width > self.n || (!self.anchored && width + later_cells < self.n) {
             return;
         }
@@ -297,42 +311,45 @@ impl Search<'_> {
             Some(Slot::Hole) => {
                 // fill the hole with a leaf, or pass it up
                 out.push(Slot::Unit(Rc::new(Node::leaf(&label))));
-                self.cell(r, ci + 1, below, si + 1, out, score);
+                self.cell(r, ci + 1, below, suffix, si + 1, out, out_w + 1, score);
                 out.pop();
                 out.push(Slot::Hole);
-                self.cell(r, ci, below, si + 1, out, score);
+                self.cell(r, ci, below, suffix, si + 1, out, out_w + 1, score);
                 out.pop();
                 return;
             }
             _ if !self.anchored => {
                 out.push(Slot::Unit(Rc::new(Node::leaf(&label))));
-                self.cell(r, ci + 1, below, si, out, score);
+                self.cell(r, ci + 1, below, suffix, si, out, out_w + 1, score);
                 out.pop();
             }
             _ => {}
         }
         // a parent over a run of units
         let mut run = 0;
-        while let Some(Slot::Unit(_)) = below.get(si + run) {
+        let mut parent = ParentScore::new(&label);
+        let mut children: Vec<Rc<Node>> = Vec::new();
+        let mut width = 0;
+        while let Some(Slot::Unit(child)) = below.get(si + run) {
             run += 1;
-            let children: Vec<Rc<Node>> = below[si..si + run]
-                .iter()
-                .filter_map(|s| {
-                    if let Slot::Unit(n) = s {
-                        Some(n.clone())
-                    } else {
-                        None
-                    }
-                })
-                .collect();
-            let s = parent_score(&label, &children);
-            let width = children.iter().map(|c| c.width).sum();
+            let s = parent.add(child);
+            children.push(child.clone());
+            width += child.width;
             out.push(Slot::Unit(Rc::new(Node {
                 label: label.clone(),
-                children,
+                children: children.clone(),
                 width,
             })));
-            self.cell(r, ci + 1, below, si + run, out, score + s);
+            self.cell(
+                r,
+                ci + 1,
+                below,
+                suffix,
+                si + run,
+                out,
+                out_w + width,
+                score + s,
+            );
             out.pop();
         }
     }
@@ -382,33 +399,61 @@ pub fn is_total(label: &str) -> bool {
         && f.chars().count() <= 8
 }
 
-fn parent_score(label: &Key, children: &[Rc<Node>]) -> f64 {
-    let mut s = 0.0;
-    if children.len() == 1 {
-        s -= 1.0;
+/// The score of `label` as the parent of a run of units, kept as the run grows one child
+/// at a time (the search tries every run length): a single child, a total heading a group,
+/// a child repeating its parent and a total before the last child count against; words
+/// shared with the children count for (at most 1.5).
+struct ParentScore<'a> {
+    label: &'a Key,
+    children: usize,
+    same: usize,
+    overlap: f64,
+    /// A child before the newest is a total leaf: a total closes its group.
+    total_before: bool,
+    newest_total: bool,
+}
+
+impl<'a> ParentScore<'a> {
+    fn new(label: &'a Key) -> Self {
+        ParentScore {
+            label,
+            children: 0,
+            same: 0,
+            overlap: 0.0,
+            total_before: false,
+            newest_total: false,
+        }
     }
-    if label.total {
-        s -= 5.0;
-    }
-    let mut overlap = 0.0;
-    for c in children {
-        if c.label.folded == label.folded {
+
+    /// Adds the next child; the score of the parent over the children so far.
+    fn add(&mut self, child: &Node) -> f64 {
+        self.total_before |= self.newest_total;
+        self.newest_total = child.children.is_empty() && child.label.total;
+        self.children += 1;
+        if child.label.folded == self.label.folded {
+            self.same += 1;
+        }
+        if child
+            .label
+            .bigrams
+            .iter()
+            .any(|b| self.label.bigrams.contains(b))
+        {
+            self.overlap += 0.5;
+        }
+        let mut s = 0.0;
+        if self.children == 1 {
+            s -= 1.0;
+        }
+        if self.label.total {
+            s -= 5.0;
+        }
+        s -= 2.0 * self.same as f64;
+        if self.total_before {
             s -= 2.0;
         }
-        if c.label.bigrams.iter().any(|b| label.bigrams.contains(b)) {
-            overlap += 0.5;
-        }
+        s + f64::min(self.overlap, 1.5)
     }
-    // A total closes its group: it is the last of its siblings.
-    if children
-        .iter()
-        .rev()
-        .skip(1)
-        .any(|c| c.children.is_empty() && c.label.total)
-    {
-        s -= 2.0;
-    }
-    s + f64::min(overlap, 1.5)
 }
 
 /// Sibling parents made in one row with the same children labels: a strong sign of a
@@ -618,7 +663,7 @@ impl Lo {
 
     /// All labels placed: in level order, the roots come first and the children of
     /// node `j` follow those of the nodes before it. Scored as [`rebuild`] scores a
-    /// parent (`parent_score`), plus: fewer top-level cells break ties, and parents with
+    /// parent ([`ParentScore`]), plus: fewer top-level cells break ties, and parents with
     /// the same run of sub-headers (结果维持 … 总计 under each kind of review) count by
     /// the run's length (a repeated text is never a parent: see `may_parent`).
     fn finish(&mut self) {

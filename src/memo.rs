@@ -52,11 +52,14 @@ where
     out
 }
 
+/// A memory of [`remembered_by_hash`]: the entries of each input hash.
+pub type HashMemo<K, V> = Memo<u64, Vec<(K, V)>>;
+
 /// Like [`remembered`], for inputs that are costly to own (a table's labels): looked up by
 /// their `hash` and compared in place by `same`, so only a miss builds the owned key
 /// (`own`). Equal hashes of different inputs are told apart by `same`.
 pub fn remembered_by_hash<K, V: Clone>(
-    memo: &'static LocalKey<RefCell<Memo<u64, Vec<(K, V)>>>>,
+    memo: &'static LocalKey<RefCell<HashMemo<K, V>>>,
     hash: u64,
     same: impl Fn(&K) -> bool,
     own: impl FnOnce() -> K,
@@ -107,7 +110,7 @@ mod tests {
     }
 
     thread_local! {
-        static H: RefCell<Memo<u64, Vec<(String, usize)>>> = RefCell::new(Memo::new(8));
+        static H: RefCell<HashMemo<String, usize>> = RefCell::new(Memo::new(8));
     }
 
     #[test]

@@ -13,7 +13,7 @@
 //!   words with its children; sibling parents with the same children are likely) and a
 //!   tie is reported as ambiguous.
 
-use crate::memo::{Memo, remembered, remembered_by_hash};
+use crate::memo::{HashMemo, Memo, remembered, remembered_by_hash};
 use crate::normalize::fold;
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
@@ -510,7 +510,7 @@ pub fn level_order(labels: &[String], n: usize) -> Option<LevelOrder> {
     // the same cells in the same order read the same: remembered like `rebuild`
     type Key = (Vec<String>, usize);
     thread_local! {
-        static LO_MEMO: RefCell<Memo<u64, Vec<(Key, Option<LevelOrder>)>>> =
+        static LO_MEMO: RefCell<HashMemo<Key, Option<LevelOrder>>> =
             RefCell::new(Memo::new(MEMO_CAP));
     }
     let mut h = rustc_hash::FxHasher::default();

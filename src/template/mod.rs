@@ -17,7 +17,7 @@ pub mod order;
 pub mod place;
 
 use crate::lines::Line;
-use crate::memo::{Memo, remembered_by_hash};
+use crate::memo::{HashMemo, Memo, remembered_by_hash};
 use crate::model::{Block, Column, Document, Quoted, Table, Warning};
 use data::{Part, TTable, Template, builtin};
 use matching::{MLabel, THRESHOLD, mfold, path_sim_m, sim_at_least};
@@ -175,7 +175,7 @@ type MatchKey = (
 /// thousands of times with other values, and a match reads the labels alone.
 fn matched(t: &Table, tpl: &'static Template) -> Option<TableMatch> {
     thread_local! {
-        static MEMO: RefCell<Memo<u64, Vec<(MatchKey, Option<TableMatch>)>>> =
+        static MEMO: RefCell<HashMemo<MatchKey, Option<TableMatch>>> =
             RefCell::new(Memo::new(1024));
     }
     let mut h = rustc_hash::FxHasher::default();

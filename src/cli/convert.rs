@@ -26,7 +26,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Condvar, Mutex};
+use std::sync::{Condvar, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 /// Flags of `govreport convert`.
@@ -661,6 +661,38 @@ struct Outputs {
     jsonl: BufWriter<File>,
     csv: Vec<BufWriter<File>>,
     manifest: BufWriter<File>,
+    /// Bytes appended so far, and the count at which the disk is next asked to catch up.
+    written: u64,
+    next_sync: u64,
+    /// Syncs the files in the background while the run goes on (see [`SYNC_EVERY`]).
+    syncer: Option<Syncer>,
+}
+
+/// Every this many bytes appended, the files written so far are synced in the background,
+/// so the final sync (which the run waits for) has little left to write.
+const SYNC_EVERY: u64 = 64 << 20;
+
+/// A thread syncing the handles it is sent, keeping the first error for the end.
+struct Syncer {
+    tx: mpsc::Sender<File>,
+    done: std::thread::JoinHandle<io::Result<()>>,
+}
+
+impl Syncer {
+    fn start() -> io::Result<Syncer> {
+        let (tx, rx) = mpsc::channel::<File>();
+        let done = std::thread::Builder::new()
+            .name("govreport-sync".into())
+            .spawn(move || rx.into_iter().try_for_each(|f| f.sync_data()))?;
+        Ok(Syncer { tx, done })
+    }
+
+    fn finish(self) -> io::Result<()> {
+        drop(self.tx);
+        self.done
+            .join()
+            .unwrap_or_else(|_| Err(io::Error::other("the sync thread failed")))
+    }
 }
 
 const DOCUMENTS: &str = "documents.jsonl";
@@ -691,6 +723,9 @@ impl Outputs {
             jsonl: open(DOCUMENTS)?,
             csv,
             manifest,
+            written: 0,
+            next_sync: SYNC_EVERY,
+            syncer: Some(Syncer::start().context("cannot start the sync thread")?),
         })
     }
 
@@ -699,12 +734,38 @@ impl Outputs {
         for (w, rows) in self.csv.iter_mut().zip(&c.csv) {
             w.write_all(rows)?;
         }
-        self.manifest.write_all(&c.manifest)
+        self.manifest.write_all(&c.manifest)?;
+        self.written += (c.jsonl.len() + c.csv.iter().map(Vec::len).sum::<usize>()) as u64;
+        if self.written >= self.next_sync {
+            self.next_sync = self.written + SYNC_EVERY;
+            self.sync_in_background()?;
+        }
+        Ok(())
+    }
+
+    /// Hands the files, flushed, to the sync thread.
+    fn sync_in_background(&mut self) -> io::Result<()> {
+        let Some(syncer) = &self.syncer else {
+            return Ok(());
+        };
+        let files = std::iter::once(&mut self.jsonl)
+            .chain(&mut self.csv)
+            .chain(std::iter::once(&mut self.manifest));
+        for w in files {
+            w.flush()?;
+            if syncer.tx.send(w.get_ref().try_clone()?).is_err() {
+                break; // it stopped on an error, reported by finish
+            }
+        }
+        Ok(())
     }
 
     /// Flushes everything, writes `datapackage.json` and renames the files into place,
     /// the manifest last.
-    fn finish(self) -> io::Result<()> {
+    fn finish(mut self) -> io::Result<()> {
+        if let Some(s) = self.syncer.take() {
+            s.finish()?;
+        }
         let mut names = vec![DOCUMENTS];
         names.extend(CSV_OUTPUTS.iter().map(|o| o.file));
         // Flushed and synced side by side: the disk writes them at once.

@@ -4,17 +4,20 @@
 //! Writes, in the sorted path order of the inputs whatever the thread count:
 //! - `documents.jsonl`: one document per line;
 //! - `values.csv`: the tidy values of every document (the columns of `parse --format csv`);
+//! - `checks.csv` and `panel.csv`: the template checks and one panel row per document;
 //! - `manifest.csv`: one row per input file, failures included;
 //! - `datapackage.json`: a Frictionless Data Package describing the files and their columns.
 //!
-//! How it runs: with `--jobs 1`, one thread walks the inputs in sorted order (walkdir
-//! sorted by file name, which is the component order of [`Path`]'s `Ord`), converts and
-//! writes each in turn. With more, a walker thread hands each file to a rayon
-//! pool of `--jobs` workers. A worker reads, parses and *renders* its document (the JSON
-//! line, the CSV rows, the manifest row) into byte buffers; the main thread puts finished
-//! files back in order and appends the buffers to the output files. At most
-//! [`WINDOW_PER_JOB`] × jobs files are in flight, so memory stays flat however large the
-//! archive is. Every output is written under a `.part` name and renamed when complete.
+//! How it runs: the inputs are walked in sorted order (walkdir sorted by file name, which
+//! is the component order of [`Path`]'s `Ord`). With `--jobs 1` one thread converts and
+//! writes each file in turn. With more, a rayon pool of `--jobs` workers takes the next
+//! input from the shared walk; a worker reads, parses and *renders* its document (the
+//! JSON line, the CSV rows, the manifest row) into byte buffers, and the worker that
+//! finishes the next file in input order appends it and any finished files after it. At
+//! most [`WINDOW_PER_JOB`] × jobs files are in flight, so memory stays flat however large
+//! the archive is. Every output is written under a `.part` name and renamed when
+//! complete; every 64 MiB written, a background thread syncs what is written so far, so
+//! the final sync before the renames has little left to do.
 
 use anyhow::Context as _;
 use govreport::decode::EncodingChoice;

@@ -8,7 +8,7 @@
 //!                                     (tables: table::segments -> table::build)
 //! ```
 //!
-//! Writers in [`write`] render a [`model::Document`] as JSON, JSON Lines, tidy CSV or
+//! Writers in [`write`](mod@write) render a [`model::Document`] as JSON, JSON Lines, tidy CSV or
 //! Markdown; they never re-parse.
 //!
 //! ```

@@ -68,6 +68,12 @@ pub fn kind_of(raw: &str) -> CellKind {
     if too_long(raw) || starts_as_text(raw) {
         return CellKind::Text;
     }
+    read_kind(raw)
+}
+
+/// The kind of a trimmed cell by the full reading: NFKC and squeezed, then a
+/// not-applicable mark, a number, or text.
+fn read_kind(raw: &str) -> CellKind {
     let s = squeeze(raw);
     if is_na(&s) {
         CellKind::Na
@@ -418,16 +424,7 @@ mod tests {
     /// marks, number scan) calls text.
     #[test]
     fn starts_as_text_only_for_text() {
-        let slow = |raw: &str| {
-            let s = squeeze(crate::normalize::trim(raw));
-            if is_na(&s) {
-                CellKind::Na
-            } else if scan_number(&s).is_some() {
-                CellKind::Number
-            } else {
-                CellKind::Text
-            }
-        };
+        let slow = |raw: &str| read_kind(crate::normalize::trim(raw));
         let cases = [
             ("8.属于行政查询事项", true),
             ("1.属于国家秘密", true),

@@ -41,7 +41,8 @@ pub struct Args {
     /// Output folder (created if missing); its files are replaced when the run completes.
     #[arg(long, short = 'o')]
     output: PathBuf,
-    /// Worker threads (default: the number of cores).
+    /// Worker threads (default: the number of cores); 1 walks, converts and writes on one
+    /// thread.
     #[arg(long, short = 'j')]
     jobs: Option<usize>,
     /// File-name pattern of the reports inside folders; files named on the command line are

@@ -542,6 +542,16 @@ fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
     let may_parent: Vec<bool> = (0..k)
         .map(|j| !total[j] && id.iter().filter(|&&i| i == id[j]).count() == 1)
         .collect();
+    // labels from j on that may head others, for every j
+    let mut parents_after = vec![0; k + 1];
+    for j in (0..k).rev() {
+        parents_after[j] = parents_after[j + 1] + usize::from(may_parent[j]);
+    }
+    // n leaves under parents of two or more children: at most n - 1 parents; and the k - n
+    // parents must be labels that may head others
+    if k > 2 * n - 1 || parents_after[0] < k - n {
+        return None;
+    }
     let mut lo = Lo {
         n,
         counts: vec![0; k],
@@ -549,6 +559,7 @@ fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
         bigrams,
         total,
         may_parent,
+        parents_after,
         best: None,
         visited: 0,
     };
@@ -608,6 +619,8 @@ struct Lo {
     total: Vec<bool>,
     /// Labels that may head other cells.
     may_parent: Vec<bool>,
+    /// How many of the labels from `j` on may head other cells.
+    parents_after: Vec<usize>,
     best: Option<LoBest>,
     visited: usize,
 }
@@ -635,6 +648,10 @@ impl Lo {
         // every label is a leaf or a parent: no more than `k - n` parents
         let parents = t - leaves;
         if self.visited >= BUDGET || leaves > self.n || parents > k - self.n {
+            return;
+        }
+        // the parents still to come must be among the labels left that may be parents
+        if self.parents_after[t] < (k - self.n) - parents {
             return;
         }
         if t == e {

@@ -13,7 +13,8 @@
 //! writes each file in turn. With more, a rayon pool of `--jobs` workers takes the next
 //! input from the shared walk; a worker reads, parses and *renders* its document (the
 //! JSON line, the CSV rows, the manifest row) into byte buffers, and the worker that
-//! finishes the next file in input order appends it and any finished files after it. At
+//! finishes the next file in input order appends it and any finished files after it
+//! (others finishing meanwhile leave theirs to it and go on converting). At
 //! most [`WINDOW_PER_JOB`] × jobs files are in flight, so memory stays flat however large
 //! the archive is. Every output is written under a `.part` name and renamed when
 //! complete; every 64 MiB written, a background thread syncs what is written so far, so
@@ -350,8 +351,10 @@ impl Sink {
 /// Converts on a rayon pool of `jobs` workers, each taking the next input from the shared
 /// walk. There is no writer thread: the worker that finishes the next file in input order
 /// writes it, and any finished files after it, so the cores parse and write without
-/// hand-offs. A worker more than [`WINDOW_PER_JOB`] × jobs files ahead of the writing
-/// waits, so memory stays flat behind a slow file.
+/// hand-offs. The writing happens outside the order lock: a worker finishing while another
+/// writes only leaves its file in `pending` for the writer's next batch. A worker more than
+/// [`WINDOW_PER_JOB`] × jobs files ahead of the writing waits, so memory stays flat behind a
+/// slow file.
 fn in_parallel(
     jobs: usize,
     files: impl Iterator<Item = Input> + Send,
@@ -370,9 +373,12 @@ fn in_parallel(
         next: 0,
         pending: BTreeMap::new(),
         waiting: 0,
-        sink,
+        writing: false,
         stop: false,
     });
+    // Only the worker holding the writer's part (`InOrder::writing`) locks the sink, so the
+    // order lock is never held while bytes are written.
+    let sink = Mutex::new(sink);
     let room = Condvar::new();
     pool.broadcast(|_| {
         loop {
@@ -392,20 +398,41 @@ fn in_parallel(
             let c = convert(input, max_bytes, opts);
             let mut o = lock(&order);
             o.pending.insert(i, c);
-            let o = &mut *o;
-            while let Some(c) = o.pending.remove(&o.next) {
-                o.next += 1;
-                if !o.sink.take(c) {
+            if o.writing {
+                continue; // the writer takes it after its current batch
+            }
+            o.writing = true;
+            loop {
+                let mut ready = Vec::new();
+                let st = &mut *o;
+                while let Some(c) = st.pending.remove(&st.next) {
+                    st.next += 1;
+                    ready.push(c);
+                }
+                if ready.is_empty() {
+                    o.writing = false;
+                    break;
+                }
+                if o.waiting > 0 {
+                    room.notify_all();
+                }
+                drop(o);
+                let mut failed = false;
+                let mut s = lock(&sink);
+                for c in ready {
+                    failed |= !s.take(c);
+                }
+                drop(s);
+                o = lock(&order);
+                if failed {
                     // Stop converting; the other workers end at their next file.
                     o.stop = true;
+                    room.notify_all();
                 }
-            }
-            if o.waiting > 0 {
-                room.notify_all();
             }
         }
     });
-    Ok(order.into_inner().unwrap_or_else(|e| e.into_inner()).sink)
+    Ok(sink.into_inner().unwrap_or_else(|e| e.into_inner()))
 }
 
 /// The files converted ahead of the next one to write.
@@ -414,7 +441,8 @@ struct InOrder {
     pending: BTreeMap<usize, Converted>,
     /// Workers waiting for the writing to catch up.
     waiting: usize,
-    sink: Sink,
+    /// A worker is writing the files before `next` (outside this lock).
+    writing: bool,
     stop: bool,
 }
 

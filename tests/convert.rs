@@ -455,6 +455,47 @@ fn missing_input_fails_and_others_go_on() {
     assert_eq!(run.manifest().len(), 2);
 }
 
+/// `--outputs` writes only the chosen files, byte for byte as a full run writes them, lists
+/// only them in the data package, and removes the outputs of an earlier run it did not
+/// write (they would read as this run's).
+#[test]
+fn outputs_are_chosen() {
+    let dir = archive(6);
+    let full = TempDir::new().unwrap();
+    let all = convert(&[dir.path()], full.path(), &[]);
+    let out = TempDir::new().unwrap();
+    convert(&[dir.path()], out.path(), &[]);
+    let lean = convert(
+        &[dir.path()],
+        out.path(),
+        &["--outputs", "values,panel", "--jobs", "2"],
+    );
+    assert_eq!(lean.code, 0, "{}", lean.stderr);
+    for name in ["values.csv", "panel.csv", "manifest.csv"] {
+        assert!(
+            lean.read(name) == all.read(name),
+            "{name} differs from the full run's"
+        );
+    }
+    for gone in ["documents.jsonl", "checks.csv"] {
+        assert!(
+            !out.path().join(gone).exists(),
+            "{gone} left from the earlier run"
+        );
+    }
+    let dp: serde_json::Value = serde_json::from_slice(&lean.read("datapackage.json")).unwrap();
+    let paths: Vec<&str> = dp["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["values.csv", "panel.csv", "manifest.csv"]);
+    let bad = convert(&[dir.path()], out.path(), &["--outputs", "values,tables"]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(bad.stderr.contains("tables"), "{}", bad.stderr);
+}
+
 #[test]
 fn bad_usage_is_status_2() {
     let out = TempDir::new().unwrap();

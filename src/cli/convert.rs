@@ -56,6 +56,50 @@ pub struct Args {
     /// Refuse files larger than this many bytes (they are `failed` in the manifest).
     #[arg(long, default_value_t = super::input::MAX_BYTES)]
     max_bytes: u64,
+    /// The outputs to write, comma-separated (`manifest.csv` and `datapackage.json` always
+    /// are); outputs of an earlier run in the folder that are not chosen are removed.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "documents,values,checks,panel"
+    )]
+    outputs: Vec<OutputKind>,
+}
+
+/// An output of `--outputs`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum OutputKind {
+    /// `documents.jsonl`
+    Documents,
+    /// `values.csv`
+    Values,
+    /// `checks.csv`
+    Checks,
+    /// `panel.csv`
+    Panel,
+}
+
+/// The outputs a run writes besides the manifest and the data package.
+struct Chosen {
+    documents: bool,
+    /// In the order of [`CSV_OUTPUTS`].
+    csv: Vec<&'static CsvOutput>,
+}
+
+impl Chosen {
+    fn of(kinds: &[OutputKind]) -> Chosen {
+        let named = |o: &CsvOutput| match o.name {
+            "values" => kinds.contains(&OutputKind::Values),
+            "checks" => kinds.contains(&OutputKind::Checks),
+            "panel" => kinds.contains(&OutputKind::Panel),
+            _ => true,
+        };
+        Chosen {
+            documents: kinds.contains(&OutputKind::Documents),
+            csv: CSV_OUTPUTS.iter().filter(|o| named(o)).collect(),
+        }
+    }
 }
 
 /// Files in flight per worker: enough to keep every worker busy while the writer waits
@@ -267,7 +311,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .compile_matcher();
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;
-    let out = Outputs::create(&args.output)?;
+    let chosen = Chosen::of(&args.outputs);
+    let out = Outputs::create(&args.output, &chosen)?;
 
     let mut opts = Options::default();
     opts.encoding(args.encoding);
@@ -284,12 +329,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if jobs == 1 {
         // One thread does everything, in order: no pool, no hand-offs.
         for input in files {
-            if !sink.take(convert(input, args.max_bytes, &opts)) {
+            if !sink.take(convert(input, args.max_bytes, &opts, &chosen)) {
                 break;
             }
         }
     } else {
-        sink = in_parallel(jobs, files, args.max_bytes, &opts, sink)?;
+        sink = in_parallel(jobs, files, args.max_bytes, &opts, &chosen, sink)?;
     }
     let Sink {
         out,
@@ -300,7 +345,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(e) = error {
         return Err(e).with_context(|| format!("cannot write to {}", args.output.display()));
     }
-    out.finish()
+    out.finish(&chosen)
         .with_context(|| format!("cannot write to {}", args.output.display()))?;
     progress.finish();
     let secs = started.elapsed().as_secs_f64();
@@ -360,6 +405,7 @@ fn in_parallel(
     files: impl Iterator<Item = Input> + Send,
     max_bytes: u64,
     opts: &Options,
+    chosen: &Chosen,
     sink: Sink,
 ) -> anyhow::Result<Sink> {
     let pool = rayon::ThreadPoolBuilder::new()
@@ -395,7 +441,7 @@ fn in_parallel(
                 o.waiting -= 1;
             }
             drop(o);
-            let c = convert(input, max_bytes, opts);
+            let c = convert(input, max_bytes, opts, chosen);
             let mut o = lock(&order);
             o.pending.insert(i, c);
             if o.writing {
@@ -522,13 +568,13 @@ struct Converted {
     warnings: usize,
     /// The `documents.jsonl` line.
     jsonl: Vec<u8>,
-    /// Rows of each of [`CSV_OUTPUTS`].
+    /// Rows of each chosen CSV output.
     csv: Vec<Vec<u8>>,
     /// The `manifest.csv` row.
     manifest: Vec<u8>,
 }
 
-fn convert(input: Input, max_bytes: u64, opts: &Options) -> Converted {
+fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Converted {
     let (path, broken) = match input {
         Input::File(p) => (p, None),
         Input::Broken(p, r) => (p, Some(r)),
@@ -541,7 +587,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options) -> Converted {
         failed: None,
         warnings: 0,
         jsonl: Vec::new(),
-        csv: vec![Vec::new(); CSV_OUTPUTS.len()],
+        csv: vec![Vec::new(); chosen.csv.len()],
         manifest: Vec::new(),
     };
     let parsed = match broken {
@@ -563,7 +609,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options) -> Converted {
                 });
             }
             c.warnings = doc.warnings.len();
-            if let Err(e) = render(&doc, &mut c) {
+            if let Err(e) = render(&doc, &mut c, chosen) {
                 c.failed = Some(format!("cannot render: {e}"));
                 c.jsonl.clear();
                 c.csv.iter_mut().for_each(Vec::clear);
@@ -604,15 +650,17 @@ fn convert(input: Input, max_bytes: u64, opts: &Options) -> Converted {
     c
 }
 
-fn render(doc: &Document, c: &mut Converted) -> io::Result<()> {
+fn render(doc: &Document, c: &mut Converted, chosen: &Chosen) -> io::Result<()> {
     // The document line and the values are each about four times the input: reserved
     // once rather than grown by doubling (capped: a huge input reserves no more).
     let expect = (c.bytes.unwrap_or(0) as usize)
         .saturating_mul(4)
         .min(RESERVE_MAX);
-    c.jsonl.reserve(expect);
-    govreport::write::json::write_jsonl(doc, &mut c.jsonl)?;
-    for (out, buf) in CSV_OUTPUTS.iter().zip(c.csv.iter_mut()) {
+    if chosen.documents {
+        c.jsonl.reserve(expect);
+        govreport::write::json::write_jsonl(doc, &mut c.jsonl)?;
+    }
+    for (out, buf) in chosen.csv.iter().zip(c.csv.iter_mut()) {
         if out.file == VALUES.file {
             buf.reserve(expect);
         }
@@ -690,7 +738,8 @@ fn read_file(path: &Path, display: &str, max_bytes: u64) -> Result<Vec<u8>, Erro
 /// The output files, written under `.part` names until [`Outputs::finish`].
 struct Outputs {
     dir: PathBuf,
-    jsonl: BufWriter<File>,
+    /// `documents.jsonl`, when chosen.
+    jsonl: Option<BufWriter<File>>,
     csv: Vec<BufWriter<File>>,
     manifest: BufWriter<File>,
     /// Bytes appended so far, and the count at which the disk is next asked to catch up.
@@ -736,14 +785,14 @@ fn part(dir: &Path, name: &str) -> PathBuf {
 }
 
 impl Outputs {
-    fn create(dir: &Path) -> anyhow::Result<Outputs> {
+    fn create(dir: &Path, chosen: &Chosen) -> anyhow::Result<Outputs> {
         let open = |name: &str| -> anyhow::Result<BufWriter<File>> {
             let p = part(dir, name);
             let f = File::create(&p).with_context(|| format!("cannot create {}", p.display()))?;
             Ok(BufWriter::with_capacity(256 * 1024, f))
         };
         let mut csv = Vec::new();
-        for o in CSV_OUTPUTS {
+        for o in &chosen.csv {
             let mut w = open(o.file)?;
             write_header(&mut w, (o.fields)())?;
             csv.push(w);
@@ -752,7 +801,7 @@ impl Outputs {
         write_header(&mut manifest, MANIFEST_FIELDS)?;
         Ok(Outputs {
             dir: dir.to_path_buf(),
-            jsonl: open(DOCUMENTS)?,
+            jsonl: chosen.documents.then(|| open(DOCUMENTS)).transpose()?,
             csv,
             manifest,
             written: 0,
@@ -762,7 +811,9 @@ impl Outputs {
     }
 
     fn append(&mut self, c: &Converted) -> io::Result<()> {
-        self.jsonl.write_all(&c.jsonl)?;
+        if let Some(w) = &mut self.jsonl {
+            w.write_all(&c.jsonl)?;
+        }
         for (w, rows) in self.csv.iter_mut().zip(&c.csv) {
             w.write_all(rows)?;
         }
@@ -780,7 +831,9 @@ impl Outputs {
         let Some(syncer) = &self.syncer else {
             return Ok(());
         };
-        let files = std::iter::once(&mut self.jsonl)
+        let files = self
+            .jsonl
+            .iter_mut()
             .chain(&mut self.csv)
             .chain(std::iter::once(&mut self.manifest));
         for w in files {
@@ -794,14 +847,21 @@ impl Outputs {
 
     /// Flushes everything, writes `datapackage.json` and renames the files into place,
     /// the manifest last.
-    fn finish(mut self) -> io::Result<()> {
+    fn finish(mut self, chosen: &Chosen) -> io::Result<()> {
         if let Some(s) = self.syncer.take() {
             s.finish()?;
         }
-        let mut names = vec![DOCUMENTS];
-        names.extend(CSV_OUTPUTS.iter().map(|o| o.file));
+        let mut names: Vec<&str> = Vec::new();
+        if chosen.documents {
+            names.push(DOCUMENTS);
+        }
+        names.extend(chosen.csv.iter().map(|o| o.file));
         // Flushed and synced side by side: the disk writes them at once.
-        let files = [self.jsonl, self.manifest].into_iter().chain(self.csv);
+        let files = self
+            .jsonl
+            .into_iter()
+            .chain([self.manifest])
+            .chain(self.csv);
         std::thread::scope(|s| {
             let closing: Vec<_> = files
                 .map(|w| {
@@ -816,15 +876,23 @@ impl Outputs {
                     .unwrap_or_else(|_| Err(io::Error::other("a file could not be closed")))
             })
         })?;
-        let mut dp = serde_json::to_vec_pretty(&datapackage())?;
+        let mut dp = serde_json::to_vec_pretty(&datapackage(chosen))?;
         dp.push(b'\n');
         let mut f = File::create(part(&self.dir, DATAPACKAGE))?;
         f.write_all(&dp)?;
         f.sync_all()?;
         names.push(DATAPACKAGE);
         names.push(MANIFEST);
-        for name in names {
+        for name in &names {
             std::fs::rename(part(&self.dir, name), self.dir.join(name))?;
+        }
+        // An output of an earlier run that this run did not write would read as its own.
+        let all = std::iter::once(DOCUMENTS).chain(CSV_OUTPUTS.iter().map(|o| o.file));
+        for stale in all.filter(|n| !names.contains(n)) {
+            match std::fs::remove_file(self.dir.join(stale)) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
         }
         Ok(())
     }
@@ -839,7 +907,7 @@ fn write_header(w: &mut impl Write, fields: &[Field]) -> anyhow::Result<()> {
 
 /// The Frictionless Data Package (<https://specs.frictionlessdata.io/data-package/>) of the
 /// output folder. Deterministic: no timestamps, so two runs give the same bytes.
-fn datapackage() -> serde_json::Value {
+fn datapackage(chosen: &Chosen) -> serde_json::Value {
     use serde_json::json;
     let table = |file: &str, name: &str, description: &str, fields: &[Field]| {
         json!({
@@ -857,15 +925,18 @@ fn datapackage() -> serde_json::Value {
             },
         })
     };
-    let mut resources = vec![json!({
-        "name": "documents",
-        "path": DOCUMENTS,
-        "description": "One govreport/1 document per line (see `govreport schema`).",
-        "format": "jsonl",
-        "mediatype": "application/jsonl",
-        "encoding": "utf-8",
-    })];
-    for o in CSV_OUTPUTS {
+    let mut resources = Vec::new();
+    if chosen.documents {
+        resources.push(json!({
+            "name": "documents",
+            "path": DOCUMENTS,
+            "description": "One govreport/1 document per line (see `govreport schema`).",
+            "format": "jsonl",
+            "mediatype": "application/jsonl",
+            "encoding": "utf-8",
+        }));
+    }
+    for o in &chosen.csv {
         resources.push(table(o.file, o.name, o.description, (o.fields)()));
     }
     resources.push(table(

@@ -88,16 +88,18 @@ struct Chosen {
 }
 
 impl Chosen {
+    /// The outputs `kinds` name: a CSV output is chosen by its resource name, which is the
+    /// name `--outputs` takes for it.
     fn of(kinds: &[OutputKind]) -> Chosen {
-        let named = |o: &CsvOutput| match o.name {
-            "values" => kinds.contains(&OutputKind::Values),
-            "checks" => kinds.contains(&OutputKind::Checks),
-            "panel" => kinds.contains(&OutputKind::Panel),
-            _ => true,
+        use clap::ValueEnum as _;
+        let chosen = |name: &str| {
+            kinds
+                .iter()
+                .any(|k| k.to_possible_value().is_some_and(|v| v.get_name() == name))
         };
         Chosen {
-            documents: kinds.contains(&OutputKind::Documents),
-            csv: CSV_OUTPUTS.iter().filter(|o| named(o)).collect(),
+            documents: chosen("documents"),
+            csv: CSV_OUTPUTS.iter().filter(|o| chosen(o.name)).collect(),
         }
     }
 }
@@ -1055,6 +1057,30 @@ impl Progress {
     fn finish(&self) {
         if let Some(bar) = &self.bar {
             bar.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every output can be chosen by `--outputs`, by its resource name; all of them by default.
+    #[test]
+    fn every_output_is_named_by_outputs() {
+        use clap::ValueEnum as _;
+        let all: Vec<OutputKind> = OutputKind::value_variants().to_vec();
+        let chosen = Chosen::of(&all);
+        assert!(chosen.documents);
+        assert_eq!(chosen.csv.len(), CSV_OUTPUTS.len());
+        for o in CSV_OUTPUTS {
+            let one = OutputKind::from_str(o.name, false).expect("an --outputs name");
+            let c = Chosen::of(&[one]);
+            assert!(
+                !c.documents && c.csv.len() == 1 && c.csv[0].file == o.file,
+                "{}",
+                o.name
+            );
         }
     }
 }

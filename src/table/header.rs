@@ -110,9 +110,14 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     let later = (0..upper.len())
         .map(|r| upper[r + 1..].iter().map(Vec::len).sum())
         .collect();
+    let leaves = keys
+        .iter()
+        .map(|r| r.iter().map(|k| Rc::new(Node::leaf(k))).collect())
+        .collect();
     let mut search = Search {
         rows: &upper,
         keys,
+        leaves,
         n,
         anchored,
         best: None,
@@ -253,6 +258,8 @@ struct Search<'a> {
     visited: usize,
     /// Cells in the rows above row `r`, for every `r`.
     later: Vec<usize>,
+    /// Each cell as a leaf, made once (nodes are never changed, only shared).
+    leaves: Vec<Vec<Rc<Node>>>,
 }
 
 impl Search<'_> {
@@ -310,7 +317,7 @@ impl Search<'_> {
         match below.get(si) {
             Some(Slot::Hole) => {
                 // fill the hole with a leaf, or pass it up
-                out.push(Slot::Unit(Rc::new(Node::leaf(&label))));
+                out.push(Slot::Unit(self.leaves[r][ci].clone()));
                 self.cell(r, ci + 1, below, suffix, si + 1, out, out_w + 1, score);
                 out.pop();
                 out.push(Slot::Hole);
@@ -319,7 +326,7 @@ impl Search<'_> {
                 return;
             }
             _ if !self.anchored => {
-                out.push(Slot::Unit(Rc::new(Node::leaf(&label))));
+                out.push(Slot::Unit(self.leaves[r][ci].clone()));
                 self.cell(r, ci + 1, below, suffix, si, out, out_w + 1, score);
                 out.pop();
             }

@@ -466,17 +466,24 @@ impl<'a> ParentScore<'a> {
 /// Sibling parents made in one row with the same children labels: a strong sign of a
 /// repeated sub-header (`结果维持 … 总计` under both kinds of 行政诉讼).
 fn sibling_bonus(slots: &[Slot], made: usize) -> f64 {
-    let mut seqs: Vec<Vec<&str>> = Vec::new();
-    for s in &slots[..made.min(slots.len())] {
-        if let Slot::Unit(n) = s
-            && n.children.len() >= 2
-        {
-            seqs.push(n.children.iter().map(|c| c.label.folded.as_str()).collect());
-        }
-    }
+    let parents: Vec<&Node> = slots[..made.min(slots.len())]
+        .iter()
+        .filter_map(|s| match s {
+            Slot::Unit(n) if n.children.len() >= 2 => Some(&**n),
+            _ => None,
+        })
+        .collect();
+    // the same children labels, compared in place
+    let same = |a: &Node, b: &Node| {
+        a.children.len() == b.children.len()
+            && a.children
+                .iter()
+                .zip(&b.children)
+                .all(|(x, y)| x.label.folded == y.label.folded)
+    };
     let mut bonus = 0.0;
-    for i in 1..seqs.len() {
-        if seqs[..i].contains(&seqs[i]) {
+    for i in 1..parents.len() {
+        if parents[..i].iter().any(|p| same(p, parents[i])) {
             bonus += 3.0;
         }
     }

@@ -23,6 +23,17 @@ impl<K, V> Memo<K, V> {
             cap,
         }
     }
+
+    /// The entry of `key` to keep a result in; a full memory is cleared first.
+    fn room(&mut self, key: K) -> std::collections::hash_map::Entry<'_, K, V>
+    where
+        K: Hash + Eq,
+    {
+        if self.map.len() >= self.cap {
+            self.map.clear();
+        }
+        self.map.entry(key)
+    }
 }
 
 /// The result for `input` from the thread's `memo`, computed by `compute` (and kept under
@@ -43,11 +54,7 @@ where
     }
     let out = compute(input);
     memo.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.map.len() >= m.cap {
-            m.map.clear();
-        }
-        m.map.insert(own(input), out.clone());
+        m.borrow_mut().room(own(input)).insert_entry(out.clone());
     });
     out
 }
@@ -75,11 +82,10 @@ pub fn remembered_by_hash<K, V: Clone>(
     }
     let out = compute();
     memo.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.map.len() >= m.cap {
-            m.map.clear();
-        }
-        m.map.entry(hash).or_default().push((own(), out.clone()));
+        m.borrow_mut()
+            .room(hash)
+            .or_default()
+            .push((own(), out.clone()));
     });
     out
 }

@@ -154,13 +154,19 @@ pub fn blocks_with(
             b.out.push(Block::Table(Box::new(t)));
         }
         warnings.extend(r.warnings.iter().cloned());
-        // lines of the region the tables do not cover (header lines) belong to the first
+        // the tables of a region cover it whole: each from the end of the one before
+        // (its band and header lines), the last to the region's end
         let first = b.out.len() - r.tables.len();
-        if let Some(Block::Table(t)) = b.out.get_mut(first) {
-            t.lines[0] = t.lines[0].min(lines[r.start].no);
-        }
-        if let Some(Block::Table(t)) = b.out.last_mut() {
-            t.lines[1] = t.lines[1].max(lines[r.end - 1].no);
+        let mut from = lines[r.start].no;
+        let n = b.out.len();
+        for k in first..n {
+            if let Some(Block::Table(t)) = b.out.get_mut(k) {
+                t.lines[0] = t.lines[0].min(from);
+                if k + 1 == n {
+                    t.lines[1] = t.lines[1].max(lines[r.end - 1].no);
+                }
+                from = t.lines[1] + 1;
+            }
         }
         i = r.end;
     }

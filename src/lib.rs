@@ -121,40 +121,39 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
     // not complete (values left unplaced, rows not found, sums failing), the template's
     // grammar reads those tables again, and each keeps the reading whose values place
     // more and fail no sum. Where the two disagree the document says so.
-    let by_layout = read(&[]);
-    if template::grammar::quality(&by_layout, None).complete {
-        return Ok(by_layout);
-    }
-    let doc = match template::grammar::read(&lines) {
-        None => by_layout,
-        Some((_, readings)) => {
-            let by_grammar = read(&readings);
-            let kept: Vec<template::grammar::Read> = readings
-                .iter()
-                .filter(|r| {
-                    let span = Some([lines[r.start].no, lines[r.end - 1].no]);
-                    let g = template::grammar::quality(&by_grammar, span);
-                    let l = template::grammar::quality(&by_layout, span);
-                    // a failed sum in the grammar's reading may be a misread table
-                    g.failed == 0 && g.score() > l.score()
-                })
-                .cloned()
-                .collect();
-            let mut doc = if kept.is_empty() {
-                by_layout.clone()
-            } else if kept.len() == readings.len() {
-                by_grammar
-            } else {
-                read(&kept)
-            };
-            if !kept.is_empty()
-                && let Some(w) = template::grammar::disagreement(&doc, &by_layout)
-            {
-                doc.warnings.push(w);
-            }
-            doc
-        }
+    // Template tables are read by the template's grammar (whatever tool flattened them);
+    // the layout readers read everything else. Where the grammar's reading of a template
+    // table is incomplete (rows left out, sums failing) and the layout readers' reading
+    // of it fails no sum and confirms more, that one is kept; where the two disagree the
+    // document says so.
+    let Some((_, readings)) = template::grammar::read(&lines) else {
+        return Ok(read(&[]));
     };
+    let by_grammar = read(&readings);
+    if template::grammar::quality(&by_grammar, None).complete {
+        return Ok(by_grammar);
+    }
+    let by_layout = read(&[]);
+    let kept: Vec<template::grammar::Read> = readings
+        .iter()
+        .filter(|r| {
+            let span = Some([lines[r.start].no, lines[r.end - 1].no]);
+            let g = template::grammar::quality(&by_grammar, span);
+            let l = template::grammar::quality(&by_layout, span);
+            g.complete || !l.confirms_more_than(&g)
+        })
+        .cloned()
+        .collect();
+    let mut doc = if kept.len() == readings.len() {
+        by_grammar
+    } else if kept.is_empty() {
+        by_layout.clone()
+    } else {
+        read(&kept)
+    };
+    if let Some(w) = template::grammar::disagreement(&doc, &by_layout) {
+        doc.warnings.push(w);
+    }
     Ok(doc)
 }
 

@@ -71,10 +71,9 @@ pub fn read(lines: &[Line]) -> Option<(&'static Template, Vec<Read>)> {
                     &cache[cache.len() - 1].2
                 }
             };
-            if let Some((s, r)) = read_table(lines, stream, tpl, &tpl.tables[ti], line) {
-                score += s;
-                reads.push(r);
-            }
+            let (s, r) = read_table(lines, stream, tpl, &tpl.tables[ti], line);
+            score += s;
+            reads.extend(r);
         }
         if best.as_ref().is_none_or(|(s, _, _)| score > *s) && score > 0 {
             best = Some((score, tpl, reads));
@@ -98,11 +97,11 @@ pub struct Quality {
 }
 
 impl Quality {
-    /// One figure to compare two readings: a sum that holds is strong evidence of a
-    /// right reading, a failed one stronger evidence of a misread table (a misread
-    /// value rarely keeps a sum), placed values count for little by themselves.
-    pub fn score(&self) -> i64 {
-        self.placed as i64 + 10 * self.passed as i64 - 20 * self.failed as i64
+    /// True when this reading fails no sum and more of its sums hold than of `other`'s:
+    /// a sum that holds is the evidence that a table was read right, and a misread value
+    /// rarely keeps one.
+    pub fn confirms_more_than(&self, other: &Quality) -> bool {
+        self.failed == 0 && self.passed > other.passed
     }
 }
 
@@ -285,13 +284,48 @@ struct Stream {
     folded: Vec<char>,
     /// For each folded character, the token it comes from.
     owner: Vec<usize>,
+    /// Per line index: how many tokens it holds and whether all are explicit blanks.
+    per_line: rustc_hash::FxHashMap<usize, (usize, bool)>,
+    /// The text is laid out in columns: values that begin a line stand indented under
+    /// their columns (`pdftotext -layout`, w3m), rather than at the margin (plain
+    /// `pdftotext`, which prints a row's values on lines of their own in no columns).
+    spatial: bool,
 }
 
 impl Stream {
     fn of(lines: &[Line], start: usize, end: usize) -> Stream {
-        let mut toks = Vec::new();
+        let mut toks: Vec<Tok> = Vec::new();
         for (i, l) in lines.iter().enumerate().take(end).skip(start) {
             tokenize(i, &l.text, &mut toks);
+        }
+        // an outline number split from its label by the markup (`1` / `.申请人…`) is label
+        for k in 1..toks.len() {
+            let (a, b) = (&toks[k - 1], &toks[k]);
+            let alone = (k < 2 || toks[k - 2].line != a.line) && a.line != b.line;
+            if a.kind == Kind::Value
+                && (alone || a.line == b.line)
+                && b.kind == Kind::Label
+                && a.text.len() <= 2
+                && a.text.bytes().all(|c| c.is_ascii_digit())
+                && b.text.starts_with(['.', '．', '、'])
+            {
+                toks[k - 1].kind = Kind::Label;
+            }
+        }
+        let (mut leading, mut indented) = (0, 0);
+        for (k, t) in toks.iter().enumerate() {
+            let first_on_line = k == 0 || toks[k - 1].line != t.line;
+            if first_on_line && t.kind == Kind::Value && !t.celled {
+                leading += 1;
+                indented += usize::from(t.x0 >= 4);
+            }
+        }
+        let spatial = indented * 5 >= leading * 4;
+        let mut per_line: rustc_hash::FxHashMap<usize, (usize, bool)> = Default::default();
+        for t in &toks {
+            let e = per_line.entry(t.line).or_insert((0, true));
+            e.0 += 1;
+            e.1 &= t.kind == Kind::Blank;
         }
         let mut folded = Vec::new();
         let mut owner = Vec::new();
@@ -308,6 +342,8 @@ impl Stream {
             toks,
             folded,
             owner,
+            per_line,
+            spatial,
         }
     }
 
@@ -332,6 +368,8 @@ impl Stream {
                 .filter(keep)
                 .map(|i| self.owner[i])
                 .collect(),
+            per_line: self.per_line.clone(),
+            spatial: self.spatial,
         }
     }
 
@@ -418,10 +456,11 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
             } else {
                 Kind::Label
             };
+            // a cell's position is its index in the row
             out.push(Tok {
                 line: i,
-                x0: 0,
-                x1: 0,
+                x0: k as u32,
+                x1: k as u32 + 1,
                 celled: true,
                 kind,
                 text: c.to_string(),
@@ -531,7 +570,7 @@ fn leaves(tt: &TTable) -> Vec<Leaf<'_>> {
     let mut out = Vec::new();
     for (pi, part) in tt.parts.iter().enumerate() {
         for (up, row) in part.flat_rows() {
-            if !row.rows.is_empty() {
+            if !row.rows.is_empty() || row.label.is_empty() {
                 continue;
             }
             let mut needles: Vec<Vec<char>> = Vec::new();
@@ -577,7 +616,7 @@ fn read_table(
     tpl: &Template,
     tt: &TTable,
     title_line: usize,
-) -> Option<(usize, Read)> {
+) -> (usize, Option<Read>) {
     let leaves = leaves(tt);
     let unlabelled = leaves.is_empty();
     let groups: Vec<Vec<char>> = tt
@@ -603,7 +642,7 @@ fn read_table(
     };
     let found = hits.iter().flatten().count();
     if !unlabelled && found * 2 < leaves.len() {
-        return None;
+        return (found, None);
     }
     // header evidence: column labels printed in the region before the first row
     let first_row_char = hits.iter().flatten().map(|h| h.start).min();
@@ -621,7 +660,10 @@ fn read_table(
         }
     }
     if unlabelled {
-        return read_unlabelled(lines, s, tpl, tt, title_line, col_found);
+        return match read_unlabelled(lines, s, tpl, tt, title_line, col_found) {
+            Some((score, r)) => (score, Some(r)),
+            None => (col_found, None),
+        };
     }
 
     // value ranges: from a found label's start to the next found label's start
@@ -642,18 +684,116 @@ fn read_table(
             .get(n + 1)
             .map_or(s.toks.len(), |&(_, next)| tok_of(next.start));
         // the row's values end at the first text after its label that is not its label
-        // (a header or band line before the next row)
+        // (a header or band line before the next row); in text laid out in columns, text
+        // left of the row's label is the rest of a row-group label wrapped in its own
+        // column and does not end it
+        let label_x = char_x(s, h.start);
         for t in from..next {
             let tok = &s.toks[t];
             if tok.kind == Kind::Label {
-                if t > label_end_tok {
+                let group_column = s.spatial && !tok.celled && tok.x1 <= label_x;
+                if t > label_end_tok && !group_column {
                     break;
                 }
+                continue;
+            }
+            // a line of explicit blanks alone is a spacer, not cells of this row
+            if tok.kind == Kind::Blank && tok.line != s.toks[from].line && blank_line(s, tok.line) {
                 continue;
             }
             row_vals[k].push(t);
             last_line = last_line.max(tok.line);
         }
+        // a row of a grid (bars or boxes) whose label wraps prints its cells on one line
+        // and blanks on the others: its cells are those of its first line with a value
+        let rv = &mut row_vals[k];
+        if rv.iter().all(|&t| s.toks[t].celled)
+            && rv.iter().any(|&t| line_cells(s, s.toks[t].line) >= 2)
+        {
+            let line = rv
+                .iter()
+                .find(|&&t| s.toks[t].kind == Kind::Value)
+                .or(rv.first())
+                .map(|&t| s.toks[t].line);
+            rv.retain(|&t| Some(s.toks[t].line) == line);
+        }
+    }
+
+    // Values printed outside every row when every row was found (amid the header,
+    // between a band and its rows) mean the text is not in reading order (a PDF's text
+    // read column by column): the rows' values are not theirs either, and the table is
+    // left to the layout readers. (With a row not found, its values are such values.)
+    let taken: std::collections::HashSet<usize> = row_vals.iter().flatten().copied().collect();
+    let last_taken = taken.iter().copied().max().unwrap_or(0);
+    let stray = (0..last_taken)
+        .filter(|t| s.toks[*t].kind == Kind::Value && !taken.contains(t))
+        .count();
+    if stray > 0 && found == leaves.len() {
+        return (found + col_found, None);
+    }
+
+    // A banded template table printed without any of its band labels is not printed by
+    // the template: its rows may share one header (the layout readers read it as printed).
+    let bands: Vec<Vec<char>> = tt
+        .parts
+        .iter()
+        .filter_map(|p| p.band.as_ref().map(|b| mfold(b).chars().collect()))
+        .collect();
+    if bands.len() >= 2 && bands.iter().all(|b| full.find_all(b).is_empty()) {
+        return (found + col_found, None);
+    }
+
+    // Rows of a grid (explicit cells) with fewer cells than the template has columns:
+    // the report prints another table under the template's title (a shorter form, a
+    // summary); the layout readers read it as printed.
+    let (mut grid_rows, mut narrower) = (0, 0);
+    for (k, vals) in row_vals.iter().enumerate() {
+        let Some(&v) = vals.first() else { continue };
+        let line = s.toks[v].line;
+        if vals
+            .iter()
+            .all(|&t| s.toks[t].celled && s.toks[t].line == line)
+            && line_cells(s, line) >= 2
+        {
+            grid_rows += 1;
+            narrower += usize::from(vals.len() < tt.parts[leaves[k].part].columns.len());
+        }
+    }
+    if grid_rows >= 2 && narrower * 2 >= grid_rows {
+        return (found + col_found, None);
+    }
+
+    // A printed row whose label names no template row (a row the report added, or a
+    // label too garbled to tell): the text just before a run of untaken values, when the
+    // run fills the columns of the part it stands in, is kept as an unkeyed row.
+    let mut orphans: Vec<(usize, usize, Vec<usize>)> = Vec::new(); // (part, label tok, values)
+    let mut t = 0;
+    while t < last_taken {
+        let starts = s.toks[t].kind == Kind::Label
+            && s.toks.get(t + 1).is_some_and(|n| n.kind != Kind::Label)
+            && !taken.contains(&(t + 1));
+        if !starts {
+            t += 1;
+            continue;
+        }
+        let mut vals = Vec::new();
+        let mut u = t + 1;
+        while u < s.toks.len() && s.toks[u].kind != Kind::Label && !taken.contains(&u) {
+            vals.push(u);
+            u += 1;
+        }
+        // the part of the found row before it
+        let part = order
+            .iter()
+            .rev()
+            .find(|(_, h)| tok_of(h.start) < t)
+            .map(|&(k, _)| leaves[k].part);
+        if let Some(part) = part
+            && vals.iter().any(|&v| s.toks[v].kind == Kind::Value)
+        {
+            orphans.push((part, t, vals));
+        }
+        t = u;
     }
 
     let mut warnings = Vec::new();
@@ -683,14 +823,63 @@ fn read_table(
             let leaf = &leaves[k];
             let toks: Vec<&Tok> = row_vals[k].iter().map(|&t| &s.toks[t]).collect();
             let line_no = lines[s.toks[tok_of(h.start)].line].no;
-            let assigned = if toks.is_empty() && row_lines {
+            // unless a neighbouring row prints more values than it has columns (the
+            // values of both printed together, as at a page break)
+            let crowded = |j: Option<&(usize, Hit)>| {
+                j.is_some_and(|&(q, _)| {
+                    row_vals[q]
+                        .iter()
+                        .filter(|&&t| s.toks[t].kind != Kind::Blank)
+                        .count()
+                        > tt.parts[leaves[q].part].columns.len()
+                })
+            };
+            let at = order.iter().position(|&(q, _)| q == k);
+            let neighbours_fit = at.is_some_and(|i| {
+                !crowded(order.get(i + 1)) && !crowded(i.checked_sub(1).and_then(|p| order.get(p)))
+            });
+            let assigned = if toks.is_empty() && row_lines && neighbours_fit {
                 Some(vec![empty(); n])
             } else {
-                assign(&toks, n, centers.as_deref())
+                assign(&toks, n, centers.as_deref(), s.spatial)
             };
             let (cells, unplaced) = match assigned {
                 Some(cells) => (cells, Vec::new()),
-                None if toks.iter().all(|t| t.kind != Kind::Value) => continue,
+                None if toks.iter().all(|t| t.kind != Kind::Value) => {
+                    warnings.push(Warning {
+                        line: Some(line_no),
+                        code: "unplaced-row".into(),
+                        message: format!(
+                            "row {:?} prints no value, and in this text a row's empty cells may stand elsewhere; its cells are left out",
+                            leaf.row.label
+                        ),
+                    });
+                    continue;
+                }
+                // values of aligned text on several lines whose columns cannot be told:
+                // their printed order is not their column order either, so the sums
+                // cannot place them
+                None if s.spatial
+                    && toks.iter().all(|t| !t.celled)
+                    && side_by_side(&toks)
+                    && toks.windows(2).any(|w| w[0].line != w[1].line) =>
+                {
+                    let printed: Vec<&str> = toks
+                        .iter()
+                        .filter(|t| t.kind == Kind::Value)
+                        .map(|t| t.text.as_str())
+                        .collect();
+                    warnings.push(Warning {
+                        line: Some(line_no),
+                        code: "unplaced-row".into(),
+                        message: format!(
+                            "row {:?} is left out: its values {} print over several lines whose columns cannot be told apart",
+                            leaf.row.label,
+                            printed.join(" ")
+                        ),
+                    });
+                    continue;
+                }
                 None => {
                     let printed: Vec<String> = toks
                         .iter()
@@ -719,7 +908,7 @@ fn read_table(
             for u in &leaf.up {
                 path.push(printed_or(full, &u.label));
             }
-            path.push(printed_span(s, h));
+            path.push(printed_span(s, h, true));
             rows.push(Row {
                 path,
                 line: line_no,
@@ -728,28 +917,70 @@ fn read_table(
                 unplaced,
             });
         }
+        for (_, lt, vals) in orphans.iter().filter(|(p, _, _)| *p == pi) {
+            let toks: Vec<&Tok> = vals.iter().map(|&v| &s.toks[v]).collect();
+            let Some(cells) = assign(&toks, n, None, false) else {
+                continue;
+            };
+            let label = crate::normalize::compact(&strip_marks(&s.toks[*lt].text));
+            let line_no = lines[s.toks[*lt].line].no;
+            warnings.push(Warning {
+                line: Some(line_no),
+                code: "unkeyed-label".into(),
+                message: format!(
+                    "row label {label:?} names no row of template {} table {:?}; the row is kept without a key",
+                    tpl.id, tt.title
+                ),
+            });
+            let mut path: Vec<String> = part.band.iter().map(|b| printed_or(full, b)).collect();
+            path.push(label);
+            rows.push(Row {
+                path,
+                line: line_no,
+                cells,
+                key: None,
+                unplaced: Vec::new(),
+            });
+        }
+        rows.sort_by_key(|r| r.line);
         if rows.is_empty() {
             continue;
         }
+        // the header of this part: the text between the previous part's rows and its own
+        let first_tok = ks
+            .iter()
+            .filter_map(|&k| hits[k].map(|h| tok_of(h.start)))
+            .min()
+            .unwrap_or(0);
         let columns = part
             .columns
             .iter()
             .map(|c| Column {
-                path: c.path.iter().map(|l| printed_or(s, l)).collect(),
+                path: c
+                    .path
+                    .iter()
+                    .map(|l| printed_column(s, l, first_tok))
+                    .collect(),
                 key: Some(c.key.clone()),
             })
             .collect();
         let first = rows[0].line;
         let last = rows.iter().map(|r| r.line).max().unwrap_or(first);
+        let head_from = (0..leaves.len())
+            .filter(|&k| leaves[k].part < pi)
+            .filter_map(|k| row_vals[k].last().copied())
+            .max()
+            .map_or(0, |t| t + 1);
+        let (note, stub) = header_text(s, head_from, first_tok, part);
         tables.push(Table {
             id: String::new(),
             lines: [first, last],
-            style: style_of(s),
+            style: style_of(s, lines),
             title: Some(printed_title(&lines[title_line].text)),
             band: part.band.as_ref().map(|b| printed_or(full, b)),
             section: Vec::new(),
-            note: None,
-            stub: Vec::new(),
+            note,
+            stub,
             columns,
             rows,
         });
@@ -768,16 +999,71 @@ fn read_table(
         });
     }
     let start = first_content_line(lines, title_line + 1);
-    Some((
+    (
         found + col_found,
-        Read {
+        Some(Read {
             start,
             end: last_line + 1,
             heading: title_line,
             tables,
             warnings,
-        },
-    ))
+        }),
+    )
+}
+
+/// The corner note (`（本列数据的勾稽关系为：…）`, a bracketed sentence, brackets removed)
+/// and the stub (`信息内容`: header text over the row labels that names no column) among
+/// the header tokens `[from, to)` of a part.
+fn header_text(
+    s: &Stream,
+    from: usize,
+    to: usize,
+    part: &super::data::Part,
+) -> (Option<String>, Vec<String>) {
+    let toks: Vec<&Tok> = s.toks[from.min(to)..to]
+        .iter()
+        .filter(|t| t.kind == Kind::Label)
+        .collect();
+    let mut note: Option<String> = None;
+    let mut stub = String::new();
+    let mut k = 0;
+    let opens = |t: &str| t.starts_with(['（', '(']);
+    let closes = |t: &str| t.ends_with(['）', ')']);
+    while k < toks.len() {
+        let t = crate::normalize::compact(&strip_marks(&toks[k].text));
+        if note.is_none() && opens(&t) && t.chars().count() > 8 {
+            let mut text = t.clone();
+            while !closes(&text) && k + 1 < toks.len() {
+                k += 1;
+                text.push_str(&crate::normalize::compact(&strip_marks(&toks[k].text)));
+            }
+            let inner = text
+                .trim_start_matches(['（', '('])
+                .trim_end_matches(['）', ')']);
+            note = Some(inner.to_string());
+        } else {
+            let f = mfold(&t);
+            let names_column = part.columns.iter().any(|c| {
+                c.m_path.iter().any(|m| {
+                    !f.is_empty()
+                        && (m.folded.contains(&f)
+                            || f.contains(&m.folded)
+                            || label_sim(&f, &m.folded) >= 0.75)
+                })
+            });
+            let band = part.band.as_ref().is_some_and(|b| mfold(b) == f);
+            if !names_column && !band && !f.is_empty() && f.chars().count() <= 8 {
+                stub.push_str(&t);
+            }
+        }
+        k += 1;
+    }
+    let stub = if stub.is_empty() {
+        Vec::new()
+    } else {
+        vec![stub]
+    };
+    (note, stub)
 }
 
 /// A table without row labels (one row of values under a header): the values are the
@@ -795,7 +1081,15 @@ fn read_unlabelled(
     if col_found * 2 < n.min(6) {
         return None;
     }
-    let first = s.toks.iter().position(|t| t.kind != Kind::Label)?;
+    // the values start on the first line that prints one (blanks of header lines above
+    // are the header's padding)
+    let first_value = s.toks.iter().position(|t| t.kind == Kind::Value)?;
+    let line = s.toks[first_value].line;
+    let first = (0..first_value)
+        .rev()
+        .take_while(|&t| s.toks[t].line == line && s.toks[t].kind == Kind::Blank)
+        .last()
+        .unwrap_or(first_value);
     let mut end = first;
     while end < s.toks.len() && s.toks[end].kind != Kind::Label {
         end += 1;
@@ -804,7 +1098,7 @@ fn read_unlabelled(
     let line_no = lines[toks[0].line].no;
     let last_line = toks.iter().map(|t| t.line).max().unwrap_or(title_line);
     let mut warnings = Vec::new();
-    let (cells, unplaced) = match assign(&toks, n, None) {
+    let (cells, unplaced) = match assign(&toks, n, None, s.spatial) {
         Some(c) => (c, Vec::new()),
         None => {
             let printed: Vec<String> = toks
@@ -831,7 +1125,7 @@ fn read_unlabelled(
         .columns
         .iter()
         .map(|c| Column {
-            path: c.path.iter().map(|l| printed_or(s, l)).collect(),
+            path: c.path.iter().map(|l| printed_column(s, l, first)).collect(),
             key: Some(c.key.clone()),
         })
         .collect();
@@ -841,7 +1135,7 @@ fn read_unlabelled(
             lines[first_content_line(lines, title_line + 1)].no,
             lines[last_line].no,
         ],
-        style: style_of(s),
+        style: style_of(s, lines),
         title: Some(printed_title(&lines[title_line].text)),
         band: None,
         section: Vec::new(),
@@ -876,25 +1170,47 @@ fn first_content_line(lines: &[Line], i: usize) -> usize {
 }
 
 /// The style name of a region: how most of its tokens were printed.
-fn style_of(s: &Stream) -> String {
+fn style_of(s: &Stream, lines: &[Line]) -> String {
     let celled = s.toks.iter().filter(|t| t.celled).count();
-    let lines_with = |pred: &dyn Fn(&Tok) -> bool| {
-        let mut ls: Vec<usize> = s.toks.iter().filter(|t| pred(t)).map(|t| t.line).collect();
-        ls.dedup();
-        ls.len()
-    };
+    let mut ls: Vec<usize> = s.toks.iter().map(|t| t.line).collect();
+    ls.dedup();
+    let text = |pred: &dyn Fn(&str) -> bool| ls.iter().any(|&l| pred(&lines[l].text));
     if celled * 2 > s.toks.len() {
-        "pipe".into()
-    } else if lines_with(&|_| true) * 10 >= s.toks.len() * 9 {
+        let span = ls.first().copied().unwrap_or(0)..=ls.last().copied().unwrap_or(0);
+        let rule = span
+            .clone()
+            .any(|l| crate::table::grid::is_rule(trim(&lines[l].text)));
+        if rule || text(&|t| t.contains(['│', '┃', '║'])) {
+            "grid".into()
+        } else if text(&|t| t.contains('\t') && !t.contains('|')) {
+            "tsv".into()
+        } else if (ls.first().copied().unwrap_or(0)..=ls.last().copied().unwrap_or(0))
+            .any(|l| pipe::is_separator(trim(&lines[l].text)))
+        {
+            "markdown".into()
+        } else {
+            "pipe".into()
+        }
+    } else if ls.len() * 10 >= s.toks.len() * 9 {
         "cellline".into()
     } else {
         "aligned".into()
     }
 }
 
-/// The printed form of a template label found in the region's text, else the template's.
+/// The printed form of a template label found in the region's text, else the template's:
+/// a token that prints the label alone (as printed, spaces kept), else the label's
+/// characters wherever the text holds them.
 fn printed_or(s: &Stream, label: &str) -> String {
-    let needle: Vec<char> = mfold(label).chars().collect();
+    let f = mfold(label);
+    if let Some(t) = s
+        .toks
+        .iter()
+        .find(|t| t.kind == Kind::Label && mfold(&strip_marks(&t.text)) == f)
+    {
+        return trim(&strip_marks(&t.text)).to_string();
+    }
+    let needle: Vec<char> = f.chars().collect();
     match s.find_all(&needle).first() {
         Some(&p) => printed_span(
             s,
@@ -902,21 +1218,81 @@ fn printed_or(s: &Stream, label: &str) -> String {
                 start: p,
                 end: p + needle.len(),
             },
+            false,
         ),
         None => label.to_string(),
+    }
+}
+
+/// The printed form of a column label: as [`printed_or`], else the one header token
+/// (before `to`) closest to it when it is close (`采购金额` printed for `采购总金额`).
+fn printed_column(s: &Stream, label: &str, to: usize) -> String {
+    let f = mfold(label);
+    let needle: Vec<char> = f.chars().collect();
+    let exact = s.toks[..to.min(s.toks.len())]
+        .iter()
+        .any(|t| t.kind == Kind::Label && mfold(&strip_marks(&t.text)) == f)
+        || !s.find_all(&needle).is_empty();
+    if exact {
+        return printed_or(s, label);
+    }
+    let mut best: Option<(f64, &Tok)> = None;
+    let mut tie = false;
+    for t in s.toks[..to.min(s.toks.len())]
+        .iter()
+        .filter(|t| t.kind == Kind::Label)
+    {
+        let tf = mfold(&strip_marks(&t.text));
+        // a piece of the label (`商业企` of a label wrapped over lines) is not a variant
+        if f.starts_with(&tf) || f.ends_with(&tf) {
+            continue;
+        }
+        let sim = label_sim(&tf, &f);
+        if sim < 0.75 {
+            continue;
+        }
+        match best {
+            Some((b, bt)) if (sim - b).abs() < 1e-9 && mfold(&bt.text) != mfold(&t.text) => {
+                tie = true
+            }
+            Some((b, _)) if sim <= b => {}
+            _ => {
+                best = Some((sim, t));
+                tie = false;
+            }
+        }
+    }
+    match best {
+        Some((_, t)) if !tie => trim(&strip_marks(&t.text)).to_string(),
+        _ => label.to_string(),
     }
 }
 
 /// The printed text of a folded range: the folded characters are those of the labels,
 /// so the printed form is rebuilt from the tokens' text where the range covers a whole
 /// token, and from the folded characters otherwise.
-fn printed_span(s: &Stream, h: Hit) -> String {
+fn printed_span(s: &Stream, h: Hit, row_label: bool) -> String {
     // Folding keeps one character per printed character except white space (dropped),
     // so the folded range, mapped to the printed characters of its tokens, is exact.
     let mut out = String::new();
     let mut c = h.start;
+    let start_x = char_x(s, h.start);
+    let first_tok = s.owner[h.start];
     while c < h.end {
         let tok = s.owner[c];
+        // text of another column printed among the label's lines (a row-group label
+        // wrapped beside it) is not part of it
+        let t = &s.toks[tok];
+        let f = &s.toks[first_tok];
+        let left = if t.celled {
+            f.celled && t.line != f.line && t.x0 < f.x0
+        } else {
+            s.spatial && t.x1 <= start_x
+        };
+        if row_label && tok != first_tok && left {
+            c += s.owner[c..].iter().take_while(|&&o| o == tok).count();
+            continue;
+        }
         // index of c among the folded characters of this token
         let first_of_tok = s.owner[..c]
             .iter()
@@ -1014,6 +1390,21 @@ fn align(s: &Stream, leaves: &[Leaf]) -> Vec<Option<Hit>> {
             .copied()
             .flatten()
             .map_or(s.folded.len(), |h| h.start);
+        // one missing label whose whole gap is a piece of it (the number and the start
+        // of the label went elsewhere): that piece is the label
+        let next_found = out.get(run_end).copied().flatten().is_some();
+        if run_end == k + 1 && next_found && to > from && to - from >= 4 {
+            let gap = &s.folded[from..to];
+            let target = &leaves[k].needles[0];
+            if target.windows(gap.len()).any(|w| w == gap) {
+                out[k] = Some(Hit {
+                    start: from,
+                    end: to,
+                });
+                k = run_end;
+                continue;
+            }
+        }
         for leaf in k..run_end {
             let target = &leaves[leaf].needles[0];
             if from >= to {
@@ -1077,6 +1468,9 @@ fn closest_piece(target: &[char], text: &[char]) -> Option<(usize, usize, usize)
 /// Column centres of a part's values in aligned text, from its rows that print exactly
 /// one value per column: the median centre of each column.
 fn centers(s: &Stream, ks: &[usize], row_vals: &[Vec<usize>], n: usize) -> Option<Vec<f64>> {
+    if !s.spatial {
+        return None;
+    }
     let mut per: Vec<Vec<f64>> = vec![Vec::new(); n];
     for &k in ks {
         let toks: Vec<&Tok> = row_vals[k]
@@ -1084,7 +1478,7 @@ fn centers(s: &Stream, ks: &[usize], row_vals: &[Vec<usize>], n: usize) -> Optio
             .map(|&t| &s.toks[t])
             .filter(|t| t.kind == Kind::Value)
             .collect();
-        if toks.len() != n || toks.iter().any(|t| t.celled) {
+        if toks.len() != n || toks.iter().any(|t| t.celled) || !side_by_side(&toks) {
             continue;
         }
         let mut xs: Vec<f64> = toks.iter().map(|t| f64::from(t.x0 + t.x1) / 2.0).collect();
@@ -1107,7 +1501,7 @@ fn centers(s: &Stream, ks: &[usize], row_vals: &[Vec<usize>], n: usize) -> Optio
 }
 
 /// The cells of a row from its value tokens, or none when the text does not force them.
-fn assign(toks: &[&Tok], n: usize, centers: Option<&[f64]>) -> Option<Vec<Cell>> {
+fn assign(toks: &[&Tok], n: usize, centers: Option<&[f64]>, spatial: bool) -> Option<Vec<Cell>> {
     let mut toks: Vec<&Tok> = toks.to_vec();
     // explicit blanks beyond the count are span padding: leading first, then trailing
     while toks.len() > n && toks.first().is_some_and(|t| t.kind == Kind::Blank) {
@@ -1116,8 +1510,18 @@ fn assign(toks: &[&Tok], n: usize, centers: Option<&[f64]>) -> Option<Vec<Cell>>
     while toks.len() > n && toks.last().is_some_and(|t| t.kind == Kind::Blank) {
         toks.pop();
     }
-    if toks.iter().all(|t| !t.celled) {
+    // values of aligned text split over the lines of a wrapped label are in column order
+    // by position (a cell per line keeps its reading order)
+    if spatial && toks.iter().all(|t| !t.celled) && side_by_side(&toks) {
         toks.sort_by_key(|t| (t.x0, t.line));
+    }
+    // a row whose values print on several lines of aligned text: the lines may stand
+    // apart by some columns
+    // (a PDF's baselines), so their values are taken in column order only where the
+    // lines do not interleave
+    let several_lines = toks.windows(2).any(|w| w[0].line != w[1].line);
+    if spatial && several_lines && toks.iter().all(|t| !t.celled) && side_by_side(&toks) {
+        return None;
     }
     if toks.len() == n {
         return Some(toks.iter().map(|t| cell(t)).collect());
@@ -1127,14 +1531,18 @@ fn assign(toks: &[&Tok], n: usize, centers: Option<&[f64]>) -> Option<Vec<Cell>>
     }
     // fewer values in aligned text: by position under the complete rows' columns
     let centers = centers?;
-    if toks.len() > n || toks.iter().any(|t| t.celled) {
+    if toks.len() > n || toks.iter().any(|t| t.celled) || toks.iter().any(|t| t.kind == Kind::Blank)
+    {
         return None;
     }
     let gap = centers
         .windows(2)
         .map(|w| w[1] - w[0])
         .fold(f64::INFINITY, f64::min);
-    let tol = if gap.is_finite() { gap / 2.0 } else { 4.0 };
+    // a quarter of the narrowest column distance: values are centred or right-aligned
+    // under their column, while lines of a PDF's text that stand apart by whole columns
+    // are not read into the wrong one
+    let tol = if gap.is_finite() { gap / 4.0 } else { 2.0 };
     let mut cells = vec![empty(); n];
     let mut last: Option<usize> = None;
     for t in &toks {
@@ -1151,6 +1559,45 @@ fn assign(toks: &[&Tok], n: usize, centers: Option<&[f64]>) -> Option<Vec<Cell>>
         last = Some(c);
     }
     Some(cells)
+}
+
+/// The display column where folded character `c` is printed: its token's column plus the
+/// width of the token's characters before it (folding keeps one character per printed
+/// non-space character but for dropped marks, so this is exact or close).
+fn char_x(s: &Stream, c: usize) -> u32 {
+    let tok = s.owner[c];
+    let before = s.owner[..c].iter().rev().take_while(|&&o| o == tok).count();
+    let mut x = s.toks[tok].x0;
+    let mut seen = 0;
+    for ch in s.toks[tok].text.chars() {
+        if seen == before && !ch.is_whitespace() {
+            break;
+        }
+        if !ch.is_whitespace() && !matches!(ch, '#' | '*' | '|' | '_') {
+            seen += 1;
+        }
+        x += ch.width().unwrap_or(0) as u32;
+    }
+    x
+}
+
+/// How many tokens line `line` holds.
+fn line_cells(s: &Stream, line: usize) -> usize {
+    s.per_line.get(&line).map_or(0, |e| e.0)
+}
+
+/// True when line `line` is a row of two or more explicit blanks and nothing else (one
+/// blank alone on its line is an empty cell of a cell-per-line table).
+fn blank_line(s: &Stream, line: usize) -> bool {
+    s.per_line
+        .get(&line)
+        .is_some_and(|&(n, blank)| n >= 2 && blank)
+}
+
+/// True when some line holds two or more of the values: text aligned in columns, whose
+/// positions mean something (a cell per line puts each value on a line of its own).
+fn side_by_side(toks: &[&Tok]) -> bool {
+    toks.windows(2).any(|w| w[0].line == w[1].line) || toks.len() == 1 && !toks[0].celled
 }
 
 fn cell(t: &Tok) -> Cell {

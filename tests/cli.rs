@@ -426,13 +426,13 @@ fn csv_tidy_values() {
     assert_eq!((&r[6], &r[7], &r[8], &r[10]), ("12", "12", "number", "8"));
 }
 
-/// Text that a spreadsheet would run (`=TODAY()` as a row label) is prefixed with `'`;
-/// a number such as `-3` is not.
+/// Under `--excel`, text that a spreadsheet would run (`=TODAY()` as a row label) is
+/// prefixed with `'`; a number such as `-3` is not.
 #[test]
 fn csv_neutralises_formulas_but_not_numbers() {
     let (_dir, small) = temp_with_small();
     let out = bin()
-        .args(["parse", "--format", "csv", s(&small)])
+        .args(["parse", "--format", "csv", "--excel", s(&small)])
         .assert()
         .code(0)
         .get_output()
@@ -464,13 +464,14 @@ fn csv_prefixes_a_formula_label() {
 @SUM(A1) | 4 |
 ";
     let out = bin()
-        .args(["parse", "--format", "csv", "-"])
+        .args(["parse", "--format", "csv", "--excel", "-"])
         .write_stdin(text)
         .assert()
         .code(0)
         .get_output()
         .stdout
         .clone();
+    let out = out.strip_prefix("\u{feff}".as_bytes()).unwrap().to_vec();
     let recs = csv_records(&out);
     let rows: Vec<&str> = recs.iter().skip(1).map(|r| &r[4]).collect();
     assert_eq!(rows, ["'=TODAY()", "'@SUM(A1)"]);

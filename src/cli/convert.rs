@@ -141,7 +141,7 @@ const VALUES: CsvOutput = CsvOutput {
     description: "Tidy values: one row per cell of every table (as `govreport parse --format csv`).",
     fields: || VALUES_FIELDS,
     rows: |d, buf| {
-        govreport::write::csv::write_doc(d, buf);
+        govreport::write::csv::write_doc(d, false, buf);
         Ok(())
     },
 };
@@ -227,7 +227,11 @@ const CHECKS: CsvOutput = CsvOutput {
             ),
         ]
     },
-    rows: |d, buf| with_csv(buf, |w| govreport::write::checks::write_doc_csv(d, w)),
+    rows: |d, buf| {
+        with_csv(buf, |w| {
+            govreport::write::checks::write_doc_csv(d, false, w)
+        })
+    },
 };
 
 const PANEL: CsvOutput = CsvOutput {
@@ -240,6 +244,7 @@ const PANEL: CsvOutput = CsvOutput {
             w.write_record(govreport::write::panel::panel_row(
                 d,
                 govreport::write::panel::all_key_columns(),
+                false,
             ))
             .map_err(io::Error::from)
         })
@@ -632,7 +637,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
     };
     let mut w = csv::WriterBuilder::new().from_writer(&mut c.manifest);
     let row = [
-        govreport::write::csv::safe(&display).into_owned(),
+        govreport::write::csv::safe(&display, false).into_owned(),
         status.to_string(),
         encoding,
         c.bytes.map_or(String::new(), |b| b.to_string()),

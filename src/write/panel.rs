@@ -50,7 +50,8 @@ fn keys_of(wanted: impl Fn(&str) -> bool) -> Vec<String> {
     out
 }
 
-/// Writes the panel of `docs`; `excel` starts it with a UTF-8 BOM.
+/// Writes the panel of `docs`; `excel` starts it with a UTF-8 BOM and neutralises
+/// formulas.
 pub fn write_panel(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::Result<()> {
     if excel {
         out.write_all("\u{feff}".as_bytes())?;
@@ -66,13 +67,13 @@ pub fn write_panel(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::R
     header.extend(keys.iter().cloned());
     w.write_record(&header)?;
     for d in docs {
-        w.write_record(panel_row(d, &keys))?;
+        w.write_record(panel_row(d, &keys, excel))?;
     }
     w.flush()
 }
 
-/// One report's panel row for `keys`.
-pub fn panel_row(d: &Document, keys: &[String]) -> Vec<String> {
+/// One report's panel row for `keys`; `excel` neutralises formulas.
+pub fn panel_row(d: &Document, keys: &[String], excel: bool) -> Vec<String> {
     // the numbers by (row key, column key), the first printed of each
     let mut values: FxHashMap<(&str, &str), f64> = FxHashMap::default();
     for t in d.tables() {
@@ -87,8 +88,8 @@ pub fn panel_row(d: &Document, keys: &[String]) -> Vec<String> {
         }
     }
     let mut row = vec![
-        super::csv::safe(&d.source.path).into_owned(),
-        super::csv::safe(d.meta.agency.as_deref().unwrap_or("")).into_owned(),
+        super::csv::safe(&d.source.path, excel).into_owned(),
+        super::csv::safe(d.meta.agency.as_deref().unwrap_or(""), excel).into_owned(),
         d.meta.year.map(|y| y.to_string()).unwrap_or_default(),
         d.meta.template.clone().unwrap_or_default(),
     ];

@@ -1,0 +1,60 @@
+//! Issue 14, "No silent wrong number, no lost file, outputs ready for analysis": one test
+//! (or a few) per item, each through the binary and named after its item.
+
+use crate::util::bin;
+
+/// A small report whose table prints a formula-like label, a lone `-` (not applicable)
+/// and a signed number.
+const DASHES: &str = "二、主动公开政府信息情况
+信息内容 | 本年新制作数量 | 本年增/减 |
+=TODAY() | - | -3 |
+规范性文件 | 0 | 12 |
+";
+
+fn records(bytes: &[u8]) -> Vec<csv::StringRecord> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes)
+        .records()
+        .map(|r| r.unwrap())
+        .collect()
+}
+
+fn stdout_of(args: &[&str], stdin: &str) -> Vec<u8> {
+    bin()
+        .args(args)
+        .write_stdin(stdin)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone()
+}
+
+// ---------- item 4: formulas neutralised only under --excel ----------
+
+/// Without `--excel` every field is as printed: the lone `-` stays `-` and even a
+/// formula-like label is left alone (the data is not a spreadsheet).
+#[test]
+fn item4_csv_is_as_printed_without_excel() {
+    let out = stdout_of(&["parse", "--format", "csv", "-"], DASHES);
+    let recs = records(&out);
+    let dash = recs
+        .iter()
+        .find(|r| &r[5] == "本年新制作数量" && &r[4] == "=TODAY()");
+    let dash = dash.expect("the row label as printed");
+    assert_eq!((&dash[7], &dash[8]), ("-", "na"));
+}
+
+/// Under `--excel` the formula is neutralised, never a lone `-` or a signed number.
+#[test]
+fn item4_excel_neutralises_formulas_not_dashes_or_numbers() {
+    let out = stdout_of(&["parse", "--format", "csv", "--excel", "-"], DASHES);
+    let recs = records(&out);
+    let row: Vec<_> = recs.iter().filter(|r| &r[4] == "'=TODAY()").collect();
+    assert_eq!(row.len(), 2, "{recs:?}");
+    assert_eq!(&row[0][7], "-");
+    assert_eq!((&row[1][6], &row[1][7]), ("-3", "-3"));
+}

@@ -56,7 +56,11 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("govreport: {e:#}");
-            ExitCode::from(1)
+            if e.downcast_ref::<cli::Usage>().is_some() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
         }
     }
 }

@@ -58,3 +58,51 @@ fn item4_excel_neutralises_formulas_not_dashes_or_numbers() {
     assert_eq!(&row[0][7], "-");
     assert_eq!((&row[1][6], &row[1][7]), ("-3", "-3"));
 }
+
+// ---------- item 2: an output that is an input is refused ----------
+
+/// `parse x.txt -o x.txt`, `panel b.txt -o ./b.txt` (another name for the same file) and
+/// a hard link are refused with exit 2, and the input is left intact.
+#[test]
+fn item2_output_that_is_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let x = dir.path().join("x.txt");
+    std::fs::write(&x, DASHES).unwrap();
+    let link = dir.path().join("link.txt");
+    std::fs::hard_link(&x, &link).unwrap();
+    let x = x.to_str().unwrap();
+    let dotted = format!("{}/./x.txt", dir.path().display());
+    let cases: [&[&str]; 4] = [
+        &["parse", x, "-o", x],
+        &["parse", "--format", "csv", x, "-o", &dotted],
+        &["panel", x, "-o", link.to_str().unwrap()],
+        &[
+            "convert",
+            &format!("{}/values.csv", dir.path().display()),
+            "-o",
+            dir.path().to_str().unwrap(),
+        ],
+    ];
+    std::fs::write(dir.path().join("values.csv"), "keep me").unwrap();
+    for args in cases {
+        bin()
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("the output is also an input"));
+        assert_eq!(std::fs::read_to_string(&link).unwrap(), DASHES, "{args:?}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("values.csv")).unwrap(),
+        "keep me"
+    );
+    // standard input that is the output file
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_govreport"))
+        .args(["parse", "-", "-o", x])
+        .stdin(std::fs::File::open(x).unwrap())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(x).unwrap(), DASHES);
+}

@@ -316,6 +316,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .build()
         .with_context(|| format!("bad --glob pattern {:?}", args.glob))?
         .compile_matcher();
+    // A named input that is one of the files this run replaces would be read while it
+    // is being replaced.
+    let finals = [DOCUMENTS, MANIFEST, DATAPACKAGE]
+        .into_iter()
+        .chain(CSV_OUTPUTS.iter().map(|o| o.file));
+    for name in finals {
+        let named = args.paths.iter().filter_map(|p| p.to_str());
+        super::refuse_output_among_inputs(Some(&args.output.join(name)), named)?;
+    }
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;
     let chosen = Chosen::of(&args.outputs);

@@ -29,6 +29,10 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut opts = Options::default();
     opts.encoding(args.encoding);
+    super::refuse_output_among_inputs(
+        args.output.as_deref(),
+        args.files.iter().map(String::as_str),
+    )?;
     let mut docs = Vec::new();
     let mut failed = 0;
     for f in &args.files {

@@ -64,6 +64,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // JSON Lines streams: each document is written (and flushed, for pipes) as soon as
     // it is parsed, so memory does not grow with the number of files.
     let stream = matches!(args.format, FormatArg::Jsonl);
+    super::refuse_output_among_inputs(
+        args.output.as_deref(),
+        args.files.iter().map(String::as_str),
+    )?;
     let mut out = super::output(args.output.as_deref())?;
     for f in &args.files {
         let name = match (f.as_str(), &args.stdin_name) {

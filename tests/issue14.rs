@@ -106,3 +106,39 @@ fn item2_output_that_is_an_input_is_refused() {
     assert_eq!(status.code(), Some(2));
     assert_eq!(std::fs::read_to_string(x).unwrap(), DASHES);
 }
+
+// ---------- item 3: convert --excel ----------
+
+/// `convert --excel` starts every CSV with a BOM and neutralises formulas as `parse
+/// --excel` does; without it the CSVs have no BOM and hold the text as printed.
+#[test]
+fn item3_convert_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("a.txt"), DASHES).unwrap();
+    for excel in [false, true] {
+        let out = dir.path().join(format!("out-{excel}"));
+        let mut cmd = bin();
+        cmd.args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        if excel {
+            cmd.arg("--excel");
+        }
+        cmd.assert().code(0);
+        for f in ["values.csv", "checks.csv", "panel.csv", "manifest.csv"] {
+            let bytes = std::fs::read(out.join(f)).unwrap();
+            assert_eq!(bytes.starts_with("\u{feff}".as_bytes()), excel, "{f}");
+        }
+        let values = records(&std::fs::read(out.join("values.csv")).unwrap());
+        let label = if excel { "'=TODAY()" } else { "=TODAY()" };
+        let row: Vec<_> = values.iter().filter(|r| &r[4] == label).collect();
+        assert_eq!(row.len(), 2, "{excel}: {values:?}");
+        assert_eq!(&row[0][7], "-");
+        assert_eq!(&row[1][7], "-3");
+    }
+}

@@ -65,6 +65,10 @@ pub struct Args {
         default_value = "documents,values,checks,panel"
     )]
     outputs: Vec<OutputKind>,
+    /// For spreadsheets: start every CSV with a UTF-8 BOM and prefix text that would run as
+    /// a formula with `'` (never a lone `-` or a signed number), as `parse --excel`.
+    #[arg(long)]
+    excel: bool,
 }
 
 /// An output of `--outputs`.
@@ -85,6 +89,8 @@ struct Chosen {
     documents: bool,
     /// In the order of [`CSV_OUTPUTS`].
     csv: Vec<&'static CsvOutput>,
+    /// `--excel`: every CSV starts with a BOM, formulas are neutralised.
+    excel: bool,
 }
 
 impl Chosen {
@@ -100,6 +106,7 @@ impl Chosen {
         Chosen {
             documents: chosen("documents"),
             csv: CSV_OUTPUTS.iter().filter(|o| chosen(o.name)).collect(),
+            excel: false,
         }
     }
 }
@@ -125,8 +132,8 @@ pub struct CsvOutput {
     pub description: &'static str,
     /// Columns: name, Table Schema type, description.
     pub fields: fn() -> &'static [Field],
-    /// Writes the rows of one document (no header).
-    pub rows: fn(&Document, &mut Vec<u8>) -> io::Result<()>,
+    /// Writes the rows of one document (no header); the flag is `--excel`.
+    pub rows: fn(&Document, bool, &mut Vec<u8>) -> io::Result<()>,
 }
 
 /// A column of a CSV output: name, Table Schema type, description.
@@ -140,8 +147,8 @@ const VALUES: CsvOutput = CsvOutput {
     name: "values",
     description: "Tidy values: one row per cell of every table (as `govreport parse --format csv`).",
     fields: || VALUES_FIELDS,
-    rows: |d, buf| {
-        govreport::write::csv::write_doc(d, false, buf);
+    rows: |d, excel, buf| {
+        govreport::write::csv::write_doc(d, excel, buf);
         Ok(())
     },
 };
@@ -227,9 +234,9 @@ const CHECKS: CsvOutput = CsvOutput {
             ),
         ]
     },
-    rows: |d, buf| {
+    rows: |d, excel, buf| {
         with_csv(buf, |w| {
-            govreport::write::checks::write_doc_csv(d, false, w)
+            govreport::write::checks::write_doc_csv(d, excel, w)
         })
     },
 };
@@ -239,12 +246,12 @@ const PANEL: CsvOutput = CsvOutput {
     name: "panel",
     description: "One row per report, one column per stable template key `ROW_KEY/COLUMN_KEY` of every shipped template (as `govreport panel`, over all templates); a cell holds the number the report prints, empty when it has none there.",
     fields: panel_fields,
-    rows: |d, buf| {
+    rows: |d, excel, buf| {
         with_csv(buf, |w| {
             w.write_record(govreport::write::panel::panel_row(
                 d,
                 govreport::write::panel::all_key_columns(),
-                false,
+                excel,
             ))
             .map_err(io::Error::from)
         })
@@ -327,7 +334,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     std::fs::create_dir_all(&args.output)
         .with_context(|| format!("cannot create {}", args.output.display()))?;
-    let chosen = Chosen::of(&args.outputs);
+    let mut chosen = Chosen::of(&args.outputs);
+    chosen.excel = args.excel;
     let out = Outputs::create(&args.output, &chosen)?;
 
     let mut opts = Options::default();
@@ -646,7 +654,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
     };
     let mut w = csv::WriterBuilder::new().from_writer(&mut c.manifest);
     let row = [
-        govreport::write::csv::safe(&display, false).into_owned(),
+        govreport::write::csv::safe(&display, chosen.excel).into_owned(),
         status.to_string(),
         encoding,
         c.bytes.map_or(String::new(), |b| b.to_string()),
@@ -680,7 +688,7 @@ fn render(doc: &Document, c: &mut Converted, chosen: &Chosen) -> io::Result<()> 
         if out.file == VALUES.file {
             buf.reserve(expect);
         }
-        (out.rows)(doc, buf)?;
+        (out.rows)(doc, chosen.excel, buf)?;
     }
     Ok(())
 }
@@ -810,11 +818,11 @@ impl Outputs {
         let mut csv = Vec::new();
         for o in &chosen.csv {
             let mut w = open(o.file)?;
-            write_header(&mut w, (o.fields)())?;
+            write_header(&mut w, (o.fields)(), chosen.excel)?;
             csv.push(w);
         }
         let mut manifest = open(MANIFEST)?;
-        write_header(&mut manifest, MANIFEST_FIELDS)?;
+        write_header(&mut manifest, MANIFEST_FIELDS, chosen.excel)?;
         Ok(Outputs {
             dir: dir.to_path_buf(),
             jsonl: chosen.documents.then(|| open(DOCUMENTS)).transpose()?,
@@ -914,7 +922,11 @@ impl Outputs {
     }
 }
 
-fn write_header(w: &mut impl Write, fields: &[Field]) -> anyhow::Result<()> {
+/// Writes the header row, after a UTF-8 BOM when `excel`.
+fn write_header(w: &mut impl Write, fields: &[Field], excel: bool) -> anyhow::Result<()> {
+    if excel {
+        w.write_all("\u{feff}".as_bytes())?;
+    }
     let mut c = csv::Writer::from_writer(w);
     c.write_record(fields.iter().map(|f| f.0))?;
     c.flush()?;

@@ -82,15 +82,14 @@ fn empty_file() {
 #[test]
 fn binary_files() {
     let dir = tempfile::tempdir().unwrap();
-    // a PNG header, every byte value, and the seed's text with a NUL in the middle
+    // a PNG header, every byte value, and a short text that is one NUL in ten characters
+    // (a stray NUL in a report is replaced instead: issue14::item7_stray_nul_is_replaced)
     let mut every: Vec<u8> = (0..=255u8).collect();
     every.extend((0..=255u8).rev());
-    let mut seed_nul = SMALL.as_bytes().to_vec();
-    seed_nul.insert(40, 0);
     let cases: [(&str, Vec<u8>); 3] = [
         ("png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".to_vec()),
         ("bytes", every),
-        ("text-with-nul", seed_nul),
+        ("text-with-nul", b"a | 1 |\n\0\n".to_vec()),
     ];
     for (name, bytes) in cases {
         let p = dir.path().join(name);

@@ -142,3 +142,89 @@ fn item3_convert_excel() {
         assert_eq!(&row[1][7], "-3");
     }
 }
+
+// ---------- item 7: UTF-16 byte order, stray bytes ----------
+
+fn json_of(args: &[&str], stdin: Vec<u8>) -> serde_json::Value {
+    let out = bin()
+        .args(args)
+        .write_stdin(stdin)
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).unwrap()
+}
+
+/// `--encoding utf-16be` decodes big-endian; `utf-16le` little-endian; `utf-16` without
+/// a BOM finds the order from the bytes.
+#[test]
+fn item7_utf16be_decodes_big_endian() {
+    let be: Vec<u8> = DASHES.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let le: Vec<u8> = DASHES.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for (enc, bytes, name) in [
+        ("utf-16be", &be, "utf-16be"),
+        ("utf-16le", &le, "utf-16le"),
+        ("utf-16", &be, "utf-16be"),
+        ("utf-16", &le, "utf-16le"),
+    ] {
+        let doc = json_of(&["parse", "--encoding", enc, "-"], bytes.clone());
+        assert_eq!(doc["source"]["encoding"], name, "{enc}");
+        let undecodable = doc["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "undecodable-bytes");
+        assert!(!undecodable, "{enc}: {doc}");
+        let table = doc["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["kind"] == "table")
+            .expect("the table, decoded");
+        assert_eq!(table["rows"][1]["path"][0], "规范性文件", "{enc}");
+    }
+}
+
+/// One NUL byte in a report does not refuse the report: it is replaced by U+FFFD and a
+/// `control-characters` warning names its line; the tables are read as without it.
+#[test]
+fn item7_stray_nul_is_replaced() {
+    // a report of a few hundred characters, as the shortest real ones
+    let text = format!(
+        "{DASHES}{}",
+        "本机关依法做好政府信息公开工作。\n".repeat(12)
+    );
+    let clean = json_of(&["parse", "-"], text.as_bytes().to_vec());
+    let line3 = text.find("=TODAY()").unwrap();
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(line3 + 3, 0);
+    let doc = json_of(&["parse", "-"], bytes);
+    let warnings = doc["warnings"].as_array().unwrap();
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w["code"] == "control-characters" && w["line"] == 3),
+        "{warnings:?}"
+    );
+    let table = |d: &serde_json::Value| {
+        d["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["kind"] == "table")
+            .map(|t| t["rows"][1].clone())
+    };
+    assert_eq!(table(&doc), table(&clean));
+    // the corpus: one NUL in the middle of each report refuses none of them
+    for p in crate::util::corpus_texts().iter().take(3) {
+        let mut bytes = std::fs::read(p).unwrap();
+        let mid = bytes.len() / 2;
+        let at = (mid..bytes.len())
+            .find(|&i| bytes[i] == b'\n')
+            .unwrap_or(mid);
+        bytes.insert(at, 0);
+        json_of(&["parse", "-"], bytes);
+    }
+}

@@ -17,7 +17,8 @@ pub struct Args {
     /// Also list the checks that could not be made.
     #[arg(long, short = 'v')]
     verbose: bool,
-    /// Input encoding: auto, utf-8, gb18030, big5, utf-16.
+    /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
+    /// bytes), utf-16le, utf-16be.
     #[arg(long, default_value = "auto")]
     encoding: EncodingChoice,
 }

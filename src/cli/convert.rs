@@ -50,7 +50,8 @@ pub struct Args {
     /// always read.
     #[arg(long, default_value = "*.txt")]
     glob: String,
-    /// Input encoding: auto, utf-8, gb18030, big5, utf-16.
+    /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
+    /// bytes), utf-16le, utf-16be.
     #[arg(long, default_value = "auto")]
     encoding: EncodingChoice,
     /// Refuse files larger than this many bytes (they are `failed` in the manifest).

@@ -55,12 +55,11 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("govreport: {e:#}");
-            if e.downcast_ref::<cli::Usage>().is_some() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::from(1)
+            let (code, quiet) = cli::exit_status(&e);
+            if !quiet {
+                eprintln!("govreport: {e:#}");
             }
+            ExitCode::from(code)
         }
     }
 }

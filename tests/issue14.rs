@@ -2,6 +2,7 @@
 //! (or a few) per item, each through the binary and named after its item.
 
 use crate::util::bin;
+use std::path::Path;
 
 /// A small report whose table prints a formula-like label, a lone `-` (not applicable)
 /// and a signed number.
@@ -227,4 +228,111 @@ fn item7_stray_nul_is_replaced() {
         bytes.insert(at, 0);
         json_of(&["parse", "-"], bytes);
     }
+}
+
+// ---------- item 6: closed pipes, full disks, unbounded inputs ----------
+
+/// Runs the binary with standard output a pipe whose reading end is closed before the
+/// binary writes: the status and standard error.
+fn with_closed_stdout(args: &[&str]) -> (std::process::ExitStatus, String) {
+    use std::io::Read as _;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_govreport"))
+        .args(args)
+        .current_dir(crate::util::root())
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let mut err = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
+    (child.wait().unwrap(), err)
+}
+
+fn small_report() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("a.txt");
+    std::fs::write(&p, DASHES).unwrap();
+    let p = p.to_str().unwrap().to_string();
+    (dir, p)
+}
+
+/// Every command writing to a closed pipe ends quietly with 141 (128 + SIGPIPE), never a
+/// panic (101), a silent 0 or a failure (1).
+#[test]
+fn item6_closed_stdout_ends_quietly_with_141() {
+    let (_dir, a) = small_report();
+    let cases: [&[&str]; 6] = [
+        &["schema"],
+        &["parse", &a],
+        &["parse", "--format", "jsonl", &a, &a],
+        &["parse", "--format", "csv", &a],
+        &["check", &a],
+        &["panel", &a],
+    ];
+    for args in cases {
+        let (status, err) = with_closed_stdout(args);
+        assert_eq!(status.code(), Some(141), "{args:?}: {err}");
+        assert_eq!(err, "", "{args:?}");
+    }
+}
+
+/// A full disk is an output error: exit 3 and a message saying what could not be written.
+#[test]
+fn item6_full_disk_is_a_clear_error() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let (_dir, a) = small_report();
+    let cases: [&[&str]; 5] = [
+        &["schema"],
+        &["parse", &a],
+        &["parse", &a, "-o", "/dev/full"],
+        &["check", &a],
+        &["panel", &a],
+    ];
+    for args in cases {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_govreport"))
+            .args(args)
+            .stdout(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open("/dev/full")
+                    .unwrap(),
+            )
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(3), "{args:?}: {err}");
+        assert!(
+            err.contains("cannot write") && err.contains("No space left"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    }
+}
+
+/// `--max-bytes` bounds devices and pipes, which have no size to check first.
+#[test]
+fn item6_max_bytes_bounds_devices_and_pipes() {
+    for cmd in ["parse", "check", "panel"] {
+        bin()
+            .args([cmd, "/dev/zero", "--max-bytes", "1000"])
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stderr(predicates::str::contains("more than 1000 bytes"));
+    }
+    bin()
+        .args(["parse", "-", "--max-bytes", "10"])
+        .write_stdin(DASHES)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("more than 10 bytes"));
 }

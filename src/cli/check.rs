@@ -21,6 +21,9 @@ pub struct Args {
     /// bytes), utf-16le, utf-16be.
     #[arg(long, default_value = "auto")]
     encoding: EncodingChoice,
+    /// Refuse inputs larger than this many bytes (files, pipes and devices alike).
+    #[arg(long, default_value_t = MAX_BYTES)]
+    max_bytes: u64,
 }
 
 /// Checks every file and prints a report per file.
@@ -28,21 +31,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut opts = Options::default();
     opts.encoding(args.encoding);
     let mut out = super::output(None)?;
+    let what = || "cannot write standard output".to_string();
     let (mut failed_checks, mut failed_files) = (0, 0);
     for f in &args.files {
-        match read_input(f, MAX_BYTES).and_then(|b| govreport::parse_bytes(&b, f, &opts)) {
+        match read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, f, &opts)) {
             Ok(d) => {
                 failed_checks += checks::tally(&d).1;
-                checks::write_report(&d, args.verbose, &mut out)?;
+                super::writing(checks::write_report(&d, args.verbose, &mut out), what)?;
             }
             Err(e) => {
-                out.flush()?;
+                super::writing(out.flush(), what)?;
                 eprintln!("govreport: {e}");
                 failed_files += 1;
             }
         }
     }
-    out.flush()?;
+    super::writing(out.flush(), what)?;
     Ok(if failed_checks > 0 || failed_files > 0 {
         ExitCode::from(1)
     } else {

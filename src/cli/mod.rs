@@ -60,20 +60,92 @@ pub fn refuse_output_among_inputs<'a>(
     Ok(())
 }
 
+/// Exit status of bad usage.
+pub const EXIT_USAGE: u8 = 2;
+/// Exit status when an output could not be written (a full disk, a folder that cannot be
+/// created): apart from 1, a failed input, so a script can tell them apart.
+pub const EXIT_OUTPUT: u8 = 3;
+/// Exit status when standard output was closed (`govreport … | head`): 128 + SIGPIPE, what
+/// a shell reports for a command a closed pipe stopped. Nothing is printed.
+pub const EXIT_BROKEN_PIPE: u8 = 141;
+
+/// An output could not be written or created; the message says which.
+#[derive(Debug)]
+pub struct OutputFailed(pub String);
+
+impl std::fmt::Display for OutputFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for OutputFailed {}
+
+/// Marks the error of writing an output, `what` saying which (exit status
+/// [`EXIT_OUTPUT`], or [`EXIT_BROKEN_PIPE`] for a closed pipe).
+pub fn writing<T, E>(r: Result<T, E>, what: impl FnOnce() -> String) -> anyhow::Result<T>
+where
+    E: std::error::Error + Send + Sync + 'static,
+{
+    r.map_err(|e| anyhow::Error::new(e).context(OutputFailed(what())))
+}
+
+/// The exit status of an error, and whether to say nothing (a closed pipe).
+pub fn exit_status(e: &anyhow::Error) -> (u8, bool) {
+    if e.chain().any(is_broken_pipe) {
+        (EXIT_BROKEN_PIPE, true)
+    } else if e.downcast_ref::<Usage>().is_some() {
+        (EXIT_USAGE, false)
+    } else if e.downcast_ref::<OutputFailed>().is_some() {
+        (EXIT_OUTPUT, false)
+    } else {
+        (1, false)
+    }
+}
+
+/// A closed pipe, also when a CSV or JSON writer wrapped it.
+fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    let Some(io) = e.downcast_ref::<std::io::Error>() else {
+        return false;
+    };
+    io.kind() == std::io::ErrorKind::BrokenPipe
+        || io.get_ref().is_some_and(|inner| {
+            inner
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(i) if i.kind() == std::io::ErrorKind::BrokenPipe))
+                || inner
+                    .downcast_ref::<std::io::Error>()
+                    .is_some_and(|i| i.kind() == std::io::ErrorKind::BrokenPipe)
+        })
+}
+
 /// `govreport schema`: the JSON Schema of the document model.
 pub fn schema() -> anyhow::Result<ExitCode> {
+    use std::io::Write as _;
     let schema = schemars::schema_for!(Document);
-    println!("{}", serde_json::to_string_pretty(&schema)?);
+    let text = serde_json::to_string_pretty(&schema)?;
+    let mut out = std::io::stdout().lock();
+    writing(writeln!(out, "{text}").and_then(|_| out.flush()), || {
+        "cannot write the schema to standard output".into()
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Opens `-o FILE` or standard output, buffered.
+/// Opens `-o FILE` or standard output (no `-o`, or `-o -`), buffered.
 pub fn output(path: Option<&std::path::Path>) -> anyhow::Result<Box<dyn std::io::Write>> {
-    use anyhow::Context as _;
-    Ok(match path {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
+    Ok(match path.filter(|p| p.as_os_str() != "-") {
+        Some(p) => Box::new(std::io::BufWriter::new(writing(
+            std::fs::File::create(p),
+            || format!("cannot create {}", p.display()),
+        )?)),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     })
+}
+
+/// The name of an output for messages: the file, or standard output.
+pub fn output_name(path: Option<&std::path::Path>) -> String {
+    match path.filter(|p| p.as_os_str() != "-") {
+        Some(p) => p.display().to_string(),
+        None => "standard output".into(),
+    }
 }

@@ -24,6 +24,9 @@ pub struct Args {
     /// bytes), utf-16le, utf-16be.
     #[arg(long, default_value = "auto")]
     encoding: EncodingChoice,
+    /// Refuse inputs larger than this many bytes (files, pipes and devices alike).
+    #[arg(long, default_value_t = MAX_BYTES)]
+    max_bytes: u64,
 }
 
 /// Parses every file and writes the panel; unreadable files are reported and left out.
@@ -37,7 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut docs = Vec::new();
     let mut failed = 0;
     for f in &args.files {
-        match read_input(f, MAX_BYTES).and_then(|b| govreport::parse_bytes(&b, f, &opts)) {
+        match read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, f, &opts)) {
             Ok(d) => docs.push(d),
             Err(e) => {
                 eprintln!("govreport: {e}");
@@ -46,8 +49,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
     }
     let mut out = super::output(args.output.as_deref())?;
-    panel::write_panel(&docs, args.excel, &mut out)?;
-    out.flush()?;
+    let written = panel::write_panel(&docs, args.excel, &mut out).and_then(|_| out.flush());
+    super::writing(written, || {
+        format!(
+            "cannot write {}",
+            super::output_name(args.output.as_deref())
+        )
+    })?;
     Ok(if failed > 0 {
         ExitCode::from(1)
     } else {

@@ -1,7 +1,6 @@
 //! `govreport parse FILE... [--format json|jsonl|csv|md] [-o OUT]`.
 
 use super::input::{MAX_BYTES, read_input};
-use anyhow::Context as _;
 use clap::ValueEnum;
 use govreport::Options;
 use govreport::decode::EncodingChoice;
@@ -28,7 +27,7 @@ pub struct Args {
     /// Start CSV output with a UTF-8 BOM so spreadsheets read it as UTF-8.
     #[arg(long)]
     excel: bool,
-    /// Refuse files larger than this many bytes.
+    /// Refuse inputs larger than this many bytes (files, pipes and devices alike).
     #[arg(long, default_value_t = MAX_BYTES)]
     max_bytes: u64,
     /// The name recorded as `source.path` for standard input (`-`), e.g. the path of the
@@ -78,12 +77,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         match read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, name, &opts)) {
             Ok(d) if stream => {
                 let written = write::json::write_jsonl(&d, &mut out).and_then(|_| out.flush());
-                match written {
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                        return Ok(ExitCode::SUCCESS);
-                    }
-                    r => r.context("cannot write output")?,
-                }
+                super::writing(written, || {
+                    format!(
+                        "cannot write {}",
+                        super::output_name(args.output.as_deref())
+                    )
+                })?;
             }
             Ok(d) => docs.push(d),
             Err(e) => {
@@ -92,14 +91,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    if (!docs.is_empty() || matches!(args.format, FormatArg::Csv))
-        && let Err(e) = write::write_all(&docs, args.format.into(), args.excel, &mut out)
-            .and_then(|_| out.flush())
-    {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            return Ok(ExitCode::SUCCESS);
-        }
-        return Err(e).context("cannot write output");
+    if !docs.is_empty() || matches!(args.format, FormatArg::Csv) {
+        let written = write::write_all(&docs, args.format.into(), args.excel, &mut out)
+            .and_then(|_| out.flush());
+        super::writing(written, || {
+            format!(
+                "cannot write {}",
+                super::output_name(args.output.as_deref())
+            )
+        })?;
     }
     Ok(if failed > 0 {
         ExitCode::from(1)

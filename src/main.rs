@@ -10,7 +10,8 @@ use std::process::ExitCode;
 #[command(
     name = "govreport",
     version,
-    about = "Turn government reports delivered as text into checked, analysable data"
+    about = "Turn government reports delivered as text into checked, analysable data",
+    after_help = cli::EXIT_STATUS_HELP
 )]
 struct Cli {
     #[command(subcommand)]
@@ -20,12 +21,16 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Parse reports into the govreport/1 document model.
+    #[command(after_help = cli::EXIT_STATUS_HELP)]
     Parse(cli::parse::Args),
     /// Check the arithmetic the report's template requires (勾稽关系); exit 1 on a failure.
+    #[command(after_help = cli::EXIT_STATUS_HELP)]
     Check(cli::check::Args),
     /// One row per report, one column per stable template key, as CSV.
+    #[command(after_help = cli::EXIT_STATUS_HELP)]
     Panel(cli::panel::Args),
     /// Convert whole folders of reports into one output folder (JSON Lines, CSV, manifest).
+    #[command(after_help = cli::EXIT_STATUS_HELP)]
     Convert(cli::convert::Args),
     /// Print the JSON Schema of the document model.
     Schema,

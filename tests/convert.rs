@@ -501,8 +501,9 @@ fn bad_usage_is_status_2() {
     let out = TempDir::new().unwrap();
     let run = convert(&[Path::new("x")], out.path(), &["--jobs", "many"]);
     assert_eq!(run.code, 2);
+    // usage too since issue 14 item 8 (it was 1, the status of a failed input)
     let run = convert(&[Path::new("x")], out.path(), &["--glob", "a[b"]);
-    assert_eq!(run.code, 1);
+    assert_eq!(run.code, 2);
     assert!(run.stderr.contains("bad --glob pattern"), "{}", run.stderr);
 }
 

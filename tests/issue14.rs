@@ -336,3 +336,54 @@ fn item6_max_bytes_bounds_devices_and_pipes() {
         .code(1)
         .stderr(predicates::str::contains("more than 10 bytes"));
 }
+
+// ---------- item 8: exit statuses ----------
+
+/// A bad `--glob` is bad usage (2); an output that cannot be written is 3, apart from a
+/// failed input (1); `--help` lists the statuses.
+#[test]
+fn item8_exit_statuses() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), DASHES).unwrap();
+    let d = dir.path().to_str().unwrap();
+    let out = format!("{d}/out");
+    bin()
+        .args(["convert", d, "-o", &out, "--glob", "[unclosed"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("bad --glob pattern"));
+    // the output folder cannot be made: a file stands in its way
+    let blocked = format!("{d}/a.txt/out");
+    bin()
+        .args(["convert", d, "-o", &blocked])
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("cannot create"));
+    bin()
+        .args([
+            "parse",
+            &format!("{d}/a.txt"),
+            "-o",
+            &format!("{d}/no/such/dir/x.json"),
+        ])
+        .assert()
+        .code(3);
+    bin()
+        .args(["parse", &format!("{d}/missing.txt")])
+        .assert()
+        .code(1);
+    for cmd in [
+        &["--help"][..],
+        &["parse", "--help"],
+        &["convert", "--help"],
+    ] {
+        bin()
+            .args(cmd)
+            .assert()
+            .code(0)
+            .stdout(predicates::str::contains("Exit status:"))
+            .stdout(predicates::str::contains(
+                "3    an output could not be written",
+            ));
+    }
+}

@@ -322,7 +322,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let glob = globset::GlobBuilder::new(&args.glob)
         .literal_separator(true)
         .build()
-        .with_context(|| format!("bad --glob pattern {:?}", args.glob))?
+        .map_err(|e| super::Usage(format!("bad --glob pattern {:?}: {e}", args.glob)))?
         .compile_matcher();
     // A named input that is one of the files this run replaces would be read while it
     // is being replaced.
@@ -333,11 +333,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let named = args.paths.iter().filter_map(|p| p.to_str());
         super::refuse_output_among_inputs(Some(&args.output.join(name)), named)?;
     }
-    std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("cannot create {}", args.output.display()))?;
+    let cannot_write = || super::OutputFailed(format!("cannot write to {}", args.output.display()));
+    super::writing(std::fs::create_dir_all(&args.output), || {
+        format!("cannot create {}", args.output.display())
+    })?;
     let mut chosen = Chosen::of(&args.outputs);
     chosen.excel = args.excel;
-    let out = Outputs::create(&args.output, &chosen)?;
+    let out = Outputs::create(&args.output, &chosen).map_err(|e| e.context(cannot_write()))?;
 
     let mut opts = Options::default();
     opts.encoding(args.encoding);
@@ -368,10 +370,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         error,
     } = sink;
     if let Some(e) = error {
-        return Err(e).with_context(|| format!("cannot write to {}", args.output.display()));
+        return Err(anyhow::Error::new(e).context(cannot_write()));
     }
     out.finish(&chosen)
-        .with_context(|| format!("cannot write to {}", args.output.display()))?;
+        .map_err(|e| anyhow::Error::new(e).context(cannot_write()))?;
     progress.finish();
     let secs = started.elapsed().as_secs_f64();
     eprintln!(

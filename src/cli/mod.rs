@@ -60,6 +60,15 @@ pub fn refuse_output_among_inputs<'a>(
     Ok(())
 }
 
+/// The exit statuses, for `--help` (the contract: `docs/contract.md`).
+pub const EXIT_STATUS_HELP: &str = "\
+Exit status:
+  0    every input parsed (check: and no check failed)
+  1    some input could not be read or was not text (check: or a check failed); the others are written
+  2    bad usage: an unknown flag, a bad --glob, an output that is one of the inputs
+  3    an output could not be written: a full disk, a folder that cannot be made
+  141  standard output was closed (`| head`); nothing is printed";
+
 /// Exit status of bad usage.
 pub const EXIT_USAGE: u8 = 2;
 /// Exit status when an output could not be written (a full disk, a folder that cannot be

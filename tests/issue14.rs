@@ -387,3 +387,169 @@ fn item8_exit_statuses() {
             ));
     }
 }
+
+// ---------- item 10: output shape, -o -, duplicates, interruptions, streaming ----------
+
+/// Several inputs always give an array, `[]` when none parsed (also in an `-o` file);
+/// one input that fails writes nothing, not even an empty `-o` file.
+#[test]
+fn item10_several_inputs_always_an_array() {
+    let (dir, a) = small_report();
+    let missing = dir.path().join("missing.txt");
+    let missing = missing.to_str().unwrap();
+    let out = bin().args(["parse", &a, missing]).assert().code(1);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1), "{v}");
+    let out = bin().args(["parse", missing, missing]).assert().code(1);
+    assert_eq!(out.get_output().stdout, b"[]\n");
+    let file = dir.path().join("out.json");
+    let f = file.to_str().unwrap();
+    bin()
+        .args(["parse", missing, missing, "-o", f])
+        .assert()
+        .code(1);
+    assert_eq!(std::fs::read(&file).unwrap(), b"[]\n");
+    std::fs::remove_file(&file).unwrap();
+    bin()
+        .args(["parse", missing, "-o", f])
+        .assert()
+        .code(1)
+        .stdout("");
+    assert!(!file.exists(), "no 0-byte file for a failed single input");
+    // the streamed array is byte for byte serde_json's pretty array
+    let two = bin().args(["parse", &a, &a]).assert().code(0);
+    let docs: Vec<govreport::Document> = serde_json::from_slice(&two.get_output().stdout).unwrap();
+    let mut want = serde_json::to_vec_pretty(&docs).unwrap();
+    want.push(b'\n');
+    assert!(
+        two.get_output().stdout == want,
+        "not serde_json's pretty array"
+    );
+}
+
+/// `-o -` is standard output, for parse and panel.
+#[test]
+fn item10_dash_o_is_stdout() {
+    let (dir, a) = small_report();
+    for cmd in ["parse", "panel"] {
+        let plain = bin()
+            .args([cmd, &a])
+            .assert()
+            .code(0)
+            .get_output()
+            .stdout
+            .clone();
+        bin()
+            .current_dir(dir.path())
+            .args([cmd, &a, "-o", "-"])
+            .assert()
+            .code(0)
+            .stdout(plain);
+        assert!(!dir.path().join("-").exists(), "{cmd}: no file named -");
+    }
+}
+
+/// `convert DIR ./DIR DIR/a.txt` converts each file once.
+#[test]
+fn item10_convert_dedups_inputs_by_real_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("a.txt"), DASHES).unwrap();
+    std::fs::write(input.join("b.txt"), DASHES.replace("12", "13")).unwrap();
+    let out = dir.path().join("out");
+    bin()
+        .current_dir(dir.path())
+        .args(["convert", "in", "./in", "in/a.txt", "-o", "out"])
+        .assert()
+        .code(0);
+    let manifest = records(&std::fs::read(out.join("manifest.csv")).unwrap());
+    let paths: Vec<&str> = manifest.iter().skip(1).map(|r| &r[0]).collect();
+    assert_eq!(paths.len(), 2, "{paths:?}");
+}
+
+/// An interrupted convert (Ctrl-C) stops, removes its `.part` files and exits 130.
+#[test]
+fn item10_interrupted_convert_removes_part_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let seed = std::fs::read(crate::util::seed_path()).unwrap();
+    for i in 0..40 {
+        std::fs::write(input.join(format!("r{i:02}.txt")), &seed).unwrap();
+    }
+    let out = dir.path().join("out");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_govreport"))
+        .args([
+            "convert",
+            input.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--jobs",
+            "1",
+        ])
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !out.join(".manifest.csv.part").exists() {
+        assert!(started.elapsed().as_secs() < 30, "convert never started");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let killed = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let done = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// `parse --format json|csv` writes each document as soon as it is parsed: the first
+/// input's output arrives while the second (standard input, still open) is unread.
+#[test]
+fn item10_parse_streams_json_and_csv() {
+    use std::io::Read as _;
+    let (_dir, a) = small_report();
+    for (format, first) in [("csv", "doc,table"), ("json", "[\n  {")] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_govreport"))
+            .args(["parse", "--format", format, &a, "-"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        // read until the first document is complete, or fail after a timeout
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut got = Vec::new();
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                got.extend_from_slice(&buf[..n]);
+                let text = String::from_utf8_lossy(&got);
+                if text.contains("规范性文件") {
+                    let _ = tx.send(text.into_owned());
+                    return;
+                }
+            }
+        });
+        let text = rx.recv_timeout(std::time::Duration::from_secs(20));
+        drop(stdin);
+        let _ = child.wait();
+        let text = text.unwrap_or_else(|_| panic!("{format}: nothing before the last input"));
+        assert!(text.starts_with(first), "{format}: {text}");
+    }
+}

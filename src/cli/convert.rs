@@ -112,6 +112,25 @@ impl Chosen {
     }
 }
 
+/// Set when the run is interrupted (Ctrl-C, SIGTERM, SIGHUP).
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// From now on an interruption stops the run at the next file instead of killing the
+/// process, so that [`Outputs::abandon`] can remove the `.part` files. A second
+/// interruption ends the process at once (status 130).
+fn watch_interrupts() {
+    // An error means a handler is already set (a second run in one process): it stays.
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(i32::from(super::EXIT_INTERRUPTED));
+        }
+    });
+}
+
+fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
+}
+
 /// Files in flight per worker: enough to keep every worker busy while the writer waits
 /// for a slow file, small enough that memory does not grow with the archive.
 const WINDOW_PER_JOB: usize = 16;
@@ -353,10 +372,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         error: None,
     };
     let files = inputs(&roots, &glob);
+    watch_interrupts();
     if jobs == 1 {
         // One thread does everything, in order: no pool, no hand-offs.
         for input in files {
-            if !sink.take(convert(input, args.max_bytes, &opts, &chosen)) {
+            if interrupted() || !sink.take(convert(input, args.max_bytes, &opts, &chosen)) {
                 break;
             }
         }
@@ -369,6 +389,22 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         progress,
         error,
     } = sink;
+    if interrupted() {
+        progress.finish();
+        let removed = out.abandon(&chosen);
+        return Err(
+            anyhow::Error::new(super::Interrupted).context(match removed {
+                Ok(()) => format!(
+                    "interrupted; its .part files were removed from {}",
+                    args.output.display()
+                ),
+                Err(e) => format!(
+                    "interrupted; could not remove its .part files from {}: {e}",
+                    args.output.display()
+                ),
+            }),
+        );
+    }
     if let Some(e) = error {
         return Err(anyhow::Error::new(e).context(cannot_write()));
     }
@@ -455,7 +491,7 @@ fn in_parallel(
     let room = Condvar::new();
     pool.broadcast(|_| {
         loop {
-            if lock(&order).stop {
+            if lock(&order).stop || interrupted() {
                 return;
             }
             let Some((i, input)) = lock(&walk).next() else {
@@ -533,25 +569,48 @@ enum Input {
     Broken(PathBuf, String),
 }
 
-/// Every input under `roots`, in sorted path order.
+/// Every input under `roots`, in sorted path order, each file once: a file reached twice
+/// (`convert DIR ./DIR`, a folder and a file in it, a symlink to a file already found) is
+/// read the first time only.
 fn inputs<'a>(
     roots: &'a [PathBuf],
     glob: &'a globset::GlobMatcher,
 ) -> impl Iterator<Item = Input> + Send + 'a {
-    roots.iter().flat_map(move |root| {
-        let is_dir = std::fs::metadata(root).is_ok_and(|m| m.is_dir());
-        // A file named on the command line is read whatever its name; a missing one
-        // fails when read.
-        let named = (!is_dir).then(|| Input::File(root.clone()));
-        let entries = is_dir.then(|| {
-            walkdir::WalkDir::new(root)
-                .follow_links(true)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(move |entry| found(entry, root, glob))
-        });
-        named.into_iter().chain(entries.into_iter().flatten())
-    })
+    let mut seen = std::collections::HashSet::new();
+    let first_time = move |input: &Input| match input {
+        Input::File(p) => file_id(p).is_none_or(|id| seen.insert(id)),
+        Input::Broken(..) => true,
+    };
+    roots
+        .iter()
+        .flat_map(move |root| {
+            let is_dir = std::fs::metadata(root).is_ok_and(|m| m.is_dir());
+            // A file named on the command line is read whatever its name; a missing one
+            // fails when read.
+            let named = (!is_dir).then(|| Input::File(root.clone()));
+            let entries = is_dir.then(|| {
+                walkdir::WalkDir::new(root)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_map(move |entry| found(entry, root, glob))
+            });
+            named.into_iter().chain(entries.into_iter().flatten())
+        })
+        .filter(first_time)
+}
+
+/// What makes a file the same file whatever its path: device and inode.
+#[cfg(unix)]
+fn file_id(p: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// What makes a file the same file whatever its path: its canonical path.
+#[cfg(not(unix))]
+fn file_id(p: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(p).ok()
 }
 
 /// What the walker found under `root`: a file to read, a broken entry to report, or
@@ -867,6 +926,27 @@ impl Outputs {
             w.flush()?;
             if syncer.tx.send(w.get_ref().try_clone()?).is_err() {
                 break; // it stopped on an error, reported by finish
+            }
+        }
+        Ok(())
+    }
+
+    /// Removes the `.part` files of an interrupted run; the folder keeps what an earlier
+    /// run left under the final names.
+    fn abandon(mut self, chosen: &Chosen) -> io::Result<()> {
+        if let Some(s) = self.syncer.take() {
+            let _ = s.finish();
+        }
+        drop(self.jsonl);
+        drop(self.csv);
+        drop(self.manifest);
+        let names = [DOCUMENTS, MANIFEST, DATAPACKAGE]
+            .into_iter()
+            .chain(chosen.csv.iter().map(|o| o.file));
+        for name in names {
+            match std::fs::remove_file(part(&self.dir, name)) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
             }
         }
         Ok(())

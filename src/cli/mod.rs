@@ -67,6 +67,7 @@ Exit status:
   1    some input could not be read or was not text (check: or a check failed); the others are written
   2    bad usage: an unknown flag, a bad --glob, an output that is one of the inputs
   3    an output could not be written: a full disk, a folder that cannot be made
+  130  interrupted (Ctrl-C); convert removes its .part files
   141  standard output was closed (`| head`); nothing is printed";
 
 /// Exit status of bad usage.
@@ -77,6 +78,21 @@ pub const EXIT_OUTPUT: u8 = 3;
 /// Exit status when standard output was closed (`govreport … | head`): 128 + SIGPIPE, what
 /// a shell reports for a command a closed pipe stopped. Nothing is printed.
 pub const EXIT_BROKEN_PIPE: u8 = 141;
+
+/// Exit status of a run stopped by Ctrl-C or SIGTERM: 128 + SIGINT.
+pub const EXIT_INTERRUPTED: u8 = 130;
+
+/// The run was interrupted (Ctrl-C); its partial outputs were removed.
+#[derive(Debug)]
+pub struct Interrupted;
+
+impl std::fmt::Display for Interrupted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("interrupted")
+    }
+}
+
+impl std::error::Error for Interrupted {}
 
 /// An output could not be written or created; the message says which.
 #[derive(Debug)]
@@ -103,6 +119,8 @@ where
 pub fn exit_status(e: &anyhow::Error) -> (u8, bool) {
     if e.chain().any(is_broken_pipe) {
         (EXIT_BROKEN_PIPE, true)
+    } else if e.downcast_ref::<Interrupted>().is_some() {
+        (EXIT_INTERRUPTED, false)
     } else if e.downcast_ref::<Usage>().is_some() {
         (EXIT_USAGE, false)
     } else if e.downcast_ref::<OutputFailed>().is_some() {
@@ -114,6 +132,9 @@ pub fn exit_status(e: &anyhow::Error) -> (u8, bool) {
 
 /// A closed pipe, also when a CSV or JSON writer wrapped it.
 fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
+    if let Some(c) = e.downcast_ref::<csv::Error>() {
+        return matches!(c.kind(), csv::ErrorKind::Io(i) if i.kind() == std::io::ErrorKind::BrokenPipe);
+    }
     let Some(io) = e.downcast_ref::<std::io::Error>() else {
         return false;
     };

@@ -1,10 +1,15 @@
 //! `govreport panel FILE... -o panel.csv`: one row per report, one column per stable key.
+//!
+//! The reports stream: each one's row (over the keys of every template) goes to an
+//! anonymous temporary file as soon as it is parsed, and when all are read the panel is
+//! written from it with the columns of the templates the reports follow. Memory holds one
+//! document and one row, however many reports there are.
 
 use super::input::{MAX_BYTES, read_input};
 use govreport::Options;
 use govreport::decode::EncodingChoice;
 use govreport::write::panel;
-use std::io::Write;
+use std::io::{Seek, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,10 +19,10 @@ pub struct Args {
     /// Report files; `-` reads standard input.
     #[arg(required = true)]
     files: Vec<String>,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (`-` is standard output).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
-    /// Start the CSV with a UTF-8 BOM so spreadsheets read it as UTF-8.
+    /// Start the CSV with a UTF-8 BOM and neutralise formulas, for spreadsheets.
     #[arg(long)]
     excel: bool,
     /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
@@ -37,25 +42,77 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.output.as_deref(),
         args.files.iter().map(String::as_str),
     )?;
-    let mut docs = Vec::new();
+    let spool_err = || "cannot write the panel's temporary file".to_string();
+    let all = panel::all_key_columns();
+    let mut spool = csv::Writer::from_writer(super::writing(tempfile::tempfile(), spool_err)?);
+    let mut used: Vec<String> = Vec::new();
     let mut failed = 0;
     for f in &args.files {
         match read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, f, &opts)) {
-            Ok(d) => docs.push(d),
+            Ok(d) => {
+                if let Some(t) = &d.meta.template
+                    && !used.contains(t)
+                {
+                    used.push(t.clone());
+                }
+                super::writing(
+                    spool.write_record(panel::panel_row(&d, all, args.excel)),
+                    spool_err,
+                )?;
+            }
             Err(e) => {
                 eprintln!("govreport: {e}");
                 failed += 1;
             }
         }
     }
-    let mut out = super::output(args.output.as_deref())?;
-    let written = panel::write_panel(&docs, args.excel, &mut out).and_then(|_| out.flush());
-    super::writing(written, || {
+    let mut spooled = super::writing(spool.into_inner().map_err(|e| e.into_error()), spool_err)?;
+    super::writing(spooled.rewind(), spool_err)?;
+
+    // The columns: the report's own four, then the keys of the templates in use.
+    let used: Vec<&str> = used.iter().map(String::as_str).collect();
+    let keys = panel::key_columns_of(&used);
+    let index: std::collections::HashMap<&str, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i + 4))
+        .collect();
+    let pick: Vec<usize> = (0..4)
+        .chain(keys.iter().filter_map(|k| index.get(k.as_str()).copied()))
+        .collect();
+
+    let what = || {
         format!(
             "cannot write {}",
             super::output_name(args.output.as_deref())
         )
-    })?;
+    };
+    let mut out = super::output(args.output.as_deref())?;
+    if args.excel {
+        super::writing(out.write_all("\u{feff}".as_bytes()), what)?;
+    }
+    let mut w = csv::Writer::from_writer(&mut out);
+    super::writing(
+        w.write_record(
+            ["file", "agency", "year", "template"]
+                .into_iter()
+                .chain(keys.iter().map(String::as_str)),
+        ),
+        what,
+    )?;
+    let mut rows = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(std::io::BufReader::new(spooled));
+    let mut record = csv::StringRecord::new();
+    while super::writing(rows.read_record(&mut record), spool_err)? {
+        super::writing(
+            w.write_record(pick.iter().map(|&i| record.get(i).unwrap_or(""))),
+            what,
+        )?;
+    }
+    super::writing(w.flush(), what)?;
+    drop(w);
+    super::writing(out.flush(), what)?;
     Ok(if failed > 0 {
         ExitCode::from(1)
     } else {

@@ -4,7 +4,7 @@ use super::input::{MAX_BYTES, read_input};
 use clap::ValueEnum;
 use govreport::Options;
 use govreport::decode::EncodingChoice;
-use govreport::write::{self, Format};
+use govreport::write::{DocWriter, Format};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -56,51 +56,65 @@ impl From<FormatArg> for Format {
 }
 
 /// Parses every file; failures are reported on standard error and the others written.
+///
+/// Every format streams: each document is written and flushed as soon as it is parsed,
+/// so memory does not grow with the number of files. Several
+/// inputs give a JSON array (`[]` when none parsed); one input gives its object, and
+/// nothing at all — no `-o` file either — when it fails.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut opts = Options::default();
     opts.encoding(args.encoding);
-    let mut docs = Vec::new();
     let mut failed = 0;
-    // JSON Lines streams: each document is written (and flushed, for pipes) as soon as
-    // it is parsed, so memory does not grow with the number of files.
-    let stream = matches!(args.format, FormatArg::Jsonl);
     super::refuse_output_among_inputs(
         args.output.as_deref(),
         args.files.iter().map(String::as_str),
     )?;
-    let mut out = super::output(args.output.as_deref())?;
-    for f in &args.files {
+    let what = || {
+        format!(
+            "cannot write {}",
+            super::output_name(args.output.as_deref())
+        )
+    };
+    let format = Format::from(args.format);
+    let array = args.files.len() != 1;
+    let parse = |f: &String| {
         let name = match (f.as_str(), &args.stdin_name) {
             ("-", Some(n)) => n.as_str(),
             _ => f.as_str(),
         };
-        match read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, name, &opts)) {
-            Ok(d) if stream => {
-                let written = write::json::write_jsonl(&d, &mut out).and_then(|_| out.flush());
-                super::writing(written, || {
-                    format!(
-                        "cannot write {}",
-                        super::output_name(args.output.as_deref())
-                    )
-                })?;
+        read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, name, &opts))
+    };
+    // One JSON input that fails writes nothing: no document, and no empty `-o` file.
+    let mut first = None;
+    if !array && format == Format::Json {
+        match parse(&args.files[0]) {
+            Ok(d) => first = Some(d),
+            Err(e) => {
+                eprintln!("govreport: {e}");
+                return Ok(ExitCode::from(1));
             }
-            Ok(d) => docs.push(d),
+        }
+    }
+    let mut out = super::output(args.output.as_deref())?;
+    let mut w = super::writing(DocWriter::new(format, args.excel, array, &mut out), what)?;
+    let rest = if first.is_some() {
+        &[][..]
+    } else {
+        &args.files[..]
+    };
+    for d in first.into_iter().map(Ok).chain(rest.iter().map(parse)) {
+        match d {
+            Ok(d) => {
+                // flushed per document: a pipe reader gets each as soon as it is parsed
+                super::writing(w.write(&d).and_then(|_| w.flush()), what)?;
+            }
             Err(e) => {
                 eprintln!("govreport: {e}");
                 failed += 1;
             }
         }
     }
-    if !docs.is_empty() || matches!(args.format, FormatArg::Csv) {
-        let written = write::write_all(&docs, args.format.into(), args.excel, &mut out)
-            .and_then(|_| out.flush());
-        super::writing(written, || {
-            format!(
-                "cannot write {}",
-                super::output_name(args.output.as_deref())
-            )
-        })?;
-    }
+    super::writing(w.finish().and_then(|_| out.flush()), what)?;
     Ok(if failed > 0 {
         ExitCode::from(1)
     } else {

@@ -18,6 +18,11 @@ pub fn key_columns(docs: &[Document]) -> Vec<String> {
         .iter()
         .filter_map(|d| d.meta.template.as_deref())
         .collect();
+    key_columns_of(&used)
+}
+
+/// The key columns of the templates `used` (ids such as `gidr-2021`), in template order.
+pub fn key_columns_of(used: &[&str]) -> Vec<String> {
     keys_of(|id| used.contains(&id))
 }
 

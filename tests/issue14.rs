@@ -553,3 +553,63 @@ fn item10_parse_streams_json_and_csv() {
         assert!(text.starts_with(first), "{format}: {text}");
     }
 }
+
+// ---------- item 9: file names that are not UTF-8 ----------
+
+/// A GBK file name (`测通.txt` in GBK bytes) is read by parse, check and panel like any
+/// other, shown lossily, with a `path-not-utf8` warning; convert keeps its exact bytes in
+/// the manifest's `path_escaped`.
+#[cfg(unix)]
+#[test]
+fn item9_non_utf8_file_names() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"\xb2\xe2\xcd\xa8%.txt");
+    let p = dir.path().join(name);
+    if std::fs::write(&p, DASHES).is_err() {
+        return; // a file system that refuses such names
+    }
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, DASHES).unwrap();
+    let out = bin().arg("parse").arg(&p).arg(&good).assert().code(0);
+    let docs: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let path = docs[0]["source"]["path"].as_str().unwrap();
+    assert!(
+        path.contains('\u{FFFD}') && path.ends_with("%.txt"),
+        "{path}"
+    );
+    assert!(
+        docs[0]["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w["code"] == "path-not-utf8")
+    );
+    bin().arg("check").arg(&p).assert().code(0);
+    let panel = bin().arg("panel").arg(&p).arg(&good).assert().code(0);
+    assert_eq!(records(&panel.get_output().stdout).len(), 3);
+    let outdir = dir.path().join("out");
+    bin()
+        .arg("convert")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&outdir)
+        .assert()
+        .code(0);
+    let manifest = records(&std::fs::read(outdir.join("manifest.csv")).unwrap());
+    assert_eq!(manifest[0].get(8), Some("path_escaped"));
+    let row = manifest
+        .iter()
+        .find(|r| r[0].ends_with("%.txt"))
+        .expect("the GBK-named file in the manifest");
+    assert_eq!(
+        &row[8],
+        // `CD A8` happens to be valid UTF-8 (U+0368) and is kept as such
+        format!("{}/%B2%E2\u{368}%25.txt", dir.path().display())
+    );
+    let row = manifest
+        .iter()
+        .find(|r| r[0].ends_with("good.txt"))
+        .unwrap();
+    assert_eq!(&row[8], "");
+}

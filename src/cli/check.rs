@@ -1,11 +1,12 @@
 //! `govreport check FILE...`: the template arithmetic (勾稽关系) of each report, readable.
 //! Exit status 1 when any check fails or any file cannot be read.
 
-use super::input::{MAX_BYTES, read_input};
+use super::input::{MAX_BYTES, read_input, shown};
 use govreport::Options;
 use govreport::decode::EncodingChoice;
 use govreport::write::checks;
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Flags of `govreport check`.
@@ -13,7 +14,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// Report files; `-` reads standard input.
     #[arg(required = true)]
-    files: Vec<String>,
+    files: Vec<PathBuf>,
     /// Also list the checks that could not be made.
     #[arg(long, short = 'v')]
     verbose: bool,
@@ -34,7 +35,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let what = || "cannot write standard output".to_string();
     let (mut failed_checks, mut failed_files) = (0, 0);
     for f in &args.files {
-        match read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, f, &opts)) {
+        let name = shown(f);
+        match read_input(f, &name, args.max_bytes)
+            .and_then(|b| govreport::parse_bytes(&b, &name, &opts))
+        {
             Ok(d) => {
                 failed_checks += checks::tally(&d).1;
                 super::writing(checks::write_report(&d, args.verbose, &mut out), what)?;

@@ -22,7 +22,7 @@
 
 use anyhow::Context as _;
 use govreport::decode::EncodingChoice;
-use govreport::model::{Document, Warning};
+use govreport::model::Document;
 use govreport::{Error, ErrorKind, Options};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
@@ -329,6 +329,11 @@ pub const MANIFEST_FIELDS: &[Field] = &[
     ),
     ("warnings", "integer", "Warnings in the document."),
     ("reason", "string", "Why the file failed; empty otherwise."),
+    (
+        "path_escaped",
+        "string",
+        "For a file name that is not UTF-8, its exact bytes: valid UTF-8 as is, `%` as `%25`, every other byte as `%XX`; empty otherwise.",
+    ),
 ];
 
 /// Converts every input; see the module documentation.
@@ -349,7 +354,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .into_iter()
         .chain(CSV_OUTPUTS.iter().map(|o| o.file));
     for name in finals {
-        let named = args.paths.iter().filter_map(|p| p.to_str());
+        let named = args.paths.iter().map(PathBuf::as_path);
         super::refuse_output_among_inputs(Some(&args.output.join(name)), named)?;
     }
     let cannot_write = || super::OutputFailed(format!("cannot write to {}", args.output.display()));
@@ -688,11 +693,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
     let (encoding, tables, values) = match parsed {
         Ok(mut doc) => {
             if not_utf8 {
-                doc.warnings.push(Warning {
-                    line: None,
-                    code: "path-not-utf8".into(),
-                    message: "the file name is not valid UTF-8; `source.path` shows the bad bytes as U+FFFD".into(),
-                });
+                doc.warnings.push(super::input::path_not_utf8());
             }
             c.warnings = doc.warnings.len();
             if let Err(e) = render(&doc, &mut c, chosen) {
@@ -728,6 +729,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
             c.warnings.to_string()
         },
         c.failed.clone().unwrap_or_default(),
+        super::input::escaped(&path),
     ];
     let _ = w
         .write_record(&row)

@@ -1,19 +1,64 @@
 //! Reading one input file or standard input, with errors a user can act on.
 
+use govreport::model::Warning;
 use govreport::{Error, ErrorKind};
 use std::io::Read;
+use std::path::Path;
+
+/// The name a path is shown and recorded under: the path itself when it is UTF-8, else
+/// with each byte that is not shown as U+FFFD (`source.path`, messages).
+pub fn shown(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// The warning a document gets when its file name is not UTF-8.
+pub fn path_not_utf8() -> Warning {
+    Warning {
+        line: None,
+        code: "path-not-utf8".into(),
+        message: "the file name is not valid UTF-8; `source.path` shows the bad bytes as U+FFFD"
+            .into(),
+    }
+}
+
+/// The exact bytes of a path that is not UTF-8, as text: valid UTF-8 kept, `%` as `%25`,
+/// every other byte as `%XX` (so `%B2%E2%CD%A8.txt` for the GBK name 测通.txt). Empty for
+/// a UTF-8 path, which is its own exact spelling.
+///
+/// Unix paths are bytes; elsewhere a path that is not Unicode is shown by its lossy form.
+pub fn escaped(path: &Path) -> String {
+    if path.to_str().is_some() {
+        return String::new();
+    }
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt as _;
+        path.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().into_owned().into_bytes();
+    let mut out = String::new();
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(&chunk.valid().replace('%', "%25"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
 
 /// Default size limit of one input file.
 pub const MAX_BYTES: u64 = 512 * 1024 * 1024;
 
-/// Reads `path` (`-` for standard input), refusing directories and inputs over
-/// `max_bytes`. The limit holds for pipes and devices too (`/dev/zero` has no size to
-/// check first): at most `max_bytes + 1` bytes are ever read.
-pub fn read_input(path: &str, max_bytes: u64) -> Result<Vec<u8>, Error> {
-    if path == "-" {
+/// Reads `file` (`-` for standard input), refusing directories and inputs over
+/// `max_bytes`; errors name it as `path` (its [`shown`] name). The limit holds for pipes
+/// and devices too (`/dev/zero` has no size to check first): at most `max_bytes + 1`
+/// bytes are ever read.
+pub fn read_input(file: &Path, path: &str, max_bytes: u64) -> Result<Vec<u8>, Error> {
+    if file.as_os_str() == "-" {
         return read_limited(std::io::stdin().lock(), path, max_bytes);
     }
-    let meta = std::fs::metadata(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
+    let meta = std::fs::metadata(file).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
     if meta.is_dir() {
         return Err(Error::new(path, ErrorKind::IsDirectory));
     }
@@ -26,7 +71,7 @@ pub fn read_input(path: &str, max_bytes: u64) -> Result<Vec<u8>, Error> {
             },
         ));
     }
-    let file = std::fs::File::open(path).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
+    let file = std::fs::File::open(file).map_err(|e| Error::new(path, ErrorKind::Io(e)))?;
     read_limited(file, path, max_bytes)
 }
 

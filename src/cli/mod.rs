@@ -30,7 +30,7 @@ impl std::error::Error for Usage {}
 /// not exist yet cannot be an input.
 pub fn refuse_output_among_inputs<'a>(
     output: Option<&Path>,
-    inputs: impl IntoIterator<Item = &'a str>,
+    inputs: impl IntoIterator<Item = &'a Path>,
 ) -> anyhow::Result<()> {
     let Some(out) = output.filter(|o| o.as_os_str() != "-") else {
         return Ok(());
@@ -39,16 +39,16 @@ pub fn refuse_output_among_inputs<'a>(
         return Ok(());
     };
     for input in inputs {
-        let handle = if input == "-" {
+        let handle = if input.as_os_str() == "-" {
             same_file::Handle::stdin()
         } else {
             same_file::Handle::from_path(input)
         };
         if handle.is_ok_and(|h| h == out_handle) {
-            let input = if input == "-" {
-                "standard input"
+            let input = if input.as_os_str() == "-" {
+                "standard input".to_string()
             } else {
-                input
+                input.display().to_string()
             };
             return Err(Usage(format!(
                 "{}: the output is also an input ({input}); writing it would destroy the input",

@@ -5,7 +5,7 @@
 //! written from it with the columns of the templates the reports follow. Memory holds one
 //! document and one row, however many reports there are.
 
-use super::input::{MAX_BYTES, read_input};
+use super::input::{MAX_BYTES, read_input, shown};
 use govreport::Options;
 use govreport::decode::EncodingChoice;
 use govreport::write::panel;
@@ -18,7 +18,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// Report files; `-` reads standard input.
     #[arg(required = true)]
-    files: Vec<String>,
+    files: Vec<PathBuf>,
     /// Write to this file instead of standard output (`-` is standard output).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
@@ -40,7 +40,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     opts.encoding(args.encoding);
     super::refuse_output_among_inputs(
         args.output.as_deref(),
-        args.files.iter().map(String::as_str),
+        args.files.iter().map(PathBuf::as_path),
     )?;
     let spool_err = || "cannot write the panel's temporary file".to_string();
     let all = panel::all_key_columns();
@@ -48,7 +48,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut used: Vec<String> = Vec::new();
     let mut failed = 0;
     for f in &args.files {
-        match read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, f, &opts)) {
+        let name = shown(f);
+        match read_input(f, &name, args.max_bytes)
+            .and_then(|b| govreport::parse_bytes(&b, &name, &opts))
+        {
             Ok(d) => {
                 if let Some(t) = &d.meta.template
                     && !used.contains(t)

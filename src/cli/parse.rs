@@ -1,6 +1,6 @@
 //! `govreport parse FILE... [--format json|jsonl|csv|md] [-o OUT]`.
 
-use super::input::{MAX_BYTES, read_input};
+use super::input::{MAX_BYTES, path_not_utf8, read_input, shown};
 use clap::ValueEnum;
 use govreport::Options;
 use govreport::decode::EncodingChoice;
@@ -13,7 +13,7 @@ use std::process::ExitCode;
 pub struct Args {
     /// Report files; `-` reads standard input.
     #[arg(required = true)]
-    files: Vec<String>,
+    files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     format: FormatArg,
@@ -67,7 +67,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
     super::refuse_output_among_inputs(
         args.output.as_deref(),
-        args.files.iter().map(String::as_str),
+        args.files.iter().map(PathBuf::as_path),
     )?;
     let what = || {
         format!(
@@ -77,12 +77,17 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let format = Format::from(args.format);
     let array = args.files.len() != 1;
-    let parse = |f: &String| {
-        let name = match (f.as_str(), &args.stdin_name) {
-            ("-", Some(n)) => n.as_str(),
-            _ => f.as_str(),
+    let parse = |f: &PathBuf| {
+        let name = match &args.stdin_name {
+            Some(n) if f.as_os_str() == "-" => n.clone(),
+            _ => shown(f),
         };
-        read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, name, &opts))
+        let mut doc = read_input(f, &name, args.max_bytes)
+            .and_then(|b| govreport::parse_bytes(&b, &name, &opts))?;
+        if f.to_str().is_none() {
+            doc.warnings.push(path_not_utf8());
+        }
+        Ok::<_, govreport::Error>(doc)
     };
     // One JSON input that fails writes nothing: no document, and no empty `-o` file.
     let mut first = None;

@@ -32,6 +32,7 @@ pub mod normalize;
 pub mod outline;
 pub mod table;
 pub mod template;
+pub mod units;
 pub mod write;
 
 pub use error::{Error, ErrorKind};
@@ -120,6 +121,7 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
         warnings,
     };
     template::apply(&mut doc, &lines);
+    units::apply(&mut doc);
     Ok(doc)
 }
 

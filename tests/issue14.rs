@@ -613,3 +613,65 @@ fn item9_non_utf8_file_names() {
         .unwrap();
     assert_eq!(&row[8], "");
 }
+
+// ---------- item 1: units ----------
+
+fn fee_report(cell: &str, header: &str) -> String {
+    format!(
+        "二、主动公开政府信息情况\n第二十条第（八）项 |\n信息内容 | {header} |\n行政事业性收费 | {cell} |\n"
+    )
+}
+
+/// `31.6441万元` and a bare `31.6441` under `（单位：万元）` are the same value in the same
+/// unit, in the document, values.csv and the panel; so is `316441元` under a header that
+/// states no unit (the template's column is in 万元).
+#[test]
+fn item1_units_never_mix_in_a_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("31.6441", "本年收费金额（单位：万元）"),
+        ("31.6441万元", "本年收费金额（单位：万元）"),
+        ("316441元", "本年收费金额"),
+    ];
+    let mut files = Vec::new();
+    for (i, (cell, header)) in cases.iter().enumerate() {
+        let p = dir.path().join(format!("r{i}.txt"));
+        std::fs::write(&p, fee_report(cell, header)).unwrap();
+        files.push(p.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["parse".to_string()];
+    args.extend(files.iter().cloned());
+    let out = bin().args(&args).assert().code(0);
+    let docs: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    for (i, d) in docs.as_array().unwrap().iter().enumerate() {
+        let cell = d["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|b| b["kind"] == "table")
+            .map(|t| t["rows"][0]["cells"][0].clone())
+            .unwrap();
+        assert_eq!(
+            (&cell["value"], &cell["unit"]),
+            (&serde_json::json!(31.6441), &serde_json::json!("万元")),
+            "{i}: {cell}"
+        );
+    }
+    args[0] = "panel".into();
+    let out = bin().args(&args).assert().code(0);
+    let rows = records(&out.get_output().stdout);
+    let col = rows[0]
+        .iter()
+        .position(|h| h.starts_with("active.fees/active.fee_amount"))
+        .unwrap();
+    for r in &rows[1..] {
+        assert_eq!(&r[col], "31.6441", "{r:?}");
+    }
+    args[0] = "parse".into();
+    args.splice(1..1, ["--format".to_string(), "csv".to_string()]);
+    let out = bin().args(&args).assert().code(0);
+    let rows = records(&out.get_output().stdout);
+    for r in &rows[1..] {
+        assert_eq!((&r[6], &r[9]), ("31.6441", "万元"), "{r:?}");
+    }
+}

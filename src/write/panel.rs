@@ -88,6 +88,10 @@ pub fn panel_row(d: &Document, keys: &[String], excel: bool) -> Vec<String> {
                 let (Some(ck), CellKind::Number, Some(v)) = (&c.key, cell.kind, cell.value) else {
                     continue;
                 };
+                // one unit per key column: a value in another unit is not the key's
+                if !same_unit(cell.unit.as_deref(), crate::units::key_unit(ck)) {
+                    continue;
+                }
                 values.entry((rk.as_str(), ck.as_str())).or_insert(v);
             }
         }
@@ -105,4 +109,11 @@ pub fn panel_row(d: &Document, keys: &[String], excel: bool) -> Vec<String> {
             .unwrap_or_default()
     }));
     row
+}
+
+/// Whether a cell's unit is the unit of its key's panel column: the same, or both counts
+/// (no unit, or a count word such as `件` against none). Money and percentages must match.
+fn same_unit(cell: Option<&str>, key: Option<&str>) -> bool {
+    let measured = |u: Option<&str>| u.is_some_and(|u| u.ends_with('元') || u == "%" || u == "‰");
+    cell == key || !(measured(cell) || measured(key))
 }

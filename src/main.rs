@@ -32,6 +32,8 @@ enum Command {
     /// Convert whole folders of reports into one output folder (JSON Lines, CSV, manifest).
     #[command(after_help = cli::EXIT_STATUS_HELP)]
     Convert(cli::convert::Args),
+    /// The codebook: every panel key with its template, printed Chinese labels and unit.
+    Keys(cli::KeysArgs),
     /// Print the JSON Schema of the document model.
     Schema,
 }
@@ -55,6 +57,7 @@ fn main() -> ExitCode {
         Command::Check(args) => cli::check::run(args),
         Command::Panel(args) => cli::panel::run(args),
         Command::Convert(args) => cli::convert::run(args),
+        Command::Keys(args) => cli::keys(args),
         Command::Schema => cli::schema(),
     };
     match result {

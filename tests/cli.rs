@@ -393,7 +393,7 @@ fn csv_records(bytes: &[u8]) -> Vec<csv::StringRecord> {
     r.records().map(|x| x.unwrap()).collect()
 }
 
-const CSV_HEADER: &str = "doc,table,band,section,row,column,value,raw,kind,unit,line";
+const CSV_HEADER: &str = "doc,table,band,section,row,column,value,raw,kind,unit,line,row_key,column_key,table_title,template,agency,year";
 
 #[test]
 fn csv_tidy_values() {

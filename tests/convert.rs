@@ -135,6 +135,7 @@ fn converts_a_folder_in_sorted_order() {
         names,
         [
             "checks.csv",
+            "codebook.csv",
             "datapackage.json",
             "documents.jsonl",
             "manifest.csv",
@@ -229,6 +230,7 @@ fn datapackage_describes_every_file() {
             "values.csv",
             "checks.csv",
             "panel.csv",
+            "codebook.csv",
             "manifest.csv"
         ]
     );
@@ -490,7 +492,10 @@ fn outputs_are_chosen() {
         .iter()
         .map(|r| r["path"].as_str().unwrap())
         .collect();
-    assert_eq!(paths, ["values.csv", "panel.csv", "manifest.csv"]);
+    assert_eq!(
+        paths,
+        ["values.csv", "panel.csv", "codebook.csv", "manifest.csv"]
+    );
     let bad = convert(&[dir.path()], out.path(), &["--outputs", "values,tables"]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
     assert!(bad.stderr.contains("tables"), "{}", bad.stderr);

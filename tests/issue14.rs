@@ -675,3 +675,154 @@ fn item1_units_never_mix_in_a_column() {
         assert_eq!((&r[6], &r[9]), ("31.6441", "万元"), "{r:?}");
     }
 }
+
+// ---------- item 5: outputs ready for analysis ----------
+
+/// values.csv gets, after its first eleven columns, the row and column keys, the table
+/// title, the template, the agency and the year.
+#[test]
+fn item5_values_csv_has_keys_title_template_agency_year() {
+    let text = format!(
+        "某某市人民政府办公室2021年政府信息公开工作年度报告\n{}",
+        fee_report("3", "本年收费金额（单位：万元）")
+    );
+    let out = stdout_of(&["parse", "--format", "csv", "-"], &text);
+    let recs = records(&out);
+    assert_eq!(
+        recs[0].iter().collect::<Vec<_>>(),
+        [
+            "doc",
+            "table",
+            "band",
+            "section",
+            "row",
+            "column",
+            "value",
+            "raw",
+            "kind",
+            "unit",
+            "line",
+            "row_key",
+            "column_key",
+            "table_title",
+            "template",
+            "agency",
+            "year"
+        ]
+    );
+    let r = &recs[1];
+    assert_eq!(
+        r.iter().skip(11).collect::<Vec<_>>(),
+        [
+            "active.fees",
+            "active.fee_amount",
+            "主动公开政府信息情况",
+            "gidr-2021",
+            "某某市人民政府办公室",
+            "2021"
+        ],
+        "{r:?}"
+    );
+}
+
+/// The panel has only the keys of the templates present (all with `--all-keys`), ends
+/// with `checks_failed`, and gives a number derived from sums only with `--derived`;
+/// convert's panel.csv too.
+#[test]
+fn item5_panel_keys_checks_and_derived() {
+    let kewei = "corpus/shanghai-kewei-2024.txt";
+    let derived = "apply.carried_over/applicant.total";
+    let panel = |extra: &[&str]| {
+        let mut args = vec!["panel", kewei];
+        args.extend_from_slice(extra);
+        records(
+            &bin()
+                .args(&args)
+                .assert()
+                .code(0)
+                .get_output()
+                .stdout
+                .clone(),
+        )
+    };
+    let plain = panel(&[]);
+    let header: Vec<&str> = plain[0].iter().collect();
+    assert!(
+        !header.iter().any(|h| h.starts_with("pre.")),
+        "pre-2019 keys for a 2024 report"
+    );
+    assert_eq!(header.last(), Some(&"checks_failed"));
+    assert_eq!(plain[1].get(header.len() - 1), Some("0"));
+    let at = header.iter().position(|h| *h == derived).unwrap();
+    assert_eq!(&plain[1][at], "", "a derived value without --derived");
+    let with = panel(&["--derived"]);
+    assert_eq!(&with[1][at], "1");
+    let all = panel(&["--all-keys"]);
+    assert!(all[0].iter().any(|h| h.starts_with("pre.")));
+    assert!(all[0].len() > header.len());
+
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    bin()
+        .args(["convert", kewei, "-o", out.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let conv = records(&std::fs::read(out.join("panel.csv")).unwrap());
+    assert_eq!(conv[0].iter().collect::<Vec<_>>(), header);
+    let dp: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("datapackage.json")).unwrap()).unwrap();
+    let panel_fields = dp["resources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "panel")
+        .unwrap()["schema"]["fields"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(panel_fields, header.len());
+}
+
+/// `govreport keys` and convert's `codebook.csv`: key, template, printed Chinese label
+/// path, unit.
+#[test]
+fn item5_codebook() {
+    let out = bin()
+        .args(["keys"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let recs = records(&out);
+    assert_eq!(
+        recs[0].iter().collect::<Vec<_>>(),
+        ["key", "template", "label", "unit"]
+    );
+    let fee = recs
+        .iter()
+        .find(|r| &r[0] == "active.fees/active.fee_amount" && &r[1] == "gidr-2021")
+        .expect("the fee key");
+    assert!(
+        fee[2].contains("行政事业性收费") && fee[2].contains("本年收费金额"),
+        "{fee:?}"
+    );
+    assert_eq!(&fee[3], "万元");
+    bin()
+        .args(["keys", "--template", "gidr-2099"])
+        .assert()
+        .code(2);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    bin()
+        .args([
+            "convert",
+            "corpus/fixture-fengxian-style-2025.txt",
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .code(0);
+    let book = std::fs::read(out.join("codebook.csv")).unwrap();
+    assert_eq!(records(&book), recs);
+}

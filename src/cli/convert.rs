@@ -70,6 +70,14 @@ pub struct Args {
     /// a formula with `'` (never a lone `-` or a signed number), as `parse --excel`.
     #[arg(long)]
     excel: bool,
+    /// panel.csv: the key columns of every shipped template, not only of those the reports
+    /// follow.
+    #[arg(long)]
+    all_keys: bool,
+    /// panel.csv: also the numbers derived from the template's sums where the report
+    /// prints none (without it the panel holds only printed numbers).
+    #[arg(long)]
+    derived: bool,
 }
 
 /// An output of `--outputs`.
@@ -86,12 +94,16 @@ enum OutputKind {
 }
 
 /// The outputs a run writes besides the manifest and the data package.
-struct Chosen {
+pub struct Chosen {
     documents: bool,
     /// In the order of [`CSV_OUTPUTS`].
     csv: Vec<&'static CsvOutput>,
     /// `--excel`: every CSV starts with a BOM, formulas are neutralised.
     excel: bool,
+    /// `--all-keys`: the panel keeps the columns of every template.
+    all_keys: bool,
+    /// `--derived`: the panel gives numbers derived from sums too.
+    derived: bool,
 }
 
 impl Chosen {
@@ -108,6 +120,8 @@ impl Chosen {
             documents: chosen("documents"),
             csv: CSV_OUTPUTS.iter().filter(|o| chosen(o.name)).collect(),
             excel: false,
+            all_keys: false,
+            derived: false,
         }
     }
 }
@@ -152,8 +166,8 @@ pub struct CsvOutput {
     pub description: &'static str,
     /// Columns: name, Table Schema type, description.
     pub fields: fn() -> &'static [Field],
-    /// Writes the rows of one document (no header); the flag is `--excel`.
-    pub rows: fn(&Document, bool, &mut Vec<u8>) -> io::Result<()>,
+    /// Writes the rows of one document (no header), as the run's flags say.
+    pub rows: fn(&Document, &Chosen, &mut Vec<u8>) -> io::Result<()>,
 }
 
 /// A column of a CSV output: name, Table Schema type, description.
@@ -167,8 +181,8 @@ const VALUES: CsvOutput = CsvOutput {
     name: "values",
     description: "Tidy values: one row per cell of every table (as `govreport parse --format csv`).",
     fields: || VALUES_FIELDS,
-    rows: |d, excel, buf| {
-        govreport::write::csv::write_doc(d, excel, buf);
+    rows: |d, chosen, buf| {
+        govreport::write::csv::write_doc(d, chosen.excel, buf);
         Ok(())
     },
 };
@@ -198,9 +212,31 @@ const VALUES_FIELDS: &[Field] = &[
     (
         "unit",
         "string",
-        "Unit after scaling (`%`, `元`, …), if any.",
+        "Unit of the value (`万元`, `元`, `%`, …) as its cell, column or table states it; empty when none.",
     ),
     ("line", "integer", "Source line of the row."),
+    (
+        "row_key",
+        "string",
+        "Stable template key of the row (`apply.new`), empty when the label matches none.",
+    ),
+    (
+        "column_key",
+        "string",
+        "Stable template key of the column (`applicant.total`), empty when none.",
+    ),
+    (
+        "table_title",
+        "string",
+        "The table's printed caption, or the title of the heading it sits under.",
+    ),
+    (
+        "template",
+        "string",
+        "Template the report follows (`gidr-2021`), empty if not recognised.",
+    ),
+    ("agency", "string", "Agency, from the title or text."),
+    ("year", "integer", "Reporting year."),
 ];
 
 const CHECKS: CsvOutput = CsvOutput {
@@ -254,9 +290,9 @@ const CHECKS: CsvOutput = CsvOutput {
             ),
         ]
     },
-    rows: |d, excel, buf| {
+    rows: |d, chosen, buf| {
         with_csv(buf, |w| {
-            govreport::write::checks::write_doc_csv(d, excel, w)
+            govreport::write::checks::write_doc_csv(d, chosen.excel, w)
         })
     },
 };
@@ -264,24 +300,33 @@ const CHECKS: CsvOutput = CsvOutput {
 const PANEL: CsvOutput = CsvOutput {
     file: "panel.csv",
     name: "panel",
-    description: "One row per report, one column per stable template key `ROW_KEY/COLUMN_KEY` of every shipped template (as `govreport panel`, over all templates); a cell holds the number the report prints, empty when it has none there.",
+    description: "One row per report, one column per stable template key `ROW_KEY/COLUMN_KEY` of the templates the reports follow (every shipped template with --all-keys; meanings and units in codebook.csv), then checks_failed; a key cell holds the number the report prints, in the key's unit, empty when it has none there.",
     fields: panel_fields,
-    rows: |d, excel, buf| {
+    rows: |d, chosen, buf| {
         with_csv(buf, |w| {
             w.write_record(govreport::write::panel::panel_row(
                 d,
                 govreport::write::panel::all_key_columns(),
-                excel,
+                govreport::write::panel::PanelOptions {
+                    excel: chosen.excel,
+                    derived: chosen.derived,
+                },
             ))
             .map_err(io::Error::from)
         })
     },
 };
 
-/// The panel's columns: the report, then every template key (numbers).
+/// The panel's columns while it is written: the report, every template key (numbers),
+/// the failed checks. [`panel_fields_of`] gives those of the finished file.
 fn panel_fields() -> &'static [Field] {
     static FIELDS: std::sync::OnceLock<Vec<Field>> = std::sync::OnceLock::new();
-    FIELDS.get_or_init(|| {
+    FIELDS.get_or_init(|| panel_fields_of(govreport::write::panel::all_key_columns()))
+}
+
+/// The panel's columns over `keys`.
+fn panel_fields_of(keys: &'static [String]) -> Vec<Field> {
+    {
         let mut f: Vec<Field> = vec![
             ("file", "string", "Source path of the document."),
             ("agency", "string", "Agency, from the title or text."),
@@ -292,15 +337,20 @@ fn panel_fields() -> &'static [Field] {
                 "Template the report follows, if recognised.",
             ),
         ];
-        f.extend(govreport::write::panel::all_key_columns().iter().map(|k| {
+        f.extend(keys.iter().map(|k| {
             (
                 k.as_str(),
                 "number",
-                "The number the report prints in this template cell.",
+                "The number the report prints in this template cell, in the key's unit (codebook.csv).",
             )
         }));
+        f.push((
+            govreport::write::panel::TRAIL,
+            "integer",
+            "How many of the report's template checks failed (checks.csv lists them).",
+        ));
         f
-    })
+    }
 }
 
 /// Columns of `manifest.csv`.
@@ -350,7 +400,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .compile_matcher();
     // A named input that is one of the files this run replaces would be read while it
     // is being replaced.
-    let finals = [DOCUMENTS, MANIFEST, DATAPACKAGE]
+    let finals = [DOCUMENTS, MANIFEST, DATAPACKAGE, CODEBOOK]
         .into_iter()
         .chain(CSV_OUTPUTS.iter().map(|o| o.file));
     for name in finals {
@@ -363,6 +413,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     })?;
     let mut chosen = Chosen::of(&args.outputs);
     chosen.excel = args.excel;
+    chosen.all_keys = args.all_keys;
+    chosen.derived = args.derived;
     let out = Outputs::create(&args.output, &chosen).map_err(|e| e.context(cannot_write()))?;
 
     let mut opts = Options::default();
@@ -413,7 +465,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(e) = error {
         return Err(anyhow::Error::new(e).context(cannot_write()));
     }
-    out.finish(&chosen)
+    out.finish(&chosen, &stats.templates)
         .map_err(|e| anyhow::Error::new(e).context(cannot_write()))?;
     progress.finish();
     let secs = started.elapsed().as_secs_f64();
@@ -663,6 +715,8 @@ struct Converted {
     csv: Vec<Vec<u8>>,
     /// The `manifest.csv` row.
     manifest: Vec<u8>,
+    /// The template the document follows.
+    template: Option<String>,
 }
 
 fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Converted {
@@ -680,6 +734,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
         jsonl: Vec::new(),
         csv: vec![Vec::new(); chosen.csv.len()],
         manifest: Vec::new(),
+        template: None,
     };
     let parsed = match broken {
         Some(reason) => Err(reason),
@@ -696,6 +751,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
                 doc.warnings.push(super::input::path_not_utf8());
             }
             c.warnings = doc.warnings.len();
+            c.template = doc.meta.template.clone();
             if let Err(e) = render(&doc, &mut c, chosen) {
                 c.failed = Some(format!("cannot render: {e}"));
                 c.jsonl.clear();
@@ -752,7 +808,7 @@ fn render(doc: &Document, c: &mut Converted, chosen: &Chosen) -> io::Result<()> 
         if out.file == VALUES.file {
             buf.reserve(expect);
         }
-        (out.rows)(doc, chosen.excel, buf)?;
+        (out.rows)(doc, chosen, buf)?;
     }
     Ok(())
 }
@@ -867,6 +923,27 @@ impl Syncer {
 const DOCUMENTS: &str = "documents.jsonl";
 const MANIFEST: &str = "manifest.csv";
 const DATAPACKAGE: &str = "datapackage.json";
+const CODEBOOK: &str = "codebook.csv";
+
+/// Columns of `codebook.csv`.
+const CODEBOOK_FIELDS: &[Field] = &[
+    ("key", "string", "The panel column `ROW_KEY/COLUMN_KEY`."),
+    (
+        "template",
+        "string",
+        "The template of the key (`gidr-2021`).",
+    ),
+    (
+        "label",
+        "string",
+        "The printed labels in Chinese: table title, band, row labels, column header, joined with ` > `.",
+    ),
+    (
+        "unit",
+        "string",
+        "The unit of the key's numbers (`万元`); empty for counts.",
+    ),
+];
 
 fn part(dir: &Path, name: &str) -> PathBuf {
     dir.join(format!(".{name}.part"))
@@ -942,9 +1019,15 @@ impl Outputs {
         drop(self.jsonl);
         drop(self.csv);
         drop(self.manifest);
-        let names = [DOCUMENTS, MANIFEST, DATAPACKAGE]
-            .into_iter()
-            .chain(chosen.csv.iter().map(|o| o.file));
+        let names = [
+            DOCUMENTS,
+            MANIFEST,
+            DATAPACKAGE,
+            CODEBOOK,
+            "panel.csv.projected",
+        ]
+        .into_iter()
+        .chain(chosen.csv.iter().map(|o| o.file));
         for name in names {
             match std::fs::remove_file(part(&self.dir, name)) {
                 Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
@@ -956,7 +1039,9 @@ impl Outputs {
 
     /// Flushes everything, writes `datapackage.json` and renames the files into place,
     /// the manifest last.
-    fn finish(mut self, chosen: &Chosen) -> io::Result<()> {
+    /// `templates`: those of the converted documents (the panel's columns unless
+    /// `--all-keys`).
+    fn finish(mut self, chosen: &Chosen, templates: &[String]) -> io::Result<()> {
         if let Some(s) = self.syncer.take() {
             s.finish()?;
         }
@@ -985,7 +1070,25 @@ impl Outputs {
                     .unwrap_or_else(|_| Err(io::Error::other("a file could not be closed")))
             })
         })?;
-        let mut dp = serde_json::to_vec_pretty(&datapackage(chosen))?;
+        // The panel was written over every template's keys (the files stream through);
+        // it keeps those of the templates found unless --all-keys.
+        let panel_keys: &'static [String] = if chosen.all_keys {
+            govreport::write::panel::all_key_columns()
+        } else {
+            let used: Vec<&str> = templates.iter().map(String::as_str).collect();
+            // leaked once per run: the field names of the data package borrow them
+            Box::leak(govreport::write::panel::key_columns_of(&used).into_boxed_slice())
+        };
+        if !chosen.all_keys && chosen.csv.iter().any(|o| o.file == PANEL.file) {
+            project_panel(&self.dir, panel_keys, chosen.excel)?;
+        }
+        let mut codebook = Vec::new();
+        govreport::write::panel::write_codebook(None, chosen.excel, &mut codebook)?;
+        let mut f = File::create(part(&self.dir, CODEBOOK))?;
+        f.write_all(&codebook)?;
+        f.sync_all()?;
+        names.push(CODEBOOK);
+        let mut dp = serde_json::to_vec_pretty(&datapackage(chosen, panel_keys))?;
         dp.push(b'\n');
         let mut f = File::create(part(&self.dir, DATAPACKAGE))?;
         f.write_all(&dp)?;
@@ -1007,6 +1110,42 @@ impl Outputs {
     }
 }
 
+/// Rewrites the panel's `.part` file, written over every template's keys, with the
+/// columns of `keys` only (and the report's columns before them and the checks after).
+/// Reads and writes a row at a time: memory does not grow with the archive.
+fn project_panel(dir: &Path, keys: &[String], excel: bool) -> io::Result<()> {
+    let from = part(dir, PANEL.file);
+    let to = part(dir, "panel.csv.projected");
+    let all = govreport::write::panel::all_key_columns();
+    let lead = govreport::write::panel::LEAD.len();
+    let index: std::collections::HashMap<&str, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i + lead))
+        .collect();
+    let pick: Vec<usize> = (0..lead)
+        .chain(keys.iter().filter_map(|k| index.get(k.as_str()).copied()))
+        .chain([lead + all.len()])
+        .collect();
+    let mut rows = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(io::BufReader::new(File::open(&from)?));
+    let mut out = BufWriter::new(File::create(&to)?);
+    if excel {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::Writer::from_writer(&mut out);
+    w.write_record(govreport::write::panel::header(keys))?;
+    let mut record = csv::StringRecord::new();
+    while rows.read_record(&mut record)? {
+        w.write_record(pick.iter().map(|&i| record.get(i).unwrap_or("")))?;
+    }
+    w.flush()?;
+    drop(w);
+    out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    std::fs::rename(&to, &from)
+}
+
 /// Writes the header row, after a UTF-8 BOM when `excel`.
 fn write_header(w: &mut impl Write, fields: &[Field], excel: bool) -> anyhow::Result<()> {
     if excel {
@@ -1020,7 +1159,7 @@ fn write_header(w: &mut impl Write, fields: &[Field], excel: bool) -> anyhow::Re
 
 /// The Frictionless Data Package (<https://specs.frictionlessdata.io/data-package/>) of the
 /// output folder. Deterministic: no timestamps, so two runs give the same bytes.
-fn datapackage(chosen: &Chosen) -> serde_json::Value {
+fn datapackage(chosen: &Chosen, panel_keys: &'static [String]) -> serde_json::Value {
     use serde_json::json;
     let table = |file: &str, name: &str, description: &str, fields: &[Field]| {
         json!({
@@ -1050,8 +1189,19 @@ fn datapackage(chosen: &Chosen) -> serde_json::Value {
         }));
     }
     for o in &chosen.csv {
-        resources.push(table(o.file, o.name, o.description, (o.fields)()));
+        let fields = if o.file == PANEL.file {
+            panel_fields_of(panel_keys)
+        } else {
+            (o.fields)().to_vec()
+        };
+        resources.push(table(o.file, o.name, o.description, &fields));
     }
+    resources.push(table(
+        CODEBOOK,
+        "codebook",
+        "The panel's key columns: one row per key and template, with the printed labels and the unit (as `govreport keys`).",
+        CODEBOOK_FIELDS,
+    ));
     resources.push(table(
         MANIFEST,
         "manifest",
@@ -1074,12 +1224,19 @@ struct Stats {
     warned: u64,
     failed: u64,
     bytes: u64,
+    /// The templates of the converted documents, in order of first use.
+    templates: Vec<String>,
 }
 
 impl Stats {
     fn add(&mut self, c: &Converted) {
         self.read += 1;
         self.bytes += c.bytes.unwrap_or(0);
+        if let Some(t) = &c.template
+            && !self.templates.contains(t)
+        {
+            self.templates.push(t.clone());
+        }
         if c.failed.is_some() {
             self.failed += 1;
         } else {

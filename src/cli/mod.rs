@@ -149,6 +149,41 @@ fn is_broken_pipe(e: &(dyn std::error::Error + 'static)) -> bool {
         })
 }
 
+/// Flags of `govreport keys`.
+#[derive(clap::Args)]
+pub struct KeysArgs {
+    /// Only the keys of this template (`gidr-2019`, `gidr-2021`, `gidr-pre2019`).
+    #[arg(long)]
+    template: Option<String>,
+    /// Start the CSV with a UTF-8 BOM, for spreadsheets.
+    #[arg(long)]
+    excel: bool,
+}
+
+/// `govreport keys`: the codebook of the panel's key columns, as CSV
+/// (`key,template,label,unit`).
+pub fn keys(args: KeysArgs) -> anyhow::Result<ExitCode> {
+    use std::io::Write as _;
+    if let Some(t) = &args.template
+        && !govreport::write::panel::codebook()
+            .iter()
+            .any(|e| e.template == t)
+    {
+        return Err(Usage(format!(
+            "no template {t:?} (gidr-2019, gidr-2021, gidr-pre2019)"
+        ))
+        .into());
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let what = || "cannot write standard output".to_string();
+    writing(
+        govreport::write::panel::write_codebook(args.template.as_deref(), args.excel, &mut out)
+            .and_then(|_| out.flush()),
+        what,
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `govreport schema`: the JSON Schema of the document model.
 pub fn schema() -> anyhow::Result<ExitCode> {
     use std::io::Write as _;

@@ -32,6 +32,13 @@ pub struct Args {
     /// Refuse inputs larger than this many bytes (files, pipes and devices alike).
     #[arg(long, default_value_t = MAX_BYTES)]
     max_bytes: u64,
+    /// The key columns of every shipped template, not only of those the reports follow.
+    #[arg(long)]
+    all_keys: bool,
+    /// Also the numbers derived from the template's sums where the report prints none
+    /// (without it the panel holds only printed numbers).
+    #[arg(long)]
+    derived: bool,
 }
 
 /// Parses every file and writes the panel; unreadable files are reported and left out.
@@ -44,6 +51,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     )?;
     let spool_err = || "cannot write the panel's temporary file".to_string();
     let all = panel::all_key_columns();
+    let opts_row = panel::PanelOptions {
+        excel: args.excel,
+        derived: args.derived,
+    };
     let mut spool = csv::Writer::from_writer(super::writing(tempfile::tempfile(), spool_err)?);
     let mut used: Vec<String> = Vec::new();
     let mut failed = 0;
@@ -59,7 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                     used.push(t.clone());
                 }
                 super::writing(
-                    spool.write_record(panel::panel_row(&d, all, args.excel)),
+                    spool.write_record(panel::panel_row(&d, all, opts_row)),
                     spool_err,
                 )?;
             }
@@ -72,16 +83,23 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut spooled = super::writing(spool.into_inner().map_err(|e| e.into_error()), spool_err)?;
     super::writing(spooled.rewind(), spool_err)?;
 
-    // The columns: the report's own four, then the keys of the templates in use.
+    // The columns: the report's own four, the keys of the templates in use (or all), then
+    // the failed checks.
     let used: Vec<&str> = used.iter().map(String::as_str).collect();
-    let keys = panel::key_columns_of(&used);
+    let keys = if args.all_keys {
+        all.to_vec()
+    } else {
+        panel::key_columns_of(&used)
+    };
+    let lead = panel::LEAD.len();
     let index: std::collections::HashMap<&str, usize> = all
         .iter()
         .enumerate()
-        .map(|(i, k)| (k.as_str(), i + 4))
+        .map(|(i, k)| (k.as_str(), i + lead))
         .collect();
-    let pick: Vec<usize> = (0..4)
+    let pick: Vec<usize> = (0..lead)
         .chain(keys.iter().filter_map(|k| index.get(k.as_str()).copied()))
+        .chain([lead + all.len()])
         .collect();
 
     let what = || {
@@ -95,14 +113,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         super::writing(out.write_all("\u{feff}".as_bytes()), what)?;
     }
     let mut w = csv::Writer::from_writer(&mut out);
-    super::writing(
-        w.write_record(
-            ["file", "agency", "year", "template"]
-                .into_iter()
-                .chain(keys.iter().map(String::as_str)),
-        ),
-        what,
-    )?;
+    super::writing(w.write_record(panel::header(&keys)), what)?;
     let mut rows = csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(std::io::BufReader::new(spooled));

@@ -1,7 +1,8 @@
 //! Tidy values: one CSV row per table cell.
 //!
-//! Columns: `doc,table,band,section,row,column,value,raw,kind,unit,line`. Paths are joined
-//! with ` > `. Fields are written exactly as printed; only with `excel` (for a
+//! Columns: `doc,table,band,section,row,column,value,raw,kind,unit,line`, then (added for
+//! aggregation without joins, after the others so that readers by position keep working)
+//! `row_key,column_key,table_title,template,agency,year`. Paths are joined with ` > `. Fields are written exactly as printed; only with `excel` (for a
 //! spreadsheet) is text that would run as a formula (starting with `=`, `+`, `-`, `@`, tab
 //! or CR) prefixed with `'`, except a signed number such as `-3` and a lone `-` (the
 //! printed not-applicable mark).
@@ -11,8 +12,24 @@ use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// The header row.
-pub const HEADER: [&str; 11] = [
-    "doc", "table", "band", "section", "row", "column", "value", "raw", "kind", "unit", "line",
+pub const HEADER: [&str; 17] = [
+    "doc",
+    "table",
+    "band",
+    "section",
+    "row",
+    "column",
+    "value",
+    "raw",
+    "kind",
+    "unit",
+    "line",
+    "row_key",
+    "column_key",
+    "table_title",
+    "template",
+    "agency",
+    "year",
 ];
 
 /// Writes the tidy values of `docs`; `excel` starts the file with a UTF-8 BOM and
@@ -44,7 +61,23 @@ pub fn write_values(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::
 pub fn write_doc(d: &Document, excel: bool, out: &mut Vec<u8>) {
     let mut f = Fields::default();
     let doc = safe(&d.source.path, excel);
+    // the document's own trailing fields: template, agency, year
+    let mut tail = Vec::new();
+    let year = d.meta.year.map(|y| y.to_string()).unwrap_or_default();
+    f.push(&mut tail, d.meta.template.as_deref().unwrap_or(""), b',');
+    f.push(
+        &mut tail,
+        &safe(d.meta.agency.as_deref().unwrap_or(""), excel),
+        b',',
+    );
+    f.push(&mut tail, &year, b'\n');
     for t in d.tables() {
+        let mut title = Vec::new();
+        f.push(
+            &mut title,
+            &safe(t.title.as_deref().unwrap_or(""), excel),
+            b',',
+        );
         let mut prefix = Vec::new();
         let section = t.section.join(" > ");
         for s in [
@@ -55,13 +88,15 @@ pub fn write_doc(d: &Document, excel: bool, out: &mut Vec<u8>) {
         ] {
             f.push(&mut prefix, s, b',');
         }
-        let columns: Vec<Vec<u8>> = t
+        let columns: Vec<(Vec<u8>, Vec<u8>)> = t
             .columns
             .iter()
             .map(|c| {
                 let mut b = Vec::new();
                 f.push(&mut b, &safe(&c.path.join(" > "), excel), b',');
-                b
+                let mut k = Vec::new();
+                f.push(&mut k, c.key.as_deref().unwrap_or(""), b',');
+                (b, k)
             })
             .collect();
         let mut row = Vec::new();
@@ -69,7 +104,8 @@ pub fn write_doc(d: &Document, excel: bool, out: &mut Vec<u8>) {
             row.clear();
             f.push(&mut row, &safe(&r.path.join(" > "), excel), b',');
             let line = r.line.to_string();
-            for (column, cell) in columns.iter().zip(&r.cells) {
+            let row_key = r.key.as_deref().unwrap_or("");
+            for ((column, column_key), cell) in columns.iter().zip(&r.cells) {
                 let value = match (cell.kind, cell.value) {
                     (CellKind::Number, Some(v)) => number_text(v),
                     _ => String::new(),
@@ -88,7 +124,11 @@ pub fn write_doc(d: &Document, excel: bool, out: &mut Vec<u8>) {
                 f.push(out, &safe(&cell.raw, excel), b',');
                 f.push(out, kind, b',');
                 f.push(out, cell.unit.as_deref().unwrap_or(""), b',');
-                f.push(out, &line, b'\n');
+                f.push(out, &line, b',');
+                f.push(out, row_key, b',');
+                out.extend_from_slice(column_key);
+                out.extend_from_slice(&title);
+                out.extend_from_slice(&tail);
             }
         }
     }

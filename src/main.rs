@@ -3,19 +3,26 @@
 
 mod cli;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use std::process::ExitCode;
+
+/// `--version`: the program's version and the schema of its output.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (schema govreport/1)");
 
 #[derive(Parser)]
 #[command(
     name = "govreport",
-    version,
+    version = VERSION,
     about = "Turn government reports delivered as text into checked, analysable data",
     after_help = cli::EXIT_STATUS_HELP
 )]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print nothing on standard error but errors that stop the run: no message per failed
+    /// input, no progress, no summary (the exit status still tells).
+    #[arg(long, short = 'q', global = true)]
+    quiet: bool,
 }
 
 #[derive(Subcommand)]
@@ -36,6 +43,13 @@ enum Command {
     Keys(cli::KeysArgs),
     /// Print the JSON Schema of the document model.
     Schema,
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `govreport man > govreport.1`.
+    Man,
 }
 
 /// Parsing allocates many small strings (labels, cells, paths) and frees them per
@@ -52,6 +66,7 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    cli::set_quiet(cli.quiet);
     let result = match cli.command {
         Command::Parse(args) => cli::parse::run(args),
         Command::Check(args) => cli::check::run(args),
@@ -59,6 +74,18 @@ fn main() -> ExitCode {
         Command::Convert(args) => cli::convert::run(args),
         Command::Keys(args) => cli::keys(args),
         Command::Schema => cli::schema(),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "govreport", &mut out);
+            cli::print(&out)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => cli::print(&out),
+                Err(e) => Err(e.into()),
+            }
+        }
     };
     match result {
         Ok(code) => code,

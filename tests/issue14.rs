@@ -826,3 +826,149 @@ fn item5_codebook() {
     let book = std::fs::read(out.join("codebook.csv")).unwrap();
     assert_eq!(records(&book), recs);
 }
+
+// ---------- item 11: what users expect of a command-line tool ----------
+
+/// `--version` names the schema of the output.
+#[test]
+fn item11_version_shows_the_schema() {
+    bin()
+        .arg("--version")
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains(format!(
+            "(schema {})",
+            govreport::model::SCHEMA
+        )));
+}
+
+/// `check --format json|csv`.
+#[test]
+fn item11_check_formats() {
+    let (_dir, a) = small_report();
+    let seed = "corpus/fixture-fengxian-style-2025.txt";
+    let out = bin()
+        .args(["check", "--format", "json", seed, &a])
+        .assert()
+        .code(0);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let reports = v.as_array().unwrap();
+    assert_eq!(reports.len(), 2);
+    assert_eq!(reports[0]["path"], seed);
+    assert_eq!(reports[0]["template"], "gidr-2021");
+    let n = reports[0]["checks"].as_array().unwrap().len() as u64;
+    let sum: u64 = ["pass", "fail", "skipped"]
+        .iter()
+        .map(|k| reports[0][k].as_u64().unwrap())
+        .sum();
+    assert!(n > 0 && sum == n);
+    let out = bin()
+        .args(["check", "--format", "csv", seed])
+        .assert()
+        .code(0);
+    let recs = records(&out.get_output().stdout);
+    assert_eq!(
+        recs[0].iter().collect::<Vec<_>>(),
+        govreport::write::checks::HEADER
+    );
+    assert_eq!(recs.len() as u64, n + 1);
+    let out = bin()
+        .args(["check", "--format", "json", "/no/such.txt"])
+        .assert()
+        .code(1);
+    assert_eq!(out.get_output().stdout, b"[]\n");
+}
+
+/// `--quiet` prints nothing on standard error for failed inputs, progress or summary;
+/// the exit status still tells.
+#[test]
+fn item11_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.txt");
+    for cmd in ["parse", "check", "panel"] {
+        bin()
+            .args([cmd, "-q", missing.to_str().unwrap()])
+            .assert()
+            .code(1)
+            .stderr("");
+    }
+    let out = dir.path().join("out");
+    bin()
+        .args([
+            "convert",
+            "--quiet",
+            missing.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .code(1)
+        .stderr("");
+}
+
+/// `--files-from FILE` and `--files-from -` (the list on standard input).
+#[test]
+fn item11_files_from() {
+    let (dir, a) = small_report();
+    let b = dir.path().join("b.txt");
+    std::fs::write(&b, DASHES).unwrap();
+    let b = b.to_str().unwrap();
+    let list = dir.path().join("list.txt");
+    std::fs::write(&list, format!("{a}\n\n{b}\r\n")).unwrap();
+    let out = bin()
+        .args(["parse", "--files-from", list.to_str().unwrap()])
+        .assert()
+        .code(0);
+    let v: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let paths: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["source"]["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, [a.as_str(), b]);
+    let out = bin()
+        .args(["panel", "--files-from", "-"])
+        .write_stdin(format!("{a}\n{b}\n"))
+        .assert()
+        .code(0);
+    assert_eq!(records(&out.get_output().stdout).len(), 3);
+    let outdir = dir.path().join("out");
+    bin()
+        .args([
+            "convert",
+            "--files-from",
+            "-",
+            "-o",
+            outdir.to_str().unwrap(),
+        ])
+        .write_stdin(format!("{a}\n"))
+        .assert()
+        .code(0);
+    bin()
+        .args(["parse", "--files-from", "-", "-"])
+        .assert()
+        .code(2);
+    bin()
+        .args(["check", "--files-from", "/dev/null"])
+        .assert()
+        .code(2);
+}
+
+/// `govreport completions SHELL` and `govreport man`.
+#[test]
+fn item11_completions_and_man() {
+    for shell in ["bash", "zsh", "fish"] {
+        bin()
+            .args(["completions", shell])
+            .assert()
+            .code(0)
+            .stdout(predicates::str::contains("convert"));
+    }
+    bin()
+        .arg("man")
+        .assert()
+        .code(0)
+        .stdout(predicates::str::contains(".TH govreport"));
+    bin().args(["completions", "tcsh"]).assert().code(2);
+}

@@ -37,8 +37,12 @@ use std::time::{Duration, Instant};
 #[derive(clap::Args)]
 pub struct Args {
     /// Report files and folders; folders are walked for files matching `--glob`.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "files_from")]
     paths: Vec<PathBuf>,
+    /// Also read the files and folders listed in FILE, one per line (`-`: the list on
+    /// standard input).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
     /// Output folder (created if missing); its files are replaced when the run completes.
     #[arg(long, short = 'o')]
     output: PathBuf,
@@ -388,6 +392,8 @@ pub const MANIFEST_FIELDS: &[Field] = &[
 
 /// Converts every input; see the module documentation.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut args = args;
+    args.paths = super::input::gather(std::mem::take(&mut args.paths), args.files_from.as_deref())?;
     let started = Instant::now();
     let jobs = args
         .jobs
@@ -469,18 +475,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow::Error::new(e).context(cannot_write()))?;
     progress.finish();
     let secs = started.elapsed().as_secs_f64();
-    eprintln!(
-        "govreport: convert: {} read, {} converted ({} with warnings), {} failed, {:.1} MB in {:.2} s ({:.1} MB/s, {:.0} docs/s) -> {}",
-        stats.read,
-        stats.converted,
-        stats.warned,
-        stats.failed,
-        stats.bytes as f64 / 1e6,
-        secs,
-        stats.bytes as f64 / 1e6 / secs.max(1e-9),
-        stats.read as f64 / secs.max(1e-9),
-        args.output.display()
-    );
+    if !super::quiet() {
+        eprintln!(
+            "govreport: convert: {} read, {} converted ({} with warnings), {} failed, {:.1} MB in {:.2} s ({:.1} MB/s, {:.0} docs/s) -> {}",
+            stats.read,
+            stats.converted,
+            stats.warned,
+            stats.failed,
+            stats.bytes as f64 / 1e6,
+            secs,
+            stats.bytes as f64 / 1e6 / secs.max(1e-9),
+            stats.read as f64 / secs.max(1e-9),
+            args.output.display()
+        );
+    }
     Ok(if stats.failed > 0 {
         ExitCode::from(1)
     } else {
@@ -1258,7 +1266,7 @@ struct Progress {
 impl Progress {
     fn new(roots: &[PathBuf], glob: &globset::GlobMatcher) -> Progress {
         let now = Instant::now();
-        if !io::stderr().is_terminal() {
+        if !io::stderr().is_terminal() || super::quiet() {
             return Progress {
                 bar: None,
                 started: now,
@@ -1302,7 +1310,7 @@ impl Progress {
                 ));
             }
             None => {
-                if self.last_line.get().elapsed() >= Duration::from_secs(60) {
+                if !super::quiet() && self.last_line.get().elapsed() >= Duration::from_secs(60) {
                     self.last_line.set(Instant::now());
                     eprintln!(
                         "govreport: convert: {} files, {mb:.1} MB, {:.1} MB/s, {} failed so far",
@@ -1316,6 +1324,9 @@ impl Progress {
     }
 
     fn println(&self, line: &str) {
+        if super::quiet() {
+            return;
+        }
         match &self.bar {
             Some(bar) => bar.suspend(|| eprintln!("{line}")),
             None => eprintln!("{line}"),

@@ -3,7 +3,7 @@
 use govreport::model::Warning;
 use govreport::{Error, ErrorKind};
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// The name a path is shown and recorded under: the path itself when it is UTF-8, else
 /// with each byte that is not shown as U+FFFD (`source.path`, messages).
@@ -45,6 +45,48 @@ pub fn escaped(path: &Path) -> String {
         }
     }
     out
+}
+
+/// The inputs of a run: those named on the command line, then those `files_from` lists,
+/// one per line (`-`: the list is read from standard input; blank lines are skipped, a
+/// final CR dropped; on Unix a line is a file name's exact bytes).
+pub fn gather(mut files: Vec<PathBuf>, files_from: Option<&Path>) -> anyhow::Result<Vec<PathBuf>> {
+    if let Some(list) = files_from {
+        let from_stdin = list.as_os_str() == "-";
+        if from_stdin && files.iter().any(|f| f.as_os_str() == "-") {
+            return Err(super::Usage(
+                "`--files-from -` reads the list from standard input, so `-` cannot also be an input".into(),
+            )
+            .into());
+        }
+        let mut bytes = Vec::new();
+        let read = if from_stdin {
+            std::io::stdin().lock().read_to_end(&mut bytes)
+        } else {
+            std::fs::File::open(list).and_then(|mut f| f.read_to_end(&mut bytes))
+        };
+        if let Err(e) = read {
+            anyhow::bail!("{}: cannot read the list of files: {e}", list.display());
+        }
+        for line in bytes.split(|&b| b == b'\n') {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if line.is_empty() {
+                continue;
+            }
+            #[cfg(unix)]
+            let p = {
+                use std::os::unix::ffi::OsStrExt as _;
+                PathBuf::from(std::ffi::OsStr::from_bytes(line))
+            };
+            #[cfg(not(unix))]
+            let p = PathBuf::from(String::from_utf8_lossy(line).into_owned());
+            files.push(p);
+        }
+    }
+    if files.is_empty() {
+        return Err(super::Usage("no input: name files or give --files-from".into()).into());
+    }
+    Ok(files)
 }
 
 /// Default size limit of one input file.

@@ -184,6 +184,35 @@ pub fn keys(args: KeysArgs) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `--quiet`: no message per failed input, no progress, no summary.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether `--quiet` was given.
+pub fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// Reports a failed input on standard error (`govreport: PATH: reason`), unless `--quiet`.
+pub fn report(e: &dyn std::fmt::Display) {
+    if !quiet() {
+        eprintln!("govreport: {e}");
+    }
+}
+
+/// Writes `bytes` to standard output.
+pub fn print(bytes: &[u8]) -> anyhow::Result<ExitCode> {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    writing(out.write_all(bytes).and_then(|_| out.flush()), || {
+        "cannot write standard output".into()
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `govreport schema`: the JSON Schema of the document model.
 pub fn schema() -> anyhow::Result<ExitCode> {
     use std::io::Write as _;

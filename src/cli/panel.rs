@@ -17,8 +17,11 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct Args {
     /// Report files; `-` reads standard input.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "files_from")]
     files: Vec<PathBuf>,
+    /// Also read the files listed in FILE, one per line (`-`: the list on standard input).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
     /// Write to this file instead of standard output (`-` is standard output).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
@@ -43,6 +46,8 @@ pub struct Args {
 
 /// Parses every file and writes the panel; unreadable files are reported and left out.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut args = args;
+    args.files = super::input::gather(std::mem::take(&mut args.files), args.files_from.as_deref())?;
     let mut opts = Options::default();
     opts.encoding(args.encoding);
     super::refuse_output_among_inputs(
@@ -75,7 +80,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 )?;
             }
             Err(e) => {
-                eprintln!("govreport: {e}");
+                super::report(&e);
                 failed += 1;
             }
         }

@@ -12,8 +12,11 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct Args {
     /// Report files; `-` reads standard input.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "files_from")]
     files: Vec<PathBuf>,
+    /// Also read the files listed in FILE, one per line (`-`: the list on standard input).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     format: FormatArg,
@@ -62,6 +65,8 @@ impl From<FormatArg> for Format {
 /// inputs give a JSON array (`[]` when none parsed); one input gives its object, and
 /// nothing at all — no `-o` file either — when it fails.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut args = args;
+    args.files = super::input::gather(std::mem::take(&mut args.files), args.files_from.as_deref())?;
     let mut opts = Options::default();
     opts.encoding(args.encoding);
     let mut failed = 0;
@@ -95,7 +100,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         match parse(&args.files[0]) {
             Ok(d) => first = Some(d),
             Err(e) => {
-                eprintln!("govreport: {e}");
+                super::report(&e);
                 return Ok(ExitCode::from(1));
             }
         }
@@ -114,7 +119,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 super::writing(w.write(&d).and_then(|_| w.flush()), what)?;
             }
             Err(e) => {
-                eprintln!("govreport: {e}");
+                super::report(&e);
                 failed += 1;
             }
         }

@@ -39,6 +39,8 @@ enum Command {
     /// Convert whole folders of reports into one output folder (JSON Lines, CSV, manifest).
     #[command(after_help = cli::EXIT_STATUS_HELP)]
     Convert(cli::convert::Args),
+    /// List the tables of each report: id, template table key, lines, size, style, title.
+    Tables(cli::tables::Args),
     /// The codebook: every panel key with its template, printed Chinese labels and unit.
     Keys(cli::KeysArgs),
     /// Print the JSON Schema of the document model.
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Command::Panel(args) => cli::panel::run(args),
         Command::Convert(args) => cli::convert::run(args),
         Command::Keys(args) => cli::keys(args),
+        Command::Tables(args) => cli::tables::run(args),
         Command::Schema => cli::schema(),
         Command::Completions { shell } => {
             let mut out = Vec::new();

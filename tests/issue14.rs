@@ -972,3 +972,78 @@ fn item11_completions_and_man() {
         .stdout(predicates::str::contains(".TH govreport"));
     bin().args(["completions", "tcsh"]).assert().code(2);
 }
+
+/// `govreport tables FILE` lists each table with its id, template table key, lines, size,
+/// style, title and band; `parse --table ID|KEY` keeps only that table.
+#[test]
+fn item11_tables_and_table_selection() {
+    let seed = "corpus/zhaotong-2020.txt";
+    let out = bin()
+        .args(["tables", seed])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        lines[0],
+        [
+            "file", "table", "key", "lines", "rows", "columns", "style", "title", "band"
+        ]
+    );
+    let apply = lines
+        .iter()
+        .find(|l| l[2] == "apply")
+        .expect("the application table");
+    assert_eq!(&apply[1..7], ["t6", "apply", "30-55", "23", "7", "pipe"]);
+    assert_eq!(apply[7], "收到和处理政府信息公开申请情况");
+    assert_eq!(lines.len(), 8);
+
+    for sel in ["t6", "apply"] {
+        let out = bin().args(["parse", "--table", sel, seed]).assert().code(0);
+        let d: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+        let blocks = d["blocks"].as_array().unwrap();
+        assert_eq!(blocks.len(), 1, "{sel}");
+        assert_eq!(blocks[0]["id"], "t6");
+    }
+    let csv = bin()
+        .args(["parse", "--format", "csv", "--table", "review", seed])
+        .assert()
+        .code(0);
+    let recs = records(&csv.get_output().stdout);
+    assert!(recs.iter().skip(1).all(|r| &r[1] == "t7") && recs.len() == 16);
+    bin()
+        .args(["parse", "--table", "t99", seed])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("no table \"t99\""));
+}
+
+/// Markdown: each document opens with a level-1 heading and documents are separated by a
+/// thematic break; outline levels keep their punctuation (`一、` vs `（一）`).
+#[test]
+fn item11_markdown_separates_files_and_levels() {
+    let seed = "corpus/zhaotong-2020.txt";
+    let other = "corpus/fixture-fengxian-style-2025.txt";
+    let out = bin()
+        .args(["parse", "--format", "md", seed, other])
+        .assert()
+        .code(0);
+    let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = md.lines().collect();
+    assert_eq!(lines[0], format!("# {seed}"));
+    assert!(lines.contains(&"## 一、总体情况"), "{md}");
+    assert!(lines.contains(&"### （一）做好职能职责主动公开"));
+    let rule = lines
+        .iter()
+        .position(|l| *l == "---")
+        .expect("a break between the files");
+    assert_eq!(
+        lines[rule - 1],
+        "",
+        "a blank line before the break (else a setext heading)"
+    );
+    assert!(lines[rule + 1..].contains(&format!("# {other}").as_str()));
+}

@@ -5,6 +5,7 @@ pub mod convert;
 pub mod input;
 pub mod panel;
 pub mod parse;
+pub mod tables;
 
 use govreport::Document;
 use std::path::Path;

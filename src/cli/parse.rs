@@ -37,6 +37,11 @@ pub struct Args {
     /// report in a distributed store when govreport runs as a map step.
     #[arg(long, value_name = "NAME")]
     stdin_name: Option<String>,
+    /// Only this table: its id (`t6`) or its template table key (`apply`, `active`,
+    /// `review`, `stats`), as `govreport tables` lists them; the document keeps only its
+    /// table blocks. A report without it fails.
+    #[arg(long, value_name = "ID|KEY")]
+    table: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -88,11 +93,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             _ => shown(f),
         };
         let mut doc = read_input(f, &name, args.max_bytes)
-            .and_then(|b| govreport::parse_bytes(&b, &name, &opts))?;
+            .and_then(|b| govreport::parse_bytes(&b, &name, &opts))
+            .map_err(|e| e.to_string())?;
         if f.to_str().is_none() {
             doc.warnings.push(path_not_utf8());
         }
-        Ok::<_, govreport::Error>(doc)
+        if let Some(sel) = &args.table
+            && !super::tables::select(&mut doc, sel)
+        {
+            return Err(format!(
+                "{name}: no table {sel:?} (govreport tables lists them)"
+            ));
+        }
+        Ok::<_, String>(doc)
     };
     // One JSON input that fails writes nothing: no document, and no empty `-o` file.
     let mut first = None;

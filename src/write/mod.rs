@@ -113,7 +113,12 @@ impl<'a> DocWriter<'a> {
                 csv::write_doc(d, self.excel, &mut self.buf);
                 self.out.write_all(&self.buf)?;
             }
-            Format::Md => md::write_md(d, self.out)?,
+            Format::Md => {
+                if self.written > 0 {
+                    self.out.write_all(b"\n---\n\n")?;
+                }
+                md::write_md(d, self.out)?
+            }
         }
         self.written += 1;
         Ok(())

@@ -1047,3 +1047,52 @@ fn item11_markdown_separates_files_and_levels() {
     );
     assert!(lines[rule + 1..].contains(&format!("# {other}").as_str()));
 }
+
+// ---------- item 12: README ----------
+
+/// The README installs with `cargo install --path .`, names no command that needs files
+/// outside the repository, has a LICENSE (MIT) and says why a value can be missing.
+#[test]
+fn item12_readme_install_license_missing_values() {
+    let root = crate::util::root();
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    assert!(readme.contains("cargo install --path ."));
+    let license = std::fs::read_to_string(root.join("LICENSE")).unwrap();
+    assert!(license.starts_with("MIT License"));
+    let cargo = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
+    assert!(cargo.contains("license = \"MIT\""));
+    let why = readme
+        .split("## Why a value is missing")
+        .nth(1)
+        .expect("a section on missing values");
+    let why = why.split("\n## ").next().unwrap();
+    assert!(
+        why.contains("`warnings`") && why.contains("`unplaced`"),
+        "{why}"
+    );
+    // every command quoted in the README runs from a clone: no path out of the repository,
+    // and every corpus file it names exists
+    let mut commands: Vec<&str> = readme.split('`').skip(1).step_by(2).collect();
+    commands.extend(readme.lines());
+    for c in commands {
+        let c = c.trim();
+        if c.starts_with("govreport ") || c.starts_with("cargo ") || c.contains("tools/score") {
+            assert!(
+                !c.contains("../"),
+                "a command needing files outside the repository: {c}"
+            );
+            for word in c.split_whitespace().filter(|w| w.starts_with("corpus/")) {
+                assert!(
+                    root.join(word).exists(),
+                    "{c}: {word} is not in the repository"
+                );
+            }
+        }
+    }
+    // the install block's commands run
+    bin().arg("--version").assert().code(0);
+    bin()
+        .args(["parse", "corpus/zhaotong-2020.txt"])
+        .assert()
+        .code(0);
+}

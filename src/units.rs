@@ -82,6 +82,10 @@ fn apply_table(t: &mut Table) {
 /// assert_eq!(stated_unit("元旦"), None);
 /// ```
 pub fn stated_unit(label: &str) -> Option<&'static str> {
+    // most labels state nothing: no `单位` and no bracket
+    if !label.contains(['单', '(', '（']) {
+        return None;
+    }
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     let re = RE
         .get_or_init(|| {
@@ -114,13 +118,30 @@ const UNITS: &[&str] = &[
 /// The unit of a template column key (`active.fee_amount` → `万元`): the one its printed
 /// template header states, if any. The panel's and the codebook's unit of the key.
 pub fn key_unit(column_key: &str) -> Option<&'static str> {
-    builtin()
+    // Asked for every keyed cell of every report: the template columns that state a unit
+    // are found once.
+    static UNITS_BY_KEY: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    UNITS_BY_KEY
+        .get_or_init(|| {
+            let mut out: Vec<(&'static str, &'static str)> = Vec::new();
+            let columns = builtin()
+                .iter()
+                .flat_map(|t| &t.tables)
+                .flat_map(|t| &t.parts)
+                .flat_map(|p| &p.columns);
+            for c in columns {
+                if out.iter().any(|(k, _)| *k == c.key) {
+                    continue;
+                }
+                if let Some(u) = c.path.iter().rev().find_map(|l| stated_unit(l)) {
+                    out.push((c.key.as_str(), u));
+                }
+            }
+            out
+        })
         .iter()
-        .flat_map(|t| &t.tables)
-        .flat_map(|t| &t.parts)
-        .flat_map(|p| &p.columns)
-        .filter(|c| c.key == column_key)
-        .find_map(|c| c.path.iter().rev().find_map(|l| stated_unit(l)))
+        .find(|(k, _)| *k == column_key)
+        .map(|(_, u)| *u)
 }
 
 /// Powers of ten of the money units in 元.

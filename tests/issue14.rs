@@ -475,8 +475,9 @@ fn item10_interrupted_convert_removes_part_files() {
     let input = dir.path().join("in");
     std::fs::create_dir(&input).unwrap();
     let seed = std::fs::read(crate::util::seed_path()).unwrap();
-    for i in 0..40 {
-        std::fs::write(input.join(format!("r{i:02}.txt")), &seed).unwrap();
+    // enough that the run is still going when the signal comes, even in a release build
+    for i in 0..400 {
+        std::fs::write(input.join(format!("r{i:03}.txt")), &seed).unwrap();
     }
     let out = dir.path().join("out");
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_govreport"))

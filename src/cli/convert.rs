@@ -421,6 +421,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     chosen.excel = args.excel;
     chosen.all_keys = args.all_keys;
     chosen.derived = args.derived;
+    // Watched before the first `.part` file exists, so that none is left by Ctrl-C.
+    watch_interrupts();
     let out = Outputs::create(&args.output, &chosen).map_err(|e| e.context(cannot_write()))?;
 
     let mut opts = Options::default();
@@ -435,7 +437,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         error: None,
     };
     let files = inputs(&roots, &glob);
-    watch_interrupts();
     if jobs == 1 {
         // One thread does everything, in order: no pool, no hand-offs.
         for input in files {

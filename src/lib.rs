@@ -68,6 +68,14 @@ pub const MAX_LINES: usize = 8_000_000;
 /// Fails only when the bytes are not a text at all (empty or binary) or have more than
 /// [`MAX_LINES`] lines; anything the parser doubts becomes a warning in the document.
 pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, Error> {
+    let mut doc = parse_document(bytes, path, opts)?;
+    // the last stage: every number in the unit its column or table states
+    units::apply(&mut doc);
+    Ok(doc)
+}
+
+/// The stages up to the templates (decode, lines, blocks, meta, templates).
+fn parse_document(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, Error> {
     if bytes.is_empty() {
         return Err(Error::new(path, error::ErrorKind::Empty));
     }
@@ -75,8 +83,7 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
     if let Some(line) = binary_line(&decoded.text) {
         return Err(Error::new(path, error::ErrorKind::Binary).at_line(line));
     }
-    let stray = replace_controls(&mut decoded.text);
-    let mut warnings: Vec<Warning> = decoded
+    let warnings: Vec<Warning> = decoded
         .replaced_lines
         .iter()
         .map(|&l| Warning {
@@ -87,13 +94,21 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
                 decoded.encoding
             ),
         })
-        .chain(stray.into_iter().map(|l| Warning {
+        .collect();
+    // Stray control codes (a NUL in a report) become U+FFFD, each line with a warning.
+    // (a block of its own, so that the stages below may take `warnings` as they need)
+    #[allow(unused_mut)]
+    let mut warnings = {
+        let mut all = warnings;
+        let stray = replace_controls(&mut decoded.text);
+        all.extend(stray.into_iter().map(|l| Warning {
             line: Some(l),
             code: "control-characters".into(),
             message:
                 "NUL or control characters, which no text holds, were replaced by U+FFFD".into(),
-        }))
-        .collect();
+        }));
+        all
+    };
     let count = memchr::memchr_iter(b'\n', decoded.text.as_bytes()).count();
     if count > MAX_LINES {
         return Err(
@@ -121,7 +136,6 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
         warnings,
     };
     template::apply(&mut doc, &lines);
-    units::apply(&mut doc);
     Ok(doc)
 }
 

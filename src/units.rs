@@ -71,7 +71,8 @@ fn apply_table(t: &mut Table) {
     }
 }
 
-/// The unit a label states: `单位：万元`, `（单位：万元）`, `（万元）`, `(元)`, `（%）`.
+/// The unit a label states: `单位：万元`, `（单位：万元）`, `（万元）`, `(元)`, `（%）`. `单位`
+/// must be followed by a colon (it also means "work unit", as in `责任单位人员`).
 ///
 /// ```
 /// use govreport::units::stated_unit;
@@ -80,6 +81,8 @@ fn apply_table(t: &mut Table) {
 /// assert_eq!(stated_unit("单位:件"), Some("件"));
 /// assert_eq!(stated_unit("本年收费金额"), None);
 /// assert_eq!(stated_unit("元旦"), None);
+/// // `单位` is also "work unit": without a colon it states nothing
+/// assert_eq!(stated_unit("责任单位人员数"), None);
 /// ```
 pub fn stated_unit(label: &str) -> Option<&'static str> {
     // most labels state nothing: no `单位` and no bracket
@@ -90,7 +93,7 @@ pub fn stated_unit(label: &str) -> Option<&'static str> {
     let re = RE
         .get_or_init(|| {
             Regex::new(
-                r"单位\s*[:：]?\s*(亿元|万元|千元|元|万人次|人次|件|个|次|条|人|%)|[（(]\s*(亿元|万元|千元|元|万人次|人次|件|个|次|条|%)\s*[）)]",
+                r"单位\s*[:：]\s*(亿元|万元|千元|元|万人次|人次|件|个|次|条|人|%)|[（(]\s*(亿元|万元|千元|元|万人次|人次|件|个|次|条|%)\s*[）)]",
             )
             .ok()
         })

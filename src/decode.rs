@@ -18,8 +18,13 @@ pub enum EncodingChoice {
     Gb18030,
     /// Big5.
     Big5,
-    /// UTF-16; the byte order is taken from a BOM, little-endian without one.
+    /// UTF-16; the byte order is taken from a BOM, else from the bytes (the order whose
+    /// decoding has fewer invalid units, then more CJK and ASCII text).
     Utf16,
+    /// UTF-16, little-endian (a BOM of that order is removed).
+    Utf16Le,
+    /// UTF-16, big-endian (a BOM of that order is removed).
+    Utf16Be,
 }
 
 impl std::str::FromStr for EncodingChoice {
@@ -30,9 +35,11 @@ impl std::str::FromStr for EncodingChoice {
             "utf-8" | "utf8" => Ok(Self::Utf8),
             "gb18030" | "gbk" | "gb2312" => Ok(Self::Gb18030),
             "big5" => Ok(Self::Big5),
-            "utf-16" | "utf16" | "utf-16le" | "utf-16be" => Ok(Self::Utf16),
+            "utf-16" | "utf16" => Ok(Self::Utf16),
+            "utf-16le" | "utf16le" => Ok(Self::Utf16Le),
+            "utf-16be" | "utf16be" => Ok(Self::Utf16Be),
             other => Err(format!(
-                "unknown encoding '{other}' (expected auto, utf-8, gb18030, big5 or utf-16)"
+                "unknown encoding '{other}' (expected auto, utf-8, gb18030, big5, utf-16, utf-16le or utf-16be)"
             )),
         }
     }
@@ -76,8 +83,10 @@ pub fn decode(bytes: &[u8], choice: EncodingChoice) -> Decoded {
             Some((enc, len)) if enc == UTF_16BE || enc == UTF_16LE => {
                 (enc, "forced", &bytes[len..])
             }
-            _ => (UTF_16LE, "forced", bytes),
+            _ => (utf16_order(bytes), "forced", bytes),
         },
+        EncodingChoice::Utf16Le => (UTF_16LE, "forced", strip_bom(bytes, bom, UTF_16LE)),
+        EncodingChoice::Utf16Be => (UTF_16BE, "forced", strip_bom(bytes, bom, UTF_16BE)),
     };
     let (text, had_errors) = enc.decode_without_bom_handling(body);
     let text = text.into_owned();
@@ -130,6 +139,36 @@ fn strip_bom<'a>(
     match bom {
         Some((enc, len)) if enc == want => &bytes[len..],
         _ => bytes,
+    }
+}
+
+/// The byte order of UTF-16 without a BOM: the one whose decoding has fewer invalid
+/// units, then more characters of text (ASCII letters, digits and punctuation, CJK).
+/// Reading Chinese UTF-16 in the wrong order gives code points all over the planes, few
+/// of them CJK.
+fn utf16_order(bytes: &[u8]) -> &'static Encoding {
+    let score = |enc: &'static Encoding| {
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        let (mut bad, mut good) = (0usize, 0usize);
+        for c in text.chars() {
+            match c {
+                '\u{FFFD}' => bad += 1,
+                '\t'
+                | '\n'
+                | '\r'
+                | ' '..='~'
+                | '\u{3000}'..='\u{303F}'
+                | '\u{4E00}'..='\u{9FFF}'
+                | '\u{FF00}'..='\u{FFEF}' => good += 1,
+                _ => {}
+            }
+        }
+        (std::cmp::Reverse(bad), good)
+    };
+    if score(UTF_16BE) > score(UTF_16LE) {
+        UTF_16BE
+    } else {
+        UTF_16LE
     }
 }
 

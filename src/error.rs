@@ -87,6 +87,11 @@ impl fmt::Display for Error {
                 f,
                 ": binary file: not text in UTF-8, UTF-16, GB18030 or Big5"
             ),
+            // A pipe or device is read up to one byte past the limit: its size is unknown.
+            ErrorKind::TooLarge { bytes, limit } if *bytes == limit.saturating_add(1) => write!(
+                f,
+                ": input too large (more than {limit} bytes, the limit; see --max-bytes)"
+            ),
             ErrorKind::TooLarge { bytes, limit } => {
                 write!(
                     f,

@@ -32,6 +32,7 @@ pub mod normalize;
 pub mod outline;
 pub mod table;
 pub mod template;
+pub mod units;
 pub mod write;
 
 pub use error::{Error, ErrorKind};
@@ -67,10 +68,18 @@ pub const MAX_LINES: usize = 8_000_000;
 /// Fails only when the bytes are not a text at all (empty or binary) or have more than
 /// [`MAX_LINES`] lines; anything the parser doubts becomes a warning in the document.
 pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, Error> {
+    let mut doc = parse_document(bytes, path, opts)?;
+    // the last stage: every number in the unit its column or table states
+    units::apply(&mut doc);
+    Ok(doc)
+}
+
+/// The stages up to the templates (decode, lines, blocks, meta, templates).
+fn parse_document(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, Error> {
     if bytes.is_empty() {
         return Err(Error::new(path, error::ErrorKind::Empty));
     }
-    let decoded = decode::decode(bytes, opts.encoding);
+    let mut decoded = decode::decode(bytes, opts.encoding);
     if let Some(line) = binary_line(&decoded.text) {
         return Err(Error::new(path, error::ErrorKind::Binary).at_line(line));
     }
@@ -86,6 +95,20 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
             ),
         })
         .collect();
+    // Stray control codes (a NUL in a report) become U+FFFD, each line with a warning.
+    // (a block of its own, so that the stages below may take `warnings` as they need)
+    #[allow(unused_mut)]
+    let mut warnings = {
+        let mut all = warnings;
+        let stray = replace_controls(&mut decoded.text);
+        all.extend(stray.into_iter().map(|l| Warning {
+            line: Some(l),
+            code: "control-characters".into(),
+            message:
+                "NUL or control characters, which no text holds, were replaced by U+FFFD".into(),
+        }));
+        all
+    };
     let count = memchr::memchr_iter(b'\n', decoded.text.as_bytes()).count();
     if count > MAX_LINES {
         return Err(
@@ -157,15 +180,19 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
     Ok(doc)
 }
 
-/// The first line of a binary file: one that holds NUL bytes, or where control codes no
-/// text has (other than tab, CR, LF, form feed, vertical tab) are more than 1 % of the
-/// characters. A few stray control codes in a text do not make it binary.
+/// A control code no text has: NUL and the other C0 and C1 controls, but not tab, CR,
+/// LF, form feed or vertical tab.
+fn is_stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}')
+}
+
+/// The first line of a binary file: one where control codes no text has (NUL included)
+/// are more than 1 % of the characters, which is what images, archives and executables
+/// decode to (random bytes give about 12 %). A few stray bytes in a text (one NUL in a
+/// 9 KB report) do not make it binary: [`replace_controls`] replaces them.
 fn binary_line(text: &str) -> Option<u32> {
-    let control = |c: char| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}' | '\u{b}');
+    let control = is_stray_control;
     let line_of = |pos: usize| text[..pos].matches('\n').count() as u32 + 1;
-    if let Some(pos) = text.find('\0') {
-        return Some(line_of(pos));
-    }
     let (mut chars, mut bad, mut first) = (0usize, 0usize, None);
     for (i, c) in text.char_indices() {
         chars += 1;
@@ -175,6 +202,32 @@ fn binary_line(text: &str) -> Option<u32> {
         }
     }
     (bad * 100 > chars).then(|| line_of(first.unwrap_or(0)))
+}
+
+/// Replaces each control code no text has (a stray NUL) by U+FFFD, so no writer passes it
+/// on; returns the 1-based lines where it did.
+fn replace_controls(text: &mut String) -> Vec<u32> {
+    if !text.chars().any(is_stray_control) {
+        return Vec::new();
+    }
+    let mut lines = Vec::new();
+    let mut line = 1u32;
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_stray_control(c) {
+            if lines.last() != Some(&line) {
+                lines.push(line);
+            }
+            out.push('\u{FFFD}');
+        } else {
+            if c == '\n' {
+                line += 1;
+            }
+            out.push(c);
+        }
+    }
+    *text = out;
+    lines
 }
 
 fn hex(bytes: &[u8]) -> String {

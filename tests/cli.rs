@@ -82,15 +82,14 @@ fn empty_file() {
 #[test]
 fn binary_files() {
     let dir = tempfile::tempdir().unwrap();
-    // a PNG header, every byte value, and the seed's text with a NUL in the middle
+    // a PNG header, every byte value, and a short text that is one NUL in ten characters
+    // (a stray NUL in a report is replaced instead: issue14::item7_stray_nul_is_replaced)
     let mut every: Vec<u8> = (0..=255u8).collect();
     every.extend((0..=255u8).rev());
-    let mut seed_nul = SMALL.as_bytes().to_vec();
-    seed_nul.insert(40, 0);
     let cases: [(&str, Vec<u8>); 3] = [
         ("png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10".to_vec()),
         ("bytes", every),
-        ("text-with-nul", seed_nul),
+        ("text-with-nul", b"a | 1 |\n\0\n".to_vec()),
     ];
     for (name, bytes) in cases {
         let p = dir.path().join(name);
@@ -258,8 +257,10 @@ fn several_files_one_failing() {
         .assert()
         .code(1)
         .stdout("");
+    // several inputs give an array, however many were parsed (issue 14 item 10)
     let written: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
-    assert_eq!(written["source"]["path"], s(&small));
+    assert_eq!(written.as_array().map(Vec::len), Some(1));
+    assert_eq!(written[0]["source"]["path"], s(&small));
 }
 
 #[test]
@@ -392,7 +393,7 @@ fn csv_records(bytes: &[u8]) -> Vec<csv::StringRecord> {
     r.records().map(|x| x.unwrap()).collect()
 }
 
-const CSV_HEADER: &str = "doc,table,band,section,row,column,value,raw,kind,unit,line";
+const CSV_HEADER: &str = "doc,table,band,section,row,column,value,raw,kind,unit,line,row_key,column_key,table_title,template,agency,year";
 
 #[test]
 fn csv_tidy_values() {
@@ -426,13 +427,13 @@ fn csv_tidy_values() {
     assert_eq!((&r[6], &r[7], &r[8], &r[10]), ("12", "12", "number", "8"));
 }
 
-/// Text that a spreadsheet would run (`=TODAY()` as a row label) is prefixed with `'`;
-/// a number such as `-3` is not.
+/// Under `--excel`, text that a spreadsheet would run (`=TODAY()` as a row label) is
+/// prefixed with `'`; a number such as `-3` is not.
 #[test]
 fn csv_neutralises_formulas_but_not_numbers() {
     let (_dir, small) = temp_with_small();
     let out = bin()
-        .args(["parse", "--format", "csv", s(&small)])
+        .args(["parse", "--format", "csv", "--excel", s(&small)])
         .assert()
         .code(0)
         .get_output()
@@ -464,13 +465,14 @@ fn csv_prefixes_a_formula_label() {
 @SUM(A1) | 4 |
 ";
     let out = bin()
-        .args(["parse", "--format", "csv", "-"])
+        .args(["parse", "--format", "csv", "--excel", "-"])
         .write_stdin(text)
         .assert()
         .code(0)
         .get_output()
         .stdout
         .clone();
+    let out = out.strip_prefix("\u{feff}".as_bytes()).unwrap().to_vec();
     let recs = csv_records(&out);
     let rows: Vec<&str> = recs.iter().skip(1).map(|r| &r[4]).collect();
     assert_eq!(rows, ["'=TODAY()", "'@SUM(A1)"]);

@@ -135,6 +135,7 @@ fn converts_a_folder_in_sorted_order() {
         names,
         [
             "checks.csv",
+            "codebook.csv",
             "datapackage.json",
             "documents.jsonl",
             "manifest.csv",
@@ -229,6 +230,7 @@ fn datapackage_describes_every_file() {
             "values.csv",
             "checks.csv",
             "panel.csv",
+            "codebook.csv",
             "manifest.csv"
         ]
     );
@@ -490,7 +492,10 @@ fn outputs_are_chosen() {
         .iter()
         .map(|r| r["path"].as_str().unwrap())
         .collect();
-    assert_eq!(paths, ["values.csv", "panel.csv", "manifest.csv"]);
+    assert_eq!(
+        paths,
+        ["values.csv", "panel.csv", "codebook.csv", "manifest.csv"]
+    );
     let bad = convert(&[dir.path()], out.path(), &["--outputs", "values,tables"]);
     assert_eq!(bad.code, 2, "{}", bad.stderr);
     assert!(bad.stderr.contains("tables"), "{}", bad.stderr);
@@ -501,8 +506,9 @@ fn bad_usage_is_status_2() {
     let out = TempDir::new().unwrap();
     let run = convert(&[Path::new("x")], out.path(), &["--jobs", "many"]);
     assert_eq!(run.code, 2);
+    // usage too since issue 14 item 8 (it was 1, the status of a failed input)
     let run = convert(&[Path::new("x")], out.path(), &["--glob", "a[b"]);
-    assert_eq!(run.code, 1);
+    assert_eq!(run.code, 2);
     assert!(run.stderr.contains("bad --glob pattern"), "{}", run.stderr);
 }
 

@@ -13,6 +13,7 @@
 //! - [`hostile`]: inputs built to make the parser slow or panic finish, and quickly;
 //! - [`props`]: property tests of the library (no panic, line coverage, round trip);
 //! - [`stream`]: `govreport parse - --format jsonl` as a streaming map step.
+//! - [`issue14`]: one test or more per item of issue 14, through the binary;
 //! - [`styles`]: one table in every flattening style gives the same tidy values (issue 4).
 
 mod cli;
@@ -21,6 +22,7 @@ mod convert;
 mod coverage;
 mod encoding;
 mod hostile;
+mod issue14;
 mod props;
 mod score;
 mod seed;

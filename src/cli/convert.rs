@@ -22,7 +22,7 @@
 
 use anyhow::Context as _;
 use govreport::decode::EncodingChoice;
-use govreport::model::{Document, Warning};
+use govreport::model::Document;
 use govreport::{Error, ErrorKind, Options};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::collections::BTreeMap;
@@ -37,8 +37,12 @@ use std::time::{Duration, Instant};
 #[derive(clap::Args)]
 pub struct Args {
     /// Report files and folders; folders are walked for files matching `--glob`.
-    #[arg(required = true)]
+    #[arg(required_unless_present = "files_from")]
     paths: Vec<PathBuf>,
+    /// Also read the files and folders listed in FILE, one per line (`-`: the list on
+    /// standard input).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
     /// Output folder (created if missing); its files are replaced when the run completes.
     #[arg(long, short = 'o')]
     output: PathBuf,
@@ -50,7 +54,8 @@ pub struct Args {
     /// always read.
     #[arg(long, default_value = "*.txt")]
     glob: String,
-    /// Input encoding: auto, utf-8, gb18030, big5, utf-16.
+    /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
+    /// bytes), utf-16le, utf-16be.
     #[arg(long, default_value = "auto")]
     encoding: EncodingChoice,
     /// Refuse files larger than this many bytes (they are `failed` in the manifest).
@@ -65,6 +70,18 @@ pub struct Args {
         default_value = "documents,values,checks,panel"
     )]
     outputs: Vec<OutputKind>,
+    /// For spreadsheets: start every CSV with a UTF-8 BOM and prefix text that would run as
+    /// a formula with `'` (never a lone `-` or a signed number), as `parse --excel`.
+    #[arg(long)]
+    excel: bool,
+    /// panel.csv: the key columns of every shipped template, not only of those the reports
+    /// follow.
+    #[arg(long)]
+    all_keys: bool,
+    /// panel.csv: also the numbers derived from the template's sums where the report
+    /// prints none (without it the panel holds only printed numbers).
+    #[arg(long)]
+    derived: bool,
 }
 
 /// An output of `--outputs`.
@@ -81,10 +98,16 @@ enum OutputKind {
 }
 
 /// The outputs a run writes besides the manifest and the data package.
-struct Chosen {
+pub struct Chosen {
     documents: bool,
     /// In the order of [`CSV_OUTPUTS`].
     csv: Vec<&'static CsvOutput>,
+    /// `--excel`: every CSV starts with a BOM, formulas are neutralised.
+    excel: bool,
+    /// `--all-keys`: the panel keeps the columns of every template.
+    all_keys: bool,
+    /// `--derived`: the panel gives numbers derived from sums too.
+    derived: bool,
 }
 
 impl Chosen {
@@ -100,8 +123,30 @@ impl Chosen {
         Chosen {
             documents: chosen("documents"),
             csv: CSV_OUTPUTS.iter().filter(|o| chosen(o.name)).collect(),
+            excel: false,
+            all_keys: false,
+            derived: false,
         }
     }
+}
+
+/// Set when the run is interrupted (Ctrl-C, SIGTERM, SIGHUP).
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// From now on an interruption stops the run at the next file instead of killing the
+/// process, so that [`Outputs::abandon`] can remove the `.part` files. A second
+/// interruption ends the process at once (status 130).
+fn watch_interrupts() {
+    // An error means a handler is already set (a second run in one process): it stays.
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+            std::process::exit(i32::from(super::EXIT_INTERRUPTED));
+        }
+    });
+}
+
+fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst)
 }
 
 /// Files in flight per worker: enough to keep every worker busy while the writer waits
@@ -125,8 +170,8 @@ pub struct CsvOutput {
     pub description: &'static str,
     /// Columns: name, Table Schema type, description.
     pub fields: fn() -> &'static [Field],
-    /// Writes the rows of one document (no header).
-    pub rows: fn(&Document, &mut Vec<u8>) -> io::Result<()>,
+    /// Writes the rows of one document (no header), as the run's flags say.
+    pub rows: fn(&Document, &Chosen, &mut Vec<u8>) -> io::Result<()>,
 }
 
 /// A column of a CSV output: name, Table Schema type, description.
@@ -140,8 +185,8 @@ const VALUES: CsvOutput = CsvOutput {
     name: "values",
     description: "Tidy values: one row per cell of every table (as `govreport parse --format csv`).",
     fields: || VALUES_FIELDS,
-    rows: |d, buf| {
-        govreport::write::csv::write_doc(d, buf);
+    rows: |d, chosen, buf| {
+        govreport::write::csv::write_doc(d, chosen.excel, buf);
         Ok(())
     },
 };
@@ -171,9 +216,31 @@ const VALUES_FIELDS: &[Field] = &[
     (
         "unit",
         "string",
-        "Unit after scaling (`%`, `元`, …), if any.",
+        "Unit of the value (`万元`, `元`, `%`, …) as its cell, column or table states it; empty when none.",
     ),
     ("line", "integer", "Source line of the row."),
+    (
+        "row_key",
+        "string",
+        "Stable template key of the row (`apply.new`), empty when the label matches none.",
+    ),
+    (
+        "column_key",
+        "string",
+        "Stable template key of the column (`applicant.total`), empty when none.",
+    ),
+    (
+        "table_title",
+        "string",
+        "The table's printed caption, or the title of the heading it sits under.",
+    ),
+    (
+        "template",
+        "string",
+        "Template the report follows (`gidr-2021`), empty if not recognised.",
+    ),
+    ("agency", "string", "Agency, from the title or text."),
+    ("year", "integer", "Reporting year."),
 ];
 
 const CHECKS: CsvOutput = CsvOutput {
@@ -227,29 +294,43 @@ const CHECKS: CsvOutput = CsvOutput {
             ),
         ]
     },
-    rows: |d, buf| with_csv(buf, |w| govreport::write::checks::write_doc_csv(d, w)),
+    rows: |d, chosen, buf| {
+        with_csv(buf, |w| {
+            govreport::write::checks::write_doc_csv(d, chosen.excel, w)
+        })
+    },
 };
 
 const PANEL: CsvOutput = CsvOutput {
     file: "panel.csv",
     name: "panel",
-    description: "One row per report, one column per stable template key `ROW_KEY/COLUMN_KEY` of every shipped template (as `govreport panel`, over all templates); a cell holds the number the report prints, empty when it has none there.",
+    description: "One row per report, one column per stable template key `ROW_KEY/COLUMN_KEY` of the templates the reports follow (every shipped template with --all-keys; meanings and units in codebook.csv), then checks_failed; a key cell holds the number the report prints, in the key's unit, empty when it has none there.",
     fields: panel_fields,
-    rows: |d, buf| {
+    rows: |d, chosen, buf| {
         with_csv(buf, |w| {
             w.write_record(govreport::write::panel::panel_row(
                 d,
                 govreport::write::panel::all_key_columns(),
+                govreport::write::panel::PanelOptions {
+                    excel: chosen.excel,
+                    derived: chosen.derived,
+                },
             ))
             .map_err(io::Error::from)
         })
     },
 };
 
-/// The panel's columns: the report, then every template key (numbers).
+/// The panel's columns while it is written: the report, every template key (numbers),
+/// the failed checks. [`panel_fields_of`] gives those of the finished file.
 fn panel_fields() -> &'static [Field] {
     static FIELDS: std::sync::OnceLock<Vec<Field>> = std::sync::OnceLock::new();
-    FIELDS.get_or_init(|| {
+    FIELDS.get_or_init(|| panel_fields_of(govreport::write::panel::all_key_columns()))
+}
+
+/// The panel's columns over `keys`.
+fn panel_fields_of(keys: &'static [String]) -> Vec<Field> {
+    {
         let mut f: Vec<Field> = vec![
             ("file", "string", "Source path of the document."),
             ("agency", "string", "Agency, from the title or text."),
@@ -260,15 +341,20 @@ fn panel_fields() -> &'static [Field] {
                 "Template the report follows, if recognised.",
             ),
         ];
-        f.extend(govreport::write::panel::all_key_columns().iter().map(|k| {
+        f.extend(keys.iter().map(|k| {
             (
                 k.as_str(),
                 "number",
-                "The number the report prints in this template cell.",
+                "The number the report prints in this template cell, in the key's unit (codebook.csv).",
             )
         }));
+        f.push((
+            govreport::write::panel::TRAIL,
+            "integer",
+            "How many of the report's template checks failed (checks.csv lists them).",
+        ));
         f
-    })
+    }
 }
 
 /// Columns of `manifest.csv`.
@@ -297,10 +383,17 @@ pub const MANIFEST_FIELDS: &[Field] = &[
     ),
     ("warnings", "integer", "Warnings in the document."),
     ("reason", "string", "Why the file failed; empty otherwise."),
+    (
+        "path_escaped",
+        "string",
+        "For a file name that is not UTF-8, its exact bytes: valid UTF-8 as is, `%` as `%25`, every other byte as `%XX`; empty otherwise.",
+    ),
 ];
 
 /// Converts every input; see the module documentation.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut args = args;
+    args.paths = super::input::gather(std::mem::take(&mut args.paths), args.files_from.as_deref())?;
     let started = Instant::now();
     let jobs = args
         .jobs
@@ -309,12 +402,28 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let glob = globset::GlobBuilder::new(&args.glob)
         .literal_separator(true)
         .build()
-        .with_context(|| format!("bad --glob pattern {:?}", args.glob))?
+        .map_err(|e| super::Usage(format!("bad --glob pattern {:?}: {e}", args.glob)))?
         .compile_matcher();
-    std::fs::create_dir_all(&args.output)
-        .with_context(|| format!("cannot create {}", args.output.display()))?;
-    let chosen = Chosen::of(&args.outputs);
-    let out = Outputs::create(&args.output, &chosen)?;
+    // A named input that is one of the files this run replaces would be read while it
+    // is being replaced.
+    let finals = [DOCUMENTS, MANIFEST, DATAPACKAGE, CODEBOOK]
+        .into_iter()
+        .chain(CSV_OUTPUTS.iter().map(|o| o.file));
+    for name in finals {
+        let named = args.paths.iter().map(PathBuf::as_path);
+        super::refuse_output_among_inputs(Some(&args.output.join(name)), named)?;
+    }
+    let cannot_write = || super::OutputFailed(format!("cannot write to {}", args.output.display()));
+    super::writing(std::fs::create_dir_all(&args.output), || {
+        format!("cannot create {}", args.output.display())
+    })?;
+    let mut chosen = Chosen::of(&args.outputs);
+    chosen.excel = args.excel;
+    chosen.all_keys = args.all_keys;
+    chosen.derived = args.derived;
+    // Watched before the first `.part` file exists, so that none is left by Ctrl-C.
+    watch_interrupts();
+    let out = Outputs::create(&args.output, &chosen).map_err(|e| e.context(cannot_write()))?;
 
     let mut opts = Options::default();
     opts.encoding(args.encoding);
@@ -331,7 +440,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if jobs == 1 {
         // One thread does everything, in order: no pool, no hand-offs.
         for input in files {
-            if !sink.take(convert(input, args.max_bytes, &opts, &chosen)) {
+            if interrupted() || !sink.take(convert(input, args.max_bytes, &opts, &chosen)) {
                 break;
             }
         }
@@ -344,25 +453,43 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         progress,
         error,
     } = sink;
-    if let Some(e) = error {
-        return Err(e).with_context(|| format!("cannot write to {}", args.output.display()));
+    if interrupted() {
+        progress.finish();
+        let removed = out.abandon(&chosen);
+        return Err(
+            anyhow::Error::new(super::Interrupted).context(match removed {
+                Ok(()) => format!(
+                    "interrupted; its .part files were removed from {}",
+                    args.output.display()
+                ),
+                Err(e) => format!(
+                    "interrupted; could not remove its .part files from {}: {e}",
+                    args.output.display()
+                ),
+            }),
+        );
     }
-    out.finish(&chosen)
-        .with_context(|| format!("cannot write to {}", args.output.display()))?;
+    if let Some(e) = error {
+        return Err(anyhow::Error::new(e).context(cannot_write()));
+    }
+    out.finish(&chosen, &stats.templates)
+        .map_err(|e| anyhow::Error::new(e).context(cannot_write()))?;
     progress.finish();
     let secs = started.elapsed().as_secs_f64();
-    eprintln!(
-        "govreport: convert: {} read, {} converted ({} with warnings), {} failed, {:.1} MB in {:.2} s ({:.1} MB/s, {:.0} docs/s) -> {}",
-        stats.read,
-        stats.converted,
-        stats.warned,
-        stats.failed,
-        stats.bytes as f64 / 1e6,
-        secs,
-        stats.bytes as f64 / 1e6 / secs.max(1e-9),
-        stats.read as f64 / secs.max(1e-9),
-        args.output.display()
-    );
+    if !super::quiet() {
+        eprintln!(
+            "govreport: convert: {} read, {} converted ({} with warnings), {} failed, {:.1} MB in {:.2} s ({:.1} MB/s, {:.0} docs/s) -> {}",
+            stats.read,
+            stats.converted,
+            stats.warned,
+            stats.failed,
+            stats.bytes as f64 / 1e6,
+            secs,
+            stats.bytes as f64 / 1e6 / secs.max(1e-9),
+            stats.read as f64 / secs.max(1e-9),
+            args.output.display()
+        );
+    }
     Ok(if stats.failed > 0 {
         ExitCode::from(1)
     } else {
@@ -430,7 +557,7 @@ fn in_parallel(
     let room = Condvar::new();
     pool.broadcast(|_| {
         loop {
-            if lock(&order).stop {
+            if lock(&order).stop || interrupted() {
                 return;
             }
             let Some((i, input)) = lock(&walk).next() else {
@@ -508,25 +635,48 @@ enum Input {
     Broken(PathBuf, String),
 }
 
-/// Every input under `roots`, in sorted path order.
+/// Every input under `roots`, in sorted path order, each file once: a file reached twice
+/// (`convert DIR ./DIR`, a folder and a file in it, a symlink to a file already found) is
+/// read the first time only.
 fn inputs<'a>(
     roots: &'a [PathBuf],
     glob: &'a globset::GlobMatcher,
 ) -> impl Iterator<Item = Input> + Send + 'a {
-    roots.iter().flat_map(move |root| {
-        let is_dir = std::fs::metadata(root).is_ok_and(|m| m.is_dir());
-        // A file named on the command line is read whatever its name; a missing one
-        // fails when read.
-        let named = (!is_dir).then(|| Input::File(root.clone()));
-        let entries = is_dir.then(|| {
-            walkdir::WalkDir::new(root)
-                .follow_links(true)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_map(move |entry| found(entry, root, glob))
-        });
-        named.into_iter().chain(entries.into_iter().flatten())
-    })
+    let mut seen = std::collections::HashSet::new();
+    let first_time = move |input: &Input| match input {
+        Input::File(p) => file_id(p).is_none_or(|id| seen.insert(id)),
+        Input::Broken(..) => true,
+    };
+    roots
+        .iter()
+        .flat_map(move |root| {
+            let is_dir = std::fs::metadata(root).is_ok_and(|m| m.is_dir());
+            // A file named on the command line is read whatever its name; a missing one
+            // fails when read.
+            let named = (!is_dir).then(|| Input::File(root.clone()));
+            let entries = is_dir.then(|| {
+                walkdir::WalkDir::new(root)
+                    .follow_links(true)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .filter_map(move |entry| found(entry, root, glob))
+            });
+            named.into_iter().chain(entries.into_iter().flatten())
+        })
+        .filter(first_time)
+}
+
+/// What makes a file the same file whatever its path: device and inode.
+#[cfg(unix)]
+fn file_id(p: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt as _;
+    std::fs::metadata(p).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// What makes a file the same file whatever its path: its canonical path.
+#[cfg(not(unix))]
+fn file_id(p: &Path) -> Option<PathBuf> {
+    std::fs::canonicalize(p).ok()
 }
 
 /// What the walker found under `root`: a file to read, a broken entry to report, or
@@ -574,6 +724,8 @@ struct Converted {
     csv: Vec<Vec<u8>>,
     /// The `manifest.csv` row.
     manifest: Vec<u8>,
+    /// The template the document follows.
+    template: Option<String>,
 }
 
 fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Converted {
@@ -591,6 +743,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
         jsonl: Vec::new(),
         csv: vec![Vec::new(); chosen.csv.len()],
         manifest: Vec::new(),
+        template: None,
     };
     let parsed = match broken {
         Some(reason) => Err(reason),
@@ -604,13 +757,10 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
     let (encoding, tables, values) = match parsed {
         Ok(mut doc) => {
             if not_utf8 {
-                doc.warnings.push(Warning {
-                    line: None,
-                    code: "path-not-utf8".into(),
-                    message: "the file name is not valid UTF-8; `source.path` shows the bad bytes as U+FFFD".into(),
-                });
+                doc.warnings.push(super::input::path_not_utf8());
             }
             c.warnings = doc.warnings.len();
+            c.template = doc.meta.template.clone();
             if let Err(e) = render(&doc, &mut c, chosen) {
                 c.failed = Some(format!("cannot render: {e}"));
                 c.jsonl.clear();
@@ -632,7 +782,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
     };
     let mut w = csv::WriterBuilder::new().from_writer(&mut c.manifest);
     let row = [
-        govreport::write::csv::safe(&display).into_owned(),
+        govreport::write::csv::safe(&display, chosen.excel).into_owned(),
         status.to_string(),
         encoding,
         c.bytes.map_or(String::new(), |b| b.to_string()),
@@ -644,6 +794,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
             c.warnings.to_string()
         },
         c.failed.clone().unwrap_or_default(),
+        super::input::escaped(&path),
     ];
     let _ = w
         .write_record(&row)
@@ -666,7 +817,7 @@ fn render(doc: &Document, c: &mut Converted, chosen: &Chosen) -> io::Result<()> 
         if out.file == VALUES.file {
             buf.reserve(expect);
         }
-        (out.rows)(doc, buf)?;
+        (out.rows)(doc, chosen, buf)?;
     }
     Ok(())
 }
@@ -781,6 +932,27 @@ impl Syncer {
 const DOCUMENTS: &str = "documents.jsonl";
 const MANIFEST: &str = "manifest.csv";
 const DATAPACKAGE: &str = "datapackage.json";
+const CODEBOOK: &str = "codebook.csv";
+
+/// Columns of `codebook.csv`.
+const CODEBOOK_FIELDS: &[Field] = &[
+    ("key", "string", "The panel column `ROW_KEY/COLUMN_KEY`."),
+    (
+        "template",
+        "string",
+        "The template of the key (`gidr-2021`).",
+    ),
+    (
+        "label",
+        "string",
+        "The printed labels in Chinese: table title, band, row labels, column header, joined with ` > `.",
+    ),
+    (
+        "unit",
+        "string",
+        "The unit of the key's numbers (`万元`); empty for counts.",
+    ),
+];
 
 fn part(dir: &Path, name: &str) -> PathBuf {
     dir.join(format!(".{name}.part"))
@@ -796,11 +968,11 @@ impl Outputs {
         let mut csv = Vec::new();
         for o in &chosen.csv {
             let mut w = open(o.file)?;
-            write_header(&mut w, (o.fields)())?;
+            write_header(&mut w, (o.fields)(), chosen.excel)?;
             csv.push(w);
         }
         let mut manifest = open(MANIFEST)?;
-        write_header(&mut manifest, MANIFEST_FIELDS)?;
+        write_header(&mut manifest, MANIFEST_FIELDS, chosen.excel)?;
         Ok(Outputs {
             dir: dir.to_path_buf(),
             jsonl: chosen.documents.then(|| open(DOCUMENTS)).transpose()?,
@@ -847,9 +1019,38 @@ impl Outputs {
         Ok(())
     }
 
+    /// Removes the `.part` files of an interrupted run; the folder keeps what an earlier
+    /// run left under the final names.
+    fn abandon(mut self, chosen: &Chosen) -> io::Result<()> {
+        if let Some(s) = self.syncer.take() {
+            let _ = s.finish();
+        }
+        drop(self.jsonl);
+        drop(self.csv);
+        drop(self.manifest);
+        let names = [
+            DOCUMENTS,
+            MANIFEST,
+            DATAPACKAGE,
+            CODEBOOK,
+            "panel.csv.projected",
+        ]
+        .into_iter()
+        .chain(chosen.csv.iter().map(|o| o.file));
+        for name in names {
+            match std::fs::remove_file(part(&self.dir, name)) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     /// Flushes everything, writes `datapackage.json` and renames the files into place,
     /// the manifest last.
-    fn finish(mut self, chosen: &Chosen) -> io::Result<()> {
+    /// `templates`: those of the converted documents (the panel's columns unless
+    /// `--all-keys`).
+    fn finish(mut self, chosen: &Chosen, templates: &[String]) -> io::Result<()> {
         if let Some(s) = self.syncer.take() {
             s.finish()?;
         }
@@ -878,7 +1079,25 @@ impl Outputs {
                     .unwrap_or_else(|_| Err(io::Error::other("a file could not be closed")))
             })
         })?;
-        let mut dp = serde_json::to_vec_pretty(&datapackage(chosen))?;
+        // The panel was written over every template's keys (the files stream through);
+        // it keeps those of the templates found unless --all-keys.
+        let panel_keys: &'static [String] = if chosen.all_keys {
+            govreport::write::panel::all_key_columns()
+        } else {
+            let used: Vec<&str> = templates.iter().map(String::as_str).collect();
+            // leaked once per run: the field names of the data package borrow them
+            Box::leak(govreport::write::panel::key_columns_of(&used).into_boxed_slice())
+        };
+        if !chosen.all_keys && chosen.csv.iter().any(|o| o.file == PANEL.file) {
+            project_panel(&self.dir, panel_keys, chosen.excel)?;
+        }
+        let mut codebook = Vec::new();
+        govreport::write::panel::write_codebook(None, chosen.excel, &mut codebook)?;
+        let mut f = File::create(part(&self.dir, CODEBOOK))?;
+        f.write_all(&codebook)?;
+        f.sync_all()?;
+        names.push(CODEBOOK);
+        let mut dp = serde_json::to_vec_pretty(&datapackage(chosen, panel_keys))?;
         dp.push(b'\n');
         let mut f = File::create(part(&self.dir, DATAPACKAGE))?;
         f.write_all(&dp)?;
@@ -900,7 +1119,47 @@ impl Outputs {
     }
 }
 
-fn write_header(w: &mut impl Write, fields: &[Field]) -> anyhow::Result<()> {
+/// Rewrites the panel's `.part` file, written over every template's keys, with the
+/// columns of `keys` only (and the report's columns before them and the checks after).
+/// Reads and writes a row at a time: memory does not grow with the archive.
+fn project_panel(dir: &Path, keys: &[String], excel: bool) -> io::Result<()> {
+    let from = part(dir, PANEL.file);
+    let to = part(dir, "panel.csv.projected");
+    let all = govreport::write::panel::all_key_columns();
+    let lead = govreport::write::panel::LEAD.len();
+    let index: std::collections::HashMap<&str, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i + lead))
+        .collect();
+    let pick: Vec<usize> = (0..lead)
+        .chain(keys.iter().filter_map(|k| index.get(k.as_str()).copied()))
+        .chain([lead + all.len()])
+        .collect();
+    let mut rows = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(io::BufReader::new(File::open(&from)?));
+    let mut out = BufWriter::new(File::create(&to)?);
+    if excel {
+        out.write_all("\u{feff}".as_bytes())?;
+    }
+    let mut w = csv::Writer::from_writer(&mut out);
+    w.write_record(govreport::write::panel::header(keys))?;
+    let mut record = csv::StringRecord::new();
+    while rows.read_record(&mut record)? {
+        w.write_record(pick.iter().map(|&i| record.get(i).unwrap_or("")))?;
+    }
+    w.flush()?;
+    drop(w);
+    out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+    std::fs::rename(&to, &from)
+}
+
+/// Writes the header row, after a UTF-8 BOM when `excel`.
+fn write_header(w: &mut impl Write, fields: &[Field], excel: bool) -> anyhow::Result<()> {
+    if excel {
+        w.write_all("\u{feff}".as_bytes())?;
+    }
     let mut c = csv::Writer::from_writer(w);
     c.write_record(fields.iter().map(|f| f.0))?;
     c.flush()?;
@@ -909,7 +1168,7 @@ fn write_header(w: &mut impl Write, fields: &[Field]) -> anyhow::Result<()> {
 
 /// The Frictionless Data Package (<https://specs.frictionlessdata.io/data-package/>) of the
 /// output folder. Deterministic: no timestamps, so two runs give the same bytes.
-fn datapackage(chosen: &Chosen) -> serde_json::Value {
+fn datapackage(chosen: &Chosen, panel_keys: &'static [String]) -> serde_json::Value {
     use serde_json::json;
     let table = |file: &str, name: &str, description: &str, fields: &[Field]| {
         json!({
@@ -939,8 +1198,19 @@ fn datapackage(chosen: &Chosen) -> serde_json::Value {
         }));
     }
     for o in &chosen.csv {
-        resources.push(table(o.file, o.name, o.description, (o.fields)()));
+        let fields = if o.file == PANEL.file {
+            panel_fields_of(panel_keys)
+        } else {
+            (o.fields)().to_vec()
+        };
+        resources.push(table(o.file, o.name, o.description, &fields));
     }
+    resources.push(table(
+        CODEBOOK,
+        "codebook",
+        "The panel's key columns: one row per key and template, with the printed labels and the unit (as `govreport keys`).",
+        CODEBOOK_FIELDS,
+    ));
     resources.push(table(
         MANIFEST,
         "manifest",
@@ -963,12 +1233,19 @@ struct Stats {
     warned: u64,
     failed: u64,
     bytes: u64,
+    /// The templates of the converted documents, in order of first use.
+    templates: Vec<String>,
 }
 
 impl Stats {
     fn add(&mut self, c: &Converted) {
         self.read += 1;
         self.bytes += c.bytes.unwrap_or(0);
+        if let Some(t) = &c.template
+            && !self.templates.contains(t)
+        {
+            self.templates.push(t.clone());
+        }
         if c.failed.is_some() {
             self.failed += 1;
         } else {
@@ -990,7 +1267,7 @@ struct Progress {
 impl Progress {
     fn new(roots: &[PathBuf], glob: &globset::GlobMatcher) -> Progress {
         let now = Instant::now();
-        if !io::stderr().is_terminal() {
+        if !io::stderr().is_terminal() || super::quiet() {
             return Progress {
                 bar: None,
                 started: now,
@@ -1034,7 +1311,7 @@ impl Progress {
                 ));
             }
             None => {
-                if self.last_line.get().elapsed() >= Duration::from_secs(60) {
+                if !super::quiet() && self.last_line.get().elapsed() >= Duration::from_secs(60) {
                     self.last_line.set(Instant::now());
                     eprintln!(
                         "govreport: convert: {} files, {mb:.1} MB, {:.1} MB/s, {} failed so far",
@@ -1048,6 +1325,9 @@ impl Progress {
     }
 
     fn println(&self, line: &str) {
+        if super::quiet() {
+            return;
+        }
         match &self.bar {
             Some(bar) => bar.suspend(|| eprintln!("{line}")),
             None => eprintln!("{line}"),

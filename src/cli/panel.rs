@@ -1,10 +1,15 @@
 //! `govreport panel FILE... -o panel.csv`: one row per report, one column per stable key.
+//!
+//! The reports stream: each one's row (over the keys of every template) goes to an
+//! anonymous temporary file as soon as it is parsed, and when all are read the panel is
+//! written from it with the columns of the templates the reports follow. Memory holds one
+//! document and one row, however many reports there are.
 
-use super::input::{MAX_BYTES, read_input};
+use super::input::{MAX_BYTES, read_input, shown};
 use govreport::Options;
 use govreport::decode::EncodingChoice;
 use govreport::write::panel;
-use std::io::Write;
+use std::io::{Seek, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,37 +17,121 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct Args {
     /// Report files; `-` reads standard input.
-    #[arg(required = true)]
-    files: Vec<String>,
-    /// Write to this file instead of standard output.
+    #[arg(required_unless_present = "files_from")]
+    files: Vec<PathBuf>,
+    /// Also read the files listed in FILE, one per line (`-`: the list on standard input).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
+    /// Write to this file instead of standard output (`-` is standard output).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
-    /// Start the CSV with a UTF-8 BOM so spreadsheets read it as UTF-8.
+    /// Start the CSV with a UTF-8 BOM and neutralise formulas, for spreadsheets.
     #[arg(long)]
     excel: bool,
-    /// Input encoding: auto, utf-8, gb18030, big5, utf-16.
+    /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
+    /// bytes), utf-16le, utf-16be.
     #[arg(long, default_value = "auto")]
     encoding: EncodingChoice,
+    /// Refuse inputs larger than this many bytes (files, pipes and devices alike).
+    #[arg(long, default_value_t = MAX_BYTES)]
+    max_bytes: u64,
+    /// The key columns of every shipped template, not only of those the reports follow.
+    #[arg(long)]
+    all_keys: bool,
+    /// Also the numbers derived from the template's sums where the report prints none
+    /// (without it the panel holds only printed numbers).
+    #[arg(long)]
+    derived: bool,
 }
 
 /// Parses every file and writes the panel; unreadable files are reported and left out.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut args = args;
+    args.files = super::input::gather(std::mem::take(&mut args.files), args.files_from.as_deref())?;
     let mut opts = Options::default();
     opts.encoding(args.encoding);
-    let mut docs = Vec::new();
+    super::refuse_output_among_inputs(
+        args.output.as_deref(),
+        args.files.iter().map(PathBuf::as_path),
+    )?;
+    let spool_err = || "cannot write the panel's temporary file".to_string();
+    let all = panel::all_key_columns();
+    let opts_row = panel::PanelOptions {
+        excel: args.excel,
+        derived: args.derived,
+    };
+    let mut spool = csv::Writer::from_writer(super::writing(tempfile::tempfile(), spool_err)?);
+    let mut used: Vec<String> = Vec::new();
     let mut failed = 0;
     for f in &args.files {
-        match read_input(f, MAX_BYTES).and_then(|b| govreport::parse_bytes(&b, f, &opts)) {
-            Ok(d) => docs.push(d),
+        let name = shown(f);
+        match read_input(f, &name, args.max_bytes)
+            .and_then(|b| govreport::parse_bytes(&b, &name, &opts))
+        {
+            Ok(d) => {
+                if let Some(t) = &d.meta.template
+                    && !used.contains(t)
+                {
+                    used.push(t.clone());
+                }
+                super::writing(
+                    spool.write_record(panel::panel_row(&d, all, opts_row)),
+                    spool_err,
+                )?;
+            }
             Err(e) => {
-                eprintln!("govreport: {e}");
+                super::report(&e);
                 failed += 1;
             }
         }
     }
+    let mut spooled = super::writing(spool.into_inner().map_err(|e| e.into_error()), spool_err)?;
+    super::writing(spooled.rewind(), spool_err)?;
+
+    // The columns: the report's own four, the keys of the templates in use (or all), then
+    // the failed checks.
+    let used: Vec<&str> = used.iter().map(String::as_str).collect();
+    let keys = if args.all_keys {
+        all.to_vec()
+    } else {
+        panel::key_columns_of(&used)
+    };
+    let lead = panel::LEAD.len();
+    let index: std::collections::HashMap<&str, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i + lead))
+        .collect();
+    let pick: Vec<usize> = (0..lead)
+        .chain(keys.iter().filter_map(|k| index.get(k.as_str()).copied()))
+        .chain([lead + all.len()])
+        .collect();
+
+    let what = || {
+        format!(
+            "cannot write {}",
+            super::output_name(args.output.as_deref())
+        )
+    };
     let mut out = super::output(args.output.as_deref())?;
-    panel::write_panel(&docs, args.excel, &mut out)?;
-    out.flush()?;
+    if args.excel {
+        super::writing(out.write_all("\u{feff}".as_bytes()), what)?;
+    }
+    let mut w = csv::Writer::from_writer(&mut out);
+    super::writing(w.write_record(panel::header(&keys)), what)?;
+    let mut rows = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(std::io::BufReader::new(spooled));
+    let mut record = csv::StringRecord::new();
+    while super::writing(rows.read_record(&mut record), spool_err)? {
+        super::writing(
+            w.write_record(pick.iter().map(|&i| record.get(i).unwrap_or(""))),
+            what,
+        )?;
+    }
+    super::writing(w.flush(), what)?;
+    drop(w);
+    super::writing(out.flush(), what)?;
     Ok(if failed > 0 {
         ExitCode::from(1)
     } else {

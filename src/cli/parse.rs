@@ -1,11 +1,10 @@
 //! `govreport parse FILE... [--format json|jsonl|csv|md] [-o OUT]`.
 
-use super::input::{MAX_BYTES, read_input};
-use anyhow::Context as _;
+use super::input::{MAX_BYTES, path_not_utf8, read_input, shown};
 use clap::ValueEnum;
 use govreport::Options;
 use govreport::decode::EncodingChoice;
-use govreport::write::{self, Format};
+use govreport::write::{DocWriter, Format};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,27 +12,36 @@ use std::process::ExitCode;
 #[derive(clap::Args)]
 pub struct Args {
     /// Report files; `-` reads standard input.
-    #[arg(required = true)]
-    files: Vec<String>,
+    #[arg(required_unless_present = "files_from")]
+    files: Vec<PathBuf>,
+    /// Also read the files listed in FILE, one per line (`-`: the list on standard input).
+    #[arg(long, value_name = "FILE")]
+    files_from: Option<PathBuf>,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     format: FormatArg,
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
-    /// Input encoding: auto, utf-8, gb18030, big5, utf-16.
+    /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
+    /// bytes), utf-16le, utf-16be.
     #[arg(long, default_value = "auto")]
     encoding: EncodingChoice,
     /// Start CSV output with a UTF-8 BOM so spreadsheets read it as UTF-8.
     #[arg(long)]
     excel: bool,
-    /// Refuse files larger than this many bytes.
+    /// Refuse inputs larger than this many bytes (files, pipes and devices alike).
     #[arg(long, default_value_t = MAX_BYTES)]
     max_bytes: u64,
     /// The name recorded as `source.path` for standard input (`-`), e.g. the path of the
     /// report in a distributed store when govreport runs as a map step.
     #[arg(long, value_name = "NAME")]
     stdin_name: Option<String>,
+    /// Only this table: its id (`t6`) or its template table key (`apply`, `active`,
+    /// `review`, `stats`), as `govreport tables` lists them; the document keeps only its
+    /// table blocks. A report without it fails.
+    #[arg(long, value_name = "ID|KEY")]
+    table: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -56,46 +64,80 @@ impl From<FormatArg> for Format {
 }
 
 /// Parses every file; failures are reported on standard error and the others written.
+///
+/// Every format streams: each document is written and flushed as soon as it is parsed,
+/// so memory does not grow with the number of files. Several
+/// inputs give a JSON array (`[]` when none parsed); one input gives its object, and
+/// nothing at all — no `-o` file either — when it fails.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let mut args = args;
+    args.files = super::input::gather(std::mem::take(&mut args.files), args.files_from.as_deref())?;
     let mut opts = Options::default();
     opts.encoding(args.encoding);
-    let mut docs = Vec::new();
     let mut failed = 0;
-    // JSON Lines streams: each document is written (and flushed, for pipes) as soon as
-    // it is parsed, so memory does not grow with the number of files.
-    let stream = matches!(args.format, FormatArg::Jsonl);
-    let mut out = super::output(args.output.as_deref())?;
-    for f in &args.files {
-        let name = match (f.as_str(), &args.stdin_name) {
-            ("-", Some(n)) => n.as_str(),
-            _ => f.as_str(),
+    super::refuse_output_among_inputs(
+        args.output.as_deref(),
+        args.files.iter().map(PathBuf::as_path),
+    )?;
+    let what = || {
+        format!(
+            "cannot write {}",
+            super::output_name(args.output.as_deref())
+        )
+    };
+    let format = Format::from(args.format);
+    let array = args.files.len() != 1;
+    let parse = |f: &PathBuf| {
+        let name = match &args.stdin_name {
+            Some(n) if f.as_os_str() == "-" => n.clone(),
+            _ => shown(f),
         };
-        match read_input(f, args.max_bytes).and_then(|b| govreport::parse_bytes(&b, name, &opts)) {
-            Ok(d) if stream => {
-                let written = write::json::write_jsonl(&d, &mut out).and_then(|_| out.flush());
-                match written {
-                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
-                        return Ok(ExitCode::SUCCESS);
-                    }
-                    r => r.context("cannot write output")?,
-                }
-            }
-            Ok(d) => docs.push(d),
+        let mut doc = read_input(f, &name, args.max_bytes)
+            .and_then(|b| govreport::parse_bytes(&b, &name, &opts))
+            .map_err(|e| e.to_string())?;
+        if f.to_str().is_none() {
+            doc.warnings.push(path_not_utf8());
+        }
+        if let Some(sel) = &args.table
+            && !super::tables::select(&mut doc, sel)
+        {
+            return Err(format!(
+                "{name}: no table {sel:?} (govreport tables lists them)"
+            ));
+        }
+        Ok::<_, String>(doc)
+    };
+    // One JSON input that fails writes nothing: no document, and no empty `-o` file.
+    let mut first = None;
+    if !array && format == Format::Json {
+        match parse(&args.files[0]) {
+            Ok(d) => first = Some(d),
             Err(e) => {
-                eprintln!("govreport: {e}");
+                super::report(&e);
+                return Ok(ExitCode::from(1));
+            }
+        }
+    }
+    let mut out = super::output(args.output.as_deref())?;
+    let mut w = super::writing(DocWriter::new(format, args.excel, array, &mut out), what)?;
+    let rest = if first.is_some() {
+        &[][..]
+    } else {
+        &args.files[..]
+    };
+    for d in first.into_iter().map(Ok).chain(rest.iter().map(parse)) {
+        match d {
+            Ok(d) => {
+                // flushed per document: a pipe reader gets each as soon as it is parsed
+                super::writing(w.write(&d).and_then(|_| w.flush()), what)?;
+            }
+            Err(e) => {
+                super::report(&e);
                 failed += 1;
             }
         }
     }
-    if (!docs.is_empty() || matches!(args.format, FormatArg::Csv))
-        && let Err(e) = write::write_all(&docs, args.format.into(), args.excel, &mut out)
-            .and_then(|_| out.flush())
-    {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            return Ok(ExitCode::SUCCESS);
-        }
-        return Err(e).context("cannot write output");
-    }
+    super::writing(w.finish().and_then(|_| out.flush()), what)?;
     Ok(if failed > 0 {
         ExitCode::from(1)
     } else {

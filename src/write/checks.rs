@@ -56,31 +56,47 @@ pub fn write_report(d: &Document, verbose: bool, out: &mut dyn Write) -> io::Res
     Ok(())
 }
 
-/// All checks of `docs` as CSV rows.
-pub fn write_csv<W: Write>(docs: &[Document], w: &mut csv::Writer<W>) -> io::Result<()> {
+/// All checks of `docs` as CSV rows; `excel` neutralises formulas ([`super::csv::safe`]).
+pub fn write_csv<W: Write>(
+    docs: &[Document],
+    excel: bool,
+    w: &mut csv::Writer<W>,
+) -> io::Result<()> {
     for d in docs {
-        write_doc_csv(d, w)?;
+        write_doc_csv(d, excel, w)?;
     }
     Ok(())
 }
 
-/// One document's checks as CSV rows (no header).
-pub fn write_doc_csv<W: Write>(d: &Document, w: &mut csv::Writer<W>) -> io::Result<()> {
+/// One document's checks as CSV rows (no header); `excel` neutralises formulas.
+pub fn write_doc_csv<W: Write>(
+    d: &Document,
+    excel: bool,
+    w: &mut csv::Writer<W>,
+) -> io::Result<()> {
     use super::csv::safe;
     let num = |v: Option<f64>| v.map(crate::model::number_text);
     for c in &d.checks {
         w.write_record([
-            safe(&d.source.path).into_owned(),
+            safe(&d.source.path, excel).into_owned(),
             c.rule.clone(),
             c.table.clone(),
-            safe(&c.column.as_ref().map(|p| p.join(" > ")).unwrap_or_default()).into_owned(),
-            safe(&c.row.as_ref().map(|p| p.join(" > ")).unwrap_or_default()).into_owned(),
+            safe(
+                &c.column.as_ref().map(|p| p.join(" > ")).unwrap_or_default(),
+                excel,
+            )
+            .into_owned(),
+            safe(
+                &c.row.as_ref().map(|p| p.join(" > ")).unwrap_or_default(),
+                excel,
+            )
+            .into_owned(),
             c.status.clone(),
             num(c.expected).unwrap_or_default(),
             num(c.found).unwrap_or_default(),
             c.lines[0].to_string(),
             c.lines[1].to_string(),
-            safe(&c.message).into_owned(),
+            safe(&c.message, excel).into_owned(),
         ])?;
     }
     Ok(())

@@ -1,19 +1,39 @@
 //! Tidy values: one CSV row per table cell.
 //!
-//! Columns: `doc,table,band,section,row,column,value,raw,kind,unit,line`. Paths are joined
-//! with ` > `. Text that a spreadsheet would run as a formula (starting with `=`, `+`,
-//! `-`, `@`, tab or CR) is prefixed with `'`, except numbers such as `-3`.
+//! Columns: `doc,table,band,section,row,column,value,raw,kind,unit,line`, then (added for
+//! aggregation without joins, after the others so that readers by position keep working)
+//! `row_key,column_key,table_title,template,agency,year`. Paths are joined with ` > `. Fields are written exactly as printed; only with `excel` (for a
+//! spreadsheet) is text that would run as a formula (starting with `=`, `+`, `-`, `@`, tab
+//! or CR) prefixed with `'`, except a signed number such as `-3` and a lone `-` (the
+//! printed not-applicable mark).
 
 use crate::model::{CellKind, Document, number_text};
 use std::borrow::Cow;
 use std::io::{self, Write};
 
 /// The header row.
-pub const HEADER: [&str; 11] = [
-    "doc", "table", "band", "section", "row", "column", "value", "raw", "kind", "unit", "line",
+pub const HEADER: [&str; 17] = [
+    "doc",
+    "table",
+    "band",
+    "section",
+    "row",
+    "column",
+    "value",
+    "raw",
+    "kind",
+    "unit",
+    "line",
+    "row_key",
+    "column_key",
+    "table_title",
+    "template",
+    "agency",
+    "year",
 ];
 
-/// Writes the tidy values of `docs`; `excel` starts the file with a UTF-8 BOM.
+/// Writes the tidy values of `docs`; `excel` starts the file with a UTF-8 BOM and
+/// neutralises formulas ([`safe`]).
 pub fn write_values(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::Result<()> {
     if excel {
         out.write_all("\u{feff}".as_bytes())?;
@@ -25,7 +45,7 @@ pub fn write_values(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::
     let mut buf = Vec::new();
     for d in docs {
         buf.clear();
-        write_doc(d, &mut buf);
+        write_doc(d, excel, &mut buf);
         out.write_all(&buf)?;
     }
     Ok(())
@@ -36,36 +56,56 @@ pub fn write_values(docs: &[Document], excel: bool, out: &mut dyn Write) -> io::
 /// The fields every cell of a table, row or column repeats (document, table, band,
 /// section, row and column paths) are escaped once and their bytes reused; the cell's own
 /// fields are escaped per cell. Bytes are those `csv::Writer` would write (same dialect,
-/// same escaping code: csv-core). Appends to `out`.
-pub fn write_doc(d: &Document, out: &mut Vec<u8>) {
+/// same escaping code: csv-core). `excel` neutralises formulas ([`safe`]). Appends to
+/// `out`.
+pub fn write_doc(d: &Document, excel: bool, out: &mut Vec<u8>) {
     let mut f = Fields::default();
-    let doc = safe(&d.source.path);
+    let doc = safe(&d.source.path, excel);
+    // the document's own trailing fields: template, agency, year
+    let mut tail = Vec::new();
+    let year = d.meta.year.map(|y| y.to_string()).unwrap_or_default();
+    f.push(&mut tail, d.meta.template.as_deref().unwrap_or(""), b',');
+    f.push(
+        &mut tail,
+        &safe(d.meta.agency.as_deref().unwrap_or(""), excel),
+        b',',
+    );
+    f.push(&mut tail, &year, b'\n');
     for t in d.tables() {
+        let mut title = Vec::new();
+        f.push(
+            &mut title,
+            &safe(t.title.as_deref().unwrap_or(""), excel),
+            b',',
+        );
         let mut prefix = Vec::new();
         let section = t.section.join(" > ");
         for s in [
             doc.as_ref(),
             &t.id,
-            &safe(t.band.as_deref().unwrap_or("")),
-            &safe(&section),
+            &safe(t.band.as_deref().unwrap_or(""), excel),
+            &safe(&section, excel),
         ] {
             f.push(&mut prefix, s, b',');
         }
-        let columns: Vec<Vec<u8>> = t
+        let columns: Vec<(Vec<u8>, Vec<u8>)> = t
             .columns
             .iter()
             .map(|c| {
                 let mut b = Vec::new();
-                f.push(&mut b, &safe(&c.path.join(" > ")), b',');
-                b
+                f.push(&mut b, &safe(&c.path.join(" > "), excel), b',');
+                let mut k = Vec::new();
+                f.push(&mut k, c.key.as_deref().unwrap_or(""), b',');
+                (b, k)
             })
             .collect();
         let mut row = Vec::new();
         for r in &t.rows {
             row.clear();
-            f.push(&mut row, &safe(&r.path.join(" > ")), b',');
+            f.push(&mut row, &safe(&r.path.join(" > "), excel), b',');
             let line = r.line.to_string();
-            for (column, cell) in columns.iter().zip(&r.cells) {
+            let row_key = r.key.as_deref().unwrap_or("");
+            for ((column, column_key), cell) in columns.iter().zip(&r.cells) {
                 let value = match (cell.kind, cell.value) {
                     (CellKind::Number, Some(v)) => number_text(v),
                     _ => String::new(),
@@ -81,10 +121,14 @@ pub fn write_doc(d: &Document, out: &mut Vec<u8>) {
                 out.extend_from_slice(&row);
                 out.extend_from_slice(column);
                 f.push(out, &value, b',');
-                f.push(out, &safe(&cell.raw), b',');
+                f.push(out, &safe(&cell.raw, excel), b',');
                 f.push(out, kind, b',');
                 f.push(out, cell.unit.as_deref().unwrap_or(""), b',');
-                f.push(out, &line, b'\n');
+                f.push(out, &line, b',');
+                f.push(out, row_key, b',');
+                out.extend_from_slice(column_key);
+                out.extend_from_slice(&title);
+                out.extend_from_slice(&tail);
             }
         }
     }
@@ -118,14 +162,40 @@ impl Fields {
     }
 }
 
-/// Neutralises text a spreadsheet would evaluate.
-pub fn safe(s: &str) -> Cow<'_, str> {
-    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && s.trim().parse::<f64>().is_err() {
+/// With `excel`, neutralises text a spreadsheet would evaluate: a field starting with
+/// `=`, `+`, `-`, `@`, tab or CR gets a `'` in front, unless it is a signed number (`-3`,
+/// `+1,234.5`, `-12.5%`) or a lone `-` (not applicable), which a spreadsheet reads as
+/// data. Without `excel` the text is returned as printed.
+///
+/// ```
+/// use govreport::write::csv::safe;
+/// assert_eq!(safe("=SUM(A1)", true), "'=SUM(A1)");
+/// assert_eq!(safe("-", true), "-");
+/// assert_eq!(safe("-3", true), "-3");
+/// assert_eq!(safe("=SUM(A1)", false), "=SUM(A1)");
+/// ```
+pub fn safe(s: &str, excel: bool) -> Cow<'_, str> {
+    let risky = excel && s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && s != "-" && !is_signed_number(s) {
         Cow::Owned(format!("'{s}"))
     } else {
         Cow::Borrowed(s)
     }
+}
+
+/// `+` or `-`, then digits with `,` and at most one `.`, optionally ending in `%`: the
+/// numbers a spreadsheet reads as numbers. (`-inf`, `+nan` or `-1e5` are not: a
+/// spreadsheet would evaluate them.)
+fn is_signed_number(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix(['+', '-']) else {
+        return false;
+    };
+    let rest = rest.strip_suffix('%').unwrap_or(rest);
+    rest.bytes().any(|b| b.is_ascii_digit())
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && rest.bytes().filter(|&b| b == b'.').count() <= 1
 }
 
 #[cfg(test)]
@@ -181,10 +251,16 @@ mod tests {
 
     #[test]
     fn formulas_are_neutralised() {
-        assert_eq!(safe("=SUM(A1:A2)"), "'=SUM(A1:A2)");
-        assert_eq!(safe("@cmd"), "'@cmd");
-        assert_eq!(safe("-3"), "-3");
-        assert_eq!(safe("+12"), "+12");
-        assert_eq!(safe("规章"), "规章");
+        assert_eq!(safe("=SUM(A1:A2)", true), "'=SUM(A1:A2)");
+        assert_eq!(safe("@cmd", true), "'@cmd");
+        assert_eq!(safe("-3", true), "-3");
+        assert_eq!(safe("+12", true), "+12");
+        assert_eq!(safe("-1,234.5%", true), "-1,234.5%");
+        assert_eq!(safe("-", true), "-");
+        assert_eq!(safe("--", true), "'--");
+        assert_eq!(safe("-inf", true), "'-inf");
+        assert_eq!(safe("-1e5", true), "'-1e5");
+        assert_eq!(safe("规章", true), "规章");
+        assert_eq!(safe("=SUM(A1:A2)", false), "=SUM(A1:A2)");
     }
 }

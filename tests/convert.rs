@@ -84,7 +84,7 @@ fn archive(n: u32) -> TempDir {
         )
         .expect("write");
     }
-    fs::write(dir.path().join("README.md"), "not a report").expect("write");
+    fs::write(dir.path().join("notes.json"), "not a report").expect("write");
     dir
 }
 
@@ -108,7 +108,7 @@ fn converts_a_folder_in_sorted_order() {
     assert_eq!(
         paths.len(),
         9,
-        "README.md is skipped by the glob: {paths:?}"
+        "notes.json is skipped by the glob: {paths:?}"
     );
     let mut sorted: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
     sorted.sort();

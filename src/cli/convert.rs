@@ -48,11 +48,16 @@ pub struct Args {
     jobs: Option<usize>,
     /// File-name pattern of the reports inside folders; files named on the command line are
     /// always read.
-    #[arg(long, default_value = "*.txt")]
+    /// Matched without regard to case.
+    #[arg(long, default_value = "*.{txt,md,html,htm,docx,pdf}")]
     glob: String,
     /// Input encoding: auto, utf-8, gb18030, big5, utf-16.
     #[arg(long, default_value = "auto")]
     encoding: EncodingChoice,
+    /// Read every input as this format: text, html, docx or pdf (default: by extension,
+    /// then by content).
+    #[arg(long, value_name = "FORMAT")]
+    from: Option<govreport::Format>,
     /// Refuse files larger than this many bytes (they are `failed` in the manifest).
     #[arg(long, default_value_t = super::input::MAX_BYTES)]
     max_bytes: u64,
@@ -308,6 +313,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .max(1);
     let glob = globset::GlobBuilder::new(&args.glob)
         .literal_separator(true)
+        .case_insensitive(true)
         .build()
         .with_context(|| format!("bad --glob pattern {:?}", args.glob))?
         .compile_matcher();
@@ -317,7 +323,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let out = Outputs::create(&args.output, &chosen)?;
 
     let mut opts = Options::default();
-    opts.encoding(args.encoding);
+    opts.encoding(args.encoding).from(args.from);
     let mut roots = args.paths.clone();
     roots.sort();
     roots.dedup();

@@ -24,6 +24,10 @@ pub struct Args {
     /// Input encoding: auto, utf-8, gb18030, big5, utf-16.
     #[arg(long, default_value = "auto")]
     encoding: EncodingChoice,
+    /// Read every input as this format: text, html, docx or pdf (default: by extension,
+    /// then by content).
+    #[arg(long, value_name = "FORMAT")]
+    from: Option<govreport::Format>,
     /// Start CSV output with a UTF-8 BOM so spreadsheets read it as UTF-8.
     #[arg(long)]
     excel: bool,
@@ -58,7 +62,7 @@ impl From<FormatArg> for Format {
 /// Parses every file; failures are reported on standard error and the others written.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut opts = Options::default();
-    opts.encoding(args.encoding);
+    opts.encoding(args.encoding).from(args.from);
     let mut docs = Vec::new();
     let mut failed = 0;
     // JSON Lines streams: each document is written (and flushed, for pipes) as soon as

@@ -256,6 +256,10 @@ fn parse_with_lines(text: &str) -> (Html, HashMap<NodeId, u32>) {
     (html, lines)
 }
 
+/// Deepest element nesting walked recursively; deeper content is read as one run of text
+/// (a hostile page of 100,000 nested elements must not exhaust the stack).
+const MAX_DEPTH: usize = 200;
+
 /// The HTML block elements: each ends the line of text before it and after it.
 fn is_block(name: &str) -> bool {
     matches!(
@@ -400,6 +404,22 @@ impl Walker<'_> {
     }
 
     fn walk(&mut self, node: NodeRef<'_, Node>, line: u32) {
+        self.walk_at(node, line, 0);
+    }
+
+    fn walk_at(&mut self, node: NodeRef<'_, Node>, line: u32, depth: usize) {
+        if depth > MAX_DEPTH {
+            // nesting no page needs: the text below, as one run, without recursion
+            if self.buf.is_empty() {
+                self.buf_line = line;
+            }
+            for n in node.descendants() {
+                if let Node::Text(t) = n.value() {
+                    push_collapsed(&mut self.buf, t);
+                }
+            }
+            return;
+        }
         for child in node.children() {
             match child.value() {
                 Node::Text(t) => {
@@ -431,7 +451,7 @@ impl Walker<'_> {
                         self.flush(false);
                     }
                     self.furniture += usize::from(furniture);
-                    self.walk(child, here);
+                    self.walk_at(child, here, depth + 1);
                     if block || furniture {
                         self.flush(false);
                     }
@@ -563,14 +583,22 @@ fn push_collapsed(buf: &mut String, t: &str) {
 /// The text of a cell: parts split by line breaks and blocks, joined as printed.
 fn cell_text(node: NodeRef<'_, Node>) -> String {
     let mut parts: Vec<String> = vec![String::new()];
-    gather(node, &mut parts);
+    gather(node, &mut parts, 0);
     parts
         .iter()
         .map(|p| compact(p))
         .fold(String::new(), |a, b| join_label(&a, &b))
 }
 
-fn gather(node: NodeRef<'_, Node>, parts: &mut Vec<String>) {
+fn gather(node: NodeRef<'_, Node>, parts: &mut Vec<String>, depth: usize) {
+    if depth > MAX_DEPTH {
+        for n in node.descendants() {
+            if let (Node::Text(t), Some(p)) = (n.value(), parts.last_mut()) {
+                push_collapsed(p, t);
+            }
+        }
+        return;
+    }
     for child in node.children() {
         match child.value() {
             Node::Text(t) => {
@@ -591,7 +619,7 @@ fn gather(node: NodeRef<'_, Node>, parts: &mut Vec<String>) {
                 if block {
                     parts.push(String::new());
                 }
-                gather(child, parts);
+                gather(child, parts, depth + 1);
                 if block {
                     parts.push(String::new());
                 }

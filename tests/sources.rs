@@ -359,3 +359,80 @@ fn from_flag_forces_the_format() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Hostile nesting finishes without exhausting the stack. (html5ever's scope checks
+/// take time quadratic in the nesting depth: about 4 s for 20,000 nested elements in a
+/// release build; DESIGN.md, known limits.)
+#[test]
+fn html_deep_nesting_is_no_crash() {
+    let n = 4_000;
+    let page = format!(
+        "<html><body>{}一、总体情况{}</body></html>",
+        "<div><span>".repeat(n),
+        "</span></div>".repeat(n)
+    );
+    let started = std::time::Instant::now();
+    let _ = parse_bytes(page.as_bytes(), "deep.html", &Options::default()).unwrap();
+    let tables = format!(
+        "<html><body>{}1{}</body></html>",
+        "<table><tr><td>a</td><td>".repeat(2_000),
+        "</td></tr></table>".repeat(2_000)
+    );
+    let _ = parse_bytes(tables.as_bytes(), "tables.html", &Options::default()).unwrap();
+    assert!(started.elapsed().as_secs() < 60);
+}
+
+/// Arbitrary mixes of markup pieces and bytes, read as HTML, as Word and as text with raw
+/// tables: never a panic.
+#[test]
+fn markup_soup_is_no_crash() {
+    const PIECES: [&str; 24] = [
+        "<table>",
+        "</table>",
+        "<tr>",
+        "</tr>",
+        "<td rowspan=\"3\">",
+        "<td colspan=\"0\">",
+        "<th colspan=\"70000\">",
+        "</td>",
+        "<br>",
+        "<p>",
+        "</p>",
+        "一、",
+        "（二）",
+        "第二十条第（一）项",
+        "12",
+        "/",
+        "&nbsp;",
+        "<caption>表1",
+        "<div class=\"nav\">",
+        "</div>",
+        "\n",
+        "<!--",
+        "-->",
+        "<template>",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..300 {
+        let len = (next() % 200) as usize;
+        let mut s = String::new();
+        for _ in 0..len {
+            s.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+        }
+        let mut opts = Options::default();
+        for f in [govreport::Format::Html, govreport::Format::Text] {
+            opts.from(Some(f));
+            let _ = parse_bytes(s.as_bytes(), "soup", &opts);
+        }
+        let mut bytes = b"PK\x03\x04".to_vec();
+        bytes.extend(s.as_bytes());
+        opts.from(Some(govreport::Format::Docx));
+        assert!(parse_bytes(&bytes, "soup.docx", &opts).is_err());
+    }
+}

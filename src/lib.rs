@@ -8,6 +8,12 @@
 //!                                     (tables: table::segments -> table::build)
 //! ```
 //!
+//! HTML pages ([`html`]), Word files ([`docx`]) and text holding raw HTML tables become
+//! [`markup::Item`]s, read by [`markup::assemble`] into the same blocks (text lines through
+//! the classifier, tables from their exact spans) before the same template stage; a PDF
+//! becomes text through `pdftotext` ([`pdf`]). [`parse_bytes`] tells the format
+//! ([`detect_format`], or [`Options::from`]).
+//!
 //! Writers in [`write`](mod@write) render a [`model::Document`] as JSON, JSON Lines, tidy CSV or
 //! Markdown; they never re-parse.
 //!

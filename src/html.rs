@@ -439,14 +439,15 @@ impl Walker<'_> {
                         continue;
                     }
                     let furniture = is_furniture_element(e);
-                    if name == "table" {
+                    if name == "table" && !is_layout_table(child) {
                         self.flush(false);
                         self.furniture += usize::from(furniture);
                         self.table(child, here);
                         self.furniture -= usize::from(furniture);
                         continue;
                     }
-                    let block = is_block(name);
+                    // (cells reach the walk only inside a layout table: each is a block)
+                    let block = is_block(name) || matches!(name, "table" | "td" | "th");
                     if block || furniture {
                         self.flush(false);
                     }
@@ -553,6 +554,34 @@ impl Walker<'_> {
             }
         }
     }
+}
+
+/// A table used to lay out the page rather than to hold data: one of its cells holds
+/// another table or a heading element, or one holds more than 300 characters of text (a
+/// whole article) and no cell holds a number. Its cells are read as blocks, so the
+/// tables inside are found.
+fn is_layout_table(table: NodeRef<'_, Node>) -> bool {
+    let mut cell_chars = 0usize;
+    let mut long = false;
+    for n in table.descendants().skip(1) {
+        match n.value() {
+            Node::Element(e) => match e.name() {
+                "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => return true,
+                "td" | "th" => cell_chars = 0,
+                _ => {}
+            },
+            Node::Text(t) => {
+                cell_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                long |= cell_chars > 300;
+            }
+            _ => {}
+        }
+    }
+    long && !table.descendants().any(|n| {
+        matches!(n.value(), Node::Element(e) if matches!(e.name(), "td" | "th"))
+            && crate::table::value::kind_of(crate::normalize::trim(&cell_text(n)))
+                == crate::model::CellKind::Number
+    })
 }
 
 /// A span attribute: leading digits, as browsers read it; `default` when absent or bad.

@@ -436,3 +436,33 @@ fn markup_soup_is_no_crash() {
         assert!(parse_bytes(&bytes, "soup.docx", &opts).is_err());
     }
 }
+
+/// A page laid out in a table (the article in one cell) is read as blocks, and the data
+/// table inside it as a table.
+#[test]
+fn html_layout_tables_are_read_as_blocks() {
+    let page = r#"<html><body><table width="100%"><tr><td class="left">导航</td><td>
+<p>某局2021年政府信息公开工作年度报告</p>
+<p>二、主动公开政府信息情况</p>
+<table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>4</td></tr></table>
+</td></tr></table></body></html>"#;
+    let doc = parse_bytes(page.as_bytes(), "l.html", &Options::default()).unwrap();
+    let t = doc.tables().next().expect("the inner table");
+    assert_eq!(t.columns[0].path, ["本年制发件数"]);
+    assert_eq!(t.rows[0].cells[0].value, Some(4.0));
+    assert_eq!(t.title.as_deref(), Some("主动公开政府信息情况"));
+}
+
+/// A page in GBK that says so in its `<meta charset>` is decoded by it.
+#[test]
+fn html_declared_charset_decodes() {
+    let page = "<html><head><meta charset=\"gbk\"></head><body><p>二、主动公开政府信息情况</p><table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>4</td></tr></table></body></html>";
+    let (bytes, _, _) = encoding_rs::GBK.encode(page);
+    let doc = parse_bytes(&bytes, "g.html", &Options::default()).unwrap();
+    assert_eq!(doc.source.encoding, "gb18030");
+    assert_eq!(doc.source.encoding_confidence, "declared");
+    assert_eq!(
+        doc.tables().next().unwrap().rows[0].path.last().unwrap(),
+        "规章"
+    );
+}

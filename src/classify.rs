@@ -116,9 +116,19 @@ const MAX_HEADING_CHARS: usize = 40;
 
 /// Builds the blocks of a document from its lines.
 pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
+    blocks_with(lines, &[], warnings)
+}
+
+/// [`blocks`], with template tables already read by the template's grammar
+/// ([`crate::template::grammar`]): their line ranges become those tables, the lines
+/// between them are classified as usual.
+pub fn blocks_with(
+    lines: &[Line],
+    read: &[crate::template::grammar::Read],
+    warnings: &mut Vec<Warning>,
+) -> Vec<Block> {
     let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(&l.text)).collect();
     mark_page_furniture(lines, &mut kinds);
-    let regions = find_regions(lines, &kinds);
     let mut b = Builder {
         lines,
         kinds: &kinds,
@@ -126,77 +136,124 @@ pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
         para: Vec::new(),
         section: Vec::new(),
         tables: 0,
+        limit: lines.len(),
     };
     b.title();
     let mut i = b.out.last().map_or(0, |blk| blk.lines()[1] as usize);
-    let mut next_region = regions.iter().peekable();
-    while i < lines.len() {
-        while next_region.peek().is_some_and(|r| r.end <= i) {
-            next_region.next();
-        }
-        if let Some(r) = next_region.peek().filter(|r| r.start <= i) {
-            // (a region that started before i lost its first lines to the title)
-            let r = Region { start: i, ..**r };
-            b.flush();
-            b.region(r, None, warnings);
-            i = r.end;
-            next_region.next();
+    for r in read {
+        if r.start < i {
             continue;
         }
-        match kinds[i] {
-            LineKind::Blank => {
-                b.flush();
-                i += 1;
+        b.segment(i, r.start, warnings);
+        b.flush();
+        for t in &r.tables {
+            let mut t = t.clone();
+            b.tables += 1;
+            t.id = format!("t{}", b.tables);
+            t.section = b.section.iter().map(|s| s.1.clone()).collect();
+            b.out.push(Block::Table(Box::new(t)));
+        }
+        warnings.extend(r.warnings.iter().cloned());
+        // lines of the region the tables do not cover (header lines) belong to the first
+        let first = b.out.len() - r.tables.len();
+        if let Some(Block::Table(t)) = b.out.get_mut(first) {
+            t.lines[0] = t.lines[0].min(lines[r.start].no);
+        }
+        if let Some(Block::Table(t)) = b.out.last_mut() {
+            t.lines[1] = t.lines[1].max(lines[r.end - 1].no);
+        }
+        i = r.end;
+    }
+    b.segment(i, lines.len(), warnings);
+    b.flush();
+    relevel_western(&mut b.out);
+    b.out
+}
+
+impl Builder<'_> {
+    /// Classifies lines `[from, to)` into blocks.
+    fn segment(&mut self, from: usize, to: usize, warnings: &mut Vec<Warning>) {
+        if from >= to {
+            return;
+        }
+        let (lines, kinds) = (self.lines, self.kinds);
+        self.limit = to;
+        let regions: Vec<Region> = find_regions(&lines[from..to], &kinds[from..to])
+            .into_iter()
+            .map(|r| Region {
+                start: r.start + from,
+                end: r.end + from,
+                ..r
+            })
+            .collect();
+        let b = self;
+        let mut i = from;
+        let mut next_region = regions.iter().peekable();
+        while i < to {
+            while next_region.peek().is_some_and(|r| r.end <= i) {
+                next_region.next();
             }
-            LineKind::Furniture => {
+            if let Some(r) = next_region.peek().filter(|r| r.start <= i) {
+                // (a region that started before i lost its first lines to the title)
+                let r = Region { start: i, ..**r };
                 b.flush();
-                b.furniture(i);
-                i += 1;
+                b.region(r, None, warnings);
+                i = r.end;
+                next_region.next();
+                continue;
             }
-            LineKind::Pipe | LineKind::Separator => {
-                b.flush();
-                let before = b.out.len();
-                let start = i;
-                i = b.table_region(i, None, warnings);
-                b.cover(before, start, i);
-            }
-            _ => {
-                let target = b.caption_target(i);
-                let region = target.and_then(|j| next_region.peek().filter(|r| r.start == j));
-                if let Some(r) = region {
-                    let r = **r;
+            match kinds[i] {
+                LineKind::Blank => {
                     b.flush();
-                    b.region(r, Some(i), warnings);
-                    i = r.end;
-                    next_region.next();
-                } else if let Some(j) =
-                    target.filter(|&j| matches!(kinds[j], LineKind::Pipe | LineKind::Separator))
-                {
+                    i += 1;
+                }
+                LineKind::Furniture => {
+                    b.flush();
+                    b.furniture(i);
+                    i += 1;
+                }
+                LineKind::Pipe | LineKind::Separator => {
                     b.flush();
                     let before = b.out.len();
                     let start = i;
-                    i = b.table_region(j, Some(i), warnings);
+                    i = b.table_region(i, None, warnings);
                     b.cover(before, start, i);
-                } else if kinds[i] == LineKind::Squeezed
-                    && heading_of(strip_md(&lines[i].text), 0).is_some()
-                {
-                    // a numbered label with its numbers is a table row, not a heading
-                    b.flush();
-                    b.out.push(Block::Paragraph(Paragraph {
-                        lines: [lines[i].no; 2],
-                        text: strip_md(&lines[i].text).to_string(),
-                    }));
-                    i += 1;
-                } else {
-                    b.text_line(i);
-                    i += 1;
+                }
+                _ => {
+                    let target = b.caption_target(i);
+                    let region = target.and_then(|j| next_region.peek().filter(|r| r.start == j));
+                    if let Some(r) = region {
+                        let r = **r;
+                        b.flush();
+                        b.region(r, Some(i), warnings);
+                        i = r.end;
+                        next_region.next();
+                    } else if let Some(j) =
+                        target.filter(|&j| matches!(kinds[j], LineKind::Pipe | LineKind::Separator))
+                    {
+                        b.flush();
+                        let before = b.out.len();
+                        let start = i;
+                        i = b.table_region(j, Some(i), warnings);
+                        b.cover(before, start, i);
+                    } else if kinds[i] == LineKind::Squeezed
+                        && heading_of(strip_md(&lines[i].text), 0).is_some()
+                    {
+                        // a numbered label with its numbers is a table row, not a heading
+                        b.flush();
+                        b.out.push(Block::Paragraph(Paragraph {
+                            lines: [lines[i].no; 2],
+                            text: strip_md(&lines[i].text).to_string(),
+                        }));
+                        i += 1;
+                    } else {
+                        b.text_line(i);
+                        i += 1;
+                    }
                 }
             }
         }
     }
-    b.flush();
-    relevel_western(&mut b.out);
-    b.out
 }
 
 /// Page furniture that only its place shows, in one pass: a bare page number (`12`)
@@ -572,6 +629,8 @@ struct Builder<'a> {
     /// Open headings: (level, printed text, title).
     section: Vec<(u8, String, String)>,
     tables: usize,
+    /// One past the last line index the current segment may read.
+    limit: usize,
 }
 
 impl Builder<'_> {
@@ -843,10 +902,10 @@ impl Builder<'_> {
             return None;
         }
         let mut j = i + 1;
-        if j < self.lines.len() && self.kinds[j] == LineKind::Blank {
+        if j < self.limit && self.kinds[j] == LineKind::Blank {
             j += 1;
         }
-        (j < self.lines.len()
+        (j < self.limit
             && matches!(
                 self.kinds[j],
                 LineKind::Pipe
@@ -868,7 +927,7 @@ impl Builder<'_> {
     ) -> usize {
         let mut end = start;
         let mut furniture = Vec::new();
-        while end < self.lines.len() {
+        while end < self.limit {
             if matches!(self.kinds[end], LineKind::Pipe | LineKind::Separator) {
                 // A Markdown delimiter row below a later row starts a new table at that row.
                 if end >= start + 2 && self.kinds[end] == LineKind::Separator {
@@ -957,7 +1016,7 @@ impl Builder<'_> {
     fn page_break(&self, at: usize) -> Option<usize> {
         let mut k = at;
         let mut page = false;
-        while k < self.lines.len() && k < at + 4 {
+        while k < self.limit && k < at + 4 {
             match self.kinds[k] {
                 LineKind::Furniture => page = true,
                 LineKind::Blank => {}
@@ -1024,7 +1083,17 @@ fn has_year(t: &str) -> bool {
 /// The text without Markdown heading marks, form feeds and surrounding white space.
 fn strip_md(text: &str) -> &str {
     let t = trim(text.trim_start_matches('\u{c}'));
-    trim(t.trim_start_matches('#'))
+    let t = trim(t.trim_start_matches('#'));
+    // a line set in bold or italics as a whole (`**一、总体情况**`, `__…__`)
+    for mark in ["**", "__"] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|x| x.strip_suffix(mark))
+            && !inner.is_empty()
+            && !inner.contains(mark)
+        {
+            return trim(inner);
+        }
+    }
+    t
 }
 
 /// The printed outline number of `t` (`（一）`), for section paths.

@@ -305,7 +305,7 @@ fn parse_text(
     if let Some(line) = binary_line(&decoded.text) {
         return Err(Error::new(path, error::ErrorKind::Binary).at_line(line));
     }
-    let mut warnings: Vec<Warning> = decoded
+    let warnings: Vec<Warning> = decoded
         .replaced_lines
         .iter()
         .map(|&l| Warning {
@@ -334,8 +334,6 @@ fn parse_text(
         return Ok(doc);
     }
     let lines = lines::split_lines(&decoded.text);
-    let blocks = classify::blocks(&lines, &mut warnings);
-    let meta = meta::extract(&blocks, &decoded.text);
     let source = Source {
         path: path.to_string(),
         bytes: bytes.len() as u64,
@@ -346,15 +344,60 @@ fn parse_text(
         format: converted_by.as_ref().map(|_| "pdf".to_string()),
         converted_by,
     };
-    let mut doc = Document {
-        schema: SCHEMA.to_string(),
-        source,
-        meta,
-        blocks,
-        checks: Vec::new(),
-        warnings,
+    let read = |readings: &[template::grammar::Read]| {
+        let mut warnings = warnings.clone();
+        let blocks = classify::blocks_with(&lines, readings, &mut warnings);
+        let meta = meta::extract(&blocks, &decoded.text);
+        let mut doc = Document {
+            schema: SCHEMA.to_string(),
+            source: source.clone(),
+            meta,
+            blocks,
+            checks: Vec::new(),
+            warnings,
+        };
+        template::apply(&mut doc, &lines);
+        doc
     };
-    template::apply(&mut doc, &lines);
+    // The layout readers read every table; where their reading of the template tables is
+    // not complete (values left unplaced, rows not found, sums failing), the template's
+    // grammar reads those tables again, and each keeps the reading whose values place
+    // more and fail no sum. Where the two disagree the document says so.
+    let mut by_layout = read(&[]);
+    if template::grammar::quality(&by_layout, None).complete {
+        warn_missing_tables(&mut by_layout);
+        return Ok(by_layout);
+    }
+    let mut doc = match template::grammar::read(&lines) {
+        None => by_layout,
+        Some((_, readings)) => {
+            let by_grammar = read(&readings);
+            let kept: Vec<template::grammar::Read> = readings
+                .iter()
+                .filter(|r| {
+                    let span = Some([lines[r.start].no, lines[r.end - 1].no]);
+                    let g = template::grammar::quality(&by_grammar, span);
+                    let l = template::grammar::quality(&by_layout, span);
+                    // a failed sum in the grammar's reading may be a misread table
+                    g.failed == 0 && g.score() > l.score()
+                })
+                .cloned()
+                .collect();
+            let mut doc = if kept.is_empty() {
+                by_layout.clone()
+            } else if kept.len() == readings.len() {
+                by_grammar
+            } else {
+                read(&kept)
+            };
+            if !kept.is_empty()
+                && let Some(w) = template::grammar::disagreement(&doc, &by_layout)
+            {
+                doc.warnings.push(w);
+            }
+            doc
+        }
+    };
     warn_missing_tables(&mut doc);
     Ok(doc)
 }

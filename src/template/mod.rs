@@ -10,6 +10,7 @@ pub mod boxes;
 pub mod check;
 pub mod data;
 pub mod derive;
+pub mod grammar;
 pub mod groups;
 pub mod keyed;
 pub mod matching;
@@ -65,7 +66,38 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
     doc.warnings.extend(placed);
     let derived = derive::derive_blanks(doc, tpl);
     doc.warnings.extend(derived);
+    drop_unplaced_rows(doc);
     doc.checks = check::run(doc, tpl);
+}
+
+/// A row none of whose printed values could be given a column, even by the sums, has no
+/// cell to show: it is left out of its table rather than shown with cells that hold
+/// nothing at the row's path, and an `unplaced-row` warning keeps its values as printed.
+fn drop_unplaced_rows(doc: &mut Document) {
+    let mut warnings = Vec::new();
+    for b in doc.blocks.iter_mut() {
+        let Block::Table(t) = b else { continue };
+        t.rows.retain(|r| {
+            let lost = !r.unplaced.is_empty()
+                && r.cells
+                    .iter()
+                    .all(|c| c.kind == crate::model::CellKind::Missing);
+            if lost {
+                warnings.push(Warning {
+                    line: Some(r.line),
+                    code: "unplaced-row".into(),
+                    message: format!(
+                        "row {} of table {} is left out: its values {} could not be given columns",
+                        Quoted(&r.path.join(" > ")),
+                        t.id,
+                        r.unplaced.join(" ")
+                    ),
+                });
+            }
+            !lost
+        });
+    }
+    doc.warnings.extend(warnings);
 }
 
 /// The best-supported template and each table's match under it.

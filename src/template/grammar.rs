@@ -1,0 +1,1294 @@
+//! The template as the grammar of its tables: a reader of template tables that does not
+//! depend on how the table was flattened.
+//!
+//! Every tool that flattens a report page keeps two things of a table: the order of its
+//! text (labels before the values of their row, rows top to bottom) and the values
+//! themselves. It loses, depending on the tool, the row boundaries (one cell per line),
+//! the empty cells (cells dropped or printed as nothing), the spans (labels printed once,
+//! rows shifted left) and the grid (text aligned by spaces). So a template table is read
+//! here as a stream of tokens in reading order — label text, values, explicit blanks —
+//! and the stream is aligned to the template's sequence of value-row labels:
+//!
+//! 1. the region: from a line that names a template table (its section heading) to the
+//!    next line that names another one;
+//! 2. the label text of the region, folded as template labels are ([`mfold`]) and joined
+//!    without separators (so a label wrapped over lines or cells, or with spaces a tool
+//!    put inside it, reads whole), is searched for every value-row label of the template;
+//!    of the occurrences, the longest chain in template order is kept, and a single
+//!    missing label between two found ones is matched fuzzily to the text between them;
+//! 3. each found row takes the values between the start of its label and the start of the
+//!    next found label (values of a row may print before its wrapped label ends);
+//! 4. a row with exactly as many values as the template has columns takes them in order
+//!    (in aligned text ordered by position); explicit blanks beyond the count are span
+//!    padding (leading first, then trailing); a row of aligned text with fewer values
+//!    takes the columns whose positions, learned from the table's complete rows, its
+//!    values stand under, when each stands under exactly one; any other row keeps its
+//!    values in `unplaced` with a warning, and the template's sums may place them later
+//!    ([`super::place`]).
+//!
+//! Nothing is placed that the text does not force. A template table of which fewer than
+//! half of the value rows are found is left to the layout readers.
+
+use super::data::{TRow, TTable, Template, builtin};
+use super::matching::{label_sim, mfold};
+use crate::lines::Line;
+use crate::model::{Cell, CellKind, Column, Row, Table, Warning};
+use crate::normalize::trim;
+use crate::table::value::{kind_of, parse_cell};
+use crate::table::{pipe, tsv};
+use unicode_width::UnicodeWidthChar;
+
+/// A template table read from a region of lines.
+#[derive(Debug, Clone)]
+pub struct Read {
+    /// First line index (0-based, into the document's lines) the reading covers.
+    pub start: usize,
+    /// One past the last line index it covers.
+    pub end: usize,
+    /// The line index of the heading that names the table.
+    pub heading: usize,
+    /// One table per template part (band), in order; ids are given by the caller.
+    pub tables: Vec<Table>,
+    /// What the reading doubted.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reads every template table of `lines` under the template whose grammar fits best.
+/// Returns the template and the readings, in line order; none when no template fits.
+pub fn read(lines: &[Line]) -> Option<(&'static Template, Vec<Read>)> {
+    let mut best: Option<(usize, &'static Template, Vec<Read>)> = None;
+    let mut cache: Vec<(usize, usize, Stream)> = Vec::new();
+    for tpl in builtin() {
+        let mut reads = Vec::new();
+        let mut score = 0;
+        let titles = title_lines(lines, tpl);
+        for (k, &(ti, line)) in titles.iter().enumerate() {
+            let end = titles.get(k + 1).map_or(lines.len(), |&(_, l)| l);
+            let stream = match cache.iter().position(|(a, b, _)| *a == line && *b == end) {
+                Some(p) => &cache[p].2,
+                None => {
+                    cache.push((line, end, Stream::of(lines, line + 1, end)));
+                    &cache[cache.len() - 1].2
+                }
+            };
+            if let Some((s, r)) = read_table(lines, stream, tpl, &tpl.tables[ti], line) {
+                score += s;
+                reads.push(r);
+            }
+        }
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s) && score > 0 {
+            best = Some((score, tpl, reads));
+        }
+    }
+    best.map(|(_, t, r)| (t, r))
+}
+
+/// How well a document's template tables were read: values placed under keys and
+/// template sums that fail.
+#[derive(Debug, Clone, Copy)]
+pub struct Quality {
+    /// Keyed cells holding a number, a not-applicable mark or a printed blank.
+    pub placed: usize,
+    /// Checks that fail.
+    pub failed: usize,
+    /// Checks that pass.
+    pub passed: usize,
+    /// Every row read placed all its values and no check fails.
+    pub complete: bool,
+}
+
+impl Quality {
+    /// One figure to compare two readings: a sum that holds is strong evidence of a
+    /// right reading, a failed one stronger evidence of a misread table (a misread
+    /// value rarely keeps a sum), placed values count for little by themselves.
+    pub fn score(&self) -> i64 {
+        self.placed as i64 + 10 * self.passed as i64 - 20 * self.failed as i64
+    }
+}
+
+/// The [`Quality`] of a document after the template stage, or of its tables within the
+/// line span `within`.
+pub fn quality(doc: &crate::model::Document, within: Option<[u32; 2]>) -> Quality {
+    let inside = |l: [u32; 2]| within.is_none_or(|[a, b]| l[1] >= a && l[0] <= b);
+    let mut placed = 0;
+    let mut unplaced = false;
+    for t in doc.tables().filter(|t| inside(t.lines)) {
+        for r in &t.rows {
+            unplaced |= !r.unplaced.is_empty();
+            if r.key.is_none() {
+                continue;
+            }
+            placed += r
+                .cells
+                .iter()
+                .zip(&t.columns)
+                .filter(|(c, col)| {
+                    col.key.is_some() && c.kind != CellKind::Missing && c.kind != CellKind::Text
+                })
+                .count();
+        }
+    }
+    let failed = doc
+        .checks
+        .iter()
+        .filter(|c| c.status == "fail" && inside(c.lines))
+        .count();
+    let passed = doc
+        .checks
+        .iter()
+        .filter(|c| c.status == "pass" && inside(c.lines))
+        .count();
+    let lost = doc.warnings.iter().any(|w| {
+        matches!(
+            w.code.as_str(),
+            "unplaced-row" | "rows-not-found" | "unplaced-value"
+        ) && w.line.is_none_or(|l| inside([l, l]))
+    });
+    Quality {
+        placed,
+        failed,
+        passed,
+        complete: failed == 0 && !unplaced && !lost && placed > 0,
+    }
+}
+
+/// A warning when the reading kept and the layout readers' reading of a report's
+/// template tables give a keyed cell different values.
+pub fn disagreement(
+    kept: &crate::model::Document,
+    other: &crate::model::Document,
+) -> Option<Warning> {
+    use std::collections::HashMap;
+    let cells = |d: &crate::model::Document| {
+        let mut m: HashMap<(String, String), (String, u32)> = HashMap::new();
+        for t in d.tables() {
+            for r in &t.rows {
+                let Some(rk) = &r.key else { continue };
+                for (c, col) in r.cells.iter().zip(&t.columns) {
+                    if let Some(ck) = &col.key
+                        && c.kind == CellKind::Number
+                    {
+                        m.insert((rk.clone(), ck.clone()), (c.raw.clone(), r.line));
+                    }
+                }
+            }
+        }
+        m
+    };
+    let (a, b) = (cells(kept), cells(other));
+    let mut differ: Vec<(&(String, String), u32)> = a
+        .iter()
+        .filter_map(|(k, (v, line))| b.get(k).filter(|(w, _)| w != v).map(|_| (k, *line)))
+        .collect();
+    if differ.is_empty() {
+        return None;
+    }
+    differ.sort_by_key(|(_, l)| *l);
+    let (k, line) = differ[0];
+    Some(Warning {
+        line: Some(line),
+        code: "readings-disagree".into(),
+        message: format!(
+            "the layout readers read {} cells of this report's template tables differently (first: {} / {}); the reading kept is the one whose values place more and fail fewer sums",
+            differ.len(),
+            k.0,
+            k.1
+        ),
+    })
+}
+
+/// The lines that name a template table (its section heading or caption), one per table
+/// at most, in line order: a short line whose text, outline number and marks removed, is
+/// the table's title or close to it.
+fn title_lines(lines: &[Line], tpl: &Template) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (ti, tt) in tpl.tables.iter().enumerate() {
+        let title_chars = tt.m_title.chars().count();
+        let found = lines.iter().position(|l| {
+            let t = trim(&l.text);
+            if t.is_empty() || t.chars().count() > title_chars + 16 {
+                return false;
+            }
+            let f = mfold(&strip_marks(t));
+            let f = drop_number(&f);
+            let n = f.chars().count();
+            n >= 4
+                && n <= title_chars + 8
+                && (f.contains(&tt.m_title)
+                    || (n + 3 >= title_chars && label_sim(f, &tt.m_title) >= 0.8))
+        });
+        if let Some(l) = found {
+            out.push((ti, l));
+        }
+    }
+    out.sort_by_key(|&(_, l)| l);
+    out.dedup_by_key(|&mut (_, l)| l);
+    out
+}
+
+/// The printed title of a heading line: without its outline number and marks.
+fn printed_title(text: &str) -> String {
+    let t = strip_marks(text);
+    let t = trim(&t);
+    let t = match crate::outline::scan_outline(t) {
+        Some(o) => &t[o.len..],
+        None => t,
+    };
+    trim(t).to_string()
+}
+
+/// Markdown and emphasis marks that are not part of a label.
+fn strip_marks(t: &str) -> String {
+    t.chars()
+        .filter(|c| !matches!(c, '#' | '*' | '|' | '_'))
+        .collect()
+}
+
+/// The text after a leading outline number (`三、`, `（三）`, `3.`).
+fn drop_number(f: &str) -> &str {
+    match crate::outline::scan_outline(f) {
+        Some(o) => &f[o.len..],
+        None => f,
+    }
+}
+
+/// What a token of the stream is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Text: a label or a piece of one, a header word, a note.
+    Label,
+    /// A number or a not-applicable mark.
+    Value,
+    /// An empty cell printed as such (between bars or tabs).
+    Blank,
+}
+
+/// One token of a table region in reading order.
+#[derive(Debug, Clone)]
+struct Tok {
+    /// Line index into the document's lines.
+    line: usize,
+    /// Display columns the token spans on its line (aligned text), for placing values.
+    x0: u32,
+    x1: u32,
+    /// True when the token comes from a line of explicit cells (bars or tabs): its
+    /// position says nothing, its order does.
+    celled: bool,
+    kind: Kind,
+    text: String,
+}
+
+/// The tokens of a region and its label text in matching form.
+struct Stream {
+    toks: Vec<Tok>,
+    /// Label text of the tokens, folded and joined.
+    folded: Vec<char>,
+    /// For each folded character, the token it comes from.
+    owner: Vec<usize>,
+}
+
+impl Stream {
+    fn of(lines: &[Line], start: usize, end: usize) -> Stream {
+        let mut toks = Vec::new();
+        for (i, l) in lines.iter().enumerate().take(end).skip(start) {
+            tokenize(i, &l.text, &mut toks);
+        }
+        let mut folded = Vec::new();
+        let mut owner = Vec::new();
+        for (k, t) in toks.iter().enumerate() {
+            if t.kind != Kind::Label {
+                continue;
+            }
+            for c in mfold(&strip_marks(&t.text)).chars() {
+                folded.push(c);
+                owner.push(k);
+            }
+        }
+        Stream {
+            toks,
+            folded,
+            owner,
+        }
+    }
+
+    /// The stream without the characters of the given labels wherever they are printed
+    /// whole: row-group and band labels stand in a column of their own and interleave
+    /// with the labels of the rows they head (a wrapped row label printed around them).
+    fn without(&self, labels: &[Vec<char>]) -> Stream {
+        let mut drop = vec![false; self.folded.len()];
+        for l in labels {
+            for p in self.find_all(l) {
+                drop[p..p + l.len()].iter_mut().for_each(|d| *d = true);
+            }
+        }
+        let keep = |i: &usize| !drop[*i];
+        Stream {
+            toks: self.toks.clone(),
+            folded: (0..self.folded.len())
+                .filter(keep)
+                .map(|i| self.folded[i])
+                .collect(),
+            owner: (0..self.folded.len())
+                .filter(keep)
+                .map(|i| self.owner[i])
+                .collect(),
+        }
+    }
+
+    /// Every start of `needle` in the folded label text.
+    fn find_all(&self, needle: &[char]) -> Vec<usize> {
+        if needle.is_empty() || needle.len() > self.folded.len() {
+            return Vec::new();
+        }
+        (0..=self.folded.len() - needle.len())
+            .filter(|&i| self.folded[i] == needle[0] && self.folded[i..i + needle.len()] == *needle)
+            .collect()
+    }
+}
+
+/// Splits one line into tokens: the cells of a bar or tab row; otherwise the fragments
+/// of the line, where the values are the whitespace-separated numbers and marks at its
+/// end and the rest is label text.
+fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
+    let t = trim(text);
+    if t.is_empty() || pipe::is_separator(t) || crate::table::grid::is_rule(t) {
+        return;
+    }
+    // a line of HTML table markup (raw HTML kept in Markdown) is one cell, or none
+    if t.starts_with('<') && t.contains('>') {
+        let opens_cell = t.starts_with("<td") || t.starts_with("<th");
+        let content = strip_tags(t);
+        let content = trim(&content);
+        let kind = if content.is_empty() {
+            if !opens_cell {
+                return;
+            }
+            Kind::Blank
+        } else if is_value(content) {
+            Kind::Value
+        } else {
+            Kind::Label
+        };
+        out.push(Tok {
+            line: i,
+            x0: 0,
+            x1: 0,
+            celled: true,
+            kind,
+            text: content.to_string(),
+        });
+        return;
+    }
+    let untagged;
+    let text = if text.contains('<') && text.contains('>') {
+        untagged = strip_tags(text);
+        untagged.as_str()
+    } else {
+        text
+    };
+    // a row of a box-drawing grid is a row of cells
+    let boxed;
+    let text = if text.contains(['│', '┃', '║']) {
+        boxed = text.replace(['│', '┃', '║'], "|");
+        boxed.as_str()
+    } else {
+        text
+    };
+    let cells: Option<Vec<String>> = if pipe::is_pipe_row(text) {
+        Some(pipe::split_cells(text))
+    } else if tsv::is_tsv_row(text) {
+        Some(tsv::split_fields(text))
+    } else {
+        None
+    };
+    if let Some(cells) = cells {
+        // a blank before a label of the line is a cell covered by a span, not a value
+        let last_label = cells
+            .iter()
+            .rposition(|c| !trim(c).is_empty() && !is_value(trim(c)));
+        for (k, c) in cells.iter().enumerate() {
+            let c = trim(c);
+            let kind = if c.is_empty() {
+                if last_label.is_some_and(|l| k < l) {
+                    continue;
+                }
+                Kind::Blank
+            } else if is_value(c) {
+                Kind::Value
+            } else {
+                Kind::Label
+            };
+            out.push(Tok {
+                line: i,
+                x0: 0,
+                x1: 0,
+                celled: true,
+                kind,
+                text: c.to_string(),
+            });
+        }
+        return;
+    }
+    // whitespace-separated words with their display columns
+    let mut words: Vec<(u32, u32, &str)> = Vec::new();
+    let mut x = 0u32;
+    let mut start: Option<(usize, u32)> = None;
+    for (b, c) in text.char_indices() {
+        let w = if c == '\t' {
+            8 - x % 8
+        } else {
+            c.width().unwrap_or(0) as u32
+        };
+        if c.is_whitespace() {
+            if let Some((s, x0)) = start.take() {
+                words.push((x0, x, &text[s..b]));
+            }
+        } else if start.is_none() {
+            start = Some((b, x));
+        }
+        x += w;
+    }
+    if let Some((s, x0)) = start {
+        words.push((x0, x, &text[s..]));
+    }
+    let mut split = words.len();
+    while split > 0 && is_value(words[split - 1].2) {
+        split -= 1;
+    }
+    // label words joined into fragments at gaps of two columns or more
+    let mut k = 0;
+    while k < split {
+        let (x0, mut x1, w) = words[k];
+        let mut label = w.to_string();
+        k += 1;
+        while k < split && words[k].0 <= x1 + 1 {
+            label.push(' ');
+            label.push_str(words[k].2);
+            x1 = words[k].1;
+            k += 1;
+        }
+        out.push(Tok {
+            line: i,
+            x0,
+            x1,
+            celled: false,
+            kind: Kind::Label,
+            text: label,
+        });
+    }
+    for &(x0, x1, w) in &words[split..] {
+        out.push(Tok {
+            line: i,
+            x0,
+            x1,
+            celled: false,
+            kind: Kind::Value,
+            text: w.to_string(),
+        });
+    }
+}
+
+/// `s` without HTML tags, with the common entities decoded.
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut in_tag = false;
+    for c in s.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    if out.contains('&') {
+        out = out
+            .replace("&nbsp;", " ")
+            .replace("&#160;", " ")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
+    }
+    out
+}
+
+/// A number or a not-applicable mark as a table cell prints it.
+fn is_value(s: &str) -> bool {
+    matches!(kind_of(s), CellKind::Number | CellKind::Na)
+}
+
+/// A value row of the template with where it belongs.
+struct Leaf<'a> {
+    part: usize,
+    row: &'a TRow,
+    /// Ancestor labels in the template, outermost first.
+    up: Vec<&'a TRow>,
+    /// Matching forms to look for: the label, its aliases, then the label without its
+    /// parenthetical remark.
+    needles: Vec<Vec<char>>,
+}
+
+fn leaves(tt: &TTable) -> Vec<Leaf<'_>> {
+    let mut out = Vec::new();
+    for (pi, part) in tt.parts.iter().enumerate() {
+        for (up, row) in part.flat_rows() {
+            if !row.rows.is_empty() {
+                continue;
+            }
+            let mut needles: Vec<Vec<char>> = Vec::new();
+            let mut add = |s: &str| {
+                let v: Vec<char> = s.chars().collect();
+                if v.len() >= 2 && !needles.contains(&v) {
+                    needles.push(v);
+                }
+            };
+            add(&row.m_label.folded);
+            for a in &row.m_aliases {
+                add(&a.folded);
+            }
+            // the label without its remark (`（二）部分公开` of a long label)
+            let f = &row.m_label.folded;
+            if let Some(p) = f.find('(').filter(|&p| p > 0 && f.ends_with(')')) {
+                add(&f[..p]);
+            }
+            out.push(Leaf {
+                part: pi,
+                row,
+                up,
+                needles,
+            });
+        }
+    }
+    out
+}
+
+/// Where a leaf's label was found: folded-character range.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+}
+
+/// Reads one template table from the region after its title line. Returns the number of
+/// labels found (the evidence for the template) and the reading, or none when less than
+/// half of the value rows are found.
+fn read_table(
+    lines: &[Line],
+    s: &Stream,
+    tpl: &Template,
+    tt: &TTable,
+    title_line: usize,
+) -> Option<(usize, Read)> {
+    let leaves = leaves(tt);
+    let unlabelled = leaves.is_empty();
+    let groups: Vec<Vec<char>> = tt
+        .parts
+        .iter()
+        .flat_map(|p| {
+            let bands = p.band.iter().map(|b| mfold(b).chars().collect());
+            let groups = p
+                .flat_rows()
+                .into_iter()
+                .filter(|(_, r)| !r.rows.is_empty())
+                .map(|(_, r)| r.m_label.folded.chars().collect());
+            bands.chain(groups).collect::<Vec<Vec<char>>>()
+        })
+        .collect();
+    let full = s;
+    let stripped = s.without(&groups);
+    let s = &stripped;
+    let hits = if unlabelled {
+        Vec::new()
+    } else {
+        align(s, &leaves)
+    };
+    let found = hits.iter().flatten().count();
+    if !unlabelled && found * 2 < leaves.len() {
+        return None;
+    }
+    // header evidence: column labels printed in the region before the first row
+    let first_row_char = hits.iter().flatten().map(|h| h.start).min();
+    let head_end = first_row_char.unwrap_or(s.folded.len());
+    let head: String = s.folded[..head_end].iter().collect();
+    let mut col_found = 0;
+    for part in &tt.parts {
+        for c in &part.columns {
+            if c.m_path
+                .last()
+                .is_some_and(|m| !m.folded.is_empty() && head.contains(&m.folded))
+            {
+                col_found += 1;
+            }
+        }
+    }
+    if unlabelled {
+        return read_unlabelled(lines, s, tpl, tt, title_line, col_found);
+    }
+
+    // value ranges: from a found label's start to the next found label's start
+    let mut order: Vec<(usize, Hit)> = hits
+        .iter()
+        .enumerate()
+        .filter_map(|(k, h)| h.map(|h| (k, h)))
+        .collect();
+    order.sort_by_key(|(_, h)| h.start);
+    let tok_of = |c: usize| s.owner[c];
+    let mut row_vals: Vec<Vec<usize>> = vec![Vec::new(); leaves.len()];
+    let mut last_line = title_line;
+    for (n, &(k, h)) in order.iter().enumerate() {
+        let from = tok_of(h.start);
+        let label_end_tok = tok_of(h.end - 1);
+        last_line = last_line.max(s.toks[label_end_tok].line);
+        let next = order
+            .get(n + 1)
+            .map_or(s.toks.len(), |&(_, next)| tok_of(next.start));
+        // the row's values end at the first text after its label that is not its label
+        // (a header or band line before the next row)
+        for t in from..next {
+            let tok = &s.toks[t];
+            if tok.kind == Kind::Label {
+                if t > label_end_tok {
+                    break;
+                }
+                continue;
+            }
+            row_vals[k].push(t);
+            last_line = last_line.max(tok.line);
+        }
+    }
+
+    let mut warnings = Vec::new();
+    let mut tables = Vec::new();
+    for (pi, part) in tt.parts.iter().enumerate() {
+        let n = part.columns.len();
+        let ks: Vec<usize> = (0..leaves.len())
+            .filter(|&k| leaves[k].part == pi)
+            .collect();
+        let centers = centers(s, &ks, &row_vals, n);
+        // rows printed one to a line: a row that prints its label alone is a row of
+        // blanks (text aligned by spaces drops empty cells); where values stand apart
+        // from their labels (a cell per line, a PDF read column by column) it tells nothing
+        let (mut with, mut beside) = (0, 0);
+        for &k in &ks {
+            let (Some(h), Some(&v)) = (hits[k], row_vals[k].first()) else {
+                continue;
+            };
+            with += 1;
+            let lines = s.toks[tok_of(h.start)].line..=s.toks[tok_of(h.end - 1)].line;
+            beside += usize::from(lines.contains(&s.toks[v].line));
+        }
+        let row_lines = with > 0 && beside * 10 >= with * 9;
+        let mut rows = Vec::new();
+        for &k in &ks {
+            let Some(h) = hits[k] else { continue };
+            let leaf = &leaves[k];
+            let toks: Vec<&Tok> = row_vals[k].iter().map(|&t| &s.toks[t]).collect();
+            let line_no = lines[s.toks[tok_of(h.start)].line].no;
+            let assigned = if toks.is_empty() && row_lines {
+                Some(vec![empty(); n])
+            } else {
+                assign(&toks, n, centers.as_deref())
+            };
+            let (cells, unplaced) = match assigned {
+                Some(cells) => (cells, Vec::new()),
+                None if toks.iter().all(|t| t.kind != Kind::Value) => continue,
+                None => {
+                    let printed: Vec<String> = toks
+                        .iter()
+                        .filter(|t| t.kind == Kind::Value)
+                        .map(|t| t.text.clone())
+                        .collect();
+                    if !printed.is_empty() {
+                        warnings.push(Warning {
+                            line: Some(line_no),
+                            code: "unplaced-value".into(),
+                            message: format!(
+                                "row {:?} prints {} values for {} columns; the text does not say which columns they belong to",
+                                leaf.row.label,
+                                printed.len(),
+                                n
+                            ),
+                        });
+                    }
+                    (missing(n), printed)
+                }
+            };
+            let mut path: Vec<String> = Vec::new();
+            if let Some(b) = &part.band {
+                path.push(printed_or(full, b));
+            }
+            for u in &leaf.up {
+                path.push(printed_or(full, &u.label));
+            }
+            path.push(printed_span(s, h));
+            rows.push(Row {
+                path,
+                line: line_no,
+                cells,
+                key: Some(leaf.row.key.clone()),
+                unplaced,
+            });
+        }
+        if rows.is_empty() {
+            continue;
+        }
+        let columns = part
+            .columns
+            .iter()
+            .map(|c| Column {
+                path: c.path.iter().map(|l| printed_or(s, l)).collect(),
+                key: Some(c.key.clone()),
+            })
+            .collect();
+        let first = rows[0].line;
+        let last = rows.iter().map(|r| r.line).max().unwrap_or(first);
+        tables.push(Table {
+            id: String::new(),
+            lines: [first, last],
+            style: style_of(s),
+            title: Some(printed_title(&lines[title_line].text)),
+            band: part.band.as_ref().map(|b| printed_or(full, b)),
+            section: Vec::new(),
+            note: None,
+            stub: Vec::new(),
+            columns,
+            rows,
+        });
+    }
+    let missing_rows = leaves.len() - found;
+    if missing_rows > 0 {
+        warnings.push(Warning {
+            line: Some(lines[title_line].no),
+            code: "rows-not-found".into(),
+            message: format!(
+                "{missing_rows} of the {} value rows of template {} table {:?} are not printed recognisably; their cells are absent",
+                leaves.len(),
+                tpl.id,
+                tt.title
+            ),
+        });
+    }
+    let start = first_content_line(lines, title_line + 1);
+    Some((
+        found + col_found,
+        Read {
+            start,
+            end: last_line + 1,
+            heading: title_line,
+            tables,
+            warnings,
+        },
+    ))
+}
+
+/// A table without row labels (one row of values under a header): the values are the
+/// first run of values after the header.
+fn read_unlabelled(
+    lines: &[Line],
+    s: &Stream,
+    tpl: &Template,
+    tt: &TTable,
+    title_line: usize,
+    col_found: usize,
+) -> Option<(usize, Read)> {
+    let part = tt.parts.first()?;
+    let n = part.columns.len();
+    if col_found * 2 < n.min(6) {
+        return None;
+    }
+    let first = s.toks.iter().position(|t| t.kind != Kind::Label)?;
+    let mut end = first;
+    while end < s.toks.len() && s.toks[end].kind != Kind::Label {
+        end += 1;
+    }
+    let toks: Vec<&Tok> = s.toks[first..end].iter().collect();
+    let line_no = lines[toks[0].line].no;
+    let last_line = toks.iter().map(|t| t.line).max().unwrap_or(title_line);
+    let mut warnings = Vec::new();
+    let (cells, unplaced) = match assign(&toks, n, None) {
+        Some(c) => (c, Vec::new()),
+        None => {
+            let printed: Vec<String> = toks
+                .iter()
+                .filter(|t| t.kind == Kind::Value)
+                .map(|t| t.text.clone())
+                .collect();
+            warnings.push(Warning {
+                line: Some(line_no),
+                code: "unplaced-value".into(),
+                message: format!(
+                    "the row prints {} values for {} columns of template {} table {:?}; the text does not say which columns they belong to",
+                    printed.len(),
+                    n,
+                    tpl.id,
+                    tt.title
+                ),
+            });
+            (missing(n), printed)
+        }
+    };
+    let row_key = part.rows.first().map(|r| r.key.clone());
+    let columns = part
+        .columns
+        .iter()
+        .map(|c| Column {
+            path: c.path.iter().map(|l| printed_or(s, l)).collect(),
+            key: Some(c.key.clone()),
+        })
+        .collect();
+    let table = Table {
+        id: String::new(),
+        lines: [
+            lines[first_content_line(lines, title_line + 1)].no,
+            lines[last_line].no,
+        ],
+        style: style_of(s),
+        title: Some(printed_title(&lines[title_line].text)),
+        band: None,
+        section: Vec::new(),
+        note: None,
+        stub: Vec::new(),
+        columns,
+        rows: vec![Row {
+            path: Vec::new(),
+            line: line_no,
+            cells,
+            key: row_key,
+            unplaced,
+        }],
+    };
+    Some((
+        col_found,
+        Read {
+            start: first_content_line(lines, title_line + 1),
+            end: last_line + 1,
+            heading: title_line,
+            tables: vec![table],
+            warnings,
+        },
+    ))
+}
+
+/// The first non-blank line at or after `i`.
+fn first_content_line(lines: &[Line], i: usize) -> usize {
+    (i..lines.len())
+        .find(|&k| !lines[k].is_blank())
+        .unwrap_or(i)
+}
+
+/// The style name of a region: how most of its tokens were printed.
+fn style_of(s: &Stream) -> String {
+    let celled = s.toks.iter().filter(|t| t.celled).count();
+    let lines_with = |pred: &dyn Fn(&Tok) -> bool| {
+        let mut ls: Vec<usize> = s.toks.iter().filter(|t| pred(t)).map(|t| t.line).collect();
+        ls.dedup();
+        ls.len()
+    };
+    if celled * 2 > s.toks.len() {
+        "pipe".into()
+    } else if lines_with(&|_| true) * 10 >= s.toks.len() * 9 {
+        "cellline".into()
+    } else {
+        "aligned".into()
+    }
+}
+
+/// The printed form of a template label found in the region's text, else the template's.
+fn printed_or(s: &Stream, label: &str) -> String {
+    let needle: Vec<char> = mfold(label).chars().collect();
+    match s.find_all(&needle).first() {
+        Some(&p) => printed_span(
+            s,
+            Hit {
+                start: p,
+                end: p + needle.len(),
+            },
+        ),
+        None => label.to_string(),
+    }
+}
+
+/// The printed text of a folded range: the folded characters are those of the labels,
+/// so the printed form is rebuilt from the tokens' text where the range covers a whole
+/// token, and from the folded characters otherwise.
+fn printed_span(s: &Stream, h: Hit) -> String {
+    // Folding keeps one character per printed character except white space (dropped),
+    // so the folded range, mapped to the printed characters of its tokens, is exact.
+    let mut out = String::new();
+    let mut c = h.start;
+    while c < h.end {
+        let tok = s.owner[c];
+        // index of c among the folded characters of this token
+        let first_of_tok = s.owner[..c]
+            .iter()
+            .rposition(|&o| o != tok)
+            .map_or(0, |p| p + 1);
+        let printed: Vec<char> = strip_marks(&s.toks[tok].text)
+            .chars()
+            .filter(|ch| !ch.is_whitespace())
+            .collect();
+        let folded_len = s.owner[first_of_tok..]
+            .iter()
+            .take_while(|&&o| o == tok)
+            .count();
+        let from = c - first_of_tok;
+        let to = (h.end - first_of_tok).min(folded_len);
+        if printed.len() == folded_len {
+            out.extend(&printed[from..to]);
+        } else {
+            out.extend(&s.folded[c..first_of_tok + to]);
+        }
+        c = first_of_tok + to;
+    }
+    out
+}
+
+/// Finds each leaf's label: all exact occurrences, then the longest chain in template
+/// order (ties: the earliest), then a lone missing label between two found ones matched
+/// fuzzily to the text between them.
+fn align(s: &Stream, leaves: &[Leaf]) -> Vec<Option<Hit>> {
+    // candidates per leaf: (start, end)
+    let cands: Vec<Vec<Hit>> = leaves
+        .iter()
+        .map(|l| {
+            for n in &l.needles {
+                let v: Vec<Hit> = s
+                    .find_all(n)
+                    .into_iter()
+                    .map(|p| Hit {
+                        start: p,
+                        end: p + n.len(),
+                    })
+                    .collect();
+                if !v.is_empty() {
+                    return v;
+                }
+            }
+            Vec::new()
+        })
+        .collect();
+    // longest increasing chain over (leaf order, start): DP over all candidates
+    let mut nodes: Vec<(usize, Hit)> = Vec::new();
+    for (k, cs) in cands.iter().enumerate() {
+        for h in cs {
+            nodes.push((k, *h));
+        }
+    }
+    let mut best: Vec<(usize, Option<usize>)> = vec![(1, None); nodes.len()];
+    for j in 0..nodes.len() {
+        for i in 0..j {
+            let (ki, hi) = nodes[i];
+            let (kj, hj) = nodes[j];
+            if ki < kj && hi.end <= hj.start && best[i].0 + 1 > best[j].0 {
+                best[j] = (best[i].0 + 1, Some(i));
+            }
+        }
+    }
+    let mut out: Vec<Option<Hit>> = vec![None; leaves.len()];
+    if let Some(mut j) = (0..nodes.len()).max_by_key(|&j| (best[j].0, usize::MAX - j)) {
+        loop {
+            out[nodes[j].0] = Some(nodes[j].1);
+            match best[j].1 {
+                Some(i) => j = i,
+                None => break,
+            }
+        }
+    }
+    // runs of missing labels between two found ones (or after the last): each matched,
+    // in order, to the closest piece of the text between them
+    let mut k = 0;
+    while k < leaves.len() {
+        if out[k].is_some() {
+            k += 1;
+            continue;
+        }
+        let run_end = (k..leaves.len())
+            .find(|&p| out[p].is_some())
+            .unwrap_or(leaves.len());
+        let Some(prev) = (0..k).rev().find_map(|p| out[p]) else {
+            k = run_end;
+            continue;
+        };
+        let mut from = prev.end;
+        let to = out
+            .get(run_end)
+            .copied()
+            .flatten()
+            .map_or(s.folded.len(), |h| h.start);
+        for leaf in k..run_end {
+            let target = &leaves[leaf].needles[0];
+            if from >= to {
+                break;
+            }
+            if let Some((a, b, d)) = closest_piece(target, &s.folded[from..to])
+                && d * 4 <= target.len()
+                && b > a
+            {
+                out[leaf] = Some(Hit {
+                    start: from + a,
+                    end: from + b,
+                });
+                from += b;
+            }
+        }
+        k = run_end;
+    }
+    out
+}
+
+/// The piece of `text` closest to `target` by edit distance (approximate substring
+/// search, Sellers' algorithm): its start, end and distance. The piece must start at the
+/// start of `text` or after characters no closer piece needs (free start).
+fn closest_piece(target: &[char], text: &[char]) -> Option<(usize, usize, usize)> {
+    let (m, n) = (target.len(), text.len());
+    if m == 0 || n == 0 || m * n > 400_000 {
+        return None;
+    }
+    // d[i][j]: distance of target[..i] to the best piece of text ending at j
+    let w = n + 1;
+    let mut d = vec![0usize; (m + 1) * w];
+    for i in 1..=m {
+        d[i * w] = i;
+        for j in 1..=n {
+            let sub = d[(i - 1) * w + j - 1] + usize::from(target[i - 1] != text[j - 1]);
+            let del = d[(i - 1) * w + j] + 1;
+            let ins = d[i * w + j - 1] + 1;
+            d[i * w + j] = sub.min(del).min(ins);
+        }
+    }
+    let (end, dist) = (1..=n)
+        .map(|j| (j, d[m * w + j]))
+        .min_by_key(|&(j, v)| (v, j))?;
+    // trace back to the start
+    let (mut i, mut j) = (m, end);
+    while i > 0 {
+        let here = d[i * w + j];
+        if j > 0 && here == d[(i - 1) * w + j - 1] + usize::from(target[i - 1] != text[j - 1]) {
+            i -= 1;
+            j -= 1;
+        } else if here == d[(i - 1) * w + j] + 1 {
+            i -= 1;
+        } else {
+            j -= 1;
+        }
+    }
+    Some((j, end, dist))
+}
+
+/// Column centres of a part's values in aligned text, from its rows that print exactly
+/// one value per column: the median centre of each column.
+fn centers(s: &Stream, ks: &[usize], row_vals: &[Vec<usize>], n: usize) -> Option<Vec<f64>> {
+    let mut per: Vec<Vec<f64>> = vec![Vec::new(); n];
+    for &k in ks {
+        let toks: Vec<&Tok> = row_vals[k]
+            .iter()
+            .map(|&t| &s.toks[t])
+            .filter(|t| t.kind == Kind::Value)
+            .collect();
+        if toks.len() != n || toks.iter().any(|t| t.celled) {
+            continue;
+        }
+        let mut xs: Vec<f64> = toks.iter().map(|t| f64::from(t.x0 + t.x1) / 2.0).collect();
+        xs.sort_by(f64::total_cmp);
+        for (c, x) in xs.into_iter().enumerate() {
+            per[c].push(x);
+        }
+    }
+    if per.iter().any(Vec::is_empty) {
+        return None;
+    }
+    Some(
+        per.into_iter()
+            .map(|mut v| {
+                v.sort_by(f64::total_cmp);
+                v[v.len() / 2]
+            })
+            .collect(),
+    )
+}
+
+/// The cells of a row from its value tokens, or none when the text does not force them.
+fn assign(toks: &[&Tok], n: usize, centers: Option<&[f64]>) -> Option<Vec<Cell>> {
+    let mut toks: Vec<&Tok> = toks.to_vec();
+    // explicit blanks beyond the count are span padding: leading first, then trailing
+    while toks.len() > n && toks.first().is_some_and(|t| t.kind == Kind::Blank) {
+        toks.remove(0);
+    }
+    while toks.len() > n && toks.last().is_some_and(|t| t.kind == Kind::Blank) {
+        toks.pop();
+    }
+    if toks.iter().all(|t| !t.celled) {
+        toks.sort_by_key(|t| (t.x0, t.line));
+    }
+    if toks.len() == n {
+        return Some(toks.iter().map(|t| cell(t)).collect());
+    }
+    if toks.is_empty() {
+        return None;
+    }
+    // fewer values in aligned text: by position under the complete rows' columns
+    let centers = centers?;
+    if toks.len() > n || toks.iter().any(|t| t.celled) {
+        return None;
+    }
+    let gap = centers
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .fold(f64::INFINITY, f64::min);
+    let tol = if gap.is_finite() { gap / 2.0 } else { 4.0 };
+    let mut cells = vec![empty(); n];
+    let mut last: Option<usize> = None;
+    for t in &toks {
+        let x = f64::from(t.x0 + t.x1) / 2.0;
+        let (c, d) = centers
+            .iter()
+            .enumerate()
+            .map(|(c, &cx)| (c, (cx - x).abs()))
+            .min_by(|a, b| a.1.total_cmp(&b.1))?;
+        if d >= tol || last.is_some_and(|l| c <= l) {
+            return None;
+        }
+        cells[c] = cell(t);
+        last = Some(c);
+    }
+    Some(cells)
+}
+
+fn cell(t: &Tok) -> Cell {
+    match t.kind {
+        Kind::Blank => empty(),
+        _ => parse_cell(&t.text),
+    }
+}
+
+fn empty() -> Cell {
+    parse_cell("")
+}
+
+fn missing(n: usize) -> Vec<Cell> {
+    (0..n)
+        .map(|_| Cell {
+            raw: String::new(),
+            value: None,
+            kind: CellKind::Missing,
+            unit: None,
+            qualifier: None,
+            derived: None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+    use crate::lines::split_lines;
+
+    /// The cells of the first table whose rows include `label`, as printed.
+    fn row_cells(text: &str, label: &str) -> Option<Vec<String>> {
+        let lines = split_lines(text);
+        let (_, reads) = read(&lines)?;
+        reads
+            .iter()
+            .flat_map(|r| &r.tables)
+            .flat_map(|t| &t.rows)
+            .find(|r| r.path.last().is_some_and(|l| l == label))
+            .map(|r| r.cells.iter().map(|c| c.raw.clone()).collect())
+    }
+
+    const HEAD: &str = "二、主动公开政府信息情况\n";
+
+    /// One cell per line with a blank line after every cell (lynx, BeautifulSoup): the
+    /// template's labels mark the rows, its column count takes the values in order.
+    #[test]
+    fn cell_per_line_rows_are_cut_at_the_template_labels() {
+        let cells = [
+            "第二十条第（一）项",
+            "信息内容",
+            "本年制发件数",
+            "本年废止件数",
+            "现行有效件数",
+            "规章",
+            "1",
+            "2",
+            "3",
+            "行政规范性文件",
+            "4",
+            "5",
+            "6",
+            "第二十条第（五）项",
+            "信息内容",
+            "本年处理决定数量",
+            "行政许可",
+            "7",
+            "第二十条第（六）项",
+            "信息内容",
+            "本年处理决定数量",
+            "行政处罚",
+            "8",
+            "行政强制",
+            "9",
+            "第二十条第（八）项",
+            "信息内容",
+            "本年收费金额（单位：万元）",
+            "行政事业性收费",
+            "10.5",
+        ];
+        let text = format!(
+            "{HEAD}{}\n三、收到和处理政府信息公开申请情况\n",
+            cells.join("\n\n")
+        );
+        assert_eq!(row_cells(&text, "行政规范性文件").unwrap(), ["4", "5", "6"]);
+        assert_eq!(row_cells(&text, "行政事业性收费").unwrap(), ["10.5"]);
+    }
+
+    /// A Markdown row whose label spans columns is followed by padding cells: blanks
+    /// beyond the column count are padding, the blank value cells keep their places.
+    #[test]
+    fn span_padding_is_not_a_value_and_blanks_keep_their_places() {
+        let text = format!(
+            "{HEAD}| 第二十条第（一）项 | | | |\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n\
+             | 规章 | | | 2 |\n| 行政规范性文件 | | 11 | |\n| 第二十条第（五）项 | | | |\n\
+             | 行政许可 | | 5 | |\n| 第二十条第（六）项 | | | |\n| 行政处罚 | 1 | | |\n\
+             | 行政强制 | 0 | | |\n| 第二十条第（八）项 | | | |\n| 行政事业性收费 | 0 | | |\n"
+        );
+        assert_eq!(row_cells(&text, "规章").unwrap(), ["", "", "2"]);
+        assert_eq!(row_cells(&text, "行政规范性文件").unwrap(), ["", "11", ""]);
+        // one column: the blanks around its one value are padding
+        assert_eq!(row_cells(&text, "行政许可").unwrap(), ["5"]);
+        assert_eq!(row_cells(&text, "行政处罚").unwrap(), ["1"]);
+    }
+
+    /// Aligned text: a row printing only its label is a row of blanks, and a row printing
+    /// fewer values than columns takes the columns its values stand under.
+    #[test]
+    fn aligned_rows_keep_their_columns() {
+        let text = format!(
+            "{HEAD}第二十条第（一）项\n信息内容       本年制发件数   本年废止件数   现行有效件数\n\
+             规章                1              2              3\n\
+             行政规范性文件                     5\n\
+             第二十条第（五）项\n行政许可       7\n第二十条第（六）项\n行政处罚       8\n行政强制\n\
+             第二十条第（八）项\n行政事业性收费     9\n\n三、收到和处理政府信息公开申请情况\n"
+        );
+        assert_eq!(row_cells(&text, "规章").unwrap(), ["1", "2", "3"]);
+        assert_eq!(row_cells(&text, "行政规范性文件").unwrap(), ["", "5", ""]);
+        assert_eq!(row_cells(&text, "行政强制").unwrap(), [""]);
+    }
+
+    /// A wrapped row label with a row-group label printed between its two lines (the
+    /// group's column) still names its row.
+    #[test]
+    fn a_group_label_inside_a_wrapped_label_is_skipped() {
+        let s = super::Stream::of(
+            &split_lines(
+                "1.申请人无正当理由逾期不补正、   0\n（六）其他处理 行政机关不再处理其政府信息公开申请\n",
+            ),
+            0,
+            2,
+        );
+        let groups = vec!["(六)其他处理".chars().collect::<Vec<char>>()];
+        let folded: String = s.without(&groups).folded.iter().collect();
+        assert_eq!(
+            folded,
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+        );
+    }
+}

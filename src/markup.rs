@@ -232,7 +232,7 @@ pub fn build_tables(
             } else if g.width > 1
                 && (ids.iter().all(|s| *s == ids[0])
                     || (crate::classify::is_band_text(text(r, 0))
-                        && (1..g.width).all(|c| trim(text(r, c)).is_empty())))
+                        && (1..g.width).all(|c| ids[c] == ids[0] || trim(text(r, c)).is_empty())))
             {
                 // one cell across the table, or a band label with empty padding cells
                 RowKind::Wide

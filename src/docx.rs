@@ -286,6 +286,7 @@ fn read_document(xml: &[u8], mut numbering: Numbering) -> Result<Vec<Item>, Stri
                         t.row = Some(GridRow {
                             line: block,
                             cells: Vec::new(),
+                            head: false,
                         });
                     }
                 }
@@ -429,6 +430,11 @@ fn cell_property(
                         continues: false,
                     });
                 }
+            }
+        }
+        "tblHeader" => {
+            if let Some(row) = tables.last_mut().and_then(|t| t.row.as_mut()) {
+                row.head = val(e).is_none_or(|v| v != "0" && v != "false");
             }
         }
         "numId" => num.0 = val(e).filter(|v| v != "0"),

@@ -522,7 +522,14 @@ impl Walker<'_> {
             };
             let here = self.line(child.id(), line);
             match e.name() {
-                "thead" | "tbody" | "tfoot" => self.rows(child, here, t),
+                "thead" => {
+                    let from = t.rows.len();
+                    self.rows(child, here, t);
+                    for r in &mut t.rows[from..] {
+                        r.head = true;
+                    }
+                }
+                "tbody" | "tfoot" => self.rows(child, here, t),
                 "caption" => {
                     let c = cell_text(child);
                     if !c.is_empty() {
@@ -533,7 +540,9 @@ impl Walker<'_> {
                     let mut row = GridRow {
                         line: here,
                         cells: Vec::new(),
+                        head: false,
                     };
+                    let mut all_th = true;
                     for cell in child.children() {
                         let Node::Element(ce) = cell.value() else {
                             continue;
@@ -541,6 +550,7 @@ impl Walker<'_> {
                         if !matches!(ce.name(), "td" | "th") {
                             continue;
                         }
+                        all_th &= ce.name() == "th";
                         row.cells.push(GridCell {
                             text: cell_text(cell),
                             colspan: span(ce.attr("colspan"), 1).max(1),
@@ -548,6 +558,7 @@ impl Walker<'_> {
                             continues: false,
                         });
                     }
+                    row.head = all_th && !row.cells.is_empty();
                     t.rows.push(row);
                 }
                 _ => {}

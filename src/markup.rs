@@ -71,6 +71,9 @@ pub struct GridRow {
     pub line: u32,
     /// Its cells, left to right, as marked up.
     pub cells: Vec<GridCell>,
+    /// Marked as a header row (`<thead>`, all `<th>` cells, Word's `tblHeader`): never
+    /// read as data, whatever its cells hold (a header of years `2022 | 2023`).
+    pub head: bool,
 }
 
 /// One table cell as marked up.
@@ -105,6 +108,8 @@ struct Grid {
     cells: Vec<Placed>,
     slots: Vec<Vec<Option<usize>>>,
     width: usize,
+    /// Rows marked as header rows.
+    head: Vec<bool>,
 }
 
 /// Expands rowspans and colspans into a full grid, capped in width and size.
@@ -175,10 +180,18 @@ fn expand(t: &GridTable, warnings: &mut Vec<Warning>) -> Grid {
     for r in slots.iter_mut() {
         r.resize(width, None);
     }
+    let mut head: Vec<bool> = (0..slots.len())
+        .map(|r| t.rows.get(r).is_some_and(|row| row.head))
+        .collect();
+    // every row marked (a page that writes all its cells as <th>): the marks say nothing
+    if head.iter().all(|&h| h) {
+        head.iter_mut().for_each(|h| *h = false);
+    }
     Grid {
         cells,
         slots,
         width,
+        head,
     }
 }
 
@@ -352,6 +365,9 @@ fn lead(g: &Grid, r: usize, cols: &[usize]) -> usize {
 /// A data row: after its leading labels, only numbers, not-applicable marks and empty
 /// cells, and at least one number or mark.
 fn clear_data(g: &Grid, r: usize, cols: &[usize]) -> bool {
+    if g.head.get(r).copied().unwrap_or(false) {
+        return false;
+    }
     let l = lead(g, r, cols);
     let rest: Vec<CellKind> = cols[l..].iter().map(|&c| slot_kind(g, r, c)).collect();
     !rest.is_empty()
@@ -378,12 +394,14 @@ fn split_repeated_headers(g: &Grid, rows: &[usize]) -> Vec<Vec<usize>> {
     let mut labels: Option<usize> = None;
     for &r in rows {
         let data = clear_data(g, r, &cols);
-        let header_like = !data
-            && labels.is_some_and(|l| {
-                cols.iter()
-                    .skip(l.max(1))
-                    .any(|&c| slot_kind(g, r, c) == CellKind::Text)
-            });
+        let marked = g.head.get(r).copied().unwrap_or(false);
+        let header_like = marked
+            || !data
+                && labels.is_some_and(|l| {
+                    cols.iter()
+                        .skip(l.max(1))
+                        .any(|&c| slot_kind(g, r, c) == CellKind::Text)
+                });
         if in_data && header_like {
             if head.first() == Some(&texts(r)) {
                 skipping = head.len() - 1;

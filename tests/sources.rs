@@ -466,3 +466,19 @@ fn html_declared_charset_decodes() {
         "规章"
     );
 }
+
+/// A header of bare years marked as a header (`<thead>`, `<th>`) is a header, never data.
+#[test]
+fn html_marked_header_rows_are_headers() {
+    let page = r#"<table><thead><tr><th>项目</th><th>2022</th><th>2023</th></tr></thead>
+<tbody><tr><td>规章</td><td>3</td><td>4</td></tr></tbody></table>
+<table><tr><th>项目</th><th>2022</th><th>2023</th></tr><tr><td>规章</td><td>3</td><td>4</td></tr></table>"#;
+    let doc = parse_bytes(page.as_bytes(), "y.html", &Options::default()).unwrap();
+    for t in doc.tables() {
+        let cols: Vec<_> = t.columns.iter().map(|c| c.path.clone()).collect();
+        assert_eq!(cols, [vec!["2022"], vec!["2023"]]);
+        assert_eq!(t.rows.len(), 1);
+        assert_eq!(t.rows[0].path, ["规章"]);
+    }
+    assert_eq!(doc.tables().count(), 2);
+}

@@ -482,3 +482,106 @@ fn html_marked_header_rows_are_headers() {
     }
     assert_eq!(doc.tables().count(), 2);
 }
+
+/// A hand-made `.docx`: automatic numbering printed as Word shows it (`二、` headings),
+/// `gridSpan` and `vMerge` giving the spans.
+#[test]
+fn docx_numbering_and_merged_cells() {
+    use std::io::Write;
+    const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+    let numbered = |text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let cell = |props: &str, text: &str| {
+        format!(r#"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"#)
+    };
+    let row = |cells: &[String]| format!("<w:tr>{}</w:tr>", cells.concat());
+    let table = [
+        row(&[
+            cell(
+                r#"<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>"#,
+                "（勾稽关系说明）",
+            ),
+            cell(r#"<w:gridSpan w:val="2"/>"#, "申请人情况"),
+        ]),
+        row(&[
+            cell(r#"<w:gridSpan w:val="2"/><w:vMerge/>"#, ""),
+            cell("", "自然人"),
+            cell("", "总计"),
+        ]),
+        row(&[
+            cell(r#"<w:vMerge w:val="restart"/>"#, "三、本年度办理结果"),
+            cell("", "（一）予以公开"),
+            cell("", "1"),
+            cell("", "2"),
+        ]),
+        row(&[
+            cell("<w:vMerge/>", ""),
+            cell("", "（二）部分公开"),
+            cell("", "0"),
+            cell("", "5"),
+        ]),
+    ]
+    .concat();
+    let document = format!(
+        r#"<?xml version="1.0"?><w:document {W}><w:body>
+<w:p><w:r><w:t>某局2021年政府信息公开工作年度报告</w:t></w:r></w:p>
+{}<w:p><w:r><w:t>正文。</w:t></w:r></w:p>{}
+<w:tbl>{table}</w:tbl></w:body></w:document>"#,
+        numbered("总体情况"),
+        numbered("收到和处理政府信息公开申请情况"),
+    );
+    let numbering = format!(
+        r#"<?xml version="1.0"?><w:numbering {W}><w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num></w:numbering>"#
+    );
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut buf);
+        let o = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        z.start_file("word/document.xml", o).unwrap();
+        z.write_all(document.as_bytes()).unwrap();
+        z.start_file("word/numbering.xml", o).unwrap();
+        z.write_all(numbering.as_bytes()).unwrap();
+        z.finish().unwrap();
+    }
+    let doc = parse_bytes(buf.get_ref(), "r.docx", &Options::default()).unwrap();
+    let headings: Vec<(String, String)> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            govreport::model::Block::Heading(h) => Some((h.number.clone(), h.title.clone())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            ("一".to_string(), "总体情况".to_string()),
+            (
+                "二".to_string(),
+                "收到和处理政府信息公开申请情况".to_string()
+            )
+        ]
+    );
+    let t = doc.tables().next().expect("a table");
+    assert_eq!(t.style, "docx");
+    assert_eq!(t.title.as_deref(), Some("收到和处理政府信息公开申请情况"));
+    let cols: Vec<_> = t.columns.iter().map(|c| c.path.clone()).collect();
+    assert_eq!(
+        cols,
+        [vec!["申请人情况", "自然人"], vec!["申请人情况", "总计"]]
+    );
+    let rows: Vec<_> = t.rows.iter().map(|r| r.path.clone()).collect();
+    assert_eq!(
+        rows,
+        [
+            vec!["三、本年度办理结果", "（一）予以公开"],
+            vec!["三、本年度办理结果", "（二）部分公开"]
+        ]
+    );
+    assert_eq!(t.rows[1].cells[1].value, Some(5.0));
+    assert_eq!(doc.source.format.as_deref(), Some("docx"));
+}

@@ -28,6 +28,14 @@ pub enum ErrorKind {
         /// The limit in lines.
         limit: usize,
     },
+    /// A legacy Word `.doc` (OLE compound file): only `.docx` is read.
+    LegacyDoc,
+    /// A `.docx` whose parts could not be read (not a zip, no `word/document.xml`, bad XML).
+    BadDocx(String),
+    /// A PDF, and no `pdftotext` on the PATH to turn it into text.
+    NoPdfToText,
+    /// `pdftotext` ran and failed.
+    PdfToText(String),
 }
 
 /// An error for one input file.
@@ -102,6 +110,16 @@ impl fmt::Display for Error {
                 f,
                 ": too many lines for one report (more than {limit}); split the file"
             ),
+            ErrorKind::LegacyDoc => write!(
+                f,
+                ": legacy Word .doc file: open it in Word or LibreOffice and save it as .docx"
+            ),
+            ErrorKind::BadDocx(why) => write!(f, ": cannot read as .docx: {why}"),
+            ErrorKind::NoPdfToText => write!(
+                f,
+                ": PDF needs `pdftotext` on the PATH to be read (Debian/Ubuntu: apt-get install poppler-utils)"
+            ),
+            ErrorKind::PdfToText(why) => write!(f, ": pdftotext failed: {why}"),
         }
     }
 }

@@ -8,6 +8,12 @@
 //!                                     (tables: table::segments -> table::build)
 //! ```
 //!
+//! HTML pages ([`html`]), Word files ([`docx`]) and text holding raw HTML tables become
+//! [`markup::Item`]s, read by [`markup::assemble`] into the same blocks (text lines through
+//! the classifier, tables from their exact spans) before the same template stage; a PDF
+//! becomes text through `pdftotext` ([`pdf`]). [`parse_bytes`] tells the format
+//! ([`detect_format`], or [`Options::from`]).
+//!
 //! Writers in [`write`](mod@write) render a [`model::Document`] as JSON, JSON Lines, tidy CSV or
 //! Markdown; they never re-parse.
 //!
@@ -23,13 +29,17 @@
 
 pub mod classify;
 pub mod decode;
+pub mod docx;
 pub mod error;
+pub mod html;
 pub mod lines;
+pub mod markup;
 pub mod memo;
 pub mod meta;
 pub mod model;
 pub mod normalize;
 pub mod outline;
+pub mod pdf;
 pub mod table;
 pub mod template;
 pub mod units;
@@ -47,6 +57,8 @@ use sha2::{Digest, Sha256};
 pub struct Options {
     /// The encoding to decode with, or detection.
     pub encoding: EncodingChoice,
+    /// The input format, or `None` to tell it from the path and the bytes.
+    pub from: Option<Format>,
 }
 
 impl Options {
@@ -55,6 +67,84 @@ impl Options {
         self.encoding = e;
         self
     }
+
+    /// Forces the input format.
+    pub fn from(&mut self, f: Option<Format>) -> &mut Self {
+        self.from = f;
+        self
+    }
+}
+
+/// How an input is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text or Markdown (raw HTML tables inside are read as HTML).
+    Text,
+    /// An HTML page or fragment.
+    Html,
+    /// A Word `.docx` file.
+    Docx,
+    /// A PDF, through `pdftotext -layout`.
+    Pdf,
+}
+
+impl Format {
+    /// The name written in `source.format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.to_ascii_lowercase().as_str() {
+            "text" | "txt" | "md" | "markdown" => Ok(Format::Text),
+            "html" | "htm" => Ok(Format::Html),
+            "docx" | "word" => Ok(Format::Docx),
+            "pdf" => Ok(Format::Pdf),
+            other => Err(format!(
+                "unknown format '{other}' (expected text, html, docx or pdf)"
+            )),
+        }
+    }
+}
+
+/// The format of an input: by its extension, else by its first bytes (a zip holding
+/// `word/document.xml`, `%PDF-`, an OLE `.doc`, a page that starts as HTML), else text.
+pub fn detect_format(bytes: &[u8], path: &str) -> Result<Format, Error> {
+    let lower = path.to_ascii_lowercase();
+    let ext = lower.rsplit_once('.').map_or("", |(_, e)| e);
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if ext == "doc" || bytes.starts_with(OLE) {
+        return Err(Error::new(path, error::ErrorKind::LegacyDoc));
+    }
+    Ok(match ext {
+        "html" | "htm" | "xhtml" => Format::Html,
+        "docx" => Format::Docx,
+        "pdf" => Format::Pdf,
+        "txt" | "text" | "md" | "markdown" => Format::Text,
+        _ if bytes.starts_with(b"PK\x03\x04")
+            && memchr::memmem::find(bytes, b"word/").is_some() =>
+        {
+            Format::Docx
+        }
+        _ if bytes.starts_with(b"%PDF-") => Format::Pdf,
+        _ => {
+            let head = &bytes[..bytes.len().min(4096)];
+            let head = String::from_utf8_lossy(head);
+            if html::looks_like_html(&head) {
+                Format::Html
+            } else {
+                Format::Text
+            }
+        }
+    })
 }
 
 /// Most lines one document may have. Memory grows with the number of lines (about 200
@@ -79,6 +169,147 @@ fn parse_document(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, 
     if bytes.is_empty() {
         return Err(Error::new(path, error::ErrorKind::Empty));
     }
+    let format = match opts.from {
+        Some(f) => f,
+        None => detect_format(bytes, path)?,
+    };
+    match format {
+        Format::Text => parse_text(bytes, path, opts, None),
+        Format::Html => parse_html(bytes, path, opts),
+        Format::Docx => {
+            let items = docx::items(bytes)
+                .map_err(|why| Error::new(path, error::ErrorKind::BadDocx(why)))?;
+            let mut doc = parse_items(&items, bytes, path, "docx", "", Vec::new())?;
+            doc.source.encoding = "utf-8".into();
+            doc.source.encoding_confidence = "valid".into();
+            doc.source.line_ending = "none".into();
+            Ok(doc)
+        }
+        Format::Pdf => {
+            let (text, by) = pdf::to_text(bytes).map_err(|k| Error::new(path, k))?;
+            let mut doc = parse_text(text.as_bytes(), path, opts, Some(by))?;
+            doc.source.bytes = bytes.len() as u64;
+            doc.source.sha256 = hex(&Sha256::digest(bytes));
+            Ok(doc)
+        }
+    }
+}
+
+/// An HTML page: decoded by BOM, declared charset or detection, read as items.
+fn parse_html(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, Error> {
+    let mut choice = opts.encoding;
+    if choice == EncodingChoice::Auto
+        && encoding_rs::Encoding::for_bom(bytes).is_none()
+        && std::str::from_utf8(bytes).is_err()
+    {
+        choice = html::declared_charset(bytes).unwrap_or(choice);
+    }
+    let mut decoded = decode::decode(bytes, choice);
+    if choice != opts.encoding && decoded.confidence == "forced" {
+        decoded.confidence = "declared";
+    }
+    if let Some(line) = binary_line(&decoded.text) {
+        return Err(Error::new(path, error::ErrorKind::Binary).at_line(line));
+    }
+    let warnings = replaced_warnings(&decoded);
+    let items = html::items(&decoded.text);
+    let mut doc = parse_items(&items, bytes, path, "html", &decoded.text, warnings)?;
+    doc.source.encoding = decoded.encoding.to_string();
+    doc.source.encoding_confidence = decoded.confidence.to_string();
+    Ok(doc)
+}
+
+/// The document of marked-up items (HTML, DOCX): text through the classifier, tables
+/// from their grids, then the one template stage; line numbers end as source lines.
+fn parse_items(
+    items: &[markup::Item],
+    bytes: &[u8],
+    path: &str,
+    format: &str,
+    source_text: &str,
+    mut warnings: Vec<Warning>,
+) -> Result<Document, Error> {
+    if items.len() > MAX_LINES {
+        return Err(Error::new(
+            path,
+            error::ErrorKind::TooManyLines { limit: MAX_LINES },
+        ));
+    }
+    let style = if format == "docx" { "docx" } else { "html" };
+    let a = markup::assemble(items, style, &mut warnings);
+    let mut meta = meta::extract(&a.blocks, &a.text);
+    meta.fields = a.fields;
+    let source = Source {
+        path: path.to_string(),
+        bytes: bytes.len() as u64,
+        sha256: hex(&Sha256::digest(bytes)),
+        encoding: "utf-8".to_string(),
+        encoding_confidence: "valid".to_string(),
+        line_ending: decode::line_ending(source_text).to_string(),
+        format: Some(format.to_string()),
+        converted_by: None,
+    };
+    let mut doc = Document {
+        schema: SCHEMA.to_string(),
+        source,
+        meta,
+        blocks: a.blocks,
+        checks: Vec::new(),
+        warnings,
+    };
+    template::apply(&mut doc, &a.lines);
+    markup::remap(&mut doc, &a.map);
+    warn_missing_tables(&mut doc);
+    Ok(doc)
+}
+
+/// A report whose template was recognised from its headings, or that prints headings
+/// naming a template table, but holds no table: says so.
+fn warn_missing_tables(doc: &mut Document) {
+    if doc.tables().next().is_some() {
+        return;
+    }
+    let names_table = doc.meta.template.is_some()
+        || doc.blocks.iter().any(|b| match b {
+            model::Block::Heading(h) => template::data::builtin().iter().any(|t| {
+                t.tables
+                    .iter()
+                    .any(|tt| template::matching::label_sim_at_least(&h.title, &tt.title, 0.9))
+            }),
+            _ => false,
+        });
+    if names_table {
+        doc.warnings.push(Warning {
+            line: None,
+            code: "no-table".into(),
+            message: "the report's headings name statistical tables, but no table was found in it"
+                .into(),
+        });
+    }
+}
+
+fn replaced_warnings(decoded: &decode::Decoded) -> Vec<Warning> {
+    decoded
+        .replaced_lines
+        .iter()
+        .map(|&l| Warning {
+            line: Some(l),
+            code: "undecodable-bytes".into(),
+            message: format!(
+                "bytes not valid in {} were replaced by U+FFFD",
+                decoded.encoding
+            ),
+        })
+        .collect()
+}
+
+/// A text (or the text a converter made of a PDF).
+fn parse_text(
+    bytes: &[u8],
+    path: &str,
+    opts: &Options,
+    converted_by: Option<String>,
+) -> Result<Document, Error> {
     let mut decoded = decode::decode(bytes, opts.encoding);
     if let Some(line) = binary_line(&decoded.text) {
         return Err(Error::new(path, error::ErrorKind::Binary).at_line(line));
@@ -116,6 +347,15 @@ fn parse_document(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, 
                 .at_line(MAX_LINES as u32 + 1),
         );
     }
+    if let Some(items) = html::text_items(&decoded.text) {
+        // raw HTML tables inside the text: read as HTML, the rest as text
+        let mut doc = parse_items(&items, bytes, path, "text", &decoded.text, warnings)?;
+        doc.source.encoding = decoded.encoding.to_string();
+        doc.source.encoding_confidence = decoded.confidence.to_string();
+        doc.source.format = converted_by.as_ref().map(|_| "pdf".to_string());
+        doc.source.converted_by = converted_by;
+        return Ok(doc);
+    }
     let lines = lines::split_lines(&decoded.text);
     let source = Source {
         path: path.to_string(),
@@ -124,6 +364,8 @@ fn parse_document(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, 
         encoding: decoded.encoding.to_string(),
         encoding_confidence: decoded.confidence.to_string(),
         line_ending: decode::line_ending(&decoded.text).to_string(),
+        format: converted_by.as_ref().map(|_| "pdf".to_string()),
+        converted_by,
     };
     let read = |readings: &[template::grammar::Read]| {
         let mut warnings = warnings.clone();
@@ -140,23 +382,38 @@ fn parse_document(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, 
         template::apply(&mut doc, &lines);
         doc
     };
-    // The layout readers read every table; where their reading of the template tables is
-    // not complete (values left unplaced, rows not found, sums failing), the template's
-    // grammar reads those tables again, and each keeps the reading whose values place
-    // more and fail no sum. Where the two disagree the document says so.
     // Template tables are read by the template's grammar (whatever tool flattened them);
     // the layout readers read everything else. Where the grammar's reading of a template
     // table is incomplete (rows left out, sums failing) and the layout readers' reading
     // of it fails no sum and confirms more, that one is kept; where the two disagree the
     // document says so.
+    // A reading of the layout readers of tables printed with explicit cells (bars, tabs,
+    // Markdown, HTML) that every sum of the template confirms (all run, none skipped or
+    // failed, nothing left unplaced) is kept as it is: there the cells say where each
+    // value stands, and the grammar would read the same values at several times the cost.
+    // (Text aligned by spaces can keep its sums and still misplace blanks and zeros.)
+    let by_layout_first = read(&[]);
+    let celled = by_layout_first.tables().all(|t| {
+        matches!(
+            t.style.as_str(),
+            "pipe" | "markdown" | "tsv" | "grid" | "html"
+        )
+    });
+    if celled && template::grammar::quality(&by_layout_first, None).confirmed {
+        let mut doc = by_layout_first;
+        warn_missing_tables(&mut doc);
+        return Ok(doc);
+    }
     let Some((_, readings)) = template::grammar::read(&lines) else {
-        return Ok(read(&[]));
+        let mut doc = read(&[]);
+        warn_missing_tables(&mut doc);
+        return Ok(doc);
     };
     let by_grammar = read(&readings);
     if template::grammar::quality(&by_grammar, None).complete {
         return Ok(by_grammar);
     }
-    let by_layout = read(&[]);
+    let by_layout = by_layout_first;
     let kept: Vec<template::grammar::Read> = readings
         .iter()
         .filter(|r| {
@@ -177,6 +434,7 @@ fn parse_document(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, 
     if let Some(w) = template::grammar::disagreement(&doc, &by_layout) {
         doc.warnings.push(w);
     }
+    warn_missing_tables(&mut doc);
     Ok(doc)
 }
 

@@ -43,6 +43,12 @@ pub struct Source {
     pub encoding_confidence: String,
     /// `lf`, `crlf`, `cr`, `mixed` or `none` (a single line).
     pub line_ending: String,
+    /// How the input was read: `text`, `html`, `docx` or `pdf`. Absent means `text`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+    /// The program that turned the input into text first (`pdftotext -layout`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub converted_by: Option<String>,
 }
 
 /// What the report says about itself.
@@ -56,6 +62,21 @@ pub struct Meta {
     pub year: Option<i32>,
     /// The official template recognised, e.g. `gidr-2019`, `gidr-2021`.
     pub template: Option<String>,
+    /// Fields the publishing page states about the document (索引号, 发布机构, 发文日期 …),
+    /// read from its metadata table; absent when there are none (text input).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<MetaField>,
+}
+
+/// One field of a page's metadata table, such as `索引号：…`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct MetaField {
+    /// The label without its colon (`发布机构`).
+    pub label: String,
+    /// The value as printed.
+    pub value: String,
+    /// Source line.
+    pub line: u32,
 }
 
 /// A block of the document; `kind` tells which.

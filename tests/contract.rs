@@ -46,6 +46,18 @@ pub struct Source {
     pub encoding: Encoding,
     pub encoding_confidence: Confidence,
     pub line_ending: LineEnding,
+    pub format: Option<InputFormat>,
+    pub converted_by: Option<String>,
+}
+
+/// `source.format` as the contract lists it.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    Text,
+    Html,
+    Docx,
+    Pdf,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -70,6 +82,7 @@ pub enum Confidence {
     Valid,
     Guessed,
     Forced,
+    Declared,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -93,6 +106,16 @@ pub struct Meta {
     pub year: Option<i32>,
     #[serde(deserialize_with = "nullable")]
     pub template: Option<String>,
+    #[serde(default)]
+    pub fields: Vec<MetaField>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetaField {
+    pub label: String,
+    pub value: String,
+    pub line: u32,
 }
 
 #[derive(Debug, Deserialize)]
@@ -159,6 +182,8 @@ pub enum Style {
     Aligned,
     Tsv,
     Cellline,
+    Html,
+    Docx,
 }
 
 #[derive(Debug, Deserialize)]
@@ -420,7 +445,7 @@ fn contract_types_reject_violations() {
                 .remove("value");
         }),
         ("unknown style", |v, t| {
-            v["blocks"][t]["style"] = "html".into();
+            v["blocks"][t]["style"] = "xml".into();
         }),
     ];
     for (what, edit) in edits {

@@ -84,7 +84,7 @@ fn archive(n: u32) -> TempDir {
         )
         .expect("write");
     }
-    fs::write(dir.path().join("README.md"), "not a report").expect("write");
+    fs::write(dir.path().join("notes.json"), "not a report").expect("write");
     dir
 }
 
@@ -108,7 +108,7 @@ fn converts_a_folder_in_sorted_order() {
     assert_eq!(
         paths.len(),
         9,
-        "README.md is skipped by the glob: {paths:?}"
+        "notes.json is skipped by the glob: {paths:?}"
     );
     let mut sorted: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
     sorted.sort();
@@ -266,6 +266,38 @@ fn glob_and_explicit_files() {
     let paths: Vec<String> = run.manifest().into_iter().map(|r| r[0].clone()).collect();
     assert_eq!(paths.len(), 2, "{paths:?}");
     assert!(paths[0].ends_with("a.report") && paths[1].ends_with("c.dat"));
+}
+
+/// Issue 12: pages, Word files, PDFs and Markdown are reports by default, whatever the
+/// case of their extension; other files are not.
+#[test]
+fn default_glob_takes_every_source_format() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "a.txt", report("甲", 1));
+    write(dir.path(), "b.MD", report("乙", 2));
+    write(
+        dir.path(),
+        "c.HTML",
+        "<html><body><h1>某局2021年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p><table><tr><td>信息内容</td><td>本年制发件数</td></tr><tr><td>规章</td><td>4</td></tr></table></body></html>",
+    );
+    write(
+        dir.path(),
+        "d.htm",
+        "<table><tr><td>项目</td><td>数量</td></tr><tr><td>规章</td><td>4</td></tr></table>",
+    );
+    write(dir.path(), "e.json", "{}");
+    let out = TempDir::new().unwrap();
+    let run = convert(&[dir.path()], out.path(), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let rows = run.manifest();
+    let paths: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(paths.len(), 4, "{paths:?}");
+    assert!(
+        paths[2].ends_with("c.HTML") && paths[3].ends_with("d.htm"),
+        "{paths:?}"
+    );
+    let values = String::from_utf8(run.read("values.csv")).unwrap();
+    assert!(values.contains("c.HTML"), "{values}");
 }
 
 #[test]

@@ -12,6 +12,8 @@
 //!   thread counts, one test per kind of bad input;
 //! - [`hostile`]: inputs built to make the parser slow or panic finish, and quickly;
 //! - [`props`]: property tests of the library (no panic, line coverage, round trip);
+//! - [`sources`]: HTML pages, their Word, Markdown and PDF copies against the generator's
+//!   truth (issue 12);
 //! - [`stream`]: `govreport parse - --format jsonl` as a streaming map step.
 //! - [`issue14`]: one test or more per item of issue 14, through the binary;
 //! - [`styles`]: one table in every flattening style gives the same tidy values (issue 4).
@@ -26,6 +28,7 @@ mod issue14;
 mod props;
 mod score;
 mod seed;
+mod sources;
 mod stream;
 mod styles;
 mod util;

@@ -52,12 +52,17 @@ pub struct Args {
     jobs: Option<usize>,
     /// File-name pattern of the reports inside folders; files named on the command line are
     /// always read.
-    #[arg(long, default_value = "*.txt")]
+    /// Matched without regard to case.
+    #[arg(long, default_value = "*.{txt,md,html,htm,docx,pdf}")]
     glob: String,
     /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
     /// bytes), utf-16le, utf-16be.
     #[arg(long, default_value = "auto")]
     encoding: EncodingChoice,
+    /// Read every input as this format: text, html, docx or pdf (default: by extension,
+    /// then by content).
+    #[arg(long, value_name = "FORMAT")]
+    from: Option<govreport::Format>,
     /// Refuse files larger than this many bytes (they are `failed` in the manifest).
     #[arg(long, default_value_t = super::input::MAX_BYTES)]
     max_bytes: u64,
@@ -401,6 +406,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .max(1);
     let glob = globset::GlobBuilder::new(&args.glob)
         .literal_separator(true)
+        .case_insensitive(true)
         .build()
         .map_err(|e| super::Usage(format!("bad --glob pattern {:?}: {e}", args.glob)))?
         .compile_matcher();
@@ -426,7 +432,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let out = Outputs::create(&args.output, &chosen).map_err(|e| e.context(cannot_write()))?;
 
     let mut opts = Options::default();
-    opts.encoding(args.encoding);
+    opts.encoding(args.encoding).from(args.from);
     let mut roots = args.paths.clone();
     roots.sort();
     roots.dedup();

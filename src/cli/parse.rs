@@ -27,6 +27,10 @@ pub struct Args {
     /// bytes), utf-16le, utf-16be.
     #[arg(long, default_value = "auto")]
     encoding: EncodingChoice,
+    /// Read every input as this format: text, html, docx or pdf (default: by extension,
+    /// then by content).
+    #[arg(long, value_name = "FORMAT")]
+    from: Option<govreport::Format>,
     /// Start CSV output with a UTF-8 BOM so spreadsheets read it as UTF-8.
     #[arg(long)]
     excel: bool,
@@ -73,7 +77,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut args = args;
     args.files = super::input::gather(std::mem::take(&mut args.files), args.files_from.as_deref())?;
     let mut opts = Options::default();
-    opts.encoding(args.encoding);
+    opts.encoding(args.encoding).from(args.from);
     let mut failed = 0;
     super::refuse_output_among_inputs(
         args.output.as_deref(),

@@ -28,6 +28,8 @@ pub(crate) mod testutil {
                 encoding: "utf-8".into(),
                 encoding_confidence: "valid".into(),
                 line_ending: "lf".into(),
+                format: None,
+                converted_by: None,
             },
             meta: Meta::default(),
             blocks,

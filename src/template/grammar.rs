@@ -58,10 +58,28 @@ pub struct Read {
 pub fn read(lines: &[Line]) -> Option<(&'static Template, Vec<Read>)> {
     let mut best: Option<(usize, &'static Template, Vec<Read>)> = None;
     let mut cache: Vec<(usize, usize, Stream)> = Vec::new();
+    // short lines in matching form, outline number dropped: the candidates for titles
+    let short: Vec<(usize, String)> = lines
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let t = trim(&l.text);
+            // a title is a short line of text: not a table row
+            if t.is_empty()
+                || t.len() > 150
+                || t.contains(['|', '\t', '│'])
+                || t.chars().count() > 48
+            {
+                return None;
+            }
+            let f = mfold(&strip_marks(t));
+            Some((i, drop_number(&f).to_string()))
+        })
+        .collect();
     for tpl in builtin() {
         let mut reads = Vec::new();
         let mut score = 0;
-        let titles = title_lines(lines, tpl);
+        let titles = title_lines(&short, tpl);
         for (k, &(ti, line)) in titles.iter().enumerate() {
             let end = titles.get(k + 1).map_or(lines.len(), |&(_, l)| l);
             let stream = match cache.iter().position(|(a, b, _)| *a == line && *b == end) {
@@ -94,6 +112,8 @@ pub struct Quality {
     pub passed: usize,
     /// Every row read placed all its values and no check fails.
     pub complete: bool,
+    /// Complete, and every check of the template ran and passed (none skipped).
+    pub confirmed: bool,
 }
 
 impl Quality {
@@ -148,6 +168,15 @@ pub fn quality(doc: &crate::model::Document, within: Option<[u32; 2]>) -> Qualit
         failed,
         passed,
         complete: failed == 0 && !unplaced && !lost && placed > 0,
+        confirmed: failed == 0
+            && !unplaced
+            && !lost
+            && placed > 0
+            && passed > 0
+            && !doc
+                .checks
+                .iter()
+                .any(|c| c.status == "skipped" && inside(c.lines)),
     }
 }
 
@@ -199,24 +228,18 @@ pub fn disagreement(
 /// The lines that name a template table (its section heading or caption), one per table
 /// at most, in line order: a short line whose text, outline number and marks removed, is
 /// the table's title or close to it.
-fn title_lines(lines: &[Line], tpl: &Template) -> Vec<(usize, usize)> {
+fn title_lines(short: &[(usize, String)], tpl: &Template) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (ti, tt) in tpl.tables.iter().enumerate() {
         let title_chars = tt.m_title.chars().count();
-        let found = lines.iter().position(|l| {
-            let t = trim(&l.text);
-            if t.is_empty() || t.chars().count() > title_chars + 16 {
-                return false;
-            }
-            let f = mfold(&strip_marks(t));
-            let f = drop_number(&f);
+        let found = short.iter().find(|(_, f)| {
             let n = f.chars().count();
             n >= 4
                 && n <= title_chars + 8
                 && (f.contains(&tt.m_title)
                     || (n + 3 >= title_chars && label_sim(f, &tt.m_title) >= 0.8))
         });
-        if let Some(l) = found {
+        if let Some(&(l, _)) = found {
             out.push((ti, l));
         }
     }
@@ -275,11 +298,13 @@ struct Tok {
     celled: bool,
     kind: Kind,
     text: String,
+    /// `text` in matching form (labels only; filled when the stream is made).
+    folded: String,
 }
 
 /// The tokens of a region and its label text in matching form.
 struct Stream {
-    toks: Vec<Tok>,
+    toks: std::rc::Rc<Vec<Tok>>,
     /// Label text of the tokens, folded and joined.
     folded: Vec<char>,
     /// For each folded character, the token it comes from.
@@ -329,17 +354,20 @@ impl Stream {
         }
         let mut folded = Vec::new();
         let mut owner = Vec::new();
+        for t in toks.iter_mut().filter(|t| t.kind == Kind::Label) {
+            t.folded = mfold(&strip_marks(&t.text));
+        }
         for (k, t) in toks.iter().enumerate() {
             if t.kind != Kind::Label {
                 continue;
             }
-            for c in mfold(&strip_marks(&t.text)).chars() {
+            for c in t.folded.chars() {
                 folded.push(c);
                 owner.push(k);
             }
         }
         Stream {
-            toks,
+            toks: std::rc::Rc::new(toks),
             folded,
             owner,
             per_line,
@@ -359,7 +387,7 @@ impl Stream {
         }
         let keep = |i: &usize| !drop[*i];
         Stream {
-            toks: self.toks.clone(),
+            toks: std::rc::Rc::clone(&self.toks),
             folded: (0..self.folded.len())
                 .filter(keep)
                 .map(|i| self.folded[i])
@@ -414,6 +442,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
             celled: true,
             kind,
             text: content.to_string(),
+            folded: String::new(),
         });
         return;
     }
@@ -464,6 +493,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
                 celled: true,
                 kind,
                 text: c.to_string(),
+                folded: String::new(),
             });
         }
         return;
@@ -513,6 +543,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
             celled: false,
             kind: Kind::Label,
             text: label,
+            folded: String::new(),
         });
     }
     for &(x0, x1, w) in &words[split..] {
@@ -523,6 +554,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
             celled: false,
             kind: Kind::Value,
             text: w.to_string(),
+            folded: String::new(),
         });
     }
 }
@@ -796,6 +828,28 @@ fn read_table(
         t = u;
     }
 
+    // the printed forms of band and group labels, looked up once
+    let mut printed_labels: rustc_hash::FxHashMap<&str, String> = Default::default();
+    let mut printed = |label: &str| -> String {
+        if let Some(p) = printed_labels.get(label) {
+            return p.clone();
+        }
+        let p = printed_or(full, label);
+        printed_labels.insert(
+            tt.parts
+                .iter()
+                .flat_map(|p| {
+                    p.band
+                        .iter()
+                        .map(String::as_str)
+                        .chain(p.flat_rows().into_iter().map(|(_, r)| r.label.as_str()))
+                })
+                .find(|l| *l == label)
+                .unwrap_or(""),
+            p.clone(),
+        );
+        p
+    };
     let mut warnings = Vec::new();
     let mut tables = Vec::new();
     for (pi, part) in tt.parts.iter().enumerate() {
@@ -903,10 +957,10 @@ fn read_table(
             };
             let mut path: Vec<String> = Vec::new();
             if let Some(b) = &part.band {
-                path.push(printed_or(full, b));
+                path.push(printed(b));
             }
             for u in &leaf.up {
-                path.push(printed_or(full, &u.label));
+                path.push(printed(&u.label));
             }
             path.push(printed_span(s, h, true));
             rows.push(Row {
@@ -1206,7 +1260,7 @@ fn printed_or(s: &Stream, label: &str) -> String {
     if let Some(t) = s
         .toks
         .iter()
-        .find(|t| t.kind == Kind::Label && mfold(&strip_marks(&t.text)) == f)
+        .find(|t| t.kind == Kind::Label && t.folded == f)
     {
         return trim(&strip_marks(&t.text)).to_string();
     }
@@ -1231,7 +1285,7 @@ fn printed_column(s: &Stream, label: &str, to: usize) -> String {
     let needle: Vec<char> = f.chars().collect();
     let exact = s.toks[..to.min(s.toks.len())]
         .iter()
-        .any(|t| t.kind == Kind::Label && mfold(&strip_marks(&t.text)) == f)
+        .any(|t| t.kind == Kind::Label && t.folded == f)
         || !s.find_all(&needle).is_empty();
     if exact {
         return printed_or(s, label);
@@ -1242,19 +1296,17 @@ fn printed_column(s: &Stream, label: &str, to: usize) -> String {
         .iter()
         .filter(|t| t.kind == Kind::Label)
     {
-        let tf = mfold(&strip_marks(&t.text));
+        let tf = &t.folded;
         // a piece of the label (`商业企` of a label wrapped over lines) is not a variant
-        if f.starts_with(&tf) || f.ends_with(&tf) {
+        if f.starts_with(tf.as_str()) || f.ends_with(tf.as_str()) {
             continue;
         }
-        let sim = label_sim(&tf, &f);
+        let sim = label_sim(tf, &f);
         if sim < 0.75 {
             continue;
         }
         match best {
-            Some((b, bt)) if (sim - b).abs() < 1e-9 && mfold(&bt.text) != mfold(&t.text) => {
-                tie = true
-            }
+            Some((b, bt)) if (sim - b).abs() < 1e-9 && bt.folded != t.folded => tie = true,
             Some((b, _)) if sim <= b => {}
             _ => {
                 best = Some((sim, t));

@@ -23,6 +23,7 @@ mod contract;
 mod convert;
 mod coverage;
 mod encoding;
+mod flat;
 mod hostile;
 mod issue14;
 mod props;

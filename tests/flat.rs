@@ -85,3 +85,97 @@ fn flattened_pages_give_no_wrong_value_and_hold_their_floors() {
     assert_eq!(per.len(), FLOORS.len(), "a floor for every tool");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The values a document binds: (row path, column path, value as printed), normalised as the
+/// scoring rule normalises them, for every number and not-applicable mark.
+fn bound_values(doc: &govreport::Document) -> std::collections::BTreeSet<(String, String, String)> {
+    use crate::score::norm;
+    let mut out = std::collections::BTreeSet::new();
+    for t in doc.tables() {
+        for r in &t.rows {
+            for (c, col) in r.cells.iter().zip(&t.columns) {
+                if matches!(
+                    c.kind,
+                    govreport::model::CellKind::Number | govreport::model::CellKind::Na
+                ) {
+                    out.insert((
+                        r.path.iter().map(|p| norm(p)).collect::<Vec<_>>().join(">"),
+                        col.path
+                            .iter()
+                            .map(|p| norm(p))
+                            .collect::<Vec<_>>()
+                            .join(">"),
+                        norm(&c.raw),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Values each tool's texts bind at a (row path, column path) the page itself does not
+/// give that value at, today, over the 12 pages: the values are right but a path differs —
+/// a label that kept a piece of a wrapped group label (pdftotext), a header level lost in
+/// a raw HTML table of pandoc's Markdown, a printed variant of a column label (`采购金额`)
+/// the template's form replaced. Issue 11 is to bring every count to 0; none may grow.
+#[rustfmt::skip]
+const OFF_PATH: &[(&str, usize)] = &[
+    ("w3m", 0), ("lynx", 1), ("pandoc-plain", 2), ("pandoc-gfm", 118), ("html2text-py", 61),
+    ("markdownify", 0), ("inscriptis", 1), ("bs4", 1), ("pdf-layout", 116), ("pdf-raw", 205),
+];
+
+/// No flattening binds a value its page does not: for every page, the values read from each
+/// tool's text (row path, column path, value) are among those read from the page itself —
+/// but for the counts of [`OFF_PATH`], which may only shrink.
+#[test]
+fn every_flattening_binds_a_subset_of_its_page() {
+    let mut off: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for page in 0..12 {
+        let name = format!("g{page:05}");
+        let html = std::fs::read(dir().join(format!("{name}.html"))).unwrap();
+        let doc = govreport::parse_bytes(
+            &html,
+            &format!("{name}.html"),
+            &govreport::Options::default(),
+        )
+        .unwrap_or_else(|e| panic!("{name}.html: {e}"));
+        let page_values = bound_values(&doc);
+        assert!(
+            page_values.len() > 100,
+            "{name}.html: {} values",
+            page_values.len()
+        );
+        for (tool, _, _) in FLOORS {
+            let p = dir().join(format!("{name}-{tool}.txt"));
+            let bytes = std::fs::read(&p).unwrap();
+            let flat = govreport::parse_bytes(
+                &bytes,
+                &format!("{name}-{tool}.txt"),
+                &govreport::Options::default(),
+            )
+            .unwrap();
+            for v in bound_values(&flat).difference(&page_values) {
+                off.entry(tool)
+                    .or_default()
+                    .push(format!("{name}-{tool}: {v:?} is not read from the page"));
+            }
+        }
+    }
+    let mut failures = Vec::new();
+    for (tool, most) in OFF_PATH {
+        let found = off.get(tool).map_or(&[][..], Vec::as_slice);
+        println!(
+            "{tool:14} {:>4} values off the page's paths (at most {most})",
+            found.len()
+        );
+        if found.len() > *most {
+            failures.push(format!(
+                "{tool}: {} values off the page's paths, more than {most}:\n{}",
+                found.len(),
+                found.join("\n")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

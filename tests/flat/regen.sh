@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
 # Regenerates tests/flat/: 12 report pages of the shared page generator (seed 2026, both
 # templates) flattened by each of the ten tools users run (see ../shared/bench/flatten.sh for the
-# Debian and pip packages it needs). One truth per page (NAME.truth.json, from the generator, not
-# from any parser); each text is NAME-TOOL.txt. `cargo test` scores them (tests/flat.rs).
+# Debian and pip packages it needs). The pages (NAME.html), one truth per page (NAME.truth.json,
+# from the generator, not from any parser), and each text NAME-TOOL.txt. `cargo test` scores them (tests/flat.rs).
 set -euo pipefail
 cd "$(dirname "$0")"
 SHARED=${SHARED:-../../../shared}
 tmp=$(mktemp -d)
 python3 "$SHARED/bench/gen_html.py" --n 12 --seed 2026 --template mix --out "$tmp/html" >/dev/null
 bash "$SHARED/bench/flatten.sh" "$tmp/html" "$tmp/flat" >/dev/null
-rm -f ./*.txt ./*.truth.json
+rm -f ./*.txt ./*.truth.json ./*.html
 cp "$tmp"/flat/*.txt .
-for t in "$tmp"/html/*.truth.json; do cp "$t" .; done
+for t in "$tmp"/html/*.truth.json "$tmp"/html/*.html; do cp "$t" .; done
 rm -rf "$tmp"
 echo "tests/flat: $(ls ./*.txt | wc -l) texts, $(ls ./*.truth.json | wc -l) truths"

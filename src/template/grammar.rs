@@ -707,6 +707,9 @@ fn read_table(
     order.sort_by_key(|(_, h)| h.start);
     let tok_of = |c: usize| s.owner[c];
     let mut row_vals: Vec<Vec<usize>> = vec![Vec::new(); leaves.len()];
+    // rows whose values print both among the pieces of their wrapped label and after it:
+    // in text not laid out in columns their printed order says nothing of their columns
+    let mut split = vec![false; leaves.len()];
     let mut last_line = title_line;
     for (n, &(k, h)) in order.iter().enumerate() {
         let from = tok_of(h.start);
@@ -736,6 +739,10 @@ fn read_table(
             row_vals[k].push(t);
             last_line = last_line.max(tok.line);
         }
+        let inside = row_vals[k].iter().any(|&v| v < label_end_tok);
+        let after = row_vals[k].iter().any(|&v| v > label_end_tok);
+        let spans_lines = s.toks[from].line != s.toks[label_end_tok].line;
+        split[k] = inside && after && spans_lines && !s.spatial;
         // a row of a grid (bars or boxes) whose label wraps prints its cells on one line
         // and blanks on the others: its cells are those of its first line with a value
         let rv = &mut row_vals[k];
@@ -892,7 +899,9 @@ fn read_table(
             let neighbours_fit = at.is_some_and(|i| {
                 !crowded(order.get(i + 1)) && !crowded(i.checked_sub(1).and_then(|p| order.get(p)))
             });
-            let assigned = if toks.is_empty() && row_lines && neighbours_fit {
+            let assigned = if split[k] && toks.iter().all(|t| !t.celled) {
+                None
+            } else if toks.is_empty() && row_lines && neighbours_fit {
                 Some(vec![empty(); n])
             } else {
                 assign(&toks, n, centers.as_deref(), s.spatial)
@@ -913,10 +922,11 @@ fn read_table(
                 // values of aligned text on several lines whose columns cannot be told:
                 // their printed order is not their column order either, so the sums
                 // cannot place them
-                None if s.spatial
-                    && toks.iter().all(|t| !t.celled)
-                    && side_by_side(&toks)
-                    && toks.windows(2).any(|w| w[0].line != w[1].line) =>
+                None if split[k]
+                    || (s.spatial
+                        && toks.iter().all(|t| !t.celled)
+                        && side_by_side(&toks)
+                        && toks.windows(2).any(|w| w[0].line != w[1].line)) =>
                 {
                     let printed: Vec<&str> = toks
                         .iter()

@@ -236,15 +236,18 @@ fn item7_stray_nul_is_replaced() {
 /// binary writes: the status and standard error.
 fn with_closed_stdout(args: &[&str]) -> (std::process::ExitStatus, String) {
     use std::io::Read as _;
+    // the reading end is closed before the child starts, so its first write fails
+    // whatever the scheduling (closing it after the spawn races with a fast writer)
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_govreport"))
         .args(args)
         .current_dir(crate::util::root())
         .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
+        .stdout(writer)
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    drop(child.stdout.take());
     let mut err = String::new();
     child
         .stderr

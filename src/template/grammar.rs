@@ -112,7 +112,8 @@ pub struct Quality {
     pub passed: usize,
     /// Every row read placed all its values and no check fails.
     pub complete: bool,
-    /// Complete, and every check of the template ran and passed (none skipped).
+    /// Complete, every check of the template ran and passed (none skipped), and no
+    /// warning stands on a table's lines (nothing doubted or recovered).
     pub confirmed: bool,
 }
 
@@ -152,6 +153,12 @@ pub fn quality(doc: &crate::model::Document, within: Option<[u32; 2]>) -> Qualit
         .iter()
         .filter(|c| c.status == "fail" && inside(c.lines))
         .count();
+    // a warning on a table's lines: the reading doubted or recovered something there
+    let doubted = doc.warnings.iter().any(|w| {
+        w.line.is_some_and(|l| {
+            inside([l, l]) && doc.tables().any(|t| t.lines[0] <= l && l <= t.lines[1])
+        })
+    });
     let passed = doc
         .checks
         .iter()
@@ -169,6 +176,7 @@ pub fn quality(doc: &crate::model::Document, within: Option<[u32; 2]>) -> Qualit
         passed,
         complete: failed == 0 && !unplaced && !lost && placed > 0,
         confirmed: failed == 0
+            && !doubted
             && !unplaced
             && !lost
             && placed > 0

@@ -58,6 +58,8 @@ pub struct Read {
 pub fn read(lines: &[Line]) -> Option<(&'static Template, Vec<Read>)> {
     let mut best: Option<(usize, &'static Template, Vec<Read>)> = None;
     let mut cache: Vec<(usize, usize, Stream)> = Vec::new();
+    // page breaks: the text was drawn on pages (a PDF's text)
+    let paged = lines.iter().any(|l| l.text.contains('\u{c}'));
     // short lines in matching form, outline number dropped: the candidates for titles
     let short: Vec<(usize, String)> = lines
         .iter()
@@ -85,7 +87,7 @@ pub fn read(lines: &[Line]) -> Option<(&'static Template, Vec<Read>)> {
             let stream = match cache.iter().position(|(a, b, _)| *a == line && *b == end) {
                 Some(p) => &cache[p].2,
                 None => {
-                    cache.push((line, end, Stream::of(lines, line + 1, end)));
+                    cache.push((line, end, Stream::of(lines, line + 1, end, paged)));
                     &cache[cache.len() - 1].2
                 }
             };
@@ -323,18 +325,31 @@ struct Stream {
     /// their columns (`pdftotext -layout`, w3m), rather than at the margin (plain
     /// `pdftotext`, which prints a row's values on lines of their own in no columns).
     spatial: bool,
+    /// The text is a PDF's (it holds page breaks) and not laid out in columns: the
+    /// values of a row print in the order the page draws them, which need not be
+    /// their column order (plain `pdftotext`).
+    drawn: bool,
+    /// The text is a PDF's (it holds page breaks).
+    paged: bool,
 }
 
 impl Stream {
-    fn of(lines: &[Line], start: usize, end: usize) -> Stream {
+    fn of(lines: &[Line], start: usize, end: usize, paged: bool) -> Stream {
         let mut toks: Vec<Tok> = Vec::new();
         for (i, l) in lines.iter().enumerate().take(end).skip(start) {
             tokenize(i, &l.text, &mut toks);
         }
-        // an outline number split from its label by the markup (`1` / `.申请人…`) is label
-        for k in 1..toks.len() {
-            let (a, b) = (&toks[k - 1], &toks[k]);
-            let alone = (k < 2 || toks[k - 2].line != a.line) && a.line != b.line;
+        // an outline number split from its label by the markup (`1` / `.申请人…`) is label:
+        // the number alone on its line (but for blank cells; in the same cell of a grid
+        // as the label below it) or right before the label on its line
+        let filled: Vec<usize> = (0..toks.len())
+            .filter(|&k| toks[k].kind != Kind::Blank)
+            .collect();
+        for w in 0..filled.len().saturating_sub(1) {
+            let (a, b) = (&toks[filled[w]], &toks[filled[w + 1]]);
+            let alone = (w == 0 || toks[filled[w - 1]].line != a.line)
+                && a.line != b.line
+                && (!a.celled || a.x0 == b.x0);
             if a.kind == Kind::Value
                 && (alone || a.line == b.line)
                 && b.kind == Kind::Label
@@ -342,18 +357,38 @@ impl Stream {
                 && a.text.bytes().all(|c| c.is_ascii_digit())
                 && b.text.starts_with(['.', '．', '、'])
             {
-                toks[k - 1].kind = Kind::Label;
+                toks[filled[w]].kind = Kind::Label;
             }
         }
+        // laid out in columns: values that begin a line are indented under their columns;
+        // where none begins a line, the values of most lines stand apart from the words
+        // before them by padding (two spaces or more) somewhere on the line, where text
+        // that only joins cells puts one space between all of them (lynx, pandoc plain)
         let (mut leading, mut indented) = (0, 0);
+        let (mut lines_with, mut lines_padded) = (0, 0);
+        let mut last_line = usize::MAX;
         for (k, t) in toks.iter().enumerate() {
-            let first_on_line = k == 0 || toks[k - 1].line != t.line;
-            if first_on_line && t.kind == Kind::Value && !t.celled {
+            if t.kind != Kind::Value || t.celled {
+                continue;
+            }
+            if k == 0 || toks[k - 1].line != t.line {
                 leading += 1;
                 indented += usize::from(t.x0 >= 4);
+                continue;
+            }
+            if t.line != last_line {
+                lines_with += 1;
+                last_line = t.line;
+            }
+            if t.x0 >= toks[k - 1].x1 + 2 && lines_padded < lines_with {
+                lines_padded += 1;
             }
         }
-        let spatial = indented * 5 >= leading * 4;
+        let spatial = if leading > 0 {
+            indented * 5 >= leading * 4
+        } else {
+            lines_with > 0 && lines_padded * 2 >= lines_with
+        };
         let mut per_line: rustc_hash::FxHashMap<usize, (usize, bool)> = Default::default();
         for t in &toks {
             let e = per_line.entry(t.line).or_insert((0, true));
@@ -380,6 +415,8 @@ impl Stream {
             owner,
             per_line,
             spatial,
+            drawn: paged && !spatial,
+            paged,
         }
     }
 
@@ -406,6 +443,8 @@ impl Stream {
                 .collect(),
             per_line: self.per_line.clone(),
             spatial: self.spatial,
+            drawn: self.drawn,
+            paged: self.paged,
         }
     }
 
@@ -907,7 +946,9 @@ fn read_table(
             let neighbours_fit = at.is_some_and(|i| {
                 !crowded(order.get(i + 1)) && !crowded(i.checked_sub(1).and_then(|p| order.get(p)))
             });
-            let assigned = if split[k] && toks.iter().all(|t| !t.celled) {
+            let assigned = if (split[k] || s.drawn && !order_free(&toks, n))
+                && toks.iter().all(|t| !t.celled)
+            {
                 None
             } else if toks.is_empty() && row_lines && neighbours_fit {
                 Some(vec![empty(); n])
@@ -923,6 +964,24 @@ fn read_table(
                         message: format!(
                             "row {:?} prints no value, and in this text a row's empty cells may stand elsewhere; its cells are left out",
                             leaf.row.label
+                        ),
+                    });
+                    continue;
+                }
+                // values in a PDF's drawing order: which column each is in is not printed
+                None if s.drawn && toks.iter().all(|t| !t.celled) && !order_free(&toks, n) => {
+                    let printed: Vec<&str> = toks
+                        .iter()
+                        .filter(|t| t.kind == Kind::Value)
+                        .map(|t| t.text.as_str())
+                        .collect();
+                    warnings.push(Warning {
+                        line: Some(line_no),
+                        code: "unplaced-row".into(),
+                        message: format!(
+                            "row {:?} is left out: its values {} are printed in the order the PDF draws them, which need not be the order of its columns",
+                            leaf.row.label,
+                            printed.join(" ")
                         ),
                     });
                     continue;
@@ -1170,7 +1229,13 @@ fn read_unlabelled(
     let line_no = lines[toks[0].line].no;
     let last_line = toks.iter().map(|t| t.line).max().unwrap_or(title_line);
     let mut warnings = Vec::new();
-    let (cells, unplaced) = match assign(&toks, n, None, s.spatial) {
+    let drawn = s.drawn && toks.iter().all(|t| !t.celled) && !order_free(&toks, n);
+    let assigned = if drawn {
+        None
+    } else {
+        assign(&toks, n, None, s.spatial)
+    };
+    let (cells, unplaced) = match assigned {
         Some(c) => (c, Vec::new()),
         None => {
             let printed: Vec<String> = toks
@@ -1178,11 +1243,16 @@ fn read_unlabelled(
                 .filter(|t| t.kind == Kind::Value)
                 .map(|t| t.text.clone())
                 .collect();
+            let why = if drawn {
+                "they are printed in the order the PDF draws them, which need not be the order of the columns"
+            } else {
+                "the text does not say which columns they belong to"
+            };
             warnings.push(Warning {
                 line: Some(line_no),
                 code: "unplaced-value".into(),
                 message: format!(
-                    "the row prints {} values for {} columns of template {} table {:?}; the text does not say which columns they belong to",
+                    "the row prints {} values for {} columns of template {} table {:?}; {why}",
                     printed.len(),
                     n,
                     tpl.id,
@@ -1536,9 +1606,11 @@ fn closest_piece(target: &[char], text: &[char]) -> Option<(usize, usize, usize)
 }
 
 /// Column centres of a part's values in aligned text, from its rows that print exactly
-/// one value per column: the median centre of each column.
+/// one value per column: the median centre of each column. None in a PDF's text:
+/// `pdftotext -layout` spaces the words of each line from that line's own glyph widths,
+/// so a line that prints few values drifts by whole columns from the lines around it.
 fn centers(s: &Stream, ks: &[usize], row_vals: &[Vec<usize>], n: usize) -> Option<Vec<f64>> {
-    if !s.spatial {
+    if !s.spatial || s.paged {
         return None;
     }
     let mut per: Vec<Vec<f64>> = vec![Vec::new(); n];
@@ -1568,6 +1640,17 @@ fn centers(s: &Stream, ks: &[usize], row_vals: &[Vec<usize>], n: usize) -> Optio
             })
             .collect(),
     )
+}
+
+/// True when the order of a row's printed values cannot change its cells: one column,
+/// or as many values as columns, all alike.
+fn order_free(toks: &[&Tok], n: usize) -> bool {
+    let values: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Value)
+        .map(|t| t.text.as_str())
+        .collect();
+    n == 1 || values.len() == n && values.windows(2).all(|w| w[0] == w[1])
 }
 
 /// The cells of a row from its value tokens, or none when the text does not force them.
@@ -1757,6 +1840,49 @@ mod tests {
         assert_eq!(row_cells(&text, "行政事业性收费").unwrap(), ["10.5"]);
     }
 
+    /// The same cells in a PDF's text without layout (page breaks, one cell per line):
+    /// a row's values print in drawing order, so only rows whose order cannot matter
+    /// (one column, or all values alike) are placed.
+    #[test]
+    fn values_in_a_pdfs_drawing_order_are_placed_only_where_order_cannot_matter() {
+        let text = format!(
+            "{HEAD}第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n\
+             规章\n3\n3\n3\n行政规范性文件\n1\n3\n3\n第二十条第（五）项\n信息内容\n\
+             本年处理决定数量\n行政许可\n7\n\x0c第二十条第（六）项\n信息内容\n本年处理决定数量\n\
+             行政处罚\n8\n行政强制\n9\n第二十条第（八）项\n信息内容\n\
+             本年收费金额（单位：万元）\n行政事业性收费\n10.5\n三、收到和处理政府信息公开申请情况\n"
+        );
+        assert_eq!(row_cells(&text, "规章").unwrap(), ["3", "3", "3"]);
+        assert_eq!(row_cells(&text, "行政规范性文件"), None);
+        assert_eq!(row_cells(&text, "行政许可").unwrap(), ["7"]);
+        // without the page break the same text is read in order
+        let unpaged = text.replace('\u{c}', "");
+        assert_eq!(
+            row_cells(&unpaged, "行政规范性文件").unwrap(),
+            ["1", "3", "3"]
+        );
+    }
+
+    /// Text that joins a row's cells with single spaces (lynx) is not laid out in
+    /// columns: a row printing fewer values than columns is not placed by position.
+    #[test]
+    fn single_spaced_cells_are_not_placed_by_position() {
+        let text = format!(
+            "{HEAD}   第二十条第（一）项\n   信息内容 本年制发件数 本年废止件数 现行有效件数\n\
+             \x20  规章 25\n   行政规范性文件 103 97 483\n   第二十条第（五）项\n\
+             \x20  信息内容 本年处理决定数量\n   行政许可 133\n   第二十条第（六）项\n\
+             \x20  信息内容 本年处理决定数量\n   行政处罚 29\n   行政强制 653\n\
+             \x20  第二十条第（八）项\n   信息内容 本年收费金额（单位：万元）\n\
+             \x20  行政事业性收费 236\n三、收到和处理政府信息公开申请情况\n"
+        );
+        assert_eq!(
+            row_cells(&text, "行政规范性文件").unwrap(),
+            ["103", "97", "483"]
+        );
+        // its cells are missing (the value stays in `unplaced`), not blanks around 25
+        assert!(row_cells(&text, "规章").is_none_or(|c| c.iter().all(String::is_empty)));
+    }
+
     /// A Markdown row whose label spans columns is followed by padding cells: blanks
     /// beyond the column count are padding, the blank value cells keep their places.
     #[test]
@@ -1800,6 +1926,7 @@ mod tests {
             ),
             0,
             2,
+            false,
         );
         let groups = vec!["(六)其他处理".chars().collect::<Vec<char>>()];
         let folded: String = s.without(&groups).folded.iter().collect();

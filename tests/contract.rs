@@ -202,6 +202,9 @@ pub struct Row {
     pub cells: Vec<Cell>,
     #[serde(default)]
     pub key: Option<String>,
+    /// Values the row printed that no column could be given (absent when none).
+    #[serde(default)]
+    pub unplaced: Option<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -924,7 +924,9 @@ fn read_table(
             let lines = s.toks[tok_of(h.start)].line..=s.toks[tok_of(h.end - 1)].line;
             beside += usize::from(lines.contains(&s.toks[v].line));
         }
-        let row_lines = with > 0 && beside * 10 >= with * 9;
+        // (a table that prints no value anywhere is blank throughout, whatever the text)
+        let no_values = s.toks.iter().all(|t| t.kind != Kind::Value);
+        let row_lines = with > 0 && beside * 10 >= with * 9 || no_values;
         let mut rows = Vec::new();
         for &k in &ks {
             let Some(h) = hits[k] else { continue };
@@ -1881,6 +1883,25 @@ mod tests {
         );
         // its cells are missing (the value stays in `unplaced`), not blanks around 25
         assert!(row_cells(&text, "规章").is_none_or(|c| c.iter().all(String::is_empty)));
+    }
+
+    /// A table that prints no value anywhere (an agency that leaves its zeros blank and
+    /// had nothing to report) is blank throughout, whichever tool dropped its cells.
+    #[test]
+    fn a_table_without_any_value_is_blank() {
+        let text = format!(
+            "{HEAD}第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n\
+             规章\n行政规范性文件\n第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n\
+             第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n行政强制\n\
+             第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n\
+             三、收到和处理政府信息公开申请情况\n"
+        );
+        assert_eq!(row_cells(&text, "规章").unwrap(), ["", "", ""]);
+        assert_eq!(row_cells(&text, "行政强制").unwrap(), [""]);
+        // one value anywhere in the table, and a row printing its label alone tells nothing
+        let one = text.replace("行政处罚\n", "行政处罚\n5\n");
+        assert!(row_cells(&one, "规章").is_none_or(|c| c.iter().all(String::is_empty)));
+        assert_ne!(row_cells(&one, "行政处罚"), Some(vec![String::new()]));
     }
 
     /// A Markdown row whose label spans columns is followed by padding cells: blanks

@@ -1,5 +1,5 @@
 //! Report pages flattened by the ten tools users run (`tests/flat/`, remade by
-//! `tests/flat/regen.sh`): 12 generated pages, both templates, each as w3m, lynx, pandoc
+//! `tests/flat/regen.sh`): 40 generated pages, both templates, each as w3m, lynx, pandoc
 //! plain and gfm, Python html2text, markdownify, inscriptis, BeautifulSoup, and
 //! `pdftotext` with and without `-layout` print it. One truth per page, from the generator.
 //!
@@ -15,16 +15,16 @@ use std::path::PathBuf;
 /// Per tool: the strict floor (%), and why it is not higher where it is not near 100.
 #[rustfmt::skip]
 const FLOORS: &[(&str, f64, &str)] = &[
-    ("w3m",          99.5, ""),
-    ("lynx",         99.0, ""),
-    ("pandoc-plain", 99.0, ""),
-    ("pandoc-gfm",   93.0, "issue 11: the Markdown around raw HTML tables"),
-    ("html2text-py", 96.5, "issue 11"),
+    ("w3m",          98.0, "issue 11: rows of blank-zero pages whose values print under no complete row"),
+    ("lynx",         96.0, "issue 11: rows whose blank cells the tool dropped, where no sum places their values"),
+    ("pandoc-plain", 94.5, "issue 11: rows whose blank cells the tool dropped, where no sum places their values"),
+    ("pandoc-gfm",   94.0, "issue 11: the Markdown around raw HTML tables"),
+    ("html2text-py", 99.5, ""),
     ("markdownify",  99.5, ""),
-    ("inscriptis",   99.0, ""),
-    ("bs4",          99.0, ""),
+    ("inscriptis",   96.0, "issue 11: inscriptis pads by characters, not display width, so CJK rows are not placed by position"),
+    ("bs4",          93.5, "issue 11: blank cells vanish in get_text; rows with fewer values than columns are placed only by the sums"),
     ("pdf-layout",   83.0, "issue 11: values of a row printed over several lines stand apart by columns"),
-    ("pdf-raw",      14.0, "issue 11: plain pdftotext prints a row's values in the order the page draws them, not by column: only rows whose order cannot matter are placed (29 % before, with wrong values on fresh batches)"),
+    ("pdf-raw",       7.0, "issue 11: plain pdftotext prints values in the order the page draws them, not by row and column: only tables without any value are read"),
 ];
 
 fn dir() -> PathBuf {
@@ -41,7 +41,7 @@ fn flattened_pages_give_no_wrong_value_and_hold_their_floors() {
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     texts.sort();
-    assert_eq!(texts.len(), 120, "12 pages x 10 tools");
+    assert_eq!(texts.len(), 400, "40 pages x 10 tools");
     for p in &texts {
         let name = crate::util::stem(p);
         let (page, tool) = name.split_once('-').expect("NAME-TOOL.txt");
@@ -115,14 +115,14 @@ fn bound_values(doc: &govreport::Document) -> std::collections::BTreeSet<(String
 }
 
 /// Values each tool's texts bind at a (row path, column path) the page itself does not
-/// give that value at, today, over the 12 pages: the values are right but a path differs —
+/// give that value at, today, over the 40 pages: the values are right but a path differs —
 /// a label that kept a piece of a wrapped group label (pdftotext), a header level lost in
 /// a raw HTML table of pandoc's Markdown, a printed variant of a column label (`采购金额`)
 /// the template's form replaced. Issue 11 is to bring every count to 0; none may grow.
 #[rustfmt::skip]
 const OFF_PATH: &[(&str, usize)] = &[
-    ("w3m", 1), ("lynx", 1), ("pandoc-plain", 2), ("pandoc-gfm", 118), ("html2text-py", 1),
-    ("markdownify", 0), ("inscriptis", 1), ("bs4", 1), ("pdf-layout", 116), ("pdf-raw", 205),
+    ("w3m", 1), ("lynx", 5), ("pandoc-plain", 85), ("pandoc-gfm", 182), ("html2text-py", 2),
+    ("markdownify", 0), ("inscriptis", 3), ("bs4", 4), ("pdf-layout", 276), ("pdf-raw", 397),
 ];
 
 /// No flattening binds a value its page does not: for every page, the values read from each
@@ -131,7 +131,7 @@ const OFF_PATH: &[(&str, usize)] = &[
 #[test]
 fn every_flattening_binds_a_subset_of_its_page() {
     let mut off: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for page in 0..12 {
+    for page in 0..40 {
         let name = format!("g{page:05}");
         let html = std::fs::read(dir().join(format!("{name}.html"))).unwrap();
         let doc = govreport::parse_bytes(
@@ -141,8 +141,9 @@ fn every_flattening_binds_a_subset_of_its_page() {
         )
         .unwrap_or_else(|e| panic!("{name}.html: {e}"));
         let page_values = bound_values(&doc);
+        // (pages that leave zeros blank bind few values: 18 on the sparsest)
         assert!(
-            page_values.len() > 100,
+            page_values.len() >= 10,
             "{name}.html: {} values",
             page_values.len()
         );

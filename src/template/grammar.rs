@@ -325,9 +325,9 @@ struct Stream {
     /// their columns (`pdftotext -layout`, w3m), rather than at the margin (plain
     /// `pdftotext`, which prints a row's values on lines of their own in no columns).
     spatial: bool,
-    /// The text is a PDF's (it holds page breaks) and not laid out in columns: the
-    /// values of a row print in the order the page draws them, which need not be
-    /// their column order (plain `pdftotext`).
+    /// The text is a PDF's (it holds page breaks) and not laid out in columns: values
+    /// print in the order the page draws them, which need not be their row's or their
+    /// column's order (plain `pdftotext`): none is placed.
     drawn: bool,
     /// The text is a PDF's (it holds page breaks).
     paged: bool,
@@ -509,7 +509,15 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
         text
     };
     let cells: Option<Vec<String>> = if pipe::is_pipe_row(text) {
-        Some(pipe::split_cells(text))
+        let mut cells = pipe::split_cells(text);
+        // without outer bars (html2text), a last bar followed by white space only ends an
+        // empty last cell, not the row
+        let t = text.trim_start();
+        if !pipe::has_leading_bar(t) && t.trim_end().ends_with('|') && t.len() > t.trim_end().len()
+        {
+            cells.push(String::new());
+        }
+        Some(cells)
     } else if tsv::is_tsv_row(text) {
         Some(tsv::split_fields(text))
     } else {
@@ -945,18 +953,29 @@ fn read_table(
                 })
             };
             let at = order.iter().position(|&(q, _)| q == k);
-            let neighbours_fit = at.is_some_and(|i| {
-                !crowded(order.get(i + 1)) && !crowded(i.checked_sub(1).and_then(|p| order.get(p)))
+            // and unless values no row took stand between the row before and its label
+            // (a PDF's line may print a wrapped row's values above its label)
+            let loose_before = at.is_some_and(|i| {
+                let from = i
+                    .checked_sub(1)
+                    .and_then(|p| order.get(p))
+                    .map_or(0, |&(_, ph)| tok_of(ph.start));
+                (from..tok_of(h.start))
+                    .any(|t| s.toks[t].kind == Kind::Value && !taken.contains(&t))
             });
-            let assigned = if (split[k] || s.drawn && !order_free(&toks, n))
-                && toks.iter().all(|t| !t.celled)
-            {
-                None
-            } else if toks.is_empty() && row_lines && neighbours_fit {
-                Some(vec![empty(); n])
-            } else {
-                assign(&toks, n, centers.as_deref(), s.spatial)
-            };
+            let neighbours_fit = !loose_before
+                && at.is_some_and(|i| {
+                    !crowded(order.get(i + 1))
+                        && !crowded(i.checked_sub(1).and_then(|p| order.get(p)))
+                });
+            let assigned =
+                if (split[k] || s.drawn && has_value(&toks)) && toks.iter().all(|t| !t.celled) {
+                    None
+                } else if toks.is_empty() && row_lines && neighbours_fit {
+                    Some(vec![empty(); n])
+                } else {
+                    assign(&toks, n, centers.as_deref(), s.spatial)
+                };
             let (cells, unplaced) = match assigned {
                 Some(cells) => (cells, Vec::new()),
                 None if toks.iter().all(|t| t.kind != Kind::Value) => {
@@ -971,7 +990,7 @@ fn read_table(
                     continue;
                 }
                 // values in a PDF's drawing order: which column each is in is not printed
-                None if s.drawn && toks.iter().all(|t| !t.celled) && !order_free(&toks, n) => {
+                None if s.drawn && toks.iter().all(|t| !t.celled) && has_value(&toks) => {
                     let printed: Vec<&str> = toks
                         .iter()
                         .filter(|t| t.kind == Kind::Value)
@@ -981,7 +1000,7 @@ fn read_table(
                         line: Some(line_no),
                         code: "unplaced-row".into(),
                         message: format!(
-                            "row {:?} is left out: its values {} are printed in the order the PDF draws them, which need not be the order of its columns",
+                            "row {:?} is left out: its values {} are printed in the order the PDF draws them, which need not be the order of its rows and columns (pdftotext -layout keeps them in place)",
                             leaf.row.label,
                             printed.join(" ")
                         ),
@@ -1052,11 +1071,38 @@ fn read_table(
         }
         for (_, lt, vals) in orphans.iter().filter(|(p, _, _)| *p == pi) {
             let toks: Vec<&Tok> = vals.iter().map(|&v| &s.toks[v]).collect();
-            let Some(cells) = assign(&toks, n, None, false) else {
-                continue;
-            };
             let label = crate::normalize::compact(&strip_marks(&s.toks[*lt].text));
             let line_no = lines[s.toks[*lt].line].no;
+            // a piece of a wrapped row-group label heads no values of its own: the values
+            // beside it are a row's printed out of place
+            let folded: Vec<char> = s.toks[*lt].folded.chars().collect();
+            let group_piece = folded.len() >= 2
+                && groups
+                    .iter()
+                    .any(|g| g.starts_with(&folded) || g.ends_with(&folded));
+            let cells = if group_piece || s.drawn {
+                None
+            } else {
+                assign(&toks, n, None, false)
+            };
+            let Some(cells) = cells else {
+                let printed: Vec<&str> = toks
+                    .iter()
+                    .filter(|t| t.kind == Kind::Value)
+                    .map(|t| t.text.as_str())
+                    .collect();
+                warnings.push(Warning {
+                    line: Some(line_no),
+                    code: "unplaced-value".into(),
+                    message: format!(
+                        "values {} printed after {label:?}, which names no row of template {} table {:?}, are left out: the text does not say which row and columns they belong to",
+                        printed.join(" "),
+                        tpl.id,
+                        tt.title
+                    ),
+                });
+                continue;
+            };
             warnings.push(Warning {
                 line: Some(line_no),
                 code: "unkeyed-label".into(),
@@ -1231,7 +1277,7 @@ fn read_unlabelled(
     let line_no = lines[toks[0].line].no;
     let last_line = toks.iter().map(|t| t.line).max().unwrap_or(title_line);
     let mut warnings = Vec::new();
-    let drawn = s.drawn && toks.iter().all(|t| !t.celled) && !order_free(&toks, n);
+    let drawn = s.drawn && toks.iter().all(|t| !t.celled) && has_value(&toks);
     let assigned = if drawn {
         None
     } else {
@@ -1246,7 +1292,7 @@ fn read_unlabelled(
                 .map(|t| t.text.clone())
                 .collect();
             let why = if drawn {
-                "they are printed in the order the PDF draws them, which need not be the order of the columns"
+                "they are printed in the order the PDF draws them, which need not be the order of the rows and columns (pdftotext -layout keeps them in place)"
             } else {
                 "the text does not say which columns they belong to"
             };
@@ -1644,15 +1690,9 @@ fn centers(s: &Stream, ks: &[usize], row_vals: &[Vec<usize>], n: usize) -> Optio
     )
 }
 
-/// True when the order of a row's printed values cannot change its cells: one column,
-/// or as many values as columns, all alike.
-fn order_free(toks: &[&Tok], n: usize) -> bool {
-    let values: Vec<&str> = toks
-        .iter()
-        .filter(|t| t.kind == Kind::Value)
-        .map(|t| t.text.as_str())
-        .collect();
-    n == 1 || values.len() == n && values.windows(2).all(|w| w[0] == w[1])
+/// True when a row's tokens hold a value (not only blanks).
+fn has_value(toks: &[&Tok]) -> bool {
+    toks.iter().any(|t| t.kind == Kind::Value)
 }
 
 /// The cells of a row from its value tokens, or none when the text does not force them.
@@ -1843,10 +1883,10 @@ mod tests {
     }
 
     /// The same cells in a PDF's text without layout (page breaks, one cell per line):
-    /// a row's values print in drawing order, so only rows whose order cannot matter
-    /// (one column, or all values alike) are placed.
+    /// values print in drawing order, which need not be their row's or column's order,
+    /// so none is placed.
     #[test]
-    fn values_in_a_pdfs_drawing_order_are_placed_only_where_order_cannot_matter() {
+    fn values_in_a_pdfs_drawing_order_are_not_placed() {
         let text = format!(
             "{HEAD}第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n\
              规章\n3\n3\n3\n行政规范性文件\n1\n3\n3\n第二十条第（五）项\n信息内容\n\
@@ -1854,15 +1894,16 @@ mod tests {
              行政处罚\n8\n行政强制\n9\n第二十条第（八）项\n信息内容\n\
              本年收费金额（单位：万元）\n行政事业性收费\n10.5\n三、收到和处理政府信息公开申请情况\n"
         );
-        assert_eq!(row_cells(&text, "规章").unwrap(), ["3", "3", "3"]);
-        assert_eq!(row_cells(&text, "行政规范性文件"), None);
-        assert_eq!(row_cells(&text, "行政许可").unwrap(), ["7"]);
+        for label in ["规章", "行政规范性文件", "行政许可"] {
+            assert!(row_cells(&text, label).is_none_or(|c| c.iter().all(String::is_empty)));
+        }
         // without the page break the same text is read in order
-        let unpaged = text.replace('\u{c}', "");
+        let unpaged = text.replace('\x0c', "");
         assert_eq!(
             row_cells(&unpaged, "行政规范性文件").unwrap(),
             ["1", "3", "3"]
         );
+        assert_eq!(row_cells(&unpaged, "行政许可").unwrap(), ["7"]);
     }
 
     /// Text that joins a row's cells with single spaces (lynx) is not laid out in

@@ -347,7 +347,24 @@ fn parse_text(
                 .at_line(MAX_LINES as u32 + 1),
         );
     }
-    if let Some(items) = html::text_items(&decoded.text) {
+    let items = html::text_items(&decoded.text);
+    // inline tags only (`<span>` inside Markdown cells, no `<table>`): the text without
+    // them is read as any text, line for line
+    let items = match items {
+        Some(items) if items.iter().all(|i| matches!(i, markup::Item::Raw { .. })) => {
+            let mut text = String::with_capacity(decoded.text.len());
+            for i in &items {
+                if let markup::Item::Raw { text: t, .. } = i {
+                    text.push_str(t);
+                    text.push('\n');
+                }
+            }
+            decoded.text = text;
+            None
+        }
+        other => other,
+    };
+    if let Some(items) = items {
         // raw HTML tables inside the text: read as HTML, the rest as text
         let mut doc = parse_items(&items, bytes, path, "text", &decoded.text, warnings)?;
         doc.source.encoding = decoded.encoding.to_string();

@@ -585,3 +585,40 @@ fn docx_numbering_and_merged_cells() {
     assert_eq!(t.rows[1].cells[1].value, Some(5.0));
     assert_eq!(doc.source.format.as_deref(), Some("docx"));
 }
+
+/// Inline tags in Markdown cells (pandoc `-t gfm` keeps a Word page's `<span>`s) do not
+/// change the reading: the text is read as the same text without them, by the same
+/// readers (the template's grammar included: the layout readers alone lose a header level
+/// of this page's applications table and bind its values to the wrong columns).
+#[test]
+fn inline_tags_in_markdown_cells_read_as_plain_text() {
+    let spanned =
+        std::fs::read_to_string(util::root().join("tests/flat/g00013-pandoc-gfm.txt")).unwrap();
+    assert!(spanned.contains("<span") && !spanned.contains("<table"));
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in spanned.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    let cells = |text: &str| -> Vec<(String, Vec<String>, String)> {
+        let doc = parse_bytes(text.as_bytes(), "t.md", &Options::default()).unwrap();
+        let mut out = Vec::new();
+        for t in doc.tables() {
+            for r in &t.rows {
+                for (c, cell) in r.cells.iter().enumerate() {
+                    let col = t.columns.get(c).map(|c| c.path.clone()).unwrap_or_default();
+                    out.push((r.path.join(">"), col, cell.raw.clone()));
+                }
+            }
+        }
+        out
+    };
+    let want = cells(&plain);
+    assert!(want.len() > 150, "{} cells", want.len());
+    assert_eq!(cells(&spanned), want);
+}

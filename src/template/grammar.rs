@@ -108,7 +108,7 @@ pub fn read(lines: &[Line]) -> Option<(&'static Template, Vec<Read>)> {
 pub struct Quality {
     /// Keyed cells holding a number, a not-applicable mark or a printed blank.
     pub placed: usize,
-    /// Checks that fail.
+    /// Checks that fail, and tables two of whose columns take one key (a misread header).
     pub failed: usize,
     /// Checks that pass.
     pub passed: usize,
@@ -150,11 +150,25 @@ pub fn quality(doc: &crate::model::Document, within: Option<[u32; 2]>) -> Qualit
                 .count();
         }
     }
-    let failed = doc
-        .checks
-        .iter()
-        .filter(|c| c.status == "fail" && inside(c.lines))
+    // a header read so that two columns of a table take one key is misread: as bad as a
+    // failing sum (its values stand under the wrong keys)
+    let clashing = doc
+        .tables()
+        .filter(|t| inside(t.lines))
+        .filter(|t| {
+            let mut keys: Vec<&str> = t.columns.iter().filter_map(|c| c.key.as_deref()).collect();
+            let n = keys.len();
+            keys.sort_unstable();
+            keys.dedup();
+            keys.len() < n
+        })
         .count();
+    let failed = clashing
+        + doc
+            .checks
+            .iter()
+            .filter(|c| c.status == "fail" && inside(c.lines))
+            .count();
     // a warning on a table's lines: the reading doubted or recovered something there
     let doubted = doc.warnings.iter().any(|w| {
         w.line.is_some_and(|l| {
@@ -340,23 +354,39 @@ impl Stream {
             tokenize(i, &l.text, &mut toks);
         }
         // an outline number split from its label by the markup (`1` / `.申请人…`) is label:
-        // the number alone on its line (but for blank cells; in the same cell of a grid
-        // as the label below it) or right before the label on its line
+        // the number alone on its line (but for blank cells) or right before the label on
+        // its line; in a grid, the number alone in its cell with the label below it in the
+        // same cell (the row's values follow the number on its line)
         let filled: Vec<usize> = (0..toks.len())
             .filter(|&k| toks[k].kind != Kind::Blank)
             .collect();
-        for w in 0..filled.len().saturating_sub(1) {
-            let (a, b) = (&toks[filled[w]], &toks[filled[w + 1]]);
+        let number_piece = |a: &Tok| {
+            a.kind == Kind::Value && a.text.len() <= 2 && a.text.bytes().all(|c| c.is_ascii_digit())
+        };
+        let label_rest = |b: &Tok| b.kind == Kind::Label && b.text.starts_with(['.', '．', '、']);
+        for w in 0..filled.len() {
+            let a = &toks[filled[w]];
+            if !number_piece(a) {
+                continue;
+            }
+            let below = if a.celled {
+                // the next filled token in the same cell, on a later line
+                filled[w + 1..]
+                    .iter()
+                    .map(|&k| &toks[k])
+                    .find(|b| b.line != a.line && b.x0 == a.x0)
+                    .filter(|b| b.line == a.line + 1 || b.line == a.line + 2)
+            } else {
+                None
+            };
+            let first_in_cell =
+                w == 0 || toks[filled[w - 1]].line != a.line || toks[filled[w - 1]].x0 != a.x0;
+            let next = filled.get(w + 1).map(|&k| &toks[k]);
             let alone = (w == 0 || toks[filled[w - 1]].line != a.line)
-                && a.line != b.line
-                && (!a.celled || a.x0 == b.x0);
-            if a.kind == Kind::Value
-                && (alone || a.line == b.line)
-                && b.kind == Kind::Label
-                && a.text.len() <= 2
-                && a.text.bytes().all(|c| c.is_ascii_digit())
-                && b.text.starts_with(['.', '．', '、'])
-            {
+                && next.is_some_and(|b| b.line != a.line && (!a.celled || a.x0 == b.x0));
+            let is_label = below.is_some_and(|b| label_rest(b) && first_in_cell)
+                || next.is_some_and(|b| label_rest(b) && (alone || b.line == a.line));
+            if is_label {
                 toks[filled[w]].kind = Kind::Label;
             }
         }

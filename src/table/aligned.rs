@@ -373,6 +373,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
             })
             .collect();
         let seg = Segment {
+            above: Vec::new(),
             band,
             lines: [first_line, last_line],
             rows,
@@ -497,6 +498,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         });
     }
     let seg = Segment {
+        above: Vec::new(),
         band,
         lines: [first_line, last_line],
         rows,

@@ -79,6 +79,10 @@ pub struct Segment {
     /// The shape, when the style reader knows it (aligned and grid readers place every
     /// cell in its column); `None` lets [`build`] work it out from the rows.
     pub known: Option<Shape>,
+    /// Lines printed above the header as rows of one cell (a caption `表1 …`, a period
+    /// `2023年8月`, a unit `单位：亿元`): the caption titles the table, the unit line is
+    /// its note. Empty for most tables.
+    pub above: Vec<String>,
 }
 
 /// The shape of a grid segment as its reader found it.
@@ -138,6 +142,7 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
         lines,
         rows: Vec::new(),
         known: None,
+        above: Vec::new(),
     };
     let mut in_data = false;
     let mut skip = 0;
@@ -147,6 +152,38 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
             continue;
         }
         let row = &rows[i];
+        // one-cell rows over a header, where a table starts: its caption, period, unit
+        if cur.rows.is_empty() && cur.band.is_none() || in_data {
+            let run = rows[i..]
+                .iter()
+                .take_while(|r| lead_text(r).is_some())
+                .count();
+            // a header names most of its cells (a row of labels over blank values does not)
+            let header = rows.get(i + run).is_some_and(|n| {
+                let texts = n.cells.iter().filter(|c| !c.is_empty()).count();
+                !is_data(n, true, vs) && texts >= 2 && 2 * texts >= n.cells.len()
+            });
+            if run > 0 && header {
+                if !cur.rows.is_empty() {
+                    cur.lines[1] = row.line.saturating_sub(1).max(cur.lines[0]);
+                    out.push(cur);
+                    cur = Segment {
+                        band: None,
+                        lines: [row.line, lines[1]],
+                        rows: Vec::new(),
+                        known: None,
+                        above: Vec::new(),
+                    };
+                    in_data = false;
+                }
+                cur.above = rows[i..i + run]
+                    .iter()
+                    .filter_map(|r| lead_text(r).map(str::to_string))
+                    .collect();
+                skip = run - 1;
+                continue;
+            }
+        }
         let next = rows.get(i + 1);
         let band = band_label(row, next, vs);
         let new_header = band.is_none() && in_data && !is_data(row, false, vs);
@@ -176,6 +213,7 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
                     lines: [row.line, lines[1]],
                     rows: Vec::new(),
                     known: None,
+                    above: Vec::new(),
                 };
             } else {
                 cur.lines[0] = cur.lines[0].min(row.line);
@@ -196,6 +234,45 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
         out.push(cur);
     }
     out
+}
+
+/// The text of a row of one text cell, first, the others empty, that is no band label.
+fn lead_text(row: &RawRow) -> Option<&str> {
+    let first = row.cells.first()?;
+    let alone = !first.is_empty() && row.cells[1..].iter().all(|c| c.is_empty());
+    (alone && kind_of(first) == CellKind::Text && !crate::classify::is_band_text(first))
+        .then_some(first.as_str())
+}
+
+/// Of the lines printed above a header (`above`), the caption and the unit line. The
+/// caption is the first line that states neither a unit nor only a period
+/// (`2023年8月`, `2015年上半年`); a unit line is `单位：…` / `Unit: …`.
+pub fn caption_and_unit(above: &[String]) -> (Option<&str>, Option<&str>) {
+    let unit = above.iter().find(|t| is_unit_line(t)).map(String::as_str);
+    let caption = above
+        .iter()
+        .find(|t| !is_unit_line(t) && !is_period(t))
+        .map(String::as_str);
+    (caption, unit)
+}
+
+/// A line that states the unit of a table: `单位：万元`, `（单位：亿元）`, `Unit: 1,000 persons`.
+pub fn is_unit_line(t: &str) -> bool {
+    let f: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let f = f.trim_start_matches(['（', '(']);
+    f.starts_with("单位:") || f.starts_with("单位：") || f.to_lowercase().starts_with("unit:")
+}
+
+/// A line that names only a period: digits with `年`/`月`/`日`/`季度`/`上半年`, ranges.
+///
+/// Accepted: `2023年8月`, `2015年上半年`, `2025年1- 9 月`, `1-3月`. Rejected: `2-3 总产出`.
+pub fn is_period(t: &str) -> bool {
+    let f: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    f.chars().any(|c| c.is_ascii_digit())
+        && f.contains(['年', '月'])
+        && f.chars().all(|c| {
+            c.is_ascii_digit() || "年月日季度上下半全前后第一二三四-—~～至份末底".contains(c)
+        })
 }
 
 /// A band row: one text cell, first, the others empty, before a header row (or alone).
@@ -276,6 +353,9 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
 /// Builds the table block of one segment.
 pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table {
     let mut rows: Vec<RawRow> = seg.rows.clone();
+    if seg.known.is_none() {
+        drop_spare_cells(&mut rows);
+    }
     // A grid whose rows disagree on their width, or print a number where other rows have
     // labels, is not one grid: it is read as ragged rows, values aligned right.
     let consistent =
@@ -335,14 +415,15 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         (n, l) = ragged_shape(data, head);
     }
 
+    let (caption, unit_line) = caption_and_unit(&seg.above);
     let mut table = Table {
         id: String::new(),
         lines: seg.lines,
         style: ctx.style.clone(),
-        title: ctx.title.clone(),
+        title: caption.map(str::to_string).or_else(|| ctx.title.clone()),
         band: seg.band.clone(),
         section: ctx.section.clone(),
-        note: None,
+        note: unit_line.map(str::to_string),
         stub: Vec::new(),
         columns: Vec::new(),
         rows: Vec::new(),
@@ -458,7 +539,8 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             let k = r.cells.iter().take_while(|c| !is_value_like(c)).count();
             (&r.cells[..k], &r.cells[k..])
         };
-        let mut path = if grid {
+        // one label column: the outline numbers give the levels, as in partial rows
+        let mut path = if grid && l > 1 {
             labels.grid(lab)
         } else {
             labels.partial(lab)
@@ -609,6 +691,53 @@ fn trim_empty_columns(rows: &mut Vec<RawRow>) -> bool {
     cut
 }
 
+/// Spare empty cells a page flattening adds at the end of rows (` |||||`, an empty
+/// `<td>` after every row): a last column empty in every row of a table of equal rows is
+/// dropped; and a lone header row that ends in an empty cell while it prints a label for
+/// every value column, none for the row labels, names the value columns: its empty cells
+/// move to the front, over the labels (`播种面积 | 单位面积产量 | 总产量 | ` over
+/// `全年粮食 | 113340.5 | 5482.9 | 62143.5`).
+fn drop_spare_cells(rows: &mut [RawRow]) {
+    let Some(width) = rows.first().map(|r| r.cells.len()) else {
+        return;
+    };
+    if rows.iter().any(|r| r.cells.len() != width) {
+        return;
+    }
+    let mut width = width;
+    while width > 2 && rows.iter().all(|r| r.cells[width - 1].is_empty()) {
+        width -= 1;
+        for r in rows.iter_mut() {
+            r.cells.truncate(width);
+        }
+    }
+    let first_data = rows
+        .iter()
+        .enumerate()
+        .position(|(i, r)| is_data(r, i == 0, None))
+        .unwrap_or(rows.len());
+    if first_data != 1 || rows.len() < 2 {
+        return;
+    }
+    let (n, l) = grid_shape(&rows[1..], width);
+    let head = &rows[0].cells;
+    let trailing = head.iter().rev().take_while(|c| c.is_empty()).count();
+    let texts = head.iter().filter(|c| !c.is_empty()).count();
+    if l == 0 || trailing == 0 || trailing != l || texts != n || head[0].is_empty() {
+        return;
+    }
+    // every data row prints a value in the last column
+    if !rows[1..].iter().any(|r| {
+        matches!(
+            kind_of(&r.cells[width - 1]),
+            CellKind::Number | CellKind::Na
+        )
+    }) {
+        return;
+    }
+    rows[0].cells.rotate_right(trailing);
+}
+
 /// A corner cell that is a note rather than a stub label.
 fn is_note(s: &str) -> bool {
     let f = fold(s);
@@ -703,6 +832,7 @@ mod tests {
     #[test]
     fn header_and_data_rows_split() {
         let seg = Segment {
+            above: Vec::new(),
             band: None,
             known: None,
             lines: [30, 36],
@@ -762,6 +892,7 @@ mod tests {
     #[ignore = "bug: an extra value cell in a pipe row turns a value into a row label, no warning"]
     fn extra_cells_are_dropped_with_a_warning() {
         let seg = Segment {
+            above: Vec::new(),
             band: None,
             known: None,
             lines: [1, 4],
@@ -788,6 +919,7 @@ mod tests {
     #[test]
     fn markdown_grid_with_spanning_header() {
         let seg = Segment {
+            above: Vec::new(),
             band: None,
             known: None,
             lines: [1, 5],
@@ -822,6 +954,7 @@ mod tests {
     #[test]
     fn cell_kinds_stay_apart() {
         let seg = Segment {
+            above: Vec::new(),
             band: None,
             known: None,
             lines: [1, 2],
@@ -842,5 +975,122 @@ mod tests {
             ]
         );
         assert_eq!(t.rows[0].cells[3].unit.as_deref(), Some("%"));
+    }
+
+    /// The tables of a made-up text, read by the block stage alone.
+    fn tables_of(text: &str) -> Vec<Table> {
+        testutil::doc(text)
+            .blocks
+            .into_iter()
+            .filter_map(|b| match b {
+                crate::model::Block::Table(t) => Some(*t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// (row path, column path, raw) of every cell.
+    fn cells_of(t: &Table) -> Vec<(Vec<String>, Vec<String>, String)> {
+        t.rows
+            .iter()
+            .flat_map(|r| {
+                t.columns
+                    .iter()
+                    .zip(&r.cells)
+                    .map(|(c, v)| (r.path.clone(), c.path.clone(), v.raw.clone()))
+            })
+            .collect()
+    }
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    /// Issue 13: one-cell rows over the header (caption, period, unit, spare cells after
+    /// them) title the table and give its note; they are no band and no row.
+    #[test]
+    fn issue_13_caption_period_and_unit_rows_over_a_header() {
+        let text = "\
+| 表3 某市主要指标 | |||
+| 2023年8月 | |||
+| 单位:亿元 | |||
+| 指标 | 本月 | 累计 |
+| 产值 | 10.5 | 80.2 |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].title.as_deref(), Some("表3 某市主要指标"));
+        assert_eq!(t[0].note.as_deref(), Some("单位:亿元"));
+        assert_eq!(t[0].band, None);
+        assert_eq!(
+            cells_of(&t[0]),
+            [
+                (s(&["产值"]), s(&["本月"]), "10.5".to_string()),
+                (s(&["产值"]), s(&["累计"]), "80.2".to_string()),
+            ]
+        );
+    }
+
+    /// Issue 13: a last column empty in every row is spare; a lone header row ending in an
+    /// empty cell that labels every value column (and not the row labels) sits one place
+    /// left of its columns.
+    #[test]
+    fn issue_13_spare_cells_at_the_end_of_rows() {
+        let text = "\
+甲 | 乙 | 丙 | |
+A | 1 | 2 | 3 |
+B | 4 | 5 | 6 |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1);
+        let (cols, rws) = paths(&t[0]);
+        assert_eq!(cols, [s(&["甲"]), s(&["乙"]), s(&["丙"])]);
+        assert_eq!(rws, [s(&["A"]), s(&["B"])]);
+        let text = "\
+指标 | 本月 | 增长(%) | |
+总额 | 10.5 | 4.3 | |
+分项 | 9.5 | 3.6 | |
+";
+        let t = tables_of(text);
+        let (cols, _) = paths(&t[0]);
+        assert_eq!(cols, [s(&["本月"]), s(&["增长(%)"])]);
+        assert_eq!(t[0].stub, ["指标"]);
+    }
+
+    /// Issue 13: in one label column, a numbered group label with no values heads the
+    /// numbered rows below it; a row replaces the label of its own level only.
+    #[test]
+    fn issue_13_numbered_groups_in_one_label_column() {
+        let text = "\
+项目 | 面积 | 产量 |
+全年 | 10 | 20 |
+一、分季节 | | |
+1、夏粮 | 4 | 8 |
+2、秋粮 | 6 | 12 |
+二、分品种 | | |
+1、谷物 | 9 | 18 |
+其中:玉米 | 5 | 9 |
+稻谷 | 4 | 9 |
+2、豆类 | 1 | 2 |
+";
+        let t = tables_of(text);
+        let rws: Vec<Vec<String>> = t[0]
+            .rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| !c.raw.is_empty()))
+            .map(|r| r.path.clone())
+            .collect();
+        assert_eq!(
+            rws,
+            [
+                s(&["全年"]),
+                s(&["一、分季节", "1、夏粮"]),
+                s(&["一、分季节", "2、秋粮"]),
+                s(&["二、分品种", "1、谷物"]),
+                s(&["二、分品种", "1、谷物", "其中:玉米"]),
+                s(&["二、分品种", "1、谷物", "稻谷"]),
+                s(&["二、分品种", "2、豆类"]),
+            ]
+        );
     }
 }

@@ -903,11 +903,27 @@ impl Builder<'_> {
     fn caption_target(&self, i: usize) -> Option<usize> {
         let raw = &self.lines[i].text;
         let t = strip_md(raw);
-        let marked = raw.trim_start().starts_with('#') || t.starts_with('表') || is_band_text(t);
-        if !marked || scan_outline(t).is_some() || t.chars().count() > 40 || t.ends_with('。') {
+        let marked = raw.trim_start().starts_with('#')
+            || t.starts_with('表')
+            || is_band_text(t)
+            || is_numbered_caption(t);
+        let mut j = i + 1;
+        // a plain short line with a period line under it (`城乡居民收入支出指标` /
+        // `2015年上半年`) captions the table below as well
+        let period = j < self.limit
+            && self.kinds[j] == LineKind::Text
+            && crate::table::is_period(strip_md(&self.lines[j].text));
+        let plain = period && !t.ends_with(['：', ':', '，', ',', '；']);
+        if !(marked || plain)
+            || scan_outline(t).is_some()
+            || t.chars().count() > 40
+            || t.ends_with('。')
+        {
             return None;
         }
-        let mut j = i + 1;
+        if period {
+            j += 1;
+        }
         if j < self.limit && self.kinds[j] == LineKind::Blank {
             j += 1;
         }
@@ -948,6 +964,42 @@ impl Builder<'_> {
             } else {
                 break;
             }
+        }
+        // one-cell rows of running text after the last row holding a value (an
+        // explanation with its numbered headings `一、统计范围:`) are text the page printed
+        // in its table, not rows; a label over blank cells stays a row
+        let full_end = end;
+        let text_cell = |l: &Line| {
+            let cells = pipe::split_cells(&l.text);
+            table::lead_text_cells(&cells)
+                .filter(|_| !pipe::is_separator(&l.text))
+                .map(|t| {
+                    (
+                        is_prose(t),
+                        heading_of(t, 0).is_some() && t.ends_with([':', '：']),
+                    )
+                })
+        };
+        let mut cut = end;
+        let mut prose = false;
+        while cut > start && self.kinds[cut - 1] == LineKind::Pipe {
+            match text_cell(&self.lines[cut - 1]) {
+                Some((p, h)) if p || h => prose |= p,
+                _ => break,
+            }
+            cut -= 1;
+        }
+        if !prose {
+            cut = end;
+        }
+        let valued = (start..cut).any(|k| {
+            self.kinds[k] == LineKind::Pipe
+                && pipe::split_cells(&self.lines[k].text)
+                    .iter()
+                    .any(|c| crate::table::value::kind_of(c) == crate::model::CellKind::Number)
+        });
+        if valued && cut < end {
+            end = cut;
         }
         let region = &self.lines[start..end];
         let markdown = region.iter().any(|l| pipe::is_separator(&l.text))
@@ -1014,7 +1066,40 @@ impl Builder<'_> {
         for k in furniture {
             self.furniture(k);
         }
-        end
+        for k in end..full_end {
+            let cells = pipe::split_cells(&self.lines[k].text);
+            if let Some(t) = table::lead_text_cells(&cells) {
+                let t = t.to_string();
+                self.cell_text(k, &t);
+            }
+        }
+        full_end
+    }
+
+    /// A line of text printed as a table row of one cell: a heading or a paragraph of its own.
+    fn cell_text(&mut self, i: usize, t: &str) {
+        let no = self.lines[i].no;
+        self.flush();
+        if let Some((heading, rest)) = heading_of(t, no) {
+            self.section.retain(|(lv, _, _)| *lv < heading.level);
+            self.section.push((
+                heading.level,
+                format!("{}{}", number_prefix(t), heading.title),
+                heading.title.clone(),
+            ));
+            self.out.push(Block::Heading(heading));
+            if let Some(rest) = rest {
+                self.out.push(Block::Paragraph(Paragraph {
+                    lines: [no; 2],
+                    text: rest,
+                }));
+            }
+        } else {
+            self.out.push(Block::Paragraph(Paragraph {
+                lines: [no; 2],
+                text: t.to_string(),
+            }));
+        }
     }
 
     /// At a run of blank lines and page furniture (holding a page number or form feed)
@@ -1033,6 +1118,41 @@ impl Builder<'_> {
         }
         None
     }
+}
+
+/// A caption numbered as statistical tables are: `表1 …`, `Table A-1. …`, `7-3 分地区…`.
+///
+/// Accepted: `Table 6`, `Table A-13. Persons…`, `2-3 总产出`, `11-12  2016年…`.
+/// Rejected: `2023-09-19`, `1-3月`, `Tables follow`.
+pub(crate) fn is_numbered_caption(t: &str) -> bool {
+    let t = t.trim();
+    if let Some(rest) = t.strip_prefix("Table ") {
+        return rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && rest.split_whitespace().next().is_some_and(|w| {
+                w.chars().any(|c| c.is_ascii_digit())
+                    && w.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-.:".contains(c))
+            });
+    }
+    let mut parts = t.splitn(2, char::is_whitespace);
+    let (Some(num), Some(rest)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let mut sides = num.split('-');
+    let side = |s: Option<&str>| {
+        s.is_some_and(|s| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit()))
+    };
+    side(sides.next())
+        && side(sides.next())
+        && sides.next().is_none()
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii_digit() || rest.contains('年'))
 }
 
 /// A band label: a legal-provision caption such as `第二十条第（一）项`.

@@ -238,8 +238,13 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
 
 /// The text of a row of one text cell, first, the others empty, that is no band label.
 fn lead_text(row: &RawRow) -> Option<&str> {
-    let first = row.cells.first()?;
-    let alone = !first.is_empty() && row.cells[1..].iter().all(|c| c.is_empty());
+    lead_text_cells(&row.cells)
+}
+
+/// [`lead_text`] of a row's cells.
+pub(crate) fn lead_text_cells(cells: &[String]) -> Option<&str> {
+    let first = cells.first()?;
+    let alone = !first.is_empty() && cells[1..].iter().all(|c| c.is_empty());
     (alone && kind_of(first) == CellKind::Text && !crate::classify::is_band_text(first))
         .then_some(first.as_str())
 }
@@ -598,7 +603,99 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             unplaced: r.unplaced.clone(),
         });
     }
+    nest_breakdowns(&mut table.rows, seg.band.is_some());
     table
+}
+
+/// Rows printed as breakdowns of the row above them (`其中` marked `#`): in a table of one
+/// label column, unnumbered, where some label starts with `#`, a row heads the rows below
+/// it when
+/// - their values in the first value column add up to its value (to the rounding of the
+///   printed decimals), the fewest such rows, at least two; or
+/// - the next row is marked `#`: then it heads the rows down to the one before the next
+///   row that a marked row follows.
+///
+/// A marked row right after a group that added up is another breakdown of the same head
+/// (`#批发零售业 + 住宿餐饮业`, then `#吃的 + 穿的 + …`). Every other row stays where it
+/// is: a row that is no breakdown is not guessed into one.
+fn nest_breakdowns(rows: &mut [Row], banded: bool) {
+    let skip = usize::from(banded);
+    let labels: Vec<Option<&str>> = rows
+        .iter()
+        .map(|r| (r.path.len() == skip + 1).then(|| r.path[skip].as_str()))
+        .collect();
+    let marked = |l: Option<&str>| l.is_some_and(|l| l.starts_with(['#', '＃']));
+    if labels
+        .iter()
+        .any(|l| l.is_none_or(|l| scan_outline(l).is_some()))
+        || !labels.iter().any(|&l| marked(l))
+    {
+        return;
+    }
+    let n = rows.len();
+    let value = |k: usize| -> Option<(f64, usize)> {
+        let c = rows[k].cells.first()?;
+        let v = c.value.filter(|_| c.kind == CellKind::Number)?;
+        let decimals = c.raw.rsplit_once('.').map_or(0, |(_, d)| {
+            d.chars().take_while(char::is_ascii_digit).count()
+        });
+        Some((v, decimals))
+    };
+    // the fewest rows from `from` on that add up to row `head`
+    let adds_up = |head: usize, from: usize| -> Option<usize> {
+        let (total, d0) = value(head)?;
+        if total == 0.0 {
+            return None;
+        }
+        let mut sum = 0.0;
+        let mut decimals = d0;
+        for (k, &label) in labels.iter().enumerate().skip(from) {
+            if k > from && marked(label) {
+                return None;
+            }
+            let (v, d) = value(k)?;
+            sum += v;
+            decimals = decimals.max(d);
+            let tol = 0.5 * 10f64.powi(-(decimals as i32)) * (k - from + 1) as f64 + 1e-9;
+            if k > from && (sum - total).abs() <= tol {
+                return Some(k);
+            }
+        }
+        None
+    };
+    let mut parent: Vec<Option<usize>> = vec![None; n];
+    let mut i = 0;
+    while i < n {
+        if let Some(end) = adds_up(i, i + 1) {
+            parent[i + 1..=end].fill(Some(i));
+            let mut next = end + 1;
+            // further breakdowns of the same head, each opened by a marked row
+            while next < n && marked(labels[next]) {
+                let Some(e) = adds_up(i, next) else { break };
+                parent[next..=e].fill(Some(i));
+                next = e + 1;
+            }
+            i = next;
+        } else if i + 1 < n && marked(labels[i + 1]) {
+            let mut end = i + 1;
+            while end + 1 < n && !(end + 2 < n && marked(labels[end + 2])) {
+                end += 1;
+            }
+            parent[i + 1..=end].fill(Some(i));
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    let heads: Vec<Option<String>> = parent
+        .iter()
+        .map(|p| p.and_then(|h| labels[h]).map(str::to_string))
+        .collect();
+    for (r, h) in rows.iter_mut().zip(heads) {
+        if let Some(h) = h {
+            r.path.insert(skip, h);
+        }
+    }
 }
 
 /// Shape of a grid table: label columns are those holding row labels in data rows.
@@ -1092,5 +1189,69 @@ B | 4 | 5 | 6 |
                 s(&["二、分品种", "2、豆类"]),
             ]
         );
+    }
+
+    /// Issue 13: `#` (其中) rows are breakdowns of the row above: a group is the fewest rows
+    /// adding up to its head, or runs to the row before the next head a `#` row follows;
+    /// a `#` row after a group that added up opens another breakdown of the same head.
+    #[test]
+    fn issue_13_marked_breakdowns_nest_under_their_head() {
+        let text = "\
+指标 | 本月 | 增长(%) |
+总额 | 100.5 | 4.3 |
+#甲 | 60.25 | 3.6 |
+乙 | 40.25 | 5.0 |
+#丙 | 70.0 | 1.0 |
+丁 | 30.5 | 2.0 |
+中位数 | 90 | 1.0 |
+产值 | 500 | 2.0 |
+#戊 | 100 | 1.0 |
+己 | 50 | 1.0 |
+销售值 | 400 | 3.0 |
+#戊 | 90 | 1.0 |
+";
+        let t = tables_of(text);
+        let rws: Vec<Vec<String>> = t[0].rows.iter().map(|r| r.path.clone()).collect();
+        assert_eq!(
+            rws,
+            [
+                s(&["总额"]),
+                s(&["总额", "#甲"]),
+                s(&["总额", "乙"]),
+                s(&["总额", "#丙"]),
+                s(&["总额", "丁"]),
+                s(&["中位数"]),
+                s(&["产值"]),
+                s(&["产值", "#戊"]),
+                s(&["产值", "己"]),
+                s(&["销售值"]),
+                s(&["销售值", "#戊"]),
+            ]
+        );
+    }
+
+    /// Issue 13: a plain short line with a period line under it, or a numbered caption
+    /// (`2-3 总产出`), titles the pipe table below; one-cell rows of running text after
+    /// the last values are paragraphs and headings, not rows.
+    #[test]
+    fn issue_13_caption_lines_and_text_after_the_values() {
+        let text = "\
+城乡居民收支指标
+2015年上半年
+指标名称 | 绝对值(元) | 增长(%) |
+可支配收入 | 15443 | 8.7 |
+中位数 | 13260 | 10.8 |
+一、统计范围: | | |
+本表的统计范围是全省城乡住户，按照国家统一的抽样方法抽取调查户并按月记账汇总。 | | |
+";
+        let d = testutil::doc(text);
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].title.as_deref(), Some("城乡居民收支指标"));
+        assert_eq!(t[0].rows.len(), 2);
+        assert!(d.blocks.iter().any(|b| matches!(b,
+            crate::model::Block::Heading(h) if h.number == "一" && h.title == "统计范围")));
+        let t = tables_of("2-3 总产出\n项目 | 2013 年 | 2014 年 |\n工业 | 5 | 6 |\n");
+        assert_eq!(t[0].title.as_deref(), Some("2-3 总产出"));
     }
 }

@@ -332,6 +332,10 @@ fn value_start(rows: &[RawRow]) -> Option<usize> {
 /// a row without values is a header when it has text in a value column.
 fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
     let cells = &row.cells;
+    // a first row of years is the header of a table of years
+    if first && is_year_row(row) {
+        return false;
+    }
     let tail = cells.iter().rev().take_while(|c| is_value_like(c)).count();
     if tail == 0 {
         return false;
@@ -603,7 +607,9 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             unplaced: r.unplaced.clone(),
         });
     }
-    nest_breakdowns(&mut table.rows, seg.band.is_some());
+    if !nest_under_unit_heads(&mut table.rows, seg.band.is_some()) {
+        nest_breakdowns(&mut table.rows, seg.band.is_some());
+    }
     table
 }
 
@@ -696,6 +702,76 @@ fn nest_breakdowns(rows: &mut [Row], banded: bool) {
             r.path.insert(skip, h);
         }
     }
+}
+
+/// Blocks headed by a label stating its unit (`总产出(亿元)`, `总产出指数(上年=100)`,
+/// `总产出构成(%)`) over rows that state none: in a table of one unnumbered label
+/// column whose first row states a unit and is followed by one that does not, every
+/// such row heads the rows below it up to the next one; inside a block a row printing no
+/// value (`按主要行业分`) heads the rest of the block. Returns whether it applied.
+fn nest_under_unit_heads(rows: &mut [Row], banded: bool) -> bool {
+    let skip = usize::from(banded);
+    let labels: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| (r.path.len() == skip + 1).then(|| r.path[skip].clone()))
+        .collect();
+    if labels.len() < 2
+        || labels
+            .iter()
+            .any(|l| l.as_deref().is_none_or(|l| scan_outline(l).is_some()))
+    {
+        return false;
+    }
+    let heads: Vec<bool> = labels
+        .iter()
+        .map(|l| l.as_deref().is_some_and(states_unit))
+        .collect();
+    if !heads[0] || heads[1] || heads.windows(2).any(|w| w[0] && w[1]) {
+        return false;
+    }
+    let blank = |r: &Row| r.cells.iter().all(|c| c.kind == CellKind::Empty);
+    let mut head: Option<String> = None;
+    let mut group: Option<String> = None;
+    for (k, r) in rows.iter_mut().enumerate() {
+        let label = labels[k].clone();
+        if heads[k] {
+            head = label;
+            group = None;
+            continue;
+        }
+        let mut prefix: Vec<String> = head.iter().cloned().collect();
+        if blank(r) {
+            group = label;
+        } else if let Some(g) = &group {
+            prefix.push(g.clone());
+        }
+        for (i, p) in prefix.into_iter().enumerate() {
+            r.path.insert(skip + i, p);
+        }
+    }
+    true
+}
+
+/// A row label ending in a bracket that states a unit or a base: `(亿元)`, `(%)`,
+/// `(上年=100)`, `(万吨)`; not `(现价)`, `(区分处理的…)`.
+fn states_unit(label: &str) -> bool {
+    let t = label.trim_end();
+    let Some(body) = t.strip_suffix([')', '）']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['(', '（']) else {
+        return false;
+    };
+    let inner = body[open..].trim_start_matches(['(', '（']);
+    let n = inner.chars().count();
+    (1..=8).contains(&n)
+        && (inner.contains(['=', '＝', '%', '％'])
+            || crate::units::stated_unit(&format!("({inner})")).is_some()
+            || [
+                "元", "吨", "人", "公顷", "公里", "千米", "亩", "千瓦", "户", "头", "只", "辆",
+            ]
+            .iter()
+            .any(|u| inner.ends_with(u)))
 }
 
 /// Shape of a grid table: label columns are those holding row labels in data rows.
@@ -820,19 +896,99 @@ fn drop_spare_cells(rows: &mut [RawRow]) {
     let head = &rows[0].cells;
     let trailing = head.iter().rev().take_while(|c| c.is_empty()).count();
     let texts = head.iter().filter(|c| !c.is_empty()).count();
-    if l == 0 || trailing == 0 || trailing != l || texts != n || head[0].is_empty() {
-        return;
-    }
-    // every data row prints a value in the last column
-    if !rows[1..].iter().any(|r| {
+    // some data row prints a value in the last column
+    let valued_end = rows[1..].iter().any(|r| {
         matches!(
             kind_of(&r.cells[width - 1]),
             CellKind::Number | CellKind::Na
         )
-    }) {
+    });
+    if l > 0
+        && trailing > 0
+        && trailing <= l
+        && texts + trailing == width
+        && texts >= n
+        && !head[0].is_empty()
+        && valued_end
+    {
+        rows[0].cells.rotate_right(trailing);
+    }
+    drop_rank_column(rows);
+}
+
+/// A leading column numbering the rows (`1`, `2`, `3`, … before the row label, a 序号 or
+/// rank column the header may not even name) is neither a value nor a label: dropped,
+/// with the header cell over it.
+fn drop_rank_column(rows: &mut [RawRow]) {
+    let first_data = rows
+        .iter()
+        .enumerate()
+        .position(|(i, r)| is_data(r, i == 0, None))
+        .unwrap_or(rows.len());
+    let data = &rows[first_data..];
+    if data.len() < 2 {
         return;
     }
-    rows[0].cells.rotate_right(trailing);
+    let rank = |r: &RawRow| -> Option<u64> {
+        let t = r.cells.first()?;
+        let label = r.cells.get(1)?;
+        (kind_of(label) == CellKind::Text && t.len() <= 4)
+            .then(|| t.parse::<u64>().ok())
+            .flatten()
+    };
+    let ranks: Option<Vec<u64>> = data.iter().map(rank).collect();
+    let Some(ranks) = ranks else { return };
+    if ranks.first() != Some(&1) || ranks.windows(2).any(|w| w[1] != w[0] + 1) {
+        return;
+    }
+    let width = data[0].cells.len();
+    if rows[..first_data]
+        .iter()
+        .any(|r| r.cells.len() != width || !r.cells[0].is_empty() && !is_rank_header(&r.cells[0]))
+    {
+        return;
+    }
+    for r in rows.iter_mut() {
+        r.cells.remove(0);
+    }
+}
+
+/// The header of a column numbering rows: `序号`, `排名`, `No.`, `Rank`.
+fn is_rank_header(t: &str) -> bool {
+    let f = fold(t).to_lowercase();
+    matches!(
+        f.as_str(),
+        "序号" | "序" | "排名" | "排序" | "位次" | "编号" | "no" | "no." | "rank" | "#"
+    )
+}
+
+/// A header row printing years over the value columns (`项目 | 2000 | 2005 | 2010`):
+/// two or more values, every one a year from 1900 to 2100, all different, in order.
+pub(crate) fn is_year_row(row: &RawRow) -> bool {
+    let starts_digit = |c: &String| c.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let lead = row.cells.iter().take_while(|c| !starts_digit(c));
+    let lead_text = lead
+        .clone()
+        .all(|c| c.is_empty() || kind_of(c) == CellKind::Text);
+    let years: Option<Vec<u32>> = row
+        .cells
+        .iter()
+        .skip_while(|c| !starts_digit(c))
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            let c = c.trim_end_matches('年');
+            if c.len() == 4 {
+                c.parse::<u32>().ok()
+            } else {
+                None
+            }
+        })
+        .collect();
+    let years = years.unwrap_or_default();
+    years.len() >= 2
+        && lead_text
+        && years.iter().all(|y| (1900..=2100).contains(y))
+        && (years.windows(2).all(|w| w[0] < w[1]) || years.windows(2).all(|w| w[0] > w[1]))
 }
 
 /// A corner cell that is a note rather than a stub label.
@@ -1253,5 +1409,58 @@ B | 4 | 5 | 6 |
             crate::model::Block::Heading(h) if h.number == "一" && h.title == "统计范围")));
         let t = tables_of("2-3 总产出\n项目 | 2013 年 | 2014 年 |\n工业 | 5 | 6 |\n");
         assert_eq!(t[0].title.as_deref(), Some("2-3 总产出"));
+    }
+
+    /// Issue 13: a first row of years is a header; a leading column numbering the rows
+    /// `1, 2, 3` (named or not by the header) is dropped; labels stating a unit head
+    /// blocks, a valueless row heads the rest of its block.
+    #[test]
+    fn issue_13_years_header_rank_column_and_unit_heads() {
+        let t = tables_of("项目 | 2013 | 2014 |\n工业 | 5 | 6 |\n建筑 | 1 | 2 |\n");
+        assert_eq!(
+            cells_of(&t[0])[..2],
+            [
+                (s(&["工业"]), s(&["2013"]), "5".to_string()),
+                (s(&["工业"]), s(&["2014"]), "6".to_string()),
+            ]
+        );
+        let text = "\
+| 地区 | 产量(万吨) | 增长(%) | |
+|---|---|---|---|
+| 1 | 北京市 | 0.02 | -22.25 |
+| 2 | 天津市 | 3.77 | -3.85 |
+";
+        let t = tables_of(text);
+        assert_eq!(
+            cells_of(&t[0])[..2],
+            [
+                (s(&["北京市"]), s(&["产量(万吨)"]), "0.02".to_string()),
+                (s(&["北京市"]), s(&["增长(%)"]), "-22.25".to_string()),
+            ]
+        );
+        let text = "\
+项目 | 2013 | 2014 |
+总产出(亿元) | 10 | 12 |
+第一产业 | 4 | 5 |
+第二产业 | 6 | 7 |
+按行业分 | | |
+工业 | 5 | 6 |
+总产出指数(上年=100) | 105 | 106 |
+第一产业 | 101 | 102 |
+";
+        let t = tables_of(text);
+        let rws: Vec<Vec<String>> = t[0].rows.iter().map(|r| r.path.clone()).collect();
+        assert_eq!(
+            rws,
+            [
+                s(&["总产出(亿元)"]),
+                s(&["总产出(亿元)", "第一产业"]),
+                s(&["总产出(亿元)", "第二产业"]),
+                s(&["总产出(亿元)", "按行业分"]),
+                s(&["总产出(亿元)", "按行业分", "工业"]),
+                s(&["总产出指数(上年=100)"]),
+                s(&["总产出指数(上年=100)", "第一产业"]),
+            ]
+        );
     }
 }

@@ -48,7 +48,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("price-longgang-2010-04",                       "cellline", 0.0   , "issue 13: tables of other statistical reports"),
     ("price-zjzd-sx-2025-excerpt",                   "cellline", 0.0   , "issue 13: tables of other statistical reports"),
     ("release-ca-lfs-t6-2023-excerpt",               "markdown", 0.0   , "issue 13: tables of other statistical reports"),
-    ("release-us-empsit-a1-2008-excerpt",            "aligned",  0.0   , "issue 13: tables of other statistical reports"),
+    ("release-us-empsit-a1-2008-excerpt",            "aligned",  100.0 , "issue 13: tables of other statistical reports"),
     ("release-us-empsit-a13-2009-excerpt",           "aligned",  0.0   , "issue 13: tables of other statistical reports"),
     ("release-us-empsit-a6-2018",                    "mixed",    0.0   , "issue 13: tables of other statistical reports"),
     ("release-us-empsit-a8-2009-excerpt",            "aligned",  0.0   , "issue 13: tables of other statistical reports"),

@@ -1366,7 +1366,7 @@ fn assign_span(
 }
 
 /// The integer of an outline number (`1.` → 1, `（三）` → 3).
-fn outline_value(t: &str) -> Option<u32> {
+pub(crate) fn outline_value(t: &str) -> Option<u32> {
     let o = scan_outline(t)?;
     if let Ok(v) = o.number.parse::<u32>() {
         return Some(v);

@@ -758,11 +758,6 @@ impl Builder<'_> {
     /// Such lines and `其中：1.` lines extend the series.
     fn is_form_row(&mut self, i: usize) -> bool {
         let t = strip_md(&self.lines[i].text);
-        let frags = aligned::cells(&self.lines[i].text);
-        let gap_row = frags.len() >= 2
-            && frags[1..]
-                .iter()
-                .any(|f| aligned::is_value(&f.text) || scan_outline(&f.text).is_some());
         let inner = t
             .strip_prefix("其中")
             .map(|r| r.trim_start_matches([':', '：', ' ']))
@@ -771,6 +766,11 @@ impl Builder<'_> {
         let Some(o) = scan_outline(label) else {
             return false;
         };
+        let frags = aligned::cells(&self.lines[i].text);
+        let gap_row = frags.len() >= 2
+            && frags[1..]
+                .iter()
+                .any(|f| aligned::is_value(&f.text) || scan_outline(&f.text).is_some());
         let (rank, value) = (o.scheme.rank(), aligned::outline_value(label));
         // right under the form's last line: after a blank line a converter may have
         // pulled a row label out of its table as a heading (the template stage puts it back)

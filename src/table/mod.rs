@@ -626,6 +626,13 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
 /// is: a row that is no breakdown is not guessed into one.
 fn nest_breakdowns(rows: &mut [Row], banded: bool) {
     let skip = usize::from(banded);
+    // most tables: no label marked `#`
+    if !rows
+        .iter()
+        .any(|r| r.path.get(skip).is_some_and(|l| l.starts_with(['#', '＃'])))
+    {
+        return;
+    }
     let labels: Vec<Option<&str>> = rows
         .iter()
         .map(|r| (r.path.len() == skip + 1).then(|| r.path[skip].as_str()))
@@ -711,6 +718,15 @@ fn nest_breakdowns(rows: &mut [Row], banded: bool) {
 /// value (`按主要行业分`) heads the rest of the block. Returns whether it applied.
 fn nest_under_unit_heads(rows: &mut [Row], banded: bool) -> bool {
     let skip = usize::from(banded);
+    // most tables: the first row states no unit
+    if rows.len() < 2
+        || !rows[0]
+            .path
+            .get(skip)
+            .is_some_and(|l| l.ends_with([')', '）']) && states_unit(l))
+    {
+        return false;
+    }
     let labels: Vec<Option<String>> = rows
         .iter()
         .map(|r| (r.path.len() == skip + 1).then(|| r.path[skip].clone()))
@@ -920,6 +936,14 @@ fn drop_spare_cells(rows: &mut [RawRow]) {
 /// rank column the header may not even name) is neither a value nor a label: dropped,
 /// with the header cell over it.
 fn drop_rank_column(rows: &mut [RawRow]) {
+    // most tables: the last row starts with no number
+    if !rows.last().is_some_and(|r| {
+        r.cells
+            .first()
+            .is_some_and(|c| !c.is_empty() && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit()))
+    }) {
+        return;
+    }
     let first_data = rows
         .iter()
         .enumerate()
@@ -966,6 +990,16 @@ fn is_rank_header(t: &str) -> bool {
 /// two or more values, every one a year from 1900 to 2100, all different, in order.
 pub(crate) fn is_year_row(row: &RawRow) -> bool {
     let starts_digit = |c: &String| c.chars().next().is_some_and(|c| c.is_ascii_digit());
+    // most rows: not two year-long cells
+    if row
+        .cells
+        .iter()
+        .filter(|c| c.len() >= 4 && starts_digit(c))
+        .count()
+        < 2
+    {
+        return false;
+    }
     let lead = row.cells.iter().take_while(|c| !starts_digit(c));
     let lead_text = lead
         .clone()

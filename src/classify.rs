@@ -137,6 +137,8 @@ pub fn blocks_with(
         section: Vec::new(),
         tables: 0,
         limit: lines.len(),
+        series: Vec::new(),
+        form_line: None,
     };
     b.title();
     let mut i = b.out.last().map_or(0, |blk| blk.lines()[1] as usize);
@@ -637,6 +639,12 @@ struct Builder<'a> {
     tables: usize,
     /// One past the last line index the current segment may read.
     limit: usize,
+    /// Per outline rank, the number of the last numbered row label of a form (a table
+    /// row, a line of a form not read as a table): the next number of that series is a
+    /// row of the same form, not a heading.
+    series: Vec<(u8, u32)>,
+    /// The last line taken for a row of a form by [`Builder::is_form_row`].
+    form_line: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -708,7 +716,9 @@ impl Builder<'_> {
     fn text_line(&mut self, i: usize) {
         let line = &self.lines[i];
         let t = strip_md(&line.text);
-        if let Some((heading, rest)) = heading_of(t, line.no) {
+        let form_row = self.is_form_row(i);
+        if let Some((heading, rest)) = heading_of(t, line.no).filter(|_| !form_row) {
+            self.series.clear();
             self.flush();
             self.section.retain(|(lv, _, _)| *lv < heading.level);
             self.section.push((
@@ -739,6 +749,69 @@ impl Builder<'_> {
             }
         }
         self.para.push(i);
+    }
+
+    /// A numbered line that is a row of a form, not a heading: it continues a numbered
+    /// series of row labels (`二、事业收入` after a table whose rows end at `一、财政拨款收入`;
+    /// `2.传真申请数` after `其中:1.当面申请数`), or it prints, after a gap, a value or
+    /// another numbered label (`一、一般公共预算财政拨款   9746.50   一、一般公共服务支出`).
+    /// Such lines and `其中：1.` lines extend the series.
+    fn is_form_row(&mut self, i: usize) -> bool {
+        let t = strip_md(&self.lines[i].text);
+        let inner = t
+            .strip_prefix("其中")
+            .map(|r| r.trim_start_matches([':', '：', ' ']))
+            .filter(|r| scan_outline(r).is_some());
+        let label = inner.unwrap_or(t);
+        let Some(o) = scan_outline(label) else {
+            return false;
+        };
+        let frags = aligned::cells(&self.lines[i].text);
+        let gap_row = frags.len() >= 2
+            && frags[1..]
+                .iter()
+                .any(|f| aligned::is_value(&f.text) || scan_outline(&f.text).is_some());
+        let (rank, value) = (o.scheme.rank(), aligned::outline_value(label));
+        // right under the form's last line: after a blank line a converter may have
+        // pulled a row label out of its table as a heading (the template stage puts it back)
+        // (or under a line that was itself such a row, blank lines apart)
+        let prev = (0..i).rev().find(|&k| self.kinds[k] != LineKind::Blank);
+        let adjacent = (i > 0 && self.kinds[i - 1] != LineKind::Blank)
+            || prev.is_some_and(|p| self.form_line == Some(p));
+        let continues = adjacent
+            && value.is_some_and(|v| {
+                self.series
+                    .iter()
+                    .any(|&(r, last)| r == rank && last + 1 == v)
+            });
+        let form = gap_row || continues || inner.is_some();
+        if form && let Some(v) = value {
+            self.note_number(rank, v);
+        }
+        if form {
+            self.form_line = Some(i);
+        }
+        form
+    }
+
+    fn note_number(&mut self, rank: u8, value: u32) {
+        self.series.retain(|&(r, _)| r != rank);
+        self.series.push((rank, value));
+    }
+
+    /// Notes the top-level numbered row labels (`一、`) of a table just read. Deeper
+    /// ones (`5.`) are not: a converter prints a template table's row label pulled out of
+    /// its cell as a line of its own, which the template stage puts back from headings.
+    fn note_rows(&mut self, t: &Table) {
+        for r in &t.rows {
+            for l in &r.path {
+                if let (Some(o), Some(v)) = (scan_outline(l), aligned::outline_value(l))
+                    && o.scheme.rank() == 1
+                {
+                    self.note_number(1, v);
+                }
+            }
+        }
     }
 
     fn furniture(&mut self, i: usize) {
@@ -862,6 +935,7 @@ impl Builder<'_> {
                     let mut t: Table = table::build(&seg, &ctx, warnings);
                     self.tables += 1;
                     t.id = format!("t{}", self.tables);
+                    self.note_rows(&t);
                     self.out.push(Block::Table(Box::new(t)));
                 }
                 Piece::Furniture(no) => {
@@ -903,11 +977,27 @@ impl Builder<'_> {
     fn caption_target(&self, i: usize) -> Option<usize> {
         let raw = &self.lines[i].text;
         let t = strip_md(raw);
-        let marked = raw.trim_start().starts_with('#') || t.starts_with('表') || is_band_text(t);
-        if !marked || scan_outline(t).is_some() || t.chars().count() > 40 || t.ends_with('。') {
+        let marked = raw.trim_start().starts_with('#')
+            || t.starts_with('表')
+            || is_band_text(t)
+            || is_numbered_caption(t);
+        let mut j = i + 1;
+        // a plain short line with a period line under it (`城乡居民收入支出指标` /
+        // `2015年上半年`) captions the table below as well
+        let period = j < self.limit
+            && self.kinds[j] == LineKind::Text
+            && crate::table::is_period(strip_md(&self.lines[j].text));
+        let plain = period && !t.ends_with(['：', ':', '，', ',', '；']);
+        if !(marked || plain)
+            || scan_outline(t).is_some()
+            || t.chars().count() > 40
+            || t.ends_with('。')
+        {
             return None;
         }
-        let mut j = i + 1;
+        if period {
+            j += 1;
+        }
         if j < self.limit && self.kinds[j] == LineKind::Blank {
             j += 1;
         }
@@ -948,6 +1038,42 @@ impl Builder<'_> {
             } else {
                 break;
             }
+        }
+        // one-cell rows of running text after the last row holding a value (an
+        // explanation with its numbered headings `一、统计范围:`) are text the page printed
+        // in its table, not rows; a label over blank cells stays a row
+        let full_end = end;
+        let text_cell = |l: &Line| {
+            let cells = pipe::split_cells(&l.text);
+            table::lead_text_cells(&cells)
+                .filter(|_| !pipe::is_separator(&l.text))
+                .map(|t| {
+                    (
+                        is_prose(t),
+                        heading_of(t, 0).is_some() && t.ends_with([':', '：']),
+                    )
+                })
+        };
+        let mut cut = end;
+        let mut prose = false;
+        while cut > start && self.kinds[cut - 1] == LineKind::Pipe {
+            match text_cell(&self.lines[cut - 1]) {
+                Some((p, h)) if p || h => prose |= p,
+                _ => break,
+            }
+            cut -= 1;
+        }
+        if !prose {
+            cut = end;
+        }
+        let valued = (start..cut).any(|k| {
+            self.kinds[k] == LineKind::Pipe
+                && pipe::split_cells(&self.lines[k].text)
+                    .iter()
+                    .any(|c| crate::table::value::kind_of(c) == crate::model::CellKind::Number)
+        });
+        if valued && cut < end {
+            end = cut;
         }
         let region = &self.lines[start..end];
         let markdown = region.iter().any(|l| pipe::is_separator(&l.text))
@@ -1009,12 +1135,46 @@ impl Builder<'_> {
             let mut t: Table = table::build(&seg, &ctx, warnings);
             self.tables += 1;
             t.id = format!("t{}", self.tables);
+            self.note_rows(&t);
             self.out.push(Block::Table(Box::new(t)));
         }
         for k in furniture {
             self.furniture(k);
         }
-        end
+        for k in end..full_end {
+            let cells = pipe::split_cells(&self.lines[k].text);
+            if let Some(t) = table::lead_text_cells(&cells) {
+                let t = t.to_string();
+                self.cell_text(k, &t);
+            }
+        }
+        full_end
+    }
+
+    /// A line of text printed as a table row of one cell: a heading or a paragraph of its own.
+    fn cell_text(&mut self, i: usize, t: &str) {
+        let no = self.lines[i].no;
+        self.flush();
+        if let Some((heading, rest)) = heading_of(t, no) {
+            self.section.retain(|(lv, _, _)| *lv < heading.level);
+            self.section.push((
+                heading.level,
+                format!("{}{}", number_prefix(t), heading.title),
+                heading.title.clone(),
+            ));
+            self.out.push(Block::Heading(heading));
+            if let Some(rest) = rest {
+                self.out.push(Block::Paragraph(Paragraph {
+                    lines: [no; 2],
+                    text: rest,
+                }));
+            }
+        } else {
+            self.out.push(Block::Paragraph(Paragraph {
+                lines: [no; 2],
+                text: t.to_string(),
+            }));
+        }
     }
 
     /// At a run of blank lines and page furniture (holding a page number or form feed)
@@ -1033,6 +1193,41 @@ impl Builder<'_> {
         }
         None
     }
+}
+
+/// A caption numbered as statistical tables are: `表1 …`, `Table A-1. …`, `7-3 分地区…`.
+///
+/// Accepted: `Table 6`, `Table A-13. Persons…`, `2-3 总产出`, `11-12  2016年…`.
+/// Rejected: `2023-09-19`, `1-3月`, `Tables follow`.
+pub(crate) fn is_numbered_caption(t: &str) -> bool {
+    let t = t.trim();
+    if let Some(rest) = t.strip_prefix("Table ") {
+        return rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && rest.split_whitespace().next().is_some_and(|w| {
+                w.chars().any(|c| c.is_ascii_digit())
+                    && w.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-.:".contains(c))
+            });
+    }
+    let mut parts = t.splitn(2, char::is_whitespace);
+    let (Some(num), Some(rest)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let mut sides = num.split('-');
+    let side = |s: Option<&str>| {
+        s.is_some_and(|s| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit()))
+    };
+    side(sides.next())
+        && side(sides.next())
+        && sides.next().is_none()
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii_digit() || rest.contains('年'))
 }
 
 /// A band label: a legal-provision caption such as `第二十条第（一）项`.
@@ -1360,5 +1555,35 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Issue 13: the rows of a form not read as a table are no headings: a numbered line
+    /// continuing the numbers of the table's row labels right above it, a `其中：1.` line
+    /// and the lines numbered after it, a numbered line printing a value after a gap.
+    #[test]
+    fn issue_13_rows_of_a_form_are_not_headings() {
+        let text = "\
+一、总体情况
+项目 | 金额 |
+一、财政拨款收入 | 10 |
+二、事业收入
+三、其他收入
+
+其中:1.当面申请数
+2.传真申请数
+3.网上申请数
+
+四、一般公共预算财政拨款          9746.50   一、一般公共服务支出
+五、其他
+";
+        let (blocks, _) = run(text);
+        let headings: Vec<(u32, String)> = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading(h) => Some((h.lines[0], h.title.clone())),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(headings, [(1, "总体情况".to_string())]);
     }
 }

@@ -262,6 +262,11 @@ pub fn clean_label(s: &str) -> String {
             out.push(c);
         }
     }
+    // dot leaders (`Civilian labor force........`, `合计……`) lead the eye to the values
+    let body = out.trim_end_matches(['.', '…', '·', '．']);
+    if out.len() - body.len() >= 2 || out.ends_with('…') {
+        out.truncate(body.trim_end().len());
+    }
     out
 }
 
@@ -297,8 +302,18 @@ pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> 
             Kind::Band(b)
         } else {
             let tail = frags.iter().rev().take_while(|f| is_value(&f.text)).count();
+            // a line of years over the value columns, before any row, is a header line
+            let years = tail >= 2
+                && frags[frags.len() - tail..].iter().all(|f| {
+                    f.text.len() == 4
+                        && f.text
+                            .parse::<u32>()
+                            .is_ok_and(|y| (1900..=2100).contains(&y))
+                });
             // a lone value is a row only below rows that show the columns
-            if tail > 0 && (frags.len() >= 2 || seen_data) {
+            if years && !seen_data {
+                Kind::Other
+            } else if tail > 0 && (frags.len() >= 2 || seen_data) {
                 seen_data = true;
                 Kind::Data(frags.len() - tail)
             } else {
@@ -323,6 +338,15 @@ pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> 
         start = end;
     }
     out
+}
+
+/// The fragments of a line joined by one space.
+fn joined(frags: &[Frag]) -> String {
+    frags
+        .iter()
+        .map(|f| f.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The band text of a line such as `第二十条    第（一）项`.
@@ -373,6 +397,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
             })
             .collect();
         let seg = Segment {
+            above: Vec::new(),
             band,
             lines: [first_line, last_line],
             rows,
@@ -383,6 +408,32 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         return;
     };
     let (head, body) = rest.split_at(first_data);
+    // a numbered caption line (`Table A-1.  Employment status…`, `7-2 城市…`) with the
+    // lines above it (running heads) and the one-piece lines right under it at its
+    // margin (a title in a second language) name the table; they are no header
+    let mut above = Vec::new();
+    let caption_at = head.iter().rposition(|i| {
+        i.kind == Kind::Other && crate::classify::is_numbered_caption(&joined(&i.frags))
+    });
+    let head = match caption_at {
+        Some(c) => {
+            let mut caption = joined(&head[c].frags);
+            let x0 = head[c].frags[0].x0;
+            let mut k = c + 1;
+            while k < head.len()
+                && head[k].kind == Kind::Other
+                && head[k].frags.len() == 1
+                && head[k].frags[0].x0 == x0
+            {
+                caption.push(' ');
+                caption.push_str(&head[k].frags[0].text);
+                k += 1;
+            }
+            above.push(caption);
+            &head[k..]
+        }
+        None => head,
+    };
     let cols = value_columns(body);
     let n = cols.len();
     let boundary = cols.first().map_or(0, |c| c.x0);
@@ -497,6 +548,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         });
     }
     let seg = Segment {
+        above,
         band,
         lines: [first_line, last_line],
         rows,
@@ -1106,7 +1158,7 @@ fn row_labels(
     let mut col_starts: Vec<usize> = Vec::new();
     for s in starts {
         match col_starts.last() {
-            Some(&p) if s <= p + 2 => {}
+            Some(&p) if s <= p + 1 => {}
             _ => col_starts.push(s),
         }
     }
@@ -1314,7 +1366,7 @@ fn assign_span(
 }
 
 /// The integer of an outline number (`1.` → 1, `（三）` → 3).
-fn outline_value(t: &str) -> Option<u32> {
+pub(crate) fn outline_value(t: &str) -> Option<u32> {
     let o = scan_outline(t)?;
     if let Ok(v) = o.number.parse::<u32>() {
         return Some(v);
@@ -1614,5 +1666,58 @@ mod tests {
         assert_eq!(t[1].band.as_deref(), Some("第二十条第（五）项"));
         assert_eq!(t[1].rows[0].path, ["第二十条第（五）项", "行政许可"]);
         assert_eq!(t[1].columns[0].path, ["本年处理决定数量"]);
+    }
+
+    /// Issue 13: in aligned text a numbered caption line (with the running head above it)
+    /// titles the table and is no header; a line of years under the header is header
+    /// text; dot leaders are not part of labels; an indentation of two columns is a level.
+    #[test]
+    fn issue_13_caption_years_dot_leaders_and_indentation() {
+        let text = "\
+  HOUSEHOLD DATA                                    HOUSEHOLD DATA
+  Table B-2.  Persons by status
+
+                                  Not adjusted        Adjusted
+         Status                   Aug.     July     Aug.     July
+                                  2007     2008     2007     2008
+  Population.............       232,211  233,864  232,211  233,198
+    Labor force..........       153,493  156,300  152,886  153,957
+      Employed...........       146,406  146,867  145,753  146,331
+    Not in labor force...        78,717   77,564   79,325   79,241
+";
+        let d = doc(text);
+        let t = d
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .expect("a table");
+        assert_eq!(t.title.as_deref(), Some("Table B-2. Persons by status"));
+        let cells = table_cells(&d);
+        assert_eq!(cells.len(), 16, "{cells:?}");
+        assert!(
+            has(&cells, "Population", "Not adjusted>Aug. 2007", "232,211"),
+            "{cells:?}"
+        );
+        assert!(has(
+            &cells,
+            "Population>Labor force",
+            "Adjusted>July 2008",
+            "153,957"
+        ));
+        assert!(has(
+            &cells,
+            "Population>Labor force>Employed",
+            "Not adjusted>July 2008",
+            "146,867"
+        ));
+        assert!(has(
+            &cells,
+            "Population>Not in labor force",
+            "Adjusted>Aug. 2007",
+            "79,325"
+        ));
     }
 }

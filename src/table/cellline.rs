@@ -654,6 +654,7 @@ fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &m
         }
     }
     let seg = Segment {
+        above: Vec::new(),
         band,
         lines: [first_line, last_line],
         rows,

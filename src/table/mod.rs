@@ -79,6 +79,10 @@ pub struct Segment {
     /// The shape, when the style reader knows it (aligned and grid readers place every
     /// cell in its column); `None` lets [`build`] work it out from the rows.
     pub known: Option<Shape>,
+    /// Lines printed above the header as rows of one cell (a caption `表1 …`, a period
+    /// `2023年8月`, a unit `单位：亿元`): the caption titles the table, the unit line is
+    /// its note. Empty for most tables.
+    pub above: Vec<String>,
 }
 
 /// The shape of a grid segment as its reader found it.
@@ -138,6 +142,7 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
         lines,
         rows: Vec::new(),
         known: None,
+        above: Vec::new(),
     };
     let mut in_data = false;
     let mut skip = 0;
@@ -147,6 +152,38 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
             continue;
         }
         let row = &rows[i];
+        // one-cell rows over a header, where a table starts: its caption, period, unit
+        if cur.rows.is_empty() && cur.band.is_none() || in_data {
+            let run = rows[i..]
+                .iter()
+                .take_while(|r| lead_text(r).is_some())
+                .count();
+            // a header names most of its cells (a row of labels over blank values does not)
+            let header = rows.get(i + run).is_some_and(|n| {
+                let texts = n.cells.iter().filter(|c| !c.is_empty()).count();
+                !is_data(n, true, vs) && texts >= 2 && 2 * texts >= n.cells.len()
+            });
+            if run > 0 && header {
+                if !cur.rows.is_empty() {
+                    cur.lines[1] = row.line.saturating_sub(1).max(cur.lines[0]);
+                    out.push(cur);
+                    cur = Segment {
+                        band: None,
+                        lines: [row.line, lines[1]],
+                        rows: Vec::new(),
+                        known: None,
+                        above: Vec::new(),
+                    };
+                    in_data = false;
+                }
+                cur.above = rows[i..i + run]
+                    .iter()
+                    .filter_map(|r| lead_text(r).map(str::to_string))
+                    .collect();
+                skip = run - 1;
+                continue;
+            }
+        }
         let next = rows.get(i + 1);
         let band = band_label(row, next, vs);
         let new_header = band.is_none() && in_data && !is_data(row, false, vs);
@@ -176,6 +213,7 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
                     lines: [row.line, lines[1]],
                     rows: Vec::new(),
                     known: None,
+                    above: Vec::new(),
                 };
             } else {
                 cur.lines[0] = cur.lines[0].min(row.line);
@@ -196,6 +234,50 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
         out.push(cur);
     }
     out
+}
+
+/// The text of a row of one text cell, first, the others empty, that is no band label.
+fn lead_text(row: &RawRow) -> Option<&str> {
+    lead_text_cells(&row.cells)
+}
+
+/// [`lead_text`] of a row's cells.
+pub(crate) fn lead_text_cells(cells: &[String]) -> Option<&str> {
+    let first = cells.first()?;
+    let alone = !first.is_empty() && cells[1..].iter().all(|c| c.is_empty());
+    (alone && kind_of(first) == CellKind::Text && !crate::classify::is_band_text(first))
+        .then_some(first.as_str())
+}
+
+/// Of the lines printed above a header (`above`), the caption and the unit line. The
+/// caption is the first line that states neither a unit nor only a period
+/// (`2023年8月`, `2015年上半年`); a unit line is `单位：…` / `Unit: …`.
+pub fn caption_and_unit(above: &[String]) -> (Option<&str>, Option<&str>) {
+    let unit = above.iter().find(|t| is_unit_line(t)).map(String::as_str);
+    let caption = above
+        .iter()
+        .find(|t| !is_unit_line(t) && !is_period(t))
+        .map(String::as_str);
+    (caption, unit)
+}
+
+/// A line that states the unit of a table: `单位：万元`, `（单位：亿元）`, `Unit: 1,000 persons`.
+pub fn is_unit_line(t: &str) -> bool {
+    let f: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let f = f.trim_start_matches(['（', '(']);
+    f.starts_with("单位:") || f.starts_with("单位：") || f.to_lowercase().starts_with("unit:")
+}
+
+/// A line that names only a period: digits with `年`/`月`/`日`/`季度`/`上半年`, ranges.
+///
+/// Accepted: `2023年8月`, `2015年上半年`, `2025年1- 9 月`, `1-3月`. Rejected: `2-3 总产出`.
+pub fn is_period(t: &str) -> bool {
+    let f: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    f.chars().any(|c| c.is_ascii_digit())
+        && f.contains(['年', '月'])
+        && f.chars().all(|c| {
+            c.is_ascii_digit() || "年月日季度上下半全前后第一二三四-—~～至份末底".contains(c)
+        })
 }
 
 /// A band row: one text cell, first, the others empty, before a header row (or alone).
@@ -250,6 +332,10 @@ fn value_start(rows: &[RawRow]) -> Option<usize> {
 /// a row without values is a header when it has text in a value column.
 fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
     let cells = &row.cells;
+    // a first row of years is the header of a table of years
+    if first && is_year_row(row) {
+        return false;
+    }
     let tail = cells.iter().rev().take_while(|c| is_value_like(c)).count();
     if tail == 0 {
         return false;
@@ -276,6 +362,9 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
 /// Builds the table block of one segment.
 pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table {
     let mut rows: Vec<RawRow> = seg.rows.clone();
+    if seg.known.is_none() {
+        drop_spare_cells(&mut rows);
+    }
     // A grid whose rows disagree on their width, or print a number where other rows have
     // labels, is not one grid: it is read as ragged rows, values aligned right.
     let consistent =
@@ -335,14 +424,15 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         (n, l) = ragged_shape(data, head);
     }
 
+    let (caption, unit_line) = caption_and_unit(&seg.above);
     let mut table = Table {
         id: String::new(),
         lines: seg.lines,
         style: ctx.style.clone(),
-        title: ctx.title.clone(),
+        title: caption.map(str::to_string).or_else(|| ctx.title.clone()),
         band: seg.band.clone(),
         section: ctx.section.clone(),
-        note: None,
+        note: unit_line.map(str::to_string),
         stub: Vec::new(),
         columns: Vec::new(),
         rows: Vec::new(),
@@ -458,7 +548,8 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             let k = r.cells.iter().take_while(|c| !is_value_like(c)).count();
             (&r.cells[..k], &r.cells[k..])
         };
-        let mut path = if grid {
+        // one label column: the outline numbers give the levels, as in partial rows
+        let mut path = if grid && l > 1 {
             labels.grid(lab)
         } else {
             labels.partial(lab)
@@ -516,7 +607,187 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             unplaced: r.unplaced.clone(),
         });
     }
+    if !nest_under_unit_heads(&mut table.rows, seg.band.is_some()) {
+        nest_breakdowns(&mut table.rows, seg.band.is_some());
+    }
     table
+}
+
+/// Rows printed as breakdowns of the row above them (`其中` marked `#`): in a table of one
+/// label column, unnumbered, where some label starts with `#`, a row heads the rows below
+/// it when
+/// - their values in the first value column add up to its value (to the rounding of the
+///   printed decimals), the fewest such rows, at least two; or
+/// - the next row is marked `#`: then it heads the rows down to the one before the next
+///   row that a marked row follows.
+///
+/// A marked row right after a group that added up is another breakdown of the same head
+/// (`#批发零售业 + 住宿餐饮业`, then `#吃的 + 穿的 + …`). Every other row stays where it
+/// is: a row that is no breakdown is not guessed into one.
+fn nest_breakdowns(rows: &mut [Row], banded: bool) {
+    let skip = usize::from(banded);
+    // most tables: no label marked `#`
+    if !rows
+        .iter()
+        .any(|r| r.path.get(skip).is_some_and(|l| l.starts_with(['#', '＃'])))
+    {
+        return;
+    }
+    let labels: Vec<Option<&str>> = rows
+        .iter()
+        .map(|r| (r.path.len() == skip + 1).then(|| r.path[skip].as_str()))
+        .collect();
+    let marked = |l: Option<&str>| l.is_some_and(|l| l.starts_with(['#', '＃']));
+    if labels
+        .iter()
+        .any(|l| l.is_none_or(|l| scan_outline(l).is_some()))
+        || !labels.iter().any(|&l| marked(l))
+    {
+        return;
+    }
+    let n = rows.len();
+    let value = |k: usize| -> Option<(f64, usize)> {
+        let c = rows[k].cells.first()?;
+        let v = c.value.filter(|_| c.kind == CellKind::Number)?;
+        let decimals = c.raw.rsplit_once('.').map_or(0, |(_, d)| {
+            d.chars().take_while(char::is_ascii_digit).count()
+        });
+        Some((v, decimals))
+    };
+    // the fewest rows from `from` on that add up to row `head`
+    let adds_up = |head: usize, from: usize| -> Option<usize> {
+        let (total, d0) = value(head)?;
+        if total == 0.0 {
+            return None;
+        }
+        let mut sum = 0.0;
+        let mut decimals = d0;
+        for (k, &label) in labels.iter().enumerate().skip(from) {
+            if k > from && marked(label) {
+                return None;
+            }
+            let (v, d) = value(k)?;
+            sum += v;
+            decimals = decimals.max(d);
+            let tol = 0.5 * 10f64.powi(-(decimals as i32)) * (k - from + 1) as f64 + 1e-9;
+            if k > from && (sum - total).abs() <= tol {
+                return Some(k);
+            }
+        }
+        None
+    };
+    let mut parent: Vec<Option<usize>> = vec![None; n];
+    let mut i = 0;
+    while i < n {
+        if let Some(end) = adds_up(i, i + 1) {
+            parent[i + 1..=end].fill(Some(i));
+            let mut next = end + 1;
+            // further breakdowns of the same head, each opened by a marked row
+            while next < n && marked(labels[next]) {
+                let Some(e) = adds_up(i, next) else { break };
+                parent[next..=e].fill(Some(i));
+                next = e + 1;
+            }
+            i = next;
+        } else if i + 1 < n && marked(labels[i + 1]) {
+            let mut end = i + 1;
+            while end + 1 < n && !(end + 2 < n && marked(labels[end + 2])) {
+                end += 1;
+            }
+            parent[i + 1..=end].fill(Some(i));
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    let heads: Vec<Option<String>> = parent
+        .iter()
+        .map(|p| p.and_then(|h| labels[h]).map(str::to_string))
+        .collect();
+    for (r, h) in rows.iter_mut().zip(heads) {
+        if let Some(h) = h {
+            r.path.insert(skip, h);
+        }
+    }
+}
+
+/// Blocks headed by a label stating its unit (`总产出(亿元)`, `总产出指数(上年=100)`,
+/// `总产出构成(%)`) over rows that state none: in a table of one unnumbered label
+/// column whose first row states a unit and is followed by one that does not, every
+/// such row heads the rows below it up to the next one; inside a block a row printing no
+/// value (`按主要行业分`) heads the rest of the block. Returns whether it applied.
+fn nest_under_unit_heads(rows: &mut [Row], banded: bool) -> bool {
+    let skip = usize::from(banded);
+    // most tables: the first row states no unit
+    if rows.len() < 2
+        || !rows[0]
+            .path
+            .get(skip)
+            .is_some_and(|l| l.ends_with([')', '）']) && states_unit(l))
+    {
+        return false;
+    }
+    let labels: Vec<Option<String>> = rows
+        .iter()
+        .map(|r| (r.path.len() == skip + 1).then(|| r.path[skip].clone()))
+        .collect();
+    if labels.len() < 2
+        || labels
+            .iter()
+            .any(|l| l.as_deref().is_none_or(|l| scan_outline(l).is_some()))
+    {
+        return false;
+    }
+    let heads: Vec<bool> = labels
+        .iter()
+        .map(|l| l.as_deref().is_some_and(states_unit))
+        .collect();
+    if !heads[0] || heads[1] || heads.windows(2).any(|w| w[0] && w[1]) {
+        return false;
+    }
+    let blank = |r: &Row| r.cells.iter().all(|c| c.kind == CellKind::Empty);
+    let mut head: Option<String> = None;
+    let mut group: Option<String> = None;
+    for (k, r) in rows.iter_mut().enumerate() {
+        let label = labels[k].clone();
+        if heads[k] {
+            head = label;
+            group = None;
+            continue;
+        }
+        let mut prefix: Vec<String> = head.iter().cloned().collect();
+        if blank(r) {
+            group = label;
+        } else if let Some(g) = &group {
+            prefix.push(g.clone());
+        }
+        for (i, p) in prefix.into_iter().enumerate() {
+            r.path.insert(skip + i, p);
+        }
+    }
+    true
+}
+
+/// A row label ending in a bracket that states a unit or a base: `(亿元)`, `(%)`,
+/// `(上年=100)`, `(万吨)`; not `(现价)`, `(区分处理的…)`.
+fn states_unit(label: &str) -> bool {
+    let t = label.trim_end();
+    let Some(body) = t.strip_suffix([')', '）']) else {
+        return false;
+    };
+    let Some(open) = body.rfind(['(', '（']) else {
+        return false;
+    };
+    let inner = body[open..].trim_start_matches(['(', '（']);
+    let n = inner.chars().count();
+    (1..=8).contains(&n)
+        && (inner.contains(['=', '＝', '%', '％'])
+            || crate::units::stated_unit(&format!("({inner})")).is_some()
+            || [
+                "元", "吨", "人", "公顷", "公里", "千米", "亩", "千瓦", "户", "头", "只", "辆",
+            ]
+            .iter()
+            .any(|u| inner.ends_with(u)))
 }
 
 /// Shape of a grid table: label columns are those holding row labels in data rows.
@@ -607,6 +878,151 @@ fn trim_empty_columns(rows: &mut Vec<RawRow>) -> bool {
         r.cells.resize(keep, String::new());
     }
     cut
+}
+
+/// Spare empty cells a page flattening adds at the end of rows (` |||||`, an empty
+/// `<td>` after every row): a last column empty in every row of a table of equal rows is
+/// dropped; and a lone header row that ends in an empty cell while it prints a label for
+/// every value column, none for the row labels, names the value columns: its empty cells
+/// move to the front, over the labels (`播种面积 | 单位面积产量 | 总产量 | ` over
+/// `全年粮食 | 113340.5 | 5482.9 | 62143.5`).
+fn drop_spare_cells(rows: &mut [RawRow]) {
+    let Some(width) = rows.first().map(|r| r.cells.len()) else {
+        return;
+    };
+    if rows.iter().any(|r| r.cells.len() != width) {
+        return;
+    }
+    let mut width = width;
+    while width > 2 && rows.iter().all(|r| r.cells[width - 1].is_empty()) {
+        width -= 1;
+        for r in rows.iter_mut() {
+            r.cells.truncate(width);
+        }
+    }
+    let first_data = rows
+        .iter()
+        .enumerate()
+        .position(|(i, r)| is_data(r, i == 0, None))
+        .unwrap_or(rows.len());
+    if first_data != 1 || rows.len() < 2 {
+        return;
+    }
+    let (n, l) = grid_shape(&rows[1..], width);
+    let head = &rows[0].cells;
+    let trailing = head.iter().rev().take_while(|c| c.is_empty()).count();
+    let texts = head.iter().filter(|c| !c.is_empty()).count();
+    // some data row prints a value in the last column
+    let valued_end = rows[1..].iter().any(|r| {
+        matches!(
+            kind_of(&r.cells[width - 1]),
+            CellKind::Number | CellKind::Na
+        )
+    });
+    if l > 0
+        && trailing > 0
+        && trailing <= l
+        && texts + trailing == width
+        && texts >= n
+        && !head[0].is_empty()
+        && valued_end
+    {
+        rows[0].cells.rotate_right(trailing);
+    }
+    drop_rank_column(rows);
+}
+
+/// A leading column numbering the rows (`1`, `2`, `3`, … before the row label, a 序号 or
+/// rank column the header may not even name) is neither a value nor a label: dropped,
+/// with the header cell over it.
+fn drop_rank_column(rows: &mut [RawRow]) {
+    // most tables: the last row starts with no number
+    if !rows.last().is_some_and(|r| {
+        r.cells
+            .first()
+            .is_some_and(|c| !c.is_empty() && c.len() <= 4 && c.bytes().all(|b| b.is_ascii_digit()))
+    }) {
+        return;
+    }
+    let first_data = rows
+        .iter()
+        .enumerate()
+        .position(|(i, r)| is_data(r, i == 0, None))
+        .unwrap_or(rows.len());
+    let data = &rows[first_data..];
+    if data.len() < 2 {
+        return;
+    }
+    let rank = |r: &RawRow| -> Option<u64> {
+        let t = r.cells.first()?;
+        let label = r.cells.get(1)?;
+        (kind_of(label) == CellKind::Text && t.len() <= 4)
+            .then(|| t.parse::<u64>().ok())
+            .flatten()
+    };
+    let ranks: Option<Vec<u64>> = data.iter().map(rank).collect();
+    let Some(ranks) = ranks else { return };
+    if ranks.first() != Some(&1) || ranks.windows(2).any(|w| w[1] != w[0] + 1) {
+        return;
+    }
+    let width = data[0].cells.len();
+    if rows[..first_data]
+        .iter()
+        .any(|r| r.cells.len() != width || !r.cells[0].is_empty() && !is_rank_header(&r.cells[0]))
+    {
+        return;
+    }
+    for r in rows.iter_mut() {
+        r.cells.remove(0);
+    }
+}
+
+/// The header of a column numbering rows: `序号`, `排名`, `No.`, `Rank`.
+fn is_rank_header(t: &str) -> bool {
+    let f = fold(t).to_lowercase();
+    matches!(
+        f.as_str(),
+        "序号" | "序" | "排名" | "排序" | "位次" | "编号" | "no" | "no." | "rank" | "#"
+    )
+}
+
+/// A header row printing years over the value columns (`项目 | 2000 | 2005 | 2010`):
+/// two or more values, every one a year from 1900 to 2100, all different, in order.
+pub(crate) fn is_year_row(row: &RawRow) -> bool {
+    let starts_digit = |c: &String| c.chars().next().is_some_and(|c| c.is_ascii_digit());
+    // most rows: not two year-long cells
+    if row
+        .cells
+        .iter()
+        .filter(|c| c.len() >= 4 && starts_digit(c))
+        .count()
+        < 2
+    {
+        return false;
+    }
+    let lead = row.cells.iter().take_while(|c| !starts_digit(c));
+    let lead_text = lead
+        .clone()
+        .all(|c| c.is_empty() || kind_of(c) == CellKind::Text);
+    let years: Option<Vec<u32>> = row
+        .cells
+        .iter()
+        .skip_while(|c| !starts_digit(c))
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            let c = c.trim_end_matches('年');
+            if c.len() == 4 {
+                c.parse::<u32>().ok()
+            } else {
+                None
+            }
+        })
+        .collect();
+    let years = years.unwrap_or_default();
+    years.len() >= 2
+        && lead_text
+        && years.iter().all(|y| (1900..=2100).contains(y))
+        && (years.windows(2).all(|w| w[0] < w[1]) || years.windows(2).all(|w| w[0] > w[1]))
 }
 
 /// A corner cell that is a note rather than a stub label.
@@ -703,6 +1119,7 @@ mod tests {
     #[test]
     fn header_and_data_rows_split() {
         let seg = Segment {
+            above: Vec::new(),
             band: None,
             known: None,
             lines: [30, 36],
@@ -762,6 +1179,7 @@ mod tests {
     #[ignore = "bug: an extra value cell in a pipe row turns a value into a row label, no warning"]
     fn extra_cells_are_dropped_with_a_warning() {
         let seg = Segment {
+            above: Vec::new(),
             band: None,
             known: None,
             lines: [1, 4],
@@ -788,6 +1206,7 @@ mod tests {
     #[test]
     fn markdown_grid_with_spanning_header() {
         let seg = Segment {
+            above: Vec::new(),
             band: None,
             known: None,
             lines: [1, 5],
@@ -822,6 +1241,7 @@ mod tests {
     #[test]
     fn cell_kinds_stay_apart() {
         let seg = Segment {
+            above: Vec::new(),
             band: None,
             known: None,
             lines: [1, 2],
@@ -842,5 +1262,239 @@ mod tests {
             ]
         );
         assert_eq!(t.rows[0].cells[3].unit.as_deref(), Some("%"));
+    }
+
+    /// The tables of a made-up text, read by the block stage alone.
+    fn tables_of(text: &str) -> Vec<Table> {
+        testutil::doc(text)
+            .blocks
+            .into_iter()
+            .filter_map(|b| match b {
+                crate::model::Block::Table(t) => Some(*t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// (row path, column path, raw) of every cell.
+    fn cells_of(t: &Table) -> Vec<(Vec<String>, Vec<String>, String)> {
+        t.rows
+            .iter()
+            .flat_map(|r| {
+                t.columns
+                    .iter()
+                    .zip(&r.cells)
+                    .map(|(c, v)| (r.path.clone(), c.path.clone(), v.raw.clone()))
+            })
+            .collect()
+    }
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    /// Issue 13: one-cell rows over the header (caption, period, unit, spare cells after
+    /// them) title the table and give its note; they are no band and no row.
+    #[test]
+    fn issue_13_caption_period_and_unit_rows_over_a_header() {
+        let text = "\
+| 表3 某市主要指标 | |||
+| 2023年8月 | |||
+| 单位:亿元 | |||
+| 指标 | 本月 | 累计 |
+| 产值 | 10.5 | 80.2 |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].title.as_deref(), Some("表3 某市主要指标"));
+        assert_eq!(t[0].note.as_deref(), Some("单位:亿元"));
+        assert_eq!(t[0].band, None);
+        assert_eq!(
+            cells_of(&t[0]),
+            [
+                (s(&["产值"]), s(&["本月"]), "10.5".to_string()),
+                (s(&["产值"]), s(&["累计"]), "80.2".to_string()),
+            ]
+        );
+    }
+
+    /// Issue 13: a last column empty in every row is spare; a lone header row ending in an
+    /// empty cell that labels every value column (and not the row labels) sits one place
+    /// left of its columns.
+    #[test]
+    fn issue_13_spare_cells_at_the_end_of_rows() {
+        let text = "\
+甲 | 乙 | 丙 | |
+A | 1 | 2 | 3 |
+B | 4 | 5 | 6 |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1);
+        let (cols, rws) = paths(&t[0]);
+        assert_eq!(cols, [s(&["甲"]), s(&["乙"]), s(&["丙"])]);
+        assert_eq!(rws, [s(&["A"]), s(&["B"])]);
+        let text = "\
+指标 | 本月 | 增长(%) | |
+总额 | 10.5 | 4.3 | |
+分项 | 9.5 | 3.6 | |
+";
+        let t = tables_of(text);
+        let (cols, _) = paths(&t[0]);
+        assert_eq!(cols, [s(&["本月"]), s(&["增长(%)"])]);
+        assert_eq!(t[0].stub, ["指标"]);
+    }
+
+    /// Issue 13: in one label column, a numbered group label with no values heads the
+    /// numbered rows below it; a row replaces the label of its own level only.
+    #[test]
+    fn issue_13_numbered_groups_in_one_label_column() {
+        let text = "\
+项目 | 面积 | 产量 |
+全年 | 10 | 20 |
+一、分季节 | | |
+1、夏粮 | 4 | 8 |
+2、秋粮 | 6 | 12 |
+二、分品种 | | |
+1、谷物 | 9 | 18 |
+其中:玉米 | 5 | 9 |
+稻谷 | 4 | 9 |
+2、豆类 | 1 | 2 |
+";
+        let t = tables_of(text);
+        let rws: Vec<Vec<String>> = t[0]
+            .rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| !c.raw.is_empty()))
+            .map(|r| r.path.clone())
+            .collect();
+        assert_eq!(
+            rws,
+            [
+                s(&["全年"]),
+                s(&["一、分季节", "1、夏粮"]),
+                s(&["一、分季节", "2、秋粮"]),
+                s(&["二、分品种", "1、谷物"]),
+                s(&["二、分品种", "1、谷物", "其中:玉米"]),
+                s(&["二、分品种", "1、谷物", "稻谷"]),
+                s(&["二、分品种", "2、豆类"]),
+            ]
+        );
+    }
+
+    /// Issue 13: `#` (其中) rows are breakdowns of the row above: a group is the fewest rows
+    /// adding up to its head, or runs to the row before the next head a `#` row follows;
+    /// a `#` row after a group that added up opens another breakdown of the same head.
+    #[test]
+    fn issue_13_marked_breakdowns_nest_under_their_head() {
+        let text = "\
+指标 | 本月 | 增长(%) |
+总额 | 100.5 | 4.3 |
+#甲 | 60.25 | 3.6 |
+乙 | 40.25 | 5.0 |
+#丙 | 70.0 | 1.0 |
+丁 | 30.5 | 2.0 |
+中位数 | 90 | 1.0 |
+产值 | 500 | 2.0 |
+#戊 | 100 | 1.0 |
+己 | 50 | 1.0 |
+销售值 | 400 | 3.0 |
+#戊 | 90 | 1.0 |
+";
+        let t = tables_of(text);
+        let rws: Vec<Vec<String>> = t[0].rows.iter().map(|r| r.path.clone()).collect();
+        assert_eq!(
+            rws,
+            [
+                s(&["总额"]),
+                s(&["总额", "#甲"]),
+                s(&["总额", "乙"]),
+                s(&["总额", "#丙"]),
+                s(&["总额", "丁"]),
+                s(&["中位数"]),
+                s(&["产值"]),
+                s(&["产值", "#戊"]),
+                s(&["产值", "己"]),
+                s(&["销售值"]),
+                s(&["销售值", "#戊"]),
+            ]
+        );
+    }
+
+    /// Issue 13: a plain short line with a period line under it, or a numbered caption
+    /// (`2-3 总产出`), titles the pipe table below; one-cell rows of running text after
+    /// the last values are paragraphs and headings, not rows.
+    #[test]
+    fn issue_13_caption_lines_and_text_after_the_values() {
+        let text = "\
+城乡居民收支指标
+2015年上半年
+指标名称 | 绝对值(元) | 增长(%) |
+可支配收入 | 15443 | 8.7 |
+中位数 | 13260 | 10.8 |
+一、统计范围: | | |
+本表的统计范围是全省城乡住户，按照国家统一的抽样方法抽取调查户并按月记账汇总。 | | |
+";
+        let d = testutil::doc(text);
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].title.as_deref(), Some("城乡居民收支指标"));
+        assert_eq!(t[0].rows.len(), 2);
+        assert!(d.blocks.iter().any(|b| matches!(b,
+            crate::model::Block::Heading(h) if h.number == "一" && h.title == "统计范围")));
+        let t = tables_of("2-3 总产出\n项目 | 2013 年 | 2014 年 |\n工业 | 5 | 6 |\n");
+        assert_eq!(t[0].title.as_deref(), Some("2-3 总产出"));
+    }
+
+    /// Issue 13: a first row of years is a header; a leading column numbering the rows
+    /// `1, 2, 3` (named or not by the header) is dropped; labels stating a unit head
+    /// blocks, a valueless row heads the rest of its block.
+    #[test]
+    fn issue_13_years_header_rank_column_and_unit_heads() {
+        let t = tables_of("项目 | 2013 | 2014 |\n工业 | 5 | 6 |\n建筑 | 1 | 2 |\n");
+        assert_eq!(
+            cells_of(&t[0])[..2],
+            [
+                (s(&["工业"]), s(&["2013"]), "5".to_string()),
+                (s(&["工业"]), s(&["2014"]), "6".to_string()),
+            ]
+        );
+        let text = "\
+| 地区 | 产量(万吨) | 增长(%) | |
+|---|---|---|---|
+| 1 | 北京市 | 0.02 | -22.25 |
+| 2 | 天津市 | 3.77 | -3.85 |
+";
+        let t = tables_of(text);
+        assert_eq!(
+            cells_of(&t[0])[..2],
+            [
+                (s(&["北京市"]), s(&["产量(万吨)"]), "0.02".to_string()),
+                (s(&["北京市"]), s(&["增长(%)"]), "-22.25".to_string()),
+            ]
+        );
+        let text = "\
+项目 | 2013 | 2014 |
+总产出(亿元) | 10 | 12 |
+第一产业 | 4 | 5 |
+第二产业 | 6 | 7 |
+按行业分 | | |
+工业 | 5 | 6 |
+总产出指数(上年=100) | 105 | 106 |
+第一产业 | 101 | 102 |
+";
+        let t = tables_of(text);
+        let rws: Vec<Vec<String>> = t[0].rows.iter().map(|r| r.path.clone()).collect();
+        assert_eq!(
+            rws,
+            [
+                s(&["总产出(亿元)"]),
+                s(&["总产出(亿元)", "第一产业"]),
+                s(&["总产出(亿元)", "第二产业"]),
+                s(&["总产出(亿元)", "按行业分"]),
+                s(&["总产出(亿元)", "按行业分", "工业"]),
+                s(&["总产出指数(上年=100)"]),
+                s(&["总产出指数(上年=100)", "第一产业"]),
+            ]
+        );
     }
 }

@@ -9,6 +9,8 @@ gives). Each is read and parsed by the Rust library with the GIL released, so a 
 pool runs them in parallel; a list is parsed on all cores, results in input order.
 
 - :func:`parse`: the ``govreport/1`` document (a ``dict``, the command line's JSON);
+- :func:`parse_json`: the same as JSON text, the line ``govreport parse --format jsonl``
+  writes (for Spark and other JSON readers: no ``dict`` made on the way);
 - :func:`values`: the tidy values, one ``dict`` per table cell with the columns of
   ``values.csv``, every field its text there;
 - :func:`panel`: one ``dict`` per report with the columns of ``govreport panel``;
@@ -43,6 +45,7 @@ __all__ = [
     "panel",
     "panel_frame",
     "parse",
+    "parse_json",
     "values",
     "values_frame",
 ]
@@ -81,6 +84,25 @@ def parse(
     _warn(failed)
     loaded = [json.loads(d) for d in docs]
     return loaded[0] if single else loaded
+
+
+def parse_json(
+    source: Union[Source, Sequence[Source]],
+    encoding: Optional[str] = None,
+    *,
+    name: Optional[str] = None,
+    input_format: Optional[str] = None,
+    errors: str = "raise",
+) -> Union[str, List[str]]:
+    """The ``govreport/1`` document of a report as compact JSON text: the line
+    ``govreport parse --format jsonl`` writes for it, without the newline; a list of
+    them for a list of reports. Arguments as :func:`parse`. Making the text takes no
+    GIL at all, so this is the fastest way to hand documents to a JSON reader
+    (``spark.read.json``, a ``.jsonl`` file)."""
+    items, single = _sources(source, name)
+    docs, failed = _native.parse_json(items, encoding, input_format, _skip(errors, single))
+    _warn(failed)
+    return docs[0] if single else docs
 
 
 def check(

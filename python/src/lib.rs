@@ -16,7 +16,7 @@ use govreport::{Document, Error, ErrorKind, Options};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedBytes;
-use pyo3::types::{PyDict, PyList, PyTuple};
+use pyo3::types::{PyDict, PyList, PyString, PyTuple};
 use rayon::prelude::*;
 use std::path::PathBuf;
 
@@ -282,11 +282,11 @@ fn values_rows<'py>(
         rows
     })?;
     let header = govreport::write::csv::HEADER;
-    let keys: Vec<Bound<'py, pyo3::types::PyString>> = header
-        .iter()
-        .map(|h| pyo3::types::PyString::intern(py, h))
-        .collect();
+    let keys: Vec<Bound<'py, PyString>> = header.iter().map(|h| PyString::intern(py, h)).collect();
     let rows = docs.iter().flatten();
+    // One Python string per distinct text: the paths, keys and titles repeat from cell to
+    // cell, and making a str (decoding UTF-8) is most of the work here, under the GIL.
+    let mut strings = Strings::new(py);
     let out = if typed {
         let columns = PyDict::new(py);
         for (i, key) in keys.iter().enumerate() {
@@ -298,26 +298,55 @@ fn values_rows<'py>(
                 "band" | "unit" | "row_key" | "column_key" | "table_title" | "template"
                 | "agency" => PyList::new(
                     py,
-                    rows.clone()
-                        .map(|r| Some(r.text[i].as_str()).filter(|s| !s.is_empty())),
+                    rows.clone().map(|r| {
+                        let t = r.text[i].as_str();
+                        (!t.is_empty()).then(|| strings.get(t))
+                    }),
                 )?,
-                _ => PyList::new(py, rows.clone().map(|r| r.text[i].as_str()))?,
+                _ => PyList::new(py, rows.clone().map(|r| strings.get(&r.text[i])))?,
             };
             columns.set_item(key, column)?;
         }
         columns.into_any()
     } else {
+        // each row a copy of one dict holding every key: no resizing as the keys go in
+        let blank = PyDict::new(py);
+        for k in &keys {
+            blank.set_item(k, py.None())?;
+        }
         let list = PyList::empty(py);
         for r in rows {
-            let d = PyDict::new(py);
+            let d = blank.copy()?;
             for (k, v) in keys.iter().zip(&r.text) {
-                d.set_item(k, v)?;
+                d.set_item(k, strings.get(v))?;
             }
             list.append(d)?;
         }
         list.into_any()
     };
     Ok((out, failures(&failed)))
+}
+
+/// Python strings made once per distinct text of a call.
+struct Strings<'a, 'py> {
+    py: Python<'py>,
+    made: rustc_hash::FxHashMap<&'a str, Bound<'py, PyString>>,
+}
+
+impl<'a, 'py> Strings<'a, 'py> {
+    fn new(py: Python<'py>) -> Self {
+        Strings {
+            py,
+            made: Default::default(),
+        }
+    }
+
+    fn get(&mut self, s: &'a str) -> Bound<'py, PyString> {
+        self.made
+            .entry(s)
+            .or_insert_with(|| PyString::new(self.py, s))
+            .clone()
+    }
 }
 
 /// One panel row, owned: the report's fields, the numbers over every template's keys,

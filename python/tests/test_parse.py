@@ -20,6 +20,14 @@ def test_parse_is_the_cli_json(cli):
     assert want["meta"]["agency"] == "昭通市政务服务管理局"
 
 
+def test_parse_json_is_the_cli_jsonl_line_byte_for_byte(cli, corpus_files):
+    out = run_cli(cli, "parse", "--format", "jsonl", *corpus_files).stdout.decode("utf-8")
+    lines = out.split("\n")
+    assert lines.pop() == ""
+    assert govreport.parse_json([str(p) for p in corpus_files]) == lines
+    assert govreport.parse_json(str(corpus_files[0])) == lines[0]
+
+
 def test_bytes_are_standard_input(cli):
     data = SEED.read_bytes()
     # bytes alone are recorded as "-", as the command line records standard input

@@ -87,15 +87,13 @@ def converted(cli, folder, out) -> tuple[list[str], list[str]]:
 
 def parse_partition():
     """The Python package as a mapPartitions function: a partition's reports parsed as one
-    list (all the executor's cores, GIL released), one compact JSON document each.
-    (Made in a function so that Spark pickles it by value: the executors cannot import
-    this test module.)"""
+    list (all the executor's cores, GIL released), one JSON line each. (Made in a function
+    so that Spark pickles it by value: the executors cannot import this test module.)"""
 
     def parse(paths):
         import govreport
 
-        for doc in govreport.parse(list(paths)):
-            yield json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+        yield from govreport.parse_json(list(paths))
 
     return parse
 
@@ -138,7 +136,7 @@ def test_pipe_over_500_generated_reports_is_convert(sc, cli, generated, tmp_path
         len(paths),
         lambda: rdd.mapPartitions(parse_partition()).collect(),
     )
-    assert [json.loads(line) for line in got] == [json.loads(line) for line in want]
+    assert got == want
 
 
 def test_a_failing_report_is_reported_and_the_others_kept(sc, cli, tmp_path, generated):

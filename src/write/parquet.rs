@@ -13,8 +13,9 @@
 //!   a band, unit, key, title, template, agency or year that is unknown. (The CSV prints
 //!   all of these as an empty field.)
 //!
-//! Files are Snappy-compressed, written a batch of [`BATCH_ROWS`] rows at a time (row
-//! groups of at most about a million rows), so memory holds one batch, not the file.
+//! Files are Snappy-compressed, written a batch of [`BATCH_ROWS`] rows at a time in row
+//! groups of at most [`ROW_GROUP_ROWS`] rows, so memory holds a batch and a row group, not
+//! the file (`parse --format parquet` peaks at about 50 MB for 18,000 reports as for 6,000).
 
 use super::panel::{self, PanelOptions};
 use super::values::value_rows;
@@ -31,6 +32,10 @@ use std::sync::{Arc, OnceLock};
 
 /// Rows buffered before they are handed to the Parquet encoder as one record batch.
 pub const BATCH_ROWS: usize = 64 * 1024;
+
+/// Most rows of a row group: the encoder holds a row group's pages in memory until it is
+/// complete, and readers (DuckDB, Spark) scan row groups in parallel.
+pub const ROW_GROUP_ROWS: usize = 128 * 1024;
 
 /// The Arrow schema of the values file: the columns of `values.csv`, typed.
 pub fn values_schema() -> SchemaRef {
@@ -338,6 +343,7 @@ fn properties() -> WriterProperties {
     WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
         .set_created_by(format!("govreport {}", env!("CARGO_PKG_VERSION")))
+        .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
         .build()
 }
 

@@ -139,6 +139,28 @@ def test_pipe_over_500_generated_reports_is_convert(sc, cli, generated, tmp_path
     assert got == want
 
 
+def test_binary_files_pairs_through_the_package(sc, cli, generated, tmp_path):
+    """The README's route: (path, bytes) pairs from sc.binaryFiles, parsed per partition by
+    the package. Spark names each file by its URI, so the documents are convert's but for
+    `source.path`."""
+    folder = generated[0].parent
+    want, paths = converted(cli, folder, tmp_path / "out")
+
+    def parse_pairs(pairs):
+        import govreport
+
+        yield from govreport.parse_json(list(pairs), errors="skip")
+
+    got = [json.loads(line) for line in sc.binaryFiles(str(folder), 8).mapPartitions(parse_pairs).collect()]
+    assert len(got) == len(want) == 500
+    by_path = {doc["source"]["path"].removeprefix("file:"): doc for doc in got}
+    for line, path in zip(want, paths):
+        doc = by_path[path]
+        assert doc["source"]["path"] == "file:" + path
+        doc["source"]["path"] = path
+        assert doc == json.loads(line)
+
+
 def test_a_failing_report_is_reported_and_the_others_kept(sc, cli, tmp_path, generated):
     bad = tmp_path / "empty.txt"
     bad.write_bytes(b"")

@@ -16,6 +16,8 @@
 //!   truth (issue 12);
 //! - [`stream`]: `govreport parse - --format jsonl` as a streaming map step.
 //! - [`issue14`]: one test or more per item of issue 14, through the binary;
+//! - [`parquet`]: `--format parquet` and `convert --parquet`, refused with how to build them
+//!   when the cargo feature `parquet` is off (issue 15);
 //! - [`styles`]: one table in every flattening style gives the same tidy values (issue 4).
 
 mod cli;
@@ -26,6 +28,7 @@ mod encoding;
 mod flat;
 mod hostile;
 mod issue14;
+mod parquet;
 mod props;
 mod score;
 mod seed;

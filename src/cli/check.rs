@@ -76,15 +76,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         checks::write_doc_csv(&d, false, &mut w).and_then(|_| w.flush())
                     }
                     CheckFormat::Json => {
-                        let (pass, fail, skipped) = checks::tally(&d);
-                        let one = serde_json::json!({
-                            "path": d.source.path,
-                            "template": d.meta.template,
-                            "pass": pass,
-                            "fail": fail,
-                            "skipped": skipped,
-                            "checks": d.checks,
-                        });
+                        let one = checks::summary(&d);
                         let sep: &[u8] = if written == 0 { b"\n" } else { b",\n" };
                         out.write_all(sep)
                             .and_then(|_| serde_json::to_writer(&mut out, &one).map_err(Into::into))

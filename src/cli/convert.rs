@@ -6,7 +6,9 @@
 //! - `values.csv`: the tidy values of every document (the columns of `parse --format csv`);
 //! - `checks.csv` and `panel.csv`: the template checks and one panel row per document;
 //! - `manifest.csv`: one row per input file, failures included;
-//! - `datapackage.json`: a Frictionless Data Package describing the files and their columns.
+//! - `datapackage.json`: a Frictionless Data Package describing the files and their columns;
+//! - with `--parquet`, `values.parquet` and `panel.parquet` in place of `values.csv` and
+//!   `panel.csv` (the cargo feature `parquet`).
 //!
 //! How it runs: the inputs are walked in sorted order (walkdir sorted by file name, which
 //! is the component order of [`Path`]'s `Ord`). With `--jobs 1` one thread converts and
@@ -79,6 +81,10 @@ pub struct Args {
     /// a formula with `'` (never a lone `-` or a signed number), as `parse --excel`.
     #[arg(long)]
     excel: bool,
+    /// Write the values and the panel as Parquet (`values.parquet`, `panel.parquet`, typed
+    /// columns) instead of CSV; needs the cargo feature `parquet`.
+    #[arg(long)]
+    parquet: bool,
     /// panel.csv: the key columns of every shipped template, not only of those the reports
     /// follow.
     #[arg(long)]
@@ -105,8 +111,10 @@ enum OutputKind {
 /// The outputs a run writes besides the manifest and the data package.
 pub struct Chosen {
     documents: bool,
-    /// In the order of [`CSV_OUTPUTS`].
+    /// Written as CSV, in the order of [`CSV_OUTPUTS`].
     csv: Vec<&'static CsvOutput>,
+    /// Written as Parquet instead (`--parquet`): the values, the panel.
+    parquet: Vec<&'static CsvOutput>,
     /// `--excel`: every CSV starts with a BOM, formulas are neutralised.
     excel: bool,
     /// `--all-keys`: the panel keeps the columns of every template.
@@ -128,12 +136,37 @@ impl Chosen {
         Chosen {
             documents: chosen("documents"),
             csv: CSV_OUTPUTS.iter().filter(|o| chosen(o.name)).collect(),
+            parquet: Vec::new(),
             excel: false,
             all_keys: false,
             derived: false,
         }
     }
+
+    /// `--parquet`: the values and the panel move from CSV to Parquet.
+    fn move_to_parquet(&mut self) {
+        let (parquet, csv) = self
+            .csv
+            .iter()
+            .partition(|o| o.file == VALUES.file || o.file == PANEL.file);
+        self.parquet = parquet;
+        self.csv = csv;
+    }
 }
+
+/// The Parquet file of an output moved to Parquet by `--parquet`.
+fn parquet_file(o: &CsvOutput) -> &'static str {
+    if o.file == PANEL.file {
+        PANEL_PARQUET
+    } else {
+        VALUES_PARQUET
+    }
+}
+
+/// `values.parquet`, written by `--parquet` instead of `values.csv`.
+const VALUES_PARQUET: &str = "values.parquet";
+/// `panel.parquet`, written by `--parquet` instead of `panel.csv`.
+const PANEL_PARQUET: &str = "panel.parquet";
 
 /// Set when the run is interrupted (Ctrl-C, SIGTERM, SIGHUP).
 static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
@@ -399,6 +432,10 @@ pub const MANIFEST_FIELDS: &[Field] = &[
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut args = args;
     args.paths = super::input::gather(std::mem::take(&mut args.paths), args.files_from.as_deref())?;
+    if args.parquet {
+        // before anything is made: a build without Parquet leaves no output folder
+        super::parquet_available()?;
+    }
     let started = Instant::now();
     let jobs = args
         .jobs
@@ -412,9 +449,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .compile_matcher();
     // A named input that is one of the files this run replaces would be read while it
     // is being replaced.
-    let finals = [DOCUMENTS, MANIFEST, DATAPACKAGE, CODEBOOK]
-        .into_iter()
-        .chain(CSV_OUTPUTS.iter().map(|o| o.file));
+    let finals = [
+        DOCUMENTS,
+        MANIFEST,
+        DATAPACKAGE,
+        CODEBOOK,
+        VALUES_PARQUET,
+        PANEL_PARQUET,
+    ]
+    .into_iter()
+    .chain(CSV_OUTPUTS.iter().map(|o| o.file));
     for name in finals {
         let named = args.paths.iter().map(PathBuf::as_path);
         super::refuse_output_among_inputs(Some(&args.output.join(name)), named)?;
@@ -424,6 +468,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         format!("cannot create {}", args.output.display())
     })?;
     let mut chosen = Chosen::of(&args.outputs);
+    if args.parquet {
+        chosen.move_to_parquet();
+    }
     chosen.excel = args.excel;
     chosen.all_keys = args.all_keys;
     chosen.derived = args.derived;
@@ -732,6 +779,9 @@ struct Converted {
     manifest: Vec<u8>,
     /// The template the document follows.
     template: Option<String>,
+    /// The document, kept for the Parquet outputs (`--parquet`), which the writing
+    /// thread fills.
+    doc: Option<Document>,
 }
 
 fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Converted {
@@ -750,6 +800,7 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
         csv: vec![Vec::new(); chosen.csv.len()],
         manifest: Vec::new(),
         template: None,
+        doc: None,
     };
     let parsed = match broken {
         Some(reason) => Err(reason),
@@ -774,7 +825,11 @@ fn convert(input: Input, max_bytes: u64, opts: &Options, chosen: &Chosen) -> Con
             }
             let tables = doc.tables().count();
             let values: usize = doc.tables().map(|t| t.rows.len() * t.columns.len()).sum();
-            (doc.source.encoding, tables.to_string(), values.to_string())
+            let encoding = doc.source.encoding.clone();
+            if !chosen.parquet.is_empty() && c.failed.is_none() {
+                c.doc = Some(doc);
+            }
+            (encoding, tables.to_string(), values.to_string())
         }
         Err(reason) => {
             c.failed = Some(reason);
@@ -900,6 +955,8 @@ struct Outputs {
     /// `documents.jsonl`, when chosen.
     jsonl: Option<BufWriter<File>>,
     csv: Vec<BufWriter<File>>,
+    /// `values.parquet` and `panel.parquet`, when `--parquet`.
+    parquet: ParquetOutputs,
     manifest: BufWriter<File>,
     /// Bytes appended so far, and the count at which the disk is next asked to catch up.
     written: u64,
@@ -960,6 +1017,106 @@ const CODEBOOK_FIELDS: &[Field] = &[
     ),
 ];
 
+/// The panel Parquet file, cut to the keys of the templates found, before it replaces the
+/// one written over every template's keys.
+const PANEL_PARQUET_PROJECTED: &str = "panel.parquet.projected";
+
+/// The Parquet outputs of `--parquet`, written under `.part` names as the others; the
+/// writing thread adds each document as it comes in input order.
+#[cfg(feature = "parquet")]
+struct ParquetOutputs {
+    values: Option<govreport::write::parquet::ValuesWriter<BufWriter<File>>>,
+    panel: Option<govreport::write::parquet::PanelWriter<BufWriter<File>>>,
+}
+
+#[cfg(feature = "parquet")]
+impl ParquetOutputs {
+    fn create(dir: &Path, chosen: &Chosen) -> anyhow::Result<ParquetOutputs> {
+        use govreport::write::{panel, parquet};
+        let open = |name: &str| -> anyhow::Result<BufWriter<File>> {
+            let p = part(dir, name);
+            let f = File::create(&p).with_context(|| format!("cannot create {}", p.display()))?;
+            Ok(BufWriter::with_capacity(256 * 1024, f))
+        };
+        let wants = |o: &CsvOutput| chosen.parquet.iter().any(|c| c.file == o.file);
+        let values = if wants(&VALUES) {
+            Some(parquet::ValuesWriter::new(open(VALUES_PARQUET)?)?)
+        } else {
+            None
+        };
+        let panel = if wants(&PANEL) {
+            let opts = panel::PanelOptions {
+                excel: false,
+                derived: chosen.derived,
+            };
+            Some(parquet::PanelWriter::new(
+                open(PANEL_PARQUET)?,
+                panel::all_key_columns(),
+                opts,
+            )?)
+        } else {
+            None
+        };
+        Ok(ParquetOutputs { values, panel })
+    }
+
+    fn append(&mut self, doc: &Document) -> io::Result<()> {
+        if let Some(w) = &mut self.values {
+            w.write(doc)?;
+        }
+        if let Some(w) = &mut self.panel {
+            w.write(doc)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the footers; gives the files to flush and sync.
+    fn finish(self) -> io::Result<Vec<BufWriter<File>>> {
+        let mut files = Vec::new();
+        if let Some(w) = self.values {
+            files.push(w.finish()?);
+        }
+        if let Some(w) = self.panel {
+            files.push(w.finish()?);
+        }
+        Ok(files)
+    }
+
+    /// Rewrites the panel's `.part` file, written over every template's keys, with the
+    /// columns of `keys` only (as [`project_panel`] does for the CSV).
+    fn project_panel(dir: &Path, keys: &[String]) -> io::Result<()> {
+        let from = part(dir, PANEL_PARQUET);
+        let to = part(dir, PANEL_PARQUET_PROJECTED);
+        let out = BufWriter::new(File::create(&to)?);
+        let out = govreport::write::parquet::project_panel(File::open(&from)?, keys, out)?;
+        out.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&to, &from)
+    }
+}
+
+/// Without the feature `parquet`, `--parquet` is refused before any output is made.
+#[cfg(not(feature = "parquet"))]
+struct ParquetOutputs;
+
+#[cfg(not(feature = "parquet"))]
+impl ParquetOutputs {
+    fn create(_: &Path, _: &Chosen) -> anyhow::Result<ParquetOutputs> {
+        Ok(ParquetOutputs)
+    }
+
+    fn append(&mut self, _: &Document) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(self) -> io::Result<Vec<BufWriter<File>>> {
+        Ok(Vec::new())
+    }
+
+    fn project_panel(_: &Path, _: &[String]) -> io::Result<()> {
+        Ok(())
+    }
+}
+
 fn part(dir: &Path, name: &str) -> PathBuf {
     dir.join(format!(".{name}.part"))
 }
@@ -977,12 +1134,14 @@ impl Outputs {
             write_header(&mut w, (o.fields)(), chosen.excel)?;
             csv.push(w);
         }
+        let parquet = ParquetOutputs::create(dir, chosen)?;
         let mut manifest = open(MANIFEST)?;
         write_header(&mut manifest, MANIFEST_FIELDS, chosen.excel)?;
         Ok(Outputs {
             dir: dir.to_path_buf(),
             jsonl: chosen.documents.then(|| open(DOCUMENTS)).transpose()?,
             csv,
+            parquet,
             manifest,
             written: 0,
             next_sync: SYNC_EVERY,
@@ -996,6 +1155,9 @@ impl Outputs {
         }
         for (w, rows) in self.csv.iter_mut().zip(&c.csv) {
             w.write_all(rows)?;
+        }
+        if let Some(doc) = &c.doc {
+            self.parquet.append(doc)?;
         }
         self.manifest.write_all(&c.manifest)?;
         self.written += (c.jsonl.len() + c.csv.iter().map(Vec::len).sum::<usize>()) as u64;
@@ -1033,6 +1195,9 @@ impl Outputs {
         }
         drop(self.jsonl);
         drop(self.csv);
+        // (a build without Parquet has nothing to close here)
+        #[allow(clippy::drop_non_drop)]
+        drop(self.parquet);
         drop(self.manifest);
         let names = [
             DOCUMENTS,
@@ -1040,9 +1205,11 @@ impl Outputs {
             DATAPACKAGE,
             CODEBOOK,
             "panel.csv.projected",
+            PANEL_PARQUET_PROJECTED,
         ]
         .into_iter()
-        .chain(chosen.csv.iter().map(|o| o.file));
+        .chain(chosen.csv.iter().map(|o| o.file))
+        .chain(chosen.parquet.iter().map(|o| parquet_file(o)));
         for name in names {
             match std::fs::remove_file(part(&self.dir, name)) {
                 Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
@@ -1065,12 +1232,14 @@ impl Outputs {
             names.push(DOCUMENTS);
         }
         names.extend(chosen.csv.iter().map(|o| o.file));
+        names.extend(chosen.parquet.iter().map(|o| parquet_file(o)));
         // Flushed and synced side by side: the disk writes them at once.
         let files = self
             .jsonl
             .into_iter()
             .chain([self.manifest])
-            .chain(self.csv);
+            .chain(self.csv)
+            .chain(self.parquet.finish()?);
         std::thread::scope(|s| {
             let closing: Vec<_> = files
                 .map(|w| {
@@ -1097,6 +1266,9 @@ impl Outputs {
         if !chosen.all_keys && chosen.csv.iter().any(|o| o.file == PANEL.file) {
             project_panel(&self.dir, panel_keys, chosen.excel)?;
         }
+        if !chosen.all_keys && chosen.parquet.iter().any(|o| o.file == PANEL.file) {
+            ParquetOutputs::project_panel(&self.dir, panel_keys)?;
+        }
         let mut codebook = Vec::new();
         govreport::write::panel::write_codebook(None, chosen.excel, &mut codebook)?;
         let mut f = File::create(part(&self.dir, CODEBOOK))?;
@@ -1114,7 +1286,9 @@ impl Outputs {
             std::fs::rename(part(&self.dir, name), self.dir.join(name))?;
         }
         // An output of an earlier run that this run did not write would read as its own.
-        let all = std::iter::once(DOCUMENTS).chain(CSV_OUTPUTS.iter().map(|o| o.file));
+        let all = [DOCUMENTS, VALUES_PARQUET, PANEL_PARQUET]
+            .into_iter()
+            .chain(CSV_OUTPUTS.iter().map(|o| o.file));
         for stale in all.filter(|n| !names.contains(n)) {
             match std::fs::remove_file(self.dir.join(stale)) {
                 Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
@@ -1203,13 +1377,34 @@ fn datapackage(chosen: &Chosen, panel_keys: &'static [String]) -> serde_json::Va
             "encoding": "utf-8",
         }));
     }
-    for o in &chosen.csv {
-        let fields = if o.file == PANEL.file {
-            panel_fields_of(panel_keys)
-        } else {
-            (o.fields)().to_vec()
+    for o in CSV_OUTPUTS {
+        let fields = || {
+            if o.file == PANEL.file {
+                panel_fields_of(panel_keys)
+            } else {
+                (o.fields)().to_vec()
+            }
         };
-        resources.push(table(o.file, o.name, o.description, &fields));
+        if chosen.csv.iter().any(|c| c.file == o.file) {
+            resources.push(table(o.file, o.name, o.description, &fields()));
+        } else if chosen.parquet.iter().any(|c| c.file == o.file) {
+            let mut r = table(parquet_file(o), o.name, o.description, &fields());
+            if let Some(r) = r.as_object_mut() {
+                for csv_only in ["encoding", "dialect"] {
+                    r.remove(csv_only);
+                }
+                r.insert("format".into(), json!("parquet"));
+                r.insert("mediatype".into(), json!("application/vnd.apache.parquet"));
+                r.insert(
+                    "description".into(),
+                    json!(format!(
+                        "{} Parquet: numbers Float64, counts Int64, repeated text dictionary-encoded, null where the CSV is empty.",
+                        o.description
+                    )),
+                );
+            }
+            resources.push(r);
+        }
     }
     resources.push(table(
         CODEBOOK,

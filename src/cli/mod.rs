@@ -237,6 +237,40 @@ pub fn output(path: Option<&std::path::Path>) -> anyhow::Result<Box<dyn std::io:
     })
 }
 
+/// Opens `-o FILE` or standard output for a binary format (Parquet), buffered; standard
+/// output only when it is not a terminal (bad usage otherwise: the bytes would garble it).
+#[cfg(feature = "parquet")]
+pub fn binary_output(
+    path: Option<&std::path::Path>,
+) -> anyhow::Result<Box<dyn std::io::Write + Send>> {
+    use std::io::IsTerminal as _;
+    Ok(match path.filter(|p| p.as_os_str() != "-") {
+        Some(p) => Box::new(std::io::BufWriter::new(writing(
+            std::fs::File::create(p),
+            || format!("cannot create {}", p.display()),
+        )?)),
+        None if std::io::stdout().is_terminal() => {
+            return Err(Usage(
+                "Parquet is binary: give -o FILE, or redirect standard output to a file".into(),
+            )
+            .into());
+        }
+        None => Box::new(std::io::BufWriter::new(std::io::stdout())),
+    })
+}
+
+/// Whether this build writes Parquet: bad usage, with how to get it, if not.
+pub fn parquet_available() -> anyhow::Result<()> {
+    if cfg!(feature = "parquet") {
+        Ok(())
+    } else {
+        Err(Usage(NO_PARQUET.into()).into())
+    }
+}
+
+/// Why Parquet is refused by a build without it, and how to get it.
+pub const NO_PARQUET: &str = "this govreport was built without Parquet support: rebuild it with the `parquet` feature (`cargo install --path . --features parquet`, or `cargo build --release --features parquet`)";
+
 /// The name of an output for messages: the file, or standard output.
 pub fn output_name(path: Option<&std::path::Path>) -> String {
     match path.filter(|p| p.as_os_str() != "-") {

@@ -42,6 +42,17 @@ pub struct Args {
     /// (without it the panel holds only printed numbers).
     #[arg(long)]
     derived: bool,
+    /// Output format: `csv`, or `parquet` (typed columns; needs the cargo feature
+    /// `parquet`).
+    #[arg(long, short = 'f', value_enum, default_value = "csv")]
+    format: PanelFormat,
+}
+
+/// Output formats of `govreport panel`.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum PanelFormat {
+    Csv,
+    Parquet,
 }
 
 /// Parses every file and writes the panel; unreadable files are reported and left out.
@@ -54,6 +65,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         args.output.as_deref(),
         args.files.iter().map(PathBuf::as_path),
     )?;
+    if args.format == PanelFormat::Parquet {
+        super::parquet_available()?;
+        return parquet(&args, &opts);
+    }
     let spool_err = || "cannot write the panel's temporary file".to_string();
     let all = panel::all_key_columns();
     let opts_row = panel::PanelOptions {
@@ -137,4 +152,69 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--format parquet`: the rows go, over every template's keys, to an anonymous Parquet
+/// file as the reports are parsed; when all are read the panel is written from it with
+/// the columns of the templates the reports follow (every template's with `--all-keys`).
+#[cfg(feature = "parquet")]
+fn parquet(args: &Args, opts: &Options) -> anyhow::Result<ExitCode> {
+    use govreport::write::parquet::{PanelWriter, project_panel};
+    let spool_err = || "cannot write the panel's temporary file".to_string();
+    let all = panel::all_key_columns();
+    let opts_row = panel::PanelOptions {
+        excel: false,
+        derived: args.derived,
+    };
+    let spool = super::writing(tempfile::tempfile(), spool_err)?;
+    let mut spool = super::writing(PanelWriter::new(spool, all, opts_row), spool_err)?;
+    let mut used: Vec<String> = Vec::new();
+    let mut failed = 0;
+    for f in &args.files {
+        let name = shown(f);
+        match read_input(f, &name, args.max_bytes)
+            .and_then(|b| govreport::parse_bytes(&b, &name, opts))
+        {
+            Ok(d) => {
+                if let Some(t) = &d.meta.template
+                    && !used.contains(t)
+                {
+                    used.push(t.clone());
+                }
+                super::writing(spool.write(&d), spool_err)?;
+            }
+            Err(e) => {
+                super::report(&e);
+                failed += 1;
+            }
+        }
+    }
+    let mut spooled = super::writing(spool.finish(), spool_err)?;
+    super::writing(spooled.rewind(), spool_err)?;
+    let used: Vec<&str> = used.iter().map(String::as_str).collect();
+    let keys = if args.all_keys {
+        all.to_vec()
+    } else {
+        panel::key_columns_of(&used)
+    };
+    let what = || {
+        format!(
+            "cannot write {}",
+            super::output_name(args.output.as_deref())
+        )
+    };
+    let out = super::binary_output(args.output.as_deref())?;
+    let mut out = super::writing(project_panel(spooled, &keys, out), what)?;
+    super::writing(out.flush(), what)?;
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Without the `parquet` feature `run` refuses `--format parquet` before this is reached.
+#[cfg(not(feature = "parquet"))]
+fn parquet(_: &Args, _: &Options) -> anyhow::Result<ExitCode> {
+    super::parquet_available().map(|_| ExitCode::from(super::EXIT_USAGE))
 }

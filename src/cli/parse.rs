@@ -48,21 +48,25 @@ pub struct Args {
     table: Option<String>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum FormatArg {
     Json,
     Jsonl,
     Csv,
     Md,
+    /// The tidy values as Parquet (needs the cargo feature `parquet`).
+    Parquet,
 }
 
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Json => Format::Json,
-            FormatArg::Jsonl => Format::Jsonl,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Md => Format::Md,
+impl FormatArg {
+    /// The writer's format; `None` for Parquet, which has its own writer.
+    fn text(self) -> Option<Format> {
+        match self {
+            FormatArg::Json => Some(Format::Json),
+            FormatArg::Jsonl => Some(Format::Jsonl),
+            FormatArg::Csv => Some(Format::Csv),
+            FormatArg::Md => Some(Format::Md),
+            FormatArg::Parquet => None,
         }
     }
 }
@@ -89,7 +93,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             super::output_name(args.output.as_deref())
         )
     };
-    let format = Format::from(args.format);
+    if args.format == FormatArg::Parquet {
+        super::parquet_available()?;
+    }
     let array = args.files.len() != 1;
     let parse = |f: &PathBuf| {
         let name = match &args.stdin_name {
@@ -110,6 +116,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             ));
         }
         Ok::<_, String>(doc)
+    };
+    let Some(format) = args.format.text() else {
+        return parquet(&args, parse);
     };
     // One JSON input that fails writes nothing: no document, and no empty `-o` file.
     let mut first = None;
@@ -147,4 +156,47 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--format parquet`: the tidy values of every input in one Parquet file, each
+/// document's rows added as it is parsed (memory holds one batch of rows).
+#[cfg(feature = "parquet")]
+fn parquet(
+    args: &Args,
+    parse: impl Fn(&PathBuf) -> Result<govreport::Document, String>,
+) -> anyhow::Result<ExitCode> {
+    let what = || {
+        format!(
+            "cannot write {}",
+            super::output_name(args.output.as_deref())
+        )
+    };
+    let out = super::binary_output(args.output.as_deref())?;
+    let mut w = super::writing(govreport::write::parquet::ValuesWriter::new(out), what)?;
+    let mut failed = 0;
+    for f in &args.files {
+        match parse(f) {
+            Ok(d) => super::writing(w.write(&d), what)?,
+            Err(e) => {
+                super::report(&e);
+                failed += 1;
+            }
+        }
+    }
+    let mut out = super::writing(w.finish(), what)?;
+    super::writing(out.flush(), what)?;
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Without the `parquet` feature `run` refuses `--format parquet` before this is reached.
+#[cfg(not(feature = "parquet"))]
+fn parquet(
+    _: &Args,
+    _: impl Fn(&PathBuf) -> Result<govreport::Document, String>,
+) -> anyhow::Result<ExitCode> {
+    super::parquet_available().map(|_| ExitCode::from(super::EXIT_USAGE))
 }

@@ -24,6 +24,27 @@ pub fn tally(d: &Document) -> (usize, usize, usize) {
     (count("pass"), count("fail"), count("skipped"))
 }
 
+/// One report's checks as `govreport check --format json` prints each element of its
+/// array: `path`, `template`, the counts `pass`, `fail`, `skipped`, and every check.
+///
+/// ```
+/// let doc = govreport::parse_bytes("一、总体情况\n".as_bytes(), "a.txt", &Default::default()).unwrap();
+/// let s = govreport::write::checks::summary(&doc);
+/// assert_eq!(s["path"], "a.txt");
+/// assert_eq!(s["fail"], 0);
+/// ```
+pub fn summary(d: &Document) -> serde_json::Value {
+    let (pass, fail, skipped) = tally(d);
+    serde_json::json!({
+        "path": d.source.path,
+        "template": d.meta.template,
+        "pass": pass,
+        "fail": fail,
+        "skipped": skipped,
+        "checks": d.checks,
+    })
+}
+
 /// A readable report: a summary line, then every failure (and with `verbose` every
 /// skipped check) with the lines involved.
 pub fn write_report(d: &Document, verbose: bool, out: &mut dyn Write) -> io::Result<()> {

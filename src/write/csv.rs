@@ -110,13 +110,7 @@ pub fn write_doc(d: &Document, excel: bool, out: &mut Vec<u8>) {
                     (CellKind::Number, Some(v)) => number_text(v),
                     _ => String::new(),
                 };
-                let kind = match cell.kind {
-                    CellKind::Number => "number",
-                    CellKind::Empty => "empty",
-                    CellKind::Na => "na",
-                    CellKind::Text => "text",
-                    CellKind::Missing => "missing",
-                };
+                let kind = super::values::kind_name(cell.kind);
                 out.extend_from_slice(&prefix);
                 out.extend_from_slice(&row);
                 out.extend_from_slice(column);

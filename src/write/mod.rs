@@ -3,13 +3,19 @@
 //! - [`json`]: the document model (one object, or an array for several documents);
 //! - JSON Lines: one compact document per line ([`json::write_jsonl`]);
 //! - [`csv`]: tidy values, one row per table cell;
-//! - [`md`]: a readable rendering with rebuilt headers.
+//! - [`md`]: a readable rendering with rebuilt headers;
+//! - [`values`]: the tidy values typed, one [`values::ValueRow`] per cell (what the CSV
+//!   prints, for the Parquet writer and the Python binding);
+//! - [`parquet`] (cargo feature `parquet`): the tidy values and the panel as Parquet.
 
 pub mod checks;
 pub mod csv;
 pub mod json;
 pub mod md;
 pub mod panel;
+#[cfg(feature = "parquet")]
+pub mod parquet;
+pub mod values;
 
 use crate::model::Document;
 

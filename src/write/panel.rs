@@ -159,8 +159,38 @@ pub fn header(keys: &[String]) -> Vec<&str> {
         .collect()
 }
 
-/// One report's panel row for `keys`.
+/// One report's panel row for `keys`, as the CSV prints it: the report's four columns,
+/// the [`panel_numbers`] as [`number_text`] (empty for none), the failed checks.
 pub fn panel_row(d: &Document, keys: &[String], opts: PanelOptions) -> Vec<String> {
+    let mut row = vec![
+        super::csv::safe(&d.source.path, opts.excel).into_owned(),
+        super::csv::safe(d.meta.agency.as_deref().unwrap_or(""), opts.excel).into_owned(),
+        d.meta.year.map(|y| y.to_string()).unwrap_or_default(),
+        d.meta.template.clone().unwrap_or_default(),
+    ];
+    row.extend(
+        panel_numbers(d, keys, opts)
+            .into_iter()
+            .map(|v| v.map(number_text).unwrap_or_default()),
+    );
+    row.push(checks_failed(d).to_string());
+    row
+}
+
+/// The numbers of one report's panel row, one per key of `keys` (`ROW_KEY/COLUMN_KEY`):
+/// the first number the report prints in that cell in the key's unit, `None` when it
+/// prints none there (or only a derived one, unless [`PanelOptions::derived`]).
+///
+/// ```
+/// use govreport::write::panel::{PanelOptions, panel_numbers};
+/// let text = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/zhaotong-2020.txt")).unwrap();
+/// let doc = govreport::parse_bytes(&text, "zhaotong-2020.txt", &Default::default()).unwrap();
+/// let keys = ["apply.new/applicant.natural".to_string(), "no.such/key".to_string()];
+/// let numbers = panel_numbers(&doc, &keys, PanelOptions::default());
+/// assert!(numbers[0].is_some());
+/// assert_eq!(numbers[1], None);
+/// ```
+pub fn panel_numbers(d: &Document, keys: &[String], opts: PanelOptions) -> Vec<Option<f64>> {
     // the numbers by (row key, column key), the first printed of each
     let mut values: FxHashMap<(&str, &str), f64> = FxHashMap::default();
     for t in d.tables() {
@@ -181,20 +211,18 @@ pub fn panel_row(d: &Document, keys: &[String], opts: PanelOptions) -> Vec<Strin
             }
         }
     }
-    let mut row = vec![
-        super::csv::safe(&d.source.path, opts.excel).into_owned(),
-        super::csv::safe(d.meta.agency.as_deref().unwrap_or(""), opts.excel).into_owned(),
-        d.meta.year.map(|y| y.to_string()).unwrap_or_default(),
-        d.meta.template.clone().unwrap_or_default(),
-    ];
-    row.extend(keys.iter().map(|k| {
-        k.split_once('/')
-            .and_then(|(rk, ck)| values.get(&(rk, ck)))
-            .map(|&v| number_text(v))
-            .unwrap_or_default()
-    }));
-    row.push(super::checks::tally(d).1.to_string());
-    row
+    keys.iter()
+        .map(|k| {
+            k.split_once('/')
+                .and_then(|(rk, ck)| values.get(&(rk, ck)))
+                .copied()
+        })
+        .collect()
+}
+
+/// How many of the report's checks failed: the panel's last column.
+pub fn checks_failed(d: &Document) -> usize {
+    super::checks::tally(d).1
 }
 
 /// Whether a cell's unit is the unit of its key's panel column: the same, or both counts

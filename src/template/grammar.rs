@@ -1021,20 +1021,12 @@ fn read_table(
                 }
                 // values in a PDF's drawing order: which column each is in is not printed
                 None if s.drawn && toks.iter().all(|t| !t.celled) && has_value(&toks) => {
-                    let printed: Vec<&str> = toks
-                        .iter()
-                        .filter(|t| t.kind == Kind::Value)
-                        .map(|t| t.text.as_str())
-                        .collect();
-                    warnings.push(Warning {
-                        line: Some(line_no),
-                        code: "unplaced-row".into(),
-                        message: format!(
-                            "row {:?} is left out: its values {} are printed in the order the PDF draws them, which need not be the order of its rows and columns (pdftotext -layout keeps them in place)",
-                            leaf.row.label,
-                            printed.join(" ")
-                        ),
-                    });
+                    warnings.push(row_left_out(
+                        line_no,
+                        &leaf.row.label,
+                        &toks,
+                        "are printed in the order the PDF draws them, which need not be the order of its rows and columns (pdftotext -layout keeps them in place)",
+                    ));
                     continue;
                 }
                 // values of aligned text on several lines whose columns cannot be told:
@@ -1046,20 +1038,12 @@ fn read_table(
                         && side_by_side(&toks)
                         && toks.windows(2).any(|w| w[0].line != w[1].line)) =>
                 {
-                    let printed: Vec<&str> = toks
-                        .iter()
-                        .filter(|t| t.kind == Kind::Value)
-                        .map(|t| t.text.as_str())
-                        .collect();
-                    warnings.push(Warning {
-                        line: Some(line_no),
-                        code: "unplaced-row".into(),
-                        message: format!(
-                            "row {:?} is left out: its values {} print over several lines whose columns cannot be told apart",
-                            leaf.row.label,
-                            printed.join(" ")
-                        ),
-                    });
+                    warnings.push(row_left_out(
+                        line_no,
+                        &leaf.row.label,
+                        &toks,
+                        "print over several lines whose columns cannot be told apart",
+                    ));
                     continue;
                 }
                 None => {
@@ -1718,6 +1702,23 @@ fn centers(s: &Stream, ks: &[usize], row_vals: &[Vec<usize>], n: usize) -> Optio
             })
             .collect(),
     )
+}
+
+/// The `unplaced-row` warning of a row left out: its printed values and why.
+fn row_left_out(line: u32, label: &str, toks: &[&Tok], why: &str) -> Warning {
+    let printed: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Value)
+        .map(|t| t.text.as_str())
+        .collect();
+    Warning {
+        line: Some(line),
+        code: "unplaced-row".into(),
+        message: format!(
+            "row {label:?} is left out: its values {} {why}",
+            printed.join(" ")
+        ),
+    }
 }
 
 /// True when a row's tokens hold a value (not only blanks).

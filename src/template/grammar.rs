@@ -317,6 +317,9 @@ struct Tok {
     /// Display columns the token spans on its line (aligned text), for placing values.
     x0: u32,
     x1: u32,
+    /// The same span counting characters, not display columns (some tools pad by
+    /// characters: inscriptis).
+    chars: (u32, u32),
     /// True when the token comes from a line of explicit cells (bars or tabs): its
     /// position says nothing, its order does.
     celled: bool,
@@ -516,6 +519,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
             line: i,
             x0: 0,
             x1: 0,
+            chars: (0, 0),
             celled: true,
             kind,
             text: content.to_string(),
@@ -575,6 +579,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
                 line: i,
                 x0: k as u32,
                 x1: k as u32 + 1,
+                chars: (k as u32, k as u32 + 1),
                 celled: true,
                 kind,
                 text: c.to_string(),
@@ -583,27 +588,28 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
         }
         return;
     }
-    // whitespace-separated words with their display columns
-    let mut words: Vec<(u32, u32, &str)> = Vec::new();
-    let mut x = 0u32;
-    let mut start: Option<(usize, u32)> = None;
+    // whitespace-separated words with their display columns (and character columns)
+    let mut words: Vec<(u32, u32, &str, (u32, u32))> = Vec::new();
+    let (mut x, mut n) = (0u32, 0u32);
+    let mut start: Option<(usize, u32, u32)> = None;
     for (b, c) in text.char_indices() {
-        let w = if c == '\t' {
-            8 - x % 8
+        let (w, cw) = if c == '\t' {
+            (8 - x % 8, 8 - n % 8)
         } else {
-            c.width().unwrap_or(0) as u32
+            (c.width().unwrap_or(0) as u32, 1)
         };
         if c.is_whitespace() {
-            if let Some((s, x0)) = start.take() {
-                words.push((x0, x, &text[s..b]));
+            if let Some((s, x0, n0)) = start.take() {
+                words.push((x0, x, &text[s..b], (n0, n)));
             }
         } else if start.is_none() {
-            start = Some((b, x));
+            start = Some((b, x, n));
         }
         x += w;
+        n += cw;
     }
-    if let Some((s, x0)) = start {
-        words.push((x0, x, &text[s..]));
+    if let Some((s, x0, n0)) = start {
+        words.push((x0, x, &text[s..], (n0, n)));
     }
     let mut split = words.len();
     while split > 0 && is_value(words[split - 1].2) {
@@ -612,30 +618,33 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
     // label words joined into fragments at gaps of two columns or more
     let mut k = 0;
     while k < split {
-        let (x0, mut x1, w) = words[k];
+        let (x0, mut x1, w, (c0, mut c1)) = words[k];
         let mut label = w.to_string();
         k += 1;
         while k < split && words[k].0 <= x1 + 1 {
             label.push(' ');
             label.push_str(words[k].2);
             x1 = words[k].1;
+            c1 = words[k].3.1;
             k += 1;
         }
         out.push(Tok {
             line: i,
             x0,
             x1,
+            chars: (c0, c1),
             celled: false,
             kind: Kind::Label,
             text: label,
             folded: String::new(),
         });
     }
-    for &(x0, x1, w) in &words[split..] {
+    for &(x0, x1, w, chars) in &words[split..] {
         out.push(Tok {
             line: i,
             x0,
             x1,
+            chars,
             celled: false,
             kind: Kind::Value,
             text: w.to_string(),
@@ -949,7 +958,15 @@ fn read_table(
         let ks: Vec<usize> = (0..leaves.len())
             .filter(|&k| leaves[k].part == pi)
             .collect();
-        let centers = centers(s, &ks, &row_vals, n);
+        // in display columns and in characters: a value is not placed by position where
+        // the two measures put it under different columns
+        let centers = centers(s, &ks, &row_vals, n, |t| (t.x0, t.x1)).zip(centers(
+            s,
+            &ks,
+            &row_vals,
+            n,
+            |t| t.chars,
+        ));
         // rows printed one to a line: a row that prints its label alone is a row of
         // blanks (text aligned by spaces drops empty cells); where values stand apart
         // from their labels (a cell per line, a PDF read column by column) it tells nothing
@@ -1004,7 +1021,12 @@ fn read_table(
                 } else if toks.is_empty() && row_lines && neighbours_fit {
                     Some(vec![empty(); n])
                 } else {
-                    assign(&toks, n, centers.as_deref(), s.spatial)
+                    assign(
+                        &toks,
+                        n,
+                        centers.as_ref().map(|(d, c)| (d.as_slice(), c.as_slice())),
+                        s.spatial,
+                    )
                 };
             let (cells, unplaced) = match assigned {
                 Some(cells) => (cells, Vec::new()),
@@ -1671,7 +1693,13 @@ fn closest_piece(target: &[char], text: &[char]) -> Option<(usize, usize, usize)
 /// one value per column: the median centre of each column. None in a PDF's text:
 /// `pdftotext -layout` spaces the words of each line from that line's own glyph widths,
 /// so a line that prints few values drifts by whole columns from the lines around it.
-fn centers(s: &Stream, ks: &[usize], row_vals: &[Vec<usize>], n: usize) -> Option<Vec<f64>> {
+fn centers(
+    s: &Stream,
+    ks: &[usize],
+    row_vals: &[Vec<usize>],
+    n: usize,
+    span: fn(&Tok) -> (u32, u32),
+) -> Option<Vec<f64>> {
     if !s.spatial || s.paged {
         return None;
     }
@@ -1685,7 +1713,7 @@ fn centers(s: &Stream, ks: &[usize], row_vals: &[Vec<usize>], n: usize) -> Optio
         if toks.len() != n || toks.iter().any(|t| t.celled) || !side_by_side(&toks) {
             continue;
         }
-        let mut xs: Vec<f64> = toks.iter().map(|t| f64::from(t.x0 + t.x1) / 2.0).collect();
+        let mut xs: Vec<f64> = toks.iter().map(|t| middle(span(t))).collect();
         xs.sort_by(f64::total_cmp);
         for (c, x) in xs.into_iter().enumerate() {
             per[c].push(x);
@@ -1727,7 +1755,12 @@ fn has_value(toks: &[&Tok]) -> bool {
 }
 
 /// The cells of a row from its value tokens, or none when the text does not force them.
-fn assign(toks: &[&Tok], n: usize, centers: Option<&[f64]>, spatial: bool) -> Option<Vec<Cell>> {
+fn assign(
+    toks: &[&Tok],
+    n: usize,
+    centers: Option<(&[f64], &[f64])>,
+    spatial: bool,
+) -> Option<Vec<Cell>> {
     let mut toks: Vec<&Tok> = toks.to_vec();
     // explicit blanks beyond the count are span padding: leading first, then trailing
     while toks.len() > n && toks.first().is_some_and(|t| t.kind == Kind::Blank) {
@@ -1755,36 +1788,58 @@ fn assign(toks: &[&Tok], n: usize, centers: Option<&[f64]>, spatial: bool) -> Op
     if toks.is_empty() {
         return None;
     }
-    // fewer values in aligned text: by position under the complete rows' columns
-    let centers = centers?;
+    // fewer values in aligned text: by position under the complete rows' columns in
+    // display columns, unless counting characters puts them under other columns (tools
+    // pad by one or the other: a short label's row then stands a column off)
+    let (by_width, by_chars) = centers?;
     if toks.len() > n || toks.iter().any(|t| t.celled) || toks.iter().any(|t| t.kind == Kind::Blank)
     {
         return None;
     }
+    let columns = columns_under(&toks, by_width, |t| (t.x0, t.x1))?;
+    if columns_under(&toks, by_chars, |t| t.chars).is_some_and(|c| c != columns) {
+        return None;
+    }
+    let mut cells = vec![empty(); n];
+    for (t, c) in toks.iter().zip(columns) {
+        cells[c] = cell(t);
+    }
+    Some(cells)
+}
+
+/// The middle of a span.
+fn middle((a, b): (u32, u32)) -> f64 {
+    f64::from(a + b) / 2.0
+}
+
+/// The column of each value by its position under the column centres, in order; none
+/// where a value is not within a quarter of the narrowest column distance of a centre
+/// (values are centred or right-aligned under their column, while lines of a PDF's text
+/// that stand apart by whole columns are not read into the wrong one).
+fn columns_under(
+    toks: &[&Tok],
+    centers: &[f64],
+    span: fn(&Tok) -> (u32, u32),
+) -> Option<Vec<usize>> {
     let gap = centers
         .windows(2)
         .map(|w| w[1] - w[0])
         .fold(f64::INFINITY, f64::min);
-    // a quarter of the narrowest column distance: values are centred or right-aligned
-    // under their column, while lines of a PDF's text that stand apart by whole columns
-    // are not read into the wrong one
     let tol = if gap.is_finite() { gap / 4.0 } else { 2.0 };
-    let mut cells = vec![empty(); n];
-    let mut last: Option<usize> = None;
-    for t in &toks {
-        let x = f64::from(t.x0 + t.x1) / 2.0;
+    let mut out: Vec<usize> = Vec::with_capacity(toks.len());
+    for t in toks {
+        let x = middle(span(t));
         let (c, d) = centers
             .iter()
             .enumerate()
             .map(|(c, &cx)| (c, (cx - x).abs()))
             .min_by(|a, b| a.1.total_cmp(&b.1))?;
-        if d >= tol || last.is_some_and(|l| c <= l) {
+        if d >= tol || out.last().is_some_and(|&l| c <= l) {
             return None;
         }
-        cells[c] = cell(t);
-        last = Some(c);
+        out.push(c);
     }
-    Some(cells)
+    Some(out)
 }
 
 /// The display column where folded character `c` is printed: its token's column plus the
@@ -1974,6 +2029,48 @@ mod tests {
         let one = text.replace("行政处罚\n", "行政处罚\n5\n");
         assert!(row_cells(&one, "规章").is_none_or(|c| c.iter().all(String::is_empty)));
         assert_ne!(row_cells(&one, "行政处罚"), Some(vec![String::new()]));
+    }
+
+    /// Text padded by characters, not display width (inscriptis): a row with a short label
+    /// and fewer values stands, in display columns, a whole column left of where it stands
+    /// in characters. A value is not placed by position where the two measures disagree.
+    #[test]
+    fn a_value_is_not_placed_where_display_and_character_columns_disagree() {
+        // label padded to 24 characters, then values in 6-character columns
+        let row = |label: &str, vals: [&str; 3]| {
+            let mut l = format!("    {label}");
+            while l.chars().count() < 24 {
+                l.push(' ');
+            }
+            for v in vals {
+                l.push_str(&format!("{v:<6}"));
+            }
+            l.trim_end().to_string()
+        };
+        let head =
+            |h: &str| format!("    {h}\n       信息内容  上一年项目数量  本年增/减  处理决定数量");
+        let text = [
+            "二、主动公开政府信息情况".to_string(),
+            "    第二十条第（一）项".to_string(),
+            "       信息内容  本年新制作数量  本年新公开数量  对外公开总数量".to_string(),
+            row("规章", ["1", "2", "3"]),
+            row("规范性文件", ["4", "5", "6"]),
+            head("第二十条第（五）项"),
+            row("行政许可", ["", "", "1098"]),
+            row("其他对外管理服务事项", ["829", "17", "322"]),
+            head("第二十条第（六）项"),
+            row("行政处罚", ["7", "8", "9"]),
+            row("行政强制", ["1", "2", "3"]),
+            "三、收到和处理政府信息公开申请情况".to_string(),
+        ]
+        .join("\n");
+        assert_eq!(
+            row_cells(&text, "其他对外管理服务事项").unwrap(),
+            ["829", "17", "322"]
+        );
+        // by display columns 1098 would stand under 本年增/减; by characters under
+        // 处理决定数量: not placed
+        assert!(row_cells(&text, "行政许可").is_none_or(|c| c.iter().all(String::is_empty)));
     }
 
     /// A Markdown row whose label spans columns is followed by padding cells: blanks

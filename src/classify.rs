@@ -720,19 +720,7 @@ impl Builder<'_> {
         if let Some((heading, rest)) = heading_of(t, line.no).filter(|_| !form_row) {
             self.series.clear();
             self.flush();
-            self.section.retain(|(lv, _, _)| *lv < heading.level);
-            self.section.push((
-                heading.level,
-                format!("{}{}", number_prefix(t), heading.title),
-                heading.title.clone(),
-            ));
-            self.out.push(Block::Heading(heading));
-            if let Some(rest) = rest {
-                self.out.push(Block::Paragraph(Paragraph {
-                    lines: [line.no; 2],
-                    text: rest,
-                }));
-            }
+            self.push_heading(t, line.no, heading, rest);
             return;
         }
         // join wrapped lines of one paragraph
@@ -1151,24 +1139,30 @@ impl Builder<'_> {
         full_end
     }
 
+    /// A heading of line `no` (printed `t`): it opens its section, and text run in after
+    /// its title is a paragraph of its own.
+    fn push_heading(&mut self, t: &str, no: u32, heading: Heading, rest: Option<String>) {
+        self.section.retain(|(lv, _, _)| *lv < heading.level);
+        self.section.push((
+            heading.level,
+            format!("{}{}", number_prefix(t), heading.title),
+            heading.title.clone(),
+        ));
+        self.out.push(Block::Heading(heading));
+        if let Some(rest) = rest {
+            self.out.push(Block::Paragraph(Paragraph {
+                lines: [no; 2],
+                text: rest,
+            }));
+        }
+    }
+
     /// A line of text printed as a table row of one cell: a heading or a paragraph of its own.
     fn cell_text(&mut self, i: usize, t: &str) {
         let no = self.lines[i].no;
         self.flush();
         if let Some((heading, rest)) = heading_of(t, no) {
-            self.section.retain(|(lv, _, _)| *lv < heading.level);
-            self.section.push((
-                heading.level,
-                format!("{}{}", number_prefix(t), heading.title),
-                heading.title.clone(),
-            ));
-            self.out.push(Block::Heading(heading));
-            if let Some(rest) = rest {
-                self.out.push(Block::Paragraph(Paragraph {
-                    lines: [no; 2],
-                    text: rest,
-                }));
-            }
+            self.push_heading(t, no, heading, rest);
         } else {
             self.out.push(Block::Paragraph(Paragraph {
                 lines: [no; 2],

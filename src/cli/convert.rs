@@ -1305,17 +1305,7 @@ impl Outputs {
 fn project_panel(dir: &Path, keys: &[String], excel: bool) -> io::Result<()> {
     let from = part(dir, PANEL.file);
     let to = part(dir, "panel.csv.projected");
-    let all = govreport::write::panel::all_key_columns();
-    let lead = govreport::write::panel::LEAD.len();
-    let index: std::collections::HashMap<&str, usize> = all
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.as_str(), i + lead))
-        .collect();
-    let pick: Vec<usize> = (0..lead)
-        .chain(keys.iter().filter_map(|k| index.get(k.as_str()).copied()))
-        .chain([lead + all.len()])
-        .collect();
+    let pick = govreport::write::panel::projection(keys);
     let mut rows = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(io::BufReader::new(File::open(&from)?));

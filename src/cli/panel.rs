@@ -111,16 +111,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         panel::key_columns_of(&used)
     };
-    let lead = panel::LEAD.len();
-    let index: std::collections::HashMap<&str, usize> = all
-        .iter()
-        .enumerate()
-        .map(|(i, k)| (k.as_str(), i + lead))
-        .collect();
-    let pick: Vec<usize> = (0..lead)
-        .chain(keys.iter().filter_map(|k| index.get(k.as_str()).copied()))
-        .chain([lead + all.len()])
-        .collect();
+    let pick = panel::projection(&keys);
 
     let what = || {
         format!(

@@ -61,6 +61,23 @@ pub fn all_key_columns() -> &'static [String] {
     })
 }
 
+/// The positions, in a row written over [`all_key_columns`] (the report's columns, every
+/// key, the failed checks), of the columns of a panel over `keys` only: what a panel
+/// spooled before the templates in use were known keeps.
+pub fn projection(keys: &[String]) -> Vec<usize> {
+    let all = all_key_columns();
+    let lead = LEAD.len();
+    let index: std::collections::HashMap<&str, usize> = all
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.as_str(), i + lead))
+        .collect();
+    (0..lead)
+        .chain(keys.iter().filter_map(|k| index.get(k.as_str()).copied()))
+        .chain([lead + all.len()])
+        .collect()
+}
+
 /// One panel key column of one template: what `govreport keys` and `codebook.csv` list.
 #[derive(Debug, Clone)]
 pub struct CodebookEntry {

@@ -301,7 +301,7 @@ pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> 
             seen_data = false;
             Kind::Band(b)
         } else {
-            let tail = frags.iter().rev().take_while(|f| is_value(&f.text)).count();
+            let tail = value_tail(&frags);
             // a line of years over the value columns, before any row, is a header line
             let years = tail >= 2
                 && frags[frags.len() - tail..].iter().all(|f| {
@@ -328,16 +328,79 @@ pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> 
     }
     let align = alignment(&infos);
     let mut out = Vec::new();
+    for (start, end) in blocks(&infos) {
+        read_block(&infos[start..end], align, warnings, &mut out);
+    }
+    out
+}
+
+/// The table blocks of a region: a band line, or a caption line after rows (the next
+/// table's header lines follow it), starts a block.
+fn blocks(infos: &[LineInfo]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
     let mut start = 0;
     while start < infos.len() {
         let mut end = start + 1;
-        while end < infos.len() && !matches!(infos[end].kind, Kind::Band(_)) {
+        let mut rows = matches!(infos[start].kind, Kind::Data(_));
+        while end < infos.len()
+            && !matches!(infos[end].kind, Kind::Band(_))
+            && !(rows && is_caption(&infos[end]))
+        {
+            rows |= matches!(infos[end].kind, Kind::Data(_));
             end += 1;
         }
-        read_block(&infos[start..end], align, warnings, &mut out);
+        out.push((start, end));
         start = end;
     }
     out
+}
+
+/// How many fragments at the end of a line are value cells: numbers and not-applicable
+/// marks, and footnote marks standing for a value (`(1)`: not available, see the note)
+/// in a run that holds a number.
+fn value_tail(frags: &[Frag]) -> usize {
+    let tail = frags
+        .iter()
+        .rev()
+        .take_while(|f| is_value(&f.text) || is_footnote_mark(&f.text))
+        .count();
+    let run = &frags[frags.len() - tail..];
+    // the run starts at its first value: a footnote mark before it is the label's
+    let lead = run.iter().take_while(|f| !is_value(&f.text)).count();
+    if lead == run.len() { 0 } else { tail - lead }
+}
+
+/// A footnote reference printed in place of a value: a small number in brackets.
+///
+/// `(1)`, `（2）` are; `(12.5)`, `(a)`, `(一)` are not.
+fn is_footnote_mark(t: &str) -> bool {
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']));
+    inner.is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A caption line over a table: numbered as tables are (`Table A-1. …`, `7-2 …`), or a
+/// title alone on its line naming a table (`2025年预算单位收入预算总表`, `收入决算表`,
+/// `…表（续）`).
+fn is_caption(i: &LineInfo) -> bool {
+    if i.kind != Kind::Other {
+        return false;
+    }
+    let text = joined(&i.frags);
+    if crate::classify::is_numbered_caption(&text) {
+        return true;
+    }
+    if i.frags.len() != 1 {
+        return false;
+    }
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = match t.rfind(['（', '(']) {
+        Some(b) if t[b..].contains('续') => &t[..b],
+        _ => &t,
+    };
+    let n = t.chars().count();
+    t.ends_with('表') && (4..=40).contains(&n) && t.chars().filter(|&c| is_cjk(c)).count() >= 3
 }
 
 /// The fragments of a line joined by one space.
@@ -412,9 +475,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     // lines above it (running heads) and the one-piece lines right under it at its
     // margin (a title in a second language) name the table; they are no header
     let mut above = Vec::new();
-    let caption_at = head.iter().rposition(|i| {
-        i.kind == Kind::Other && crate::classify::is_numbered_caption(&joined(&i.frags))
-    });
+    let caption_at = head.iter().rposition(is_caption);
     let head = match caption_at {
         Some(c) => {
             let mut caption = joined(&head[c].frags);
@@ -430,6 +491,18 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
                 k += 1;
             }
             above.push(caption);
+            // field lines under a caption (`编制单位：…   单位：元`): the unit is the table's
+            while k < head.len()
+                && matches!(head[k].kind, Kind::Other | Kind::Blank)
+                && head[k].frags.iter().all(|f| f.text.contains([':', '：']))
+            {
+                for f in &head[k].frags {
+                    if super::is_unit_line(&f.text) {
+                        above.push(f.text.clone());
+                    }
+                }
+                k += 1;
+            }
             &head[k..]
         }
         None => head,
@@ -437,6 +510,23 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     let cols = value_columns(body);
     let n = cols.len();
     let boundary = cols.first().map_or(0, |c| c.x0);
+    // lines under the last one printing header text over the values, whose text all
+    // stands left of the values, are no header: they open the rows (a section line such
+    // as `NUMBER OF UNEMPLOYED`, the first line of a wrapped row label)
+    let over_values =
+        |i: &LineInfo| i.kind == Kind::Other && i.frags.iter().any(|f| f.x1 > boundary);
+    let (head, body) = match head.iter().rposition(over_values) {
+        Some(h)
+            if head[h + 1..].iter().any(|i| i.kind == Kind::Other)
+                && head[h + 1..]
+                    .iter()
+                    .all(|i| matches!(i.kind, Kind::Other | Kind::Blank)) =>
+        {
+            let moved = head.len() - h - 1;
+            (&head[..=h], &rest[first_data - moved..])
+        }
+        _ => (head, body),
+    };
 
     // Header: corner text (where the row labels stand) and value-area units.
     let label_right = body
@@ -584,12 +674,7 @@ enum Align {
 /// their right edge are right-aligned, sharing their left edge left-aligned.
 fn alignment(infos: &[LineInfo]) -> Align {
     let (mut left, mut right) = (0usize, 0usize);
-    let mut start = 0;
-    while start < infos.len() {
-        let mut end = start + 1;
-        while end < infos.len() && !matches!(infos[end].kind, Kind::Band(_)) {
-            end += 1;
-        }
+    for (start, end) in blocks(infos) {
         let block = &infos[start..end];
         let cols = value_columns(block);
         // a header over a column: does it share the numbers' left or right edge?
@@ -626,7 +711,6 @@ fn alignment(infos: &[LineInfo]) -> Align {
                 }
             }
         }
-        start = end;
     }
     if right > left {
         Align::Right
@@ -1151,23 +1235,67 @@ fn row_labels(
             pieces.push((k, f.clone()));
         }
     }
-    // label columns by where the pieces start
-    let mut starts: Vec<usize> = pieces.iter().map(|(_, f)| f.x0).collect();
-    starts.sort_unstable();
-    starts.dedup();
-    let mut col_starts: Vec<usize> = Vec::new();
-    for s in starts {
-        match col_starts.last() {
-            Some(&p) if s <= p + 1 => {}
-            _ => col_starts.push(s),
+    let label_right = pieces.iter().map(|(_, f)| f.x1).max().unwrap_or(0);
+    // a section line (`NUMBER OF UNEMPLOYED`): a lone unnumbered label on a line without
+    // values, indented further than the label under it, as a heading is centred over
+    // the rows; it heads the rows down to the next one in a column of its own
+    let mut section: Vec<bool> = vec![false; pieces.len()];
+    // a label wrapped with a hanging indent of one column (` temporary jobs....`): its
+    // first line ends where the next word would not have fitted in the label area
+    let mut hanging: Vec<bool> = vec![false; pieces.len()];
+    for (p, (k, f)) in pieces.iter().enumerate() {
+        let alone = |p: usize| {
+            let k = pieces[p].0;
+            body[k].kind == Kind::Other
+                && (p == 0 || pieces[p - 1].0 != k)
+                && pieces.get(p + 1).is_none_or(|(n, _)| *n != k)
+        };
+        if p > 0 && alone(p - 1) && pieces[p - 1].0 + 1 == *k {
+            let q = &pieces[p - 1].1;
+            let word: usize = f
+                .text
+                .split(' ')
+                .next()
+                .map_or(0, |w| w.chars().map(width).sum());
+            hanging[p] = q.x0 + 1 == f.x0
+                && !q.text.ends_with([':', '：'])
+                && scan_outline(&q.text).is_none()
+                && q.x1 + 1 + word > label_right;
+        }
+        if alone(p) && scan_outline(&f.text).is_none() {
+            let next = pieces[p + 1..].iter().find(|(n, _)| *n > *k);
+            section[p] = next.is_some_and(|(_, g)| g.x0 + 2 <= f.x0);
         }
     }
+    let sections: Vec<(usize, String)> = pieces
+        .iter()
+        .zip(&section)
+        .filter(|(_, s)| **s)
+        .map(|((k, f), _)| (*k, clean_label(&f.text)))
+        .collect();
+    let pieces: Vec<(usize, Frag, bool)> = pieces
+        .into_iter()
+        .zip(section.iter().zip(&hanging))
+        .filter(|(_, (s, _))| !**s)
+        .map(|((k, f), (_, h))| (k, f, *h))
+        .collect();
+    // label columns by where the pieces start
+    let mut starts: Vec<usize> = pieces
+        .iter()
+        .filter(|(_, _, h)| !h)
+        .map(|(_, f, _)| f.x0)
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    // every start is a column: indentation steps of one column are levels too (a label
+    // wrapped with a hanging indent was set apart above)
+    let col_starts = starts;
     let col_of = |x: usize| col_starts.iter().rposition(|&s| s <= x).unwrap_or(0);
     // cells per column
     let mut cells: Vec<LabelCell> = Vec::new();
     let mut open: Vec<Option<usize>> = vec![None; col_starts.len()];
-    for (k, f) in &pieces {
-        let c = col_of(f.x0);
+    for (k, f, h) in &pieces {
+        let c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
         let numbered = scan_outline(&f.text).is_some();
         let len = f.text.chars().filter(|c| !c.is_whitespace()).count();
         let cont = open[c].is_some_and(|ci| {
@@ -1279,7 +1407,34 @@ fn row_labels(
             });
         }
     }
-    Labels { width, rows }
+    // a spanning label stands on the first row it heads only, so that the rows under it
+    // carry down the labels of their own indented parents (`Not on temporary layoff`
+    // heads `Permanent job losers`)
+    for i in (1..rows.len()).rev() {
+        for c in 0..width {
+            if own_col[i] != c && own_col[i - 1] != c && rows[i][c] == rows[i - 1][c] {
+                rows[i][c].clear();
+            }
+        }
+    }
+    if sections.is_empty() {
+        return Labels { width, rows };
+    }
+    let mut last = None;
+    for (row, &k) in rows.iter_mut().zip(&data) {
+        let head = sections.iter().rposition(|(s, _)| *s < k);
+        let first = head.is_some() && head != last;
+        last = head;
+        row.insert(
+            0,
+            head.filter(|_| first)
+                .map_or(String::new(), |h| sections[h].1.clone()),
+        );
+    }
+    Labels {
+        width: width + 1,
+        rows,
+    }
 }
 
 /// Gives the spanning cells of column `c` found in a run of rows to those rows.

@@ -285,6 +285,9 @@ struct LineInfo {
     no: u32,
     frags: Vec<Frag>,
     kind: Kind,
+    /// The classification code printed before the row label (`201 06 01`, `2080501`),
+    /// its pieces joined; empty when none.
+    code: String,
 }
 
 /// Reads an aligned region. `furniture[i]` marks the lines that are page furniture.
@@ -324,8 +327,10 @@ pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> 
             no: l.no,
             frags,
             kind,
+            code: String::new(),
         });
     }
+    take_codes(&mut infos);
     let align = alignment(&infos);
     let mut out = Vec::new();
     for (start, end) in blocks(&infos) {
@@ -353,6 +358,106 @@ fn blocks(infos: &[LineInfo]) -> Vec<(usize, usize)> {
         start = end;
     }
     out
+}
+
+/// A piece of a classification code: digits only, two or more (`201`, `06`, `2080501`).
+fn is_code(t: &str) -> bool {
+    (2..=9).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The leading code pieces of a line: how many fragments are codes, and whether the
+/// next fragment starts with a code squeezed against the label (`01 行政运行`).
+fn code_lead(frags: &[Frag]) -> (usize, bool) {
+    let n = frags.iter().take_while(|f| is_code(&f.text)).count();
+    let squeezed = frags.get(n).is_some_and(|f| {
+        f.text
+            .split_once(' ')
+            .is_some_and(|(c, rest)| is_code(c) && rest.starts_with(is_cjk))
+    });
+    (n, squeezed)
+}
+
+/// Classification codes (功能分类/经济分类科目编码, `类 款 项`): printed in the label columns
+/// before the row names, one code the head of the longer codes that start with it. When
+/// labelled rows print such codes and several codes extend others, the code pieces of
+/// every line (also a line printing only its code and values, its name wrapped below)
+/// are taken out of its fragments into [`LineInfo::code`]: they are no values, and the
+/// rows' hierarchy is read from them ([`code_paths`]).
+fn take_codes(infos: &mut [LineInfo]) {
+    let mut codes: Vec<String> = Vec::new();
+    let mut right = 0;
+    for i in infos.iter() {
+        let (n, squeezed) = code_lead(&i.frags);
+        let labelled = squeezed
+            || i.frags.get(n).is_some_and(|f| {
+                n > 0 && kind_of(&f.text) == CellKind::Text && f.text.starts_with(is_cjk)
+            });
+        if labelled && matches!(i.kind, Kind::Data(_)) {
+            codes.push(i.frags[..n].iter().map(|f| f.text.as_str()).collect());
+            if n > 0 {
+                right = right.max(i.frags[n - 1].x1);
+            }
+            if squeezed {
+                let f = &i.frags[n];
+                right = right.max(f.x0 + f.text.split(' ').next().map_or(0, str::len));
+            }
+        }
+    }
+    // a code printed after a row's label heads a second group of columns beside the
+    // first (side-by-side 经济分类 groups): the hierarchy is not one column's
+    let beside = infos.iter().any(|i| {
+        let (n, _) = code_lead(&i.frags);
+        n > 0
+            && i.frags[n..].iter().any(|f| {
+                is_code(&f.text)
+                    && codes
+                        .iter()
+                        .any(|c| c.len() == f.text.len() && c[..2] == f.text[..2])
+            })
+    });
+    if beside {
+        return;
+    }
+    let extended = codes
+        .iter()
+        .filter(|c| {
+            codes
+                .iter()
+                .any(|d| d.len() < c.len() && c.starts_with(d.as_str()))
+        })
+        .count();
+    if extended < 2 {
+        return;
+    }
+    for i in infos.iter_mut() {
+        if !matches!(i.kind, Kind::Data(_) | Kind::Other) {
+            continue;
+        }
+        let (n, squeezed) = code_lead(&i.frags);
+        let n = i.frags[..n].iter().take_while(|f| f.x1 <= right).count();
+        if n >= i.frags.len() {
+            continue;
+        }
+        let mut code: String = i.frags[..n].iter().map(|f| f.text.as_str()).collect();
+        if squeezed && n == code_lead(&i.frags).0 {
+            let f = &mut i.frags[n];
+            if let Some((c, rest)) = f.text.split_once(' ')
+                && f.x0 + c.len() <= right
+            {
+                code.push_str(c);
+                f.x0 += c.len() + 1;
+                f.text = rest.to_string();
+            }
+        }
+        if code.is_empty() {
+            continue;
+        }
+        i.frags.drain(..n);
+        i.code = code;
+        if let Kind::Data(v) = i.kind {
+            i.kind = Kind::Data(v.saturating_sub(n));
+        }
+    }
 }
 
 /// How many fragments at the end of a line are value cells: numbers and not-applicable
@@ -507,7 +612,20 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         }
         None => head,
     };
-    let cols = value_columns(body);
+    let clustered = value_columns(body);
+    let by_order = columns_by_order(body, clustered.len());
+    // rows printing more values than there are columns, and no order to read them by:
+    // where each value stands is not known
+    let most = body
+        .iter()
+        .map(|i| match i.kind {
+            Kind::Data(v) => i.frags.len() - v,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let unclear = by_order.is_none() && most > clustered.len();
+    let cols = by_order.clone().unwrap_or(clustered);
     let n = cols.len();
     let boundary = cols.first().map_or(0, |c| c.x0);
     // lines under the last one printing header text over the values, whose text all
@@ -552,13 +670,22 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         }
         for f in &info.frags {
             let over_values = cols.iter().any(|c| overlap(f.x0, f.x1, c.x0, c.x1) > 0);
-            if !over_values && f.x0 < label_right && (f.x0 + f.x1) / 2 < boundary {
+            // a stub header centred over the label column may reach into the first value
+            // column where lines drift; standing mostly left of every value, it is corner
+            let stub = cols
+                .first()
+                .is_some_and(|c| f.x0 < c.x0 && 2 * overlap(f.x0, f.x1, c.x0, c.x1) < c.x1 - c.x0);
+            if (!over_values || stub) && f.x0 < label_right && (f.x0 + f.x1) / 2 < boundary {
                 corner.push((li, f.clone()));
             } else {
                 units.push((li, f.clone()));
             }
         }
     }
+    // header text right of every value heads a column that prints no value (经营支出
+    // of a table whose rows print three amounts): it heads none of the columns read
+    let last_x1 = cols.last().map_or(usize::MAX, |c| c.x1);
+    units.retain(|(_, f)| f.x0 <= last_x1);
     let blank_at: Vec<bool> = head.iter().map(|i| i.kind == Kind::Blank).collect();
     let tree = header_tree(
         &units,
@@ -618,11 +745,28 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         let mut cells = lab.next().unwrap_or_default();
         cells.resize(l, String::new());
         cells.resize(l + n, String::new());
+        let values = info.frags.len() - vstart;
+        let mut prev: Option<usize> = None;
+        // the first column a value left out may belong to
+        let mut cut: Option<usize> = None;
         for (fi, f) in info.frags.iter().enumerate() {
             if fi < vstart && f.x0 < boundary {
                 continue;
             }
-            match column_of(f, &cols) {
+            let at = match &by_order {
+                // a complete row: its k-th value is in the k-th column
+                Some(_) if values == n && fi >= vstart => Some(fi - vstart),
+                // another row: its values stand where its own label pushed them, so
+                // which columns they are in is not known
+                Some(_) => None,
+                None => column_of(f, &cols),
+            };
+            if at.is_some() {
+                prev = at;
+            } else if by_order.is_some() && cut.is_none() {
+                cut = Some(prev.map_or(0, |p| p + 1));
+            }
+            match at {
                 Some(j) if cells[l + j].is_empty() => cells[l + j] = f.text.clone(),
                 _ => warnings.push(Warning {
                     line: Some(info.no),
@@ -630,6 +774,15 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
                     message: format!("value {:?} fits no free value column; left out", f.text),
                 }),
             }
+        }
+        if cut.is_some() || unclear {
+            // a cell that holds nothing at a row's path is no value: the row is left out
+            warnings.push(Warning {
+                line: Some(info.no),
+                code: "unplaced-row".into(),
+                message: "the columns of this row's values are not clear where the lines drift; row left out".into(),
+            });
+            continue;
         }
         rows.push(RawRow {
             line: info.no,
@@ -726,6 +879,37 @@ fn alignment(infos: &[LineInfo]) -> Align {
 struct Col {
     x0: usize,
     x1: usize,
+}
+
+/// Value columns of text whose lines drift (a PDF's text spaces each line by its own
+/// glyph widths): when the rows printing the most values print more than the columns
+/// their overlap gives, the k-th column is the span of the k-th values of those
+/// complete rows. `None` when clustering found them all, or the spans are out of order.
+fn columns_by_order(body: &[LineInfo], clustered: usize) -> Option<Vec<Col>> {
+    let count = |i: &LineInfo| match i.kind {
+        Kind::Data(v) => i.frags.len() - v,
+        _ => 0,
+    };
+    let m = body.iter().map(count).max()?;
+    if m <= clustered || m < 2 || body.iter().filter(|i| count(i) == m).count() < 2 {
+        return None;
+    }
+    let mut cols: Vec<Col> = Vec::new();
+    for i in body.iter().filter(|i| count(i) == m) {
+        let Kind::Data(v) = i.kind else { continue };
+        for (j, f) in i.frags[v..].iter().enumerate() {
+            match cols.get_mut(j) {
+                Some(c) => {
+                    c.x0 = c.x0.min(f.x0);
+                    c.x1 = c.x1.max(f.x1);
+                }
+                None => cols.push(Col { x0: f.x0, x1: f.x1 }),
+            }
+        }
+    }
+    cols.windows(2)
+        .all(|w| w[0].x0 < w[1].x0 && w[0].x1 < w[1].x1)
+        .then_some(cols)
 }
 
 /// Value fragments of all data lines clustered by overlap.
@@ -1411,11 +1595,26 @@ fn row_labels(
     // carry down the labels of their own indented parents (`Not on temporary layoff`
     // heads `Permanent job losers`)
     for i in (1..rows.len()).rev() {
-        for c in 0..width {
-            if own_col[i] != c && own_col[i - 1] != c && rows[i][c] == rows[i - 1][c] {
-                rows[i][c].clear();
+        let (above, below) = rows.split_at_mut(i);
+        for (c, cell) in below[0].iter_mut().enumerate() {
+            if own_col[i] != c && own_col[i - 1] != c && *cell == above[i - 1][c] {
+                cell.clear();
             }
         }
+    }
+    // codes give the hierarchy of one group of label columns; rows printing values
+    // between their labels (side-by-side column groups) are not read by it
+    let side_by_side = data.iter().any(|&k| {
+        let Kind::Data(v) = body[k].kind else {
+            return false;
+        };
+        let f = &body[k].frags[..v];
+        f.iter()
+            .enumerate()
+            .any(|(j, x)| j > 0 && is_value(&x.text) && f[..j].iter().any(|y| !is_value(&y.text)))
+    });
+    if !side_by_side && data.iter().any(|&k| !body[k].code.is_empty()) {
+        return code_paths(body, &data, rows);
     }
     if sections.is_empty() {
         return Labels { width, rows };
@@ -1435,6 +1634,62 @@ fn row_labels(
         width: width + 1,
         rows,
     }
+}
+
+/// Row paths of a table whose rows print classification codes: a row heads the rows
+/// after it whose codes start with its code (`201` > `20106` > `2010601`, the same
+/// printed in 类/款/项 columns); a row without a code (`合计`) heads none. The path holds
+/// the names only, each the deepest label the row prints.
+fn code_paths(body: &[LineInfo], data: &[usize], rows: Vec<Vec<String>>) -> Labels {
+    let name = |r: &Vec<String>| {
+        r.iter()
+            .rev()
+            .find(|t| !t.is_empty())
+            .cloned()
+            .unwrap_or_default()
+    };
+    // one name for two rows of unrelated codes: the pieces of wrapped names were joined
+    // wrongly, and the names are not known
+    let mut named: Vec<(String, &str)> = rows
+        .iter()
+        .zip(data)
+        .map(|(r, &k)| (name(r), body[k].code.as_str()))
+        .collect();
+    named.sort_unstable();
+    let misjoined = named.windows(2).any(|w| {
+        let ((a, ca), (b, cb)) = (&w[0], &w[1]);
+        a == b && !ca.starts_with(cb) && !cb.starts_with(ca)
+    });
+    if misjoined {
+        let width = rows.first().map_or(0, Vec::len);
+        return Labels { width, rows };
+    }
+    let mut paths: Vec<Vec<String>> = Vec::with_capacity(rows.len());
+    // open rows: (code, path)
+    let mut open: Vec<(String, usize)> = Vec::new();
+    for (r, &k) in rows.iter().zip(data) {
+        let name = name(r);
+        let code = &body[k].code;
+        while open
+            .last()
+            .is_some_and(|(c, _)| code.is_empty() || !code.starts_with(c.as_str()) || c == code)
+        {
+            open.pop();
+        }
+        let mut path = open
+            .last()
+            .map_or_else(Vec::new, |&(_, p)| paths[p].clone());
+        path.push(name);
+        if !code.is_empty() {
+            open.push((code.clone(), paths.len()));
+        }
+        paths.push(path);
+    }
+    let width = paths.iter().map(Vec::len).max().unwrap_or(0);
+    for p in &mut paths {
+        p.resize(width, String::new());
+    }
+    Labels { width, rows: paths }
 }
 
 /// Gives the spanning cells of column `c` found in a run of rows to those rows.
@@ -1623,6 +1878,82 @@ mod tests {
         cells
             .iter()
             .any(|(r, c, v)| r == row && c == col && v == raw)
+    }
+
+    /// A `<pre>` release: a section line centred over the rows, a label wrapped with a
+    /// hanging indent, one-column indentation steps, footnote marks for values.
+    #[test]
+    fn release_sections_wraps_and_indent_levels() {
+        let text = "\
+Table B-2.  Persons by reason
+
+                                 July      July
+                                 2008      2009
+           NUMBER OF PERSONS
+  Losers and persons who had
+   jobs ....................    4,562     9,447
+    On layoff ..............    1,134     1,804
+      Permanent ............    2,512      (1)
+  Leavers ..................      904       917
+";
+        let c = table_cells(&doc(text));
+        let s = "NUMBER OF PERSONS>Losers and persons who had jobs";
+        assert!(has(&c, s, "July 2008", "4,562"), "{c:?}");
+        assert!(
+            has(&c, &format!("{s}>On layoff"), "July 2009", "1,804"),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, &format!("{s}>On layoff>Permanent"), "July 2009", "(1)"),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "NUMBER OF PERSONS>Leavers", "July 2008", "904"),
+            "{c:?}"
+        );
+        assert_eq!(c.len(), 8);
+    }
+
+    /// A budget table: a caption ending in 表 after the rows of another table starts a
+    /// table; classification codes (类 款 项) are label columns whose prefixes give the
+    /// hierarchy; the rows print names only.
+    #[test]
+    fn coded_budget_tables_after_a_caption() {
+        let text = "\
+                支出预算表
+编制单位：某局                      单位：元
+          项目              合计          基本支出
+201        一般公共服务支出     300,000      200,000
+201   06   财政事务           300,000      200,000
+201   06   01 行政运行          300,000      200,000
+208        社会保障支出       50,000       50,000
+                收入预算表
+          项目              合计          财政拨款
+201        一般公共服务支出     300,000      300,000
+201   06   财政事务           300,000      300,000
+";
+        let d = doc(text);
+        let c = table_cells(&d);
+        assert!(
+            has(
+                &c,
+                "一般公共服务支出>财政事务>行政运行",
+                "基本支出",
+                "200,000"
+            ),
+            "{c:?}"
+        );
+        assert!(has(&c, "社会保障支出", "合计", "50,000"), "{c:?}");
+        assert!(
+            has(&c, "一般公共服务支出>财政事务", "财政拨款", "300,000"),
+            "{c:?}"
+        );
+        let titles: Vec<_> = d
+            .tables()
+            .map(|t| t.title.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(titles, ["支出预算表", "收入预算表"]);
+        assert_eq!(c.len(), 12);
     }
 
     #[test]

@@ -497,7 +497,7 @@ impl Stream {
 /// end and the rest is label text.
 fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
     let t = trim(text);
-    if t.is_empty() || pipe::is_separator(t) || crate::table::grid::is_rule(t) {
+    if t.is_empty() || crate::line_kind::is_separator(t) || crate::line_kind::is_rule(t) {
         return;
     }
     // a line of HTML table markup (raw HTML kept in Markdown) is one cell, or none
@@ -542,7 +542,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
     } else {
         text
     };
-    let cells: Option<Vec<String>> = if pipe::is_pipe_row(text) {
+    let cells: Option<Vec<String>> = if crate::line_kind::is_pipe_row(text) {
         let mut cells = pipe::split_cells(text);
         // without outer bars (html2text), a last bar followed by white space only ends an
         // empty last cell, not the row
@@ -552,7 +552,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
             cells.push(String::new());
         }
         Some(cells)
-    } else if tsv::is_tsv_row(text) {
+    } else if crate::line_kind::is_tsv_row(text) {
         Some(tsv::split_fields(text))
     } else {
         None
@@ -1405,13 +1405,13 @@ fn style_of(s: &Stream, lines: &[Line]) -> String {
         let span = ls.first().copied().unwrap_or(0)..=ls.last().copied().unwrap_or(0);
         let rule = span
             .clone()
-            .any(|l| crate::table::grid::is_rule(trim(&lines[l].text)));
+            .any(|l| crate::line_kind::is_rule(trim(&lines[l].text)));
         if rule || text(&|t| t.contains(['│', '┃', '║'])) {
             "grid".into()
         } else if text(&|t| t.contains('\t') && !t.contains('|')) {
             "tsv".into()
         } else if (ls.first().copied().unwrap_or(0)..=ls.last().copied().unwrap_or(0))
-            .any(|l| pipe::is_separator(trim(&lines[l].text)))
+            .any(|l| crate::line_kind::is_separator(trim(&lines[l].text)))
         {
             "markdown".into()
         } else {

@@ -1243,10 +1243,7 @@ mod tests {
                 x += 1;
             }
             line.push_str(text);
-            x += text
-                .chars()
-                .map(crate::line_kind::width)
-                .sum::<usize>();
+            x += text.chars().map(crate::line_kind::width).sum::<usize>();
         }
         line
     }

@@ -591,7 +591,10 @@ fn every_reading_command_takes_from() {
         .unwrap();
     assert!(out.status.success(), "{out:?}");
     let listed = String::from_utf8(out.stdout).unwrap();
-    assert!(listed.lines().count() >= 4, "a header and the page's tables: {listed}");
+    assert!(
+        listed.lines().count() >= 4,
+        "a header and the page's tables: {listed}"
+    );
     let out = bin()
         .args(["check", "--from", "html", "--format", "json"])
         .arg(&page)

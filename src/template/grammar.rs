@@ -497,7 +497,7 @@ impl Stream {
 /// end and the rest is label text.
 fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
     let t = trim(text);
-    if t.is_empty() || pipe::is_separator(t) || crate::table::grid::is_rule(t) {
+    if t.is_empty() || crate::line_kind::is_separator(t) || crate::line_kind::is_rule(t) {
         return;
     }
     // a line of HTML table markup (raw HTML kept in Markdown) is one cell, or none
@@ -542,7 +542,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
     } else {
         text
     };
-    let cells: Option<Vec<String>> = if pipe::is_pipe_row(text) {
+    let cells: Option<Vec<String>> = if crate::line_kind::is_pipe_row(text) {
         let mut cells = pipe::split_cells(text);
         // without outer bars (html2text), a last bar followed by white space only ends an
         // empty last cell, not the row
@@ -552,7 +552,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
             cells.push(String::new());
         }
         Some(cells)
-    } else if tsv::is_tsv_row(text) {
+    } else if crate::line_kind::is_tsv_row(text) {
         Some(tsv::split_fields(text))
     } else {
         None
@@ -856,6 +856,11 @@ fn read_table(
     // between a band and its rows) mean the text is not in reading order (a PDF's text
     // read column by column): the rows' values are not theirs either, and the table is
     // left to the layout readers. (With a row not found, its values are such values.)
+    // Except a line of values printed just before a row label whose row has none of its
+    // own (its label is wrapped taller than its values, and the values were drawn on the
+    // line of the group label beside it): it is that row's, as no other row lacks values.
+    let columns_of = |k: usize| tt.parts[leaves[k].part].columns.len();
+    adopt_lines_before_labels(s, &order, columns_of, &mut row_vals);
     let taken: std::collections::HashSet<usize> = row_vals.iter().flatten().copied().collect();
     let last_taken = taken.iter().copied().max().unwrap_or(0);
     let stray = (0..last_taken)
@@ -1021,10 +1026,13 @@ fn read_table(
                 } else if toks.is_empty() && row_lines && neighbours_fit {
                     Some(vec![empty(); n])
                 } else {
+                    // a short row is placed by position only where its neighbours hold no
+                    // values that may be its (the blanks it leaves must be blanks)
+                    let centers = centers.as_ref().filter(|_| neighbours_fit);
                     assign(
                         &toks,
                         n,
-                        centers.as_ref().map(|(d, c)| (d.as_slice(), c.as_slice())),
+                        centers.map(|(d, c)| (d.as_slice(), c.as_slice())),
                         s.spatial,
                     )
                 };
@@ -1229,6 +1237,57 @@ fn read_table(
 /// The corner note (`（本列数据的勾稽关系为：…）`, a bracketed sentence, brackets removed)
 /// and the stub (`信息内容`: header text over the row labels that names no column) among
 /// the header tokens `[from, to)` of a part.
+/// Gives a line of values that no row took to the row whose label follows it, when that
+/// row took no values and the line holds all its values and nothing else: a label wrapped
+/// over more lines than its values, whose values were drawn level with a group label
+/// printed before it. The row before the line having all its own values, the text places
+/// the line.
+fn adopt_lines_before_labels(
+    s: &Stream,
+    order: &[(usize, Hit)],
+    columns_of: impl Fn(usize) -> usize,
+    row_vals: &mut [Vec<usize>],
+) {
+    let taken: std::collections::HashSet<usize> = row_vals.iter().flatten().copied().collect();
+    let labels: std::collections::HashSet<usize> = s.owner.iter().copied().collect();
+    for (n, &(k, h)) in order.iter().enumerate().skip(1) {
+        if !row_vals[k].is_empty() {
+            continue;
+        }
+        let (pk, _) = order[n - 1];
+        let Some(&prev_last) = row_vals[pk].iter().max() else {
+            continue;
+        };
+        if row_vals[pk].len() < columns_of(pk) {
+            continue;
+        }
+        let from = s.owner[h.start];
+        // the untaken tokens between the previous row's values and this label
+        let between: Vec<usize> = (prev_last + 1..from)
+            .filter(|t| !taken.contains(t))
+            .collect();
+        let values: Vec<usize> = between
+            .iter()
+            .copied()
+            .filter(|&t| s.toks[t].kind == Kind::Value)
+            .collect();
+        let Some(&first) = values.first() else {
+            continue;
+        };
+        let line = s.toks[first].line;
+        let one_line = values.iter().all(|&t| s.toks[t].line == line);
+        // beside the values, at most the label of a group (not read as a row label)
+        let only_values = (0..s.toks.len())
+            .filter(|&t| s.toks[t].line == line)
+            .all(|t| {
+                values.contains(&t) || (s.toks[t].kind == Kind::Label && !labels.contains(&t))
+            });
+        if one_line && only_values && values.len() == columns_of(k) {
+            row_vals[k] = values;
+        }
+    }
+}
+
 fn header_text(
     s: &Stream,
     from: usize,
@@ -1405,13 +1464,13 @@ fn style_of(s: &Stream, lines: &[Line]) -> String {
         let span = ls.first().copied().unwrap_or(0)..=ls.last().copied().unwrap_or(0);
         let rule = span
             .clone()
-            .any(|l| crate::table::grid::is_rule(trim(&lines[l].text)));
+            .any(|l| crate::line_kind::is_rule(trim(&lines[l].text)));
         if rule || text(&|t| t.contains(['│', '┃', '║'])) {
             "grid".into()
         } else if text(&|t| t.contains('\t') && !t.contains('|')) {
             "tsv".into()
         } else if (ls.first().copied().unwrap_or(0)..=ls.last().copied().unwrap_or(0))
-            .any(|l| pipe::is_separator(trim(&lines[l].text)))
+            .any(|l| crate::line_kind::is_separator(trim(&lines[l].text)))
         {
             "markdown".into()
         } else {
@@ -2123,6 +2182,72 @@ mod tests {
         assert_eq!(
             folded,
             "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+        );
+    }
+
+    /// A row label wrapped over more lines than its values, with its values drawn level
+    /// with the group label printed before it (a PDF's text): the line of values that no
+    /// row took is the row's that follows it and took none.
+    #[test]
+    fn a_line_of_values_before_a_wrapped_label_is_its_rows() {
+        let row = |label: &str, v: &str| format!("{label:<24}{v}");
+        let full = "1   0   0   0   0   0   1";
+        let mut text = vec![
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            "                        自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"
+                .into(),
+        ];
+        for l in [
+            "一、本年新收政府信息公开申请数量",
+            "二、上年结转政府信息公开申请数量",
+            "（一）予以公开",
+            "（二）部分公开",
+            "1.属于国家秘密",
+            "2.其他法律行政法规禁止公开",
+            "3.危及“三安全一稳定”",
+            "4.保护第三方合法权益",
+            "5.属于三类内部事务信息",
+            "6.属于四类过程性信息",
+            "7.属于行政执法案卷",
+            "8.属于行政查询事项",
+            "1.本机关不掌握相关政府信息",
+            "2.没有现成信息需要另行制作",
+            "3.补正后申请内容仍不明确",
+            "1.信访举报投诉类申请",
+            "2.重复申请",
+            "3.要求提供公开出版物",
+            "4.无正当理由大量反复申请",
+            "5.要求行政机关确认或重新出具已获取信息",
+        ] {
+            text.push(row(l, full));
+        }
+        text.extend([
+            row("（六）其他处理", "2   0   0   0   0   0   2"),
+            "     1.申请人无正当".into(),
+            "     理由逾期不补正、".into(),
+            "     行政机关不再处理".into(),
+            "     其政府信息公开申请".into(),
+            row(
+                "     2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                full,
+            ),
+            row("     3.其他", full),
+            row("（七）总计", full),
+            row("四、结转下年度继续办理", full),
+            "\u{c}四、政府信息公开行政复议、行政诉讼情况".into(),
+        ]);
+        let text = text.join("\n");
+        assert_eq!(
+            row_cells(
+                &text,
+                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+            )
+            .unwrap(),
+            ["2", "0", "0", "0", "0", "0", "2"]
+        );
+        assert_eq!(
+            row_cells(&text, "3.其他").unwrap(),
+            ["1", "0", "0", "0", "0", "0", "1"]
         );
     }
 }

@@ -1714,6 +1714,35 @@ Table B-2.  Persons by reason
         assert_eq!(cells("2025 年 1 月").len(), 1);
     }
 
+    /// A numbered row of a form standing alone between blank lines (no values) continues
+    /// its rows' numbers or prints a row label again: it is no heading and does not end
+    /// the table.
+    #[test]
+    fn numbered_form_rows_between_blank_lines_are_no_headings() {
+        let text = "\
+          项目            决算数
+一、教育支出            12.50
+二、科技支出            3.00
+
+三、文化支出
+
+四、卫生支出            4.25
+合计                  19.75
+
+一、教育支出
+
+           总计        19.75
+";
+        let d = doc(text);
+        assert!(
+            !d.blocks.iter().any(|b| matches!(b, Block::Heading(_))),
+            "{:?}",
+            d.blocks
+        );
+        let c = table_cells(&d);
+        assert!(has(&c, "四、卫生支出", "决算数", "4.25"), "{c:?}");
+    }
+
     #[test]
     fn clean_label_closes_letter_spacing() {
         assert_eq!(clean_label("商 业 企"), "商业企");

@@ -73,6 +73,7 @@ enum Kind {
     Other,
 }
 
+#[derive(Clone)]
 struct LineInfo {
     no: u32,
     frags: Vec<Frag>,
@@ -500,6 +501,8 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     }
 
     // Body: data rows with their labels.
+    let centred = recentre(body, boundary, warnings);
+    let body: &[LineInfo] = centred.as_deref().unwrap_or(body);
     let labels = row_labels(body, boundary, &header_texts, &corner_texts, warnings);
     let l = labels.width;
     let mut rows: Vec<RawRow> = Vec::new();
@@ -1164,6 +1167,8 @@ struct LabelCell {
     last: usize,
     /// Last piece: its line and whether it sits on a data line.
     tail_on_data: bool,
+    /// Some piece sits on a data line: the cell is that row's label.
+    on_data: bool,
     tail_len: usize,
 }
 
@@ -1279,7 +1284,7 @@ fn row_labels(
             let gap_blank = (cell.last + 1..*k).any(|m| body[m].kind == Kind::Blank);
             !numbered
                 && *k - cell.last <= 3
-                && !(cell.tail_on_data && is_data(*k))
+                && !(cell.on_data && is_data(*k))
                 && !(gap_blank && (len > 2 || cell.tail_len > 2))
         });
         match open[c] {
@@ -1288,6 +1293,7 @@ fn row_labels(
                 push_label(&mut cell.text, &f.text);
                 cell.last = *k;
                 cell.tail_on_data = is_data(*k);
+                cell.on_data |= is_data(*k);
                 cell.tail_len = len;
             }
             _ => {
@@ -1297,6 +1303,7 @@ fn row_labels(
                     first: *k,
                     last: *k,
                     tail_on_data: is_data(*k),
+                    on_data: is_data(*k),
                     tail_len: len,
                 });
                 open[c] = Some(cells.len() - 1);
@@ -1426,6 +1433,169 @@ fn row_labels(
         width: width + 1,
         rows,
     }
+}
+
+/// Names centred on their rows: in a table of coded rows, a row that prints its code and
+/// values but no name, with name pieces on the lines right above and below, shows that
+/// each name is printed around its row's line (part above, part on it, part below). The
+/// label lines between two rows are then split evenly, the upper half the upper row's;
+/// a blank line splits them where it stands. Where an odd number of lines lies between
+/// two rows, which row the middle one names is not known: both rows are left out. The
+/// names are written onto their rows' lines. `None` when the layout is not this one.
+fn recentre(
+    body: &[LineInfo],
+    boundary: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<Vec<LineInfo>> {
+    let data: Vec<usize> = (0..body.len())
+        .filter(|&k| matches!(body[k].kind, Kind::Data(_)))
+        .collect();
+    if !data.iter().any(|&k| !body[k].code.is_empty()) {
+        return None;
+    }
+    let label_line = |k: usize| {
+        body.get(k).is_some_and(|i| {
+            i.kind == Kind::Other && i.frags.len() == 1 && i.frags[0].x1 <= boundary
+        })
+    };
+    let centred = data
+        .iter()
+        .any(|&k| body[k].kind == Kind::Data(0) && k > 0 && label_line(k - 1) && label_line(k + 1));
+    if !centred {
+        return None;
+    }
+    let mut out = body.to_vec();
+    // per data row: pieces above and below (line indexes)
+    let mut above: Vec<Vec<usize>> = vec![Vec::new(); data.len()];
+    let mut below: Vec<Vec<usize>> = vec![Vec::new(); data.len()];
+    let mut unknown = vec![false; data.len()];
+    // the label lines of each gap between rows, and where a blank line parts them
+    let named: Vec<bool> = data
+        .iter()
+        .map(|&k| matches!(body[k].kind, Kind::Data(v) if body[k].frags[..v].iter().any(|f| f.x1 <= boundary)))
+        .collect();
+    let mut gaps: Vec<(Vec<usize>, Option<usize>)> = Vec::with_capacity(data.len() + 1);
+    for g in 0..=data.len() {
+        let lo = if g == 0 { 0 } else { data[g - 1] + 1 };
+        let hi = if g == data.len() { body.len() } else { data[g] };
+        let run: Vec<usize> = (lo..hi).filter(|&k| label_line(k)).collect();
+        // a blank line between label lines parts them; before the first row and after
+        // the last, only the lines next to the row are its own
+        let blank = match (run.first(), run.last()) {
+            (Some(&f), Some(&l)) => {
+                let is_blank = |k: &usize| body[*k].kind == Kind::Blank;
+                if g == 0 {
+                    (lo..hi).rfind(|k| is_blank(k) && f < *k)
+                } else if g == data.len() {
+                    (lo..hi).find(|k| is_blank(k) && l > *k)
+                } else {
+                    (lo..hi).rfind(|k| is_blank(k) && f < *k && l > *k)
+                }
+            }
+            _ => None,
+        };
+        gaps.push((run, blank));
+    }
+    // a name is centred on its row's line: a row printing part of it on its line has as
+    // many lines of it below as above; a row printing none has as many above, or one more
+    let fits = |above: usize, below: usize, named: bool| {
+        if named {
+            above == below
+        } else {
+            above + below > 0 && (above == below || above == below + 1)
+        }
+    };
+    // lines of gap g that go to the row above it, where the gap alone tells
+    let plain = |g: usize, above_prev: usize| -> Option<usize> {
+        let (run, blank) = &gaps[g];
+        match blank {
+            Some(b) => Some(run.iter().filter(|&&r| r < *b).count()),
+            None if g == 0 => Some(0),
+            None if g == data.len() => Some(run.len()),
+            None if named[g - 1] && above_prev <= run.len() => Some(above_prev),
+            None if run.len() % 2 == 0 => Some(run.len() / 2),
+            None => None,
+        }
+    };
+    let mut above_count: Vec<usize> = vec![0; data.len()];
+    for g in 0..=data.len() {
+        let len = gaps[g].0.len();
+        let above_prev = if g == 0 { 0 } else { above_count[g - 1] };
+        let split = plain(g, above_prev).or_else(|| {
+            // an odd gap: the middle line goes up or down, whichever lets both rows (and
+            // the row after, where the next gap alone tells its split) be centred
+            let ok: Vec<usize> = [len / 2, len / 2 + 1]
+                .into_iter()
+                .filter(|&sp| {
+                    let here = len - sp;
+                    let next = if g < data.len() {
+                        plain(g + 1, here)
+                    } else {
+                        Some(0)
+                    };
+                    fits(above_prev, sp, named[g - 1])
+                        && next.is_none_or(|n| g == data.len() || fits(here, n, named[g]))
+                })
+                .collect();
+            (ok.len() == 1).then(|| ok[0])
+        });
+        let Some(split) = split else {
+            unknown[g - 1] = true;
+            unknown[g] = true;
+            continue;
+        };
+        let (run, blank) = &gaps[g];
+        if g > 0 {
+            below[g - 1].extend(&run[..split]);
+        }
+        if g < data.len() {
+            above[g].extend(&run[split..]);
+            above_count[g] = run.len() - split;
+        }
+        let mine = |k: &usize| {
+            (g == 0 && blank.is_some_and(|b| *k < b))
+                || (g == data.len() && blank.is_some_and(|b| *k > b))
+        };
+        for &k in run.iter().filter(|k| !mine(k)) {
+            out[k].kind = Kind::Blank;
+            out[k].frags.clear();
+        }
+    }
+    for (r, &k) in data.iter().enumerate() {
+        if unknown[r] {
+            warnings.push(Warning {
+                line: Some(body[k].no),
+                code: "unplaced-row".into(),
+                message: "the row's name is printed around its line and the lines between rows do not show which part is its own; row left out".into(),
+            });
+            out[k].kind = Kind::Blank;
+            out[k].frags.clear();
+            continue;
+        }
+        let Kind::Data(v) = body[k].kind else {
+            continue;
+        };
+        let mut pieces: Vec<&Frag> = above[r].iter().map(|&i| &body[i].frags[0]).collect();
+        pieces.extend(body[k].frags[..v].iter().filter(|f| f.x1 <= boundary));
+        pieces.extend(below[r].iter().map(|&i| &body[i].frags[0]));
+        if pieces.is_empty() {
+            continue;
+        }
+        let text = pieces.iter().fold(String::new(), |mut a, f| {
+            push_label(&mut a, &f.text);
+            a
+        });
+        let x0 = pieces.iter().map(|f| f.x0).min().unwrap_or(0);
+        let name = Frag {
+            x0,
+            x1: x0 + 1,
+            text,
+        };
+        let values = body[k].frags[v..].to_vec();
+        out[k].frags = std::iter::once(name).chain(values).collect();
+        out[k].kind = Kind::Data(1);
+    }
+    Some(out)
 }
 
 /// Row paths of a table whose rows print classification codes: a row heads the rows
@@ -1665,7 +1835,7 @@ Table B-2.  Persons by reason
     /// hierarchy; the rows print names only.
     #[test]
     fn coded_budget_tables_after_a_caption() {
-        let text = "\
+        let text = "
                 支出预算表
 编制单位：某局                      单位：元
           项目              合计          基本支出
@@ -1741,6 +1911,56 @@ Table B-2.  Persons by reason
         );
         let c = table_cells(&d);
         assert!(has(&c, "四、卫生支出", "决算数", "4.25"), "{c:?}");
+    }
+
+    /// Names centred on their coded rows (pdftotext of a narrow cell): part above the
+    /// code line, part on it, part below; a one-line name just above its line. The lines
+    /// between rows are split so that every name is centred; a name wrapped under its
+    /// row (the usual layout) stays with it and does not run into the next row's.
+    #[test]
+    fn names_centred_on_coded_rows() {
+        let text = "
+                       合计          基本支出
+           社会保障和
+208                     75.00       75.00
+           就业支出
+           行政事业单
+20805                   75.00       75.00
+           位养老支出
+           行政运行
+2080501                 70.00       70.00
+2080502    离退休         5.00        5.00
+210        卫生健康支出       1.00        1.00
+21011      医疗           1.00        1.00
+2101101    行政医疗         1.00        1.00
+";
+        let c = table_cells(&doc(text));
+        let p = "社会保障和就业支出>行政事业单位养老支出";
+        assert!(
+            has(&c, "卫生健康支出>医疗>行政医疗", "合计", "1.00"),
+            "{c:?}"
+        );
+        assert!(has(&c, "社会保障和就业支出", "合计", "75.00"), "{c:?}");
+        assert!(has(&c, p, "基本支出", "75.00"), "{c:?}");
+        assert!(has(&c, &format!("{p}>行政运行"), "合计", "70.00"), "{c:?}");
+        assert!(has(&c, &format!("{p}>离退休"), "基本支出", "5.00"), "{c:?}");
+        assert_eq!(c.len(), 14);
+        let text = "
+项目                          合计    基本支出
+机关事业单位基本养老保      446.11     446.11
+险缴费支出
+机关事业单位职业年金缴      225.12     225.12
+费支出
+";
+        let c = table_cells(&doc(text));
+        assert!(
+            has(&c, "机关事业单位职业年金缴费支出", "合计", "225.12"),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "机关事业单位基本养老保险缴费支出", "合计", "446.11"),
+            "{c:?}"
+        );
     }
 
     #[test]

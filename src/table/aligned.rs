@@ -186,38 +186,39 @@ fn take_codes(infos: &mut [LineInfo]) {
                 n > 0 && kind_of(&f.text) == CellKind::Text && f.text.starts_with(is_cjk)
             });
         if labelled && matches!(i.kind, Kind::Data(_)) {
-            codes.push(i.frags[..n].iter().map(|f| f.text.as_str()).collect());
+            let mut code: String = i.frags[..n].iter().map(|f| f.text.as_str()).collect();
             if n > 0 {
                 right = right.max(i.frags[n - 1].x1);
             }
             if squeezed {
                 let f = &i.frags[n];
-                right = right.max(f.x0 + f.text.split(' ').next().map_or(0, str::len));
+                let c = f.text.split(' ').next().unwrap_or_default();
+                code.push_str(c);
+                right = right.max(f.x0 + c.len());
             }
+            // every code has two digits or more (`is_code`)
+            codes.push(code);
         }
     }
     // a code printed after a row's label heads a second group of columns beside the
     // first (side-by-side 经济分类 groups): the hierarchy is not one column's
+    // (looked up by length and first two digits, and by prefix: linear in the rows)
+    let shapes: std::collections::HashSet<(usize, &str)> =
+        codes.iter().map(|c| (c.len(), &c[..2])).collect();
     let beside = infos.iter().any(|i| {
         let (n, _) = code_lead(&i.frags);
         n > 0
-            && i.frags[n..].iter().any(|f| {
-                is_code(&f.text)
-                    && codes
-                        .iter()
-                        .any(|c| c.len() == f.text.len() && c[..2] == f.text[..2])
-            })
+            && i.frags[n..]
+                .iter()
+                .any(|f| is_code(&f.text) && shapes.contains(&(f.text.len(), &f.text[..2])))
     });
     if beside {
         return;
     }
+    let set: std::collections::HashSet<&str> = codes.iter().map(String::as_str).collect();
     let extended = codes
         .iter()
-        .filter(|c| {
-            codes
-                .iter()
-                .any(|d| d.len() < c.len() && c.starts_with(d.as_str()))
-        })
+        .filter(|c| (2..c.len()).any(|e| set.contains(&c[..e])))
         .count();
     if extended < 2 {
         return;
@@ -1961,6 +1962,21 @@ Table B-2.  Persons by reason
             has(&c, "机关事业单位基本养老保险缴费支出", "合计", "446.11"),
             "{c:?}"
         );
+    }
+
+    /// Rows whose only code is squeezed against the name (`01 行政运行`) are read without
+    /// a code of nothing (it once made the side-by-side check slice an empty string).
+    #[test]
+    fn squeezed_codes_alone() {
+        let text = "\
+项目            合计     基本支出
+01 行政运行        5        6
+02 一般行政        7        8
+03   其他           9       10
+";
+        let c = table_cells(&doc(text));
+        assert!(c.iter().any(|(_, _, v)| v == "8"), "{c:?}");
+        assert!(c.iter().any(|(_, _, v)| v == "10"), "{c:?}");
     }
 
     #[test]

@@ -29,7 +29,7 @@
 //! Nothing is placed that the text does not force. A template table of which fewer than
 //! half of the value rows are found is left to the layout readers.
 
-use super::data::{TRow, TTable, Template, builtin};
+use super::data::{Part, TRow, TTable, Template, builtin};
 use super::matching::{label_sim, mfold};
 use crate::lines::Line;
 use crate::model::{Cell, CellKind, Column, Row, Table, Warning};
@@ -972,6 +972,27 @@ fn read_table(
             n,
             |t| t.chars,
         ));
+        // where no row fills the part's columns: the columns' own labels in the header
+        let starts = if centers.is_none() && s.spatial && !s.paged {
+            let first_row = ks
+                .iter()
+                .filter_map(|&k| hits[k])
+                .map(|h| tok_of(h.start))
+                .min();
+            let after_previous = (0..leaves.len())
+                .filter(|&k| leaves[k].part < pi)
+                .flat_map(|k| {
+                    row_vals[k]
+                        .iter()
+                        .copied()
+                        .chain(hits[k].map(|h| tok_of(h.end - 1)))
+                })
+                .max()
+                .map_or(0, |t| t + 1);
+            first_row.and_then(|to| header_starts(s, part, after_previous, to))
+        } else {
+            None
+        };
         // rows printed one to a line: a row that prints its label alone is a row of
         // blanks (text aligned by spaces drops empty cells); where values stand apart
         // from their labels (a cell per line, a PDF read column by column) it tells nothing
@@ -987,26 +1008,46 @@ fn read_table(
         // (a table that prints no value anywhere is blank throughout, whatever the text)
         let no_values = s.toks.iter().all(|t| t.kind != Kind::Value);
         let row_lines = with > 0 && beside * 10 >= with * 9 || no_values;
+        // some row printing more values than it has columns: values printed away from
+        // their rows (at a page break, under a tall label)
+        let count = |q: usize| {
+            row_vals[q]
+                .iter()
+                .filter(|&&t| s.toks[t].kind != Kind::Blank)
+                .count()
+        };
+        let columns_of = |q: usize| tt.parts[leaves[q].part].columns.len();
+        let crowded = order.iter().any(|&(q, _)| count(q) > columns_of(q));
+        // a row printing none and a row printing too many with only full rows between
+        // them: the values between may each stand a row off (aligned text, not cells)
+        let mut shifted = vec![false; leaves.len()];
+        let mut open: Option<(usize, bool)> = None; // (index in order, crowded?)
+        for (i, &(q, _)) in order.iter().enumerate() {
+            if row_vals[q].iter().any(|&t| s.toks[t].celled) {
+                open = None;
+                continue;
+            }
+            let (none, many) = (count(q) == 0, count(q) > columns_of(q));
+            if none || many {
+                if let Some((j, was_many)) = open
+                    && was_many != many
+                {
+                    order[j..=i].iter().for_each(|&(r, _)| shifted[r] = true);
+                }
+                open = Some((i, many));
+            } else if count(q) < columns_of(q) {
+                open = None;
+            }
+        }
         let mut rows = Vec::new();
         for &k in &ks {
             let Some(h) = hits[k] else { continue };
             let leaf = &leaves[k];
             let toks: Vec<&Tok> = row_vals[k].iter().map(|&t| &s.toks[t]).collect();
             let line_no = lines[s.toks[tok_of(h.start)].line].no;
-            // unless a neighbouring row prints more values than it has columns (the
-            // values of both printed together, as at a page break)
-            let crowded = |j: Option<&(usize, Hit)>| {
-                j.is_some_and(|&(q, _)| {
-                    row_vals[q]
-                        .iter()
-                        .filter(|&&t| s.toks[t].kind != Kind::Blank)
-                        .count()
-                        > tt.parts[leaves[q].part].columns.len()
-                })
-            };
             let at = order.iter().position(|&(q, _)| q == k);
-            // and unless values no row took stand between the row before and its label
-            // (a PDF's line may print a wrapped row's values above its label)
+            // (values no row took between the row before and its label: a PDF's line may
+            // print a wrapped row's values above its label)
             let loose_before = at.is_some_and(|i| {
                 let from = i
                     .checked_sub(1)
@@ -1015,27 +1056,32 @@ fn read_table(
                 (from..tok_of(h.start))
                     .any(|t| s.toks[t].kind == Kind::Value && !taken.contains(&t))
             });
-            let neighbours_fit = !loose_before
-                && at.is_some_and(|i| {
-                    !crowded(order.get(i + 1))
-                        && !crowded(i.checked_sub(1).and_then(|p| order.get(p)))
-                });
-            let assigned =
-                if (split[k] || s.drawn && has_value(&toks)) && toks.iter().all(|t| !t.celled) {
-                    None
-                } else if toks.is_empty() && row_lines && neighbours_fit {
-                    Some(vec![empty(); n])
-                } else {
-                    // a short row is placed by position only where its neighbours hold no
-                    // values that may be its (the blanks it leaves must be blanks)
-                    let centers = centers.as_ref().filter(|_| neighbours_fit);
-                    assign(
-                        &toks,
-                        n,
-                        centers.map(|(d, c)| (d.as_slice(), c.as_slice())),
-                        s.spatial,
-                    )
-                };
+            // a row printing nothing is blank, unless values stand away from their rows
+            let values_in_place = !loose_before && at.is_some() && !crowded;
+            let assigned = if (split[k] || s.drawn && has_value(&toks) || shifted[k])
+                && toks.iter().all(|t| !t.celled)
+            {
+                None
+            } else if toks.is_empty() && row_lines && values_in_place {
+                Some(vec![empty(); n])
+            } else {
+                // a short row is placed by position only where no row holds values
+                // that may be its (the blanks it leaves must be blanks)
+                let centers = centers.as_ref().filter(|_| values_in_place);
+                assign(
+                    &toks,
+                    n,
+                    centers.map(|(d, c)| (d.as_slice(), c.as_slice())),
+                    s.spatial,
+                    s.paged,
+                )
+            };
+            let assigned = assigned.or_else(|| {
+                starts
+                    .as_ref()
+                    .filter(|_| values_in_place)
+                    .and_then(|st| under_header(&toks, st))
+            });
             let (cells, unplaced) = match assigned {
                 Some(cells) => (cells, Vec::new()),
                 None if toks.iter().all(|t| t.kind != Kind::Value) => {
@@ -1047,6 +1093,16 @@ fn read_table(
                             leaf.row.label
                         ),
                     });
+                    continue;
+                }
+                // values that may stand a row off
+                None if shifted[k] && has_value(&toks) => {
+                    warnings.push(row_left_out(
+                        line_no,
+                        &leaf.row.label,
+                        &toks,
+                        "may belong to the row above or below: between a row printing none and one printing more than its columns, every row's values may stand a row off",
+                    ));
                     continue;
                 }
                 // values in a PDF's drawing order: which column each is in is not printed
@@ -1127,7 +1183,7 @@ fn read_table(
             let cells = if group_piece || s.drawn {
                 None
             } else {
-                assign(&toks, n, None, false)
+                assign(&toks, n, None, false, false)
             };
             let Some(cells) = cells else {
                 let printed: Vec<&str> = toks
@@ -1376,7 +1432,7 @@ fn read_unlabelled(
     let assigned = if drawn {
         None
     } else {
-        assign(&toks, n, None, s.spatial)
+        assign(&toks, n, None, s.spatial, s.paged)
     };
     let (cells, unplaced) = match assigned {
         Some(c) => (c, Vec::new()),
@@ -1819,6 +1875,7 @@ fn assign(
     n: usize,
     centers: Option<(&[f64], &[f64])>,
     spatial: bool,
+    paged: bool,
 ) -> Option<Vec<Cell>> {
     let mut toks: Vec<&Tok> = toks.to_vec();
     // explicit blanks beyond the count are span padding: leading first, then trailing
@@ -1834,12 +1891,18 @@ fn assign(
         toks.sort_by_key(|t| (t.x0, t.line));
     }
     // a row whose values print on several lines of aligned text: the lines may stand
-    // apart by some columns
-    // (a PDF's baselines), so their values are taken in column order only where the
-    // lines do not interleave
+    // apart by some columns, so their printed columns do not say which is whose; but
+    // a PDF's text sets every character at the column its place on the page gives (one
+    // column per character, what the label before it), so a row whose values fill its
+    // columns exactly, none overlapping another in characters, is in column order
     let several_lines = toks.windows(2).any(|w| w[0].line != w[1].line);
     if spatial && several_lines && toks.iter().all(|t| !t.celled) && side_by_side(&toks) {
-        return None;
+        toks.sort_by_key(|t| (t.chars, t.line));
+        let apart = toks.windows(2).all(|w| w[0].chars.1 < w[1].chars.0);
+        let values = toks.iter().all(|t| t.kind == Kind::Value);
+        if !(paged && toks.len() == n && apart && values) {
+            return None;
+        }
     }
     if toks.len() == n {
         return Some(toks.iter().map(|t| cell(t)).collect());
@@ -1861,6 +1924,62 @@ fn assign(
     }
     let mut cells = vec![empty(); n];
     for (t, c) in toks.iter().zip(columns) {
+        cells[c] = cell(t);
+    }
+    Some(cells)
+}
+
+/// Where each column's own label starts in the header between tokens `from` and `to`,
+/// in display columns and in characters: the one label token that begins the column's
+/// last header label (`上一年` of `上一年项目数量` wrapped) and begins no other's. None
+/// unless every column has one.
+fn header_starts(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Vec<(u32, u32)>> {
+    let leaves: Vec<&str> = part
+        .columns
+        .iter()
+        .map(|c| c.m_path.last().map_or("", |m| m.folded.as_str()))
+        .collect();
+    let begins =
+        |t: &Tok, leaf: &str| t.folded.chars().count() >= 2 && leaf.starts_with(t.folded.as_str());
+    let mut out = Vec::with_capacity(leaves.len());
+    for leaf in &leaves {
+        let mut found = s.toks[from.min(to)..to]
+            .iter()
+            .filter(|t| t.kind == Kind::Label && !t.celled && begins(t, leaf));
+        let t = found.next()?;
+        if found.next().is_some() || leaves.iter().filter(|l| begins(t, l)).count() != 1 {
+            return None;
+        }
+        out.push((t.x0, t.chars.0));
+    }
+    Some(out)
+}
+
+/// A row short of values placed under the columns whose labels start where its values
+/// start (cells and their headers set flush left, as w3m and pandoc print them): every
+/// value must start exactly at one column's label, in display columns or in characters,
+/// and the two measures must not name different columns.
+fn under_header(toks: &[&Tok], starts: &[(u32, u32)]) -> Option<Vec<Cell>> {
+    if toks.is_empty()
+        || toks.len() >= starts.len()
+        || toks.iter().any(|t| t.kind != Kind::Value || t.celled)
+    {
+        return None;
+    }
+    let mut cells = vec![empty(); starts.len()];
+    let mut last: Option<usize> = None;
+    for t in toks {
+        let by_width = starts.iter().position(|&(x, _)| x == t.x0);
+        let by_chars = starts.iter().position(|&(_, c)| c == t.chars.0);
+        let c = match (by_width, by_chars) {
+            (Some(a), Some(b)) if a != b => return None,
+            (Some(a), _) | (None, Some(a)) => a,
+            (None, None) => return None,
+        };
+        if last.is_some_and(|l| c <= l) {
+            return None;
+        }
+        last = Some(c);
         cells[c] = cell(t);
     }
     Some(cells)
@@ -2185,19 +2304,11 @@ mod tests {
         );
     }
 
-    /// A row label wrapped over more lines than its values, with its values drawn level
-    /// with the group label printed before it (a PDF's text): the line of values that no
-    /// row took is the row's that follows it and took none.
-    #[test]
-    fn a_line_of_values_before_a_wrapped_label_is_its_rows() {
-        let row = |label: &str, v: &str| format!("{label:<24}{v}");
-        let full = "1   0   0   0   0   0   1";
-        let mut text = vec![
-            "三、收到和处理政府信息公开申请情况".to_string(),
-            "                        自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"
-                .into(),
-        ];
-        for l in [
+    /// The application table of template 2021 as a PDF's text (a page break after it):
+    /// each row label at the left and its seven values `1 0 0 0 0 0 1` in columns, but
+    /// for the rows named in `printed`, which print the given lines instead.
+    fn apply_2021(printed: &[(&str, &[&str])]) -> String {
+        const LABELS: [&str; 26] = [
             "一、本年新收政府信息公开申请数量",
             "二、上年结转政府信息公开申请数量",
             "（一）予以公开",
@@ -2218,36 +2329,168 @@ mod tests {
             "3.要求提供公开出版物",
             "4.无正当理由大量反复申请",
             "5.要求行政机关确认或重新出具已获取信息",
-        ] {
-            text.push(row(l, full));
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "3.其他",
+            "（七）总计",
+            "四、结转下年度继续办理",
+            "",
+        ];
+        let mut text = vec![
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            "                        自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"
+                .into(),
+        ];
+        for l in LABELS.iter().filter(|l| !l.is_empty()) {
+            match printed.iter().find(|(p, _)| p == l) {
+                Some((_, lines)) => text.extend(lines.iter().map(|x| x.to_string())),
+                None => text.push(format!("{l:<24}1   0   0   0   0   0   1")),
+            }
         }
-        text.extend([
-            row("（六）其他处理", "2   0   0   0   0   0   2"),
-            "     1.申请人无正当".into(),
-            "     理由逾期不补正、".into(),
-            "     行政机关不再处理".into(),
-            "     其政府信息公开申请".into(),
-            row(
-                "     2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                full,
+        text.push("\u{c}四、政府信息公开行政复议、行政诉讼情况".into());
+        text.join("\n")
+    }
+
+    /// A row label wrapped over more lines than its values, with its values drawn level
+    /// with the group label printed before it (a PDF's text): the line of values that no
+    /// row took is the row's that follows it and took none.
+    #[test]
+    fn a_line_of_values_before_a_wrapped_label_is_its_rows() {
+        let first = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请";
+        let text = apply_2021(&[
+            (
+                "5.要求行政机关确认或重新出具已获取信息",
+                &[
+                    "5.要求行政机关确认或重新出具已获取信息   1   0   0   0   0   0   1",
+                    "（六）其他处理          2   0   0   0   0   0   2",
+                ],
             ),
-            row("     3.其他", full),
-            row("（七）总计", full),
-            row("四、结转下年度继续办理", full),
-            "\u{c}四、政府信息公开行政复议、行政诉讼情况".into(),
+            (
+                first,
+                &[
+                    "     1.申请人无正当",
+                    "     理由逾期不补正、",
+                    "     行政机关不再处理",
+                    "     其政府信息公开申请",
+                ],
+            ),
         ]);
-        let text = text.join("\n");
         assert_eq!(
-            row_cells(
-                &text,
-                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
-            )
-            .unwrap(),
+            row_cells(&text, first).unwrap(),
             ["2", "0", "0", "0", "0", "0", "2"]
         );
         assert_eq!(
             row_cells(&text, "3.其他").unwrap(),
             ["1", "0", "0", "0", "0", "0", "1"]
         );
+    }
+
+    /// A PDF's text prints a row's values on two lines (their baselines differ): every
+    /// character stands at the column its place gives, so values filling the row's
+    /// columns without overlapping are in column order, whatever the labels before them.
+    #[test]
+    fn a_pdf_rows_values_over_two_lines_are_merged_by_character_columns() {
+        let text = apply_2021(&[(
+            "（二）部分公开",
+            &[
+                "（二）部分公开（区分处理的，     0                 0",
+                "只计这一情形，不计其他情形）  2       0                  0    0    2",
+            ],
+        )]);
+        assert_eq!(
+            row_cells(
+                &text,
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+            )
+            .unwrap(),
+            ["2", "0", "0", "0", "0", "0", "2"]
+        );
+    }
+
+    /// A row printing its label alone is not read as blank where another row prints more
+    /// values than it has columns: some values stand away from their rows.
+    #[test]
+    fn no_row_is_blank_where_values_stand_away_from_their_rows() {
+        let text = apply_2021(&[
+            (
+                "1.本机关不掌握相关政府信息",
+                &["1.本机关不掌握相关政府信息"],
+            ),
+            (
+                "3.补正后申请内容仍不明确",
+                &[
+                    "3.补正后申请内容仍不明确      1   0   0   0   0   0   1",
+                    "                        1   0   0   0   0   0   1",
+                ],
+            ),
+        ]);
+        assert!(row_cells(&text, "1.本机关不掌握相关政府信息").is_none());
+        assert_eq!(
+            row_cells(&text, "2.重复申请").unwrap(),
+            ["1", "0", "0", "0", "0", "0", "1"]
+        );
+    }
+
+    /// Between a row printing nothing and a row printing more values than it has columns,
+    /// every row's values may stand a row off (a PDF's text): those rows are left out.
+    #[test]
+    fn rows_between_an_empty_and_a_crowded_row_are_left_out() {
+        let text = apply_2021(&[
+            (
+                "1.本机关不掌握相关政府信息",
+                &["1.本机关不掌握相关政府信息"],
+            ),
+            (
+                "3.补正后申请内容仍不明确",
+                &[
+                    "3.补正后申请内容仍不明确      1   0   0   0   0   0   1",
+                    "                        1   0   0   0   0   0   1",
+                ],
+            ),
+        ]);
+        assert!(row_cells(&text, "2.没有现成信息需要另行制作").is_none());
+        assert!(row_cells(&text, "3.补正后申请内容仍不明确").is_none());
+        assert_eq!(
+            row_cells(&text, "8.属于行政查询事项").unwrap(),
+            ["1", "0", "0", "0", "0", "0", "1"]
+        );
+    }
+
+    /// Aligned text whose cells and headers are set flush left (w3m, pandoc plain): where
+    /// no row fills the columns, a value starting exactly where one column's label starts
+    /// is that column's; one starting elsewhere is not placed.
+    #[test]
+    fn short_rows_take_the_columns_whose_labels_start_where_their_values_do() {
+        let text = [
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项",
+            "                      本年新制作数量 本年新公开数量 对外公开总数量",
+            "规章                  2              2              10",
+            "规范性文件            20             16             235",
+            "第二十条第（五）项",
+            "                      上一年              处理决定",
+            "信息内容                       本年增/减",
+            "                      项目数量            数量",
+            "",
+            "行政许可              224                 1162",
+            "其他对外管理服务事项           63         483",
+            "第二十条第（六）项",
+            "                      上一年              处理决定",
+            "信息内容                       本年增/减",
+            "                      项目数量            数量",
+            "",
+            "行政处罚              1021                  5332",
+            "行政强制              675",
+            "三、收到和处理政府信息公开申请情况",
+        ]
+        .join("\n");
+        assert_eq!(row_cells(&text, "行政许可").unwrap(), ["224", "", "1162"]);
+        assert_eq!(
+            row_cells(&text, "其他对外管理服务事项").unwrap(),
+            ["", "63", "483"]
+        );
+        assert_eq!(row_cells(&text, "行政强制").unwrap(), ["675", "", ""]);
+        // 5332 starts two columns right of 处理决定: not placed
+        assert!(row_cells(&text, "行政处罚").is_none_or(|c| c.iter().all(String::is_empty)));
     }
 }

@@ -127,6 +127,10 @@ pub struct Context {
     pub style: String,
     /// True for styles that print one cell per column (covered cells empty).
     pub grid: bool,
+    /// True when the rows print the cells present in each row of the page's table and pad
+    /// the row at its end (a converter that prints cell by cell, breaking rows over lines):
+    /// a header row's empty cells at its end are then padding, not covered positions.
+    pub present: bool,
 }
 
 /// Most value cells a table may have; more is reported and cut (a hostile input guard).
@@ -308,10 +312,20 @@ pub(crate) fn is_value_like(cell: &str) -> bool {
     }
 }
 
-/// Text that names something (a row or column label) rather than stating a value.
+/// Text that names something (a row or column label) rather than stating a value: an
+/// ordinal or a period (`第一季度`, `2019年`, `1-3月累计`, `Nov. 2017`, `May to June
+/// 2023`), or a word (`Standard error1`): values print digits with a unit or a mark, not
+/// words.
 pub(crate) fn is_label_like(cell: &str) -> bool {
     let f = fold(cell);
-    f.starts_with('第') || f.ends_with('年') || f.contains("年度")
+    let word = cell
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.len() >= 3);
+    f.starts_with('第')
+        || f.ends_with('年')
+        || f.contains("年度")
+        || (f.contains('月') && !f.contains("个月"))
+        || word
 }
 
 /// In a grid (one cell per column), the first column holding a number or
@@ -458,6 +472,14 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                 table.stub.push(s.clone());
             }
         }
+        // cells present, then padding: a spanning cell printed once (`Persons with a
+        // disability | Persons with no disability | |` over four months)
+        let pad = cells.iter().rev().take_while(|c| c.is_empty()).count();
+        let (cells, full) = if ctx.present && full && pad > 0 && pad < cells.len() {
+            (&cells[..cells.len() - pad], false)
+        } else {
+            (cells, full)
+        };
         header_rows.push(HeaderRow {
             cells: cells.to_vec(),
             grid: full,
@@ -607,10 +629,49 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             unplaced: r.unplaced.clone(),
         });
     }
-    if !nest_under_unit_heads(&mut table.rows, seg.band.is_some()) {
+    if !nest_under_unit_heads(&mut table.rows, seg.band.is_some())
+        && !nest_under_blank_heads(&mut table.rows, seg.band.is_some())
+    {
         nest_breakdowns(&mut table.rows, seg.band.is_some());
     }
     table
+}
+
+/// Rows grouped under heads that print no value (`Newfoundland and Labrador`, `TOTAL, 16
+/// years and over`, `Men, 16 to 64 years`): in a table of one unnumbered label column whose
+/// first row prints no value while the row below it does, every row printing no value
+/// heads the rows below it up to the next such row. A table does not open with an empty
+/// row unless that row names a group; a blank form (no row prints a value) is not
+/// grouped. Returns whether it applied.
+fn nest_under_blank_heads(rows: &mut [Row], banded: bool) -> bool {
+    let skip = usize::from(banded);
+    let blank = |r: &Row| {
+        r.cells
+            .iter()
+            .all(|c| matches!(c.kind, CellKind::Empty | CellKind::Missing))
+    };
+    // most tables: the first row prints a value
+    if rows.len() < 3 || !blank(&rows[0]) || blank(&rows[1]) {
+        return false;
+    }
+    let one_label = rows
+        .iter()
+        .all(|r| r.path.len() == skip + 1 && scan_outline(&r.path[skip]).is_none());
+    // the last row heads nothing: a blank last row is an empty row, not a group
+    if !one_label || blank(&rows[rows.len() - 1]) {
+        return false;
+    }
+    let mut head: Option<String> = None;
+    for r in rows.iter_mut() {
+        if blank(r) {
+            head = Some(r.path[skip].clone());
+            continue;
+        }
+        if let Some(h) = &head {
+            r.path.insert(skip, h.clone());
+        }
+    }
+    true
 }
 
 /// Rows printed as breakdowns of the row above them (`其中` marked `#`): in a table of one
@@ -882,7 +943,7 @@ fn trim_empty_columns(rows: &mut Vec<RawRow>) -> bool {
 
 /// Spare empty cells a page flattening adds at the end of rows (` |||||`, an empty
 /// `<td>` after every row): a last column empty in every row of a table of equal rows is
-/// dropped; and a lone header row that ends in an empty cell while it prints a label for
+/// dropped; and a header row that ends in an empty cell while it prints a label for
 /// every value column, none for the row labels, names the value columns: its empty cells
 /// move to the front, over the labels (`播种面积 | 单位面积产量 | 总产量 | ` over
 /// `全年粮食 | 113340.5 | 5482.9 | 62143.5`).
@@ -905,29 +966,32 @@ fn drop_spare_cells(rows: &mut [RawRow]) {
         .enumerate()
         .position(|(i, r)| is_data(r, i == 0, None))
         .unwrap_or(rows.len());
-    if first_data != 1 || rows.len() < 2 {
+    if first_data == 0 || first_data >= rows.len() {
+        drop_rank_column(rows);
         return;
     }
-    let (n, l) = grid_shape(&rows[1..], width);
-    let head = &rows[0].cells;
-    let trailing = head.iter().rev().take_while(|c| c.is_empty()).count();
-    let texts = head.iter().filter(|c| !c.is_empty()).count();
+    let (n, l) = grid_shape(&rows[first_data..], width);
     // some data row prints a value in the last column
-    let valued_end = rows[1..].iter().any(|r| {
+    let valued_end = rows[first_data..].iter().any(|r| {
         matches!(
             kind_of(&r.cells[width - 1]),
             CellKind::Number | CellKind::Na
         )
     });
-    if l > 0
-        && trailing > 0
-        && trailing <= l
-        && texts + trailing == width
-        && texts >= n
-        && !head[0].is_empty()
-        && valued_end
-    {
-        rows[0].cells.rotate_right(trailing);
+    for row in rows[..first_data].iter_mut() {
+        let head = &row.cells;
+        let trailing = head.iter().rev().take_while(|c| c.is_empty()).count();
+        let texts = head.iter().filter(|c| !c.is_empty()).count();
+        if l > 0
+            && trailing > 0
+            && trailing <= l
+            && texts + trailing == width
+            && texts >= n
+            && !head[0].is_empty()
+            && valued_end
+        {
+            row.cells.rotate_right(trailing);
+        }
     }
     drop_rank_column(rows);
 }
@@ -1061,6 +1125,7 @@ mod tests {
             section: vec!["二、主动公开政府信息情况".into()],
             style: "pipe".into(),
             grid: false,
+            present: false,
         }
     }
 

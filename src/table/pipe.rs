@@ -230,4 +230,33 @@ Unemployed |\n1 | 2 | 3 | 4 |\n";
             cell("All persons>Unemployed", "Group B>Nov. 2017", "3")
         );
     }
+
+    /// A Markdown header broken over lines without leading bars, a unit column (no level of
+    /// the row path: the row's numbers take its unit), a group row printing no value
+    /// between numbered rows, and a last row short of a cell (read from the left, as
+    /// Markdown reads it: the missing cell is at the end).
+    #[test]
+    fn unit_column_group_row_and_short_last_row() {
+        let text = "| 项目 | 单位 |\n本月 | 累计 |\n| 一、销售额 | 万元 | 30 | 90 |\n\
+| 1、批发 | 万元 | 20 | 60 |\n| 在总额中: | |||\n| 汽车类 | 万元 | 5 | 15 |\n| 二、企业数 | 个 | 3 |\n";
+        let d = crate::table::testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["项目", "单位"]);
+        let mut got = cells(&d);
+        got.retain(|c| !c.2.is_empty());
+        assert_eq!(
+            got,
+            [
+                cell("一、销售额", "本月", "30"),
+                cell("一、销售额", "累计", "90"),
+                cell("一、销售额>1、批发", "本月", "20"),
+                cell("一、销售额>1、批发", "累计", "60"),
+                cell("一、销售额>在总额中:>汽车类", "本月", "5"),
+                cell("一、销售额>在总额中:>汽车类", "累计", "15"),
+                cell("二、企业数", "本月", "3"),
+            ]
+        );
+        assert_eq!(t.rows[0].cells[0].unit.as_deref(), Some("万元"));
+        assert_eq!(t.rows[4].cells[0].unit.as_deref(), Some("个"));
+    }
 }

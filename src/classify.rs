@@ -387,7 +387,11 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
                     Err(end) => Err(end),
                 }
             }
-            LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor),
+            LineKind::Pipe if pipe::is_barred_cell(&lines[i].text) => {
+                barred_region(lines, kinds, i)
+            }
+            LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor)
+                .or_else(|e| barred_region(lines, kinds, i).map_err(|f| e.max(f))),
             _ => Err(i + 1),
         };
         let found = match found {
@@ -613,6 +617,36 @@ fn cellline_region(
         end,
         style: Style::Cellline,
     })
+}
+
+/// One cell per line, each printed `text |`, lone bars (`|`, `||`) among them: a page
+/// store's conversion of an HTML table cell by cell. A run of such lines from `i` holding
+/// at least three values and three other cells is read as cells, row by row. When the run
+/// makes no table, the end of the run (no later line of it starts one).
+fn barred_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Region, usize> {
+    let barred = |k: usize| {
+        matches!(kinds[k], LineKind::Pipe | LineKind::Bar) && pipe::is_barred_cell(&lines[k].text)
+    };
+    let mut end = i;
+    let (mut values, mut labels) = (0, 0);
+    while end < lines.len() && barred(end) {
+        let t = pipe::barred_text(&lines[end].text);
+        if aligned::is_value(t) {
+            values += 1;
+        } else if !t.is_empty() {
+            labels += 1;
+        }
+        end += 1;
+    }
+    if values >= 3 && labels >= 3 {
+        Ok(Region {
+            start: i,
+            end,
+            style: Style::Cellline,
+        })
+    } else {
+        Err(end)
+    }
 }
 
 /// A text line that ends an aligned table: a heading standing alone between blank

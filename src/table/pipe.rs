@@ -62,6 +62,30 @@ pub fn split_cells(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// True for a line of one cell printed `text |` (a page store's conversion of an HTML
+/// table cell by cell), or of bars alone (`|`, `||`: empty cells).
+///
+/// ```
+/// use govreport::table::pipe::is_barred_cell;
+/// assert!(is_barred_cell("本月 |"));
+/// assert!(is_barred_cell("||"));
+/// assert!(!is_barred_cell("| a |"));
+/// assert!(!is_barred_cell("规章 | 1 |"));
+/// ```
+pub fn is_barred_cell(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return false;
+    }
+    t.chars().all(|c| c == '|')
+        || (!t.starts_with('|') && t.ends_with('|') && t.matches('|').count() == 1)
+}
+
+/// The text of a line [`is_barred_cell`] accepts: the cell, empty for bars alone.
+pub fn barred_text(text: &str) -> &str {
+    crate::normalize::trim(text.trim().trim_end_matches('|'))
+}
+
 /// The cells of a line printed without a leading bar, one per bar: each cell is printed
 /// as `text |` (html2text and page stores), so `||||` is four empty cells and
 /// `Nov. 2018 |` one cell. Text after the last bar is a cell too.

@@ -4,112 +4,14 @@
 //!
 //! Guarantee: every non-blank line ends up inside the `lines` range of some block.
 
+use crate::line_kind::{
+    LineKind, classify_line, is_band_text, is_numbered_caption, is_page_number,
+};
 use crate::lines::Line;
 use crate::model::{Block, Furniture, Heading, Paragraph, Table, Title, Warning};
 use crate::normalize::{is_cjk, trim};
 use crate::outline::{Scheme, scan_outline};
 use crate::table::{self, Context, Piece, RawRow, aligned, pipe, tsv};
-
-/// How one line reads on its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
-    /// Nothing but white space.
-    Blank,
-    /// A pipe or Markdown table row.
-    Pipe,
-    /// A Markdown delimiter row `|---|`.
-    Separator,
-    /// A page number, form feed or similar.
-    Furniture,
-    /// Anything else.
-    Text,
-    /// Tab-separated fields (a Word or spreadsheet copy).
-    Tab,
-    /// A border line of a box-drawing or ASCII grid (`+----+`, `├──┼──┤`).
-    Rule,
-    /// A row of a box-drawing grid (`│ a │ b │`).
-    Boxed,
-    /// A lone `|`: a separator of an HTML table flattened one cell per line.
-    Bar,
-    /// Text in columns: fragments separated by two or more spaces.
-    Spaced,
-    /// A label followed by numbers, each separated by a single space (`行政许可 12`).
-    Squeezed,
-    /// A lone value (a number or not-applicable mark) on its line.
-    Value,
-}
-
-/// Classifies one line.
-pub fn classify_line(text: &str) -> LineKind {
-    let t = trim(text);
-    if t.is_empty() {
-        return if text.contains('\u{c}') {
-            LineKind::Furniture
-        } else {
-            LineKind::Blank
-        };
-    }
-    if table::grid::is_rule(t) {
-        LineKind::Rule
-    } else if pipe::is_separator(t) {
-        LineKind::Separator
-    } else if t == "|" {
-        LineKind::Bar
-    } else if table::grid::is_boxed(t) {
-        LineKind::Boxed
-    } else if pipe::is_pipe_row(text) {
-        LineKind::Pipe
-    } else if tsv::is_tsv_row(text) {
-        LineKind::Tab
-    } else if is_page_number(t) {
-        LineKind::Furniture
-    } else {
-        // t is not empty: one fragment at least
-        if aligned::has_gap(text) {
-            LineKind::Spaced
-        } else if aligned::is_value(t) {
-            LineKind::Value
-        } else if is_squeezed_row(text, t) {
-            LineKind::Squeezed
-        } else {
-            LineKind::Text
-        }
-    }
-}
-
-/// A label and its numbers on single spaces (`行政处罚 3985758`), not a sentence that
-/// happens to end in a number: the label holds no number of its own (`答复 9 件，不予
-/// 公开答复 2`) and no sentence end.
-fn is_squeezed_row(text: &str, t: &str) -> bool {
-    // a sentence, or one word (cells are split on single spaces): nothing to cut
-    if t.contains(['。', '；', '！', '？']) || !t.contains(' ') {
-        return false;
-    }
-    let cells = aligned::cells(text);
-    if cells.len() < 2 {
-        return false;
-    }
-    let tail = cells
-        .iter()
-        .rev()
-        .take_while(|f| aligned::is_value(&f.text))
-        .count();
-    cells[..cells.len() - tail].iter().all(|f| {
-        !f.text
-            .split(' ')
-            .any(|w| w.chars().all(|c| c.is_ascii_digit()))
-    })
-}
-
-/// `- 3 -`, `第3页 共8页`, `3/8`, `— 12 —`.
-fn is_page_number(t: &str) -> bool {
-    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        regex::Regex::new(r"^(?:[-–—－]\s*\d{1,4}\s*[-–—－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
-            .expect("valid regex")
-    });
-    re.is_match(t)
-}
 
 /// Heading text longer than this is a numbered paragraph, not a heading.
 const MAX_HEADING_CHARS: usize = 40;
@@ -376,7 +278,9 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
         let found = match kinds[i] {
             LineKind::Rule | LineKind::Boxed => grid_region(kinds, i).ok_or(i + 1),
             LineKind::Tab => Ok(tsv_region(lines, kinds, i, floor)),
-            LineKind::Spaced | LineKind::Squeezed if aligned::is_data_line(&lines[i].text) => {
+            LineKind::Spaced | LineKind::Squeezed
+                if crate::line_kind::is_data_line(&lines[i].text) =>
+            {
                 match aligned_region(lines, kinds, i, floor) {
                     Ok(r) => Ok(r),
                     // rows squeezed onto single spaces, without columns: read as cells
@@ -465,7 +369,7 @@ fn aligned_region(
 ) -> Result<Region, usize> {
     let data = |k: usize| {
         matches!(kinds[k], LineKind::Spaced | LineKind::Squeezed)
-            && aligned::is_data_line(&lines[k].text)
+            && crate::line_kind::is_data_line(&lines[k].text)
     };
     let blank = |k: usize| kinds.get(k).is_none_or(|&c| c == LineKind::Blank);
     // forward
@@ -631,7 +535,7 @@ fn barred_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Region,
     let (mut values, mut labels) = (0, 0);
     while end < lines.len() && barred(end) {
         let t = pipe::barred_text(&lines[end].text);
-        if aligned::is_value(t) {
+        if crate::line_kind::is_value(t) {
             values += 1;
         } else if !t.is_empty() {
             labels += 1;
@@ -788,11 +692,11 @@ impl Builder<'_> {
         let Some(o) = scan_outline(label) else {
             return false;
         };
-        let frags = aligned::cells(&self.lines[i].text);
+        let frags = crate::line_kind::cells(&self.lines[i].text);
         let gap_row = frags.len() >= 2
             && frags[1..]
                 .iter()
-                .any(|f| aligned::is_value(&f.text) || scan_outline(&f.text).is_some());
+                .any(|f| crate::line_kind::is_value(&f.text) || scan_outline(&f.text).is_some());
         let (rank, value) = (o.scheme.rank(), aligned::outline_value(label));
         // right under the form's last line: after a blank line a converter may have
         // pulled a row label out of its table as a heading (the template stage puts it back)
@@ -1128,7 +1032,7 @@ impl Builder<'_> {
         let text_cell = |l: &Line| {
             let cells = pipe::split_cells(&l.text);
             table::lead_text_cells(&cells)
-                .filter(|_| !pipe::is_separator(&l.text))
+                .filter(|_| !crate::line_kind::is_separator(&l.text))
                 .map(|t| {
                     (
                         is_prose(t),
@@ -1166,7 +1070,9 @@ impl Builder<'_> {
             .collect();
         let (joined_rows, joined) = pipe::join_rows(&printed);
         let markdown = joined
-            || region.iter().any(|l| pipe::is_separator(&l.text))
+            || region
+                .iter()
+                .any(|l| crate::line_kind::is_separator(&l.text))
             || region
                 .iter()
                 .filter(|l| !l.is_blank())
@@ -1287,58 +1193,6 @@ impl Builder<'_> {
         }
         None
     }
-}
-
-/// A caption numbered as statistical tables are: `表1 …`, `Table A-1. …`, `7-3 分地区…`.
-///
-/// Accepted: `Table 6`, `Table A-13. Persons…`, `2-3 总产出`, `11-12  2016年…`.
-/// Rejected: `2023-09-19`, `1-3月`, `Tables follow`.
-pub(crate) fn is_numbered_caption(t: &str) -> bool {
-    let t = t.trim();
-    if let Some(rest) = t.strip_prefix("Table ") {
-        return rest
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
-            && rest.split_whitespace().next().is_some_and(|w| {
-                w.chars().any(|c| c.is_ascii_digit())
-                    && w.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "-.:".contains(c))
-            });
-    }
-    let mut parts = t.splitn(2, char::is_whitespace);
-    let (Some(num), Some(rest)) = (parts.next(), parts.next()) else {
-        return false;
-    };
-    let mut sides = num.split('-');
-    let side = |s: Option<&str>| {
-        s.is_some_and(|s| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit()))
-    };
-    side(sides.next())
-        && side(sides.next())
-        && sides.next().is_none()
-        && rest
-            .trim_start()
-            .chars()
-            .next()
-            .is_some_and(|c| !c.is_ascii_digit() || rest.contains('年'))
-}
-
-/// A band label: a legal-provision caption such as `第二十条第（一）项`.
-pub(crate) fn is_band_text(t: &str) -> bool {
-    // fold keeps every non-space ASCII character and CJK ideograph of `t` as a character
-    // of its own (normalize::is_plain), so more than 20 of them rule a band out without
-    // folding the whole line (most text lines are long paragraphs)
-    let plain = t
-        .chars()
-        .filter(|&c| crate::normalize::is_plain(c) && !c.is_whitespace());
-    if plain.take(21).count() > 20 {
-        return false;
-    }
-    let f = crate::normalize::fold(t);
-    f.starts_with('第')
-        && (f.ends_with('项') || f.ends_with('款') || f.ends_with('条'))
-        && f.chars().count() <= 20
 }
 
 /// A line that names a report: `…年度报告`, `Annual Report on …`, `… Statistical Bulletin`.

@@ -32,6 +32,7 @@ pub mod decode;
 pub mod docx;
 pub mod error;
 pub mod html;
+pub mod line_kind;
 pub mod lines;
 pub mod markup;
 pub mod memo;

@@ -244,7 +244,7 @@ pub fn build_tables(
                 RowKind::Blank
             } else if g.width > 1
                 && (ids.iter().all(|s| *s == ids[0])
-                    || (crate::classify::is_band_text(text(r, 0))
+                    || (crate::line_kind::is_band_text(text(r, 0))
                         && (1..g.width).all(|c| ids[c] == ids[0] || trim(text(r, c)).is_empty())))
             {
                 // one cell across the table, or a band label with empty padding cells
@@ -272,7 +272,7 @@ pub fn build_tables(
                 let w = compact(text(r, 0));
                 let f = fold(&w);
                 let started = segs.iter().any(|s| !s.rows.is_empty() || s.band.is_some());
-                if crate::classify::is_band_text(&w) {
+                if crate::line_kind::is_band_text(&w) {
                     segs.push(Seg {
                         band: Some(w),
                         rows: Vec::new(),

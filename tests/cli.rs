@@ -576,3 +576,30 @@ fn directory_error_names_an_existing_subcommand() {
         .stderr(predicate::str::contains("convert"));
     bin().args(["convert", "--help"]).assert().success();
 }
+
+/// Every command that reads reports takes the same input flags: `--from html` makes
+/// `tables` and `check` read a saved page whose name does not say it is HTML.
+#[test]
+fn every_reading_command_takes_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    std::fs::copy(crate::util::root().join("tests/html/g00000.html"), &page).unwrap();
+    let out = bin()
+        .args(["tables", "--from", "html"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let listed = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        listed.lines().count() >= 4,
+        "a header and the page's tables: {listed}"
+    );
+    let out = bin()
+        .args(["check", "--from", "html", "--format", "json"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v[0]["pass"].as_u64().unwrap() > 0, "{v}");
+}

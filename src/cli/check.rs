@@ -1,9 +1,7 @@
 //! `govreport check FILE...`: the template arithmetic (勾稽关系) of each report, readable.
 //! Exit status 1 when any check fails or any file cannot be read.
 
-use super::input::{MAX_BYTES, read_input, shown};
-use govreport::Options;
-use govreport::decode::EncodingChoice;
+use super::input::{ReadArgs, read_input, shown};
 use govreport::write::checks;
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,19 +13,11 @@ pub struct Args {
     /// Report files; `-` reads standard input.
     #[arg(required_unless_present = "files_from")]
     files: Vec<PathBuf>,
-    /// Also read the files listed in FILE, one per line (`-`: the list on standard input).
-    #[arg(long, value_name = "FILE")]
-    files_from: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Also list the checks that could not be made.
     #[arg(long, short = 'v')]
     verbose: bool,
-    /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
-    /// bytes), utf-16le, utf-16be.
-    #[arg(long, default_value = "auto")]
-    encoding: EncodingChoice,
-    /// Refuse inputs larger than this many bytes (files, pipes and devices alike).
-    #[arg(long, default_value_t = MAX_BYTES)]
-    max_bytes: u64,
     /// Output: `text` (a summary and the failures per report), `json` (an array, one object
     /// per report: path, template, pass, fail, skipped, checks) or `csv` (one row per check,
     /// the columns of convert's checks.csv).
@@ -46,9 +36,8 @@ enum CheckFormat {
 /// Checks every file and prints a report per file.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut args = args;
-    args.files = super::input::gather(std::mem::take(&mut args.files), args.files_from.as_deref())?;
-    let mut opts = Options::default();
-    opts.encoding(args.encoding);
+    args.files = args.read.inputs(std::mem::take(&mut args.files))?;
+    let opts = args.read.options();
     let mut out = super::output(None)?;
     let what = || "cannot write standard output".to_string();
     let (mut failed_checks, mut failed_files) = (0, 0);
@@ -64,7 +53,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     }
     for f in &args.files {
         let name = shown(f);
-        match read_input(f, &name, args.max_bytes)
+        match read_input(f, &name, args.read.max_bytes)
             .and_then(|b| govreport::parse_bytes(&b, &name, &opts))
         {
             Ok(d) => {

@@ -22,8 +22,8 @@
 //! complete; every 64 MiB written, a background thread syncs what is written so far, so
 //! the final sync before the renames has little left to do.
 
+use super::input::ReadArgs;
 use anyhow::Context as _;
-use govreport::decode::EncodingChoice;
 use govreport::model::Document;
 use govreport::{Error, ErrorKind, Options};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -41,10 +41,8 @@ pub struct Args {
     /// Report files and folders; folders are walked for files matching `--glob`.
     #[arg(required_unless_present = "files_from")]
     paths: Vec<PathBuf>,
-    /// Also read the files and folders listed in FILE, one per line (`-`: the list on
-    /// standard input).
-    #[arg(long, value_name = "FILE")]
-    files_from: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Output folder (created if missing); its files are replaced when the run completes.
     #[arg(long, short = 'o')]
     output: PathBuf,
@@ -57,17 +55,6 @@ pub struct Args {
     /// Matched without regard to case.
     #[arg(long, default_value = "*.{txt,md,html,htm,docx,pdf}")]
     glob: String,
-    /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
-    /// bytes), utf-16le, utf-16be.
-    #[arg(long, default_value = "auto")]
-    encoding: EncodingChoice,
-    /// Read every input as this format: text, html, docx or pdf (default: by extension,
-    /// then by content).
-    #[arg(long, value_name = "FORMAT")]
-    from: Option<govreport::Format>,
-    /// Refuse files larger than this many bytes (they are `failed` in the manifest).
-    #[arg(long, default_value_t = super::input::MAX_BYTES)]
-    max_bytes: u64,
     /// The outputs to write, comma-separated (`manifest.csv` and `datapackage.json` always
     /// are); outputs of an earlier run in the folder that are not chosen are removed.
     #[arg(
@@ -431,7 +418,7 @@ pub const MANIFEST_FIELDS: &[Field] = &[
 /// Converts every input; see the module documentation.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut args = args;
-    args.paths = super::input::gather(std::mem::take(&mut args.paths), args.files_from.as_deref())?;
+    args.paths = args.read.inputs(std::mem::take(&mut args.paths))?;
     if args.parquet {
         // before anything is made: a build without Parquet leaves no output folder
         super::parquet_available()?;
@@ -478,8 +465,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     watch_interrupts();
     let out = Outputs::create(&args.output, &chosen).map_err(|e| e.context(cannot_write()))?;
 
-    let mut opts = Options::default();
-    opts.encoding(args.encoding).from(args.from);
+    let opts = args.read.options();
     let mut roots = args.paths.clone();
     roots.sort();
     roots.dedup();
@@ -493,12 +479,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if jobs == 1 {
         // One thread does everything, in order: no pool, no hand-offs.
         for input in files {
-            if interrupted() || !sink.take(convert(input, args.max_bytes, &opts, &chosen)) {
+            if interrupted() || !sink.take(convert(input, args.read.max_bytes, &opts, &chosen)) {
                 break;
             }
         }
     } else {
-        sink = in_parallel(jobs, files, args.max_bytes, &opts, &chosen, sink)?;
+        sink = in_parallel(jobs, files, args.read.max_bytes, &opts, &chosen, sink)?;
     }
     let Sink {
         out,

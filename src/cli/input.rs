@@ -1,9 +1,45 @@
 //! Reading one input file or standard input, with errors a user can act on.
 
+use govreport::decode::EncodingChoice;
 use govreport::model::Warning;
-use govreport::{Error, ErrorKind};
+use govreport::{Error, ErrorKind, Options};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// How every command reads its inputs: the flags `parse`, `check`, `panel`, `tables` and
+/// `convert` share (each keeps its own positional inputs, which `--files-from` extends).
+#[derive(clap::Args)]
+pub struct ReadArgs {
+    /// Also read the inputs listed in FILE, one per line (`-`: the list on standard input).
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+    /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
+    /// bytes), utf-16le, utf-16be.
+    #[arg(long, default_value = "auto")]
+    pub encoding: EncodingChoice,
+    /// Read every input as this format: text, html, docx or pdf (default: by extension,
+    /// then by content).
+    #[arg(long, value_name = "FORMAT")]
+    pub from: Option<govreport::Format>,
+    /// Refuse inputs larger than this many bytes (files, pipes and devices alike; in
+    /// `convert` they are `failed` in the manifest).
+    #[arg(long, default_value_t = MAX_BYTES)]
+    pub max_bytes: u64,
+}
+
+impl ReadArgs {
+    /// The inputs named on the command line followed by those `--files-from` lists.
+    pub fn inputs(&self, named: Vec<PathBuf>) -> anyhow::Result<Vec<PathBuf>> {
+        gather(named, self.files_from.as_deref())
+    }
+
+    /// The parse options these flags ask for.
+    pub fn options(&self) -> Options {
+        let mut opts = Options::default();
+        opts.encoding(self.encoding).from(self.from);
+        opts
+    }
+}
 
 /// The name a path is shown and recorded under: the path itself when it is UTF-8, else
 /// with each byte that is not shown as U+FFFD (`source.path`, messages).

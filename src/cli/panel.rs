@@ -5,9 +5,8 @@
 //! written from it with the columns of the templates the reports follow. Memory holds one
 //! document and one row, however many reports there are.
 
-use super::input::{MAX_BYTES, read_input, shown};
+use super::input::{ReadArgs, read_input, shown};
 use govreport::Options;
-use govreport::decode::EncodingChoice;
 use govreport::write::panel;
 use std::io::{Seek, Write};
 use std::path::PathBuf;
@@ -19,22 +18,14 @@ pub struct Args {
     /// Report files; `-` reads standard input.
     #[arg(required_unless_present = "files_from")]
     files: Vec<PathBuf>,
-    /// Also read the files listed in FILE, one per line (`-`: the list on standard input).
-    #[arg(long, value_name = "FILE")]
-    files_from: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Write to this file instead of standard output (`-` is standard output).
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
     /// Start the CSV with a UTF-8 BOM and neutralise formulas, for spreadsheets.
     #[arg(long)]
     excel: bool,
-    /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
-    /// bytes), utf-16le, utf-16be.
-    #[arg(long, default_value = "auto")]
-    encoding: EncodingChoice,
-    /// Refuse inputs larger than this many bytes (files, pipes and devices alike).
-    #[arg(long, default_value_t = MAX_BYTES)]
-    max_bytes: u64,
     /// The key columns of every shipped template, not only of those the reports follow.
     #[arg(long)]
     all_keys: bool,
@@ -58,9 +49,8 @@ enum PanelFormat {
 /// Parses every file and writes the panel; unreadable files are reported and left out.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut args = args;
-    args.files = super::input::gather(std::mem::take(&mut args.files), args.files_from.as_deref())?;
-    let mut opts = Options::default();
-    opts.encoding(args.encoding);
+    args.files = args.read.inputs(std::mem::take(&mut args.files))?;
+    let opts = args.read.options();
     super::refuse_output_among_inputs(
         args.output.as_deref(),
         args.files.iter().map(PathBuf::as_path),
@@ -80,7 +70,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
     for f in &args.files {
         let name = shown(f);
-        match read_input(f, &name, args.max_bytes)
+        match read_input(f, &name, args.read.max_bytes)
             .and_then(|b| govreport::parse_bytes(&b, &name, &opts))
         {
             Ok(d) => {
@@ -163,7 +153,7 @@ fn parquet(args: &Args, opts: &Options) -> anyhow::Result<ExitCode> {
     let mut failed = 0;
     for f in &args.files {
         let name = shown(f);
-        match read_input(f, &name, args.max_bytes)
+        match read_input(f, &name, args.read.max_bytes)
             .and_then(|b| govreport::parse_bytes(&b, &name, opts))
         {
             Ok(d) => {

@@ -1,9 +1,7 @@
 //! `govreport parse FILE... [--format json|jsonl|csv|md] [-o OUT]`.
 
-use super::input::{MAX_BYTES, path_not_utf8, read_input, shown};
+use super::input::{ReadArgs, path_not_utf8, read_input, shown};
 use clap::ValueEnum;
-use govreport::Options;
-use govreport::decode::EncodingChoice;
 use govreport::write::{DocWriter, Format};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -14,29 +12,17 @@ pub struct Args {
     /// Report files; `-` reads standard input.
     #[arg(required_unless_present = "files_from")]
     files: Vec<PathBuf>,
-    /// Also read the files listed in FILE, one per line (`-`: the list on standard input).
-    #[arg(long, value_name = "FILE")]
-    files_from: Option<PathBuf>,
+    #[command(flatten)]
+    read: ReadArgs,
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "json")]
     format: FormatArg,
     /// Write to this file instead of standard output.
     #[arg(long, short = 'o')]
     output: Option<PathBuf>,
-    /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
-    /// bytes), utf-16le, utf-16be.
-    #[arg(long, default_value = "auto")]
-    encoding: EncodingChoice,
-    /// Read every input as this format: text, html, docx or pdf (default: by extension,
-    /// then by content).
-    #[arg(long, value_name = "FORMAT")]
-    from: Option<govreport::Format>,
     /// Start CSV output with a UTF-8 BOM so spreadsheets read it as UTF-8.
     #[arg(long)]
     excel: bool,
-    /// Refuse inputs larger than this many bytes (files, pipes and devices alike).
-    #[arg(long, default_value_t = MAX_BYTES)]
-    max_bytes: u64,
     /// The name recorded as `source.path` for standard input (`-`), e.g. the path of the
     /// report in a distributed store when govreport runs as a map step.
     #[arg(long, value_name = "NAME")]
@@ -79,9 +65,8 @@ impl FormatArg {
 /// nothing at all — no `-o` file either — when it fails.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut args = args;
-    args.files = super::input::gather(std::mem::take(&mut args.files), args.files_from.as_deref())?;
-    let mut opts = Options::default();
-    opts.encoding(args.encoding).from(args.from);
+    args.files = args.read.inputs(std::mem::take(&mut args.files))?;
+    let opts = args.read.options();
     let mut failed = 0;
     super::refuse_output_among_inputs(
         args.output.as_deref(),
@@ -102,7 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Some(n) if f.as_os_str() == "-" => n.clone(),
             _ => shown(f),
         };
-        let mut doc = read_input(f, &name, args.max_bytes)
+        let mut doc = read_input(f, &name, args.read.max_bytes)
             .and_then(|b| govreport::parse_bytes(&b, &name, &opts))
             .map_err(|e| e.to_string())?;
         if f.to_str().is_none() {

@@ -1,9 +1,7 @@
 //! `govreport tables FILE...`: the tables of each report, one line each, and the
 //! selection of one table that `parse --table ID|KEY` makes.
 
-use super::input::{MAX_BYTES, read_input, shown};
-use govreport::Options;
-use govreport::decode::EncodingChoice;
+use super::input::{ReadArgs, read_input, shown};
 use govreport::model::{Block, Document, Table};
 use std::io::Write;
 use std::path::PathBuf;
@@ -15,16 +13,8 @@ pub struct Args {
     /// Report files; `-` reads standard input.
     #[arg(required_unless_present = "files_from")]
     files: Vec<PathBuf>,
-    /// Also read the files listed in FILE, one per line (`-`: the list on standard input).
-    #[arg(long, value_name = "FILE")]
-    files_from: Option<PathBuf>,
-    /// Input encoding: auto, utf-8, gb18030, big5, utf-16 (byte order from the BOM or the
-    /// bytes), utf-16le, utf-16be.
-    #[arg(long, default_value = "auto")]
-    encoding: EncodingChoice,
-    /// Refuse inputs larger than this many bytes (files, pipes and devices alike).
-    #[arg(long, default_value_t = MAX_BYTES)]
-    max_bytes: u64,
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 /// The header of `govreport tables`.
@@ -33,16 +23,15 @@ pub const HEADER: &str = "file\ttable\tkey\tlines\trows\tcolumns\tstyle\ttitle\t
 /// Lists the tables of every file: tab-separated, a header line, one line per table.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let mut args = args;
-    args.files = super::input::gather(std::mem::take(&mut args.files), args.files_from.as_deref())?;
-    let mut opts = Options::default();
-    opts.encoding(args.encoding);
+    args.files = args.read.inputs(std::mem::take(&mut args.files))?;
+    let opts = args.read.options();
     let mut out = super::output(None)?;
     let what = || "cannot write standard output".to_string();
     super::writing(writeln!(out, "{HEADER}"), what)?;
     let mut failed = 0;
     for f in &args.files {
         let name = shown(f);
-        match read_input(f, &name, args.max_bytes)
+        match read_input(f, &name, args.read.max_bytes)
             .and_then(|b| govreport::parse_bytes(&b, &name, &opts))
         {
             Ok(d) => {

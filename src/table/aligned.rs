@@ -29,220 +29,11 @@
 //! [`crate::table::build`].
 
 use super::{Piece, RawRow, Segment, Shape};
+use crate::line_kind::{Frag, cells, is_value};
 use crate::lines::Line;
-use crate::model::{CellKind, Warning};
+use crate::model::Warning;
 use crate::normalize::{fold, is_cjk, push_label};
 use crate::outline::scan_outline;
-use crate::table::value::kind_of;
-use unicode_width::UnicodeWidthChar;
-
-/// A run of text on one line with its display columns `[x0, x1)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Frag {
-    /// First display column.
-    pub x0: usize,
-    /// Display column after the last character.
-    pub x1: usize,
-    /// The text; inner single spaces kept.
-    pub text: String,
-}
-
-/// True when `text` has a gap of two columns or more between printed characters, that is
-/// when [`fragments`] finds more than one fragment; without building them.
-pub fn has_gap(text: &str) -> bool {
-    let (mut x, mut gap, mut seen, mut split) = (0usize, 0usize, false, false);
-    for c in text.chars() {
-        match column(c, x) {
-            Column::None => {}
-            Column::Space(w) => {
-                gap += w;
-                x += w;
-                split |= seen && gap >= 2;
-            }
-            Column::Mark(w) => {
-                if split {
-                    return true;
-                }
-                seen = true;
-                gap = 0;
-                x += w;
-            }
-        }
-    }
-    false
-}
-
-/// What a character takes on a printed line at column `x`.
-enum Column {
-    /// Nothing: form feeds, line ends, byte-order marks.
-    None,
-    /// White space of this width (a tab reaches the next multiple of eight).
-    Space(usize),
-    /// A printed character of this display width (CJK two).
-    Mark(usize),
-}
-
-fn column(c: char, x: usize) -> Column {
-    match c {
-        // the commonest characters of reports first, answered without a table lookup
-        ' ' => Column::Space(1),
-        '!'..='~' => Column::Mark(1),
-        '\u{4E00}'..='\u{9FFF}' => Column::Mark(2),
-        '\u{c}' | '\r' | '\n' | '\u{feff}' => Column::None,
-        '\t' => Column::Space(8 - x % 8),
-        c if c.is_whitespace() => Column::Space(c.width().unwrap_or(1).max(1)),
-        c => Column::Mark(c.width().unwrap_or(0)),
-    }
-}
-
-/// Display width of a printed character (as unicode-width gives it; printable ASCII and
-/// CJK ideographs, most of a report, without the table lookup).
-pub(crate) fn width(c: char) -> usize {
-    match c {
-        ' '..='~' => 1,
-        '\u{4E00}'..='\u{9FFF}' => 2,
-        c => c.width().unwrap_or(0),
-    }
-}
-
-/// Cuts a line into fragments separated by two or more columns of white space. Form
-/// feeds take no room; a tab advances to the next multiple of eight.
-///
-/// ```
-/// use govreport::table::aligned::fragments;
-/// let f = fragments("规章      0  12");
-/// assert_eq!(f.len(), 3);
-/// assert_eq!((f[0].x0, f[0].x1, f[0].text.as_str()), (0, 4, "规章"));
-/// assert_eq!((f[2].x0, f[2].text.as_str()), (13, "12"));
-/// assert_eq!(fragments("结 果  维持")[0].text, "结 果");
-/// ```
-pub fn fragments(text: &str) -> Vec<Frag> {
-    let mut out = Vec::new();
-    let mut x = 0usize;
-    let mut cur: Option<Frag> = None;
-    let mut gap = 0usize;
-    for c in text.chars() {
-        let w = match column(c, x) {
-            Column::None => continue,
-            Column::Space(w) => {
-                gap += w;
-                x += w;
-                if gap >= 2
-                    && let Some(f) = cur.take()
-                {
-                    out.push(f);
-                }
-                continue;
-            }
-            Column::Mark(w) => w,
-        };
-        match cur.as_mut() {
-            Some(f) => {
-                if gap > 0 {
-                    f.text.push(' ');
-                }
-                f.text.push(c);
-                f.x1 = x + w;
-            }
-            None => {
-                cur = Some(Frag {
-                    x0: x,
-                    x1: x + w,
-                    text: c.to_string(),
-                })
-            }
-        }
-        gap = 0;
-        x += w;
-    }
-    if let Some(f) = cur {
-        out.push(f);
-    }
-    out
-}
-
-/// True when the line has two or more fragments (text in columns).
-///
-/// ```
-/// use govreport::table::aligned::is_spaced;
-/// assert!(is_spaced("信息内容        本年制发件数"));
-/// assert!(is_spaced("    规章  0"));
-/// assert!(!is_spaced("        一、总体情况"));
-/// assert!(!is_spaced("2025 年 1 月"));
-/// ```
-pub fn is_spaced(text: &str) -> bool {
-    fragments(text).len() >= 2
-}
-
-/// The fragments of a line with trailing numbers squeezed against text cut off.
-///
-/// ```
-/// use govreport::table::aligned::cells;
-/// let f = cells("行政许可 447228   0");
-/// let t: Vec<_> = f.iter().map(|f| f.text.as_str()).collect();
-/// assert_eq!(t, ["行政许可", "447228", "0"]);
-/// ```
-pub fn cells(text: &str) -> Vec<Frag> {
-    let mut out = Vec::new();
-    for f in fragments(text) {
-        split_squeezed(f, &mut out);
-    }
-    out
-}
-
-/// True when the line reads as a data row: two or more fragments (or one squeezed
-/// label and number), the last a number or not-applicable mark.
-pub fn is_data_line(text: &str) -> bool {
-    let f = cells(text);
-    f.len() >= 2 && f.last().is_some_and(|l| is_value(&l.text))
-}
-
-/// A number or a not-applicable mark.
-pub(crate) fn is_value(t: &str) -> bool {
-    matches!(kind_of(t), CellKind::Number | CellKind::Na)
-}
-
-fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
-    if !f.text.contains(' ') {
-        out.push(f);
-        return;
-    }
-    // token positions inside the fragment
-    let mut toks: Vec<Frag> = Vec::new();
-    let mut x = f.x0;
-    for (i, t) in f.text.split(' ').enumerate() {
-        if i > 0 {
-            x += 1;
-        }
-        let w: usize = t.chars().map(width).sum();
-        toks.push(Frag {
-            x0: x,
-            x1: x + w,
-            text: t.to_string(),
-        });
-        x += w;
-    }
-    let tail = toks.iter().rev().take_while(|t| is_value(&t.text)).count();
-    let head = &toks[..toks.len() - tail];
-    let wordy = head
-        .iter()
-        .any(|t| t.text.chars().any(|c| is_cjk(c) || c.is_alphabetic()));
-    if tail == 0 || head.is_empty() || !wordy {
-        out.push(f);
-        return;
-    }
-    let text = head
-        .iter()
-        .map(|t| t.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    out.push(Frag {
-        x0: head[0].x0,
-        x1: head[head.len() - 1].x1,
-        text,
-    });
-    out.extend(toks[toks.len() - tail..].iter().cloned());
-}
 
 /// Joins label pieces: no space next to a CJK character, pieces printed letter-spaced
 /// (`商 业 企`) closed up.
@@ -358,7 +149,7 @@ fn band_of(frags: &[Frag]) -> Option<String> {
         push_label(&mut a, &f.text);
         a
     });
-    crate::classify::is_band_text(&joined).then(|| clean_label(&joined))
+    crate::line_kind::is_band_text(&joined).then(|| clean_label(&joined))
 }
 
 /// One table block: optional band line, header lines, body.
@@ -413,7 +204,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     // margin (a title in a second language) name the table; they are no header
     let mut above = Vec::new();
     let caption_at = head.iter().rposition(|i| {
-        i.kind == Kind::Other && crate::classify::is_numbered_caption(&joined(&i.frags))
+        i.kind == Kind::Other && crate::line_kind::is_numbered_caption(&joined(&i.frags))
     });
     let head = match caption_at {
         Some(c) => {
@@ -1396,52 +1187,6 @@ fn cn_number(s: &str) -> Option<u32> {
 mod tests {
     use super::*;
 
-    /// The shortcuts give unicode-width's answers on every character they cover.
-    #[test]
-    fn widths_agree_with_unicode_width() {
-        for c in (' '..='~').chain('\u{4E00}'..='\u{9FFF}') {
-            assert_eq!(width(c), c.width().unwrap_or(0), "{c:?}");
-            let want = if c.is_whitespace() {
-                c.width().unwrap_or(1).max(1)
-            } else {
-                c.width().unwrap_or(0)
-            };
-            let got = match column(c, 3) {
-                Column::Space(w) | Column::Mark(w) => w,
-                Column::None => usize::MAX,
-            };
-            assert_eq!(got, want, "{c:?}");
-        }
-    }
-
-    #[test]
-    fn has_gap_agrees_with_fragments() {
-        for t in [
-            "",
-            " ",
-            "规章",
-            "规章 0",
-            "规章  0",
-            "  规章",
-            "规章  ",
-            "a\tb",
-            "\t规章",
-            "规章\u{3000}0",
-            "结 果  维持",
-            "1 2",
-            "a\u{c}  b",
-            "a \u{c} b",
-            "x   ",
-            "（一）  1",
-            "\u{feff}a  b",
-            "a\r\n",
-            "  ",
-            "a \t",
-            "甲 \u{3000}",
-        ] {
-            assert_eq!(has_gap(t), fragments(t).len() >= 2, "{t:?}");
-        }
-    }
     use crate::model::{Block, Document};
 
     fn doc(text: &str) -> Document {
@@ -1468,14 +1213,6 @@ mod tests {
         cells
             .iter()
             .any(|(r, c, v)| r == row && c == col && v == raw)
-    }
-
-    #[test]
-    fn fragments_count_cjk_twice_and_skip_form_feeds() {
-        let f = fragments("\u{c}信息内容  12");
-        assert_eq!((f[0].x0, f[0].x1), (0, 8));
-        assert_eq!((f[1].x0, f[1].text.as_str()), (10, "12"));
-        assert!(fragments("   ").is_empty());
     }
 
     #[test]
@@ -1506,7 +1243,7 @@ mod tests {
                 x += 1;
             }
             line.push_str(text);
-            x += text.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
+            x += text.chars().map(crate::line_kind::width).sum::<usize>();
         }
         line
     }

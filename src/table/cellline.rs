@@ -18,7 +18,7 @@
 
 use super::header::level_order;
 use super::{Piece, RawRow, Segment, Shape};
-use crate::classify::{LineKind, is_band_text};
+use crate::line_kind::{LineKind, is_band_text};
 use crate::lines::Line;
 use crate::model::Warning;
 use crate::normalize::trim;
@@ -62,7 +62,7 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
                 text: text.to_string(),
                 kind: if text.is_empty() {
                     Kind::Bar
-                } else if super::aligned::is_value(text) {
+                } else if crate::line_kind::is_value(text) {
                     Kind::Value
                 } else {
                     Kind::Label
@@ -112,11 +112,11 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
 /// A squeezed row `（四）无 1.本机关不掌握相关政府信息 746 12 0`: its labels (cut where
 /// an outline number starts) and its values.
 fn squeezed_items(l: &Line, items: &mut Vec<Item>) {
-    let cells = super::aligned::cells(&l.text);
+    let cells = crate::line_kind::cells(&l.text);
     let tail = cells
         .iter()
         .rev()
-        .take_while(|f| super::aligned::is_value(&f.text))
+        .take_while(|f| crate::line_kind::is_value(&f.text))
         .count();
     let split = cells.len() - tail;
     for f in &cells[..split] {
@@ -351,7 +351,7 @@ fn drop_ragged(rows: &mut [RawRow], warnings: &mut Vec<Warning>) {
         r.cells
             .iter()
             .rev()
-            .take_while(|c| super::aligned::is_value(c))
+            .take_while(|c| crate::line_kind::is_value(c))
             .count()
     };
     let mut freq: Vec<(usize, usize)> = Vec::new();

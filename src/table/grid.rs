@@ -23,84 +23,10 @@
 //! positions empty) for [`crate::table::segments`] and [`crate::table::build`].
 
 use super::{Piece, RawRow};
+use crate::line_kind::{is_horizontal, is_junction, is_vertical};
 use crate::lines::Line;
 use crate::model::Warning;
 use crate::normalize::push_label;
-
-/// Horizontal strokes of a rule line.
-fn is_horizontal(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '=' | '─' | '━' | '═' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '~'
-    )
-}
-
-/// Vertical strokes between cells.
-fn is_vertical(c: char) -> bool {
-    matches!(c, '|' | '│' | '┃' | '║' | '┆' | '┇' | '┊' | '┋' | '╎' | '╏')
-}
-
-/// Junctions and corners (`+`, `┼`, `├`, `╔` …).
-fn is_junction(c: char) -> bool {
-    c == '+' || (('\u{2500}'..='\u{257f}').contains(&c) && !is_horizontal(c) && !is_vertical(c))
-}
-
-/// True for a border line of a grid: strokes and junctions only, with a run of
-/// horizontal strokes and a junction (so a Markdown `|---|` line is not one).
-///
-/// ```
-/// use govreport::table::grid::is_rule;
-/// assert!(is_rule("+------+-----+"));
-/// assert!(is_rule("├──────┼─────┤"));
-/// assert!(is_rule("|      +-----+"));
-/// assert!(is_rule("╔══════╗"));
-/// assert!(!is_rule("|---|---|"));
-/// assert!(!is_rule("----------"));
-/// assert!(!is_rule("- 3 -"));
-/// ```
-pub fn is_rule(t: &str) -> bool {
-    let t = t.trim();
-    let mut horiz = 0;
-    let mut junction = false;
-    for c in t.chars() {
-        if is_horizontal(c) {
-            horiz += 1;
-        } else if is_junction(c) {
-            junction = true;
-        } else if !is_vertical(c) && c != ' ' && c != ':' {
-            return false;
-        }
-    }
-    let boxy = t.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c));
-    horiz >= 2 && (junction || boxy)
-}
-
-/// True for a row of a box-drawing grid: text between box vertical lines.
-///
-/// ```
-/// use govreport::table::grid::is_boxed;
-/// assert!(is_boxed("│规章  │ 12 │"));
-/// assert!(!is_boxed("| a | b |"));
-/// assert!(!is_boxed("规章"));
-/// ```
-pub fn is_boxed(t: &str) -> bool {
-    if !has_box_drawing(t) {
-        return false; // every character counted below is one
-    }
-    let n = t
-        .chars()
-        .filter(|&c| is_vertical(c) && c != '|' || matches!(c, '├' | '┤' | '╟' | '╢'))
-        .count();
-    n >= 2 || (n == 1 && (t.trim().starts_with('│') || t.trim().starts_with('║')))
-}
-
-/// True when `t` holds a character of the Box Drawing block (U+2500–U+257F, encoded
-/// `E2 94 xx` or `E2 95 xx`): a byte scan, without decoding the line.
-fn has_box_drawing(t: &str) -> bool {
-    t.as_bytes()
-        .windows(2)
-        .any(|w| w[0] == 0xE2 && (w[1] == 0x94 || w[1] == 0x95))
-}
 
 /// A line laid out on display columns: `(x, char)` for each character.
 fn layout(text: &str) -> Vec<(usize, char)> {
@@ -113,7 +39,7 @@ fn layout(text: &str) -> Vec<(usize, char)> {
         let w = if c == '\t' {
             8 - x % 8
         } else {
-            super::aligned::width(c)
+            crate::line_kind::width(c)
         };
         out.push((x, c));
         x += w;
@@ -311,19 +237,6 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
 #[cfg(test)]
 mod tests {
     use crate::model::{Block, Document};
-
-    #[test]
-    fn box_drawing_bytes_are_the_block() {
-        for c in '\u{2400}'..='\u{2600}' {
-            let t = format!("a{c}b");
-            assert_eq!(
-                super::has_box_drawing(&t),
-                ('\u{2500}'..='\u{257f}').contains(&c),
-                "{c:?}"
-            );
-        }
-        assert!(!super::has_box_drawing("“规章”——"));
-    }
 
     fn doc(text: &str) -> Document {
         crate::table::testutil::doc(text)

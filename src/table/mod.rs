@@ -249,7 +249,7 @@ fn lead_text(row: &RawRow) -> Option<&str> {
 pub(crate) fn lead_text_cells(cells: &[String]) -> Option<&str> {
     let first = cells.first()?;
     let alone = !first.is_empty() && cells[1..].iter().all(|c| c.is_empty());
-    (alone && kind_of(first) == CellKind::Text && !crate::classify::is_band_text(first))
+    (alone && kind_of(first) == CellKind::Text && !crate::line_kind::is_band_text(first))
         .then_some(first.as_str())
 }
 

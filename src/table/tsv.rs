@@ -10,22 +10,6 @@
 //! Accepted: `规章\t0\t0\t0`, `\t（二）部分公开\t0\t0`, `第二十条第（一）项\t\t`.
 //! Rejected: `\t一、总体情况` (a tab used only as indentation), `a b c` (no tab).
 
-/// True when `text` is a tab-separated row: it has a tab after some content, or two
-/// tabs with content between them.
-///
-/// ```
-/// use govreport::table::tsv::is_tsv_row;
-/// assert!(is_tsv_row("规章\t0\t0"));
-/// assert!(is_tsv_row("\t\t2.其他\t0"));
-/// assert!(is_tsv_row("第二十条第（一）项\t"));
-/// assert!(!is_tsv_row("\t一、总体情况"));
-/// assert!(!is_tsv_row("\t\t"));
-/// ```
-pub fn is_tsv_row(text: &str) -> bool {
-    let t = text.trim_start();
-    t.contains('\t') && !crate::normalize::trim(t).is_empty()
-}
-
 /// Splits a tab-separated row into trimmed fields, empty ones kept.
 ///
 /// ```

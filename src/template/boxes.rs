@@ -11,10 +11,10 @@
 use super::data::{TRow, TTable, Template};
 use super::keyed::Equation;
 use super::matching::{MLabel, label_sim_at_least};
+use crate::line_kind::is_value;
 use crate::lines::Line;
 use crate::model::{Block, Column, Document, Row, Table, Warning};
 use crate::normalize::trim;
-use crate::table::aligned::is_value;
 use crate::table::value::parse_cell;
 use rustc_hash::FxHashMap as HashMap;
 

@@ -507,7 +507,7 @@ impl Stream {
 /// end and the rest is label text.
 fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
     let t = trim(text);
-    if t.is_empty() || pipe::is_separator(t) || crate::table::grid::is_rule(t) {
+    if t.is_empty() || crate::line_kind::is_separator(t) || crate::line_kind::is_rule(t) {
         return;
     }
     // a line of HTML table markup (raw HTML kept in Markdown) is one cell, or none
@@ -552,7 +552,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
     } else {
         text
     };
-    let cells: Option<Vec<String>> = if pipe::is_pipe_row(text) {
+    let cells: Option<Vec<String>> = if crate::line_kind::is_pipe_row(text) {
         let mut cells = pipe::split_cells(text);
         // without outer bars (html2text), a last bar followed by white space only ends an
         // empty last cell, not the row
@@ -562,7 +562,7 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
             cells.push(String::new());
         }
         Some(cells)
-    } else if tsv::is_tsv_row(text) {
+    } else if crate::line_kind::is_tsv_row(text) {
         Some(tsv::split_fields(text))
     } else {
         None
@@ -866,6 +866,11 @@ fn read_table(
     // between a band and its rows) mean the text is not in reading order (a PDF's text
     // read column by column): the rows' values are not theirs either, and the table is
     // left to the layout readers. (With a row not found, its values are such values.)
+    // Except a line of values printed just before a row label whose row has none of its
+    // own (its label is wrapped taller than its values, and the values were drawn on the
+    // line of the group label beside it): it is that row's, as no other row lacks values.
+    let columns_of = |k: usize| tt.parts[leaves[k].part].columns.len();
+    adopt_lines_before_labels(s, &order, columns_of, &mut row_vals);
     let taken: std::collections::HashSet<usize> = row_vals.iter().flatten().copied().collect();
     let last_taken = taken.iter().copied().max().unwrap_or(0);
     let stray = (0..last_taken)
@@ -992,26 +997,24 @@ fn read_table(
         // (a table that prints no value anywhere is blank throughout, whatever the text)
         let no_values = s.toks.iter().all(|t| t.kind != Kind::Value);
         let row_lines = with > 0 && beside * 10 >= with * 9 || no_values;
+        // some row printing more values than it has columns: values printed away from
+        // their rows (at a page break, under a tall label)
+        let crowded = order.iter().any(|&(q, _)| {
+            row_vals[q]
+                .iter()
+                .filter(|&&t| s.toks[t].kind != Kind::Blank)
+                .count()
+                > tt.parts[leaves[q].part].columns.len()
+        });
         let mut rows = Vec::new();
         for &k in &ks {
             let Some(h) = hits[k] else { continue };
             let leaf = &leaves[k];
             let toks: Vec<&Tok> = row_vals[k].iter().map(|&t| &s.toks[t]).collect();
             let line_no = lines[s.toks[tok_of(h.start)].line].no;
-            // unless a neighbouring row prints more values than it has columns (the
-            // values of both printed together, as at a page break)
-            let crowded = |j: Option<&(usize, Hit)>| {
-                j.is_some_and(|&(q, _)| {
-                    row_vals[q]
-                        .iter()
-                        .filter(|&&t| s.toks[t].kind != Kind::Blank)
-                        .count()
-                        > tt.parts[leaves[q].part].columns.len()
-                })
-            };
             let at = order.iter().position(|&(q, _)| q == k);
-            // and unless values no row took stand between the row before and its label
-            // (a PDF's line may print a wrapped row's values above its label)
+            // (values no row took between the row before and its label: a PDF's line may
+            // print a wrapped row's values above its label)
             let loose_before = at.is_some_and(|i| {
                 let from = i
                     .checked_sub(1)
@@ -1020,22 +1023,23 @@ fn read_table(
                 (from..tok_of(h.start))
                     .any(|t| s.toks[t].kind == Kind::Value && !taken.contains(&t))
             });
-            let neighbours_fit = !loose_before
-                && at.is_some_and(|i| {
-                    !crowded(order.get(i + 1))
-                        && !crowded(i.checked_sub(1).and_then(|p| order.get(p)))
-                });
+            // a row printing nothing is blank, unless values stand away from their rows
+            let values_in_place = !loose_before && at.is_some() && !crowded;
             let assigned =
                 if (split[k] || s.drawn && has_value(&toks)) && toks.iter().all(|t| !t.celled) {
                     None
-                } else if toks.is_empty() && row_lines && neighbours_fit {
+                } else if toks.is_empty() && row_lines && values_in_place {
                     Some(vec![empty(); n])
                 } else {
+                    // a short row is placed by position only where no row holds values
+                    // that may be its (the blanks it leaves must be blanks)
+                    let centers = centers.as_ref().filter(|_| values_in_place);
                     assign(
                         &toks,
                         n,
-                        centers.as_ref().map(|(d, c)| (d.as_slice(), c.as_slice())),
+                        centers.map(|(d, c)| (d.as_slice(), c.as_slice())),
                         s.spatial,
+                        s.paged,
                     )
                 };
             let (cells, unplaced) = match assigned {
@@ -1129,7 +1133,7 @@ fn read_table(
             let cells = if group_piece || s.drawn {
                 None
             } else {
-                assign(&toks, n, None, false)
+                assign(&toks, n, None, false, false)
             };
             let Some(cells) = cells else {
                 let printed: Vec<&str> = toks
@@ -1239,6 +1243,57 @@ fn read_table(
 /// The corner note (`（本列数据的勾稽关系为：…）`, a bracketed sentence, brackets removed)
 /// and the stub (`信息内容`: header text over the row labels that names no column) among
 /// the header tokens `[from, to)` of a part.
+/// Gives a line of values that no row took to the row whose label follows it, when that
+/// row took no values and the line holds all its values and nothing else: a label wrapped
+/// over more lines than its values, whose values were drawn level with a group label
+/// printed before it. The row before the line having all its own values, the text places
+/// the line.
+fn adopt_lines_before_labels(
+    s: &Stream,
+    order: &[(usize, Hit)],
+    columns_of: impl Fn(usize) -> usize,
+    row_vals: &mut [Vec<usize>],
+) {
+    let taken: std::collections::HashSet<usize> = row_vals.iter().flatten().copied().collect();
+    let labels: std::collections::HashSet<usize> = s.owner.iter().copied().collect();
+    for (n, &(k, h)) in order.iter().enumerate().skip(1) {
+        if !row_vals[k].is_empty() {
+            continue;
+        }
+        let (pk, _) = order[n - 1];
+        let Some(&prev_last) = row_vals[pk].iter().max() else {
+            continue;
+        };
+        if row_vals[pk].len() < columns_of(pk) {
+            continue;
+        }
+        let from = s.owner[h.start];
+        // the untaken tokens between the previous row's values and this label
+        let between: Vec<usize> = (prev_last + 1..from)
+            .filter(|t| !taken.contains(t))
+            .collect();
+        let values: Vec<usize> = between
+            .iter()
+            .copied()
+            .filter(|&t| s.toks[t].kind == Kind::Value)
+            .collect();
+        let Some(&first) = values.first() else {
+            continue;
+        };
+        let line = s.toks[first].line;
+        let one_line = values.iter().all(|&t| s.toks[t].line == line);
+        // beside the values, at most the label of a group (not read as a row label)
+        let only_values = (0..s.toks.len())
+            .filter(|&t| s.toks[t].line == line)
+            .all(|t| {
+                values.contains(&t) || (s.toks[t].kind == Kind::Label && !labels.contains(&t))
+            });
+        if one_line && only_values && values.len() == columns_of(k) {
+            row_vals[k] = values;
+        }
+    }
+}
+
 fn header_text(
     s: &Stream,
     from: usize,
@@ -1327,7 +1382,7 @@ fn read_unlabelled(
     let assigned = if drawn {
         None
     } else {
-        assign(&toks, n, None, s.spatial)
+        assign(&toks, n, None, s.spatial, s.paged)
     };
     let (cells, unplaced) = match assigned {
         Some(c) => (c, Vec::new()),
@@ -1415,13 +1470,13 @@ fn style_of(s: &Stream, lines: &[Line]) -> String {
         let span = ls.first().copied().unwrap_or(0)..=ls.last().copied().unwrap_or(0);
         let rule = span
             .clone()
-            .any(|l| crate::table::grid::is_rule(trim(&lines[l].text)));
+            .any(|l| crate::line_kind::is_rule(trim(&lines[l].text)));
         if rule || text(&|t| t.contains(['│', '┃', '║'])) {
             "grid".into()
         } else if text(&|t| t.contains('\t') && !t.contains('|')) {
             "tsv".into()
         } else if (ls.first().copied().unwrap_or(0)..=ls.last().copied().unwrap_or(0))
-            .any(|l| pipe::is_separator(trim(&lines[l].text)))
+            .any(|l| crate::line_kind::is_separator(trim(&lines[l].text)))
         {
             "markdown".into()
         } else {
@@ -1770,6 +1825,7 @@ fn assign(
     n: usize,
     centers: Option<(&[f64], &[f64])>,
     spatial: bool,
+    paged: bool,
 ) -> Option<Vec<Cell>> {
     let mut toks: Vec<&Tok> = toks.to_vec();
     // explicit blanks beyond the count are span padding: leading first, then trailing
@@ -1785,12 +1841,18 @@ fn assign(
         toks.sort_by_key(|t| (t.x0, t.line));
     }
     // a row whose values print on several lines of aligned text: the lines may stand
-    // apart by some columns
-    // (a PDF's baselines), so their values are taken in column order only where the
-    // lines do not interleave
+    // apart by some columns, so their printed columns do not say which is whose; but
+    // a PDF's text sets every character at the column its place on the page gives (one
+    // column per character, what the label before it), so a row whose values fill its
+    // columns exactly, none overlapping another in characters, is in column order
     let several_lines = toks.windows(2).any(|w| w[0].line != w[1].line);
     if spatial && several_lines && toks.iter().all(|t| !t.celled) && side_by_side(&toks) {
-        return None;
+        toks.sort_by_key(|t| (t.chars, t.line));
+        let apart = toks.windows(2).all(|w| w[0].chars.1 < w[1].chars.0);
+        let values = toks.iter().all(|t| t.kind == Kind::Value);
+        if !(paged && toks.len() == n && apart && values) {
+            return None;
+        }
     }
     if toks.len() == n {
         return Some(toks.iter().map(|t| cell(t)).collect());
@@ -2141,6 +2203,133 @@ mod tests {
         assert_eq!(
             folded,
             "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+        );
+    }
+
+    /// The application table of template 2021 as a PDF's text (a page break after it):
+    /// each row label at the left and its seven values `1 0 0 0 0 0 1` in columns, but
+    /// for the rows named in `printed`, which print the given lines instead.
+    fn apply_2021(printed: &[(&str, &[&str])]) -> String {
+        const LABELS: [&str; 26] = [
+            "一、本年新收政府信息公开申请数量",
+            "二、上年结转政府信息公开申请数量",
+            "（一）予以公开",
+            "（二）部分公开",
+            "1.属于国家秘密",
+            "2.其他法律行政法规禁止公开",
+            "3.危及“三安全一稳定”",
+            "4.保护第三方合法权益",
+            "5.属于三类内部事务信息",
+            "6.属于四类过程性信息",
+            "7.属于行政执法案卷",
+            "8.属于行政查询事项",
+            "1.本机关不掌握相关政府信息",
+            "2.没有现成信息需要另行制作",
+            "3.补正后申请内容仍不明确",
+            "1.信访举报投诉类申请",
+            "2.重复申请",
+            "3.要求提供公开出版物",
+            "4.无正当理由大量反复申请",
+            "5.要求行政机关确认或重新出具已获取信息",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+            "3.其他",
+            "（七）总计",
+            "四、结转下年度继续办理",
+            "",
+        ];
+        let mut text = vec![
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            "                        自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"
+                .into(),
+        ];
+        for l in LABELS.iter().filter(|l| !l.is_empty()) {
+            match printed.iter().find(|(p, _)| p == l) {
+                Some((_, lines)) => text.extend(lines.iter().map(|x| x.to_string())),
+                None => text.push(format!("{l:<24}1   0   0   0   0   0   1")),
+            }
+        }
+        text.push("\u{c}四、政府信息公开行政复议、行政诉讼情况".into());
+        text.join("\n")
+    }
+
+    /// A row label wrapped over more lines than its values, with its values drawn level
+    /// with the group label printed before it (a PDF's text): the line of values that no
+    /// row took is the row's that follows it and took none.
+    #[test]
+    fn a_line_of_values_before_a_wrapped_label_is_its_rows() {
+        let first = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请";
+        let text = apply_2021(&[
+            (
+                "5.要求行政机关确认或重新出具已获取信息",
+                &[
+                    "5.要求行政机关确认或重新出具已获取信息   1   0   0   0   0   0   1",
+                    "（六）其他处理          2   0   0   0   0   0   2",
+                ],
+            ),
+            (
+                first,
+                &[
+                    "     1.申请人无正当",
+                    "     理由逾期不补正、",
+                    "     行政机关不再处理",
+                    "     其政府信息公开申请",
+                ],
+            ),
+        ]);
+        assert_eq!(
+            row_cells(&text, first).unwrap(),
+            ["2", "0", "0", "0", "0", "0", "2"]
+        );
+        assert_eq!(
+            row_cells(&text, "3.其他").unwrap(),
+            ["1", "0", "0", "0", "0", "0", "1"]
+        );
+    }
+
+    /// A PDF's text prints a row's values on two lines (their baselines differ): every
+    /// character stands at the column its place gives, so values filling the row's
+    /// columns without overlapping are in column order, whatever the labels before them.
+    #[test]
+    fn a_pdf_rows_values_over_two_lines_are_merged_by_character_columns() {
+        let text = apply_2021(&[(
+            "（二）部分公开",
+            &[
+                "（二）部分公开（区分处理的，     0                 0",
+                "只计这一情形，不计其他情形）  2       0                  0    0    2",
+            ],
+        )]);
+        assert_eq!(
+            row_cells(
+                &text,
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+            )
+            .unwrap(),
+            ["2", "0", "0", "0", "0", "0", "2"]
+        );
+    }
+
+    /// A row printing its label alone is not read as blank where another row prints more
+    /// values than it has columns: some values stand away from their rows.
+    #[test]
+    fn no_row_is_blank_where_values_stand_away_from_their_rows() {
+        let text = apply_2021(&[
+            (
+                "1.本机关不掌握相关政府信息",
+                &["1.本机关不掌握相关政府信息"],
+            ),
+            (
+                "3.补正后申请内容仍不明确",
+                &[
+                    "3.补正后申请内容仍不明确      1   0   0   0   0   0   1",
+                    "                        1   0   0   0   0   0   1",
+                ],
+            ),
+        ]);
+        assert!(row_cells(&text, "1.本机关不掌握相关政府信息").is_none());
+        assert_eq!(
+            row_cells(&text, "2.重复申请").unwrap(),
+            ["1", "0", "0", "0", "0", "0", "1"]
         );
     }
 }

@@ -1,0 +1,568 @@
+//! Stage 2½: how one line reads on its own. The line's kind (blank, pipe row, rule of a
+//! grid, text in columns …), its fragments on display columns (a CJK character is two
+//! columns wide) and the predicates that the classifier ([`crate::classify`]) and the
+//! table readers ([`crate::table`]) share. Nothing here depends on either: both read
+//! lines through this module, so dependencies run one way.
+
+use crate::model::CellKind;
+use crate::normalize::{is_cjk, trim};
+use crate::table::value::kind_of;
+use unicode_width::UnicodeWidthChar;
+
+/// How one line reads on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// Nothing but white space.
+    Blank,
+    /// A pipe or Markdown table row.
+    Pipe,
+    /// A Markdown delimiter row `|---|`.
+    Separator,
+    /// A page number, form feed or similar.
+    Furniture,
+    /// Anything else.
+    Text,
+    /// Tab-separated fields (a Word or spreadsheet copy).
+    Tab,
+    /// A border line of a box-drawing or ASCII grid (`+----+`, `├──┼──┤`).
+    Rule,
+    /// A row of a box-drawing grid (`│ a │ b │`).
+    Boxed,
+    /// A lone `|`: a separator of an HTML table flattened one cell per line.
+    Bar,
+    /// Text in columns: fragments separated by two or more spaces.
+    Spaced,
+    /// A label followed by numbers, each separated by a single space (`行政许可 12`).
+    Squeezed,
+    /// A lone value (a number or not-applicable mark) on its line.
+    Value,
+}
+
+/// Classifies one line.
+pub fn classify_line(text: &str) -> LineKind {
+    let t = trim(text);
+    if t.is_empty() {
+        return if text.contains('\u{c}') {
+            LineKind::Furniture
+        } else {
+            LineKind::Blank
+        };
+    }
+    if is_rule(t) {
+        LineKind::Rule
+    } else if is_separator(t) {
+        LineKind::Separator
+    } else if t == "|" {
+        LineKind::Bar
+    } else if is_boxed(t) {
+        LineKind::Boxed
+    } else if is_pipe_row(text) {
+        LineKind::Pipe
+    } else if is_tsv_row(text) {
+        LineKind::Tab
+    } else if is_page_number(t) {
+        LineKind::Furniture
+    } else {
+        // t is not empty: one fragment at least
+        if has_gap(text) {
+            LineKind::Spaced
+        } else if is_value(t) {
+            LineKind::Value
+        } else if is_squeezed_row(text, t) {
+            LineKind::Squeezed
+        } else {
+            LineKind::Text
+        }
+    }
+}
+
+/// A label and its numbers on single spaces (`行政处罚 3985758`), not a sentence that
+/// happens to end in a number: the label holds no number of its own (`答复 9 件，不予
+/// 公开答复 2`) and no sentence end.
+fn is_squeezed_row(text: &str, t: &str) -> bool {
+    // a sentence, or one word (cells are split on single spaces): nothing to cut
+    if t.contains(['。', '；', '！', '？']) || !t.contains(' ') {
+        return false;
+    }
+    let cells = cells(text);
+    if cells.len() < 2 {
+        return false;
+    }
+    let tail = cells.iter().rev().take_while(|f| is_value(&f.text)).count();
+    cells[..cells.len() - tail].iter().all(|f| {
+        !f.text
+            .split(' ')
+            .any(|w| w.chars().all(|c| c.is_ascii_digit()))
+    })
+}
+
+/// `- 3 -`, `第3页 共8页`, `3/8`, `— 12 —`.
+pub(crate) fn is_page_number(t: &str) -> bool {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"^(?:[-–—－]\s*\d{1,4}\s*[-–—－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+            .expect("valid regex")
+    });
+    re.is_match(t)
+}
+
+/// A caption numbered as statistical tables are: `表1 …`, `Table A-1. …`, `7-3 分地区…`.
+///
+/// Accepted: `Table 6`, `Table A-13. Persons…`, `2-3 总产出`, `11-12  2016年…`.
+/// Rejected: `2023-09-19`, `1-3月`, `Tables follow`.
+pub(crate) fn is_numbered_caption(t: &str) -> bool {
+    let t = t.trim();
+    if let Some(rest) = t.strip_prefix("Table ") {
+        return rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
+            && rest.split_whitespace().next().is_some_and(|w| {
+                w.chars().any(|c| c.is_ascii_digit())
+                    && w.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "-.:".contains(c))
+            });
+    }
+    let mut parts = t.splitn(2, char::is_whitespace);
+    let (Some(num), Some(rest)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let mut sides = num.split('-');
+    let side = |s: Option<&str>| {
+        s.is_some_and(|s| (1..=2).contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit()))
+    };
+    side(sides.next())
+        && side(sides.next())
+        && sides.next().is_none()
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_ascii_digit() || rest.contains('年'))
+}
+
+/// A band label: a legal-provision caption such as `第二十条第（一）项`.
+pub(crate) fn is_band_text(t: &str) -> bool {
+    // fold keeps every non-space ASCII character and CJK ideograph of `t` as a character
+    // of its own (normalize::is_plain), so more than 20 of them rule a band out without
+    // folding the whole line (most text lines are long paragraphs)
+    let plain = t
+        .chars()
+        .filter(|&c| crate::normalize::is_plain(c) && !c.is_whitespace());
+    if plain.take(21).count() > 20 {
+        return false;
+    }
+    let f = crate::normalize::fold(t);
+    f.starts_with('第')
+        && (f.ends_with('项') || f.ends_with('款') || f.ends_with('条'))
+        && f.chars().count() <= 20
+}
+
+/// Horizontal strokes of a rule line.
+pub(crate) fn is_horizontal(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '=' | '─' | '━' | '═' | '┄' | '┅' | '┈' | '┉' | '╌' | '╍' | '~'
+    )
+}
+
+/// Vertical strokes between cells.
+pub(crate) fn is_vertical(c: char) -> bool {
+    matches!(c, '|' | '│' | '┃' | '║' | '┆' | '┇' | '┊' | '┋' | '╎' | '╏')
+}
+
+/// Junctions and corners (`+`, `┼`, `├`, `╔` …).
+pub(crate) fn is_junction(c: char) -> bool {
+    c == '+' || (('\u{2500}'..='\u{257f}').contains(&c) && !is_horizontal(c) && !is_vertical(c))
+}
+
+/// True for a border line of a grid: strokes and junctions only, with a run of
+/// horizontal strokes and a junction (so a Markdown `|---|` line is not one).
+///
+/// ```
+/// use govreport::line_kind::is_rule;
+/// assert!(is_rule("+------+-----+"));
+/// assert!(is_rule("├──────┼─────┤"));
+/// assert!(is_rule("|      +-----+"));
+/// assert!(is_rule("╔══════╗"));
+/// assert!(!is_rule("|---|---|"));
+/// assert!(!is_rule("----------"));
+/// assert!(!is_rule("- 3 -"));
+/// ```
+pub fn is_rule(t: &str) -> bool {
+    let t = t.trim();
+    let mut horiz = 0;
+    let mut junction = false;
+    for c in t.chars() {
+        if is_horizontal(c) {
+            horiz += 1;
+        } else if is_junction(c) {
+            junction = true;
+        } else if !is_vertical(c) && c != ' ' && c != ':' {
+            return false;
+        }
+    }
+    let boxy = t.chars().any(|c| ('\u{2500}'..='\u{257f}').contains(&c));
+    horiz >= 2 && (junction || boxy)
+}
+
+/// True for a row of a box-drawing grid: text between box vertical lines.
+///
+/// ```
+/// use govreport::line_kind::is_boxed;
+/// assert!(is_boxed("│规章  │ 12 │"));
+/// assert!(!is_boxed("| a | b |"));
+/// assert!(!is_boxed("规章"));
+/// ```
+pub fn is_boxed(t: &str) -> bool {
+    if !has_box_drawing(t) {
+        return false; // every character counted below is one
+    }
+    let n = t
+        .chars()
+        .filter(|&c| is_vertical(c) && c != '|' || matches!(c, '├' | '┤' | '╟' | '╢'))
+        .count();
+    n >= 2 || (n == 1 && (t.trim().starts_with('│') || t.trim().starts_with('║')))
+}
+
+/// True when `t` holds a character of the Box Drawing block (U+2500–U+257F, encoded
+/// `E2 94 xx` or `E2 95 xx`): a byte scan, without decoding the line.
+fn has_box_drawing(t: &str) -> bool {
+    t.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xE2 && (w[1] == 0x94 || w[1] == 0x95))
+}
+
+/// True when `text` is a table row in pipe or Markdown form.
+///
+/// ```
+/// use govreport::line_kind::is_pipe_row;
+/// assert!(is_pipe_row("规章 | 0 | 0 | 0 |"));
+/// assert!(is_pipe_row("第二十条第（一）项 |"));
+/// assert!(is_pipe_row("| a | b |"));
+/// assert!(!is_pipe_row("a|b in prose"));
+/// ```
+pub fn is_pipe_row(text: &str) -> bool {
+    let t = text.trim_end();
+    let bars = t.matches('|').count();
+    bars >= 2 || (bars == 1 && (t.ends_with('|') || t.trim_start().starts_with('|')))
+}
+
+/// True for a Markdown delimiter row such as `|---|:---:|`.
+///
+/// ```
+/// use govreport::line_kind::is_separator;
+/// assert!(is_separator("|---|:---:|"));
+/// assert!(!is_separator("| - | - |"));
+/// ```
+///
+/// Each cell needs at least three dashes, so a row of not-applicable marks (`| - | - |`)
+/// stays a row.
+pub fn is_separator(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t.strip_prefix('|').unwrap_or(t);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    t.contains('|')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+        && inner.split('|').all(|c| {
+            let c = c.trim().trim_matches(':');
+            c.len() >= 3 && c.chars().all(|x| x == '-')
+        })
+}
+
+/// True when `text` is a tab-separated row: it has a tab after some content, or two
+/// tabs with content between them.
+///
+/// ```
+/// use govreport::line_kind::is_tsv_row;
+/// assert!(is_tsv_row("规章\t0\t0"));
+/// assert!(is_tsv_row("\t\t2.其他\t0"));
+/// assert!(is_tsv_row("第二十条第（一）项\t"));
+/// assert!(!is_tsv_row("\t一、总体情况"));
+/// assert!(!is_tsv_row("\t\t"));
+/// ```
+pub fn is_tsv_row(text: &str) -> bool {
+    let t = text.trim_start();
+    t.contains('\t') && !crate::normalize::trim(t).is_empty()
+}
+
+/// A run of text on one line with its display columns `[x0, x1)`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Frag {
+    /// First display column.
+    pub x0: usize,
+    /// Display column after the last character.
+    pub x1: usize,
+    /// The text; inner single spaces kept.
+    pub text: String,
+}
+
+/// True when `text` has a gap of two columns or more between printed characters, that is
+/// when [`fragments`] finds more than one fragment; without building them.
+pub fn has_gap(text: &str) -> bool {
+    let (mut x, mut gap, mut seen, mut split) = (0usize, 0usize, false, false);
+    for c in text.chars() {
+        match column(c, x) {
+            Column::None => {}
+            Column::Space(w) => {
+                gap += w;
+                x += w;
+                split |= seen && gap >= 2;
+            }
+            Column::Mark(w) => {
+                if split {
+                    return true;
+                }
+                seen = true;
+                gap = 0;
+                x += w;
+            }
+        }
+    }
+    false
+}
+
+/// What a character takes on a printed line at column `x`.
+enum Column {
+    /// Nothing: form feeds, line ends, byte-order marks.
+    None,
+    /// White space of this width (a tab reaches the next multiple of eight).
+    Space(usize),
+    /// A printed character of this display width (CJK two).
+    Mark(usize),
+}
+
+fn column(c: char, x: usize) -> Column {
+    match c {
+        // the commonest characters of reports first, answered without a table lookup
+        ' ' => Column::Space(1),
+        '!'..='~' => Column::Mark(1),
+        '\u{4E00}'..='\u{9FFF}' => Column::Mark(2),
+        '\u{c}' | '\r' | '\n' | '\u{feff}' => Column::None,
+        '\t' => Column::Space(8 - x % 8),
+        c if c.is_whitespace() => Column::Space(c.width().unwrap_or(1).max(1)),
+        c => Column::Mark(c.width().unwrap_or(0)),
+    }
+}
+
+/// Display width of a printed character (as unicode-width gives it; printable ASCII and
+/// CJK ideographs, most of a report, without the table lookup).
+pub(crate) fn width(c: char) -> usize {
+    match c {
+        ' '..='~' => 1,
+        '\u{4E00}'..='\u{9FFF}' => 2,
+        c => c.width().unwrap_or(0),
+    }
+}
+
+/// Cuts a line into fragments separated by two or more columns of white space. Form
+/// feeds take no room; a tab advances to the next multiple of eight.
+///
+/// ```
+/// use govreport::line_kind::fragments;
+/// let f = fragments("规章      0  12");
+/// assert_eq!(f.len(), 3);
+/// assert_eq!((f[0].x0, f[0].x1, f[0].text.as_str()), (0, 4, "规章"));
+/// assert_eq!((f[2].x0, f[2].text.as_str()), (13, "12"));
+/// assert_eq!(fragments("结 果  维持")[0].text, "结 果");
+/// ```
+pub fn fragments(text: &str) -> Vec<Frag> {
+    let mut out = Vec::new();
+    let mut x = 0usize;
+    let mut cur: Option<Frag> = None;
+    let mut gap = 0usize;
+    for c in text.chars() {
+        let w = match column(c, x) {
+            Column::None => continue,
+            Column::Space(w) => {
+                gap += w;
+                x += w;
+                if gap >= 2
+                    && let Some(f) = cur.take()
+                {
+                    out.push(f);
+                }
+                continue;
+            }
+            Column::Mark(w) => w,
+        };
+        match cur.as_mut() {
+            Some(f) => {
+                if gap > 0 {
+                    f.text.push(' ');
+                }
+                f.text.push(c);
+                f.x1 = x + w;
+            }
+            None => {
+                cur = Some(Frag {
+                    x0: x,
+                    x1: x + w,
+                    text: c.to_string(),
+                })
+            }
+        }
+        gap = 0;
+        x += w;
+    }
+    if let Some(f) = cur {
+        out.push(f);
+    }
+    out
+}
+
+/// True when the line has two or more fragments (text in columns).
+///
+/// ```
+/// use govreport::line_kind::is_spaced;
+/// assert!(is_spaced("信息内容        本年制发件数"));
+/// assert!(is_spaced("    规章  0"));
+/// assert!(!is_spaced("        一、总体情况"));
+/// assert!(!is_spaced("2025 年 1 月"));
+/// ```
+pub fn is_spaced(text: &str) -> bool {
+    fragments(text).len() >= 2
+}
+
+/// The fragments of a line with trailing numbers squeezed against text cut off.
+///
+/// ```
+/// use govreport::line_kind::cells;
+/// let f = cells("行政许可 447228   0");
+/// let t: Vec<_> = f.iter().map(|f| f.text.as_str()).collect();
+/// assert_eq!(t, ["行政许可", "447228", "0"]);
+/// ```
+pub fn cells(text: &str) -> Vec<Frag> {
+    let mut out = Vec::new();
+    for f in fragments(text) {
+        split_squeezed(f, &mut out);
+    }
+    out
+}
+
+/// True when the line reads as a data row: two or more fragments (or one squeezed
+/// label and number), the last a number or not-applicable mark.
+pub fn is_data_line(text: &str) -> bool {
+    let f = cells(text);
+    f.len() >= 2 && f.last().is_some_and(|l| is_value(&l.text))
+}
+
+/// A number or a not-applicable mark.
+pub(crate) fn is_value(t: &str) -> bool {
+    matches!(kind_of(t), CellKind::Number | CellKind::Na)
+}
+
+fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
+    if !f.text.contains(' ') {
+        out.push(f);
+        return;
+    }
+    // token positions inside the fragment
+    let mut toks: Vec<Frag> = Vec::new();
+    let mut x = f.x0;
+    for (i, t) in f.text.split(' ').enumerate() {
+        if i > 0 {
+            x += 1;
+        }
+        let w: usize = t.chars().map(width).sum();
+        toks.push(Frag {
+            x0: x,
+            x1: x + w,
+            text: t.to_string(),
+        });
+        x += w;
+    }
+    let tail = toks.iter().rev().take_while(|t| is_value(&t.text)).count();
+    let head = &toks[..toks.len() - tail];
+    let wordy = head
+        .iter()
+        .any(|t| t.text.chars().any(|c| is_cjk(c) || c.is_alphabetic()));
+    if tail == 0 || head.is_empty() || !wordy {
+        out.push(f);
+        return;
+    }
+    let text = head
+        .iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    out.push(Frag {
+        x0: head[0].x0,
+        x1: head[head.len() - 1].x1,
+        text,
+    });
+    out.extend(toks[toks.len() - tail..].iter().cloned());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcuts give unicode-width's answers on every character they cover.
+    #[test]
+    fn widths_agree_with_unicode_width() {
+        for c in (' '..='~').chain('\u{4E00}'..='\u{9FFF}') {
+            assert_eq!(width(c), c.width().unwrap_or(0), "{c:?}");
+            let want = if c.is_whitespace() {
+                c.width().unwrap_or(1).max(1)
+            } else {
+                c.width().unwrap_or(0)
+            };
+            let got = match column(c, 3) {
+                Column::Space(w) | Column::Mark(w) => w,
+                Column::None => usize::MAX,
+            };
+            assert_eq!(got, want, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn has_gap_agrees_with_fragments() {
+        for t in [
+            "",
+            " ",
+            "规章",
+            "规章 0",
+            "规章  0",
+            "  规章",
+            "规章  ",
+            "a\tb",
+            "\t规章",
+            "规章\u{3000}0",
+            "结 果  维持",
+            "1 2",
+            "a\u{c}  b",
+            "a \u{c} b",
+            "x   ",
+            "（一）  1",
+            "\u{feff}a  b",
+            "a\r\n",
+            "  ",
+            "a \t",
+            "甲 \u{3000}",
+        ] {
+            assert_eq!(has_gap(t), fragments(t).len() >= 2, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn fragments_count_cjk_twice_and_skip_form_feeds() {
+        let f = fragments("\u{c}信息内容  12");
+        assert_eq!((f[0].x0, f[0].x1), (0, 8));
+        assert_eq!((f[1].x0, f[1].text.as_str()), (10, "12"));
+        assert!(fragments("   ").is_empty());
+    }
+
+    #[test]
+    fn box_drawing_bytes_are_the_block() {
+        for c in '\u{2400}'..='\u{2600}' {
+            let t = format!("a{c}b");
+            assert_eq!(
+                has_box_drawing(&t),
+                ('\u{2500}'..='\u{257f}').contains(&c),
+                "{c:?}"
+            );
+        }
+        assert!(!has_box_drawing("“规章”——"));
+    }
+}

@@ -354,7 +354,17 @@ impl Stream {
     fn of(lines: &[Line], start: usize, end: usize, paged: bool) -> Stream {
         let mut toks: Vec<Tok> = Vec::new();
         for (i, l) in lines.iter().enumerate().take(end).skip(start) {
-            tokenize(i, &l.text, &mut toks);
+            // a lone bar under a cell printed without one (`规章` / `|`) closes that cell:
+            // no empty cell of its own (under `规章 |` it is one)
+            let closes = l.text.trim() == "|"
+                && lines[..i]
+                    .iter()
+                    .rev()
+                    .find(|p| !p.text.trim().is_empty())
+                    .is_some_and(|p| !p.text.contains('|'));
+            if !closes {
+                tokenize(i, &l.text, &mut toks);
+            }
         }
         // an outline number split from its label by the markup (`1` / `.申请人…`) is label:
         // the number alone on its line (but for blank cells) or right before the label on
@@ -2179,6 +2189,14 @@ mod tests {
         );
         assert_eq!(row_cells(&text, "行政规范性文件").unwrap(), ["4", "5", "6"]);
         assert_eq!(row_cells(&text, "行政事业性收费").unwrap(), ["10.5"]);
+        // each cell followed by a line of a lone bar (its end), no blank lines: the bars
+        // are no empty cells
+        let text = format!(
+            "{HEAD}{}\n|\n三、收到和处理政府信息公开申请情况\n",
+            cells.join("\n|\n")
+        );
+        assert_eq!(row_cells(&text, "行政规范性文件").unwrap(), ["4", "5", "6"]);
+        assert_eq!(row_cells(&text, "行政许可").unwrap(), ["7"]);
     }
 
     /// The same cells in a PDF's text without layout (page breaks, one cell per line):

@@ -291,7 +291,11 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
                     Err(end) => Err(end),
                 }
             }
-            LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor),
+            LineKind::Pipe if pipe::is_barred_cell(&lines[i].text) => {
+                barred_region(lines, kinds, i)
+            }
+            LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor)
+                .or_else(|e| barred_region(lines, kinds, i).map_err(|f| e.max(f))),
             _ => Err(i + 1),
         };
         let found = match found {
@@ -561,6 +565,36 @@ fn cellline_region(
         end,
         style: Style::Cellline,
     })
+}
+
+/// One cell per line, each printed `text |`, lone bars (`|`, `||`) among them: a page
+/// store's conversion of an HTML table cell by cell. A run of such lines from `i` holding
+/// at least three values and three other cells is read as cells, row by row. When the run
+/// makes no table, the end of the run (no later line of it starts one).
+fn barred_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Region, usize> {
+    let barred = |k: usize| {
+        matches!(kinds[k], LineKind::Pipe | LineKind::Bar) && pipe::is_barred_cell(&lines[k].text)
+    };
+    let mut end = i;
+    let (mut values, mut labels) = (0, 0);
+    while end < lines.len() && barred(end) {
+        let t = pipe::barred_text(&lines[end].text);
+        if crate::line_kind::is_value(t) {
+            values += 1;
+        } else if !t.is_empty() {
+            labels += 1;
+        }
+        end += 1;
+    }
+    if values >= 3 && labels >= 3 {
+        Ok(Region {
+            start: i,
+            end,
+            style: Style::Cellline,
+        })
+    } else {
+        Err(end)
+    }
 }
 
 /// A text line that ends an aligned table: a heading standing alone between blank
@@ -843,7 +877,7 @@ impl Builder<'_> {
         };
         let mut title = self.section.last().map(|s| s.2.clone());
         if let Some(c) = caption {
-            let t = strip_md(&self.lines[c].text).to_string();
+            let t = self.caption_text(c);
             if is_band_text(&t) {
                 // the band heads the first table of the region
                 if let Some(Piece::Table { seg, .. }) = pieces.first_mut() {
@@ -867,6 +901,7 @@ impl Builder<'_> {
                         section: self.section.iter().map(|s| s.1.clone()).collect(),
                         style: r.style.name().to_string(),
                         grid,
+                        present: false,
                     };
                     let mut t: Table = table::build(&seg, &ctx, warnings);
                     self.tables += 1;
@@ -924,15 +959,19 @@ impl Builder<'_> {
             && self.kinds[j] == LineKind::Text
             && crate::table::is_period(strip_md(&self.lines[j].text));
         let plain = period && !t.ends_with(['：', ':', '，', ',', '；']);
+        // a numbered caption may be long (`Table A-6. Employment status of the civilian …`)
+        let most = if is_numbered_caption(t) { 200 } else { 40 };
         if !(marked || plain)
             || scan_outline(t).is_some()
-            || t.chars().count() > 40
+            || t.chars().count() > most
             || t.ends_with('。')
         {
             return None;
         }
         if period {
             j += 1;
+        } else if let Some(k) = self.caption_name_line(i) {
+            j = k + 1;
         }
         if j < self.limit && self.kinds[j] == LineKind::Blank {
             j += 1;
@@ -950,6 +989,48 @@ impl Builder<'_> {
         .then_some(j)
     }
 
+    /// True when lines `start..sep` are one Markdown row broken over lines, as wide as the
+    /// delimiter row at `sep`.
+    fn one_row(&self, start: usize, sep: usize) -> bool {
+        let printed: Vec<(u32, &str)> = (start..=sep)
+            .map(|k| (self.lines[k].no, self.lines[k].text.as_str()))
+            .collect();
+        pipe::join_rows(&printed).0.len() == 1
+    }
+
+    /// The line right under a caption of a number alone (`Table 6`) that names the table
+    /// (`Employment by province and industry, seasonally adjusted`): a short text line, no
+    /// heading, no sentence.
+    fn caption_name_line(&self, c: usize) -> Option<usize> {
+        let t = strip_md(&self.lines[c].text);
+        let j = c + 1;
+        let number_only = is_numbered_caption(t)
+            && t.strip_prefix("Table ")
+                .unwrap_or(t)
+                .split_whitespace()
+                .count()
+                == 1;
+        if !number_only || j >= self.limit || self.kinds[j] != LineKind::Text {
+            return None;
+        }
+        let u = strip_md(&self.lines[j].text);
+        (heading_of(u, 0).is_none()
+            && u.chars().count() <= 120
+            && !u.ends_with(['。', '.', ':', '：', ';', '；']))
+        .then_some(j)
+    }
+
+    /// The caption of line `c` as the table's title: with the line naming the table under a
+    /// caption of a number alone.
+    fn caption_text(&self, c: usize) -> String {
+        let mut t = strip_md(&self.lines[c].text).to_string();
+        if let Some(j) = self.caption_name_line(c) {
+            t.push(' ');
+            t.push_str(strip_md(&self.lines[j].text));
+        }
+        t
+    }
+
     /// Reads the table region starting at line index `start`; returns the index after it.
     fn table_region(
         &mut self,
@@ -959,10 +1040,23 @@ impl Builder<'_> {
     ) -> usize {
         let mut end = start;
         let mut furniture = Vec::new();
+        // a Markdown table (rows start with a bar) broken over lines may hold lone `|`
+        // lines (an empty cell) between its rows
+        let md_start = pipe::has_leading_bar(self.lines[start].text.trim_start());
+        let bar_inside = |k: usize| {
+            md_start
+                && self.kinds[k] == LineKind::Bar
+                && k + 1 < self.limit
+                && matches!(self.kinds[k + 1], LineKind::Pipe | LineKind::Separator)
+        };
         while end < self.limit {
-            if matches!(self.kinds[end], LineKind::Pipe | LineKind::Separator) {
-                // A Markdown delimiter row below a later row starts a new table at that row.
-                if end >= start + 2 && self.kinds[end] == LineKind::Separator {
+            if matches!(self.kinds[end], LineKind::Pipe | LineKind::Separator) || bar_inside(end) {
+                // A Markdown delimiter row below a later row starts a new table at that row
+                // (the lines above it holding one row broken over lines are one row).
+                if end >= start + 2
+                    && self.kinds[end] == LineKind::Separator
+                    && !(md_start && self.one_row(start, end))
+                {
                     end -= 1;
                     break;
                 }
@@ -1012,28 +1106,33 @@ impl Builder<'_> {
             end = cut;
         }
         let region = &self.lines[start..end];
-        let markdown = region
+        let printed: Vec<(u32, &str)> = region
             .iter()
-            .any(|l| crate::line_kind::is_separator(&l.text))
+            .zip(&self.kinds[start..end])
+            .filter(|(_, k)| matches!(**k, LineKind::Pipe | LineKind::Bar | LineKind::Separator))
+            .map(|(l, _)| (l.no, l.text.as_str()))
+            .collect();
+        let (joined_rows, joined) = pipe::join_rows(&printed);
+        let markdown = joined
+            || region
+                .iter()
+                .any(|l| crate::line_kind::is_separator(&l.text))
             || region
                 .iter()
                 .filter(|l| !l.is_blank())
                 .all(|l| pipe::has_leading_bar(&l.text) || is_page_number(trim(&l.text)));
-        let kinds = &self.kinds[start..end];
-        let mut rows: Vec<RawRow> = region
-            .iter()
-            .zip(kinds)
-            .filter(|(l, k)| **k == LineKind::Pipe && !crate::line_kind::is_separator(&l.text))
-            .map(|(l, _)| RawRow {
-                line: l.no,
-                cells: pipe::split_cells(&l.text),
+        let mut rows: Vec<RawRow> = joined_rows
+            .into_iter()
+            .map(|(line, cells)| RawRow {
+                line,
+                cells,
                 unplaced: Vec::new(),
             })
             .collect();
         let mut title = self.section.last().map(|s| s.2.clone());
         let first_line = caption.map_or(region[0].no, |c| self.lines[c].no);
         if let Some(c) = caption {
-            let t = strip_md(&self.lines[c].text).to_string();
+            let t = self.caption_text(c);
             if is_band_text(&t) {
                 rows.insert(
                     0,
@@ -1052,6 +1151,7 @@ impl Builder<'_> {
             section: self.section.iter().map(|s| s.1.clone()).collect(),
             style: if markdown { "markdown" } else { "pipe" }.to_string(),
             grid: markdown,
+            present: joined,
         };
         let last_line = region[region.len() - 1].no;
         let segments = table::segments(rows, [first_line, last_line], markdown);

@@ -54,6 +54,23 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
             squeezed_items(l, &mut items);
             continue;
         }
+        // a cell printed `text |`, or bars alone (`|`, `||`)
+        if matches!(k, LineKind::Pipe | LineKind::Bar) && super::pipe::is_barred_cell(&l.text) {
+            let text = super::pipe::barred_text(&l.text);
+            items.push(Item {
+                no: l.no,
+                text: text.to_string(),
+                kind: if text.is_empty() {
+                    Kind::Bar
+                } else if crate::line_kind::is_value(text) {
+                    Kind::Value
+                } else {
+                    Kind::Label
+                },
+                row: false,
+            });
+            continue;
+        }
         items.push(Item {
             no: l.no,
             text: trim(l.text.trim_start_matches('\u{c}')).to_string(),
@@ -72,10 +89,17 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
     if squeezed {
         items = join_wrapped(items);
     }
+    // cells printed `text |` (a page store's conversion): its header rows print no row
+    // ends, and no template checks these pages, so a header is read only where its cells
+    // allow one reading
+    let barred = lines
+        .iter()
+        .zip(kinds)
+        .any(|(l, k)| *k == LineKind::Pipe && super::pipe::is_barred_cell(&l.text));
     let mut out = Vec::new();
     match groups(&items) {
         Some(groups) => read_groups(&split_text_heads(groups), &mut out, warnings),
-        None => read_flat(&items, squeezed, &mut out, warnings),
+        None => read_flat(&items, squeezed, barred, &mut out, warnings),
     }
     out.sort_by_key(|p| match p {
         Piece::Table { seg, .. } => seg.lines[0],
@@ -370,15 +394,35 @@ struct Stretch<'a> {
 }
 
 /// No separators: rows rebuilt from the runs of values.
-fn read_flat(items: &[Item], squeezed: bool, out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
+fn read_flat(
+    items: &[Item],
+    squeezed: bool,
+    only: bool,
+    out: &mut Vec<Piece>,
+    warnings: &mut Vec<Warning>,
+) {
     let mut stretches: Vec<Stretch> = Vec::new();
     let mut cur = Stretch {
         labels: Vec::new(),
         values: Vec::new(),
     };
+    // an empty cell printed before any other (`|` over `现价工业产值 |`) is the empty corner
+    let corner: Option<Item> = items
+        .iter()
+        .take_while(|it| !matches!(it.kind, Kind::Label | Kind::Value))
+        .find(|it| only && it.kind == Kind::Bar)
+        .map(|it| Item {
+            no: it.no,
+            text: String::new(),
+            kind: Kind::Label,
+            row: false,
+        });
     for it in items {
         match it.kind {
             Kind::Furniture => out.push(Piece::Furniture(it.no)),
+            Kind::Bar if corner.as_ref().is_some_and(|c| c.no == it.no) => {
+                cur.labels.extend(corner.as_ref());
+            }
             Kind::Blank | Kind::Bar => {}
             Kind::Value => cur.values.push(it),
             Kind::Label => {
@@ -415,7 +459,7 @@ fn read_flat(items: &[Item], squeezed: bool, out: &mut Vec<Piece>, warnings: &mu
             }
             e += 1;
         }
-        read_table(&stretches[t..e], squeezed, out, warnings);
+        read_table(&stretches[t..e], squeezed, only, out, warnings);
         t = e;
     }
     for it in trailing {
@@ -428,7 +472,15 @@ fn read_flat(items: &[Item], squeezed: bool, out: &mut Vec<Piece>, warnings: &mu
 type Reading = (f64, usize, bool, Vec<Vec<String>>, bool);
 
 /// One table: the labels of the first stretch hold text, band, corner and header.
-fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &mut Vec<Warning>) {
+/// With `only`, the header is read only when its cells admit one reading, with no more
+/// labels on the first row than on the others, under a corner cell.
+fn read_table(
+    st: &[Stretch],
+    squeezed: bool,
+    only: bool,
+    out: &mut Vec<Piece>,
+    warnings: &mut Vec<Warning>,
+) {
     let Some(first) = st.first() else {
         return;
     };
@@ -475,7 +527,7 @@ fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &m
     let mut best: Option<Reading> = None;
     // a row with labels has the corner cell over them; without it only as a last resort
     for loose in [false, true] {
-        if squeezed {
+        if squeezed || (only && loose) {
             break;
         }
         for &r0 in &counts {
@@ -488,6 +540,9 @@ fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &m
             let Some(lo) = level_order(&h, n) else {
                 continue;
             };
+            if only && (!lo.only || observed.is_some_and(|o| r0 > o.max(1))) {
+                continue;
+            }
             // a first row with more labels than any other row is less likely
             let prior = match observed {
                 Some(l) if r0 > l => -0.25,
@@ -535,6 +590,21 @@ fn read_table(st: &[Stretch], squeezed: bool, out: &mut Vec<Piece>, warnings: &m
                 ),
             });
             (0, None, vec![Vec::new(); n], false)
+        }
+        _ if only && !scrambled => {
+            warnings.push(Warning {
+                line: Some(first_line),
+                code: "table-unread".into(),
+                message: format!(
+                    "the {} cells before the first values on lines {first_line}–{last_line} allow more than one header over {n} value columns (its row ends are not printed); kept as text",
+                    rest.len()
+                ),
+            });
+            if let Some(no) = band_line {
+                out.push(Piece::Unread([no, no]));
+            }
+            unread(st, rest, out);
+            return;
         }
         _ => {
             warnings.push(Warning {
@@ -923,5 +993,55 @@ mod tests {
 本年度报告中所列数据统计期限为 2025\n";
         let d = doc(text);
         assert_eq!(d.tables().count(), 0, "{:?}", d.blocks);
+    }
+
+    /// Cells printed one per line as `text |` (a page store's conversion): read as cells;
+    /// the outline numbers nest the rows.
+    #[test]
+    fn cells_printed_with_a_bar_each() {
+        let text = "一、价格指数\n指标名称 |\n环比 |\n同比 |\n(一)出厂价格 |\n99.9 |\n99.8 |\n\
+1、生产资料 |\n99.5 |\n98.9 |\n(1)采掘 |\n100.0 |\n100.1 |\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["指标名称"]);
+        assert_eq!(t.title.as_deref(), Some("价格指数"));
+        assert_eq!(
+            cells(&d),
+            [
+                ("(一)出厂价格".into(), "环比".into(), "99.9".into()),
+                ("(一)出厂价格".into(), "同比".into(), "99.8".into()),
+                (
+                    "(一)出厂价格>1、生产资料".into(),
+                    "环比".into(),
+                    "99.5".into()
+                ),
+                (
+                    "(一)出厂价格>1、生产资料".into(),
+                    "同比".into(),
+                    "98.9".into()
+                ),
+                (
+                    "(一)出厂价格>1、生产资料>(1)采掘".into(),
+                    "环比".into(),
+                    "100.0".into()
+                ),
+                (
+                    "(一)出厂价格>1、生产资料>(1)采掘".into(),
+                    "同比".into(),
+                    "100.1".into()
+                ),
+            ]
+        );
+    }
+
+    /// The same layout with a header of two rows whose row ends are not printed: either
+    /// top cell may span the two below, so no header is guessed and nothing is placed.
+    #[test]
+    fn cells_printed_with_a_bar_each_under_an_uncertain_header() {
+        let text = "类别 |\n甲比 |\n乙比 |\n|\n本月 |\n累计 |\n||\n总指数 |\n100.3 |\n102.0 |\n100.7 |\n\
+食品 |\n101.2 |\n105.4 |\n103.2 |\n";
+        let d = doc(text);
+        assert_eq!(d.tables().count(), 0, "{:?}", d.blocks);
+        assert!(d.warnings.iter().any(|w| w.code == "table-unread"));
     }
 }

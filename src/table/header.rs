@@ -499,6 +499,8 @@ pub struct LevelOrder {
     pub score: f64,
     /// True when another reading scored as well.
     pub ambiguous: bool,
+    /// True when the cells admit this reading alone (no other reading with `n` leaves).
+    pub only: bool,
 }
 
 /// Rebuilds a header whose cells are known only in reading order, without the row
@@ -576,6 +578,7 @@ fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
         parents_after,
         best: None,
         visited: 0,
+        readings: 0,
     };
     for r0 in 1..=k {
         lo.row(0, r0, 0);
@@ -614,6 +617,7 @@ fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
         paths,
         score: best.score,
         ambiguous: best.ties > 1 || lo.visited >= BUDGET,
+        only: lo.readings == 1 && lo.visited < BUDGET,
     })
 }
 
@@ -637,6 +641,8 @@ struct Lo {
     parents_after: Vec<usize>,
     best: Option<LoBest>,
     visited: usize,
+    /// Complete readings found.
+    readings: usize,
 }
 
 impl Lo {
@@ -698,6 +704,7 @@ impl Lo {
     /// the same run of sub-headers (结果维持 … 总计 under each kind of review) count by
     /// the run's length (a repeated text is never a parent: see `may_parent`).
     fn finish(&mut self) {
+        self.readings += 1;
         let k = self.counts.len();
         let roots = k - self.counts.iter().sum::<usize>().min(k);
         let mut score = -0.01 * roots as f64;

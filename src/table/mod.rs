@@ -127,6 +127,10 @@ pub struct Context {
     pub style: String,
     /// True for styles that print one cell per column (covered cells empty).
     pub grid: bool,
+    /// True when the rows print the cells present in each row of the page's table and pad
+    /// the row at its end (a converter that prints cell by cell, breaking rows over lines):
+    /// a header row's empty cells at its end are then padding, not covered positions.
+    pub present: bool,
 }
 
 /// Most value cells a table may have; more is reported and cut (a hostile input guard).
@@ -308,10 +312,20 @@ pub(crate) fn is_value_like(cell: &str) -> bool {
     }
 }
 
-/// Text that names something (a row or column label) rather than stating a value.
+/// Text that names something (a row or column label) rather than stating a value: an
+/// ordinal or a period (`第一季度`, `2019年`, `1-3月累计`, `Nov. 2017`, `May to June
+/// 2023`), or a word (`Standard error1`): values print digits with a unit or a mark, not
+/// words.
 pub(crate) fn is_label_like(cell: &str) -> bool {
     let f = fold(cell);
-    f.starts_with('第') || f.ends_with('年') || f.contains("年度")
+    let word = cell
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .any(|w| w.len() >= 3);
+    f.starts_with('第')
+        || f.ends_with('年')
+        || f.contains("年度")
+        || (f.contains('月') && !f.contains("个月"))
+        || word
 }
 
 /// In a grid (one cell per column), the first column holding a number or
@@ -367,8 +381,9 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     }
     // A grid whose rows disagree on their width, or print a number where other rows have
     // labels, is not one grid: it is read as ragged rows, values aligned right.
-    let consistent =
-        seg.known.is_some() || rows.iter().all(|r| r.cells.len() == rows[0].cells.len());
+    let consistent = seg.known.is_some()
+        || rows.iter().all(|r| r.cells.len() == rows[0].cells.len())
+        || (ctx.grid && short_rows_fit(&rows));
     let ctx_grid = ctx.grid && consistent;
     if ctx.grid && !consistent {
         warnings.push(Warning {
@@ -458,6 +473,14 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                 table.stub.push(s.clone());
             }
         }
+        // cells present, then padding: a spanning cell printed once (`Persons with a
+        // disability | Persons with no disability | |` over four months)
+        let pad = cells.iter().rev().take_while(|c| c.is_empty()).count();
+        let (cells, full) = if ctx.present && full && pad > 0 && pad < cells.len() {
+            (&cells[..cells.len() - pad], false)
+        } else {
+            (cells, full)
+        };
         header_rows.push(HeaderRow {
             cells: cells.to_vec(),
             grid: full,
@@ -492,6 +515,21 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         .map(|path| Column { path, key: None })
         .collect();
 
+    // a label column of units (`计算单位`: `万元`, `个`) states each row's unit: no level of
+    // the row path; its unit goes to the row's numbers in columns stating none
+    let unit_col = if grid { unit_column(data, l) } else { None };
+    let column_states_unit: Vec<bool> = table
+        .columns
+        .iter()
+        .map(|c| {
+            c.path
+                .iter()
+                .any(|p| crate::units::stated_unit(p).is_some())
+        })
+        .collect();
+    let prints_values = data
+        .iter()
+        .any(|r| r.cells.iter().any(|c| kind_of(c) == CellKind::Number));
     let mut labels = RowPaths::default();
     let mut budget = MAX_CELLS;
     for r in data {
@@ -548,16 +586,35 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             let k = r.cells.iter().take_while(|c| !is_value_like(c)).count();
             (&r.cells[..k], &r.cells[k..])
         };
+        let (lab, row_unit): (Vec<String>, Option<&String>) = match unit_col {
+            Some(u) if u < lab.len() => {
+                let mut lab = lab.to_vec();
+                lab.remove(u);
+                (lab, Some(&r.cells[u]).filter(|c| !c.is_empty()))
+            }
+            _ => (lab.to_vec(), None),
+        };
+        let label_cols = l - usize::from(unit_col.is_some());
         // one label column: the outline numbers give the levels, as in partial rows
-        let mut path = if grid && l > 1 {
-            labels.grid(lab)
+        let blank_row = vals.iter().all(|v| v.is_empty());
+        let mut path = if grid && label_cols > 1 {
+            labels.grid(&lab)
+        } else if let ([one], true) = (lab.as_slice(), blank_row && prints_values) {
+            labels.group(one)
         } else {
-            labels.partial(lab)
+            labels.partial(&lab)
         };
         if let Some(b) = &seg.band {
             path.insert(0, b.clone());
         }
         let mut cells: Vec<Cell> = vals.iter().take(n).map(|v| parse_cell(v)).collect();
+        if let Some(unit) = row_unit {
+            for (c, stated) in cells.iter_mut().zip(&column_states_unit) {
+                if c.kind == CellKind::Number && c.unit.is_none() && !stated {
+                    c.unit = Some(unit.clone());
+                }
+            }
+        }
         if cells.len() < n {
             warnings.push(Warning {
                 line: Some(r.line),
@@ -607,10 +664,49 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             unplaced: r.unplaced.clone(),
         });
     }
-    if !nest_under_unit_heads(&mut table.rows, seg.band.is_some()) {
+    if !nest_under_unit_heads(&mut table.rows, seg.band.is_some())
+        && !nest_under_blank_heads(&mut table.rows, seg.band.is_some())
+    {
         nest_breakdowns(&mut table.rows, seg.band.is_some());
     }
     table
+}
+
+/// Rows grouped under heads that print no value (`Newfoundland and Labrador`, `TOTAL, 16
+/// years and over`, `Men, 16 to 64 years`): in a table of one unnumbered label column whose
+/// first row prints no value while the row below it does, every row printing no value
+/// heads the rows below it up to the next such row. A table does not open with an empty
+/// row unless that row names a group; a blank form (no row prints a value) is not
+/// grouped. Returns whether it applied.
+fn nest_under_blank_heads(rows: &mut [Row], banded: bool) -> bool {
+    let skip = usize::from(banded);
+    let blank = |r: &Row| {
+        r.cells
+            .iter()
+            .all(|c| matches!(c.kind, CellKind::Empty | CellKind::Missing))
+    };
+    // most tables: the first row prints a value
+    if rows.len() < 3 || !blank(&rows[0]) || blank(&rows[1]) {
+        return false;
+    }
+    let one_label = rows
+        .iter()
+        .all(|r| r.path.len() == skip + 1 && scan_outline(&r.path[skip]).is_none());
+    // the last row heads nothing: a blank last row is an empty row, not a group
+    if !one_label || blank(&rows[rows.len() - 1]) {
+        return false;
+    }
+    let mut head: Option<String> = None;
+    for r in rows.iter_mut() {
+        if blank(r) {
+            head = Some(r.path[skip].clone());
+            continue;
+        }
+        if let Some(h) = &head {
+            r.path.insert(skip, h.clone());
+        }
+    }
+    true
 }
 
 /// Rows printed as breakdowns of the row above them (`其中` marked `#`): in a table of one
@@ -854,8 +950,112 @@ fn ragged_shape(data: &[RawRow], head: &[RawRow]) -> (usize, usize) {
 /// input guard: one row of 20,000 cells over 20,000 short rows would pad to 400 million).
 const MAX_PADDED_CELLS: usize = 4 * MAX_CELLS;
 
-/// Drops columns that are empty in every row (Markdown tables padded to the widest band)
-/// and pads the others. Returns true when rows had to be dropped from the end to keep
+/// Measure words a unit column prints (`计算单位`, `计量单位`).
+const UNIT_WORDS: &[&str] = &[
+    "亿元",
+    "万元",
+    "千元",
+    "元",
+    "万人次",
+    "人次",
+    "万人",
+    "人",
+    "件",
+    "个",
+    "次",
+    "条",
+    "户",
+    "家",
+    "吨",
+    "万吨",
+    "千克",
+    "公斤",
+    "公里",
+    "千米",
+    "米",
+    "平方米",
+    "万平方米",
+    "亩",
+    "公顷",
+    "辆",
+    "台",
+    "千瓦",
+    "千瓦时",
+    "万千瓦时",
+    "张",
+    "套",
+    "所",
+    "项",
+    "天",
+    "%",
+    "％",
+];
+
+/// A label column after the first whose cells are all units (`万元`, `个`), printed in at
+/// least two data rows: the column of each row's unit.
+fn unit_column(data: &[RawRow], l: usize) -> Option<usize> {
+    (1..l).find(|&u| {
+        let mut printed = 0;
+        data.iter().all(|r| match r.cells.get(u).map(|c| c.trim()) {
+            None | Some("") => true,
+            Some(c) => {
+                printed += 1;
+                UNIT_WORDS.contains(&c)
+            }
+        }) && printed >= 2
+    })
+}
+
+/// True when the rows of a Markdown grid are as wide as its first row but for rows with
+/// fewer cells that, read from the left (as Markdown reads a short row: its missing cells
+/// are at the end), print their labels in the label columns and values in the value
+/// columns, while read from the right they would put a label in a value column
+/// (`| 3、其它收入 | 万元 | 2832 | 8372 | 110.1 |` under six columns).
+fn short_rows_fit(rows: &[RawRow]) -> bool {
+    let Some(width) = rows.first().map(|r| r.cells.len()) else {
+        return false;
+    };
+    let text = |c: &String| !c.is_empty() && !is_value_like(c);
+    let numbered = |r: &RawRow| r.cells.iter().any(|c| kind_of(c) == CellKind::Number);
+    // label columns: those holding text in the full rows that print numbers
+    let l = rows
+        .iter()
+        .filter(|r| r.cells.len() == width && numbered(r))
+        .map(|r| r.cells.iter().rposition(text).map_or(0, |i| i + 1))
+        .max()
+        .unwrap_or(0);
+    let full = rows
+        .iter()
+        .filter(|r| r.cells.len() == width && numbered(r))
+        .count();
+    let short = rows.iter().filter(|r| r.cells.len() < width).count();
+    // a few short rows among full ones
+    if l == 0 || l >= width || full < 2 || short >= full {
+        return false;
+    }
+    rows.iter().all(|r| {
+        let len = r.cells.len();
+        if len == width {
+            return true;
+        }
+        let shift = width.saturating_sub(len);
+        len < width
+            && len > l
+            && numbered(r)
+            && r.cells.first().is_some_and(text)
+            && r.cells
+                .iter()
+                .enumerate()
+                .all(|(k, c)| (k < l) == text(c) || c.is_empty())
+            && r.cells
+                .iter()
+                .enumerate()
+                .any(|(k, c)| text(c) && k + shift >= l)
+    })
+}
+
+/// Drops columns that are empty in every row (Markdown tables padded to the widest band).
+/// Returns true when rows had to be dropped from the end to keep
 /// the padded table within [`MAX_PADDED_CELLS`].
 fn trim_empty_columns(rows: &mut Vec<RawRow>) -> bool {
     // the last non-empty cell of any row bounds the columns kept
@@ -873,16 +1073,16 @@ fn trim_empty_columns(rows: &mut Vec<RawRow>) -> bool {
     if cut {
         rows.truncate((MAX_PADDED_CELLS / keep).max(1));
     }
+    // (a row short of cells keeps its length: its absent cells are `missing`, not empty)
     for r in rows.iter_mut() {
         r.cells.truncate(keep);
-        r.cells.resize(keep, String::new());
     }
     cut
 }
 
 /// Spare empty cells a page flattening adds at the end of rows (` |||||`, an empty
 /// `<td>` after every row): a last column empty in every row of a table of equal rows is
-/// dropped; and a lone header row that ends in an empty cell while it prints a label for
+/// dropped; and a header row that ends in an empty cell while it prints a label for
 /// every value column, none for the row labels, names the value columns: its empty cells
 /// move to the front, over the labels (`播种面积 | 单位面积产量 | 总产量 | ` over
 /// `全年粮食 | 113340.5 | 5482.9 | 62143.5`).
@@ -905,29 +1105,32 @@ fn drop_spare_cells(rows: &mut [RawRow]) {
         .enumerate()
         .position(|(i, r)| is_data(r, i == 0, None))
         .unwrap_or(rows.len());
-    if first_data != 1 || rows.len() < 2 {
+    if first_data == 0 || first_data >= rows.len() {
+        drop_rank_column(rows);
         return;
     }
-    let (n, l) = grid_shape(&rows[1..], width);
-    let head = &rows[0].cells;
-    let trailing = head.iter().rev().take_while(|c| c.is_empty()).count();
-    let texts = head.iter().filter(|c| !c.is_empty()).count();
+    let (n, l) = grid_shape(&rows[first_data..], width);
     // some data row prints a value in the last column
-    let valued_end = rows[1..].iter().any(|r| {
+    let valued_end = rows[first_data..].iter().any(|r| {
         matches!(
             kind_of(&r.cells[width - 1]),
             CellKind::Number | CellKind::Na
         )
     });
-    if l > 0
-        && trailing > 0
-        && trailing <= l
-        && texts + trailing == width
-        && texts >= n
-        && !head[0].is_empty()
-        && valued_end
-    {
-        rows[0].cells.rotate_right(trailing);
+    for row in rows[..first_data].iter_mut() {
+        let head = &row.cells;
+        let trailing = head.iter().rev().take_while(|c| c.is_empty()).count();
+        let texts = head.iter().filter(|c| !c.is_empty()).count();
+        if l > 0
+            && trailing > 0
+            && trailing <= l
+            && texts + trailing == width
+            && texts >= n
+            && !head[0].is_empty()
+            && valued_end
+        {
+            row.cells.rotate_right(trailing);
+        }
     }
     drop_rank_column(rows);
 }
@@ -1061,6 +1264,7 @@ mod tests {
             section: vec!["二、主动公开政府信息情况".into()],
             style: "pipe".into(),
             grid: false,
+            present: false,
         }
     }
 

@@ -6,6 +6,8 @@
 //! white space before its first `|` has an empty first cell (the HTML flattening writes
 //! each cell as `text |`, so an empty first cell leaves ` |`).
 
+use crate::line_kind::{is_pipe_row, is_separator};
+
 /// True when the row is written Markdown-style, with a leading bar.
 pub fn has_leading_bar(text: &str) -> bool {
     text.starts_with('|')
@@ -26,4 +28,227 @@ pub fn split_cells(text: &str) -> Vec<String> {
     t.split('|')
         .map(|c| crate::normalize::trim(c).to_string())
         .collect()
+}
+
+/// True for a line of one cell printed `text |` (a page store's conversion of an HTML
+/// table cell by cell), or of bars alone (`|`, `||`: empty cells).
+///
+/// ```
+/// use govreport::table::pipe::is_barred_cell;
+/// assert!(is_barred_cell("本月 |"));
+/// assert!(is_barred_cell("||"));
+/// assert!(!is_barred_cell("| a |"));
+/// assert!(!is_barred_cell("规章 | 1 |"));
+/// ```
+pub fn is_barred_cell(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return false;
+    }
+    t.chars().all(|c| c == '|')
+        || (!t.starts_with('|') && t.ends_with('|') && t.matches('|').count() == 1)
+}
+
+/// The text of a line [`is_barred_cell`] accepts: the cell, empty for bars alone.
+pub fn barred_text(text: &str) -> &str {
+    crate::normalize::trim(text.trim().trim_end_matches('|'))
+}
+
+/// The cells of a line printed without a leading bar, one per bar: each cell is printed
+/// as `text |` (html2text and page stores), so `||||` is four empty cells and
+/// `Nov. 2018 |` one cell. Text after the last bar is a cell too.
+fn cells_by_bars(text: &str) -> Vec<String> {
+    let mut cells: Vec<String> = text
+        .split('|')
+        .map(|c| crate::normalize::trim(c).to_string())
+        .collect();
+    if cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
+    cells
+}
+
+/// The rows of a Markdown table as `(first line, cells)`, from its lines `(line, text)`
+/// (delimiter rows and lone `|` lines included).
+///
+/// A Markdown row starts with a bar. Some converters break a row over several lines
+/// (an HTML cell holding a line break, or one cell per line): the lines after it that do
+/// not start with a bar continue it, each of their bars closing one cell, while the row
+/// is short of the table's width. The width is the delimiter row's (`|---|---|`), else
+/// the most common width of the rows that start with a bar. A line without a leading
+/// bar after a complete row starts a row of its own (a row label on one line, its values
+/// on the next: `Employed |` over `5,693 | 5,904 |`).
+///
+/// In a table none of whose rows starts with a bar (HTML flattened `a | b |`), every
+/// line is a row, as before. The flag says whether some row was joined from lines.
+///
+/// ```
+/// use govreport::table::pipe::join_rows;
+/// let lines = [(1, "| a | b |"), (2, "c |"), (3, "|---|---|---|"), (4, "| x | 1 | 2 |")];
+/// let (rows, joined) = join_rows(&lines);
+/// assert!(joined);
+/// assert_eq!(rows[0], (1, vec!["a".to_string(), "b".into(), "c".into()]));
+/// assert_eq!(rows[1].1, ["x", "1", "2"]);
+/// ```
+pub fn join_rows(lines: &[(u32, &str)]) -> (Vec<(u32, Vec<String>)>, bool) {
+    let lead = |t: &str| has_leading_bar(t.trim_start());
+    let first = lines.iter().find(|(_, t)| !t.trim().is_empty());
+    let markdown = first.is_some_and(|(_, t)| lead(t));
+    let mut out: Vec<(u32, Vec<String>)> = Vec::new();
+    if !markdown {
+        for (no, t) in lines {
+            let tt = t.trim();
+            if is_pipe_row(t) && tt != "|" && !is_separator(tt) {
+                out.push((*no, split_cells(t)));
+            }
+        }
+        return (out, false);
+    }
+    let mut joined = false;
+    let width = lines
+        .iter()
+        .find(|(_, t)| is_separator(t))
+        .map(|(_, t)| split_cells(t).len())
+        .or_else(|| {
+            let mut freq: Vec<(usize, usize)> = Vec::new();
+            for (_, t) in lines.iter().filter(|(_, t)| lead(t) && !is_separator(t)) {
+                let w = split_cells(t).len();
+                match freq.iter_mut().find(|(k, _)| *k == w) {
+                    Some(f) => f.1 += 1,
+                    None => freq.push((w, 1)),
+                }
+            }
+            freq.iter().max_by_key(|&&(w, f)| (f, w)).map(|&(w, _)| w)
+        })
+        .unwrap_or(0);
+    for (no, t) in lines {
+        let tt = t.trim();
+        if tt.is_empty() || is_separator(tt) || !tt.contains('|') {
+            continue;
+        }
+        // a line of bars alone (`||||`) is empty cells, whatever it starts with
+        if lead(t) && tt.chars().any(|c| c != '|' && !c.is_whitespace()) {
+            out.push((*no, split_cells(t)));
+            continue;
+        }
+        let cells = cells_by_bars(tt);
+        match out.last_mut() {
+            Some((_, row)) if row.len() < width && row.len() + cells.len() <= width => {
+                row.extend(cells);
+                joined = true;
+            }
+            // empty cells that continue no row print nothing
+            _ if cells.iter().all(|c| c.is_empty()) => {}
+            _ => out.push((*no, cells)),
+        }
+    }
+    (out, joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Block, Document};
+
+    /// (row path, column path, raw) of every cell of the document's tables.
+    fn cells(d: &Document) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for b in &d.blocks {
+            if let Block::Table(t) = b {
+                for r in &t.rows {
+                    for (c, cell) in t.columns.iter().zip(&r.cells) {
+                        out.push((r.path.join(">"), c.path.join(">"), cell.raw.clone()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn cell(row: &str, col: &str, raw: &str) -> (String, String, String) {
+        (row.to_string(), col.to_string(), raw.to_string())
+    }
+
+    /// A Markdown header row broken over lines (it lost its stub cell and ends in a spare
+    /// one), a units row continuing the header below `|---|`, and rows printing no value
+    /// that head the rows below them; a caption of a number alone with the table's name
+    /// under it.
+    #[test]
+    fn header_row_broken_over_lines_and_continued_below_the_delimiter() {
+        let text = "Table 6\nEmployment by area\n| May 2023 |\nJune 2023 | |\n|---|---|---|\n\
+| thousands | thousands | |\n| North | ||\n| Total | 1.5 | 2.5 |\n| Farms | 0.5 | 0.5 |\n\
+| South | ||\n| Total | 3.0 | 4.0 |\n";
+        let d = crate::table::testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.title.as_deref(), Some("Table 6 Employment by area"));
+        assert_eq!(t.style, "markdown");
+        let mut got = cells(&d);
+        got.retain(|c| !c.2.is_empty());
+        assert_eq!(
+            got,
+            [
+                cell("North>Total", "May 2023>thousands", "1.5"),
+                cell("North>Total", "June 2023>thousands", "2.5"),
+                cell("North>Farms", "May 2023>thousands", "0.5"),
+                cell("North>Farms", "June 2023>thousands", "0.5"),
+                cell("South>Total", "May 2023>thousands", "3.0"),
+                cell("South>Total", "June 2023>thousands", "4.0"),
+            ]
+        );
+    }
+
+    /// Rows printed cell by cell: the header continues below `|---|` one cell per line, a
+    /// row label stands on its line and its values on the next, spanning header cells are
+    /// printed once with the row padded at its end.
+    #[test]
+    fn label_on_one_line_values_on_the_next() {
+        let text = "| Status | Group A | Group B | ||\n|---|---|---|---|---|\n| Nov. 2017 |\n\
+Nov. 2018 |\nNov. 2017 |\nNov. 2018 |\n|\nAll persons |\n||||\nEmployed |\n10 | 20 | 30 | 40 |\n\
+Unemployed |\n1 | 2 | 3 | 4 |\n";
+        let d = crate::table::testutil::doc(text);
+        assert_eq!(d.tables().count(), 1, "{:?}", d.blocks);
+        let mut got = cells(&d);
+        got.retain(|c| !c.2.is_empty());
+        assert_eq!(got.len(), 8, "{got:?}");
+        assert_eq!(
+            got[0],
+            cell("All persons>Employed", "Group A>Nov. 2017", "10")
+        );
+        assert_eq!(
+            got[3],
+            cell("All persons>Employed", "Group B>Nov. 2018", "40")
+        );
+        assert_eq!(
+            got[6],
+            cell("All persons>Unemployed", "Group B>Nov. 2017", "3")
+        );
+    }
+
+    /// A Markdown header broken over lines without leading bars, a unit column (no level of
+    /// the row path: the row's numbers take its unit), a group row printing no value
+    /// between numbered rows, and a last row short of a cell (read from the left, as
+    /// Markdown reads it: the missing cell is at the end).
+    #[test]
+    fn unit_column_group_row_and_short_last_row() {
+        let text = "| 项目 | 单位 |\n本月 | 累计 |\n| 一、销售额 | 万元 | 30 | 90 |\n\
+| 1、批发 | 万元 | 20 | 60 |\n| 在总额中: | |||\n| 汽车类 | 万元 | 5 | 15 |\n| 二、企业数 | 个 | 3 |\n";
+        let d = crate::table::testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["项目", "单位"]);
+        let mut got = cells(&d);
+        got.retain(|c| !c.2.is_empty());
+        assert_eq!(
+            got,
+            [
+                cell("一、销售额", "本月", "30"),
+                cell("一、销售额", "累计", "90"),
+                cell("一、销售额>1、批发", "本月", "20"),
+                cell("一、销售额>1、批发", "累计", "60"),
+                cell("一、销售额>在总额中:>汽车类", "本月", "5"),
+                cell("一、销售额>在总额中:>汽车类", "累计", "15"),
+                cell("二、企业数", "本月", "3"),
+            ]
+        );
+        assert_eq!(t.rows[0].cells[0].unit.as_deref(), Some("万元"));
+        assert_eq!(t.rows[4].cells[0].unit.as_deref(), Some("个"));
+    }
 }

@@ -69,6 +69,32 @@ impl RowPaths {
         self.stack.iter().map(|(_, l)| l.clone()).collect()
     }
 
+    /// Path of a partial row of one unnumbered label printing no value in a table that
+    /// prints values (`在总额中:` after `1、批发额`, `2、零售额`): a group head at the level of
+    /// the numbered label before it, which it closes; the unnumbered rows below go under it.
+    ///
+    /// ```
+    /// use govreport::table::rows::RowPaths;
+    /// let mut p = RowPaths::default();
+    /// let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    /// p.partial(&s(&["三、销售总额"]));
+    /// p.partial(&s(&["2、零售额"]));
+    /// assert_eq!(p.group("在总额中:"), s(&["三、销售总额", "在总额中:"]));
+    /// assert_eq!(p.partial(&s(&["汽车类"])), s(&["三、销售总额", "在总额中:", "汽车类"]));
+    /// assert_eq!(p.partial(&s(&["四、营业收入"])), s(&["四、营业收入"]));
+    /// ```
+    pub fn group(&mut self, label: &str) -> Vec<String> {
+        let r = rank(label);
+        match self.stack.last() {
+            Some(&(k, _)) if r == UNNUMBERED && k < UNNUMBERED && !is_total(label) => {
+                self.stack.pop();
+                self.stack.push((k, label.to_string()));
+                self.stack.iter().map(|(_, l)| l.clone()).collect()
+            }
+            _ => self.partial(&[label.to_string()]),
+        }
+    }
+
     /// Path of a grid row whose label columns are `labels` (covered cells empty).
     pub fn grid(&mut self, labels: &[String]) -> Vec<String> {
         if self.carry.len() < labels.len() {

@@ -354,7 +354,17 @@ impl Stream {
     fn of(lines: &[Line], start: usize, end: usize, paged: bool) -> Stream {
         let mut toks: Vec<Tok> = Vec::new();
         for (i, l) in lines.iter().enumerate().take(end).skip(start) {
-            tokenize(i, &l.text, &mut toks);
+            // a lone bar under a cell printed without one (`规章` / `|`) closes that cell:
+            // no empty cell of its own (under `规章 |` it is one)
+            let closes = l.text.trim() == "|"
+                && lines[..i]
+                    .iter()
+                    .rev()
+                    .find(|p| !p.text.trim().is_empty())
+                    .is_some_and(|p| !p.text.contains('|'));
+            if !closes {
+                tokenize(i, &l.text, &mut toks);
+            }
         }
         // an outline number split from its label by the markup (`1` / `.申请人…`) is label:
         // the number alone on its line (but for blank cells) or right before the label on
@@ -989,7 +999,17 @@ fn read_table(
                 })
                 .max()
                 .map_or(0, |t| t + 1);
-            first_row.and_then(|to| header_starts(s, part, after_previous, to))
+            // the labels must explain every value of the part: each starts at one
+            // (tools that squeeze a header onto single spaces, as lynx, set none there)
+            first_row
+                .and_then(|to| header_starts(s, part, after_previous, to))
+                .filter(|st| {
+                    ks.iter().flat_map(|&k| &row_vals[k]).all(|&t| {
+                        let t = &s.toks[t];
+                        t.kind != Kind::Value
+                            || st.iter().any(|&(x, c)| x == t.x0 || c == t.chars.0)
+                    })
+                })
         } else {
             None
         };
@@ -1939,20 +1959,45 @@ fn header_starts(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Vec<
         .iter()
         .map(|c| c.m_path.last().map_or("", |m| m.folded.as_str()))
         .collect();
-    let begins =
-        |t: &Tok, leaf: &str| t.folded.chars().count() >= 2 && leaf.starts_with(t.folded.as_str());
-    let mut out = Vec::with_capacity(leaves.len());
-    for leaf in &leaves {
-        let mut found = s.toks[from.min(to)..to]
-            .iter()
-            .filter(|t| t.kind == Kind::Label && !t.celled && begins(t, leaf));
-        let t = found.next()?;
-        if found.next().is_some() || leaves.iter().filter(|l| begins(t, l)).count() != 1 {
-            return None;
+    let labels: Vec<&Tok> = s.toks[from.min(to)..to]
+        .iter()
+        .filter(|t| t.kind == Kind::Label && !t.celled)
+        .collect();
+    // each column's label as one label fragment, else as one word of a fragment (the
+    // labels of narrow columns print one space apart: `商业 科研 社会公益`)
+    let fragments: Vec<(String, u32, u32)> = labels
+        .iter()
+        .map(|t| (t.folded.clone(), t.x0, t.chars.0))
+        .collect();
+    let mut words: Vec<(String, u32, u32)> = Vec::new();
+    for t in &labels {
+        let (mut x, mut c) = (t.x0, t.chars.0);
+        for w in t.text.split(' ') {
+            if !w.is_empty() {
+                words.push((mfold(w), x, c));
+            }
+            x += w
+                .chars()
+                .map(|ch| ch.width().unwrap_or(0) as u32)
+                .sum::<u32>()
+                + 1;
+            c += w.chars().count() as u32 + 1;
         }
-        out.push((t.x0, t.chars.0));
     }
-    Some(out)
+    let begins = |w: &str, leaf: &str| w.chars().count() >= 2 && leaf.starts_with(w);
+    let starts = |pieces: &[(String, u32, u32)]| -> Option<Vec<(u32, u32)>> {
+        let mut out = Vec::with_capacity(leaves.len());
+        for leaf in &leaves {
+            let mut found = pieces.iter().filter(|(w, _, _)| begins(w, leaf));
+            let (w, x, c) = found.next()?;
+            if found.next().is_some() || leaves.iter().filter(|l| begins(w, l)).count() != 1 {
+                return None;
+            }
+            out.push((*x, *c));
+        }
+        Some(out)
+    };
+    starts(&fragments).or_else(|| starts(&words))
 }
 
 /// A row short of values placed under the columns whose labels start where its values
@@ -2144,6 +2189,14 @@ mod tests {
         );
         assert_eq!(row_cells(&text, "行政规范性文件").unwrap(), ["4", "5", "6"]);
         assert_eq!(row_cells(&text, "行政事业性收费").unwrap(), ["10.5"]);
+        // each cell followed by a line of a lone bar (its end), no blank lines: the bars
+        // are no empty cells
+        let text = format!(
+            "{HEAD}{}\n|\n三、收到和处理政府信息公开申请情况\n",
+            cells.join("\n|\n")
+        );
+        assert_eq!(row_cells(&text, "行政规范性文件").unwrap(), ["4", "5", "6"]);
+        assert_eq!(row_cells(&text, "行政许可").unwrap(), ["7"]);
     }
 
     /// The same cells in a PDF's text without layout (page breaks, one cell per line):
@@ -2458,7 +2511,7 @@ mod tests {
 
     /// Aligned text whose cells and headers are set flush left (w3m, pandoc plain): where
     /// no row fills the columns, a value starting exactly where one column's label starts
-    /// is that column's; one starting elsewhere is not placed.
+    /// is that column's, when every value of the part so starts.
     #[test]
     fn short_rows_take_the_columns_whose_labels_start_where_their_values_do() {
         let text = [
@@ -2489,8 +2542,75 @@ mod tests {
             row_cells(&text, "其他对外管理服务事项").unwrap(),
             ["", "63", "483"]
         );
-        assert_eq!(row_cells(&text, "行政强制").unwrap(), ["675", "", ""]);
-        // 5332 starts two columns right of 处理决定: not placed
-        assert!(row_cells(&text, "行政处罚").is_none_or(|c| c.iter().all(String::is_empty)));
+        // in the next part 5332 starts two columns right of 处理决定: the labels do not
+        // explain that part's values, and none of them is placed
+        for label in ["行政处罚", "行政强制"] {
+            assert!(row_cells(&text, label).is_none_or(|c| c.iter().all(String::is_empty)));
+        }
+    }
+
+    /// The same where narrow columns print their labels one space apart on one line
+    /// (`商业 科研 社会公益`): each word starts its column.
+    #[test]
+    fn header_words_one_space_apart_start_their_columns() {
+        // text at display columns: the label column is 44 wide (the row whose label holds
+        // quotation marks, of ambiguous width, is left out)
+        let at = |parts: &[(usize, &str)]| {
+            let mut l = String::new();
+            let mut w = 0;
+            for &(x, t) in parts {
+                l.push_str(&" ".repeat(x.saturating_sub(w).max(usize::from(w > 0))));
+                w = w.max(x);
+                l.push_str(t);
+                w += t
+                    .chars()
+                    .map(|c| if c.is_ascii() { 1 } else { 2 })
+                    .sum::<usize>();
+            }
+            l
+        };
+        let mut text = vec![
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            at(&[(51, "法人或")]),
+            at(&[(44, "自然人"), (88, "总计")]),
+            at(&[(51, "其他组织")]),
+            // 商业 at 51, 科研 at 56, 社会公益 at 61; 法律服务机构 at 70, 其他 at 83
+            at(&[(51, "商业 科研 社会公益")]),
+            at(&[(70, "法律服务机构 其他")]),
+            at(&[(51, "企业 机构 组织")]),
+        ];
+        let labels = [
+            "一、本年新收政府信息公开申请数量",
+            "二、上年结转政府信息公开申请数量",
+            "（一）予以公开",
+            "（二）部分公开",
+            "1.属于国家秘密",
+            "2.其他法律行政法规禁止公开",
+            "4.保护第三方合法权益",
+            "5.属于三类内部事务信息",
+            "6.属于四类过程性信息",
+            "7.属于行政执法案卷",
+            "8.属于行政查询事项",
+            "1.本机关不掌握相关政府信息",
+            "2.没有现成信息需要另行制作",
+            "3.补正后申请内容仍不明确",
+            "1.信访举报投诉类申请",
+            "2.重复申请",
+            "3.要求提供公开出版物",
+            "4.无正当理由大量反复申请",
+            "5.要求行政机关确认或重新出具已获取信息",
+            "（六）其他处理",
+            "（七）总计",
+            "四、结转下年度继续办理",
+        ];
+        for l in labels {
+            text.push(at(&[(0, l), (44, "19"), (61, "8"), (88, "27")]));
+        }
+        text.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let text = text.join("\n");
+        assert_eq!(
+            row_cells(&text, "一、本年新收政府信息公开申请数量").unwrap(),
+            ["19", "", "", "8", "", "", "27"]
+        );
     }
 }

@@ -999,16 +999,28 @@ fn read_table(
                 })
                 .max()
                 .map_or(0, |t| t + 1);
-            // the labels must explain every value of the part: each starts at one
-            // (tools that squeeze a header onto single spaces, as lynx, set none there)
+            // the labels must explain every value of the part: each starts at one, in
+            // display columns or in characters (tools pad by one or the other); a measure
+            // that does not explain them all is not used (lynx squeezes its header onto
+            // single spaces: there neither does)
             first_row
                 .and_then(|to| header_starts(s, part, after_previous, to))
-                .filter(|st| {
-                    ks.iter().flat_map(|&k| &row_vals[k]).all(|&t| {
-                        let t = &s.toks[t];
-                        t.kind != Kind::Value
-                            || st.iter().any(|&(x, c)| x == t.x0 || c == t.chars.0)
-                    })
+                .and_then(|st| {
+                    let values: Vec<&Tok> = ks
+                        .iter()
+                        .flat_map(|&k| &row_vals[k])
+                        .map(|&t| &s.toks[t])
+                        .filter(|t| t.kind == Kind::Value)
+                        .collect();
+                    let width = values.iter().all(|t| st.iter().any(|&(x, _)| x == t.x0));
+                    let chars = values
+                        .iter()
+                        .all(|t| st.iter().any(|&(_, c)| c == t.chars.0));
+                    let st: Vec<(Option<u32>, Option<u32>)> = st
+                        .into_iter()
+                        .map(|(x, c)| (Some(x).filter(|_| width), Some(c).filter(|_| chars)))
+                        .collect();
+                    (width || chars).then_some(st)
                 })
         } else {
             None
@@ -2002,9 +2014,10 @@ fn header_starts(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Vec<
 
 /// A row short of values placed under the columns whose labels start where its values
 /// start (cells and their headers set flush left, as w3m and pandoc print them): every
-/// value must start exactly at one column's label, in display columns or in characters,
-/// and the two measures must not name different columns.
-fn under_header(toks: &[&Tok], starts: &[(u32, u32)]) -> Option<Vec<Cell>> {
+/// value must start exactly at one column's label, in display columns or in characters
+/// (a measure is `None` where it does not explain the part), and the two measures must
+/// not name different columns.
+fn under_header(toks: &[&Tok], starts: &[(Option<u32>, Option<u32>)]) -> Option<Vec<Cell>> {
     if toks.is_empty()
         || toks.len() >= starts.len()
         || toks.iter().any(|t| t.kind != Kind::Value || t.celled)
@@ -2014,8 +2027,8 @@ fn under_header(toks: &[&Tok], starts: &[(u32, u32)]) -> Option<Vec<Cell>> {
     let mut cells = vec![empty(); starts.len()];
     let mut last: Option<usize> = None;
     for t in toks {
-        let by_width = starts.iter().position(|&(x, _)| x == t.x0);
-        let by_chars = starts.iter().position(|&(_, c)| c == t.chars.0);
+        let by_width = starts.iter().position(|&(x, _)| x == Some(t.x0));
+        let by_chars = starts.iter().position(|&(_, c)| c == Some(t.chars.0));
         let c = match (by_width, by_chars) {
             (Some(a), Some(b)) if a != b => return None,
             (Some(a), _) | (None, Some(a)) => a,

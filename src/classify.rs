@@ -376,18 +376,27 @@ fn aligned_region(
     let mut last_data = i;
     let mut blanks = 0;
     let mut j = i + 1;
+    // the row labels of the run: their texts and outline numbers, so that a numbered line
+    // of the form (`十、节能环保支出` after `九、…`, `一、…` printed again) is no heading
+    let mut form = FormLabels::default();
+    form.note(&lines[i].text);
     while j < lines.len() {
         match kinds[j] {
             LineKind::Spaced | LineKind::Squeezed | LineKind::Value => {
                 if data(j) || (kinds[j] == LineKind::Value && j == last_data + 1) {
                     last_data = j;
                 }
+                form.note(&lines[j].text);
                 blanks = 0;
             }
             LineKind::Text => {
-                if text_breaks_table(&lines[j].text, blank(j.wrapping_sub(1)) && blank(j + 1)) {
+                let t = &lines[j].text;
+                if text_breaks_table(t, blank(j.wrapping_sub(1)) && blank(j + 1))
+                    && !form.continues(t)
+                {
                     break;
                 }
+                form.note(t);
                 blanks = 0;
             }
             LineKind::Furniture => {}
@@ -456,6 +465,41 @@ fn aligned_region(
         })
     } else {
         Err(j)
+    }
+}
+
+/// Row labels met in the run of an aligned table.
+#[derive(Default)]
+struct FormLabels {
+    texts: std::collections::HashSet<String>,
+    numbers: std::collections::HashSet<(u8, u32)>,
+}
+
+impl FormLabels {
+    fn note(&mut self, text: &str) {
+        for f in crate::line_kind::cells(text) {
+            if crate::line_kind::is_value(&f.text) {
+                continue;
+            }
+            if let Some(o) = scan_outline(&f.text)
+                && let Some(v) = aligned::outline_value(&f.text)
+            {
+                self.numbers.insert((o.scheme.rank(), v));
+            }
+            self.texts.insert(f.text.split_whitespace().collect());
+        }
+    }
+
+    /// A numbered line that prints a row label of the run again or numbers the row
+    /// after one of its numbered rows: a row of the form.
+    fn continues(&self, text: &str) -> bool {
+        let t: String = text.split_whitespace().collect();
+        let Some(o) = scan_outline(&t) else {
+            return false;
+        };
+        let next = aligned::outline_value(&t)
+            .is_some_and(|v| v > 1 && self.numbers.contains(&(o.scheme.rank(), v - 1)));
+        next || self.texts.contains(&t)
     }
 }
 

@@ -29,11 +29,12 @@
 //! [`crate::table::build`].
 
 use super::{Piece, RawRow, Segment, Shape};
-use crate::line_kind::{Frag, cells, is_value};
+use crate::line_kind::{Frag, cells, is_value, width};
 use crate::lines::Line;
-use crate::model::Warning;
+use crate::model::{CellKind, Warning};
 use crate::normalize::{fold, is_cjk, push_label};
 use crate::outline::scan_outline;
+use crate::table::value::kind_of;
 
 /// Joins label pieces: no space next to a CJK character, pieces printed letter-spaced
 /// (`商 业 企`) closed up.
@@ -72,10 +73,14 @@ enum Kind {
     Other,
 }
 
+#[derive(Clone)]
 struct LineInfo {
     no: u32,
     frags: Vec<Frag>,
     kind: Kind,
+    /// The classification code printed before the row label (`201 06 01`, `2080501`),
+    /// its pieces joined; empty when none.
+    code: String,
 }
 
 /// Reads an aligned region. `furniture[i]` marks the lines that are page furniture.
@@ -92,7 +97,7 @@ pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> 
             seen_data = false;
             Kind::Band(b)
         } else {
-            let tail = frags.iter().rev().take_while(|f| is_value(&f.text)).count();
+            let tail = value_tail(&frags);
             // a line of years over the value columns, before any row, is a header line
             let years = tail >= 2
                 && frags[frags.len() - tail..].iter().all(|f| {
@@ -115,20 +120,186 @@ pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> 
             no: l.no,
             frags,
             kind,
+            code: String::new(),
         });
     }
+    take_codes(&mut infos);
     let align = alignment(&infos);
+    let mut out = Vec::new();
+    for (start, end) in blocks(&infos) {
+        read_block(&infos[start..end], align, warnings, &mut out);
+    }
+    out
+}
+
+/// The table blocks of a region: a band line, or a caption line after rows (the next
+/// table's header lines follow it), starts a block.
+fn blocks(infos: &[LineInfo]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     while start < infos.len() {
         let mut end = start + 1;
-        while end < infos.len() && !matches!(infos[end].kind, Kind::Band(_)) {
+        let mut rows = matches!(infos[start].kind, Kind::Data(_));
+        while end < infos.len()
+            && !matches!(infos[end].kind, Kind::Band(_))
+            && !(rows && is_caption(&infos[end]))
+        {
+            rows |= matches!(infos[end].kind, Kind::Data(_));
             end += 1;
         }
-        read_block(&infos[start..end], align, warnings, &mut out);
+        out.push((start, end));
         start = end;
     }
     out
+}
+
+/// A piece of a classification code: digits only, two or more (`201`, `06`, `2080501`).
+fn is_code(t: &str) -> bool {
+    (2..=9).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The leading code pieces of a line: how many fragments are codes, and whether the
+/// next fragment starts with a code squeezed against the label (`01 行政运行`).
+fn code_lead(frags: &[Frag]) -> (usize, bool) {
+    let n = frags.iter().take_while(|f| is_code(&f.text)).count();
+    let squeezed = frags.get(n).is_some_and(|f| {
+        f.text
+            .split_once(' ')
+            .is_some_and(|(c, rest)| is_code(c) && rest.starts_with(is_cjk))
+    });
+    (n, squeezed)
+}
+
+/// Classification codes (功能分类/经济分类科目编码, `类 款 项`): printed in the label columns
+/// before the row names, one code the head of the longer codes that start with it. When
+/// labelled rows print such codes and several codes extend others, the code pieces of
+/// every line (also a line printing only its code and values, its name wrapped below)
+/// are taken out of its fragments into [`LineInfo::code`]: they are no values, and the
+/// rows' hierarchy is read from them ([`code_paths`]).
+fn take_codes(infos: &mut [LineInfo]) {
+    let mut codes: Vec<String> = Vec::new();
+    let mut right = 0;
+    for i in infos.iter() {
+        let (n, squeezed) = code_lead(&i.frags);
+        let labelled = squeezed
+            || i.frags.get(n).is_some_and(|f| {
+                n > 0 && kind_of(&f.text) == CellKind::Text && f.text.starts_with(is_cjk)
+            });
+        if labelled && matches!(i.kind, Kind::Data(_)) {
+            let mut code: String = i.frags[..n].iter().map(|f| f.text.as_str()).collect();
+            if n > 0 {
+                right = right.max(i.frags[n - 1].x1);
+            }
+            if squeezed {
+                let f = &i.frags[n];
+                let c = f.text.split(' ').next().unwrap_or_default();
+                code.push_str(c);
+                right = right.max(f.x0 + c.len());
+            }
+            // every code has two digits or more (`is_code`)
+            codes.push(code);
+        }
+    }
+    // a code printed after a row's label heads a second group of columns beside the
+    // first (side-by-side 经济分类 groups): the hierarchy is not one column's
+    // (looked up by length and first two digits, and by prefix: linear in the rows)
+    let shapes: std::collections::HashSet<(usize, &str)> =
+        codes.iter().map(|c| (c.len(), &c[..2])).collect();
+    let beside = infos.iter().any(|i| {
+        let (n, _) = code_lead(&i.frags);
+        n > 0
+            && i.frags[n..]
+                .iter()
+                .any(|f| is_code(&f.text) && shapes.contains(&(f.text.len(), &f.text[..2])))
+    });
+    if beside {
+        return;
+    }
+    let set: std::collections::HashSet<&str> = codes.iter().map(String::as_str).collect();
+    let extended = codes
+        .iter()
+        .filter(|c| (2..c.len()).any(|e| set.contains(&c[..e])))
+        .count();
+    if extended < 2 {
+        return;
+    }
+    for i in infos.iter_mut() {
+        if !matches!(i.kind, Kind::Data(_) | Kind::Other) {
+            continue;
+        }
+        let (n, squeezed) = code_lead(&i.frags);
+        let n = i.frags[..n].iter().take_while(|f| f.x1 <= right).count();
+        if n >= i.frags.len() {
+            continue;
+        }
+        let mut code: String = i.frags[..n].iter().map(|f| f.text.as_str()).collect();
+        if squeezed && n == code_lead(&i.frags).0 {
+            let f = &mut i.frags[n];
+            if let Some((c, rest)) = f.text.split_once(' ')
+                && f.x0 + c.len() <= right
+            {
+                code.push_str(c);
+                f.x0 += c.len() + 1;
+                f.text = rest.to_string();
+            }
+        }
+        if code.is_empty() {
+            continue;
+        }
+        i.frags.drain(..n);
+        i.code = code;
+        if let Kind::Data(v) = i.kind {
+            i.kind = Kind::Data(v.saturating_sub(n));
+        }
+    }
+}
+
+/// How many fragments at the end of a line are value cells: numbers and not-applicable
+/// marks, and footnote marks standing for a value (`(1)`: not available, see the note)
+/// in a run that holds a number.
+fn value_tail(frags: &[Frag]) -> usize {
+    let tail = frags
+        .iter()
+        .rev()
+        .take_while(|f| is_value(&f.text) || is_footnote_mark(&f.text))
+        .count();
+    let run = &frags[frags.len() - tail..];
+    // the run starts at its first value: a footnote mark before it is the label's
+    let lead = run.iter().take_while(|f| !is_value(&f.text)).count();
+    if lead == run.len() { 0 } else { tail - lead }
+}
+
+/// A footnote reference printed in place of a value: a small number in brackets.
+///
+/// `(1)`, `（2）` are; `(12.5)`, `(a)`, `(一)` are not.
+fn is_footnote_mark(t: &str) -> bool {
+    let inner = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']));
+    inner.is_some_and(|d| (1..=2).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A caption line over a table: numbered as tables are (`Table A-1. …`, `7-2 …`), or a
+/// title alone on its line naming a table (`2025年预算单位收入预算总表`, `收入决算表`,
+/// `…表（续）`).
+fn is_caption(i: &LineInfo) -> bool {
+    if i.kind != Kind::Other {
+        return false;
+    }
+    let text = joined(&i.frags);
+    if crate::line_kind::is_numbered_caption(&text) {
+        return true;
+    }
+    if i.frags.len() != 1 {
+        return false;
+    }
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = match t.rfind(['（', '(']) {
+        Some(b) if t[b..].contains('续') => &t[..b],
+        _ => &t,
+    };
+    let n = t.chars().count();
+    t.ends_with('表') && (4..=40).contains(&n) && t.chars().filter(|&c| is_cjk(c)).count() >= 3
 }
 
 /// The fragments of a line joined by one space.
@@ -203,9 +374,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     // lines above it (running heads) and the one-piece lines right under it at its
     // margin (a title in a second language) name the table; they are no header
     let mut above = Vec::new();
-    let caption_at = head.iter().rposition(|i| {
-        i.kind == Kind::Other && crate::line_kind::is_numbered_caption(&joined(&i.frags))
-    });
+    let caption_at = head.iter().rposition(is_caption);
     let head = match caption_at {
         Some(c) => {
             let mut caption = joined(&head[c].frags);
@@ -221,13 +390,55 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
                 k += 1;
             }
             above.push(caption);
+            // field lines under a caption (`编制单位：…   单位：元`): the unit is the table's
+            while k < head.len()
+                && matches!(head[k].kind, Kind::Other | Kind::Blank)
+                && head[k].frags.iter().all(|f| f.text.contains([':', '：']))
+            {
+                for f in &head[k].frags {
+                    if super::is_unit_line(&f.text) {
+                        above.push(f.text.clone());
+                    }
+                }
+                k += 1;
+            }
             &head[k..]
         }
         None => head,
     };
-    let cols = value_columns(body);
+    let clustered = value_columns(body);
+    let by_order = columns_by_order(body, clustered.len());
+    // rows printing more values than there are columns, and no order to read them by:
+    // where each value stands is not known
+    let most = body
+        .iter()
+        .map(|i| match i.kind {
+            Kind::Data(v) => i.frags.len() - v,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let unclear = by_order.is_none() && most > clustered.len();
+    let cols = by_order.clone().unwrap_or(clustered);
     let n = cols.len();
     let boundary = cols.first().map_or(0, |c| c.x0);
+    // lines under the last one printing header text over the values, whose text all
+    // stands left of the values, are no header: they open the rows (a section line such
+    // as `NUMBER OF UNEMPLOYED`, the first line of a wrapped row label)
+    let over_values =
+        |i: &LineInfo| i.kind == Kind::Other && i.frags.iter().any(|f| f.x1 > boundary);
+    let (head, body) = match head.iter().rposition(over_values) {
+        Some(h)
+            if head[h + 1..].iter().any(|i| i.kind == Kind::Other)
+                && head[h + 1..]
+                    .iter()
+                    .all(|i| matches!(i.kind, Kind::Other | Kind::Blank)) =>
+        {
+            let moved = head.len() - h - 1;
+            (&head[..=h], &rest[first_data - moved..])
+        }
+        _ => (head, body),
+    };
 
     // Header: corner text (where the row labels stand) and value-area units.
     let label_right = body
@@ -253,13 +464,22 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         }
         for f in &info.frags {
             let over_values = cols.iter().any(|c| overlap(f.x0, f.x1, c.x0, c.x1) > 0);
-            if !over_values && f.x0 < label_right && (f.x0 + f.x1) / 2 < boundary {
+            // a stub header centred over the label column may reach into the first value
+            // column where lines drift; standing mostly left of every value, it is corner
+            let stub = cols
+                .first()
+                .is_some_and(|c| f.x0 < c.x0 && 2 * overlap(f.x0, f.x1, c.x0, c.x1) < c.x1 - c.x0);
+            if (!over_values || stub) && f.x0 < label_right && (f.x0 + f.x1) / 2 < boundary {
                 corner.push((li, f.clone()));
             } else {
                 units.push((li, f.clone()));
             }
         }
     }
+    // header text right of every value heads a column that prints no value (经营支出
+    // of a table whose rows print three amounts): it heads none of the columns read
+    let last_x1 = cols.last().map_or(usize::MAX, |c| c.x1);
+    units.retain(|(_, f)| f.x0 <= last_x1);
     let blank_at: Vec<bool> = head.iter().map(|i| i.kind == Kind::Blank).collect();
     let tree = header_tree(
         &units,
@@ -282,6 +502,8 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     }
 
     // Body: data rows with their labels.
+    let centred = recentre(body, boundary, warnings);
+    let body: &[LineInfo] = centred.as_deref().unwrap_or(body);
     let labels = row_labels(body, boundary, &header_texts, &corner_texts, warnings);
     let l = labels.width;
     let mut rows: Vec<RawRow> = Vec::new();
@@ -319,11 +541,28 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         let mut cells = lab.next().unwrap_or_default();
         cells.resize(l, String::new());
         cells.resize(l + n, String::new());
+        let values = info.frags.len() - vstart;
+        let mut prev: Option<usize> = None;
+        // the first column a value left out may belong to
+        let mut cut: Option<usize> = None;
         for (fi, f) in info.frags.iter().enumerate() {
             if fi < vstart && f.x0 < boundary {
                 continue;
             }
-            match column_of(f, &cols) {
+            let at = match &by_order {
+                // a complete row: its k-th value is in the k-th column
+                Some(_) if values == n && fi >= vstart => Some(fi - vstart),
+                // another row: its values stand where its own label pushed them, so
+                // which columns they are in is not known
+                Some(_) => None,
+                None => column_of(f, &cols),
+            };
+            if at.is_some() {
+                prev = at;
+            } else if by_order.is_some() && cut.is_none() {
+                cut = Some(prev.map_or(0, |p| p + 1));
+            }
+            match at {
                 Some(j) if cells[l + j].is_empty() => cells[l + j] = f.text.clone(),
                 _ => warnings.push(Warning {
                     line: Some(info.no),
@@ -331,6 +570,15 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
                     message: format!("value {:?} fits no free value column; left out", f.text),
                 }),
             }
+        }
+        if cut.is_some() || unclear {
+            // a cell that holds nothing at a row's path is no value: the row is left out
+            warnings.push(Warning {
+                line: Some(info.no),
+                code: "unplaced-row".into(),
+                message: "the columns of this row's values are not clear where the lines drift; row left out".into(),
+            });
+            continue;
         }
         rows.push(RawRow {
             line: info.no,
@@ -375,12 +623,7 @@ enum Align {
 /// their right edge are right-aligned, sharing their left edge left-aligned.
 fn alignment(infos: &[LineInfo]) -> Align {
     let (mut left, mut right) = (0usize, 0usize);
-    let mut start = 0;
-    while start < infos.len() {
-        let mut end = start + 1;
-        while end < infos.len() && !matches!(infos[end].kind, Kind::Band(_)) {
-            end += 1;
-        }
+    for (start, end) in blocks(infos) {
         let block = &infos[start..end];
         let cols = value_columns(block);
         // a header over a column: does it share the numbers' left or right edge?
@@ -417,7 +660,6 @@ fn alignment(infos: &[LineInfo]) -> Align {
                 }
             }
         }
-        start = end;
     }
     if right > left {
         Align::Right
@@ -433,6 +675,37 @@ fn alignment(infos: &[LineInfo]) -> Align {
 struct Col {
     x0: usize,
     x1: usize,
+}
+
+/// Value columns of text whose lines drift (a PDF's text spaces each line by its own
+/// glyph widths): when the rows printing the most values print more than the columns
+/// their overlap gives, the k-th column is the span of the k-th values of those
+/// complete rows. `None` when clustering found them all, or the spans are out of order.
+fn columns_by_order(body: &[LineInfo], clustered: usize) -> Option<Vec<Col>> {
+    let count = |i: &LineInfo| match i.kind {
+        Kind::Data(v) => i.frags.len() - v,
+        _ => 0,
+    };
+    let m = body.iter().map(count).max()?;
+    if m <= clustered || m < 2 || body.iter().filter(|i| count(i) == m).count() < 2 {
+        return None;
+    }
+    let mut cols: Vec<Col> = Vec::new();
+    for i in body.iter().filter(|i| count(i) == m) {
+        let Kind::Data(v) = i.kind else { continue };
+        for (j, f) in i.frags[v..].iter().enumerate() {
+            match cols.get_mut(j) {
+                Some(c) => {
+                    c.x0 = c.x0.min(f.x0);
+                    c.x1 = c.x1.max(f.x1);
+                }
+                None => cols.push(Col { x0: f.x0, x1: f.x1 }),
+            }
+        }
+    }
+    cols.windows(2)
+        .all(|w| w[0].x0 < w[1].x0 && w[0].x1 < w[1].x1)
+        .then_some(cols)
 }
 
 /// Value fragments of all data lines clustered by overlap.
@@ -895,6 +1168,8 @@ struct LabelCell {
     last: usize,
     /// Last piece: its line and whether it sits on a data line.
     tail_on_data: bool,
+    /// Some piece sits on a data line: the cell is that row's label.
+    on_data: bool,
     tail_len: usize,
 }
 
@@ -942,23 +1217,67 @@ fn row_labels(
             pieces.push((k, f.clone()));
         }
     }
-    // label columns by where the pieces start
-    let mut starts: Vec<usize> = pieces.iter().map(|(_, f)| f.x0).collect();
-    starts.sort_unstable();
-    starts.dedup();
-    let mut col_starts: Vec<usize> = Vec::new();
-    for s in starts {
-        match col_starts.last() {
-            Some(&p) if s <= p + 1 => {}
-            _ => col_starts.push(s),
+    let label_right = pieces.iter().map(|(_, f)| f.x1).max().unwrap_or(0);
+    // a section line (`NUMBER OF UNEMPLOYED`): a lone unnumbered label on a line without
+    // values, indented further than the label under it, as a heading is centred over
+    // the rows; it heads the rows down to the next one in a column of its own
+    let mut section: Vec<bool> = vec![false; pieces.len()];
+    // a label wrapped with a hanging indent of one column (` temporary jobs....`): its
+    // first line ends where the next word would not have fitted in the label area
+    let mut hanging: Vec<bool> = vec![false; pieces.len()];
+    for (p, (k, f)) in pieces.iter().enumerate() {
+        let alone = |p: usize| {
+            let k = pieces[p].0;
+            body[k].kind == Kind::Other
+                && (p == 0 || pieces[p - 1].0 != k)
+                && pieces.get(p + 1).is_none_or(|(n, _)| *n != k)
+        };
+        if p > 0 && alone(p - 1) && pieces[p - 1].0 + 1 == *k {
+            let q = &pieces[p - 1].1;
+            let word: usize = f
+                .text
+                .split(' ')
+                .next()
+                .map_or(0, |w| w.chars().map(width).sum());
+            hanging[p] = q.x0 + 1 == f.x0
+                && !q.text.ends_with([':', '：'])
+                && scan_outline(&q.text).is_none()
+                && q.x1 + 1 + word > label_right;
+        }
+        if alone(p) && scan_outline(&f.text).is_none() {
+            let next = pieces[p + 1..].iter().find(|(n, _)| *n > *k);
+            section[p] = next.is_some_and(|(_, g)| g.x0 + 2 <= f.x0);
         }
     }
+    let sections: Vec<(usize, String)> = pieces
+        .iter()
+        .zip(&section)
+        .filter(|(_, s)| **s)
+        .map(|((k, f), _)| (*k, clean_label(&f.text)))
+        .collect();
+    let pieces: Vec<(usize, Frag, bool)> = pieces
+        .into_iter()
+        .zip(section.iter().zip(&hanging))
+        .filter(|(_, (s, _))| !**s)
+        .map(|((k, f), (_, h))| (k, f, *h))
+        .collect();
+    // label columns by where the pieces start
+    let mut starts: Vec<usize> = pieces
+        .iter()
+        .filter(|(_, _, h)| !h)
+        .map(|(_, f, _)| f.x0)
+        .collect();
+    starts.sort_unstable();
+    starts.dedup();
+    // every start is a column: indentation steps of one column are levels too (a label
+    // wrapped with a hanging indent was set apart above)
+    let col_starts = starts;
     let col_of = |x: usize| col_starts.iter().rposition(|&s| s <= x).unwrap_or(0);
     // cells per column
     let mut cells: Vec<LabelCell> = Vec::new();
     let mut open: Vec<Option<usize>> = vec![None; col_starts.len()];
-    for (k, f) in &pieces {
-        let c = col_of(f.x0);
+    for (k, f, h) in &pieces {
+        let c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
         let numbered = scan_outline(&f.text).is_some();
         let len = f.text.chars().filter(|c| !c.is_whitespace()).count();
         let cont = open[c].is_some_and(|ci| {
@@ -966,7 +1285,7 @@ fn row_labels(
             let gap_blank = (cell.last + 1..*k).any(|m| body[m].kind == Kind::Blank);
             !numbered
                 && *k - cell.last <= 3
-                && !(cell.tail_on_data && is_data(*k))
+                && !(cell.on_data && is_data(*k))
                 && !(gap_blank && (len > 2 || cell.tail_len > 2))
         });
         match open[c] {
@@ -975,6 +1294,7 @@ fn row_labels(
                 push_label(&mut cell.text, &f.text);
                 cell.last = *k;
                 cell.tail_on_data = is_data(*k);
+                cell.on_data |= is_data(*k);
                 cell.tail_len = len;
             }
             _ => {
@@ -984,6 +1304,7 @@ fn row_labels(
                     first: *k,
                     last: *k,
                     tail_on_data: is_data(*k),
+                    on_data: is_data(*k),
                     tail_len: len,
                 });
                 open[c] = Some(cells.len() - 1);
@@ -1070,7 +1391,268 @@ fn row_labels(
             });
         }
     }
-    Labels { width, rows }
+    // a spanning label stands on the first row it heads only, so that the rows under it
+    // carry down the labels of their own indented parents (`Not on temporary layoff`
+    // heads `Permanent job losers`)
+    for i in (1..rows.len()).rev() {
+        let (above, below) = rows.split_at_mut(i);
+        for (c, cell) in below[0].iter_mut().enumerate() {
+            if own_col[i] != c && own_col[i - 1] != c && *cell == above[i - 1][c] {
+                cell.clear();
+            }
+        }
+    }
+    // codes give the hierarchy of one group of label columns; rows printing values
+    // between their labels (side-by-side column groups) are not read by it
+    let side_by_side = data.iter().any(|&k| {
+        let Kind::Data(v) = body[k].kind else {
+            return false;
+        };
+        let f = &body[k].frags[..v];
+        f.iter()
+            .enumerate()
+            .any(|(j, x)| j > 0 && is_value(&x.text) && f[..j].iter().any(|y| !is_value(&y.text)))
+    });
+    if !side_by_side && data.iter().any(|&k| !body[k].code.is_empty()) {
+        return code_paths(body, &data, rows);
+    }
+    if sections.is_empty() {
+        return Labels { width, rows };
+    }
+    let mut last = None;
+    for (row, &k) in rows.iter_mut().zip(&data) {
+        let head = sections.iter().rposition(|(s, _)| *s < k);
+        let first = head.is_some() && head != last;
+        last = head;
+        row.insert(
+            0,
+            head.filter(|_| first)
+                .map_or(String::new(), |h| sections[h].1.clone()),
+        );
+    }
+    Labels {
+        width: width + 1,
+        rows,
+    }
+}
+
+/// Names centred on their rows: in a table of coded rows, a row that prints its code and
+/// values but no name, with name pieces on the lines right above and below, shows that
+/// each name is printed around its row's line (part above, part on it, part below). The
+/// label lines between two rows are then split evenly, the upper half the upper row's;
+/// a blank line splits them where it stands. Where an odd number of lines lies between
+/// two rows, which row the middle one names is not known: both rows are left out. The
+/// names are written onto their rows' lines. `None` when the layout is not this one.
+fn recentre(
+    body: &[LineInfo],
+    boundary: usize,
+    warnings: &mut Vec<Warning>,
+) -> Option<Vec<LineInfo>> {
+    let data: Vec<usize> = (0..body.len())
+        .filter(|&k| matches!(body[k].kind, Kind::Data(_)))
+        .collect();
+    if !data.iter().any(|&k| !body[k].code.is_empty()) {
+        return None;
+    }
+    let label_line = |k: usize| {
+        body.get(k).is_some_and(|i| {
+            i.kind == Kind::Other && i.frags.len() == 1 && i.frags[0].x1 <= boundary
+        })
+    };
+    let centred = data
+        .iter()
+        .any(|&k| body[k].kind == Kind::Data(0) && k > 0 && label_line(k - 1) && label_line(k + 1));
+    if !centred {
+        return None;
+    }
+    let mut out = body.to_vec();
+    // per data row: pieces above and below (line indexes)
+    let mut above: Vec<Vec<usize>> = vec![Vec::new(); data.len()];
+    let mut below: Vec<Vec<usize>> = vec![Vec::new(); data.len()];
+    let mut unknown = vec![false; data.len()];
+    // the label lines of each gap between rows, and where a blank line parts them
+    let named: Vec<bool> = data
+        .iter()
+        .map(|&k| matches!(body[k].kind, Kind::Data(v) if body[k].frags[..v].iter().any(|f| f.x1 <= boundary)))
+        .collect();
+    let mut gaps: Vec<(Vec<usize>, Option<usize>)> = Vec::with_capacity(data.len() + 1);
+    for g in 0..=data.len() {
+        let lo = if g == 0 { 0 } else { data[g - 1] + 1 };
+        let hi = if g == data.len() { body.len() } else { data[g] };
+        let run: Vec<usize> = (lo..hi).filter(|&k| label_line(k)).collect();
+        // a blank line between label lines parts them; before the first row and after
+        // the last, only the lines next to the row are its own
+        let blank = match (run.first(), run.last()) {
+            (Some(&f), Some(&l)) => {
+                let is_blank = |k: &usize| body[*k].kind == Kind::Blank;
+                if g == 0 {
+                    (lo..hi).rfind(|k| is_blank(k) && f < *k)
+                } else if g == data.len() {
+                    (lo..hi).find(|k| is_blank(k) && l > *k)
+                } else {
+                    (lo..hi).rfind(|k| is_blank(k) && f < *k && l > *k)
+                }
+            }
+            _ => None,
+        };
+        gaps.push((run, blank));
+    }
+    // a name is centred on its row's line: a row printing part of it on its line has as
+    // many lines of it below as above; a row printing none has as many above, or one more
+    let fits = |above: usize, below: usize, named: bool| {
+        if named {
+            above == below
+        } else {
+            above + below > 0 && (above == below || above == below + 1)
+        }
+    };
+    // lines of gap g that go to the row above it, where the gap alone tells
+    let plain = |g: usize, above_prev: usize| -> Option<usize> {
+        let (run, blank) = &gaps[g];
+        match blank {
+            Some(b) => Some(run.iter().filter(|&&r| r < *b).count()),
+            None if g == 0 => Some(0),
+            None if g == data.len() => Some(run.len()),
+            None if named[g - 1] && above_prev <= run.len() => Some(above_prev),
+            None if run.len() % 2 == 0 => Some(run.len() / 2),
+            None => None,
+        }
+    };
+    let mut above_count: Vec<usize> = vec![0; data.len()];
+    for g in 0..=data.len() {
+        let len = gaps[g].0.len();
+        let above_prev = if g == 0 { 0 } else { above_count[g - 1] };
+        let split = plain(g, above_prev).or_else(|| {
+            // an odd gap: the middle line goes up or down, whichever lets both rows (and
+            // the row after, where the next gap alone tells its split) be centred
+            let ok: Vec<usize> = [len / 2, len / 2 + 1]
+                .into_iter()
+                .filter(|&sp| {
+                    let here = len - sp;
+                    let next = if g < data.len() {
+                        plain(g + 1, here)
+                    } else {
+                        Some(0)
+                    };
+                    fits(above_prev, sp, named[g - 1])
+                        && next.is_none_or(|n| g == data.len() || fits(here, n, named[g]))
+                })
+                .collect();
+            (ok.len() == 1).then(|| ok[0])
+        });
+        let Some(split) = split else {
+            unknown[g - 1] = true;
+            unknown[g] = true;
+            continue;
+        };
+        let (run, blank) = &gaps[g];
+        if g > 0 {
+            below[g - 1].extend(&run[..split]);
+        }
+        if g < data.len() {
+            above[g].extend(&run[split..]);
+            above_count[g] = run.len() - split;
+        }
+        let mine = |k: &usize| {
+            (g == 0 && blank.is_some_and(|b| *k < b))
+                || (g == data.len() && blank.is_some_and(|b| *k > b))
+        };
+        for &k in run.iter().filter(|k| !mine(k)) {
+            out[k].kind = Kind::Blank;
+            out[k].frags.clear();
+        }
+    }
+    for (r, &k) in data.iter().enumerate() {
+        if unknown[r] {
+            warnings.push(Warning {
+                line: Some(body[k].no),
+                code: "unplaced-row".into(),
+                message: "the row's name is printed around its line and the lines between rows do not show which part is its own; row left out".into(),
+            });
+            out[k].kind = Kind::Blank;
+            out[k].frags.clear();
+            continue;
+        }
+        let Kind::Data(v) = body[k].kind else {
+            continue;
+        };
+        let mut pieces: Vec<&Frag> = above[r].iter().map(|&i| &body[i].frags[0]).collect();
+        pieces.extend(body[k].frags[..v].iter().filter(|f| f.x1 <= boundary));
+        pieces.extend(below[r].iter().map(|&i| &body[i].frags[0]));
+        if pieces.is_empty() {
+            continue;
+        }
+        let text = pieces.iter().fold(String::new(), |mut a, f| {
+            push_label(&mut a, &f.text);
+            a
+        });
+        let x0 = pieces.iter().map(|f| f.x0).min().unwrap_or(0);
+        let name = Frag {
+            x0,
+            x1: x0 + 1,
+            text,
+        };
+        let values = body[k].frags[v..].to_vec();
+        out[k].frags = std::iter::once(name).chain(values).collect();
+        out[k].kind = Kind::Data(1);
+    }
+    Some(out)
+}
+
+/// Row paths of a table whose rows print classification codes: a row heads the rows
+/// after it whose codes start with its code (`201` > `20106` > `2010601`, the same
+/// printed in 类/款/项 columns); a row without a code (`合计`) heads none. The path holds
+/// the names only, each the deepest label the row prints.
+fn code_paths(body: &[LineInfo], data: &[usize], rows: Vec<Vec<String>>) -> Labels {
+    let name = |r: &Vec<String>| {
+        r.iter()
+            .rev()
+            .find(|t| !t.is_empty())
+            .cloned()
+            .unwrap_or_default()
+    };
+    // one name for two rows of unrelated codes: the pieces of wrapped names were joined
+    // wrongly, and the names are not known
+    let mut named: Vec<(String, &str)> = rows
+        .iter()
+        .zip(data)
+        .map(|(r, &k)| (name(r), body[k].code.as_str()))
+        .collect();
+    named.sort_unstable();
+    let misjoined = named.windows(2).any(|w| {
+        let ((a, ca), (b, cb)) = (&w[0], &w[1]);
+        a == b && !ca.starts_with(cb) && !cb.starts_with(ca)
+    });
+    if misjoined {
+        let width = rows.first().map_or(0, Vec::len);
+        return Labels { width, rows };
+    }
+    let mut paths: Vec<Vec<String>> = Vec::with_capacity(rows.len());
+    // open rows: (code, path)
+    let mut open: Vec<(String, usize)> = Vec::new();
+    for (r, &k) in rows.iter().zip(data) {
+        let name = name(r);
+        let code = &body[k].code;
+        while open
+            .last()
+            .is_some_and(|(c, _)| code.is_empty() || !code.starts_with(c.as_str()) || c == code)
+        {
+            open.pop();
+        }
+        let mut path = open
+            .last()
+            .map_or_else(Vec::new, |&(_, p)| paths[p].clone());
+        path.push(name);
+        if !code.is_empty() {
+            open.push((code.clone(), paths.len()));
+        }
+        paths.push(path);
+    }
+    let width = paths.iter().map(Vec::len).max().unwrap_or(0);
+    for p in &mut paths {
+        p.resize(width, String::new());
+    }
+    Labels { width, rows: paths }
 }
 
 /// Gives the spanning cells of column `c` found in a run of rows to those rows.
@@ -1215,6 +1797,82 @@ mod tests {
             .any(|(r, c, v)| r == row && c == col && v == raw)
     }
 
+    /// A `<pre>` release: a section line centred over the rows, a label wrapped with a
+    /// hanging indent, one-column indentation steps, footnote marks for values.
+    #[test]
+    fn release_sections_wraps_and_indent_levels() {
+        let text = "\
+Table B-2.  Persons by reason
+
+                                 July      July
+                                 2008      2009
+           NUMBER OF PERSONS
+  Losers and persons who had
+   jobs ....................    4,562     9,447
+    On layoff ..............    1,134     1,804
+      Permanent ............    2,512      (1)
+  Leavers ..................      904       917
+";
+        let c = table_cells(&doc(text));
+        let s = "NUMBER OF PERSONS>Losers and persons who had jobs";
+        assert!(has(&c, s, "July 2008", "4,562"), "{c:?}");
+        assert!(
+            has(&c, &format!("{s}>On layoff"), "July 2009", "1,804"),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, &format!("{s}>On layoff>Permanent"), "July 2009", "(1)"),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "NUMBER OF PERSONS>Leavers", "July 2008", "904"),
+            "{c:?}"
+        );
+        assert_eq!(c.len(), 8);
+    }
+
+    /// A budget table: a caption ending in 表 after the rows of another table starts a
+    /// table; classification codes (类 款 项) are label columns whose prefixes give the
+    /// hierarchy; the rows print names only.
+    #[test]
+    fn coded_budget_tables_after_a_caption() {
+        let text = "
+                支出预算表
+编制单位：某局                      单位：元
+          项目              合计          基本支出
+201        一般公共服务支出     300,000      200,000
+201   06   财政事务           300,000      200,000
+201   06   01 行政运行          300,000      200,000
+208        社会保障支出       50,000       50,000
+                收入预算表
+          项目              合计          财政拨款
+201        一般公共服务支出     300,000      300,000
+201   06   财政事务           300,000      300,000
+";
+        let d = doc(text);
+        let c = table_cells(&d);
+        assert!(
+            has(
+                &c,
+                "一般公共服务支出>财政事务>行政运行",
+                "基本支出",
+                "200,000"
+            ),
+            "{c:?}"
+        );
+        assert!(has(&c, "社会保障支出", "合计", "50,000"), "{c:?}");
+        assert!(
+            has(&c, "一般公共服务支出>财政事务", "财政拨款", "300,000"),
+            "{c:?}"
+        );
+        let titles: Vec<_> = d
+            .tables()
+            .map(|t| t.title.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(titles, ["支出预算表", "收入预算表"]);
+        assert_eq!(c.len(), 12);
+    }
+
     #[test]
     fn squeezed_numbers_are_cut_off_labels_only() {
         let t: Vec<String> = cells("（四）无 1.本机关不掌握 746 12 0")
@@ -1225,6 +1883,100 @@ mod tests {
         // numbers alone stay one fragment; a date is no number
         assert_eq!(cells("12 34").len(), 1);
         assert_eq!(cells("2025 年 1 月").len(), 1);
+    }
+
+    /// A numbered row of a form standing alone between blank lines (no values) continues
+    /// its rows' numbers or prints a row label again: it is no heading and does not end
+    /// the table.
+    #[test]
+    fn numbered_form_rows_between_blank_lines_are_no_headings() {
+        let text = "\
+          项目            决算数
+一、教育支出            12.50
+二、科技支出            3.00
+
+三、文化支出
+
+四、卫生支出            4.25
+合计                  19.75
+
+一、教育支出
+
+           总计        19.75
+";
+        let d = doc(text);
+        assert!(
+            !d.blocks.iter().any(|b| matches!(b, Block::Heading(_))),
+            "{:?}",
+            d.blocks
+        );
+        let c = table_cells(&d);
+        assert!(has(&c, "四、卫生支出", "决算数", "4.25"), "{c:?}");
+    }
+
+    /// Names centred on their coded rows (pdftotext of a narrow cell): part above the
+    /// code line, part on it, part below; a one-line name just above its line. The lines
+    /// between rows are split so that every name is centred; a name wrapped under its
+    /// row (the usual layout) stays with it and does not run into the next row's.
+    #[test]
+    fn names_centred_on_coded_rows() {
+        let text = "
+                       合计          基本支出
+           社会保障和
+208                     75.00       75.00
+           就业支出
+           行政事业单
+20805                   75.00       75.00
+           位养老支出
+           行政运行
+2080501                 70.00       70.00
+2080502    离退休         5.00        5.00
+210        卫生健康支出       1.00        1.00
+21011      医疗           1.00        1.00
+2101101    行政医疗         1.00        1.00
+";
+        let c = table_cells(&doc(text));
+        let p = "社会保障和就业支出>行政事业单位养老支出";
+        assert!(
+            has(&c, "卫生健康支出>医疗>行政医疗", "合计", "1.00"),
+            "{c:?}"
+        );
+        assert!(has(&c, "社会保障和就业支出", "合计", "75.00"), "{c:?}");
+        assert!(has(&c, p, "基本支出", "75.00"), "{c:?}");
+        assert!(has(&c, &format!("{p}>行政运行"), "合计", "70.00"), "{c:?}");
+        assert!(has(&c, &format!("{p}>离退休"), "基本支出", "5.00"), "{c:?}");
+        assert_eq!(c.len(), 14);
+        let text = "
+项目                          合计    基本支出
+机关事业单位基本养老保      446.11     446.11
+险缴费支出
+机关事业单位职业年金缴      225.12     225.12
+费支出
+";
+        let c = table_cells(&doc(text));
+        assert!(
+            has(&c, "机关事业单位职业年金缴费支出", "合计", "225.12"),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "机关事业单位基本养老保险缴费支出", "合计", "446.11"),
+            "{c:?}"
+        );
+    }
+
+    /// Rows whose only code is squeezed against the name (`01 行政运行`) are read without
+    /// a code of nothing (it once made the side-by-side check slice an empty string).
+    #[test]
+    fn squeezed_codes_alone() {
+        let text = "\
+项目            合计     基本支出
+01 行政运行        5        6
+02 一般行政        7        8
+03   其他           9       10
+";
+        let c = table_cells(&doc(text));
+        assert!(c.iter().any(|(_, _, v)| v == "8"), "{c:?}");
+        assert!(c.iter().any(|(_, _, v)| v == "10"), "{c:?}");
     }
 
     #[test]

@@ -472,7 +472,8 @@ fn aligned_region(
 #[derive(Default)]
 struct FormLabels {
     texts: std::collections::HashSet<String>,
-    numbers: std::collections::HashSet<(u8, u32)>,
+    /// The last outline number met of each scheme rank.
+    last: std::collections::HashMap<u8, u32>,
 }
 
 impl FormLabels {
@@ -484,21 +485,23 @@ impl FormLabels {
             if let Some(o) = scan_outline(&f.text)
                 && let Some(v) = aligned::outline_value(&f.text)
             {
-                self.numbers.insert((o.scheme.rank(), v));
+                self.last.insert(o.scheme.rank(), v);
             }
             self.texts.insert(f.text.split_whitespace().collect());
         }
     }
 
     /// A numbered line that prints a row label of the run again or numbers the row
-    /// after one of its numbered rows: a row of the form.
+    /// after the run's last numbered row of its scheme: a row of the form.
     fn continues(&self, text: &str) -> bool {
         let t: String = text.split_whitespace().collect();
         let Some(o) = scan_outline(&t) else {
             return false;
         };
+        // the number right after the last one of its scheme (a section heading numbered
+        // like the rows, `四、…` after a row `四、…`, repeats a number and ends the table)
         let next = aligned::outline_value(&t)
-            .is_some_and(|v| v > 1 && self.numbers.contains(&(o.scheme.rank(), v - 1)));
+            .is_some_and(|v| v > 1 && self.last.get(&o.scheme.rank()) == Some(&(v - 1)));
         next || self.texts.contains(&t)
     }
 }

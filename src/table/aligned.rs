@@ -1914,6 +1914,29 @@ Table B-2.  Persons by reason
         assert!(has(&c, "四、卫生支出", "决算数", "4.25"), "{c:?}");
     }
 
+    /// A section heading numbered like the rows of the table before it (`四、…` after a
+    /// last row `四、…`) repeats a number: it ends the table and stays a heading.
+    #[test]
+    fn a_heading_repeating_the_last_rows_number_ends_the_table() {
+        let text = "\
+          项目            决算数
+三、文化支出            12.50
+四、结转下年度          3.00
+
+四、政府信息公开行政复议情况
+
+说明文字。
+";
+        let d = doc(text);
+        assert!(
+            d.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Heading(h) if h.title.contains("行政复议"))),
+            "{:?}",
+            d.blocks
+        );
+    }
+
     /// Names centred on their coded rows (pdftotext of a narrow cell): part above the
     /// code line, part on it, part below; a one-line name just above its line. The lines
     /// between rows are split so that every name is centred; a name wrapped under its

@@ -385,9 +385,13 @@ fn parse_text(
         format: converted_by.as_ref().map(|_| "pdf".to_string()),
         converted_by,
     };
+    let drawn = line_kind::in_drawing_order(&lines);
     let read = |readings: &[template::grammar::Read]| {
         let mut warnings = warnings.clone();
-        let blocks = classify::blocks_with(&lines, readings, &mut warnings);
+        let mut blocks = classify::blocks_with(&lines, readings, &mut warnings);
+        if drawn {
+            unread_tables(&mut blocks, &lines, readings, &mut warnings);
+        }
         let meta = meta::extract(&blocks, &decoded.text);
         let mut doc = Document {
             schema: SCHEMA.to_string(),
@@ -454,6 +458,57 @@ fn parse_text(
     }
     warn_missing_tables(&mut doc);
     Ok(doc)
+}
+
+/// In text in drawing order a table's values stand in the order the page draws them,
+/// neither by row nor by column: a table the layout readers found there that prints a
+/// value is read as the paragraph of its lines (the template's grammar has already read
+/// what it can of the template tables, whose regions `readings` cover), and one warning
+/// says how to get a readable text.
+fn unread_tables(
+    blocks: &mut [model::Block],
+    lines: &[lines::Line],
+    readings: &[template::grammar::Read],
+    warnings: &mut Vec<Warning>,
+) {
+    let by_grammar = |at: u32| {
+        readings
+            .iter()
+            .any(|r| (lines[r.start].no..=lines[r.end - 1].no).contains(&at))
+    };
+    let mut unread = 0;
+    for b in blocks.iter_mut() {
+        let model::Block::Table(t) = b else { continue };
+        let prints_value = t
+            .rows
+            .iter()
+            .flat_map(|r| &r.cells)
+            .any(|c| c.kind == model::CellKind::Number);
+        if !prints_value || by_grammar(t.lines[0]) {
+            continue;
+        }
+        let [a, z] = t.lines;
+        let text = lines
+            .iter()
+            .filter(|l| (a..=z).contains(&l.no) && !l.is_blank())
+            .map(|l| normalize::trim(&l.text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        *b = model::Block::Paragraph(model::Paragraph {
+            lines: t.lines,
+            text,
+        });
+        unread += 1;
+    }
+    if unread > 0 {
+        warnings.push(Warning {
+            line: None,
+            code: "drawing-order".into(),
+            message: format!(
+                "the text is a PDF's in drawing order (plain pdftotext): {unread} table(s) kept as text, their values not read; run `pdftotext -layout` or give govreport the PDF"
+            ),
+        });
+    }
 }
 
 /// A control code no text has: NUL and the other C0 and C1 controls, but not tab, CR,

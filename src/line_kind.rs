@@ -494,6 +494,32 @@ fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
     out.extend(toks[toks.len() - tail..].iter().cloned());
 }
 
+/// A PDF's text in drawing order (plain `pdftotext`): page breaks, and words one space
+/// apart on (nearly) every line, no line of explicit cells; `pdftotext -layout` pads a
+/// third of its lines and more.
+pub fn in_drawing_order(lines: &[crate::lines::Line]) -> bool {
+    if !lines.iter().any(|l| l.text.contains('\u{c}')) {
+        return false;
+    }
+    let (mut text, mut padded) = (0usize, 0usize);
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        text += 1;
+        // a row of explicit cells (bars, tabs, box lines) keeps its layout too
+        padded += usize::from(
+            has_gap(trim(&l.text))
+                || matches!(
+                    classify_line(&l.text),
+                    LineKind::Pipe
+                        | LineKind::Separator
+                        | LineKind::Tab
+                        | LineKind::Boxed
+                        | LineKind::Rule
+                ),
+        );
+    }
+    padded * 100 < text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -60,6 +60,7 @@ pub fn read(lines: &[Line]) -> Option<(&'static Template, Vec<Read>)> {
     let mut cache: Vec<(usize, usize, Stream)> = Vec::new();
     // page breaks: the text was drawn on pages (a PDF's text)
     let paged = lines.iter().any(|l| l.text.contains('\u{c}'));
+    let drawn = crate::line_kind::in_drawing_order(lines);
     // short lines in matching form, outline number dropped: the candidates for titles
     let short: Vec<(usize, String)> = lines
         .iter()
@@ -87,7 +88,7 @@ pub fn read(lines: &[Line]) -> Option<(&'static Template, Vec<Read>)> {
             let stream = match cache.iter().position(|(a, b, _)| *a == line && *b == end) {
                 Some(p) => &cache[p].2,
                 None => {
-                    cache.push((line, end, Stream::of(lines, line + 1, end, paged)));
+                    cache.push((line, end, Stream::of(lines, line + 1, end, paged, drawn)));
                     &cache[cache.len() - 1].2
                 }
             };
@@ -351,7 +352,7 @@ struct Stream {
 }
 
 impl Stream {
-    fn of(lines: &[Line], start: usize, end: usize, paged: bool) -> Stream {
+    fn of(lines: &[Line], start: usize, end: usize, paged: bool, drawn: bool) -> Stream {
         let mut toks: Vec<Tok> = Vec::new();
         for (i, l) in lines.iter().enumerate().take(end).skip(start) {
             // a lone bar under a cell printed without one (`规章` / `|`) closes that cell:
@@ -458,7 +459,7 @@ impl Stream {
             owner,
             per_line,
             spatial,
-            drawn: paged && !spatial,
+            drawn,
             paged,
         }
     }
@@ -1094,7 +1095,7 @@ fn read_table(
                 && toks.iter().all(|t| !t.celled)
             {
                 None
-            } else if toks.is_empty() && row_lines && values_in_place {
+            } else if toks.is_empty() && row_lines && values_in_place && (!s.drawn || no_values) {
                 Some(vec![empty(); n])
             } else {
                 // a short row is placed by position only where no row holds values
@@ -1475,9 +1476,12 @@ fn read_unlabelled(
                 .map(|t| t.text.clone())
                 .collect();
             let why = if drawn {
-                "they are printed in the order the PDF draws them, which need not be the order of the rows and columns (pdftotext -layout keeps them in place)"
+                format!(
+                    "they ({}) are printed in the order the PDF draws them, which need not be the order of the rows and columns (pdftotext -layout keeps them in place)",
+                    printed.join(" ")
+                )
             } else {
-                "the text does not say which columns they belong to"
+                "the text does not say which columns they belong to".to_string()
             };
             warnings.push(Warning {
                 line: Some(line_no),
@@ -1515,13 +1519,19 @@ fn read_unlabelled(
         note: None,
         stub: Vec::new(),
         columns,
-        rows: vec![Row {
-            path: Vec::new(),
-            line: line_no,
-            cells,
-            key: row_key,
-            unplaced,
-        }],
+        // a row in drawing order is left out: the sums would place its values in an order
+        // that is not theirs (the warning names them)
+        rows: if drawn {
+            Vec::new()
+        } else {
+            vec![Row {
+                path: Vec::new(),
+                line: line_no,
+                cells,
+                key: row_key,
+                unplaced,
+            }]
+        },
     };
     Some((
         col_found,
@@ -2360,6 +2370,7 @@ mod tests {
             ),
             0,
             2,
+            false,
             false,
         );
         let groups = vec!["(六)其他处理".chars().collect::<Vec<char>>()];

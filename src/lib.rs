@@ -426,7 +426,7 @@ fn parse_text(
         warn_missing_tables(&mut doc);
         return Ok(doc);
     }
-    let Some((_, readings)) = template::grammar::read(&lines) else {
+    let Some((_, readings)) = template::grammar::read(&lines, drawn) else {
         let mut doc = read(&[]);
         warn_missing_tables(&mut doc);
         return Ok(doc);

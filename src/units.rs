@@ -118,6 +118,41 @@ const UNITS: &[&str] = &[
     "%",
 ];
 
+/// Measure words a unit column prints (`计算单位`, `计量单位`) beyond the units a header
+/// states ([`UNITS`]).
+const OTHER_MEASURE_WORDS: &[&str] = &[
+    "万人",
+    "户",
+    "家",
+    "吨",
+    "万吨",
+    "千克",
+    "公斤",
+    "公里",
+    "千米",
+    "米",
+    "平方米",
+    "万平方米",
+    "亩",
+    "公顷",
+    "辆",
+    "台",
+    "千瓦",
+    "千瓦时",
+    "万千瓦时",
+    "张",
+    "套",
+    "所",
+    "项",
+    "天",
+    "％",
+];
+
+/// True for a measure word as a unit column prints it (`万元`, `个`, `吨`).
+pub(crate) fn is_measure_word(w: &str) -> bool {
+    UNITS.contains(&w) || OTHER_MEASURE_WORDS.contains(&w)
+}
+
 /// The unit of a template column key (`active.fee_amount` → `万元`): the one its printed
 /// template header states, if any. The panel's and the codebook's unit of the key.
 pub fn key_unit(column_key: &str) -> Option<&'static str> {

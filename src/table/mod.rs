@@ -950,47 +950,6 @@ fn ragged_shape(data: &[RawRow], head: &[RawRow]) -> (usize, usize) {
 /// input guard: one row of 20,000 cells over 20,000 short rows would pad to 400 million).
 const MAX_PADDED_CELLS: usize = 4 * MAX_CELLS;
 
-/// Measure words a unit column prints (`计算单位`, `计量单位`).
-const UNIT_WORDS: &[&str] = &[
-    "亿元",
-    "万元",
-    "千元",
-    "元",
-    "万人次",
-    "人次",
-    "万人",
-    "人",
-    "件",
-    "个",
-    "次",
-    "条",
-    "户",
-    "家",
-    "吨",
-    "万吨",
-    "千克",
-    "公斤",
-    "公里",
-    "千米",
-    "米",
-    "平方米",
-    "万平方米",
-    "亩",
-    "公顷",
-    "辆",
-    "台",
-    "千瓦",
-    "千瓦时",
-    "万千瓦时",
-    "张",
-    "套",
-    "所",
-    "项",
-    "天",
-    "%",
-    "％",
-];
-
 /// A label column after the first whose cells are all units (`万元`, `个`), printed in at
 /// least two data rows: the column of each row's unit.
 fn unit_column(data: &[RawRow], l: usize) -> Option<usize> {
@@ -1000,7 +959,7 @@ fn unit_column(data: &[RawRow], l: usize) -> Option<usize> {
             None | Some("") => true,
             Some(c) => {
                 printed += 1;
-                UNIT_WORDS.contains(&c)
+                crate::units::is_measure_word(c)
             }
         }) && printed >= 2
     })

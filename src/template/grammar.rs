@@ -54,13 +54,13 @@ pub struct Read {
 }
 
 /// Reads every template table of `lines` under the template whose grammar fits best.
+/// `drawn`: the text is a PDF's in drawing order ([`crate::line_kind::in_drawing_order`]).
 /// Returns the template and the readings, in line order; none when no template fits.
-pub fn read(lines: &[Line]) -> Option<(&'static Template, Vec<Read>)> {
+pub fn read(lines: &[Line], drawn: bool) -> Option<(&'static Template, Vec<Read>)> {
     let mut best: Option<(usize, &'static Template, Vec<Read>)> = None;
     let mut cache: Vec<(usize, usize, Stream)> = Vec::new();
     // page breaks: the text was drawn on pages (a PDF's text)
     let paged = lines.iter().any(|l| l.text.contains('\u{c}'));
-    let drawn = crate::line_kind::in_drawing_order(lines);
     // short lines in matching form, outline number dropped: the candidates for titles
     let short: Vec<(usize, String)> = lines
         .iter()
@@ -2159,7 +2159,7 @@ mod tests {
     /// The cells of the first table whose rows include `label`, as printed.
     fn row_cells(text: &str, label: &str) -> Option<Vec<String>> {
         let lines = split_lines(text);
-        let (_, reads) = read(&lines)?;
+        let (_, reads) = read(&lines, crate::line_kind::in_drawing_order(&lines))?;
         reads
             .iter()
             .flat_map(|r| &r.tables)
@@ -2484,10 +2484,12 @@ mod tests {
         );
     }
 
-    /// A row printing its label alone is not read as blank where another row prints more
-    /// values than it has columns: some values stand away from their rows.
+    /// Between a row printing nothing and a row printing more values than it has columns,
+    /// every row's values may stand a row off (a PDF's text): those rows are left out, and
+    /// the row printing its label alone is not read as blank (some values stand away from
+    /// their rows).
     #[test]
-    fn no_row_is_blank_where_values_stand_away_from_their_rows() {
+    fn rows_between_an_empty_and_a_crowded_row_are_left_out() {
         let text = apply_2021(&[
             (
                 "1.本机关不掌握相关政府信息",
@@ -2506,25 +2508,6 @@ mod tests {
             row_cells(&text, "2.重复申请").unwrap(),
             ["1", "0", "0", "0", "0", "0", "1"]
         );
-    }
-
-    /// Between a row printing nothing and a row printing more values than it has columns,
-    /// every row's values may stand a row off (a PDF's text): those rows are left out.
-    #[test]
-    fn rows_between_an_empty_and_a_crowded_row_are_left_out() {
-        let text = apply_2021(&[
-            (
-                "1.本机关不掌握相关政府信息",
-                &["1.本机关不掌握相关政府信息"],
-            ),
-            (
-                "3.补正后申请内容仍不明确",
-                &[
-                    "3.补正后申请内容仍不明确      1   0   0   0   0   0   1",
-                    "                        1   0   0   0   0   0   1",
-                ],
-            ),
-        ]);
         assert!(row_cells(&text, "2.没有现成信息需要另行制作").is_none());
         assert!(row_cells(&text, "3.补正后申请内容仍不明确").is_none());
         assert_eq!(

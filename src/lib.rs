@@ -461,10 +461,11 @@ fn parse_text(
 }
 
 /// In text in drawing order a table's values stand in the order the page draws them,
-/// neither by row nor by column: a table the layout readers found there that prints a
-/// value is read as the paragraph of its lines (the template's grammar has already read
-/// what it can of the template tables, whose regions `readings` cover), and one warning
-/// says how to get a readable text.
+/// neither by row nor by column: a table the layout readers found there is read as the
+/// paragraph of its lines (the template's grammar has already read what it can of the
+/// template tables, whose regions `readings` cover), also one whose cells read empty,
+/// since its values may be printed elsewhere on the page. One warning says how to get a
+/// readable text.
 fn unread_tables(
     blocks: &mut [model::Block],
     lines: &[lines::Line],
@@ -479,12 +480,7 @@ fn unread_tables(
     let mut unread = 0;
     for b in blocks.iter_mut() {
         let model::Block::Table(t) = b else { continue };
-        let prints_value = t
-            .rows
-            .iter()
-            .flat_map(|r| &r.cells)
-            .any(|c| c.kind == model::CellKind::Number);
-        if !prints_value || by_grammar(t.lines[0]) {
+        if by_grammar(t.lines[0]) {
             continue;
         }
         let [a, z] = t.lines;

@@ -1089,13 +1089,14 @@ fn read_table(
                 (from..tok_of(h.start))
                     .any(|t| s.toks[t].kind == Kind::Value && !taken.contains(&t))
             });
-            // a row printing nothing is blank, unless values stand away from their rows
+            // a row printing nothing is blank, unless values stand away from their rows (in
+            // drawing order they may stand anywhere on the page, also after the region)
             let values_in_place = !loose_before && at.is_some() && !crowded;
             let assigned = if (split[k] || s.drawn && has_value(&toks) || shifted[k])
                 && toks.iter().all(|t| !t.celled)
             {
                 None
-            } else if toks.is_empty() && row_lines && values_in_place && (!s.drawn || no_values) {
+            } else if toks.is_empty() && row_lines && values_in_place && !s.drawn {
                 Some(vec![empty(); n])
             } else {
                 // a short row is placed by position only where no row holds values

@@ -280,7 +280,8 @@ fn a_table_in_drawing_order_is_kept_as_text() {
     let doc =
         govreport::parse_bytes(apart.as_bytes(), "t.txt", &govreport::Options::default()).unwrap();
     assert!(
-        doc.tables().all(|t| t.rows.iter().all(|r| r.cells.is_empty())),
+        doc.tables()
+            .all(|t| t.rows.iter().all(|r| r.cells.is_empty())),
         "no cell read from drawing order: {:?}",
         doc.blocks
     );

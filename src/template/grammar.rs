@@ -1003,8 +1003,34 @@ fn read_table(
             // the labels must explain every value of the part: each starts at one, in
             // display columns or in characters (tools pad by one or the other); a measure
             // that does not explain them all is not used (lynx squeezes its header onto
-            // single spaces: there neither does)
+            // single spaces: there neither does). A value one space after the token before
+            // it on its line may stand where squeezing put it rather than where a column
+            // is: its position counts only where a value set apart by a gap starts there too,
+            // in display columns or characters (w3m pads the label column to its longest
+            // label plus one space).
+            let squeezed = |t: usize| {
+                t.checked_sub(1).is_some_and(|p| {
+                    let (a, b) = (&s.toks[p], &s.toks[t]);
+                    a.line == b.line && b.x0 <= a.x1 + 1
+                })
+            };
+            let part_values: Vec<usize> = ks
+                .iter()
+                .flat_map(|&k| &row_vals[k])
+                .copied()
+                .filter(|&t| s.toks[t].kind == Kind::Value)
+                .collect();
+            let placed_apart = |v: &Tok| {
+                part_values.iter().any(|&t| {
+                    let a = &s.toks[t];
+                    (a.x0 == v.x0 || a.chars.0 == v.chars.0) && !squeezed(t)
+                })
+            };
+            let positioned = part_values
+                .iter()
+                .all(|&t| !squeezed(t) || placed_apart(&s.toks[t]));
             first_row
+                .filter(|_| positioned)
                 .and_then(|to| header_starts(s, part, after_previous, to))
                 .and_then(|st| {
                     let values: Vec<&Tok> = ks
@@ -2620,5 +2646,24 @@ mod tests {
             row_cells(&text, "一、本年新收政府信息公开申请数量").unwrap(),
             ["19", "", "", "8", "", "", "27"]
         );
+    }
+
+    /// Cells squeezed onto single spaces (lynx) set a value one space after its label,
+    /// which may fall where a column's header label starts by chance: that is no column
+    /// position, and the value is not placed by it.
+    #[test]
+    fn a_value_one_space_after_its_label_is_not_placed_by_the_header() {
+        let rest = "   行政规范性文件\n   第二十条第(五)项\n   信息\n   内容 本年处理决定数量\n   行政许可  77\n   第二十条第(六)项\n   信息内容 本年处理\n   决定数量\n   行政处罚  17\n   行政强制  4\n   第二十条第(八)项\n   信息\n   内容 本年收费金额(单位：万元)\n   行政事业性收费   1.02\n\n三、收到和处理政府信息公开申请情况\n";
+        // `18` starts where `本年废止件数` starts, one space after `规章`
+        let text = format!(
+            "{HEAD}   第二十条第(一)项\n   信息内容 本年制发\n   件数 本年废止件数 现行有效件数\n   规章 18\n{rest}"
+        );
+        assert!(row_cells(&text, "规章").is_none_or(|c| c.iter().all(String::is_empty)));
+        assert_eq!(row_cells(&text, "行政许可").unwrap(), ["77"]);
+        // set apart by a gap it is where its column is
+        let text = format!(
+            "{HEAD}   第二十条第(一)项\n   信息内容 本年制发\n   件数          本年废止件数 现行有效件数\n   规章          18\n{rest}"
+        );
+        assert_eq!(row_cells(&text, "规章").unwrap(), ["", "18", ""]);
     }
 }

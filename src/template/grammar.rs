@@ -1098,6 +1098,17 @@ fn read_table(
                 open = None;
             }
         }
+        // a row of aligned text printing a value on a line outside its label's lines
+        let spills = |q: usize| {
+            s.spatial
+                && hits[q].is_some_and(|h| {
+                    let lines = s.toks[tok_of(h.start)].line..=s.toks[tok_of(h.end - 1)].line;
+                    row_vals[q]
+                        .iter()
+                        .map(|&t| &s.toks[t])
+                        .any(|t| t.kind == Kind::Value && !t.celled && !lines.contains(&t.line))
+                })
+        };
         let mut rows = Vec::new();
         for &k in &ks {
             let Some(h) = hits[k] else { continue };
@@ -1115,9 +1126,19 @@ fn read_table(
                 (from..tok_of(h.start))
                     .any(|t| s.toks[t].kind == Kind::Value && !taken.contains(&t))
             });
+            // (a neighbour with values on a line outside its own label's lines may hold this
+            // row's values: a PDF draws a row's values level with the wrapped label of the
+            // row before)
+            let beside_split = at.is_some_and(|i| {
+                [i.checked_sub(1), Some(i + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|j| order.get(j))
+                    .any(|&(q, _)| split[q] || spills(q))
+            });
             // a row printing nothing is blank, unless values stand away from their rows (in
             // drawing order they may stand anywhere on the page, also after the region)
-            let values_in_place = !loose_before && at.is_some() && !crowded;
+            let values_in_place = !loose_before && at.is_some() && !crowded && !beside_split;
             let assigned = if (split[k] || s.drawn && has_value(&toks) || shifted[k])
                 && toks.iter().all(|t| !t.celled)
             {
@@ -2182,6 +2203,7 @@ fn missing(n: usize) -> Vec<Cell> {
 mod tests {
     use super::read;
     use crate::lines::split_lines;
+    use crate::model::CellKind;
 
     /// The cells of the first table whose rows include `label`, as printed.
     fn row_cells(text: &str, label: &str) -> Option<Vec<String>> {
@@ -2539,6 +2561,59 @@ mod tests {
         assert!(row_cells(&text, "3.补正后申请内容仍不明确").is_none());
         assert_eq!(
             row_cells(&text, "8.属于行政查询事项").unwrap(),
+            ["1", "0", "0", "0", "0", "0", "1"]
+        );
+    }
+
+    /// A PDF draws a row's values level with the last line of a group label wrapped
+    /// beside the row before (`办理结果` under `三、本年度`): the row before then holds
+    /// them, and the row printing none is not blank (its values were drawn elsewhere).
+    #[test]
+    fn a_row_beside_one_holding_values_off_its_label_is_not_blank() {
+        let at = |parts: &[(usize, &str)]| {
+            let mut l = String::new();
+            for &(x, t) in parts {
+                let w: usize = l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+                l.push_str(&" ".repeat(x.saturating_sub(w)));
+                l.push_str(t);
+            }
+            l
+        };
+        let first = at(&[
+            (0, "三、本年度 （一）予以公开"),
+            (40, "1"),
+            (47, "19"),
+            (56, "3"),
+            (65, "1"),
+            (96, "24"),
+        ]);
+        let off = at(&[(0, "办理结果"), (47, "5"), (96, "5")]);
+        let text = apply_2021(&[
+            ("（一）予以公开", &[first.as_str(), off.as_str()]),
+            (
+                "（二）部分公开",
+                &["    （二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
+            ),
+        ]);
+        // neither row reads a value or a blank: their cells are left out or missing
+        for label in [
+            "（一）予以公开",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        ] {
+            let lines = split_lines(&text);
+            let (_, reads) = read(&lines, false).unwrap();
+            let row = reads
+                .iter()
+                .flat_map(|r| &r.tables)
+                .flat_map(|t| &t.rows)
+                .find(|r| r.path.last().is_some_and(|l| l == label));
+            assert!(
+                row.is_none_or(|r| r.cells.iter().all(|c| c.kind == CellKind::Missing)),
+                "{label}: {row:?}"
+            );
+        }
+        assert_eq!(
+            row_cells(&text, "1.属于国家秘密").unwrap(),
             ["1", "0", "0", "0", "0", "0", "1"]
         );
     }

@@ -80,21 +80,33 @@ pub fn read(lines: &[Line], drawn: bool) -> Option<(&'static Template, Vec<Read>
         })
         .collect();
     for tpl in builtin() {
-        let mut reads = Vec::new();
-        let mut score = 0;
         let titles = title_lines(&short, tpl);
-        for (k, &(ti, line)) in titles.iter().enumerate() {
-            let end = titles.get(k + 1).map_or(lines.len(), |&(_, l)| l);
-            let stream = match cache.iter().position(|(a, b, _)| *a == line && *b == end) {
-                Some(p) => &cache[p].2,
-                None => {
-                    cache.push((line, end, Stream::of(lines, line + 1, end, paged, drawn)));
-                    &cache[cache.len() - 1].2
-                }
-            };
-            let (s, r) = read_table(lines, stream, tpl, &tpl.tables[ti], line);
-            score += s;
-            reads.extend(r);
+        // the tables are read once; where a part would be placed by a reading of header
+        // positions that only rows of other tables confirm, they are read again with it
+        let mut calib = Calibration::default();
+        let (mut score, mut reads);
+        loop {
+            (score, reads) = (0, Vec::new());
+            for (k, &(ti, line)) in titles.iter().enumerate() {
+                let end = titles.get(k + 1).map_or(lines.len(), |&(_, l)| l);
+                let stream = match cache.iter().position(|(a, b, _)| *a == line && *b == end) {
+                    Some(p) => &cache[p].2,
+                    None => {
+                        cache.push((line, end, Stream::of(lines, line + 1, end, paged, drawn)));
+                        &cache[cache.len() - 1].2
+                    }
+                };
+                let (s, r) = read_table(lines, stream, tpl, &tpl.tables[ti], line, &mut calib);
+                score += s;
+                reads.extend(r);
+            }
+            if !calib.wants || !calib.trusted.is_empty() {
+                break;
+            }
+            calib.trusted = calib.confirmed();
+            if calib.trusted.is_empty() {
+                break;
+            }
         }
         if best.as_ref().is_none_or(|(s, _, _)| score > *s) && score > 0 {
             best = Some((score, tpl, reads));
@@ -753,6 +765,7 @@ fn read_table(
     tpl: &Template,
     tt: &TTable,
     title_line: usize,
+    calib: &mut Calibration,
 ) -> (usize, Option<Read>) {
     let leaves = leaves(tt);
     let unlabelled = leaves.is_empty();
@@ -967,6 +980,71 @@ fn read_table(
         );
         p
     };
+    // each part's header grid: the labels between the previous part's last row and its
+    // own first row (aligned text only)
+    let grids: Vec<Option<Grid>> = (0..tt.parts.len())
+        .map(|pi| {
+            if !s.spatial || s.paged {
+                return None;
+            }
+            let first_row = (0..leaves.len())
+                .filter(|&k| leaves[k].part == pi)
+                .filter_map(|k| hits[k])
+                .map(|h| tok_of(h.start))
+                .min()?;
+            let after_previous = (0..leaves.len())
+                .filter(|&k| leaves[k].part < pi)
+                .flat_map(|k| {
+                    row_vals[k]
+                        .iter()
+                        .copied()
+                        .chain(hits[k].map(|h| tok_of(h.end - 1)))
+                })
+                .max()
+                .map_or(0, |t| t + 1);
+            let mut grid = header_grid(s, &tt.parts[pi], after_previous, first_row)?;
+            // a measure in which some column's label does not start right of every row
+            // label of the part is no grid of its cells (pandoc sets a header with spans
+            // apart from its columns)
+            for m in 0..2 {
+                let label_end = (0..leaves.len())
+                    .filter(|&k| leaves[k].part == pi)
+                    .filter_map(|k| hits[k])
+                    .flat_map(|h| tok_of(h.start)..=tok_of(h.end - 1))
+                    .map(|t| &s.toks[t])
+                    .filter(|t| t.kind == Kind::Label)
+                    .map(|t| if m == 0 { t.x1 } else { t.chars.1 })
+                    .max()
+                    .unwrap_or(0);
+                grid.measures[m] = grid.cols[0][m].0 >= label_end;
+            }
+            Some(grid)
+        })
+        .collect();
+    // rows filling their columns on one line: do the header positions name each value's
+    // column, in each reading? (the counts of the document's tables decide, see
+    // [`Calibration`]; the first reading of a document counts)
+    if calib.trusted.is_empty() {
+        for (r, how) in READINGS.into_iter().enumerate() {
+            for (k, leaf) in leaves.iter().enumerate() {
+                let Some(grid) = grids[leaf.part].as_ref().filter(|g| g.cols.len() > 1) else {
+                    continue;
+                };
+                let vals: Vec<&Tok> = row_vals[k].iter().map(|&t| &s.toks[t]).collect();
+                if vals.len() != grid.cols.len()
+                    || vals.iter().any(|t| t.kind != Kind::Value || t.celled)
+                    || vals.windows(2).any(|w| w[0].line != w[1].line)
+                {
+                    continue;
+                }
+                let named = vals
+                    .iter()
+                    .enumerate()
+                    .all(|(c, t)| column_in(t, grid, how) == Some(c));
+                calib.counts[r][usize::from(!named)] += 1;
+            }
+        }
+    }
     let mut warnings = Vec::new();
     let mut tables = Vec::new();
     for (pi, part) in tt.parts.iter().enumerate() {
@@ -984,22 +1062,7 @@ fn read_table(
             |t| t.chars,
         ));
         // where no row fills the part's columns: the columns' own labels in the header
-        let starts = if centers.is_none() && s.spatial && !s.paged {
-            let first_row = ks
-                .iter()
-                .filter_map(|&k| hits[k])
-                .map(|h| tok_of(h.start))
-                .min();
-            let after_previous = (0..leaves.len())
-                .filter(|&k| leaves[k].part < pi)
-                .flat_map(|k| {
-                    row_vals[k]
-                        .iter()
-                        .copied()
-                        .chain(hits[k].map(|h| tok_of(h.end - 1)))
-                })
-                .max()
-                .map_or(0, |t| t + 1);
+        let by_header = if centers.is_none() && s.spatial && !s.paged {
             // the labels must explain every value of the part: each starts at one, in
             // display columns or in characters (tools pad by one or the other); a measure
             // that does not explain them all is not used (lynx squeezes its header onto
@@ -1029,26 +1092,29 @@ fn read_table(
             let positioned = part_values
                 .iter()
                 .all(|&t| !squeezed(t) || placed_apart(&s.toks[t]));
-            first_row
+            // (a value lying clear of the other columns' labels is read so only where the
+            // tool sets its headers over its cells: rows that fill their columns show it)
+            grids[pi]
+                .clone()
                 .filter(|_| positioned)
-                .and_then(|to| header_starts(s, part, after_previous, to))
-                .and_then(|st| {
-                    let values: Vec<&Tok> = ks
-                        .iter()
-                        .flat_map(|&k| &row_vals[k])
-                        .map(|&t| &s.toks[t])
-                        .filter(|t| t.kind == Kind::Value)
-                        .collect();
-                    let width = values.iter().all(|t| st.iter().any(|&(x, _)| x == t.x0));
-                    let chars = values
-                        .iter()
-                        .all(|t| st.iter().any(|&(_, c)| c == t.chars.0));
-                    let st: Vec<(Option<u32>, Option<u32>)> = st
+                .map(|grid| {
+                    let explains = |how: Reading| {
+                        part_values
+                            .iter()
+                            .all(|&t| column_in(&s.toks[t], &grid, how).is_some())
+                    };
+                    let ways: Vec<Reading> = READINGS
                         .into_iter()
-                        .map(|(x, c)| (Some(x).filter(|_| width), Some(c).filter(|_| chars)))
+                        .filter(|how| how.rule == Rule::Starts || calib.trusted.contains(how))
+                        .filter(|&how| explains(how))
                         .collect();
-                    (width || chars).then_some(st)
+                    calib.wants |= ways.is_empty()
+                        && READINGS
+                            .into_iter()
+                            .any(|how| how.rule == Rule::Within && explains(how));
+                    (grid, ways)
                 })
+                .filter(|(_, ways)| !ways.is_empty())
         } else {
             None
         };
@@ -1158,10 +1224,10 @@ fn read_table(
                 )
             };
             let assigned = assigned.or_else(|| {
-                starts
+                by_header
                     .as_ref()
                     .filter(|_| values_in_place)
-                    .and_then(|st| under_header(&toks, st))
+                    .and_then(|(grid, ways)| under_header(&toks, grid, ways))
             });
             let (cells, unplaced) = match assigned {
                 Some(cells) => (cells, Vec::new()),
@@ -2019,11 +2085,12 @@ fn assign(
     Some(cells)
 }
 
-/// Where each column's own label starts in the header between tokens `from` and `to`,
-/// in display columns and in characters: the one label token that begins the column's
-/// last header label (`上一年` of `上一年项目数量` wrapped) and begins no other's. None
-/// unless every column has one.
-fn header_starts(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Vec<(u32, u32)>> {
+/// Where the header between tokens `from` and `to` sets each column's own label, in
+/// display columns and in characters: the span of the one label token that begins the
+/// column's last header label (`上一年` of `上一年项目数量` wrapped) and begins no
+/// other's, widened over the header's other pieces that start between it and the next
+/// column's (the label's wrapped lines). None unless every column has one.
+fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> {
     let leaves: Vec<&str> = part
         .columns
         .iter()
@@ -2035,64 +2102,178 @@ fn header_starts(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Vec<
         .collect();
     // each column's label as one label fragment, else as one word of a fragment (the
     // labels of narrow columns print one space apart: `商业 科研 社会公益`)
-    let fragments: Vec<(String, u32, u32)> = labels
+    let fragments: Vec<(String, [(u32, u32); 2])> = labels
         .iter()
-        .map(|t| (t.folded.clone(), t.x0, t.chars.0))
+        .map(|t| (t.folded.clone(), [(t.x0, t.x1), t.chars]))
         .collect();
-    let mut words: Vec<(String, u32, u32)> = Vec::new();
+    let mut words: Vec<(String, [(u32, u32); 2])> = Vec::new();
     for t in &labels {
         let (mut x, mut c) = (t.x0, t.chars.0);
         for w in t.text.split(' ') {
+            let (wx, wc) = (
+                w.chars()
+                    .map(|ch| ch.width().unwrap_or(0) as u32)
+                    .sum::<u32>(),
+                w.chars().count() as u32,
+            );
             if !w.is_empty() {
-                words.push((mfold(w), x, c));
+                words.push((mfold(w), [(x, x + wx), (c, c + wc)]));
             }
-            x += w
-                .chars()
-                .map(|ch| ch.width().unwrap_or(0) as u32)
-                .sum::<u32>()
-                + 1;
-            c += w.chars().count() as u32 + 1;
+            x += wx + 1;
+            c += wc + 1;
         }
     }
     let begins = |w: &str, leaf: &str| w.chars().count() >= 2 && leaf.starts_with(w);
-    let starts = |pieces: &[(String, u32, u32)]| -> Option<Vec<(u32, u32)>> {
+    let grid = |pieces: &[(String, [(u32, u32); 2])]| -> Option<Vec<[(u32, u32); 2]>> {
         let mut out = Vec::with_capacity(leaves.len());
         for leaf in &leaves {
-            let mut found = pieces.iter().filter(|(w, _, _)| begins(w, leaf));
-            let (w, x, c) = found.next()?;
+            let mut found = pieces.iter().filter(|(w, _)| begins(w, leaf));
+            let (w, at) = found.next()?;
             if found.next().is_some() || leaves.iter().filter(|l| begins(w, l)).count() != 1 {
                 return None;
             }
-            out.push((*x, *c));
+            out.push(*at);
+        }
+        // the pieces of a column's label beyond its first: those of some column's label
+        // starting between its start and the next column's (a group label over several
+        // columns, a band, a note are no column's)
+        let own = |w: &str| leaves.iter().any(|l| l.contains(w));
+        for m in 0..2 {
+            let starts: Vec<u32> = out.iter().map(|a| a[m].0).collect();
+            for (_, at) in pieces.iter().filter(|(w, _)| own(w)) {
+                let k = starts.iter().rposition(|&x| x <= at[m].0);
+                if let Some(k) = k.filter(|&k| starts.get(k + 1).is_none_or(|&n| at[m].0 < n)) {
+                    out[k][m].1 = out[k][m].1.max(at[m].1);
+                }
+            }
         }
         Some(out)
     };
-    starts(&fragments).or_else(|| starts(&words))
+    grid(&fragments).or_else(|| grid(&words)).map(|cols| Grid {
+        cols,
+        measures: [true, true],
+    })
 }
 
-/// A row short of values placed under the columns whose labels start where its values
-/// start (cells and their headers set flush left, as w3m and pandoc print them): every
-/// value must start exactly at one column's label, in display columns or in characters
-/// (a measure is `None` where it does not explain the part), and the two measures must
-/// not name different columns.
-fn under_header(toks: &[&Tok], starts: &[(Option<u32>, Option<u32>)]) -> Option<Vec<Cell>> {
+/// Where a part's header sets each column's own label: its span in display columns
+/// (`[0]`) and in characters (`[1]`), and whether each measure is usable.
+#[derive(Clone, Debug)]
+struct Grid {
+    cols: Vec<[(u32, u32); 2]>,
+    measures: [bool; 2],
+}
+
+/// How a value's position names its column in a header grid: it starts where the
+/// column's label starts (cells and headers set flush left, as w3m and pandoc print
+/// them), or it lies where only that column can be: clear of the labels of the columns
+/// on either side by the space that separates cells (cells and headers centred or set
+/// apart, each column as wide as its widest content).
+#[derive(Clone, Copy, PartialEq)]
+enum Rule {
+    Starts,
+    Within,
+}
+
+/// A way to read a part's columns from its header: a measure (0 display columns,
+/// 1 characters) and a rule, used only where it names a column for every value of the
+/// part.
+#[derive(Clone, Copy, PartialEq)]
+struct Reading {
+    measure: usize,
+    rule: Rule,
+}
+
+/// Which readings of header positions the flattening bears out: per reading, the rows
+/// filling their columns on one line whose values it puts under their columns, and those
+/// it does not. A reading by [`Rule::Within`] is used only where such rows of the
+/// document confirm it and none contradicts it (lynx, for one, sets header labels apart
+/// from its cells).
+#[derive(Default)]
+struct Calibration {
+    counts: [[u32; 2]; 4],
+    /// The readings used in this pass (empty in the first).
+    trusted: Vec<Reading>,
+    /// Some part would be placed by a reading not yet trusted.
+    wants: bool,
+}
+
+impl Calibration {
+    fn confirmed(&self) -> Vec<Reading> {
+        READINGS
+            .into_iter()
+            .zip(self.counts)
+            .filter(|&(how, [yes, no])| how.rule == Rule::Within && yes > 0 && no == 0)
+            .map(|(how, _)| how)
+            .collect()
+    }
+}
+
+/// Every reading: both measures, both rules.
+const READINGS: [Reading; 4] = [
+    Reading {
+        measure: 0,
+        rule: Rule::Starts,
+    },
+    Reading {
+        measure: 1,
+        rule: Rule::Starts,
+    },
+    Reading {
+        measure: 0,
+        rule: Rule::Within,
+    },
+    Reading {
+        measure: 1,
+        rule: Rule::Within,
+    },
+];
+
+/// The column a value stands in under `grid`, read one way.
+fn column_in(t: &Tok, grid: &Grid, how: Reading) -> Option<usize> {
+    let (a, b) = if how.measure == 0 {
+        (t.x0, t.x1)
+    } else {
+        t.chars
+    };
+    let m = how.measure;
+    if !grid.measures[m] {
+        return None;
+    }
+    let grid = &grid.cols;
+    match how.rule {
+        Rule::Starts => grid.iter().position(|g| g[m].0 == a),
+        Rule::Within => {
+            // the grid's labels must stand apart, in order
+            if grid.windows(2).any(|w| w[0][m].1 >= w[1][m].0) {
+                return None;
+            }
+            let fits = |k: usize| {
+                (k == 0 || a > grid[k - 1][m].1) && grid.get(k + 1).is_none_or(|n| b < n[m].0)
+            };
+            let mut found = (0..grid.len()).filter(|&k| fits(k));
+            let k = found.next()?;
+            found.next().is_none().then_some(k)
+        }
+    }
+}
+
+/// A row short of values placed under the columns its values stand in by the header
+/// grid, by every reading that explains the part (see [`Rule`]); the readings must not
+/// name different columns, and the columns must follow the printed order.
+fn under_header(toks: &[&Tok], grid: &Grid, ways: &[Reading]) -> Option<Vec<Cell>> {
     if toks.is_empty()
-        || toks.len() >= starts.len()
+        || ways.is_empty()
+        || toks.len() >= grid.cols.len()
         || toks.iter().any(|t| t.kind != Kind::Value || t.celled)
     {
         return None;
     }
-    let mut cells = vec![empty(); starts.len()];
+    let mut cells = vec![empty(); grid.cols.len()];
     let mut last: Option<usize> = None;
     for t in toks {
-        let by_width = starts.iter().position(|&(x, _)| x == Some(t.x0));
-        let by_chars = starts.iter().position(|&(_, c)| c == Some(t.chars.0));
-        let c = match (by_width, by_chars) {
-            (Some(a), Some(b)) if a != b => return None,
-            (Some(a), _) | (None, Some(a)) => a,
-            (None, None) => return None,
-        };
-        if last.is_some_and(|l| c <= l) {
+        let mut named = ways.iter().map(|&w| column_in(t, grid, w));
+        let c = named.next()??;
+        if named.any(|o| o != Some(c)) || last.is_some_and(|l| c <= l) {
             return None;
         }
         last = Some(c);
@@ -2620,7 +2801,9 @@ mod tests {
 
     /// Aligned text whose cells and headers are set flush left (w3m, pandoc plain): where
     /// no row fills the columns, a value starting exactly where one column's label starts
-    /// is that column's, when every value of the part so starts.
+    /// is that column's, when every value of the part so starts; a value lying clear of
+    /// the labels of the columns beside one is that one's, where the rows that fill their
+    /// columns show the header set over the cells.
     #[test]
     fn short_rows_take_the_columns_whose_labels_start_where_their_values_do() {
         let text = [
@@ -2651,8 +2834,18 @@ mod tests {
             row_cells(&text, "其他对外管理服务事项").unwrap(),
             ["", "63", "483"]
         );
-        // in the next part 5332 starts two columns right of 处理决定: the labels do not
-        // explain that part's values, and none of them is placed
+        // in the next part 5332 starts two columns right of 处理决定, clear of 本年增/减:
+        // where rows filling their columns lie under their labels (规章, 规范性文件), the
+        // header's columns are the cells' and 5332 can only be 处理决定's
+        assert_eq!(row_cells(&text, "行政处罚").unwrap(), ["1021", "", "5332"]);
+        assert_eq!(row_cells(&text, "行政强制").unwrap(), ["675", "", ""]);
+        // where a row filling its columns does not lie under the labels (lynx sets a
+        // header apart from its cells), a value not starting at a label is not placed
+        let text = text.replace(
+            "规范性文件            20             16             235",
+            "规范性文件            20      16     235",
+        );
+        assert_eq!(row_cells(&text, "行政许可").unwrap(), ["224", "", "1162"]);
         for label in ["行政处罚", "行政强制"] {
             assert!(row_cells(&text, label).is_none_or(|c| c.iter().all(String::is_empty)));
         }
@@ -2737,7 +2930,7 @@ mod tests {
         assert_eq!(row_cells(&text, "行政许可").unwrap(), ["77"]);
         // set apart by a gap it is where its column is
         let text = format!(
-            "{HEAD}   第二十条第(一)项\n   信息内容 本年制发\n   件数          本年废止件数 现行有效件数\n   规章          18\n{rest}"
+            "{HEAD}   第二十条第(一)项\n   信息内容         本年制发件数 本年废止件数 现行有效件数\n   规章                          18\n{rest}"
         );
         assert_eq!(row_cells(&text, "规章").unwrap(), ["", "18", ""]);
     }

@@ -2352,8 +2352,12 @@ fn blank_line(s: &Stream, line: usize) -> bool {
 
 /// True when some line holds two or more of the values: text aligned in columns, whose
 /// positions mean something (a cell per line puts each value on a line of its own).
+/// (In any order: values sorted by position alternate between the lines of a row.)
 fn side_by_side(toks: &[&Tok]) -> bool {
-    toks.windows(2).any(|w| w[0].line == w[1].line) || toks.len() == 1 && !toks[0].celled
+    toks.iter()
+        .enumerate()
+        .any(|(i, a)| toks[i + 1..].iter().any(|b| b.line == a.line))
+        || toks.len() == 1 && !toks[0].celled
 }
 
 fn cell(t: &Tok) -> Cell {
@@ -2796,6 +2800,27 @@ mod tests {
         assert_eq!(
             row_cells(&text, "1.属于国家秘密").unwrap(),
             ["1", "0", "0", "0", "0", "0", "1"]
+        );
+    }
+
+    /// A PDF row whose values print on the two lines of its wrapped label, in character
+    /// columns that interleave (`2 0 21` above `19 0 0 0`): merged in character order.
+    #[test]
+    fn a_row_over_two_lines_merges_in_character_order() {
+        let text = apply_2021(&[(
+            "（二）部分公开",
+            &[
+                "        （二）部分公开                                  2        0 21",
+                "        （区分处理的，只计这一情形，不计其他情形） 19        0   0         0",
+            ],
+        )]);
+        assert_eq!(
+            row_cells(
+                &text,
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+            )
+            .unwrap(),
+            ["19", "0", "0", "2", "0", "0", "21"]
         );
     }
 

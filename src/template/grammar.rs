@@ -810,7 +810,18 @@ fn read_table(
         }
     }
     if unlabelled {
-        return match read_unlabelled(lines, s, tpl, tt, title_line, col_found) {
+        // header labels printed a character or two per line (narrow columns of a PDF)
+        // interleave: each column's label is then at least in the header in order
+        let spelled = |l: &str| {
+            let mut rest = head.chars();
+            l.chars().all(|c| rest.any(|h| h == c))
+        };
+        let spelled_out = tt
+            .parts
+            .iter()
+            .flat_map(|p| &p.columns)
+            .all(|c| c.m_path.iter().all(|m| spelled(&m.folded)));
+        return match read_unlabelled(lines, s, tpl, tt, title_line, col_found, spelled_out) {
             Some((score, r)) => (score, Some(r)),
             None => (col_found, None),
         };
@@ -1552,15 +1563,52 @@ fn read_unlabelled(
     tt: &TTable,
     title_line: usize,
     col_found: usize,
+    spelled_out: bool,
 ) -> Option<(usize, Read)> {
     let part = tt.parts.first()?;
     let n = part.columns.len();
-    if col_found * 2 < n.min(6) {
+    // the header's labels found whole, or spelled out in order where the row that
+    // follows prints one value for every column on one line
+    let full_row = || {
+        let first = s.toks.iter().position(|t| t.kind == Kind::Value);
+        first.is_some_and(|f| {
+            let line: Vec<&Tok> = s.toks[f..]
+                .iter()
+                .take_while(|t| t.line == s.toks[f].line)
+                .collect();
+            line.len() == n && line.iter().all(|t| t.kind == Kind::Value && !t.celled)
+        })
+    };
+    if col_found * 2 < n.min(6) && !(spelled_out && !s.drawn && full_row()) {
         return None;
     }
-    // the values start on the first line that prints one (blanks of header lines above
-    // are the header's padding)
-    let first_value = s.toks.iter().position(|t| t.kind == Kind::Value)?;
+    // the header: label tokens each word of which is in some column's labels; the row
+    // ends at the first label after it (the next heading)
+    let labels: Vec<&str> = part
+        .columns
+        .iter()
+        .flat_map(|c| &c.m_path)
+        .map(|m| m.folded.as_str())
+        .collect();
+    let in_header = |t: &Tok| {
+        t.kind != Kind::Label
+            || t.text.split(' ').filter(|w| !w.is_empty()).all(|w| {
+                // (a rule drawn across the table is part of it)
+                w.chars().all(|c| "-=_+:─━═┄┈".contains(c))
+                    || labels.iter().any(|l| l.contains(&mfold(w)))
+            })
+    };
+    let header_end = s.toks.iter().position(|t| !in_header(t));
+    // a table whose region prints no value anywhere is blank throughout (a form left
+    // blank), unless the text is in drawing order (its values may stand anywhere)
+    let Some(first_value) = s.toks.iter().position(|t| t.kind == Kind::Value) else {
+        return match header_end {
+            Some(h) if h > 0 && !s.drawn => {
+                Some(blank_unlabelled(lines, s, tt, title_line, col_found, h))
+            }
+            _ => None,
+        };
+    };
     let line = s.toks[first_value].line;
     let first = (0..first_value)
         .rev()
@@ -1657,6 +1705,63 @@ fn read_unlabelled(
             warnings,
         },
     ))
+}
+
+/// The one row of an unlabelled template table whose text prints no value (a blank
+/// form): every cell empty, the row on the header's last line.
+fn blank_unlabelled(
+    lines: &[Line],
+    s: &Stream,
+    tt: &TTable,
+    title_line: usize,
+    col_found: usize,
+    header_end: usize,
+) -> (usize, Read) {
+    let part = &tt.parts[0];
+    let last_line = s.toks[header_end - 1].line;
+    let columns = part
+        .columns
+        .iter()
+        .map(|c| Column {
+            path: c
+                .path
+                .iter()
+                .map(|l| printed_column(s, l, header_end))
+                .collect(),
+            key: Some(c.key.clone()),
+        })
+        .collect();
+    let table = Table {
+        id: String::new(),
+        lines: [
+            lines[first_content_line(lines, title_line + 1)].no,
+            lines[last_line].no,
+        ],
+        style: style_of(s, lines),
+        title: Some(printed_title(&lines[title_line].text)),
+        band: None,
+        section: Vec::new(),
+        note: None,
+        stub: Vec::new(),
+        columns,
+        rows: vec![Row {
+            path: Vec::new(),
+            line: lines[last_line].no,
+            cells: vec![empty(); part.columns.len()],
+            key: part.rows.first().map(|r| r.key.clone()),
+            unplaced: Vec::new(),
+        }],
+    };
+    (
+        col_found,
+        Read {
+            start: first_content_line(lines, title_line + 1),
+            end: last_line + 1,
+            heading: title_line,
+            tables: vec![table],
+            warnings: Vec::new(),
+        },
+    )
 }
 
 /// The first non-blank line at or after `i`.
@@ -2822,6 +2927,64 @@ mod tests {
             .unwrap(),
             ["19", "0", "0", "2", "0", "0", "21"]
         );
+    }
+
+    /// The one row of the 复议/诉讼 table, as printed (its row has no label), in a text
+    /// that also prints the application table (the evidence for the template).
+    fn review_row(text: &str) -> Option<Vec<String>> {
+        let text = apply_2021(&[]).replace("\u{c}四、政府信息公开行政复议、行政诉讼情况", text);
+        let lines = split_lines(&text);
+        let (_, reads) = read(&lines, crate::line_kind::in_drawing_order(&lines))?;
+        reads
+            .iter()
+            .flat_map(|r| &r.tables)
+            .find(|t| t.title.as_deref().is_some_and(|x| x.contains("行政复议")))
+            .and_then(|t| t.rows.first())
+            .map(|r| r.cells.iter().map(|c| c.raw.clone()).collect())
+    }
+
+    /// A form left blank (a table printing no value anywhere) is blank throughout, also
+    /// where it has no row labels.
+    #[test]
+    fn an_unlabelled_table_printing_no_value_is_blank() {
+        let rule = format!("  {}", "-".repeat(60));
+        let text = [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            &rule,
+            "    行政复议                    行政诉讼",
+            "      结果 结果 其他结果 尚未 总计 未经复议直接起诉     复议后起诉",
+            "      维持 纠正          审结",
+            "          结果 结果 其他结果 尚未审结 总计 结果 结果纠正 其他 尚未 总计",
+            "          维持 纠正                         维持          结果 审结",
+            "        \u{a0}            \u{a0}",
+            &rule,
+            "",
+            "五、存在的主要问题及改进情况",
+            "",
+            "无。",
+        ]
+        .join("\n");
+        assert_eq!(review_row(&text).unwrap(), vec![String::new(); 15]);
+        // prose under the heading and no header: no table
+        let prose = "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n五、存在的主要问题及改进情况\n";
+        assert_eq!(review_row(prose), None);
+    }
+
+    /// Header labels a character or two per line (narrow columns of a PDF) interleave:
+    /// where each label is spelled out in order and the next line prints one value for
+    /// every column, that line is the row.
+    #[test]
+    fn a_header_spelled_out_over_lines_takes_a_full_row() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n       行政复议                      行政诉讼\n                        未经复议           复议后起诉\n             尚          直接起诉\n结果维 结果纠 其他结 未 总 结 结          尚            其\n 持 正 果 审 计 果 果 其他结 未 总 结果维 结果纠 他 尚未审 总\n             结      维 纠 果 审 计 持 正 结 结 计\n                    持 正      结            果\n  9   0 26 0 35 43 0 36 8 87 94 0 0 7 101\n五、存在主要问题及改进情况\n";
+        assert_eq!(
+            review_row(text).unwrap(),
+            [
+                "9", "0", "26", "0", "35", "43", "0", "36", "8", "87", "94", "0", "0", "7", "101"
+            ]
+        );
+        // a row short of the columns is not read by count under such a header
+        let short = text.replace("  9   0 26 0 35", "  9   0 26 0");
+        assert!(review_row(&short).is_none_or(|c| c.iter().all(String::is_empty)));
     }
 
     /// Aligned text whose cells and headers are set flush left (w3m, pandoc plain): where

@@ -1318,7 +1318,7 @@ fn read_table(
             for u in &leaf.up {
                 path.push(printed(&u.label));
             }
-            path.push(printed_span(s, h, true));
+            path.push(completed_label(s, h, &leaf.row.m_label.folded));
             rows.push(Row {
                 path,
                 line: line_no,
@@ -1868,6 +1868,28 @@ fn printed_column(s: &Stream, label: &str, to: usize) -> String {
     }
 }
 
+/// The printed text of a row label's hit, completed where the hit is the label cut short
+/// and its rest is printed as a label piece on one of the next two lines (a PDF wraps a
+/// long label in its cell: `1.属于国家秘` above `密`).
+fn completed_label(s: &Stream, h: Hit, folded: &str) -> String {
+    let printed = printed_span(s, h, true);
+    let Some(rest) = folded
+        .strip_prefix(mfold(&printed).as_str())
+        .filter(|r| !r.is_empty())
+    else {
+        return printed;
+    };
+    let last = s.owner[h.end - 1];
+    let line = s.toks[last].line;
+    s.toks[last + 1..]
+        .iter()
+        .take_while(|t| t.line <= line + 2)
+        .find(|t| t.kind == Kind::Label && t.line > line && t.folded == rest)
+        .map_or(printed.clone(), |t| {
+            printed.clone() + trim(&strip_marks(&t.text))
+        })
+}
+
 /// The printed text of a folded range: the folded characters are those of the labels,
 /// so the printed form is rebuilt from the tokens' text where the range covers a whole
 /// token, and from the folded characters otherwise.
@@ -1878,6 +1900,16 @@ fn printed_span(s: &Stream, h: Hit, row_label: bool) -> String {
     let mut c = h.start;
     let start_x = char_x(s, h.start);
     let first_tok = s.owner[h.start];
+    // where the label's later lines begin: one may begin left of its first line (wrapped
+    // in the cell under a group label that overflowed), and a piece beginning where
+    // another later line of the label begins is the label's
+    // (in display columns or characters: a PDF's text counts characters)
+    let margins: Vec<(u32, u32)> = s.owner[h.start..h.end]
+        .iter()
+        .map(|&o| &s.toks[o])
+        .filter(|t| t.x1 > start_x && t.line != s.toks[first_tok].line)
+        .map(|t| (t.x0, t.chars.0))
+        .collect();
     while c < h.end {
         let tok = s.owner[c];
         // text of another column printed among the label's lines (a row-group label
@@ -1887,7 +1919,9 @@ fn printed_span(s: &Stream, h: Hit, row_label: bool) -> String {
         let left = if t.celled {
             f.celled && t.line != f.line && t.x0 < f.x0
         } else {
-            s.spatial && t.x1 <= start_x
+            s.spatial
+                && t.x1 <= start_x
+                && !margins.iter().any(|&(x, c)| x == t.x0 || c == t.chars.0)
         };
         if row_label && tok != first_tok && left {
             c += s.owner[c..].iter().take_while(|&&o| o == tok).count();
@@ -2985,6 +3019,37 @@ mod tests {
         // a row short of the columns is not read by count under such a header
         let short = text.replace("  9   0 26 0 35", "  9   0 26 0");
         assert!(review_row(&short).is_none_or(|c| c.iter().all(String::is_empty)));
+    }
+
+    /// A PDF wraps a long row label in its cell: the path gives the whole label, also
+    /// where its last piece stands on a line of its own after the values, and where its
+    /// later lines begin left of its first (beside a group label that overflowed).
+    #[test]
+    fn a_label_wrapped_in_a_pdf_cell_is_read_whole() {
+        let text = apply_2021(&[
+            (
+                "1.属于国家秘密",
+                &[
+                    "       （三）不予公 1.属于国家秘 1   0   0   0   0   0   1",
+                    "       开       密",
+                ],
+            ),
+            (
+                "2.没有现成信息需要另行制作",
+                &[
+                    "（四）无法提 2.没有现成信",
+                    "供      息需要另行制 1   0   0   0   0   0   1",
+                    "       作",
+                ],
+            ),
+        ]);
+        for label in ["1.属于国家秘密", "2.没有现成信息需要另行制作"] {
+            assert_eq!(
+                row_cells(&text, label).unwrap(),
+                ["1", "0", "0", "0", "0", "0", "1"],
+                "{label}"
+            );
+        }
     }
 
     /// Aligned text whose cells and headers are set flush left (w3m, pandoc plain): where

@@ -82,7 +82,7 @@ pub fn read(lines: &[Line], drawn: bool) -> Option<(&'static Template, Vec<Read>
     for tpl in builtin() {
         let titles = title_lines(&short, tpl);
         // the tables are read once; where a part would be placed by a reading of header
-        // positions that only rows of other tables confirm, they are read again with it
+        // positions that only rows of other tables can confirm, they are read again
         let mut calib = Calibration::default();
         let (mut score, mut reads);
         loop {
@@ -100,13 +100,20 @@ pub fn read(lines: &[Line], drawn: bool) -> Option<(&'static Template, Vec<Read>
                 score += s;
                 reads.extend(r);
             }
-            if !calib.wants || !calib.trusted.is_empty() {
-                break;
+            // a part would be placed by a reading not yet trusted: read again counting
+            // the rows of every table that bear readings out, then with those confirmed
+            if calib.wants && calib.trusted.is_empty() && !calib.counting {
+                calib.counting = true;
+                continue;
             }
-            calib.trusted = calib.confirmed();
-            if calib.trusted.is_empty() {
-                break;
+            if calib.counting {
+                calib.counting = false;
+                calib.trusted = calib.confirmed();
+                if !calib.trusted.is_empty() {
+                    continue;
+                }
             }
+            break;
         }
         if best.as_ref().is_none_or(|(s, _, _)| score > *s) && score > 0 {
             best = Some((score, tpl, reads));
@@ -993,9 +1000,22 @@ fn read_table(
     };
     // each part's header grid: the labels between the previous part's last row and its
     // own first row (aligned text only)
+    // (only where some part has no row filling its columns: the others are placed by
+    // their full rows' positions)
+    let sparse = (0..tt.parts.len()).any(|pi| {
+        let n = tt.parts[pi].columns.len();
+        !(0..leaves.len()).any(|k| {
+            leaves[k].part == pi
+                && row_vals[k]
+                    .iter()
+                    .filter(|&&t| s.toks[t].kind == Kind::Value)
+                    .count()
+                    == n
+        })
+    });
     let grids: Vec<Option<Grid>> = (0..tt.parts.len())
         .map(|pi| {
-            if !s.spatial || s.paged {
+            if !s.spatial || s.paged || !(sparse || calib.counting) {
                 return None;
             }
             let first_row = (0..leaves.len())
@@ -1034,8 +1054,8 @@ fn read_table(
         .collect();
     // rows filling their columns on one line: do the header positions name each value's
     // column, in each reading? (the counts of the document's tables decide, see
-    // [`Calibration`]; the first reading of a document counts)
-    if calib.trusted.is_empty() {
+    // [`Calibration`])
+    if calib.counting {
         for (r, how) in READINGS.into_iter().enumerate() {
             for (k, leaf) in leaves.iter().enumerate() {
                 let Some(grid) = grids[leaf.part].as_ref().filter(|g| g.cols.len() > 1) else {
@@ -2334,6 +2354,8 @@ struct Calibration {
     trusted: Vec<Reading>,
     /// Some part would be placed by a reading not yet trusted.
     wants: bool,
+    /// This pass reads every table's header grid and counts its full rows.
+    counting: bool,
 }
 
 impl Calibration {

@@ -1136,7 +1136,9 @@ fn read_table(
                     };
                     let ways: Vec<Reading> = READINGS
                         .into_iter()
-                        .filter(|how| how.rule == Rule::Starts || calib.trusted.contains(how))
+                        .filter(|how| {
+                            how.rule == Rule::Starts || grid.drawn || calib.trusted.contains(how)
+                        })
                         .filter(|&how| explains(how))
                         .collect();
                     calib.wants |= ways.is_empty()
@@ -2308,9 +2310,52 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
         }
         Some(out)
     };
-    grid(&fragments).or_else(|| grid(&words)).map(|cols| Grid {
+    let by_labels = grid(&fragments).or_else(|| grid(&words));
+    // a rule of dash segments in the header (pandoc's tables, many plain-text tables)
+    // draws each column's extent, from the widths of all its cells: its last segments
+    // are the value columns, wherever the header's labels stand (pandoc sets a header
+    // with spans over the wrong columns); the segments are in display columns
+    let n = leaves.len();
+    let mut rule: Vec<(u32, u32)> = Vec::new();
+    for line in labels
+        .iter()
+        .map(|t| t.line)
+        .collect::<std::collections::BTreeSet<_>>()
+    {
+        let mut segments = Vec::new();
+        for t in labels.iter().filter(|t| t.line == line) {
+            if !t.text.chars().all(|c| c == '-' || c == ' ') {
+                segments.clear();
+                break;
+            }
+            let mut x = t.x0;
+            for w in t.text.split(' ') {
+                let w_len = w.len() as u32;
+                if w_len >= 2 {
+                    segments.push((x, x + w_len));
+                }
+                x += w_len + 1;
+            }
+        }
+        if segments.len() > rule.len() {
+            rule = segments;
+        }
+    }
+    if rule.len() >= n && n > 1 {
+        let cols: Vec<[(u32, u32); 2]> = rule[rule.len() - n..]
+            .iter()
+            .map(|&span| [span, (0, 0)])
+            .collect();
+        return Some(Grid {
+            cols,
+            measures: [true, false],
+            drawn: true,
+        });
+    }
+    by_labels.map(|cols| Grid {
         cols,
         measures: [true, true],
+        drawn: false,
     })
 }
 
@@ -2320,6 +2365,9 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
 struct Grid {
     cols: Vec<[(u32, u32); 2]>,
     measures: [bool; 2],
+    /// The spans are those of a rule drawn under the columns, not of their labels: a
+    /// value within one is that column's, with no other rows to confirm it.
+    drawn: bool,
 }
 
 /// How a value's position names its column in a header grid: it starts where the
@@ -3072,6 +3120,77 @@ mod tests {
                 "{label}"
             );
         }
+    }
+
+    /// A rule of dash segments in a header (pandoc's plain tables) draws the columns'
+    /// extents: a short row's values are the columns whose segments hold them, also
+    /// where nothing else in the document confirms the header's positions.
+    #[test]
+    fn a_dashed_rule_gives_the_columns_of_short_rows() {
+        let at = |parts: &[(usize, &str)]| {
+            let mut l = String::new();
+            for &(x, t) in parts {
+                let w: usize = l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+                l.push_str(&" ".repeat(x.saturating_sub(w)));
+                l.push_str(t);
+            }
+            l
+        };
+        // value columns at 60-71, 72-83, ... (seven segments after two label columns)
+        let segs: Vec<(usize, String)> = [(2, 20), (23, 35)]
+            .into_iter()
+            .chain((0..7).map(|k| (60 + 12 * k, 11)))
+            .map(|(x, w)| (x, "-".repeat(w)))
+            .collect();
+        let segs: Vec<(usize, &str)> = segs.iter().map(|(x, w)| (*x, w.as_str())).collect();
+        let mut text = vec![
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            at(&segs),
+            at(&[
+                (61, "自然人"),
+                (73, "商业企业"),
+                (85, "科研机构"),
+                (97, "社会公益组织"),
+            ]),
+            at(&[(109, "法律服务机构"), (121, "其他"), (133, "总计")]),
+        ];
+        let labels = [
+            "一、本年新收政府信息公开申请数量",
+            "二、上年结转政府信息公开申请数量",
+            "（一）予以公开",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+            "1.属于国家秘密",
+            "2.其他法律行政法规禁止公开",
+            "3.危及“三安全一稳定”",
+            "4.保护第三方合法权益",
+            "5.属于三类内部事务信息",
+            "6.属于四类过程性信息",
+            "7.属于行政执法案卷",
+            "8.属于行政查询事项",
+            "1.本机关不掌握相关政府信息",
+            "2.没有现成信息需要另行制作",
+            "3.补正后申请内容仍不明确",
+            "1.信访举报投诉类申请",
+            "2.重复申请",
+            "3.要求提供公开出版物",
+            "4.无正当理由大量反复申请",
+            "5.要求行政机关确认或重新出具已获取信息",
+            "（七）总计",
+            "四、结转下年度继续办理",
+        ];
+        for l in labels {
+            // right-aligned in their segments: 自然人 ends at 70, 总计 at 142
+            text.push(at(&[(2, l), (68, "12"), (140, "12")]));
+        }
+        text.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let text = text.join("\n");
+        assert_eq!(
+            row_cells(&text, "（一）予以公开").unwrap(),
+            ["12", "", "", "", "", "", "12"]
+        );
+        // without the rule nothing confirms where the header's columns are
+        let bare = text.replacen(&at(&segs), "", 1);
+        assert!(row_cells(&bare, "（一）予以公开").is_none_or(|c| c.iter().all(String::is_empty)));
     }
 
     /// Aligned text whose cells and headers are set flush left (w3m, pandoc plain): where

@@ -817,18 +817,7 @@ fn read_table(
         }
     }
     if unlabelled {
-        // header labels printed a character or two per line (narrow columns of a PDF)
-        // interleave: each column's label is then at least in the header in order
-        let spelled = |l: &str| {
-            let mut rest = head.chars();
-            l.chars().all(|c| rest.any(|h| h == c))
-        };
-        let spelled_out = tt
-            .parts
-            .iter()
-            .flat_map(|p| &p.columns)
-            .all(|c| c.m_path.iter().all(|m| spelled(&m.folded)));
-        return match read_unlabelled(lines, s, tpl, tt, title_line, col_found, spelled_out) {
+        return match read_unlabelled(lines, s, tpl, tt, title_line, col_found) {
             Some((score, r)) => (score, Some(r)),
             None => (col_found, None),
         };
@@ -1585,12 +1574,40 @@ fn read_unlabelled(
     tt: &TTable,
     title_line: usize,
     col_found: usize,
-    spelled_out: bool,
 ) -> Option<(usize, Read)> {
     let part = tt.parts.first()?;
     let n = part.columns.len();
+    // the header: label tokens each word of which is in some column's labels; the row
+    // ends at the first label after it (the next heading)
+    let labels: Vec<&str> = part
+        .columns
+        .iter()
+        .flat_map(|c| &c.m_path)
+        .map(|m| m.folded.as_str())
+        .collect();
+    let rule = |w: &str| w.chars().all(|c| "-=_+:─━═┄┈".contains(c));
+    let in_header = |t: &Tok| {
+        t.kind != Kind::Label
+            || t.text.split(' ').filter(|w| !w.is_empty()).all(|w| {
+                // (a rule drawn across the table is part of it)
+                rule(w) || labels.iter().any(|l| l.contains(&mfold(w)))
+            })
+    };
+    let header_end = s.toks.iter().position(|t| !in_header(t));
+    // header labels printed a character or two per line (narrow columns of a PDF)
+    // interleave: each column's label is then at least in the header in order
+    let header: String = s.toks[..header_end.unwrap_or(s.toks.len())]
+        .iter()
+        .filter(|t| t.kind == Kind::Label && !rule(&t.text))
+        .map(|t| t.folded.as_str())
+        .collect();
+    let spelled = labels.iter().all(|l| {
+        let mut rest = header.chars();
+        l.chars().all(|c| rest.any(|h| h == c))
+    });
+    let no_values = s.toks.iter().all(|t| t.kind != Kind::Value);
     // the header's labels found whole, or spelled out in order where the row that
-    // follows prints one value for every column on one line
+    // follows prints one value for every column on one line, or none anywhere
     let full_row = || {
         let first = s.toks.iter().position(|t| t.kind == Kind::Value);
         first.is_some_and(|f| {
@@ -1601,26 +1618,9 @@ fn read_unlabelled(
             line.len() == n && line.iter().all(|t| t.kind == Kind::Value && !t.celled)
         })
     };
-    if col_found * 2 < n.min(6) && !(spelled_out && !s.drawn && full_row()) {
+    if col_found * 2 < n.min(6) && !(spelled && !s.drawn && (no_values || full_row())) {
         return None;
     }
-    // the header: label tokens each word of which is in some column's labels; the row
-    // ends at the first label after it (the next heading)
-    let labels: Vec<&str> = part
-        .columns
-        .iter()
-        .flat_map(|c| &c.m_path)
-        .map(|m| m.folded.as_str())
-        .collect();
-    let in_header = |t: &Tok| {
-        t.kind != Kind::Label
-            || t.text.split(' ').filter(|w| !w.is_empty()).all(|w| {
-                // (a rule drawn across the table is part of it)
-                w.chars().all(|c| "-=_+:─━═┄┈".contains(c))
-                    || labels.iter().any(|l| l.contains(&mfold(w)))
-            })
-    };
-    let header_end = s.toks.iter().position(|t| !in_header(t));
     // a table whose region prints no value anywhere is blank throughout (a form left
     // blank), unless the text is in drawing order (its values may stand anywhere)
     let Some(first_value) = s.toks.iter().position(|t| t.kind == Kind::Value) else {
@@ -3069,6 +3069,9 @@ mod tests {
         ]
         .join("\n");
         assert_eq!(review_row(&text).unwrap(), vec![String::new(); 15]);
+        // the header split over lines as a PDF prints narrow columns, nothing printed
+        let split = "四、政府信息公开行政复议、行政诉讼情况\n 行政复议            行政诉讼\n 结 结 其 尚\n 果 果 他 未 总 未经复议                  复议后\n 维 纠正 结果 审 计 直接起诉                起诉\n 持        结\n                结   结   其   尚   结 结        其   尚\n                果   果   他   未 总 果 果        他   未 总\n                维   纠   结   审 计 维 纠        结   审 计\n                                               结\n                持   正   果   结   持 正        果\n五、存在的主要问题及改进情况\n";
+        assert_eq!(review_row(split).unwrap(), vec![String::new(); 15]);
         // prose under the heading and no header: no table
         let prose = "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n五、存在的主要问题及改进情况\n";
         assert_eq!(review_row(prose), None);

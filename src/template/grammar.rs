@@ -1577,8 +1577,8 @@ fn read_unlabelled(
 ) -> Option<(usize, Read)> {
     let part = tt.parts.first()?;
     let n = part.columns.len();
-    // the header: label tokens each word of which is in some column's labels; the row
-    // ends at the first label after it (the next heading)
+    // the header: label tokens each word of which is made of the column labels'
+    // characters; the row ends at the first label after it (the next heading)
     let labels: Vec<&str> = part
         .columns
         .iter()
@@ -1586,11 +1586,14 @@ fn read_unlabelled(
         .map(|m| m.folded.as_str())
         .collect();
     let rule = |w: &str| w.chars().all(|c| "-=_+:─━═┄┈".contains(c));
+    // (pieces of labels of narrow columns run together: `结果纠未经复议直接起诉`; a piece
+    // is any run of the labels' characters)
+    let label_chars: rustc_hash::FxHashSet<char> = labels.iter().flat_map(|l| l.chars()).collect();
     let in_header = |t: &Tok| {
         t.kind != Kind::Label
             || t.text.split(' ').filter(|w| !w.is_empty()).all(|w| {
                 // (a rule drawn across the table is part of it)
-                rule(w) || labels.iter().any(|l| l.contains(&mfold(w)))
+                rule(w) || mfold(w).chars().all(|c| label_chars.contains(&c))
             })
     };
     let header_end = s.toks.iter().position(|t| !in_header(t));
@@ -3088,6 +3091,12 @@ mod tests {
             [
                 "9", "0", "26", "0", "35", "43", "0", "36", "8", "87", "94", "0", "0", "7", "101"
             ]
+        );
+        // pieces of two columns' labels run together (`结果纠未经复议直接起诉`)
+        let joined = "  四、政府信息公开行政复议、行政诉讼情况\n       行政复议                        行政诉讼\n结果维 结果纠 其他结 尚未审 总 结果维 结果纠未经复议直接起诉          复议后起诉\n 持 正 果 结 计 持 正 其他结             尚未审 总 结果维 结果纠 其他结 尚未审 总\n                             果 结 计 持 正 果 结 计\n 0 0 1 0 1 0 0 0 0 0 0 0 0 0 0\n  五、存在主要问题及改进情况\n";
+        assert_eq!(
+            review_row(joined).unwrap(),
+            ["0", "0", "1", "0", "1", "0", "0", "0", "0", "0", "0", "0", "0", "0", "0"]
         );
         // a row short of the columns is not read by count under such a header
         let short = text.replace("  9   0 26 0 35", "  9   0 26 0");

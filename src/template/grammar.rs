@@ -1684,51 +1684,21 @@ fn read_unlabelled(
             (missing(n), printed)
         }
     };
-    let row_key = part.rows.first().map(|r| r.key.clone());
-    let columns = part
-        .columns
-        .iter()
-        .map(|c| Column {
-            path: c.path.iter().map(|l| printed_column(s, l, first)).collect(),
-            key: Some(c.key.clone()),
-        })
-        .collect();
-    let table = Table {
-        id: String::new(),
-        lines: [
-            lines[first_content_line(lines, title_line + 1)].no,
-            lines[last_line].no,
-        ],
-        style: style_of(s, lines),
-        title: Some(printed_title(&lines[title_line].text)),
-        band: None,
-        section: Vec::new(),
-        note: None,
-        stub: Vec::new(),
-        columns,
-        // a row in drawing order is left out: the sums would place its values in an order
-        // that is not theirs (the warning names them)
-        rows: if drawn {
-            Vec::new()
-        } else {
-            vec![Row {
-                path: Vec::new(),
-                line: line_no,
-                cells,
-                key: row_key,
-                unplaced,
-            }]
-        },
+    // a row in drawing order is left out: the sums would place its values in an order
+    // that is not theirs (the warning names them)
+    let rows = if drawn {
+        Vec::new()
+    } else {
+        vec![Row {
+            path: Vec::new(),
+            line: line_no,
+            cells,
+            key: part.rows.first().map(|r| r.key.clone()),
+            unplaced,
+        }]
     };
-    Some((
-        col_found,
-        Read {
-            start: first_content_line(lines, title_line + 1),
-            end: last_line + 1,
-            heading: title_line,
-            tables: vec![table],
-            warnings,
-        },
+    Some(unlabelled_read(
+        lines, s, tt, title_line, col_found, first, last_line, rows, warnings,
     ))
 }
 
@@ -1744,24 +1714,56 @@ fn blank_unlabelled(
 ) -> (usize, Read) {
     let part = &tt.parts[0];
     let last_line = s.toks[header_end - 1].line;
-    let columns = part
+    let rows = vec![Row {
+        path: Vec::new(),
+        line: lines[last_line].no,
+        cells: vec![empty(); part.columns.len()],
+        key: part.rows.first().map(|r| r.key.clone()),
+        unplaced: Vec::new(),
+    }];
+    unlabelled_read(
+        lines,
+        s,
+        tt,
+        title_line,
+        col_found,
+        header_end,
+        last_line,
+        rows,
+        Vec::new(),
+    )
+}
+
+/// The reading of an unlabelled template table: its columns as printed in the header
+/// before token `header_to`, its lines from the title to `last_line`, and `rows`.
+#[allow(clippy::too_many_arguments)]
+fn unlabelled_read(
+    lines: &[Line],
+    s: &Stream,
+    tt: &TTable,
+    title_line: usize,
+    col_found: usize,
+    header_to: usize,
+    last_line: usize,
+    rows: Vec<Row>,
+    warnings: Vec<Warning>,
+) -> (usize, Read) {
+    let columns = tt.parts[0]
         .columns
         .iter()
         .map(|c| Column {
             path: c
                 .path
                 .iter()
-                .map(|l| printed_column(s, l, header_end))
+                .map(|l| printed_column(s, l, header_to))
                 .collect(),
             key: Some(c.key.clone()),
         })
         .collect();
+    let start = first_content_line(lines, title_line + 1);
     let table = Table {
         id: String::new(),
-        lines: [
-            lines[first_content_line(lines, title_line + 1)].no,
-            lines[last_line].no,
-        ],
+        lines: [lines[start].no, lines[last_line].no],
         style: style_of(s, lines),
         title: Some(printed_title(&lines[title_line].text)),
         band: None,
@@ -1769,22 +1771,16 @@ fn blank_unlabelled(
         note: None,
         stub: Vec::new(),
         columns,
-        rows: vec![Row {
-            path: Vec::new(),
-            line: lines[last_line].no,
-            cells: vec![empty(); part.columns.len()],
-            key: part.rows.first().map(|r| r.key.clone()),
-            unplaced: Vec::new(),
-        }],
+        rows,
     };
     (
         col_found,
         Read {
-            start: first_content_line(lines, title_line + 1),
+            start,
             end: last_line + 1,
             heading: title_line,
             tables: vec![table],
-            warnings: Vec::new(),
+            warnings,
         },
     )
 }

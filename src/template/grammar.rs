@@ -255,7 +255,8 @@ pub fn disagreement(
     if differ.is_empty() {
         return None;
     }
-    differ.sort_by_key(|(_, l)| *l);
+    // (by line, then key: cells of one line come from a hash map in no fixed order)
+    differ.sort_by(|x, y| (x.1, x.0).cmp(&(y.1, y.0)));
     let (k, line) = differ[0];
     Some(Warning {
         line: Some(line),

@@ -1894,7 +1894,7 @@ fn printed_column(s: &Stream, label: &str, to: usize) -> String {
 /// and its rest is printed as a label piece on one of the next two lines (a PDF wraps a
 /// long label in its cell: `1.属于国家秘` above `密`).
 fn completed_label(s: &Stream, h: Hit, folded: &str) -> String {
-    let printed = printed_span(s, h, true);
+    let mut printed = printed_span(s, h, true);
     let Some(rest) = folded
         .strip_prefix(mfold(&printed).as_str())
         .filter(|r| !r.is_empty())
@@ -1903,13 +1903,14 @@ fn completed_label(s: &Stream, h: Hit, folded: &str) -> String {
     };
     let last = s.owner[h.end - 1];
     let line = s.toks[last].line;
-    s.toks[last + 1..]
+    if let Some(t) = s.toks[last + 1..]
         .iter()
         .take_while(|t| t.line <= line + 2)
         .find(|t| t.kind == Kind::Label && t.line > line && t.folded == rest)
-        .map_or(printed.clone(), |t| {
-            printed.clone() + trim(&strip_marks(&t.text))
-        })
+    {
+        printed.push_str(trim(&strip_marks(&t.text)));
+    }
+    printed
 }
 
 /// The printed text of a folded range: the folded characters are those of the labels,

@@ -359,6 +359,9 @@ struct Stream {
     owner: Vec<usize>,
     /// Per line index: how many tokens it holds and whether all are explicit blanks.
     per_line: rustc_hash::FxHashMap<usize, (usize, bool)>,
+    /// Lines that are rows of a Markdown table without outer bars (html2text), where a
+    /// cell's text may wrap onto the next line.
+    bare_lines: std::rc::Rc<rustc_hash::FxHashSet<usize>>,
     /// The text is laid out in columns: values that begin a line stand indented under
     /// their columns (`pdftotext -layout`, w3m), rather than at the margin (plain
     /// `pdftotext`, which prints a row's values on lines of their own in no columns).
@@ -374,7 +377,15 @@ struct Stream {
 impl Stream {
     fn of(lines: &[Line], start: usize, end: usize, paged: bool, drawn: bool) -> Stream {
         let mut toks: Vec<Tok> = Vec::new();
+        // under a Markdown delimiter row without outer bars (`---|---`, html2text), every
+        // bar of a row separates two cells: one at the start of the line follows an empty
+        // first cell, one at its end precedes an empty last cell
+        let mut bare = false;
+        let mut bare_lines = rustc_hash::FxHashSet::default();
         for (i, l) in lines.iter().enumerate().take(end).skip(start) {
+            if crate::line_kind::is_separator(&l.text) {
+                bare = !pipe::has_leading_bar(l.text.trim_start());
+            }
             // a lone bar under a cell printed without one (`规章` / `|`) closes that cell:
             // no empty cell of its own (under `规章 |` it is one)
             let closes = l.text.trim() == "|"
@@ -383,8 +394,11 @@ impl Stream {
                     .rev()
                     .find(|p| !p.text.trim().is_empty())
                     .is_some_and(|p| !p.text.contains('|'));
+            if bare && crate::line_kind::is_pipe_row(&l.text) {
+                bare_lines.insert(i);
+            }
             if !closes {
-                tokenize(i, &l.text, &mut toks);
+                tokenize(i, &l.text, bare, &mut toks);
             }
         }
         // an outline number split from its label by the markup (`1` / `.申请人…`) is label:
@@ -478,6 +492,7 @@ impl Stream {
             folded,
             owner,
             per_line,
+            bare_lines: std::rc::Rc::new(bare_lines),
             spatial,
             drawn,
             paged,
@@ -506,6 +521,7 @@ impl Stream {
                 .map(|i| self.owner[i])
                 .collect(),
             per_line: self.per_line.clone(),
+            bare_lines: std::rc::Rc::clone(&self.bare_lines),
             spatial: self.spatial,
             drawn: self.drawn,
             paged: self.paged,
@@ -526,7 +542,7 @@ impl Stream {
 /// Splits one line into tokens: the cells of a bar or tab row; otherwise the fragments
 /// of the line, where the values are the whitespace-separated numbers and marks at its
 /// end and the rest is label text.
-fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
+fn tokenize(i: usize, text: &str, bare: bool, out: &mut Vec<Tok>) {
     let t = trim(text);
     if t.is_empty() || crate::line_kind::is_separator(t) || crate::line_kind::is_rule(t) {
         return;
@@ -573,12 +589,21 @@ fn tokenize(i: usize, text: &str, out: &mut Vec<Tok>) {
     } else {
         text
     };
-    let cells: Option<Vec<String>> = if crate::line_kind::is_pipe_row(text) {
+    let cells: Option<Vec<String>> = if bare && crate::line_kind::is_pipe_row(text) {
+        Some(
+            text.trim_end()
+                .split('|')
+                .map(|c| trim(c).to_string())
+                .collect(),
+        )
+    } else if crate::line_kind::is_pipe_row(text) {
         let mut cells = pipe::split_cells(text);
         // without outer bars (html2text), a last bar followed by white space only ends an
-        // empty last cell, not the row
-        let t = text.trim_start();
-        if !pipe::has_leading_bar(t) && t.trim_end().ends_with('|') && t.len() > t.trim_end().len()
+        // empty last cell, not the row; so does a first bar after white space (an empty
+        // first cell, which `split_cells` keeps)
+        if !pipe::has_leading_bar(text)
+            && text.trim_end().ends_with('|')
+            && text.len() > text.trim_end().len()
         {
             cells.push(String::new());
         }
@@ -1401,6 +1426,7 @@ fn read_table(
             .filter_map(|&k| hits[k].map(|h| tok_of(h.start)))
             .min()
             .unwrap_or(0);
+        let col_labels = folded_labels(part);
         let columns = part
             .columns
             .iter()
@@ -1408,7 +1434,7 @@ fn read_table(
                 path: c
                     .path
                     .iter()
-                    .map(|l| printed_column(s, l, first_tok))
+                    .map(|l| printed_column(s, l, first_tok, &col_labels))
                     .collect(),
                 key: Some(c.key.clone()),
             })
@@ -1749,6 +1775,7 @@ fn unlabelled_read(
     rows: Vec<Row>,
     warnings: Vec<Warning>,
 ) -> (usize, Read) {
+    let col_labels = folded_labels(&tt.parts[0]);
     let columns = tt.parts[0]
         .columns
         .iter()
@@ -1756,7 +1783,7 @@ fn unlabelled_read(
             path: c
                 .path
                 .iter()
-                .map(|l| printed_column(s, l, header_to))
+                .map(|l| printed_column(s, l, header_to, &col_labels))
                 .collect(),
             key: Some(c.key.clone()),
         })
@@ -1848,46 +1875,149 @@ fn printed_or(s: &Stream, label: &str) -> String {
     }
 }
 
-/// The printed form of a column label: as [`printed_or`], else the one header token
-/// (before `to`) closest to it when it is close (`采购金额` printed for `采购总金额`).
-fn printed_column(s: &Stream, label: &str, to: usize) -> String {
+/// The printed form of a column label: as [`printed_or`], else the one header cell
+/// (before `to`) closest to it when it is close (`采购金额` printed for `采购总金额`), or
+/// the one that starts as it does and no other of the part's column labels (`labels`,
+/// folded) does (`商业机构` printed for `商业企业`). A header cell is a label token, or one
+/// with the pieces of its text the tool wrapped onto the next lines ([`continuation`]).
+fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> String {
     let f = mfold(label);
     let needle: Vec<char> = f.chars().collect();
-    let exact = s.toks[..to.min(s.toks.len())]
+    let to = to.min(s.toks.len());
+    let exact = s.toks[..to]
         .iter()
         .any(|t| t.kind == Kind::Label && t.folded == f)
         || !s.find_all(&needle).is_empty();
     if exact {
         return printed_or(s, label);
     }
-    let mut best: Option<(f64, &Tok)> = None;
+    let prefix = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let len = f.chars().count();
+    let mut best: Option<(f64, String, String)> = None;
     let mut tie = false;
-    for t in s.toks[..to.min(s.toks.len())]
-        .iter()
-        .filter(|t| t.kind == Kind::Label)
-    {
-        let tf = &t.folded;
-        // a piece of the label (`商业企` of a label wrapped over lines) is not a variant
-        if f.starts_with(tf.as_str()) || f.ends_with(tf.as_str()) {
-            continue;
+    for k in (0..to).filter(|&k| s.toks[k].kind == Kind::Label) {
+        let mut chain = vec![k];
+        // (fragments one space apart may be two cells': none is joined over lines)
+        let spaced = |j: usize| s.toks[j].text.contains(' ');
+        while chain.len() < 3
+            && !spaced(k)
+            && let Some(next) = continuation(s, chain[chain.len() - 1], to)
+            && !spaced(next)
+        {
+            chain.push(next);
         }
-        let sim = label_sim(tf, &f);
-        if sim < 0.75 {
-            continue;
-        }
-        match best {
-            Some((b, bt)) if (sim - b).abs() < 1e-9 && bt.folded != t.folded => tie = true,
-            Some((b, _)) if sim <= b => {}
-            _ => {
-                best = Some((sim, t));
-                tie = false;
+        for n in 1..=chain.len() {
+            let folded: String = chain[..n]
+                .iter()
+                .map(|&j| s.toks[j].folded.as_str())
+                .collect();
+            let printed = || -> String {
+                chain[..n]
+                    .iter()
+                    .map(|&j| trim(&strip_marks(&s.toks[j].text)).to_string())
+                    .collect()
+            };
+            if n > 1 && folded == f {
+                return printed();
+            }
+            // a piece of the label (`商业企` of a label wrapped over lines) is not a variant,
+            // nor is another column's label, nor (joined over lines) the label and more
+            if f.starts_with(folded.as_str())
+                || f.ends_with(folded.as_str())
+                || labels.contains(&folded)
+                || n > 1 && (folded.starts_with(f.as_str()) || folded.ends_with(f.as_str()))
+            {
+                continue;
+            }
+            let p = prefix(&folded, &f);
+            // (pieces joined over lines are compared character by character: the
+            // looser comparisons of labels would take a note printed between them)
+            let sim = if n == 1 {
+                label_sim(&folded, &f)
+            } else {
+                strsim::normalized_levenshtein(&folded, &f)
+            };
+            let sim = match sim {
+                sim if sim >= 0.75 => sim,
+                _ if p >= 2
+                    && len >= 4
+                    && !chain[..n].iter().any(|&j| spaced(j))
+                    && 2 * p >= len
+                    && folded.chars().count().abs_diff(len) <= 1
+                    && labels.iter().all(|l| *l == f || prefix(&folded, l) < p) =>
+                {
+                    0.6
+                }
+                _ => continue,
+            };
+            match &best {
+                Some((b, bf, _)) if (sim - b).abs() < 1e-9 && *bf != folded => tie = true,
+                Some((b, _, _)) if sim <= *b => {}
+                _ => {
+                    best = Some((sim, folded, printed()));
+                    tie = false;
+                }
             }
         }
     }
     match best {
-        Some((_, t)) if !tie => trim(&strip_marks(&t.text)).to_string(),
+        Some((_, _, printed)) if !tie => printed,
         _ => label.to_string(),
     }
+}
+
+/// Every label of a part's column paths, folded.
+fn folded_labels(part: &Part) -> Vec<String> {
+    part.columns
+        .iter()
+        .flat_map(|c| &c.m_path)
+        .map(|m| m.folded.clone())
+        .collect()
+}
+
+/// The header token (before `to`) that continues label token `a` on a later line: the
+/// same cell of a grid printed further down (every line between prints cells of the
+/// row), the first cell of the next line after the last cell of `a`'s line (a bare pipe
+/// table wraps a cell's text onto the next line), or in aligned text a label on the next
+/// line under it.
+fn continuation(s: &Stream, a: usize, to: usize) -> Option<usize> {
+    let toks = &s.toks[..to];
+    let ta = &toks[a];
+    let last_of_line = toks.get(a + 1).is_none_or(|t| t.line != ta.line);
+    for b in a + 1..toks.len() {
+        let tb = &toks[b];
+        if tb.line > ta.line + 2 {
+            break;
+        }
+        if tb.line == ta.line || tb.kind != Kind::Label || tb.celled != ta.celled {
+            continue;
+        }
+        let next_line = tb.line == ta.line + 1;
+        let hit = if ta.celled {
+            let same_cell =
+                tb.x0 == ta.x0 && (ta.line + 1..tb.line).all(|l| s.per_line.contains_key(&l));
+            let wrapped = next_line
+                && s.bare_lines.contains(&ta.line)
+                && s.bare_lines.contains(&tb.line)
+                && last_of_line
+                && toks[b - 1].line != tb.line
+                && tb.x0 == 0
+                && ta.x0 > 0;
+            same_cell || wrapped
+        } else {
+            // (under it by display and by character columns: tools pad by one or the
+            // other, and where the two disagree the text does not say which)
+            next_line
+                && tb.x0 < ta.x1
+                && ta.x0 < tb.x1
+                && tb.chars.0 < ta.chars.1
+                && ta.chars.0 < tb.chars.1
+        };
+        if hit {
+            return Some(b);
+        }
+    }
+    None
 }
 
 /// The printed text of a row label's hit, completed where the hit is the label cut short
@@ -2872,6 +3002,51 @@ mod tests {
         text.join("\n")
     }
 
+    /// The column paths of the first table read from `text`.
+    fn column_paths(text: &str) -> Vec<Vec<String>> {
+        let lines = split_lines(text);
+        let (_, reads) = read(&lines, crate::line_kind::in_drawing_order(&lines)).unwrap();
+        let t = reads.iter().flat_map(|r| &r.tables).next().unwrap();
+        t.columns.iter().map(|c| c.path.clone()).collect()
+    }
+
+    /// A header label printed in other words than the template's (`商业机构` for
+    /// `商业企业`) names its column where it starts as that label and no other, also
+    /// where the tool wrapped it over lines: in a bare pipe table (html2text), in a grid
+    /// (w3m), in aligned text (pandoc). A label one space from another is not joined.
+    #[test]
+    fn a_column_label_printed_in_other_words_names_its_column() {
+        // the rows of the template table, after its title and header lines
+        let text = apply_2021(&[]);
+        let body = text.splitn(3, '\n').nth(2).unwrap();
+        let bare = format!(
+            "三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系为：第一项加第二项之和等于第三项加第四项之和）| 申请人  \n情况  \n---|---  \n自然人| 法人或  \n其他组织| 总计  \n| 商业  \n机构| 科研机构| 社会公益  \n组织| 法律服务机构| 其他|   \n{}",
+            body.lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join("| "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        );
+        let spatial =
+            |header: &str| format!("三、收到和处理政府信息公开申请情况\n{header}\n{body}");
+        let aligned = spatial(
+            "                        自然人\n                                商业  科研机构  社会公益组织  法律服务机构  其他  总计\n                                机构",
+        );
+        let spaced = spatial(
+            "                        自然人\n                                商业 科研机构  社会公益组织  法律服务机构  其他  总计\n                                机构",
+        );
+        for (name, text, printed) in [
+            ("bare", bare.as_str(), "商业机构"),
+            ("aligned", aligned.as_str(), "商业机构"),
+            ("spaced", spaced.as_str(), "商业企业"),
+        ] {
+            let paths = column_paths(text);
+            let second = paths.get(1).and_then(|p| p.last()).map(String::as_str);
+            assert_eq!(second, Some(printed), "{name}: {paths:?}");
+            let third = paths.get(2).and_then(|p| p.last()).map(String::as_str);
+            assert_eq!(third, Some("科研机构"), "{name}: {paths:?}");
+        }
+    }
+
     /// A row label wrapped over more lines than its values, with its values drawn level
     /// with the group label printed before it (a PDF's text): the line of values that no
     /// row took is the row's that follows it and took none.
@@ -3076,6 +3251,31 @@ mod tests {
         // prose under the heading and no header: no table
         let prose = "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n五、存在的主要问题及改进情况\n";
         assert_eq!(review_row(prose), None);
+    }
+
+    /// A Markdown table without outer bars (html2text): a bar at the start of a row
+    /// follows an empty first cell, one at its end precedes an empty last cell, so
+    /// every value keeps its column.
+    #[test]
+    fn bars_at_the_ends_of_a_bare_row_keep_empty_cells() {
+        let text = "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议| 行政诉讼  \n---|---  \n结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 未经复议直接起诉| 复议后起诉  \n| | | | | 结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| 尚未审结| 总计  \n| 7| 4|  | 11| 1| 3| | | 4|  | | 8|  | \n\n五、存在的主要问题及改进情况\n";
+        assert_eq!(
+            review_row(text).unwrap(),
+            [
+                "", "7", "4", "", "11", "1", "3", "", "", "4", "", "", "8", "", ""
+            ]
+        );
+        // the same row with outer bars has one cell fewer at each end
+        let barred = text
+            .replace("---|---", "|---|---|")
+            .replace("| 7| 4|  | 11|", "| | 7| 4|  | 11|")
+            .replace("| 8|  | \n", "| 8|  |  |\n");
+        assert_eq!(
+            review_row(&barred).unwrap(),
+            [
+                "", "7", "4", "", "11", "1", "3", "", "", "4", "", "", "8", "", ""
+            ]
+        );
     }
 
     /// Header labels a character or two per line (narrow columns of a PDF) interleave:

@@ -244,6 +244,7 @@ enum Style {
     Grid,
     Aligned,
     Cellline,
+    Joined,
 }
 
 impl Style {
@@ -253,6 +254,7 @@ impl Style {
             Style::Grid => "grid",
             Style::Aligned => "aligned",
             Style::Cellline => "cellline",
+            Style::Joined => "joined",
         }
     }
 }
@@ -281,7 +283,10 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
             LineKind::Spaced | LineKind::Squeezed
                 if crate::line_kind::is_data_line(&lines[i].text) =>
             {
-                match aligned_region(lines, kinds, i, floor) {
+                match joined_region(lines, kinds, i, floor)
+                    .ok_or(())
+                    .or_else(|()| aligned_region(lines, kinds, i, floor))
+                {
                     Ok(r) => Ok(r),
                     // rows squeezed onto single spaces, without columns: read as cells
                     // (other seeds of the run may still start an aligned table)
@@ -466,6 +471,71 @@ fn aligned_region(
     } else {
         Err(j)
     }
+}
+
+/// Most lines above the first row of joined rows that may be their header.
+const MAX_JOINED_HEADER_LINES: usize = 8;
+
+/// Rows joined by single spaces ([`table::joined`]) from the line `i`: the rows and the
+/// lines printing a label only (groups) below it up to a blank line, and above it the
+/// header from the topmost line of at least as many words as the rows have cells (lines
+/// under a caption; the caption and its second-language line stay out). `None` unless
+/// three rows of one width show the joining.
+fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Option<Region> {
+    use crate::table::joined::{scan_row, width_of};
+    let first = scan_row(&lines[i].text)?;
+    let texty = |k: usize| {
+        matches!(
+            kinds[k],
+            LineKind::Text | LineKind::Spaced | LineKind::Squeezed
+        )
+    };
+    let mut rows = vec![first];
+    let mut last_row = i;
+    let mut end = i + 1;
+    while end < lines.len() && texty(end) {
+        if let Some(r) = scan_row(&lines[end].text) {
+            rows.push(r);
+            last_row = end;
+        } else if is_prose(strip_md(&lines[end].text)) {
+            break;
+        }
+        end += 1;
+    }
+    let n = width_of(&rows.iter().collect::<Vec<_>>())?;
+    // header lines above: up to a caption (and the line in a second language under it), an
+    // empty line, or a numbered line above a line as wide as the rows (a heading over the
+    // header; a numbered line right above the rows is a group of them); lines of white
+    // space alone (an empty row) are passed
+    let mut start = i;
+    let mut k = i;
+    let (mut seen, mut header) = (0, false);
+    while k > floor && seen < MAX_JOINED_HEADER_LINES {
+        let p = k - 1;
+        let t = strip_md(&lines[p].text);
+        if kinds[p] == LineKind::Blank && !lines[p].text.is_empty() {
+            k = p;
+            continue;
+        }
+        let under_caption = p > 0 && is_numbered_caption(strip_md(&lines[p - 1].text));
+        if !texty(p)
+            || t.chars().count() > 200
+            || is_numbered_caption(t)
+            || under_caption
+            || (header && heading_of(t, 0).is_some())
+        {
+            break;
+        }
+        header |= t.split_whitespace().count() >= n;
+        start = p;
+        seen += 1;
+        k = p;
+    }
+    Some(Region {
+        start,
+        end: last_row + 1,
+        style: Style::Joined,
+    })
 }
 
 /// Row labels met in the run of an aligned table.
@@ -877,6 +947,7 @@ impl Builder<'_> {
             }
             Style::Grid => table::grid::read(lines, warnings),
             Style::Cellline => table::cellline::read(lines, &self.kinds[r.start..r.end], warnings),
+            Style::Joined => table::joined::read(lines, warnings),
         };
         let mut title = self.section.last().map(|s| s.2.clone());
         if let Some(c) = caption {
@@ -979,6 +1050,8 @@ impl Builder<'_> {
         if j < self.limit && self.kinds[j] == LineKind::Blank {
             j += 1;
         }
+        // the caller takes the table only where a region starts at `j` (its header may be
+        // a text line: `指标 Item 2018 2019` over rows joined by single spaces)
         (j < self.limit
             && matches!(
                 self.kinds[j],
@@ -986,6 +1059,8 @@ impl Builder<'_> {
                     | LineKind::Separator
                     | LineKind::Tab
                     | LineKind::Spaced
+                    | LineKind::Squeezed
+                    | LineKind::Text
                     | LineKind::Rule
                     | LineKind::Boxed
             ))
@@ -1013,10 +1088,21 @@ impl Builder<'_> {
                 .split_whitespace()
                 .count()
                 == 1;
-        if !number_only || j >= self.limit || self.kinds[j] != LineKind::Text {
+        if j >= self.limit || self.kinds[j] != LineKind::Text {
             return None;
         }
         let u = strip_md(&self.lines[j].text);
+        if !number_only {
+            // a caption in Chinese with its English title under it (bilingual yearbooks)
+            let latin =
+                |s: &str| s.chars().any(|c| c.is_ascii_alphabetic()) && !s.chars().any(is_cjk);
+            return (is_numbered_caption(t)
+                && t.chars().any(is_cjk)
+                && latin(u)
+                && u.chars().count() <= 120
+                && !u.ends_with(['。', '.', ':', '：', ';', '；']))
+            .then_some(j);
+        }
         (heading_of(u, 0).is_none()
             && u.chars().count() <= 120
             && !u.ends_with(['。', '.', ':', '：', ';', '；']))

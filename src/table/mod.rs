@@ -43,6 +43,7 @@ pub mod aligned;
 pub mod cellline;
 pub mod grid;
 pub mod header;
+pub mod joined;
 pub mod pipe;
 pub mod rows;
 pub mod tsv;

@@ -245,6 +245,7 @@ enum Style {
     Aligned,
     Cellline,
     Joined,
+    Ruled,
 }
 
 impl Style {
@@ -255,6 +256,7 @@ impl Style {
             Style::Aligned => "aligned",
             Style::Cellline => "cellline",
             Style::Joined => "joined",
+            Style::Ruled => "ruled",
         }
     }
 }
@@ -299,6 +301,7 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
             LineKind::Pipe if pipe::is_barred_cell(&lines[i].text) => {
                 barred_region(lines, kinds, i)
             }
+            LineKind::Pipe if !lines[i].text.starts_with('|') => ruled_region(lines, i),
             LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor)
                 .or_else(|e| barred_region(lines, kinds, i).map_err(|f| e.max(f))),
             _ => Err(i + 1),
@@ -535,6 +538,28 @@ fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> 
         start,
         end: last_row + 1,
         style: Style::Joined,
+    })
+}
+
+/// A fixed-width table ruled with bars from the line `i` ([`table::ruled`]): the lines
+/// holding a bar, their bars at the same columns, the header's end shown by a rule or a
+/// line numbering the columns.
+/// Without one, the end of the run of such lines (no later line of it starts one).
+fn ruled_region(lines: &[Line], i: usize) -> Result<Region, usize> {
+    let end = i + lines[i..]
+        .iter()
+        .take_while(|l| l.text.contains('|') && !pipe::is_barred_cell(&l.text))
+        .count();
+    let texts: Vec<&str> = lines[i..end].iter().map(|l| l.text.as_str()).collect();
+    let ruled = table::ruled::columns(&texts)
+        .is_some_and(|bounds| table::ruled::header_end(&texts, &bounds).is_some());
+    if !ruled {
+        return Err(end.max(i + 1));
+    }
+    Ok(Region {
+        start: i,
+        end,
+        style: Style::Ruled,
     })
 }
 
@@ -948,6 +973,8 @@ impl Builder<'_> {
             Style::Grid => table::grid::read(lines, warnings),
             Style::Cellline => table::cellline::read(lines, &self.kinds[r.start..r.end], warnings),
             Style::Joined => table::joined::read(lines, warnings),
+            Style::Ruled => table::ruled::read(lines, warnings)
+                .unwrap_or_else(|| vec![Piece::Unread([lines[0].no, lines[lines.len() - 1].no])]),
         };
         let mut title = self.section.last().map(|s| s.2.clone());
         if let Some(c) = caption {
@@ -1048,6 +1075,14 @@ impl Builder<'_> {
             j = k + 1;
         }
         if j < self.limit && self.kinds[j] == LineKind::Blank {
+            j += 1;
+        }
+        // a rule drawn over a fixed-width table (`________`)
+        let rule = |t: &str| {
+            let t = t.trim();
+            t.len() >= 3 && t.chars().all(|c| matches!(c, '_' | '=' | '-'))
+        };
+        if j + 1 < self.limit && rule(&self.lines[j].text) {
             j += 1;
         }
         // the caller takes the table only where a region starts at `j` (its header may be

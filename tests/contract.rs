@@ -183,6 +183,7 @@ pub enum Style {
     Tsv,
     Cellline,
     Joined,
+    Ruled,
     Html,
     Docx,
 }

@@ -46,6 +46,7 @@ pub mod header;
 pub mod joined;
 pub mod pipe;
 pub mod rows;
+pub mod ruled;
 pub mod tsv;
 pub mod value;
 

@@ -244,6 +244,8 @@ enum Style {
     Grid,
     Aligned,
     Cellline,
+    Joined,
+    Ruled,
 }
 
 impl Style {
@@ -253,6 +255,8 @@ impl Style {
             Style::Grid => "grid",
             Style::Aligned => "aligned",
             Style::Cellline => "cellline",
+            Style::Joined => "joined",
+            Style::Ruled => "ruled",
         }
     }
 }
@@ -281,7 +285,10 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
             LineKind::Spaced | LineKind::Squeezed
                 if crate::line_kind::is_data_line(&lines[i].text) =>
             {
-                match aligned_region(lines, kinds, i, floor) {
+                match joined_region(lines, kinds, i, floor)
+                    .ok_or(())
+                    .or_else(|()| aligned_region(lines, kinds, i, floor))
+                {
                     Ok(r) => Ok(r),
                     // rows squeezed onto single spaces, without columns: read as cells
                     // (other seeds of the run may still start an aligned table)
@@ -294,6 +301,7 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
             LineKind::Pipe if pipe::is_barred_cell(&lines[i].text) => {
                 barred_region(lines, kinds, i)
             }
+            LineKind::Pipe if !lines[i].text.starts_with('|') => ruled_region(lines, i),
             LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor)
                 .or_else(|e| barred_region(lines, kinds, i).map_err(|f| e.max(f))),
             _ => Err(i + 1),
@@ -466,6 +474,93 @@ fn aligned_region(
     } else {
         Err(j)
     }
+}
+
+/// Most lines above the first row of joined rows that may be their header.
+const MAX_JOINED_HEADER_LINES: usize = 8;
+
+/// Rows joined by single spaces ([`table::joined`]) from the line `i`: the rows and the
+/// lines printing a label only (groups) below it up to a blank line, and above it the
+/// header from the topmost line of at least as many words as the rows have cells (lines
+/// under a caption; the caption and its second-language line stay out). `None` unless
+/// three rows of one width show the joining.
+fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Option<Region> {
+    use crate::table::joined::{scan_row, width_of};
+    let first = scan_row(&lines[i].text)?;
+    let texty = |k: usize| {
+        matches!(
+            kinds[k],
+            LineKind::Text | LineKind::Spaced | LineKind::Squeezed
+        )
+    };
+    let mut rows = vec![first];
+    let mut last_row = i;
+    let mut end = i + 1;
+    while end < lines.len() && texty(end) {
+        if let Some(r) = scan_row(&lines[end].text) {
+            rows.push(r);
+            last_row = end;
+        } else if is_prose(strip_md(&lines[end].text)) {
+            break;
+        }
+        end += 1;
+    }
+    let n = width_of(&rows.iter().collect::<Vec<_>>())?;
+    // header lines above: up to a caption (and the line in a second language under it), an
+    // empty line, or a numbered line above a line as wide as the rows (a heading over the
+    // header; a numbered line right above the rows is a group of them); lines of white
+    // space alone (an empty row) are passed
+    let mut start = i;
+    let mut k = i;
+    let (mut seen, mut header) = (0, false);
+    while k > floor && seen < MAX_JOINED_HEADER_LINES {
+        let p = k - 1;
+        let t = strip_md(&lines[p].text);
+        if kinds[p] == LineKind::Blank && !lines[p].text.is_empty() {
+            k = p;
+            continue;
+        }
+        let under_caption = p > 0 && is_numbered_caption(strip_md(&lines[p - 1].text));
+        if !texty(p)
+            || t.chars().count() > 200
+            || is_numbered_caption(t)
+            || under_caption
+            || (header && heading_of(t, 0).is_some())
+        {
+            break;
+        }
+        header |= t.split_whitespace().count() >= n;
+        start = p;
+        seen += 1;
+        k = p;
+    }
+    Some(Region {
+        start,
+        end: last_row + 1,
+        style: Style::Joined,
+    })
+}
+
+/// A fixed-width table ruled with bars from the line `i` ([`table::ruled`]): the lines
+/// holding a bar, their bars at the same columns, the header's end shown by a rule or a
+/// line numbering the columns.
+/// Without one, the end of the run of such lines (no later line of it starts one).
+fn ruled_region(lines: &[Line], i: usize) -> Result<Region, usize> {
+    let end = i + lines[i..]
+        .iter()
+        .take_while(|l| l.text.contains('|') && !pipe::is_barred_cell(&l.text))
+        .count();
+    let texts: Vec<&str> = lines[i..end].iter().map(|l| l.text.as_str()).collect();
+    let ruled = table::ruled::columns(&texts)
+        .is_some_and(|bounds| table::ruled::header_end(&texts, &bounds).is_some());
+    if !ruled {
+        return Err(end.max(i + 1));
+    }
+    Ok(Region {
+        start: i,
+        end,
+        style: Style::Ruled,
+    })
 }
 
 /// Row labels met in the run of an aligned table.
@@ -877,6 +972,9 @@ impl Builder<'_> {
             }
             Style::Grid => table::grid::read(lines, warnings),
             Style::Cellline => table::cellline::read(lines, &self.kinds[r.start..r.end], warnings),
+            Style::Joined => table::joined::read(lines, warnings),
+            Style::Ruled => table::ruled::read(lines, warnings)
+                .unwrap_or_else(|| vec![Piece::Unread([lines[0].no, lines[lines.len() - 1].no])]),
         };
         let mut title = self.section.last().map(|s| s.2.clone());
         if let Some(c) = caption {
@@ -979,6 +1077,16 @@ impl Builder<'_> {
         if j < self.limit && self.kinds[j] == LineKind::Blank {
             j += 1;
         }
+        // a rule drawn over a fixed-width table (`________`)
+        let rule = |t: &str| {
+            let t = t.trim();
+            t.len() >= 3 && t.chars().all(|c| matches!(c, '_' | '=' | '-'))
+        };
+        if j + 1 < self.limit && rule(&self.lines[j].text) {
+            j += 1;
+        }
+        // the caller takes the table only where a region starts at `j` (its header may be
+        // a text line: `指标 Item 2018 2019` over rows joined by single spaces)
         (j < self.limit
             && matches!(
                 self.kinds[j],
@@ -986,6 +1094,8 @@ impl Builder<'_> {
                     | LineKind::Separator
                     | LineKind::Tab
                     | LineKind::Spaced
+                    | LineKind::Squeezed
+                    | LineKind::Text
                     | LineKind::Rule
                     | LineKind::Boxed
             ))
@@ -1013,10 +1123,21 @@ impl Builder<'_> {
                 .split_whitespace()
                 .count()
                 == 1;
-        if !number_only || j >= self.limit || self.kinds[j] != LineKind::Text {
+        if j >= self.limit || self.kinds[j] != LineKind::Text {
             return None;
         }
         let u = strip_md(&self.lines[j].text);
+        if !number_only {
+            // a caption in Chinese with its English title under it (bilingual yearbooks)
+            let latin =
+                |s: &str| s.chars().any(|c| c.is_ascii_alphabetic()) && !s.chars().any(is_cjk);
+            return (is_numbered_caption(t)
+                && t.chars().any(is_cjk)
+                && latin(u)
+                && u.chars().count() <= 120
+                && !u.ends_with(['。', '.', ':', '：', ';', '；']))
+            .then_some(j);
+        }
         (heading_of(u, 0).is_none()
             && u.chars().count() <= 120
             && !u.ends_with(['。', '.', ':', '：', ';', '；']))

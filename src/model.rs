@@ -155,7 +155,7 @@ pub struct Table {
     pub id: String,
     /// First and last source line.
     pub lines: [u32; 2],
-    /// How it was printed: `pipe`, `markdown`, `grid`, `aligned`, `tsv`, `cellline`.
+    /// How it was printed: `pipe`, `markdown`, `grid`, `aligned`, `tsv`, `cellline`, `joined`, `ruled`.
     pub style: String,
     /// The printed caption, or the title of the heading the table sits under.
     pub title: Option<String>,

@@ -182,6 +182,8 @@ pub enum Style {
     Aligned,
     Tsv,
     Cellline,
+    Joined,
+    Ruled,
     Html,
     Docx,
 }

@@ -43,8 +43,10 @@ pub mod aligned;
 pub mod cellline;
 pub mod grid;
 pub mod header;
+pub mod joined;
 pub mod pipe;
 pub mod rows;
+pub mod ruled;
 pub mod tsv;
 pub mod value;
 

@@ -1,0 +1,547 @@
+//! Rows joined by single spaces: a page converter that prints each row of a table on one
+//! line, its cells joined by one space, the row label's indentation kept and an empty
+//! cell printed as a space (the text of yearbooks' HTML tables as a page store keeps it).
+//! Nothing stands in columns; a row is its label, then its values counted from the right.
+//!
+//! - A *joined row* ([`scan_row`]): indentation, a label, then values separated by one
+//!   space each; three spaces between two values are the separators around an empty cell
+//!   (five, two empty cells). An even gap between two values is no joining: not such a row.
+//! - The table's width `N` is the commonest number of cells of its rows; a row with another
+//!   number is not placed (`unplaced-row`: a value is missing and no gap shows which).
+//! - Header: the lines above the first row. The first gives the column labels as its last
+//!   `N` words, each CJK text or a number (a year; several English words may be one label,
+//!   the text does not say where they split), the words before them the stub; a line
+//!   under it of exactly `N` words adds each to its column (a second language:
+//!   `福州市` / `fuzhou`). Leading rows whose values are all years are header lines too
+//!   (`指标 Item 2018 2019 2020 2021`).
+//! - Labels: a label printed in two languages (`其中:本年新开工    Newly Started This
+//!   Year`) is one label, its white space closed up to one space. Indentation gives the
+//!   hierarchy: a row heads the rows below it indented further, up to the next row
+//!   indented as far or less; a line printing no value (a group: `一、人口、劳动力…`,
+//!   `福州市辖区   District under Fuzhou`) heads the same way and is no row itself.
+//!
+//! The output is grid rows (the full label path, then the values) for
+//! [`crate::table::build`].
+
+use super::{Piece, RawRow, Segment, Shape};
+use crate::line_kind::{is_value, width};
+use crate::lines::Line;
+use crate::model::Warning;
+use crate::normalize::is_cjk;
+
+/// A line printing a row label and its values joined by single spaces.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JoinedRow {
+    /// Display columns of white space before the label.
+    pub indent: usize,
+    /// The label, white space closed up to single spaces; empty when the line prints values only.
+    pub label: String,
+    /// The values and empty cells (`""`), in order.
+    pub cells: Vec<String>,
+    /// True when no empty cell stands between the values (every gap one space).
+    pub tight: bool,
+}
+
+/// Reads a joined row: a label, then at least two values joined by single spaces.
+///
+/// ```
+/// use govreport::table::joined::scan_row;
+/// let r = scan_row("      鼓楼区    Gulou 108.0   107.7 108.0").unwrap();
+/// assert_eq!((r.indent, r.label.as_str()), (6, "鼓楼区 Gulou"));
+/// assert_eq!(r.cells, ["108.0", "", "107.7", "108.0"]);
+/// assert!(scan_row("规章    12    3").is_none()); // columns, not joined cells
+/// assert!(scan_row("本年 12").is_none()); // one value: nothing shows the joining
+/// ```
+pub fn scan_row(text: &str) -> Option<JoinedRow> {
+    let body = text.trim_end();
+    // tokens with the white space before each
+    let mut toks: Vec<(usize, &str)> = Vec::new();
+    let mut gap = 0usize;
+    let mut start = None;
+    for (i, c) in body.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                toks.push((gap, &body[s..i]));
+                gap = 0;
+            }
+            if c == '\t' {
+                return None;
+            }
+            gap += width(c).max(1);
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        toks.push((gap, &body[s..]));
+    }
+    let tail = toks.iter().rev().take_while(|t| is_value(t.1)).count();
+    if tail < 2 || tail == toks.len() {
+        return None;
+    }
+    let first = toks.len() - tail;
+    let mut cells = vec![toks[first].1.to_string()];
+    let mut tight = true;
+    for &(g, t) in &toks[first + 1..] {
+        if g % 2 == 0 {
+            return None;
+        }
+        for _ in 0..(g - 1) / 2 {
+            cells.push(String::new());
+            tight = false;
+        }
+        cells.push(t.to_string());
+    }
+    let label: Vec<&str> = toks[..first].iter().map(|t| t.1).collect();
+    if !label
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_alphabetic() || is_cjk(c)))
+    {
+        return None;
+    }
+    Some(JoinedRow {
+        indent: indent_of(toks[0].0, toks[0].1),
+        label: label.join(" "),
+        cells,
+        tight,
+    })
+}
+
+/// A line printing a label and no value: its indentation and the label.
+fn scan_label(text: &str) -> Option<(usize, String)> {
+    let t = text.trim_end();
+    let label: Vec<&str> = t.split_whitespace().collect();
+    if label.is_empty() || label.last().is_some_and(|w| is_value(w)) {
+        return None;
+    }
+    let indent = t
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| width(c).max(1))
+        .sum();
+    Some((indent_of(indent, label[0]), label.join(" ")))
+}
+
+/// The level of a label printed after `spaces` columns of white space: a `#` (其中) mark
+/// hangs out left of its label, so the label stands one column further in.
+fn indent_of(spaces: usize, first_word: &str) -> usize {
+    spaces + usize::from(first_word.starts_with(['#', '＃']))
+}
+
+/// The width of a run of joined rows: the commonest number of cells among `rows`, when at
+/// least three rows have it and two of them print no empty cell (the joining shows).
+pub fn width_of(rows: &[&JoinedRow]) -> Option<usize> {
+    let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (cells, rows, tight rows)
+    for r in rows {
+        match counts.iter_mut().find(|c| c.0 == r.cells.len()) {
+            Some(c) => {
+                c.1 += 1;
+                c.2 += usize::from(r.tight);
+            }
+            None => counts.push((r.cells.len(), 1, usize::from(r.tight))),
+        }
+    }
+    let best = counts.iter().max_by_key(|c| (c.1, c.0))?;
+    (best.1 >= 3 && best.2 >= 2).then_some(best.0)
+}
+
+/// A four-digit year.
+fn is_year(t: &str) -> bool {
+    t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// A word that is one column label by itself: CJK text or a number.
+fn is_column_word(t: &str) -> bool {
+    t.chars().any(is_cjk) || is_value(t)
+}
+
+/// Reads a region of joined rows (header lines first).
+pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
+    let rows: Vec<Option<JoinedRow>> = lines.iter().map(|l| scan_row(&l.text)).collect();
+    let Some(n) = width_of(&rows.iter().flatten().collect::<Vec<_>>()) else {
+        return vec![Piece::Unread([lines[0].no, lines[lines.len() - 1].no])];
+    };
+    // the first row: a full row whose values are not all years
+    let first = (0..lines.len()).find(|&k| {
+        rows[k]
+            .as_ref()
+            .is_some_and(|r| r.cells.len() == n && !r.cells.iter().all(|c| is_year(c)))
+    });
+    let Some(first) = first else {
+        return vec![Piece::Unread([lines[0].no, lines[lines.len() - 1].no])];
+    };
+    // header lines: from the top down to the lines of fewer than N words right above the
+    // first row (group labels), a numbered line (a row of the outline) ending it
+    let group = |k: usize| {
+        let t = lines[k].text.trim();
+        rows[k].is_none()
+            && (t.split_whitespace().count() < n || crate::outline::scan_outline(t).is_some())
+    };
+    let mut head_end = first;
+    while head_end > 0 && group(head_end - 1) {
+        head_end -= 1;
+    }
+    // the header starts at the first line from which its words name the columns; lines
+    // above it (a unit line, a heading) are text
+    // a unit line (`单位:以上年为100`) is the table's note, no header line
+    let unit_line = |k: usize| {
+        let t = lines[k].text.trim_start();
+        t.starts_with("单位") || t.starts_with("Unit")
+    };
+    let above: Vec<String> = (0..head_end)
+        .filter(|&k| unit_line(k))
+        .map(|k| lines[k].text.trim().to_string())
+        .collect();
+    let printed: Vec<usize> = (0..head_end)
+        .filter(|&k| !lines[k].text.trim().is_empty() && !unit_line(k))
+        .collect();
+    let texts: Vec<&str> = printed.iter().map(|&k| lines[k].text.as_str()).collect();
+    let found = (0..texts.len()).find_map(|s| header_labels(&texts[s..], n).map(|h| (s, h)));
+    let skip = found.as_ref().map_or(0, |f| f.0);
+    let header: Vec<u32> = printed[skip..].iter().map(|&k| lines[k].no).collect();
+    let mut out: Vec<Piece> = printed[..skip]
+        .iter()
+        .map(|&k| Piece::Text(lines[k].no))
+        .collect();
+    let (stub, labels) = match found {
+        Some((_, (stub, labels))) => (stub, Some(labels)),
+        None => (String::new(), None),
+    };
+    if labels.is_none() && !header.is_empty() {
+        warnings.push(Warning {
+            line: Some(header[0]),
+            code: "header-unresolved".into(),
+            message: format!(
+                "the header lines do not name the {n} value columns of the rows joined by single spaces word by word; columns left without paths"
+            ),
+        });
+    }
+    let labels = labels.unwrap_or_else(|| vec![String::new(); n]);
+
+    // rows: the label path from the indentation
+    struct Item {
+        line: u32,
+        indent: usize,
+        label: String,
+        cells: Option<Vec<String>>,
+    }
+    let mut items: Vec<Item> = Vec::new();
+    for (k, l) in lines.iter().enumerate().skip(head_end) {
+        match &rows[k] {
+            Some(r) => items.push(Item {
+                line: l.no,
+                indent: r.indent,
+                label: r.label.clone(),
+                cells: Some(r.cells.clone()),
+            }),
+            None => {
+                if let Some((indent, label)) = scan_label(&l.text) {
+                    items.push(Item {
+                        line: l.no,
+                        indent,
+                        label,
+                        cells: None,
+                    });
+                }
+            }
+        }
+    }
+    let mut stack: Vec<(usize, String)> = Vec::new();
+    let mut paths: Vec<Vec<String>> = Vec::with_capacity(items.len());
+    for it in &items {
+        while stack.last().is_some_and(|s| s.0 >= it.indent) {
+            stack.pop();
+        }
+        let mut path: Vec<String> = stack.iter().map(|s| s.1.clone()).collect();
+        path.push(it.label.clone());
+        paths.push(path);
+        stack.push((it.indent, it.label.clone()));
+    }
+    let depth = paths.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    let mut out_rows: Vec<RawRow> = Vec::new();
+    let mut head_row: Vec<String> = vec![String::new(); depth];
+    head_row[0] = stub;
+    head_row.extend(labels);
+    out_rows.push(RawRow {
+        line: header.first().copied().unwrap_or(lines[first].no),
+        cells: head_row,
+        unplaced: Vec::new(),
+    });
+    for (k, it) in items.iter().enumerate() {
+        let heads = items.get(k + 1).is_some_and(|next| next.indent > it.indent);
+        let cells = match &it.cells {
+            Some(c) if c.len() == n => c.clone(),
+            Some(c) => {
+                warnings.push(Warning {
+                    line: Some(it.line),
+                    code: "unplaced-row".into(),
+                    message: format!(
+                        "row prints {} cells joined by single spaces, the table {n}, and no gap shows which are empty; row left out",
+                        c.len()
+                    ),
+                });
+                continue;
+            }
+            // a line printing no value heads the rows indented under it
+            None if heads => continue,
+            None => vec![String::new(); n],
+        };
+        let mut row = paths[k].clone();
+        row.resize(depth, String::new());
+        row.extend(cells);
+        out_rows.push(RawRow {
+            line: it.line,
+            cells: row,
+            unplaced: Vec::new(),
+        });
+    }
+    let from = header.first().copied().unwrap_or(lines[first].no);
+    out.push(Piece::Table {
+        seg: Segment {
+            band: None,
+            lines: [from, lines[lines.len() - 1].no],
+            rows: out_rows,
+            known: Some(Shape {
+                head: 1,
+                labels: depth,
+                values: n,
+            }),
+            above,
+        },
+        grid: true,
+    });
+    out
+}
+
+/// The stub and the column labels of header lines over `n` columns, when their words
+/// name each column: the first line's last `n` words (CJK text or numbers), the lines of
+/// one word under it continuing it (a header cell's text broken over lines, `增长率` /
+/// `(%)`), then lines of exactly `n` labels (a second language), a line's words split
+/// after each bracketed unit where they are more (`Level(yuan) Growth Rate(%)`). A
+/// bracketed unit alone (`(元)`) belongs to the word before it.
+fn header_labels(lines: &[&str], n: usize) -> Option<(String, Vec<String>)> {
+    let bracketed = |w: &str| w.starts_with(['(', '（']) && w.ends_with([')', '）']);
+    let mut ls: Vec<Vec<String>> = Vec::new();
+    for l in lines {
+        let mut words: Vec<String> = Vec::new();
+        for w in l.split_whitespace() {
+            match (bracketed(w), words.last_mut(), ls.last_mut()) {
+                (true, Some(prev), _) => prev.push_str(w),
+                (true, None, Some(line)) => line.last_mut()?.push_str(w),
+                _ => words.push(w.to_string()),
+            }
+        }
+        if !words.is_empty() {
+            ls.push(words);
+        }
+    }
+    let mut it = ls.into_iter();
+    let mut first = it.next()?;
+    let names =
+        |ws: &[String]| ws.len() >= n && ws[ws.len() - n..].iter().all(|w| is_column_word(w));
+    let mut rest = it.peekable();
+    while !names(&first) {
+        match rest.next_if(|l| l.len() == 1) {
+            Some(l) => first.extend(l),
+            None => return None,
+        }
+    }
+    let mut labels: Vec<String> = first.split_off(first.len() - n);
+    for l in rest {
+        let pieces: Vec<String> = if l.len() == n {
+            l
+        } else {
+            let mut p: Vec<String> = Vec::new();
+            let mut cur = String::new();
+            for w in l {
+                if !cur.is_empty() {
+                    cur.push(' ');
+                }
+                cur.push_str(&w);
+                if w.ends_with([')', '）']) {
+                    p.push(std::mem::take(&mut cur));
+                }
+            }
+            if !cur.is_empty() {
+                p.push(cur);
+            }
+            p
+        };
+        if pieces.len() != n {
+            return None;
+        }
+        for (a, b) in labels.iter_mut().zip(pieces) {
+            a.push(' ');
+            a.push_str(&b);
+        }
+    }
+    Some((first.join(" "), labels))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::Block;
+    use crate::table::testutil::doc;
+
+    fn table(text: &str) -> crate::model::Table {
+        let d = doc(text);
+        d.blocks
+            .into_iter()
+            .find_map(|b| match b {
+                Block::Table(t) => Some(*t),
+                _ => None,
+            })
+            .expect("a table")
+    }
+
+    #[test]
+    fn bilingual_rows_joined_by_single_spaces() {
+        let t = table(
+            "4-4 项目数和投资\n\
+             Projects and Investment\n\
+             指标 Item 2020 2021\n\
+             项目个数 (个) Number of Projects(unit) 23578 22195\n\
+             \x20 其中:新开工    Newly Started 12362 8708\n\
+             计划总投资 (亿元) Planned Investment 69551.19 72102.71 \n\
+             \x20 其中:新开工   Newly Started 12110.06 9775.88\n",
+        );
+        assert_eq!(
+            t.title.as_deref(),
+            Some("4-4 项目数和投资 Projects and Investment")
+        );
+        let cols: Vec<_> = t.columns.iter().map(|c| c.path.clone()).collect();
+        assert_eq!(cols, [vec!["2020"], vec!["2021"]]);
+        let rows: Vec<(Vec<String>, Vec<String>)> = t
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.path.clone(),
+                    r.cells.iter().map(|c| c.raw.clone()).collect(),
+                )
+            })
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            rows,
+            [
+                (
+                    s(&["项目个数 (个) Number of Projects(unit)"]),
+                    s(&["23578", "22195"])
+                ),
+                (
+                    s(&[
+                        "项目个数 (个) Number of Projects(unit)",
+                        "其中:新开工 Newly Started"
+                    ]),
+                    s(&["12362", "8708"])
+                ),
+                (
+                    s(&["计划总投资 (亿元) Planned Investment"]),
+                    s(&["69551.19", "72102.71"])
+                ),
+                (
+                    s(&[
+                        "计划总投资 (亿元) Planned Investment",
+                        "其中:新开工 Newly Started"
+                    ]),
+                    s(&["12110.06", "9775.88"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn header_cells_broken_over_lines_and_labels_ending_in_units() {
+        let t = table(
+            "11-12  收支情况\n\
+             Income and Expenditure\n\
+             单位:元 (yuan)\n\
+             \x20   Item 绝对数\n\
+             (元)\n\
+             增长率\n\
+             (%)\n\
+             Level(yuan) Growth Rate(%)\n\
+             \x20        \n\
+             可支配收入 Disposable Income 26757 9.0\n\
+             \x20 工资性收入  Wages 18741 10.9\n\
+             \x20# 经营净收入  Business 2008 13.7\n\
+             # 其他  Other 6 9.0\n",
+        );
+        assert_eq!(t.note.as_deref(), Some("单位:元 (yuan)"));
+        assert_eq!(t.stub, ["Item"]);
+        let cols: Vec<_> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(cols, ["绝对数(元) Level(yuan)", "增长率(%) Growth Rate(%)"]);
+        let rows: Vec<String> = t.rows.iter().map(|r| r.path.join("/")).collect();
+        assert_eq!(
+            rows,
+            [
+                "可支配收入 Disposable Income",
+                "可支配收入 Disposable Income/工资性收入 Wages",
+                "可支配收入 Disposable Income/# 经营净收入 Business",
+                "可支配收入 Disposable Income/# 其他 Other",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_whose_words_do_not_name_the_columns_is_left_unread() {
+        let t = table(
+            "地区 Area\n\
+             生产总值\n\
+             第一产业 第二产业 人均\n\
+             Gross Product Primary Industry Per Capita\n\
+             福州市 Fuzhou 108.6 104.3 108.4 109.2\n\
+             厦门市 Xiamen 107.7 102.6 108.1 107.5\n\
+             莆田市 Putian 107.2 121.6 105.7 107.4\n",
+        );
+        assert!(t.columns.iter().all(|c| c.path.is_empty()));
+        assert_eq!(t.rows.len(), 3);
+    }
+
+    #[test]
+    fn groups_by_indentation_empty_cells_and_a_second_language_header() {
+        let t = table(
+            "16-1  城市基本情况\n\
+             basic statistics of cities\n\
+             \x20   目 item 福州市 厦门市 莆田市\n\
+             fuzhou xiamen  putian\n\
+             一、人口 population         \n\
+             \x20 总人口(万人)   total population 157.64 137.16 200.81\n\
+             \x20 从业人员(万人)   employment 44.71 52.70 17.23\n\
+             \x20   第一产业     primary industry 0.28   0.14\n\
+             \x20   采掘业     mining 0.02 0.01\n",
+        );
+        let cols: Vec<_> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(cols, ["福州市 fuzhou", "厦门市 xiamen", "莆田市 putian"]);
+        let rows: Vec<(String, Vec<String>)> = t
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.path.join("/"),
+                    r.cells.iter().map(|c| c.raw.clone()).collect(),
+                )
+            })
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "一、人口 population/总人口(万人) total population".to_string(),
+                    s(&["157.64", "137.16", "200.81"])
+                ),
+                (
+                    "一、人口 population/从业人员(万人) employment".to_string(),
+                    s(&["44.71", "52.70", "17.23"])
+                ),
+                (
+                    "一、人口 population/从业人员(万人) employment/第一产业 primary industry"
+                        .to_string(),
+                    s(&["0.28", "", "0.14"])
+                ),
+            ]
+        );
+    }
+}

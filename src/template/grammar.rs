@@ -843,7 +843,7 @@ fn read_table(
         }
     }
     if unlabelled {
-        return match read_unlabelled(lines, s, tpl, tt, title_line, col_found) {
+        return match read_unlabelled(lines, s, tpl, tt, title_line, col_found, calib) {
             Some((score, r)) => (score, Some(r)),
             None => (col_found, None),
         };
@@ -1601,6 +1601,7 @@ fn read_unlabelled(
     tt: &TTable,
     title_line: usize,
     col_found: usize,
+    calib: &mut Calibration,
 ) -> Option<(usize, Read)> {
     let part = tt.parts.first()?;
     let n = part.columns.len();
@@ -1680,6 +1681,7 @@ fn read_unlabelled(
         None
     } else {
         assign(&toks, n, None, s.spatial, s.paged)
+            .or_else(|| under_own_header(s, part, first, &toks, calib))
     };
     let (cells, unplaced) = match assigned {
         Some(c) => (c, Vec::new()),
@@ -2622,6 +2624,41 @@ fn under_header(toks: &[&Tok], grid: &Grid, ways: &[Reading]) -> Option<Vec<Cell
     Some(cells)
 }
 
+/// A short row of aligned text (not a PDF's) placed under its part's header grid
+/// (the header being the tokens before `first`): each value starts at one column's label,
+/// or lies within one under a rule drawn over the columns or where the document's full
+/// rows confirm that reading ([`Calibration`]); none squeezed one space after the token
+/// before it (squeezing, not a column, may have put it there).
+fn under_own_header(
+    s: &Stream,
+    part: &Part,
+    first: usize,
+    toks: &[&Tok],
+    calib: &mut Calibration,
+) -> Option<Vec<Cell>> {
+    if !s.spatial || s.paged {
+        return None;
+    }
+    let squeezed = toks
+        .windows(2)
+        .any(|w| w[0].line == w[1].line && w[1].x0 <= w[0].x1 + 1);
+    if squeezed {
+        return None;
+    }
+    let grid = header_grid(s, part, 0, first)?;
+    let explains = |how: Reading| toks.iter().all(|t| column_in(t, &grid, how).is_some());
+    let ways: Vec<Reading> = READINGS
+        .into_iter()
+        .filter(|how| how.rule == Rule::Starts || grid.drawn || calib.trusted.contains(how))
+        .filter(|&how| explains(how))
+        .collect();
+    calib.wants |= ways.is_empty()
+        && READINGS
+            .into_iter()
+            .any(|how| how.rule == Rule::Within && explains(how));
+    under_header(toks, &grid, &ways)
+}
+
 /// The middle of a span.
 fn middle((a, b): (u32, u32)) -> f64 {
     f64::from(a + b) / 2.0
@@ -3276,6 +3313,35 @@ mod tests {
                 "", "7", "4", "", "11", "1", "3", "", "", "4", "", "", "8", "", ""
             ]
         );
+    }
+
+    /// A row of the unlabelled 复议/诉讼 table printing some of its 15 values (pandoc's
+    /// plain text drops the blanks): each is placed in the column of the dash rule it lies
+    /// within; without the rule, values that do not start at their columns' labels are
+    /// left unplaced.
+    #[test]
+    fn a_short_unlabelled_row_takes_the_columns_of_the_rule() {
+        let rule = "  ---------- ---------- ---------- ---------- ------ ------------------ ---------- ---------- ---------- ------ ------------ ---------- ---------- ---------- ------";
+        let text = [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "",
+            rule,
+            "  行政复议                                           行政诉讼",
+            "  结果维持   结果纠正   其他结果   尚未审结   总计   未经复议直接起诉                                           复议后起诉",
+            "                                                     结果维持           结果纠正   其他结果   尚未审结   总计   结果维持     结果纠正   其他结果   尚未审结   总计",
+            "                                   12         12                                                  5",
+            rule,
+            "",
+            "五、存在的主要问题及改进情况",
+        ]
+        .join("\n");
+        let mut expected = vec![String::new(); 15];
+        expected[3] = "12".into();
+        expected[4] = "12".into();
+        expected[8] = "5".into();
+        assert_eq!(review_row(&text).unwrap(), expected);
+        let bare = text.replace(rule, "");
+        assert!(review_row(&bare).is_none_or(|c| c.iter().all(String::is_empty)));
     }
 
     /// Header labels a character or two per line (narrow columns of a PDF) interleave:

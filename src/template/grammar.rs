@@ -2169,16 +2169,23 @@ fn align(s: &Stream, leaves: &[Leaf]) -> Vec<Option<Hit>> {
         let run_end = (k..leaves.len())
             .find(|&p| out[p].is_some())
             .unwrap_or(leaves.len());
-        let Some(prev) = (0..k).rev().find_map(|p| out[p]) else {
-            k = run_end;
-            continue;
-        };
-        let mut from = prev.end;
         let to = out
             .get(run_end)
             .copied()
             .flatten()
             .map_or(s.folded.len(), |h| h.start);
+        // before the first label found, the text holds the header: one missing label is
+        // looked for only in the text right before the next label (twice its length)
+        let mut from = match (0..k).rev().find_map(|p| out[p]) {
+            Some(prev) => prev.end,
+            None if run_end == k + 1 && run_end < leaves.len() => {
+                to.saturating_sub(2 * leaves[k].needles[0].len())
+            }
+            None => {
+                k = run_end;
+                continue;
+            }
+        };
         // one missing label whose whole gap is a piece of it (the number and the start
         // of the label went elsewhere): that piece is the label
         let next_found = out.get(run_end).copied().flatten().is_some();
@@ -3082,6 +3089,25 @@ mod tests {
             let third = paths.get(2).and_then(|p| p.last()).map(String::as_str);
             assert_eq!(third, Some("科研机构"), "{name}: {paths:?}");
         }
+    }
+
+    /// The first row's label printed with a slip (`政务` for `政府`) and wrapped around
+    /// its values (a grid cell) is still its row: looked for right before the next row's
+    /// label, not in the header above it.
+    #[test]
+    fn a_first_row_label_printed_with_a_slip_is_found() {
+        let text = apply_2021(&[(
+            "一、本年新收政府信息公开申请数量",
+            &[
+                "一、本年新收政务",
+                "                        7   2   0   0   0   0   9",
+                "信息公开申请数量",
+            ],
+        )]);
+        assert_eq!(
+            row_cells(&text, "一、本年新收政务信息公开申请数量").unwrap(),
+            ["7", "2", "0", "0", "0", "0", "9"]
+        );
     }
 
     /// A row label wrapped over more lines than its values, with its values drawn level

@@ -2285,6 +2285,17 @@ fn centers(
         if toks.len() != n || toks.iter().any(|t| t.celled) || !side_by_side(&toks) {
             continue;
         }
+        // a value one space after the token before it may stand where squeezing put it
+        // (lynx squeezes a row's cells): such a row says nothing of the columns
+        let squeezed = row_vals[k].iter().any(|&t| {
+            t.checked_sub(1).is_some_and(|p| {
+                let (a, b) = (&s.toks[p], &s.toks[t]);
+                a.line == b.line && span(b).0 <= span(a).1 + 1
+            })
+        });
+        if squeezed {
+            continue;
+        }
         let mut xs: Vec<f64> = toks.iter().map(|t| middle(span(t))).collect();
         xs.sort_by(f64::total_cmp);
         for (c, x) in xs.into_iter().enumerate() {
@@ -2882,6 +2893,22 @@ mod tests {
         );
         // its cells are missing (the value stays in `unplaced`), not blanks around 25
         assert!(row_cells(&text, "规章").is_none_or(|c| c.iter().all(String::is_empty)));
+    }
+
+    /// A row whose cells are squeezed one space apart (lynx) gives no column centres: a
+    /// short row under it is not placed by the centres it would give.
+    #[test]
+    fn squeezed_full_rows_give_no_columns() {
+        let text = format!(
+            "{HEAD}   第二十条第（一）项\n   信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n\
+             \x20  规章 1 2 3\n   规范性文件 4 5 6\n   第二十条第（五）项\n\
+             \x20  信息内容 上一年项目数量 本年增/减 处理决定\n   数量\n   行政许可 7 8 9\n\
+             \x20  其他对外管理服务事项 1 2 3\n   第二十条第（六）项\n   信息内容 上一年\n\
+             \x20  项目数量 本年增/减 处理决定\n   数量\n   行政处罚 —    —    —\n   行政强制     74\n\
+             三、收到和处理政府信息公开申请情况\n"
+        );
+        assert_eq!(row_cells(&text, "行政处罚").unwrap(), ["—", "—", "—"]);
+        assert!(row_cells(&text, "行政强制").is_none_or(|c| c.iter().all(String::is_empty)));
     }
 
     /// A table that prints no value anywhere (an agency that leaves its zeros blank and

@@ -30,7 +30,7 @@
 //! half of the value rows are found is left to the layout readers.
 
 use super::data::{Part, TRow, TTable, Template, builtin};
-use super::matching::{label_sim, mfold};
+use super::matching::{is_variant, label_sim, mfold};
 use crate::lines::Line;
 use crate::model::{Cell, CellKind, Column, Row, Table, Warning};
 use crate::normalize::trim;
@@ -1893,8 +1893,6 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
     if exact {
         return printed_or(s, label);
     }
-    let prefix = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    let len = f.chars().count();
     let mut best: Option<(f64, String, String)> = None;
     let mut tie = false;
     for k in (0..to).filter(|&k| s.toks[k].kind == Kind::Label) {
@@ -1931,7 +1929,6 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
             {
                 continue;
             }
-            let p = prefix(&folded, &f);
             // (pieces joined over lines are compared character by character: the
             // looser comparisons of labels would take a note printed between them)
             let sim = if n == 1 {
@@ -1941,13 +1938,7 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
             };
             let sim = match sim {
                 sim if sim >= 0.75 => sim,
-                _ if p >= 2
-                    && len >= 4
-                    && !chain[..n].iter().any(|&j| spaced(j))
-                    && 2 * p >= len
-                    && folded.chars().count().abs_diff(len) <= 1
-                    && labels.iter().all(|l| *l == f || prefix(&folded, l) < p) =>
-                {
+                _ if !chain[..n].iter().any(|&j| spaced(j)) && is_variant(&folded, &f, labels) => {
                     0.6
                 }
                 _ => continue,

@@ -153,6 +153,30 @@ pub fn label_sim(a: &str, b: &str) -> f64 {
     sim(&MLabel::cached(a), &MLabel::cached(b))
 }
 
+/// Whether `printed` names the column label `label` in other words (`商业机构` for
+/// `商业企业`; both folded): it starts as `label` does, by two characters and half of
+/// `label` at least, and as no other of the part's column labels (`labels`, folded) does
+/// so far, and is as long give or take one character.
+///
+/// ```
+/// use govreport::template::matching::is_variant;
+/// let labels = ["自然人", "商业企业", "科研机构"].map(String::from);
+/// assert!(is_variant("商业机构", "商业企业", &labels));
+/// assert!(!is_variant("科研机构", "商业企业", &labels));
+/// assert!(!is_variant("自然商", "自然人", &labels));
+/// ```
+pub fn is_variant(printed: &str, label: &str, labels: &[String]) -> bool {
+    let prefix = |a: &str, b: &str| a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let len = label.chars().count();
+    let p = prefix(printed, label);
+    p >= 2
+        && len >= 4
+        && 2 * p >= len
+        && printed != label
+        && printed.chars().count().abs_diff(len) <= 1
+        && labels.iter().all(|l| l == label || prefix(printed, l) < p)
+}
+
 /// Whether `label_sim(a, b) >= min`, sparing the edit distance of pairs whose lengths
 /// alone put them below `min`.
 ///

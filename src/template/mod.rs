@@ -21,7 +21,7 @@ use crate::lines::Line;
 use crate::memo::{HashMemo, Memo, remembered_by_hash};
 use crate::model::{Block, Column, Document, Quoted, Table, Warning};
 use data::{Part, TTable, Template, builtin};
-use matching::{MLabel, THRESHOLD, mfold, path_sim_m, sim_at_least};
+use matching::{MLabel, THRESHOLD, is_variant, mfold, path_sim_m, sim_at_least};
 use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};
@@ -414,13 +414,43 @@ fn attach(
                 tt.title
             ),
         });
-        t.columns = part
+        // a leaf label this table prints in other words (`商业机构` for `商业企业`) anywhere
+        // in its header keeps the report's words
+        let header: Vec<&String> = t
+            .columns
+            .iter()
+            .flat_map(|c| &c.path)
+            .chain(&t.stub)
+            .collect();
+        let labels: Vec<String> = part
+            .columns
+            .iter()
+            .filter_map(|c| c.path.last())
+            .map(|l| mfold(l))
+            .collect();
+        let own_words = |label: &str| -> Option<String> {
+            let f = mfold(label);
+            // (a known variant folds to the label itself)
+            if let Some(h) = header.iter().find(|h| mfold(h) == f) {
+                return Some(h.to_string());
+            }
+            let mut found = header.iter().filter(|h| is_variant(&mfold(h), &f, &labels));
+            let first = found.next()?;
+            found
+                .all(|h| mfold(h) == mfold(first))
+                .then(|| first.to_string())
+        };
+        let new_columns: Vec<Column> = part
             .columns
             .iter()
             .map(|c| {
                 let mut path = c.path.clone();
                 if let (Some(last), Some(p)) = (path.last_mut(), printed.get(&c.key)) {
                     last.clone_from(p);
+                } else if let Some(last) = path.last_mut()
+                    && let Some(w) = own_words(last)
+                {
+                    *last = w;
                 }
                 Column {
                     path,
@@ -428,6 +458,7 @@ fn attach(
                 }
             })
             .collect();
+        t.columns = new_columns;
     } else {
         for (c, k) in t.columns.iter_mut().zip(&m.cols) {
             c.key = k.clone();

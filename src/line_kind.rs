@@ -440,6 +440,40 @@ pub fn cells(text: &str) -> Vec<Frag> {
     out
 }
 
+/// [`cells`] measured in characters instead of display columns: every printed character
+/// (a CJK one too) and every space takes one column. `pdftotext -layout` sets a page on a
+/// grid of one character per cell, whatever the glyph's width, so in its text a value
+/// stands under its column counted in characters, not in display columns (a long CJK
+/// label pushes the values after it right on screen).
+///
+/// ```
+/// use govreport::line_kind::cells_in_chars;
+/// let f = cells_in_chars("行政运行  1.00");
+/// assert_eq!((f[1].x0, f[1].x1), (6, 10));
+/// ```
+pub fn cells_in_chars(text: &str) -> Vec<Frag> {
+    let mut frags = cells(text);
+    // display column -> characters before it (a boundary is never inside a character)
+    let mut at: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let (mut x, mut n) = (0usize, 0u32);
+    for c in text.chars() {
+        let w = match column(c, x) {
+            Column::None => continue,
+            Column::Space(w) | Column::Mark(w) => w,
+        };
+        at.resize(x + 1, n);
+        x += w;
+        n += 1;
+    }
+    at.resize(x + 1, n);
+    let to = |d: usize| at.get(d).or(at.last()).map_or(d, |&c| c as usize);
+    for f in &mut frags {
+        f.x0 = to(f.x0);
+        f.x1 = to(f.x1);
+    }
+    frags
+}
+
 /// True when the line reads as a data row: two or more fragments (or one squeezed
 /// label and number), the last a number or not-applicable mark.
 pub fn is_data_line(text: &str) -> bool {

@@ -29,7 +29,7 @@
 //! [`crate::table::build`].
 
 use super::{Piece, RawRow, Segment, Shape};
-use crate::line_kind::{Frag, cells, is_value, width};
+use crate::line_kind::{Frag, cells, cells_in_chars, is_value, width};
 use crate::lines::Line;
 use crate::model::{CellKind, Warning};
 use crate::normalize::{fold, is_cjk, push_label};
@@ -81,14 +81,84 @@ struct LineInfo {
     /// The classification code printed before the row label (`201 06 01`, `2080501`),
     /// its pieces joined; empty when none.
     code: String,
+    /// The line starts a page (a form feed before it).
+    page: bool,
 }
 
 /// Reads an aligned region. `furniture[i]` marks the lines that are page furniture.
 pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> Vec<Piece> {
+    let mut infos = line_infos(lines, furniture, cells);
+    take_codes(&mut infos);
+    let align = alignment(&infos);
+    let spans = blocks(&infos);
+    // A block whose values do not stand in columns on screen is measured again in
+    // characters (`pdftotext -layout`, see `cells_in_chars`); it is read so where its
+    // values fall into as many columns as its fullest rows print and stand closer
+    // together. The line kinds, and so the blocks, are the same in both measures.
+    let redo: Vec<bool> = spans
+        .iter()
+        .map(|&(s, e)| fit(&infos[s..e]).is_none_or(|slack| slack > 0))
+        .collect();
+    let mut out = Vec::new();
+    for (k, &(start, end)) in spans.iter().enumerate() {
+        // measured in characters only where that could differ: a wide character
+        let wide = redo[k]
+            && lines[start..end]
+                .iter()
+                .any(|l| l.text.chars().any(|c| width(c) > 1));
+        let in_chars = wide.then(|| {
+            let mut c = line_infos(
+                &lines[start..end],
+                furniture.get(start..end).unwrap_or(&[]),
+                cells_in_chars,
+            );
+            take_codes(&mut c);
+            c
+        });
+        let chosen = in_chars.filter(|c| {
+            c.len() == end - start
+                && c.iter()
+                    .zip(&infos[start..end])
+                    .all(|(a, b)| a.kind == b.kind)
+                && match (fit(&infos[start..end]), fit(c)) {
+                    (_, None) => false,
+                    (None, Some(_)) => true,
+                    (Some(d), Some(c)) => c < d,
+                }
+        });
+        match chosen {
+            Some(c) => {
+                let align = alignment(&c);
+                read_block(&c, align, warnings, &mut out)
+            }
+            None => read_block(&infos[start..end], align, warnings, &mut out),
+        }
+    }
+    out
+}
+
+/// The lines of a block up to the first page break after a row: `pdftotext -layout`
+/// sets each page on its own grid, so a table running on over a page break without its
+/// header may stand a few columns off on the next page.
+fn first_page(block: &[LineInfo]) -> &[LineInfo] {
+    let end = block
+        .iter()
+        .position(|i| matches!(i.kind, Kind::Data(_)))
+        .and_then(|d| {
+            block[d + 1..]
+                .iter()
+                .position(|i| i.page)
+                .map(|p| d + 1 + p)
+        });
+    &block[..end.unwrap_or(block.len())]
+}
+
+/// The line infos of a region, fragments measured by `measure`.
+fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>) -> Vec<LineInfo> {
     let mut infos = Vec::with_capacity(lines.len());
     let mut seen_data = false;
     for (i, l) in lines.iter().enumerate() {
-        let frags = cells(&l.text);
+        let frags = measure(&l.text);
         let kind = if furniture.get(i).copied().unwrap_or(false) {
             Kind::Furniture
         } else if frags.is_empty() {
@@ -121,15 +191,45 @@ pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> 
             frags,
             kind,
             code: String::new(),
+            page: l.text.contains('\u{c}'),
         });
     }
-    take_codes(&mut infos);
-    let align = alignment(&infos);
-    let mut out = Vec::new();
-    for (start, end) in blocks(&infos) {
-        read_block(&infos[start..end], align, warnings, &mut out);
+    infos
+}
+
+/// How well a block's values stand in columns: `None` when their overlap gives fewer
+/// columns than the fullest rows print values (they drift), else the slack, the columns'
+/// width beyond the widest value in each (0: every column lined up exactly).
+fn fit(block: &[LineInfo]) -> Option<usize> {
+    let block = first_page(block);
+    let most = block
+        .iter()
+        .map(|i| match i.kind {
+            Kind::Data(v) => i.frags.len() - v,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    let cols = value_columns(block);
+    if cols.len() < most {
+        return None;
     }
-    out
+    let mut widest = vec![0usize; cols.len()];
+    for i in block {
+        if let Kind::Data(v) = i.kind {
+            for f in &i.frags[v..] {
+                if let Some(j) = column_of(f, &cols) {
+                    widest[j] = widest[j].max(f.x1 - f.x0);
+                }
+            }
+        }
+    }
+    Some(
+        cols.iter()
+            .zip(&widest)
+            .map(|(c, w)| (c.x1 - c.x0).saturating_sub(*w))
+            .sum(),
+    )
 }
 
 /// The table blocks of a region: a band line, or a caption line after rows (the next
@@ -406,8 +506,6 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         }
         None => head,
     };
-    let clustered = value_columns(body);
-    let by_order = columns_by_order(body, clustered.len());
     // rows printing more values than there are columns, and no order to read them by:
     // where each value stands is not known
     let most = body
@@ -418,6 +516,11 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         })
         .max()
         .unwrap_or(0);
+    // the columns are the first page's where they are all there (`first_page`)
+    let page_one = value_columns(first_page(body));
+    let paged = page_one.len() == most && first_page(body).len() < body.len();
+    let clustered = if paged { page_one } else { value_columns(body) };
+    let by_order = columns_by_order(body, clustered.len());
     let unclear = by_order.is_none() && most > clustered.len();
     let cols = by_order.clone().unwrap_or(clustered);
     let n = cols.len();
@@ -533,11 +636,22 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         });
     }
     let head_rows = rows.len();
+    let pages = if paged {
+        page_columns(body, &cols)
+    } else {
+        Vec::new()
+    };
+    let mut page = 0;
+    let mut seen_row = false;
     let mut lab = labels.rows.into_iter();
     for info in body {
+        if info.page && seen_row {
+            page += 1;
+        }
         let Kind::Data(vstart) = info.kind else {
             continue;
         };
+        seen_row = true;
         let mut cells = lab.next().unwrap_or_default();
         cells.resize(l, String::new());
         cells.resize(l + n, String::new());
@@ -545,6 +659,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         let mut prev: Option<usize> = None;
         // the first column a value left out may belong to
         let mut cut: Option<usize> = None;
+        let mut lost = false;
         for (fi, f) in info.frags.iter().enumerate() {
             if fi < vstart && f.x0 < boundary {
                 continue;
@@ -555,6 +670,10 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
                 // another row: its values stand where its own label pushed them, so
                 // which columns they are in is not known
                 Some(_) => None,
+                // a later page: its own columns, as they answer the first page's
+                None if page > 0 && paged => pages.get(page - 1).and_then(|(own, to)| {
+                    column_of(f, own).and_then(|k| to.get(k).copied().flatten())
+                }),
                 None => column_of(f, &cols),
             };
             if at.is_some() {
@@ -564,14 +683,17 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
             }
             match at {
                 Some(j) if cells[l + j].is_empty() => cells[l + j] = f.text.clone(),
-                _ => warnings.push(Warning {
-                    line: Some(info.no),
-                    code: "unplaced-value".into(),
-                    message: format!("value {:?} fits no free value column; left out", f.text),
-                }),
+                _ => {
+                    lost |= fi >= vstart;
+                    warnings.push(Warning {
+                        line: Some(info.no),
+                        code: "unplaced-value".into(),
+                        message: format!("value {:?} fits no free value column; left out", f.text),
+                    })
+                }
             }
         }
-        if cut.is_some() || unclear {
+        if cut.is_some() || unclear || (paged && lost) {
             // a cell that holds nothing at a row's path is no value: the row is left out
             warnings.push(Warning {
                 line: Some(info.no),
@@ -706,6 +828,51 @@ fn columns_by_order(body: &[LineInfo], clustered: usize) -> Option<Vec<Col>> {
     cols.windows(2)
         .all(|w| w[0].x0 < w[1].x0 && w[0].x1 < w[1].x1)
         .then_some(cols)
+}
+
+/// The value columns of each page after the first of a block (`first_page`), and the
+/// block column each of them is: a page printing every column gives them in order;
+/// otherwise a column is the one block column it overlaps. A page whose columns answer
+/// none of the block's in order gets no mapping (its rows are left out).
+fn page_columns(body: &[LineInfo], cols: &[Col]) -> Vec<(Vec<Col>, Vec<Option<usize>>)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut seen_row = false;
+    let close = |lines: &[LineInfo], out: &mut Vec<(Vec<Col>, Vec<Option<usize>>)>| {
+        let own = value_columns(lines);
+        let to: Vec<Option<usize>> = if own.len() == cols.len() {
+            (0..own.len()).map(Some).collect()
+        } else {
+            let to: Vec<Option<usize>> = own
+                .iter()
+                .map(|o| {
+                    // mostly under one block column
+                    let mut over = (0..cols.len())
+                        .filter(|&j| 2 * overlap(o.x0, o.x1, cols[j].x0, cols[j].x1) > o.x1 - o.x0);
+                    match (over.next(), over.next()) {
+                        (Some(j), None) => Some(j),
+                        _ => None,
+                    }
+                })
+                .collect();
+            let ordered = to.iter().all(Option::is_some) && to.windows(2).all(|w| w[0] < w[1]);
+            if ordered { to } else { vec![None; own.len()] }
+        };
+        out.push((own, to));
+    };
+    for (k, i) in body.iter().enumerate() {
+        if i.page && seen_row {
+            if let Some(s) = start {
+                close(&body[s..k], &mut out);
+            }
+            start = Some(k);
+        }
+        seen_row |= matches!(i.kind, Kind::Data(_));
+    }
+    if let Some(s) = start {
+        close(&body[s..], &mut out);
+    }
+    out
 }
 
 /// Value fragments of all data lines clustered by overlap.
@@ -1871,6 +2038,50 @@ Table B-2.  Persons by reason
             .collect();
         assert_eq!(titles, ["支出预算表", "收入预算表"]);
         assert_eq!(c.len(), 12);
+    }
+
+    /// `pdftotext -layout` counts a CJK character as one column: the values stand in
+    /// columns counted in characters, short rows too; a page printing every column is
+    /// read by its own columns, one printing fewer and standing off is left out.
+    #[test]
+    fn pdftotext_columns_counted_in_characters() {
+        let text = "            支出表
+项目                          合计        基本支出        项目支出
+一般公共服务支出                300.00      200.00      100.00
+行政运行                    200.00      200.00
+机关事业单位基本养老保险缴费          100.00                  100.00
+社会保障和就业支出                50.00       50.00
+\u{c}卫生健康支出              40.00       30.00       10.00
+医疗                  30.00       30.00
+\u{c}住房保障支出              20.00       20.00
+";
+        let d = doc(text);
+        let c: Vec<_> = table_cells(&d)
+            .into_iter()
+            .filter(|(_, _, v)| !v.is_empty())
+            .collect();
+        let want = [
+            ("一般公共服务支出", "合计", "300.00"),
+            ("一般公共服务支出", "基本支出", "200.00"),
+            ("一般公共服务支出", "项目支出", "100.00"),
+            ("行政运行", "合计", "200.00"),
+            ("行政运行", "基本支出", "200.00"),
+            ("机关事业单位基本养老保险缴费", "合计", "100.00"),
+            ("机关事业单位基本养老保险缴费", "项目支出", "100.00"),
+            ("社会保障和就业支出", "合计", "50.00"),
+            ("社会保障和就业支出", "基本支出", "50.00"),
+            ("卫生健康支出", "合计", "40.00"),
+            ("卫生健康支出", "基本支出", "30.00"),
+            ("卫生健康支出", "项目支出", "10.00"),
+            ("医疗", "合计", "30.00"),
+            ("医疗", "基本支出", "30.00"),
+        ];
+        let got: Vec<(&str, &str, &str)> = c
+            .iter()
+            .map(|(r, k, v)| (r.as_str(), k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(got, want);
+        assert!(d.warnings.iter().any(|w| w.code == "unplaced-row"));
     }
 
     #[test]

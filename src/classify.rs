@@ -41,6 +41,7 @@ pub fn blocks_with(
         limit: lines.len(),
         series: Vec::new(),
         form_line: None,
+        paged: lines.iter().any(|l| l.text.contains('\u{c}')),
     };
     b.title();
     let mut i = b.out.last().map_or(0, |blk| blk.lines()[1] as usize);
@@ -725,6 +726,9 @@ struct Builder<'a> {
     series: Vec<(u8, u32)>,
     /// The last line taken for a row of a form by [`Builder::is_form_row`].
     form_line: Option<usize>,
+    /// The text is a PDF's (it holds page breaks): `pdftotext -layout` sets it one
+    /// character per column.
+    paged: bool,
 }
 
 impl Builder<'_> {
@@ -954,7 +958,7 @@ impl Builder<'_> {
             .map(|&k| k == LineKind::Furniture)
             .collect();
         let mut pieces = match r.style {
-            Style::Aligned => aligned::read(lines, &furniture, warnings),
+            Style::Aligned => aligned::read(lines, &furniture, self.paged, warnings),
             Style::Tsv => {
                 let rows: Vec<RawRow> = lines
                     .iter()

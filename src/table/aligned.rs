@@ -85,54 +85,44 @@ struct LineInfo {
     page: bool,
 }
 
-/// Reads an aligned region. `furniture[i]` marks the lines that are page furniture.
-pub fn read(lines: &[Line], furniture: &[bool], warnings: &mut Vec<Warning>) -> Vec<Piece> {
+/// Reads an aligned region. `furniture[i]` marks the lines that are page furniture;
+/// `paged` says the text is a PDF's (it holds page breaks).
+pub fn read(
+    lines: &[Line],
+    furniture: &[bool],
+    paged: bool,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Piece> {
     let mut infos = line_infos(lines, furniture, cells);
     take_codes(&mut infos);
     let align = alignment(&infos);
-    let spans = blocks(&infos);
-    // A block whose values do not stand in columns on screen is measured again in
-    // characters (`pdftotext -layout`, see `cells_in_chars`); it is read so where its
-    // values fall into as many columns as its fullest rows print and stand closer
-    // together. The line kinds, and so the blocks, are the same in both measures.
-    let redo: Vec<bool> = spans
-        .iter()
-        .map(|&(s, e)| fit(&infos[s..e]).is_none_or(|slack| slack > 0))
-        .collect();
     let mut out = Vec::new();
-    for (k, &(start, end)) in spans.iter().enumerate() {
-        // measured in characters only where that could differ: a wide character
-        let wide = redo[k]
+    for (start, end) in blocks(&infos) {
+        // `pdftotext -layout` sets a page one character per column, whatever the glyph's
+        // width (see `cells_in_chars`): a PDF's block holding wide characters is measured
+        // in characters. Other tools pad by display width (w3m, pandoc) or by characters
+        // (inscriptis) and the text does not say which, so they keep display columns.
+        let wide = paged
             && lines[start..end]
                 .iter()
                 .any(|l| l.text.chars().any(|c| width(c) > 1));
-        let in_chars = wide.then(|| {
+        if wide {
             let mut c = line_infos(
                 &lines[start..end],
                 furniture.get(start..end).unwrap_or(&[]),
                 cells_in_chars,
             );
             take_codes(&mut c);
-            c
-        });
-        let chosen = in_chars.filter(|c| {
-            c.len() == end - start
-                && c.iter()
-                    .zip(&infos[start..end])
-                    .all(|(a, b)| a.kind == b.kind)
-                && match (fit(&infos[start..end]), fit(c)) {
-                    (_, None) => false,
-                    (None, Some(_)) => true,
-                    (Some(d), Some(c)) => c < d,
-                }
-        });
-        match chosen {
-            Some(c) => {
+            if c.iter()
+                .zip(&infos[start..end])
+                .all(|(a, b)| a.kind == b.kind)
+            {
                 let align = alignment(&c);
-                read_block(&c, align, warnings, &mut out)
+                read_block(&c, align, warnings, &mut out);
+                continue;
             }
-            None => read_block(&infos[start..end], align, warnings, &mut out),
         }
+        read_block(&infos[start..end], align, warnings, &mut out);
     }
     out
 }
@@ -195,41 +185,6 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
         });
     }
     infos
-}
-
-/// How well a block's values stand in columns: `None` when their overlap gives fewer
-/// columns than the fullest rows print values (they drift), else the slack, the columns'
-/// width beyond the widest value in each (0: every column lined up exactly).
-fn fit(block: &[LineInfo]) -> Option<usize> {
-    let block = first_page(block);
-    let most = block
-        .iter()
-        .map(|i| match i.kind {
-            Kind::Data(v) => i.frags.len() - v,
-            _ => 0,
-        })
-        .max()
-        .unwrap_or(0);
-    let cols = value_columns(block);
-    if cols.len() < most {
-        return None;
-    }
-    let mut widest = vec![0usize; cols.len()];
-    for i in block {
-        if let Kind::Data(v) = i.kind {
-            for f in &i.frags[v..] {
-                if let Some(j) = column_of(f, &cols) {
-                    widest[j] = widest[j].max(f.x1 - f.x0);
-                }
-            }
-        }
-    }
-    Some(
-        cols.iter()
-            .zip(&widest)
-            .map(|(c, w)| (c.x1 - c.x0).saturating_sub(*w))
-            .sum(),
-    )
 }
 
 /// The table blocks of a region: a band line, or a caption line after rows (the next

@@ -1999,12 +1999,17 @@ fn continuation(s: &Stream, a: usize, to: usize) -> Option<usize> {
             same_cell || wrapped
         } else {
             // (under it by display and by character columns: tools pad by one or the
-            // other, and where the two disagree the text does not say which)
-            next_line
-                && tb.x0 < ta.x1
-                && ta.x0 < tb.x1
-                && tb.chars.0 < ta.chars.1
-                && ta.chars.0 < tb.chars.1
+            // other, and where the two disagree the text does not say which; on the next
+            // line, or the one after where nothing stands under it between: w3m centres
+            // a cell's lines on the header row's middle line)
+            let by_display = |t: &Tok| t.x0 < ta.x1 && ta.x0 < t.x1;
+            let by_chars = |t: &Tok| t.chars.0 < ta.chars.1 && ta.chars.0 < t.chars.1;
+            let clear_between = || {
+                toks[a + 1..b]
+                    .iter()
+                    .all(|t| t.line != ta.line + 1 || !(by_display(t) || by_chars(t)))
+            };
+            by_display(tb) && by_chars(tb) && (next_line || clear_between())
         };
         if hit {
             return Some(b);
@@ -3096,8 +3101,13 @@ mod tests {
         let spaced = spatial(
             "                        自然人\n                                商业 科研机构  社会公益组织  法律服务机构  其他  总计\n                                机构",
         );
+        // (w3m centres a cell's lines on the header row's middle line)
+        let centred = spatial(
+            "                                商业\n                        自然人          科研机构  社会公益组织  法律服务机构  其他  总计\n                                机构",
+        );
         for (name, text, printed) in [
             ("bare", bare.as_str(), "商业机构"),
+            ("centred", centred.as_str(), "商业机构"),
             ("aligned", aligned.as_str(), "商业机构"),
             ("spaced", spaced.as_str(), "商业企业"),
         ] {

@@ -1906,6 +1906,29 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
         {
             chain.push(next);
         }
+        // a word of a token whose words stand one space apart (two cells' labels may)
+        // is a cell where it is close to the label
+        if spaced(k) {
+            for w in s.toks[k].text.split(' ').filter(|w| !w.is_empty()) {
+                let folded = mfold(w);
+                // (a word inside the label is a piece of it, cut by a stray space)
+                if f.contains(folded.as_str()) || labels.contains(&folded) {
+                    continue;
+                }
+                let sim = label_sim(&folded, &f);
+                if sim < 0.75 {
+                    continue;
+                }
+                match &best {
+                    Some((b, bf, _)) if (sim - b).abs() < 1e-9 && *bf != folded => tie = true,
+                    Some((b, _, _)) if sim <= *b => {}
+                    _ => {
+                        best = Some((sim, folded, w.to_string()));
+                        tie = false;
+                    }
+                }
+            }
+        }
         for n in 1..=chain.len() {
             let folded: String = chain[..n]
                 .iter()

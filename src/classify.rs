@@ -874,15 +874,33 @@ impl Builder<'_> {
     /// Notes the top-level numbered row labels (`一、`) of a table just read. Deeper
     /// ones (`5.`) are not: a converter prints a template table's row label pulled out of
     /// its cell as a line of its own, which the template stage puts back from headings.
+    ///
+    /// A numbering that starts again (`一、` after `四、`) is a second series beside the
+    /// first (the two halves of a 收入 | 支出 table read side by side): the last number of
+    /// each series is noted, so `二、` under the table continues the left half's `一、`.
     fn note_rows(&mut self, t: &Table) {
+        let mut ends: Vec<u32> = Vec::new();
+        let mut last: Option<(u32, &str)> = None;
         for r in &t.rows {
             for l in &r.path {
                 if let (Some(o), Some(v)) = (scan_outline(l), aligned::outline_value(l))
                     && o.scheme.rank() == 1
                 {
-                    self.note_number(1, v);
+                    // the same label again is a parent repeated on the row's path
+                    if let Some((p, _)) = last.filter(|&(p, pl)| v < p || (v == p && pl != l)) {
+                        ends.push(p);
+                    }
+                    last = Some((v, l));
                 }
             }
+        }
+        let last = last.map(|(v, _)| v);
+        if let Some(p) = last {
+            self.series.retain(|&(r, _)| r != 1);
+            ends.push(p);
+            ends.sort_unstable();
+            ends.dedup();
+            self.series.extend(ends.into_iter().map(|v| (1, v)));
         }
     }
 
@@ -993,7 +1011,9 @@ impl Builder<'_> {
                 }
             } else {
                 title = Some(t);
-                if let Some(Piece::Table { seg, .. }) = pieces.first_mut() {
+                if let Some(Piece::Table { seg, .. } | Piece::Beside { left: seg, .. }) =
+                    pieces.first_mut()
+                {
                     seg.lines[0] = self.lines[c].no;
                 }
             }
@@ -1013,6 +1033,29 @@ impl Builder<'_> {
                     t.id = format!("t{}", self.tables);
                     self.note_rows(&t);
                     self.out.push(Block::Table(Box::new(t)));
+                }
+                Piece::Beside { left, right } => {
+                    let ctx = Context {
+                        title: title.clone(),
+                        section: self.section.iter().map(|s| s.1.clone()).collect(),
+                        style: r.style.name().to_string(),
+                        grid: true,
+                        present: false,
+                    };
+                    let l = table::build(&left, &ctx, warnings);
+                    let rt = table::build(&right, &ctx, warnings);
+                    let halves = table::beside(l, rt);
+                    // the halves' rows are one form: their numbering is noted together
+                    let mut all = halves[0].clone();
+                    for h in &halves[1..] {
+                        all.rows.extend(h.rows.iter().cloned());
+                    }
+                    self.note_rows(&all);
+                    for mut t in halves {
+                        self.tables += 1;
+                        t.id = format!("t{}", self.tables);
+                        self.out.push(Block::Table(Box::new(t)));
+                    }
                 }
                 Piece::Furniture(no) => {
                     self.flush();

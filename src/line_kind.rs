@@ -345,6 +345,35 @@ fn column(c: char, x: usize) -> Column {
     }
 }
 
+/// Cuts a line at column `at` into the text standing left of it and the text from it on,
+/// the left part blanked so that every fragment right of the cut keeps its column
+/// (`in_chars`: columns counted in characters, as [`cells_in_chars`] counts them; else
+/// display columns). Form feeds stay on both sides. A character straddling the cut goes
+/// right.
+pub(crate) fn cut_at(text: &str, at: usize, in_chars: bool) -> (String, String) {
+    let (mut left, mut right) = (String::new(), String::new());
+    let mut x = 0;
+    for c in text.chars() {
+        let w = match column(c, x) {
+            Column::None => {
+                left.push(c);
+                right.push(c);
+                continue;
+            }
+            Column::Space(w) | Column::Mark(w) => w,
+        };
+        let step = if in_chars { 1 } else { w };
+        if x + step <= at {
+            left.push(c);
+            right.extend(std::iter::repeat_n(' ', step));
+        } else {
+            right.push(c);
+        }
+        x += step;
+    }
+    (left, right)
+}
+
 /// Display width of a printed character (as unicode-width gives it; printable ASCII and
 /// CJK ideographs, most of a report, without the table lookup).
 pub(crate) fn width(c: char) -> usize {

@@ -117,12 +117,177 @@ pub fn read(
                 .zip(&infos[start..end])
                 .all(|(a, b)| a.kind == b.kind)
             {
+                let fur = furniture.get(start..end).unwrap_or(&[]);
+                if let Some(mut p) = sides(&lines[start..end], fur, &c, true, warnings) {
+                    out.append(&mut p);
+                    continue;
+                }
                 let align = alignment(&c);
                 read_block(&c, align, warnings, &mut out);
                 continue;
             }
         }
+        let fur = furniture.get(start..end).unwrap_or(&[]);
+        if let Some(mut p) = sides(&lines[start..end], fur, &infos[start..end], false, warnings) {
+            out.append(&mut p);
+            continue;
+        }
         read_block(&infos[start..end], align, warnings, &mut out);
+    }
+    out
+}
+
+/// Two tables printed side by side (a 收入 | 支出 summary, two 经济分类 groups): a header
+/// line under the caption prints one label twice with a header between (`项目  决算数
+/// 项目  决算数`, the left half's label column, its values, the right half's label column),
+/// and one column, between the end of that left header and the second label, cuts no
+/// printed word of the header and body lines: every line is cut there and each half is
+/// read as a table of its own, then joined into one ([`Piece::Beside`]). The cut is the
+/// first such column after the left half's values (a value under the left header, a
+/// word of a right label centred under its header, stand on either side of it). `None`
+/// when the block shows no such header, no such column, or either half reads no rows.
+fn sides(
+    lines: &[Line],
+    furniture: &[bool],
+    block: &[LineInfo],
+    in_chars: bool,
+    warnings: &mut Vec<Warning>,
+) -> Option<Vec<Piece>> {
+    let first_data = block.iter().position(|i| matches!(i.kind, Kind::Data(_)))?;
+    let head = &block[..first_data];
+    // the header starts under the caption and the field lines under it
+    let from = match head.iter().rposition(is_caption) {
+        Some(c) => {
+            let mut k = c + 1;
+            while k < head.len()
+                && matches!(head[k].kind, Kind::Other | Kind::Blank)
+                && head[k].frags.iter().all(|f| f.text.contains([':', '：']))
+            {
+                k += 1;
+            }
+            k
+        }
+        None => 0,
+    };
+    // a label printed twice on a header line, something between (cheap: a few header lines)
+    let (lo, hi, between) = head[from..].iter().find_map(|i| {
+        if i.kind != Kind::Other {
+            return None;
+        }
+        let f = &i.frags;
+        (0..f.len()).find_map(|a| {
+            let key = fold(&f[a].text);
+            if key.chars().count() < 2 || kind_of(&f[a].text) != CellKind::Text {
+                return None;
+            }
+            (a + 2..f.len())
+                .find(|&b| fold(&f[b].text) == key)
+                .map(|b| (f[b - 1].x1, f[b].x0, f[a + 1..b].to_vec()))
+        })
+    })?;
+    // the printed words of every line from the header on: `(x0, x1, is a value)`
+    let words: Vec<Vec<(usize, usize, bool)>> = block[from..]
+        .iter()
+        .map(|i| {
+            if i.kind == Kind::Furniture {
+                return Vec::new();
+            }
+            i.frags.iter().flat_map(|f| words_of(f, in_chars)).collect()
+        })
+        .collect();
+    // values under the left half's value headers stay left
+    let mut lo = lo;
+    for w in words.iter().skip(first_data - from) {
+        for &(x0, x1, value) in w {
+            if value && between.iter().any(|h| overlap(x0, x1, h.x0, h.x1) > 0) {
+                lo = lo.max(x1);
+            }
+        }
+    }
+    let cut = (lo..=hi).find(|&x| {
+        words
+            .iter()
+            .all(|w| w.iter().all(|&(x0, x1, _)| x1 <= x || x0 >= x))
+    })?;
+    // both halves print rows: a label then values
+    let rows = |right: bool| {
+        words
+            .iter()
+            .skip(first_data - from)
+            .filter(|w| {
+                let side: Vec<&(usize, usize, bool)> =
+                    w.iter().filter(|t| (t.0 >= cut) == right).collect();
+                side.first().is_some_and(|t| !t.2) && side.last().is_some_and(|t| t.2)
+            })
+            .count()
+    };
+    if rows(false) == 0 || rows(true) < 2 {
+        return None;
+    }
+    let mut halves: Vec<(Vec<Line>, Vec<bool>)> = vec![Default::default(), Default::default()];
+    for (k, l) in lines.iter().enumerate() {
+        let fur = furniture.get(k).copied().unwrap_or(false);
+        let (left, right) = if k < from {
+            (l.text.clone(), l.text.clone())
+        } else if fur {
+            (l.text.clone(), String::new())
+        } else {
+            crate::line_kind::cut_at(&l.text, cut, in_chars)
+        };
+        for (h, (text, f)) in halves.iter_mut().zip([(left, fur), (right, false)]) {
+            h.0.push(Line {
+                no: l.no,
+                start: l.start,
+                text,
+            });
+            h.1.push(f);
+        }
+    }
+    let measure = if in_chars { cells_in_chars } else { cells };
+    let mut said = Vec::new();
+    let mut read = |(half, fur): &(Vec<Line>, Vec<bool>)| {
+        let mut infos = line_infos(half, fur, measure);
+        take_codes(&mut infos);
+        let align = alignment(&infos);
+        let mut out = Vec::new();
+        read_block(&infos, align, &mut said, &mut out);
+        out
+    };
+    let mut left = read(&halves[0]);
+    let right = read(&halves[1]);
+    let rows_of = |p: Option<&Piece>| match p {
+        Some(Piece::Table { seg, grid: true }) => seg
+            .known
+            .is_some_and(|k| seg.rows.len() > k.head)
+            .then(|| seg.clone()),
+        _ => None,
+    };
+    let (l, r) = (rows_of(left.first())?, rows_of(right.first())?);
+    // the right half's furniture and text pieces are the left's (the same lines)
+    left[0] = Piece::Beside { left: l, right: r };
+    warnings.append(&mut said);
+    Some(left)
+}
+
+/// The words of a fragment (runs without a space) with their columns, and whether each
+/// is a value.
+fn words_of(f: &Frag, in_chars: bool) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut x = f.x0;
+    let mut start: Option<usize> = None;
+    let mut word = String::new();
+    for c in f.text.chars().chain(std::iter::once(' ')) {
+        let w = if in_chars { 1 } else { width(c) };
+        if c == ' ' {
+            if let Some(s) = start.take() {
+                out.push((s, x, is_value(&word)));
+                word.clear();
+            }
+        } else {
+            start.get_or_insert(x);
+            word.push(c);
+        }
+        x += w;
     }
     out
 }
@@ -1993,6 +2158,49 @@ Table B-2.  Persons by reason
             .collect();
         assert_eq!(titles, ["支出预算表", "收入预算表"]);
         assert_eq!(c.len(), 12);
+    }
+
+    /// Issue 13: a 收入 | 支出 summary printed as two tables side by side on each line
+    /// (`项目  决算数  项目  决算数`), a value squeezed against the right half's label by
+    /// one space, is cut at the right half's label column: each half's rows under its own
+    /// header (two tables under the one caption, their columns differ); the left half's
+    /// rows printing no value are no headings.
+    #[test]
+    fn issue_13_side_by_side_halves() {
+        let text = "\u{c}                 收入支出决算总表
+                                     单位：万元
+          收入                      支出
+    项目          决算数        项目          决算数
+一、财政拨款收入       100.00 一、一般公共服务支出     80.00
+二、事业收入                二、教育支出
+三、其他收入           5.00 三、卫生健康支出       25.00
+收入合计           105.00 支出合计          105.00
+";
+        let d = doc(text);
+        let c: Vec<_> = table_cells(&d)
+            .into_iter()
+            .filter(|(_, _, v)| !v.is_empty())
+            .collect();
+        let want = [
+            ("一、财政拨款收入", "收入>决算数", "100.00"),
+            ("三、其他收入", "收入>决算数", "5.00"),
+            ("收入合计", "收入>决算数", "105.00"),
+            ("一、一般公共服务支出", "支出>决算数", "80.00"),
+            ("三、卫生健康支出", "支出>决算数", "25.00"),
+            ("支出合计", "支出>决算数", "105.00"),
+        ];
+        let got: Vec<(&str, &str, &str)> = c
+            .iter()
+            .map(|(r, c, v)| (r.as_str(), c.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(got, want);
+        assert!(!d.blocks.iter().any(|b| matches!(b, Block::Heading(_))));
+        let tables = d
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Table(_)))
+            .count();
+        assert_eq!(tables, 2);
     }
 
     /// `pdftotext -layout` counts a CJK character as one column: the values stand in

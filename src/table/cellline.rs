@@ -102,7 +102,7 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
         None => read_flat(&items, squeezed, barred, &mut out, warnings),
     }
     out.sort_by_key(|p| match p {
-        Piece::Table { seg, .. } => seg.lines[0],
+        Piece::Table { seg, .. } | Piece::Beside { left: seg, .. } => seg.lines[0],
         Piece::Furniture(no) | Piece::Text(no) => *no,
         Piece::Unread(lines) => lines[0],
     });

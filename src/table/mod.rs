@@ -108,6 +108,14 @@ pub enum Piece {
         /// True for grid rows.
         grid: bool,
     },
+    /// Two tables printed side by side on the same lines (`项目 | 决算数 | 项目 | 决算数`),
+    /// cut apart: one table, or two under one caption ([`beside`]).
+    Beside {
+        /// The left half's rows (grid rows).
+        left: Segment,
+        /// The right half's rows (grid rows).
+        right: Segment,
+    },
     /// A line of page furniture (1-based line number).
     Furniture(u32),
     /// A line that is running text after all (1-based line number): a heading or a
@@ -373,6 +381,37 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
     let prefix = &cells[..cells.len() - tail];
     let texts = prefix.iter().filter(|c| !c.is_empty()).count();
     texts < tail || (!first && prefix.len() == 1 && texts == 1)
+}
+
+/// The tables of two halves read side by side on the same lines (a 收入 | 支出 summary,
+/// two 经济分类 groups): one table, the left half's rows then the right half's, when both
+/// halves have the same columns; else the two tables, each with its own columns (a row
+/// has no cell under the other half's columns, and `missing` is a cell the text lost).
+pub fn beside(left: Table, right: Table) -> Vec<Table> {
+    let same = left.columns.len() == right.columns.len()
+        && left
+            .columns
+            .iter()
+            .zip(&right.columns)
+            .all(|(a, b)| a.path == b.path);
+    if !same {
+        return vec![left, right];
+    }
+    let mut t = left;
+    t.rows.extend(right.rows);
+    t.lines = [
+        t.lines[0].min(right.lines[0]),
+        t.lines[1].max(right.lines[1]),
+    ];
+    if t.note.is_none() {
+        t.note = right.note;
+    }
+    for s in right.stub {
+        if !t.stub.contains(&s) {
+            t.stub.push(s);
+        }
+    }
+    vec![t]
 }
 
 /// Builds the table block of one segment.

@@ -381,7 +381,7 @@ fn header_labels(lines: &[&str], n: usize) -> Option<(String, Vec<String>)> {
 #[cfg(test)]
 mod tests {
     use crate::model::Block;
-    use crate::table::testutil::doc;
+    use crate::table::testutil::{doc, path_cells};
 
     fn table(text: &str) -> crate::model::Table {
         let d = doc(text);
@@ -514,16 +514,7 @@ mod tests {
         );
         let cols: Vec<_> = t.columns.iter().map(|c| c.path.join("/")).collect();
         assert_eq!(cols, ["福州市 fuzhou", "厦门市 xiamen", "莆田市 putian"]);
-        let rows: Vec<(String, Vec<String>)> = t
-            .rows
-            .iter()
-            .map(|r| {
-                (
-                    r.path.join("/"),
-                    r.cells.iter().map(|c| c.raw.clone()).collect(),
-                )
-            })
-            .collect();
+        let rows = path_cells(&t);
         let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
             rows,

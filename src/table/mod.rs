@@ -37,6 +37,19 @@ pub(crate) mod testutil {
             warnings,
         }
     }
+
+    /// Each row of `t` as its path joined by `/` and its cells as printed.
+    pub(crate) fn path_cells(t: &crate::model::Table) -> Vec<(String, Vec<String>)> {
+        t.rows
+            .iter()
+            .map(|r| {
+                (
+                    r.path.join("/"),
+                    r.cells.iter().map(|c| c.raw.clone()).collect(),
+                )
+            })
+            .collect()
+    }
 }
 
 pub mod aligned;

@@ -276,7 +276,7 @@ pub fn read(lines: &[Line], _warnings: &mut Vec<Warning>) -> Option<Vec<Piece>> 
 #[cfg(test)]
 mod tests {
     use crate::model::Block;
-    use crate::table::testutil::doc;
+    use crate::table::testutil::{doc, path_cells};
 
     fn tables(text: &str) -> Vec<crate::model::Table> {
         doc(text)
@@ -319,16 +319,7 @@ mod tests {
                 "Males/White, non-Hispanic"
             ]
         );
-        let rows: Vec<(String, Vec<String>)> = t
-            .rows
-            .iter()
-            .map(|r| {
-                (
-                    r.path.join("/"),
-                    r.cells.iter().map(|c| c.raw.clone()).collect(),
-                )
-            })
-            .collect();
+        let rows = path_cells(&t);
         let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
             rows,

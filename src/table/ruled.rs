@@ -319,7 +319,7 @@ mod tests {
                 "Males/White, non-Hispanic"
             ]
         );
-        let rows = path_cells(&t);
+        let rows = path_cells(t);
         let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         assert_eq!(
             rows,

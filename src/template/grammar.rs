@@ -3373,23 +3373,16 @@ mod tests {
     #[test]
     fn bars_at_the_ends_of_a_bare_row_keep_empty_cells() {
         let text = "四、政府信息公开行政复议、行政诉讼情况\n\n行政复议| 行政诉讼  \n---|---  \n结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 未经复议直接起诉| 复议后起诉  \n| | | | | 结果维持| 结果纠正| 其他结果| 尚未审结| 总计| 结果维持| 结果纠正| 其他结果| 尚未审结| 总计  \n| 7| 4|  | 11| 1| 3| | | 4|  | | 8|  | \n\n五、存在的主要问题及改进情况\n";
-        assert_eq!(
-            review_row(text).unwrap(),
-            [
-                "", "7", "4", "", "11", "1", "3", "", "", "4", "", "", "8", "", ""
-            ]
-        );
+        let expected = [
+            "", "7", "4", "", "11", "1", "3", "", "", "4", "", "", "8", "", "",
+        ];
+        assert_eq!(review_row(text).unwrap(), expected);
         // the same row with outer bars has one cell fewer at each end
         let barred = text
             .replace("---|---", "|---|---|")
             .replace("| 7| 4|  | 11|", "| | 7| 4|  | 11|")
             .replace("| 8|  | \n", "| 8|  |  |\n");
-        assert_eq!(
-            review_row(&barred).unwrap(),
-            [
-                "", "7", "4", "", "11", "1", "3", "", "", "4", "", "", "8", "", ""
-            ]
-        );
+        assert_eq!(review_row(&barred).unwrap(), expected);
     }
 
     /// A row of the unlabelled 复议/诉讼 table printing some of its 15 values (pandoc's

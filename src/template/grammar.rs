@@ -1149,17 +1149,7 @@ fn read_table(
                             .iter()
                             .all(|&t| column_in(&s.toks[t], &grid, how).is_some())
                     };
-                    let ways: Vec<Reading> = READINGS
-                        .into_iter()
-                        .filter(|how| {
-                            how.rule == Rule::Starts || grid.drawn || calib.trusted.contains(how)
-                        })
-                        .filter(|&how| explains(how))
-                        .collect();
-                    calib.wants |= ways.is_empty()
-                        && READINGS
-                            .into_iter()
-                            .any(|how| how.rule == Rule::Within && explains(how));
+                    let ways = usable_readings(&grid, calib, explains);
                     (grid, ways)
                 })
                 .filter(|(_, ways)| !ways.is_empty())
@@ -2684,6 +2674,18 @@ fn under_own_header(
     }
     let grid = header_grid(s, part, 0, first)?;
     let explains = |how: Reading| toks.iter().all(|t| column_in(t, &grid, how).is_some());
+    let ways = usable_readings(&grid, calib, explains);
+    under_header(toks, &grid, &ways)
+}
+
+/// The readings of a grid that name a column for every value (`explains`): *starts*
+/// always, *within* under a drawn rule or where the document's full rows confirm it;
+/// where only an unconfirmed *within* would, the calibration pass is asked for.
+fn usable_readings(
+    grid: &Grid,
+    calib: &mut Calibration,
+    explains: impl Fn(Reading) -> bool,
+) -> Vec<Reading> {
     let ways: Vec<Reading> = READINGS
         .into_iter()
         .filter(|how| how.rule == Rule::Starts || grid.drawn || calib.trusted.contains(how))
@@ -2693,7 +2695,7 @@ fn under_own_header(
         && READINGS
             .into_iter()
             .any(|how| how.rule == Rule::Within && explains(how));
-    under_header(toks, &grid, &ways)
+    ways
 }
 
 /// The middle of a span.

@@ -2063,6 +2063,19 @@ mod tests {
     }
 
     /// (row path, column path, raw) of every cell of the document's tables.
+    /// [`table_cells`] that print something, compared with `want` (row, column, value).
+    fn assert_filled(d: &Document, want: &[(&str, &str, &str)]) {
+        let got: Vec<(String, String, String)> = table_cells(d)
+            .into_iter()
+            .filter(|(_, _, v)| !v.is_empty())
+            .collect();
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(r, c, v)| (r.to_string(), c.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(got, want);
+    }
+
     fn table_cells(d: &Document) -> Vec<(String, String, String)> {
         let mut out = Vec::new();
         for b in &d.blocks {
@@ -2177,10 +2190,6 @@ Table B-2.  Persons by reason
 收入合计           105.00 支出合计          105.00
 ";
         let d = doc(text);
-        let c: Vec<_> = table_cells(&d)
-            .into_iter()
-            .filter(|(_, _, v)| !v.is_empty())
-            .collect();
         let want = [
             ("一、财政拨款收入", "收入>决算数", "100.00"),
             ("三、其他收入", "收入>决算数", "5.00"),
@@ -2189,11 +2198,7 @@ Table B-2.  Persons by reason
             ("三、卫生健康支出", "支出>决算数", "25.00"),
             ("支出合计", "支出>决算数", "105.00"),
         ];
-        let got: Vec<(&str, &str, &str)> = c
-            .iter()
-            .map(|(r, c, v)| (r.as_str(), c.as_str(), v.as_str()))
-            .collect();
-        assert_eq!(got, want);
+        assert_filled(&d, &want);
         assert!(!d.blocks.iter().any(|b| matches!(b, Block::Heading(_))));
         let tables = d
             .blocks
@@ -2219,10 +2224,6 @@ Table B-2.  Persons by reason
 \u{c}住房保障支出              20.00       20.00
 ";
         let d = doc(text);
-        let c: Vec<_> = table_cells(&d)
-            .into_iter()
-            .filter(|(_, _, v)| !v.is_empty())
-            .collect();
         let want = [
             ("一般公共服务支出", "合计", "300.00"),
             ("一般公共服务支出", "基本支出", "200.00"),
@@ -2239,11 +2240,7 @@ Table B-2.  Persons by reason
             ("医疗", "合计", "30.00"),
             ("医疗", "基本支出", "30.00"),
         ];
-        let got: Vec<(&str, &str, &str)> = c
-            .iter()
-            .map(|(r, k, v)| (r.as_str(), k.as_str(), v.as_str()))
-            .collect();
-        assert_eq!(got, want);
+        assert_filled(&d, &want);
         assert!(d.warnings.iter().any(|w| w.code == "unplaced-row"));
     }
 

@@ -19,7 +19,7 @@ const FLOORS: &[(&str, f64, &str)] = &[
     ("lynx",         97.5, "issue 11: rows whose blank cells the tool dropped, where no sum places their values"),
     ("pandoc-plain", 99.5, "issue 11: rows whose blank cells the tool dropped, where no sum places their values"),
     ("pandoc-gfm",   99.5, ""),
-    ("html2text-py", 99.8, ""),
+    ("html2text-py", 99.9, ""),
     ("markdownify",  99.5, ""),
     ("inscriptis",   97.0, "issue 11: inscriptis pads by characters, not display width, so CJK rows are not placed by position"),
     ("bs4",          93.5, "issue 11: blank cells vanish in get_text; rows with fewer values than columns are placed only by the sums"),

@@ -381,10 +381,15 @@ impl Stream {
         // bar of a row separates two cells: one at the start of the line follows an empty
         // first cell, one at its end precedes an empty last cell
         let mut bare = false;
+        // (the rows under the delimiter row, up to a blank line)
+        let mut in_bare_table = false;
         let mut bare_lines = rustc_hash::FxHashSet::default();
         for (i, l) in lines.iter().enumerate().take(end).skip(start) {
             if crate::line_kind::is_separator(&l.text) {
                 bare = !pipe::has_leading_bar(l.text.trim_start());
+                in_bare_table = bare;
+            } else if l.text.trim().is_empty() {
+                in_bare_table = false;
             }
             // a lone bar under a cell printed without one (`规章` / `|`) closes that cell:
             // no empty cell of its own (under `规章 |` it is one)
@@ -394,11 +399,14 @@ impl Stream {
                     .rev()
                     .find(|p| !p.text.trim().is_empty())
                     .is_some_and(|p| !p.text.contains('|'));
-            if bare && crate::line_kind::is_pipe_row(&l.text) {
+            // (a line with no bar in such a table is the first line of a row's first
+            // cell, wrapped)
+            if bare && crate::line_kind::is_pipe_row(&l.text) || in_bare_table {
                 bare_lines.insert(i);
             }
             if !closes {
-                tokenize(i, &l.text, bare, &mut toks);
+                let bare_row = bare && (in_bare_table || crate::line_kind::is_pipe_row(&l.text));
+                tokenize(i, &l.text, bare_row, &mut toks);
             }
         }
         // an outline number split from its label by the markup (`1` / `.申请人…`) is label:
@@ -541,7 +549,8 @@ impl Stream {
 
 /// Splits one line into tokens: the cells of a bar or tab row; otherwise the fragments
 /// of the line, where the values are the whitespace-separated numbers and marks at its
-/// end and the rest is label text.
+/// end and the rest is label text. In a row of a bare pipe table (`bare`), every bar
+/// separates two cells.
 fn tokenize(i: usize, text: &str, bare: bool, out: &mut Vec<Tok>) {
     let t = trim(text);
     if t.is_empty() || crate::line_kind::is_separator(t) || crate::line_kind::is_rule(t) {
@@ -589,7 +598,7 @@ fn tokenize(i: usize, text: &str, bare: bool, out: &mut Vec<Tok>) {
     } else {
         text
     };
-    let cells: Option<Vec<String>> = if bare && crate::line_kind::is_pipe_row(text) {
+    let cells: Option<Vec<String>> = if bare && text.contains('|') {
         Some(
             text.trim_end()
                 .split('|')
@@ -1995,20 +2004,23 @@ fn continuation(s: &Stream, a: usize, to: usize) -> Option<usize> {
         if tb.line > ta.line + 2 {
             break;
         }
-        if tb.line == ta.line || tb.kind != Kind::Label || tb.celled != ta.celled {
+        // (the first line of a bare pipe table's first cell holds no bar)
+        let barless = !ta.celled && s.bare_lines.contains(&ta.line);
+        if tb.line == ta.line || tb.kind != Kind::Label || tb.celled != (ta.celled || barless) {
             continue;
         }
         let next_line = tb.line == ta.line + 1;
-        let hit = if ta.celled {
-            let same_cell =
-                tb.x0 == ta.x0 && (ta.line + 1..tb.line).all(|l| s.per_line.contains_key(&l));
+        let hit = if ta.celled || barless {
+            let same_cell = ta.celled
+                && tb.x0 == ta.x0
+                && (ta.line + 1..tb.line).all(|l| s.per_line.contains_key(&l));
             let wrapped = next_line
                 && s.bare_lines.contains(&ta.line)
                 && s.bare_lines.contains(&tb.line)
                 && last_of_line
                 && toks[b - 1].line != tb.line
                 && tb.x0 == 0
-                && ta.x0 > 0;
+                && (ta.x0 > 0 || barless);
             same_cell || wrapped
         } else {
             // (under it by display and by character columns: tools pad by one or the
@@ -2080,8 +2092,11 @@ fn printed_span(s: &Stream, h: Hit, row_label: bool) -> String {
         // wrapped beside it) is not part of it
         let t = &s.toks[tok];
         let f = &s.toks[first_tok];
+        // (in a bare pipe table, a line's first cell continues the last cell of the
+        // line before)
+        let wrapped = t.x0 == 0 && s.bare_lines.contains(&t.line) && s.bare_lines.contains(&f.line);
         let left = if t.celled {
-            f.celled && t.line != f.line && t.x0 < f.x0
+            f.celled && t.line != f.line && t.x0 < f.x0 && !wrapped
         } else {
             s.spatial
                 && t.x1 <= start_x
@@ -3096,6 +3111,38 @@ mod tests {
         text.join("\n")
     }
 
+    /// The 2021 application table as html2text prints it: a pipe table without outer
+    /// bars whose cells wrap onto the next line.
+    fn bare_2021() -> String {
+        // the rows of the template table, after its title and header lines
+        let text = apply_2021(&[]);
+        let body = text.splitn(3, '\n').nth(2).unwrap();
+        format!(
+            "三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系为：第一项加第二项之和等于第三项加第四项之和）| 申请人  \n情况  \n---|---  \n自然人| 法人或  \n其他组织| 总计  \n| 商业  \n机构| 科研机构| 社会公益  \n组织| 法律服务机构| 其他|   \n{}",
+            body.lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join("| "))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    }
+
+    /// In a bare pipe table a row label wrapped after its group's cell goes on as the
+    /// first cell of the next line: one label, whose row keeps its values.
+    #[test]
+    fn a_bare_row_label_wrapped_after_its_group_cell_is_one_label() {
+        let label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请";
+        let text = bare_2021().replace(
+            // (the label is longer than `apply_2021` pads, so its first value joins it)
+            &format!("{label}1| 0| 0| 0| 0| 0| 1"),
+            "（六）其他处理| 1.申请人无正当理由逾期不补正、  \n行政机关不再处理其政府信息公开申请| 3| | | 0| 1| 0| 4",
+        );
+        assert!(text.contains("（六）其他处理| 1.申请人"));
+        assert_eq!(
+            row_cells(&text, label).unwrap(),
+            ["3", "", "", "0", "1", "0", "4"]
+        );
+    }
+
     /// The column paths of the first table read from `text`.
     fn column_paths(text: &str) -> Vec<Vec<String>> {
         let lines = split_lines(text);
@@ -3110,16 +3157,11 @@ mod tests {
     /// (w3m), in aligned text (pandoc). A label one space from another is not joined.
     #[test]
     fn a_column_label_printed_in_other_words_names_its_column() {
-        // the rows of the template table, after its title and header lines
         let text = apply_2021(&[]);
         let body = text.splitn(3, '\n').nth(2).unwrap();
-        let bare = format!(
-            "三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系为：第一项加第二项之和等于第三项加第四项之和）| 申请人  \n情况  \n---|---  \n自然人| 法人或  \n其他组织| 总计  \n| 商业  \n机构| 科研机构| 社会公益  \n组织| 法律服务机构| 其他|   \n{}",
-            body.lines()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join("| "))
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
+        let bare = bare_2021();
+        // (a row's first cell wrapped: its first line holds no bar)
+        let bare_first = bare.replace("| 商业  \n机构| 科研机构|", "商业  \n机构| 科研  \n机构|");
         let spatial =
             |header: &str| format!("三、收到和处理政府信息公开申请情况\n{header}\n{body}");
         let aligned = spatial(
@@ -3134,6 +3176,7 @@ mod tests {
         );
         for (name, text, printed) in [
             ("bare", bare.as_str(), "商业机构"),
+            ("bare, first cell", bare_first.as_str(), "商业机构"),
             ("centred", centred.as_str(), "商业机构"),
             ("aligned", aligned.as_str(), "商业机构"),
             ("spaced", spaced.as_str(), "商业企业"),

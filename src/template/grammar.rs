@@ -2427,6 +2427,8 @@ fn assign(
 /// other's, widened over the header's other pieces that start between it and the next
 /// column's (the label's wrapped lines). None unless every column has one.
 fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> {
+    // a piece of header text, folded, with its span in both measures
+    type Piece = (String, [(u32, u32); 2]);
     let leaves: Vec<&str> = part
         .columns
         .iter()
@@ -2438,11 +2440,11 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
         .collect();
     // each column's label as one label fragment, else as one word of a fragment (the
     // labels of narrow columns print one space apart: `商业 科研 社会公益`)
-    let fragments: Vec<(String, [(u32, u32); 2])> = labels
+    let fragments: Vec<Piece> = labels
         .iter()
         .map(|t| (t.folded.clone(), [(t.x0, t.x1), t.chars]))
         .collect();
-    let mut words: Vec<(String, [(u32, u32); 2])> = Vec::new();
+    let mut words: Vec<Piece> = Vec::new();
     for t in &labels {
         let (mut x, mut c) = (t.x0, t.chars.0);
         for w in t.text.split(' ') {
@@ -2460,7 +2462,7 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
         }
     }
     let begins = |w: &str, leaf: &str| w.chars().count() >= 2 && leaf.starts_with(w);
-    let grid = |pieces: &[(String, [(u32, u32); 2])]| -> Option<Vec<[(u32, u32); 2]>> {
+    let grid = |pieces: &[Piece]| -> Option<Vec<[(u32, u32); 2]>> {
         let mut out = Vec::with_capacity(leaves.len());
         for leaf in &leaves {
             let mut found = pieces.iter().filter(|(w, _)| begins(w, leaf));
@@ -2485,7 +2487,38 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
         }
         Some(out)
     };
-    let by_labels = grid(&fragments).or_else(|| grid(&words));
+    // where some column's label begins others' too (a group's leaves repeated under
+    // each group: `结果维持` under 行政复议 and twice under 行政诉讼), the header pieces
+    // that begin some column's label, by the display column where they start: one start
+    // per column, in order, each with a piece beginning that column's label
+    let ordered = |pieces: &[Piece]| -> Option<Vec<[(u32, u32); 2]>> {
+        let mut starts: std::collections::BTreeMap<u32, Vec<&Piece>> =
+            std::collections::BTreeMap::new();
+        for p in pieces
+            .iter()
+            .filter(|(w, _)| leaves.iter().any(|l| begins(w, l)))
+        {
+            starts.entry(p.1[0].0).or_default().push(p);
+        }
+        if starts.len() != leaves.len() {
+            return None;
+        }
+        leaves
+            .iter()
+            .zip(starts.values())
+            .map(|(leaf, at)| at.iter().find(|(w, _)| begins(w, leaf)).map(|p| p.1))
+            .collect()
+    };
+    let by_labels = grid(&fragments)
+        .or_else(|| grid(&words))
+        .map(|cols| (cols, [true, true]))
+        .or_else(|| {
+            // (the starts are display columns: pieces on different lines starting at
+            // one display column may not start at one character)
+            ordered(&fragments)
+                .or_else(|| ordered(&words))
+                .map(|cols| (cols, [true, false]))
+        });
     // a rule of dash segments in the header (pandoc's tables, many plain-text tables)
     // draws each column's extent, from the widths of all its cells: its last segments
     // are the value columns, wherever the header's labels stand (pandoc sets a header
@@ -2527,9 +2560,9 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
             drawn: true,
         });
     }
-    by_labels.map(|cols| Grid {
+    by_labels.map(|(cols, measures)| Grid {
         cols,
-        measures: [true, true],
+        measures,
         drawn: false,
     })
 }
@@ -3430,6 +3463,41 @@ mod tests {
             .replace("| 7| 4|  | 11|", "| | 7| 4|  | 11|")
             .replace("| 8|  | \n", "| 8|  |  |\n");
         assert_eq!(review_row(&barred).unwrap(), expected);
+    }
+
+    /// A row of the unlabelled 复议/诉讼 table printing some of its 15 values under a
+    /// header whose column labels repeat under each group (w3m, no rule): each value that
+    /// starts where one column's label starts is that column's; one that starts nowhere
+    /// leaves the row unplaced.
+    #[test]
+    fn a_short_unlabelled_row_takes_the_columns_its_values_start_at() {
+        let header = [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "",
+            "行政复议                     行政诉讼",
+            "结果          其他 尚未      未经复议直接起诉             复议后起诉",
+            "维持 结果纠正 结果 审结 总计 结果 结果 其他结果 尚未 总计 结果维持 结果纠正 其他结果 尚未审结 总计",
+            "                             维持 纠正          审结",
+        ];
+        let row = "                             3         4             7    18                         1        19";
+        let text = [&header[..], &[row, "", "五、存在的主要问题及改进情况"]]
+            .concat()
+            .join("\n");
+        let mut expected = vec![String::new(); 15];
+        for (c, v) in [
+            (5, "3"),
+            (7, "4"),
+            (9, "7"),
+            (10, "18"),
+            (13, "1"),
+            (14, "19"),
+        ] {
+            expected[c] = v.into();
+        }
+        assert_eq!(review_row(&text).unwrap(), expected);
+        // a value one column right of where any label starts
+        let off = text.replace("3         4", " 3        4");
+        assert!(review_row(&off).is_none_or(|c| c.iter().all(String::is_empty)));
     }
 
     /// A row of the unlabelled 复议/诉讼 table printing some of its 15 values (pandoc's

@@ -1165,6 +1165,31 @@ fn read_table(
         } else {
             None
         };
+        // a cell per line with a blank line after every cell (lynx): each blank line
+        // beyond the first between two tokens is an empty cell, where that count gives
+        // every row of the part its columns and no row of it gets another count
+        let by_gaps: Vec<Option<Vec<Cell>>> = {
+            let read: Vec<Gaps> = ks
+                .iter()
+                .map(|&k| {
+                    gap_cells(
+                        s,
+                        lines,
+                        hits[k].map(|h| tok_of(h.end - 1)),
+                        &row_vals[k],
+                        n,
+                    )
+                })
+                .collect();
+            let trusted = !read.iter().any(|g| matches!(g, Gaps::Contradicts))
+                && read.iter().any(|g| matches!(g, Gaps::Cells(_)));
+            read.into_iter()
+                .map(|g| match g {
+                    Gaps::Cells(cells) if trusted => Some(cells),
+                    _ => None,
+                })
+                .collect()
+        };
         // rows printed one to a line: a row that prints its label alone is a row of
         // blanks (text aligned by spaces drops empty cells); where values stand apart
         // from their labels (a cell per line, a PDF read column by column) it tells nothing
@@ -1270,12 +1295,18 @@ fn read_table(
                     s.paged,
                 )
             };
-            let assigned = assigned.or_else(|| {
-                by_header
-                    .as_ref()
-                    .filter(|_| values_in_place)
-                    .and_then(|(grid, ways)| under_header(&toks, grid, ways))
-            });
+            let assigned = assigned
+                .or_else(|| {
+                    by_header
+                        .as_ref()
+                        .filter(|_| values_in_place)
+                        .and_then(|(grid, ways)| under_header(&toks, grid, ways))
+                })
+                .or_else(|| {
+                    ks.iter()
+                        .position(|&q| q == k)
+                        .and_then(|i| by_gaps[i].clone())
+                });
             let (cells, unplaced) = match assigned {
                 Some(cells) => (cells, Vec::new()),
                 None if toks.iter().all(|t| t.kind != Kind::Value) => {
@@ -2699,6 +2730,63 @@ fn under_header(toks: &[&Tok], grid: &Grid, ways: &[Reading]) -> Option<Vec<Cell
     Some(cells)
 }
 
+/// A row read from the blank lines around its cells (see [`gap_cells`]).
+enum Gaps {
+    /// The row is not printed a cell per line with blank lines between.
+    NotSo,
+    /// Its cells, as many as its columns.
+    Cells(Vec<Cell>),
+    /// Its blank lines give it more or fewer cells than its columns.
+    Contradicts,
+}
+
+/// A row printed a cell per line with blank lines between (lynx): after its label's last
+/// token (`label_end`), its values (`vals`, the tokens that follow it) and the token after
+/// them, every line between two of them is blank and each blank line beyond the first is
+/// an empty cell.
+fn gap_cells(
+    s: &Stream,
+    lines: &[Line],
+    label_end: Option<usize>,
+    vals: &[usize],
+    n: usize,
+) -> Gaps {
+    // (a PDF's text in drawing order need not print a row's cells in order)
+    let Some(e) = label_end.filter(|_| !s.drawn) else {
+        return Gaps::NotSo;
+    };
+    let next = e + 1 + vals.len();
+    let in_order = vals.iter().enumerate().all(|(i, &t)| t == e + 1 + i);
+    if !in_order
+        || next >= s.toks.len()
+        || vals
+            .iter()
+            .any(|&t| s.toks[t].kind != Kind::Value || s.toks[t].celled)
+    {
+        return Gaps::NotSo;
+    }
+    let mut cells = Vec::with_capacity(n);
+    let chain: Vec<usize> = std::iter::once(e)
+        .chain(vals.iter().copied())
+        .chain(std::iter::once(next))
+        .collect();
+    for w in chain.windows(2) {
+        let (a, b) = (s.toks[w[0]].line, s.toks[w[1]].line);
+        if b < a + 2 || !(a + 1..b).all(|l| lines[l].text.trim().is_empty()) {
+            return Gaps::NotSo;
+        }
+        cells.extend(std::iter::repeat_n(empty(), b - a - 2));
+        if w[1] != next {
+            cells.push(cell(&s.toks[w[1]]));
+        }
+    }
+    if cells.len() == n {
+        Gaps::Cells(cells)
+    } else {
+        Gaps::Contradicts
+    }
+}
+
 /// A short row of aligned text (not a PDF's) placed under its part's header grid
 /// (the header being the tokens before `first`): each value starts at one column's label,
 /// or lies within one under a rule drawn over the columns or where the document's full
@@ -2918,6 +3006,74 @@ mod tests {
         );
         assert_eq!(row_cells(&text, "行政规范性文件").unwrap(), ["4", "5", "6"]);
         assert_eq!(row_cells(&text, "行政许可").unwrap(), ["7"]);
+    }
+
+    /// One cell per line with a blank line after every cell, an empty cell printing the
+    /// blank line alone (lynx): the blank lines beyond the first between two cells are
+    /// empty cells, where that count gives every row of the part its columns.
+    #[test]
+    fn blank_lines_between_cells_are_empty_cells() {
+        let lynx = |cells: &[&str]| -> String {
+            let body: String = cells
+                .iter()
+                .map(|c| {
+                    if c.is_empty() {
+                        "\n".to_string()
+                    } else {
+                        format!("{c}\n\n")
+                    }
+                })
+                .collect();
+            format!("{HEAD}{body}三、收到和处理政府信息公开申请情况\n")
+        };
+        let cells = [
+            "第二十条第（一）项",
+            "信息内容",
+            "本年制发件数",
+            "本年废止件数",
+            "现行有效件数",
+            "规章",
+            "",
+            "",
+            "3",
+            "行政规范性文件",
+            "4",
+            "",
+            "6",
+            "第二十条第（五）项",
+            "信息内容",
+            "本年处理决定数量",
+            "行政许可",
+            "",
+            "第二十条第（六）项",
+            "信息内容",
+            "本年处理决定数量",
+            "行政处罚",
+            "8",
+            "行政强制",
+            "",
+            "第二十条第（八）项",
+            "信息内容",
+            "本年收费金额（单位：万元）",
+            "行政事业性收费",
+            "10.5",
+        ];
+        let text = lynx(&cells);
+        assert_eq!(row_cells(&text, "规章").unwrap(), ["", "", "3"]);
+        assert_eq!(row_cells(&text, "行政规范性文件").unwrap(), ["4", "", "6"]);
+        assert_eq!(row_cells(&text, "行政许可").unwrap(), [""]);
+        assert_eq!(row_cells(&text, "行政强制").unwrap(), [""]);
+        // a row of the part given one cell too many: the count is not the part's reading
+        let mut extra = cells.to_vec();
+        extra.insert(7, "");
+        let text = lynx(&extra);
+        for label in ["规章", "行政规范性文件"] {
+            let read = row_cells(&text, label);
+            assert!(
+                read.as_ref().is_none_or(|c| c.iter().all(String::is_empty)),
+                "{label}: {read:?}"
+            );
+        }
     }
 
     /// The same cells in a PDF's text without layout (page breaks, one cell per line):

@@ -370,6 +370,8 @@ struct Stream {
     /// print in the order the page draws them, which need not be their row's or their
     /// column's order (plain `pdftotext`): none is placed.
     drawn: bool,
+    /// The line that ends the region (the next table's title), or the number of lines.
+    end: usize,
     /// The text is a PDF's (it holds page breaks).
     paged: bool,
 }
@@ -504,6 +506,7 @@ impl Stream {
             spatial,
             drawn,
             paged,
+            end,
         }
     }
 
@@ -533,6 +536,7 @@ impl Stream {
             spatial: self.spatial,
             drawn: self.drawn,
             paged: self.paged,
+            end: self.end,
         }
     }
 
@@ -1712,6 +1716,17 @@ fn read_unlabelled(
     } else {
         assign(&toks, n, None, s.spatial, s.paged)
             .or_else(|| under_own_header(s, part, first, &toks, calib))
+            .or_else(|| {
+                // (a header printed a cell per line with blank lines between, too)
+                let header_so = s.toks[..first]
+                    .windows(2)
+                    .all(|w| w[1].line >= w[0].line + 2);
+                let vals: Vec<usize> = (first..end).collect();
+                match gap_cells(s, lines, first.checked_sub(1), &vals, n) {
+                    Gaps::Cells(cells) if header_so => Some(cells),
+                    _ => None,
+                }
+            })
     };
     let (cells, unplaced) = match assigned {
         Some(c) => (c, Vec::new()),
@@ -2742,8 +2757,8 @@ enum Gaps {
 
 /// A row printed a cell per line with blank lines between (lynx): after its label's last
 /// token (`label_end`), its values (`vals`, the tokens that follow it) and the token after
-/// them, every line between two of them is blank and each blank line beyond the first is
-/// an empty cell.
+/// them (or the title that ends the region), every line between two of them is blank and
+/// each blank line beyond the first is an empty cell.
 fn gap_cells(
     s: &Stream,
     lines: &[Line],
@@ -2757,8 +2772,12 @@ fn gap_cells(
     };
     let next = e + 1 + vals.len();
     let in_order = vals.iter().enumerate().all(|(i, &t)| t == e + 1 + i);
+    let boundary = match s.toks.get(next) {
+        Some(t) => t.line,
+        None if s.end < lines.len() => s.end,
+        None => return Gaps::NotSo,
+    };
     if !in_order
-        || next >= s.toks.len()
         || vals
             .iter()
             .any(|&t| s.toks[t].kind != Kind::Value || s.toks[t].celled)
@@ -2766,19 +2785,18 @@ fn gap_cells(
         return Gaps::NotSo;
     }
     let mut cells = Vec::with_capacity(n);
-    let chain: Vec<usize> = std::iter::once(e)
+    let at: Vec<(usize, Option<&Tok>)> = std::iter::once(e)
         .chain(vals.iter().copied())
-        .chain(std::iter::once(next))
+        .map(|t| (s.toks[t].line, Some(&s.toks[t])))
+        .chain(std::iter::once((boundary, None)))
         .collect();
-    for w in chain.windows(2) {
-        let (a, b) = (s.toks[w[0]].line, s.toks[w[1]].line);
+    for w in at.windows(2) {
+        let ((a, _), (b, tok)) = (w[0], w[1]);
         if b < a + 2 || !(a + 1..b).all(|l| lines[l].text.trim().is_empty()) {
             return Gaps::NotSo;
         }
         cells.extend(std::iter::repeat_n(empty(), b - a - 2));
-        if w[1] != next {
-            cells.push(cell(&s.toks[w[1]]));
-        }
+        cells.extend(tok.map(cell));
     }
     if cells.len() == n {
         Gaps::Cells(cells)
@@ -3063,6 +3081,13 @@ mod tests {
         assert_eq!(row_cells(&text, "行政规范性文件").unwrap(), ["4", "", "6"]);
         assert_eq!(row_cells(&text, "行政许可").unwrap(), [""]);
         assert_eq!(row_cells(&text, "行政强制").unwrap(), [""]);
+        // the last row before the next table's title, printing nothing
+        let mut last_blank = cells.to_vec();
+        *last_blank.last_mut().unwrap() = "";
+        assert_eq!(
+            row_cells(&lynx(&last_blank), "行政事业性收费").unwrap(),
+            [""]
+        );
         // a row of the part given one cell too many: the count is not the part's reading
         let mut extra = cells.to_vec();
         extra.insert(7, "");
@@ -3654,6 +3679,56 @@ mod tests {
         // a value one column right of where any label starts
         let off = text.replace("3         4", " 3        4");
         assert!(review_row(&off).is_none_or(|c| c.iter().all(String::is_empty)));
+    }
+
+    /// The unlabelled 复议/诉讼 row printed a cell per line with blank lines between,
+    /// as its header is (lynx): the blank lines beyond the first are its empty cells.
+    #[test]
+    fn an_unlabelled_row_a_cell_per_line_takes_its_blank_lines_as_cells() {
+        let header = [
+            "行政复议",
+            "行政诉讼",
+            "结果维持",
+            "结果纠正",
+            "其他结果",
+            "尚未审结",
+            "总计",
+            "未经复议直接起诉",
+            "复议后起诉",
+            "结果维持",
+            "结果纠正",
+            "其他结果",
+            "尚未审结",
+            "总计",
+            "结果维持",
+            "结果纠正",
+            "其他结果",
+            "尚未审结",
+            "总计",
+        ];
+        let mut row = vec![""; 15];
+        row[3] = "12";
+        row[4] = "12";
+        row[5] = "1";
+        row[8] = "1";
+        let body: String = header
+            .iter()
+            .chain(&row)
+            .map(|c| {
+                if c.is_empty() {
+                    "\n".to_string()
+                } else {
+                    format!("   {c}\n\n")
+                }
+            })
+            .collect();
+        let text = format!(
+            "四、政府信息公开行政复议、行政诉讼情况\n\n{body}五、存在的主要问题及改进情况\n"
+        );
+        assert_eq!(review_row(&text).unwrap(), row);
+        // one blank line fewer after the values: the count is not 15
+        let short = text.replace("\n\n\n五、", "\n\n五、");
+        assert!(review_row(&short).is_none_or(|c| c.iter().all(String::is_empty)));
     }
 
     /// A row of the unlabelled 复议/诉讼 table printing some of its 15 values (pandoc's

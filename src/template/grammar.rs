@@ -931,6 +931,7 @@ fn read_table(
     // line of the group label beside it): it is that row's, as no other row lacks values.
     let columns_of = |k: usize| tt.parts[leaves[k].part].columns.len();
     adopt_lines_before_labels(s, &order, columns_of, &mut row_vals);
+    share_value_lines(s, &order, columns_of, &mut row_vals);
     let taken: std::collections::HashSet<usize> = row_vals.iter().flatten().copied().collect();
     let last_taken = taken.iter().copied().max().unwrap_or(0);
     let stray = (0..last_taken)
@@ -1571,6 +1572,72 @@ fn adopt_lines_before_labels(
         if one_line && only_values && values.len() == columns_of(k) {
             row_vals[k] = values;
         }
+    }
+}
+
+/// Gives the lines of values of a run of consecutive rows, where some row of the run took
+/// none and another the lines of several, one line to each row of the run in order: when
+/// every row of the run took none or whole lines of exactly its columns' count, the lines
+/// number the rows of the run, and every other row of the table took one such line. A
+/// PDF draws each row's values within the row and the rows one under another, so the
+/// lines of the run's rows are theirs in that order (a label drawn above its row's
+/// values puts the line after the next row's label). Aligned text only; where a row
+/// outside the run also took none or several, the values may stand a row off anywhere
+/// between, and nothing is moved.
+fn share_value_lines(
+    s: &Stream,
+    order: &[(usize, Hit)],
+    columns_of: impl Fn(usize) -> usize,
+    row_vals: &mut [Vec<usize>],
+) {
+    // per row in printed order: the lines of its values, where each holds exactly its
+    // columns' count of values and nothing else of the row
+    let lines_of = |k: usize| -> Option<Vec<Vec<usize>>> {
+        let vals = &row_vals[k];
+        if vals
+            .iter()
+            .any(|&t| s.toks[t].kind != Kind::Value || s.toks[t].celled)
+        {
+            return None;
+        }
+        let mut lines: Vec<Vec<usize>> = Vec::new();
+        for &t in vals {
+            match lines.last_mut() {
+                Some(l) if s.toks[l[0]].line == s.toks[t].line => l.push(t),
+                _ => lines.push(vec![t]),
+            }
+        }
+        lines
+            .iter()
+            .all(|l| l.len() == columns_of(k))
+            .then_some(lines)
+    };
+    if !s.spatial || order.is_empty() {
+        return;
+    }
+    let read: Vec<Option<Vec<Vec<usize>>>> = order.iter().map(|&(k, _)| lines_of(k)).collect();
+    let regular = |i: usize| read[i].as_ref().is_some_and(|l| l.len() == 1);
+    let irregular: Vec<usize> = (0..order.len()).filter(|&i| !regular(i)).collect();
+    let (Some(&first), Some(&last)) = (irregular.first(), irregular.last()) else {
+        return;
+    };
+    let run = first..=last;
+    let k0 = order[first].0;
+    let shared = run
+        .clone()
+        .all(|i| read[i].is_some() && columns_of(order[i].0) == columns_of(k0));
+    if !shared {
+        return;
+    }
+    let lines: Vec<Vec<usize>> = run
+        .clone()
+        .flat_map(|i| read[i].clone().unwrap_or_default())
+        .collect();
+    if lines.len() != run.clone().count() {
+        return;
+    }
+    for (i, line) in run.zip(lines) {
+        row_vals[order[i].0] = line;
     }
 }
 
@@ -3318,7 +3385,8 @@ mod tests {
         for l in &LEAVES_2021 {
             match printed.iter().find(|(p, _)| p == l) {
                 Some((_, lines)) => text.extend(lines.iter().map(|x| x.to_string())),
-                None => text.push(format!("{l:<24}1   0   0   0   0   0   1")),
+                // (a label longer than the padding still stands apart from its values)
+                None => text.push(format!("{l:<23} 1   0   0   0   0   0   1")),
             }
         }
         text.push("\u{c}四、政府信息公开行政复议、行政诉讼情况".into());
@@ -3346,8 +3414,7 @@ mod tests {
     fn a_bare_row_label_wrapped_after_its_group_cell_is_one_label() {
         let label = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请";
         let text = bare_2021().replace(
-            // (the label is longer than `apply_2021` pads, so its first value joins it)
-            &format!("{label}1| 0| 0| 0| 0| 0| 1"),
+            &format!("{label}| 1| 0| 0| 0| 0| 0| 1"),
             "（六）其他处理| 1.申请人无正当理由逾期不补正、  \n行政机关不再处理其政府信息公开申请| 3| | | 0| 1| 0| 4",
         );
         assert!(text.contains("（六）其他处理| 1.申请人"));
@@ -3400,6 +3467,40 @@ mod tests {
             assert_eq!(second, Some(printed), "{name}: {paths:?}");
             let third = paths.get(2).and_then(|p| p.last()).map(String::as_str);
             assert_eq!(third, Some("科研机构"), "{name}: {paths:?}");
+        }
+    }
+
+    /// Two rows whose labels print one under the other and whose values print after both,
+    /// a line each (a PDF draws the values lower in their rows than the labels): the
+    /// lines are the rows' in order, where every other row prints its own line; where
+    /// another row prints none, nothing says which row each line is, and none is placed.
+    #[test]
+    fn value_lines_after_a_run_of_labels_are_the_runs_rows_in_order() {
+        let (first, second) = ("1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作");
+        let run: (&str, &[&str]) = (first, &[first]);
+        let lines: &[&str] = &[
+            second,
+            "                        5   0   0   0   0   0   5",
+            "                        4   0   0   0   0   0   4",
+        ];
+        let text = apply_2021(&[run, (second, lines)]);
+        assert_eq!(
+            row_cells(&text, first).unwrap(),
+            ["5", "0", "0", "0", "0", "0", "5"]
+        );
+        assert_eq!(
+            row_cells(&text, second).unwrap(),
+            ["4", "0", "0", "0", "0", "0", "4"]
+        );
+        let also_empty: (&str, &[&str]) = ("2.重复申请", &["2.重复申请"]);
+        let with_empty = [run, (second, lines), also_empty];
+        let text = apply_2021(&with_empty);
+        for label in [first, second] {
+            let read = row_cells(&text, label);
+            assert!(
+                read.as_ref().is_none_or(|c| c.iter().all(String::is_empty)),
+                "{label}: {read:?}"
+            );
         }
     }
 
@@ -3479,9 +3580,10 @@ mod tests {
     }
 
     /// Between a row printing nothing and a row printing more values than it has columns,
-    /// every row's values may stand a row off (a PDF's text): those rows are left out, and
-    /// the row printing its label alone is not read as blank (some values stand away from
-    /// their rows).
+    /// every row's values may stand a row off (a PDF's text): where a row elsewhere prints
+    /// none too (so the lines do not number the rows between), those rows are left out,
+    /// and the row printing its label alone is not read as blank (some values stand away
+    /// from their rows).
     #[test]
     fn rows_between_an_empty_and_a_crowded_row_are_left_out() {
         let text = apply_2021(&[
@@ -3489,6 +3591,7 @@ mod tests {
                 "1.本机关不掌握相关政府信息",
                 &["1.本机关不掌握相关政府信息"],
             ),
+            ("（一）予以公开", &["（一）予以公开"]),
             (
                 "3.补正后申请内容仍不明确",
                 &[

@@ -204,19 +204,55 @@ fn sides(
             }
         }
     }
+    // a body line printing nothing left of the left half's values, whose first word (a
+    // label, or a code before more) reaches past them, is the right half's alone:
+    // pdftotext sets a line of the right half only (a code whose name wraps around it) a
+    // few columns off, over the left values
+    let values_x0 = words
+        .iter()
+        .skip(first_data - from)
+        .flatten()
+        .filter(|&&(x0, x1, value)| {
+            value && between.iter().any(|h| overlap(x0, x1, h.x0, h.x1) > 0)
+        })
+        .map(|w| w.0)
+        .chain(between.iter().map(|h| h.x0))
+        .min()
+        .unwrap_or(lo);
+    let first_is_code = |i: &LineInfo| {
+        i.frags
+            .first()
+            .and_then(|f| f.text.split(' ').next())
+            .is_some_and(is_code)
+    };
+    let right_only: Vec<bool> = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            k >= first_data - from
+                && w.first().is_some_and(|&(x0, x1, value)| {
+                    x0 >= values_x0
+                        && x1 > lo
+                        && (!value || (w.len() > 1 && first_is_code(&block[from + k])))
+                })
+        })
+        .collect();
     let cut = (lo..=hi).find(|&x| {
         words
             .iter()
-            .all(|w| w.iter().all(|&(x0, x1, _)| x1 <= x || x0 >= x))
+            .zip(&right_only)
+            .filter(|(_, r)| !**r)
+            .all(|(w, _)| w.iter().all(|&(x0, x1, _)| x1 <= x || x0 >= x))
     })?;
     // both halves print rows: a label then values
     let rows = |right: bool| {
         words
             .iter()
+            .zip(&right_only)
             .skip(first_data - from)
-            .filter(|w| {
+            .filter(|(w, r)| {
                 let side: Vec<&(usize, usize, bool)> =
-                    w.iter().filter(|t| (t.0 >= cut) == right).collect();
+                    w.iter().filter(|t| (**r || t.0 >= cut) == right).collect();
                 side.first().is_some_and(|t| !t.2) && side.last().is_some_and(|t| t.2)
             })
             .count()
@@ -231,6 +267,8 @@ fn sides(
             (l.text.clone(), l.text.clone())
         } else if fur {
             (l.text.clone(), String::new())
+        } else if right_only.get(k - from).copied().unwrap_or(false) {
+            (String::new(), l.text.clone())
         } else {
             crate::line_kind::cut_at(&l.text, cut, in_chars)
         };
@@ -2324,6 +2362,37 @@ Table B-2.  Persons by reason
             ("公用合计", "金额", "11.50"),
         ];
         assert_filled(&d, &want);
+    }
+
+    /// A line of the right half alone set a few columns off (pdftotext), its code over
+    /// the left half's values: it goes to the right half and does not stop the cut.
+    #[test]
+    fn issue_13_right_half_line_set_off() {
+        let text = "\u{c}                某单位基本支出明细表
+                                    单位：万元
+经济分类                      经济分类
+        名称     金额                  名称      金额
+科目编码                      科目编码
+501     人员支出     30.00   502     公用支出       9.50
+50101    工资      20.00   50201    办公费        5.00
+50102    补贴      10.00   50202    会议费        2.00
+         其他社会保障
+50103             0.00   50203
+        缴费
+                                 差旅费        2.50
+                           503资本支出         2.00
+                           50301
+                                 设备购置       2.00
+                           50302  车辆购置       0.00
+                     50303  其他购置        1.00
+      人员合计     30.00       公用合计          12.50
+";
+        let d = doc(text);
+        let c = table_cells(&d);
+        assert!(has(&c, "资本支出>其他购置", "金额", "1.00"), "{c:?}");
+        assert!(has(&c, "人员支出>工资", "金额", "20.00"), "{c:?}");
+        assert!(has(&c, "公用合计", "金额", "12.50"), "{c:?}");
+        assert_eq!(c.len(), 14, "{c:?}");
     }
 
     #[test]

@@ -2395,6 +2395,40 @@ Table B-2.  Persons by reason
         assert_eq!(c.len(), 14, "{c:?}");
     }
 
+    /// A tall header row in a PDF leaves two blank lines between the header and the
+    /// rows (as many as the region allows between rows): the header is the table's.
+    #[test]
+    fn issue_13_two_blank_lines_under_the_header() {
+        let text = "\u{c}                支出明细表
+                                   单位：万元
+          项目
+
+  分类               合计      基本支出
+          名称
+  编码
+
+
+          合计       150.00    100.00
+201       一般公共服务    150.00    100.00
+
+20101     人大事务      150.00    100.00
+
+2010101   行政运行      150.00    100.00
+";
+        let d = doc(text);
+        let want = [
+            ("合计", "合计", "150.00"),
+            ("合计", "基本支出", "100.00"),
+            ("一般公共服务", "合计", "150.00"),
+            ("一般公共服务", "基本支出", "100.00"),
+            ("一般公共服务>人大事务", "合计", "150.00"),
+            ("一般公共服务>人大事务", "基本支出", "100.00"),
+            ("一般公共服务>人大事务>行政运行", "合计", "150.00"),
+            ("一般公共服务>人大事务>行政运行", "基本支出", "100.00"),
+        ];
+        assert_filled(&d, &want);
+    }
+
     #[test]
     fn pdftotext_columns_counted_in_characters() {
         let text = "            支出表

@@ -452,7 +452,8 @@ fn aligned_region(
             }
             LineKind::Blank => {
                 blanks += 1;
-                if blanks > 1 {
+                // as many as between rows (a PDF's tall header row leaves two)
+                if blanks > 2 {
                     break;
                 }
             }

@@ -204,19 +204,55 @@ fn sides(
             }
         }
     }
+    // a body line printing nothing left of the left half's values, whose first word (a
+    // label, or a code before more) reaches past them, is the right half's alone:
+    // pdftotext sets a line of the right half only (a code whose name wraps around it) a
+    // few columns off, over the left values
+    let values_x0 = words
+        .iter()
+        .skip(first_data - from)
+        .flatten()
+        .filter(|&&(x0, x1, value)| {
+            value && between.iter().any(|h| overlap(x0, x1, h.x0, h.x1) > 0)
+        })
+        .map(|w| w.0)
+        .chain(between.iter().map(|h| h.x0))
+        .min()
+        .unwrap_or(lo);
+    let first_is_code = |i: &LineInfo| {
+        i.frags
+            .first()
+            .and_then(|f| f.text.split(' ').next())
+            .is_some_and(is_code)
+    };
+    let right_only: Vec<bool> = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            k >= first_data - from
+                && w.first().is_some_and(|&(x0, x1, value)| {
+                    x0 >= values_x0
+                        && x1 > lo
+                        && (!value || (w.len() > 1 && first_is_code(&block[from + k])))
+                })
+        })
+        .collect();
     let cut = (lo..=hi).find(|&x| {
         words
             .iter()
-            .all(|w| w.iter().all(|&(x0, x1, _)| x1 <= x || x0 >= x))
+            .zip(&right_only)
+            .filter(|(_, r)| !**r)
+            .all(|(w, _)| w.iter().all(|&(x0, x1, _)| x1 <= x || x0 >= x))
     })?;
     // both halves print rows: a label then values
     let rows = |right: bool| {
         words
             .iter()
+            .zip(&right_only)
             .skip(first_data - from)
-            .filter(|w| {
+            .filter(|(w, r)| {
                 let side: Vec<&(usize, usize, bool)> =
-                    w.iter().filter(|t| (t.0 >= cut) == right).collect();
+                    w.iter().filter(|t| (**r || t.0 >= cut) == right).collect();
                 side.first().is_some_and(|t| !t.2) && side.last().is_some_and(|t| t.2)
             })
             .count()
@@ -231,6 +267,8 @@ fn sides(
             (l.text.clone(), l.text.clone())
         } else if fur {
             (l.text.clone(), String::new())
+        } else if right_only.get(k - from).copied().unwrap_or(false) {
+            (String::new(), l.text.clone())
         } else {
             crate::line_kind::cut_at(&l.text, cut, in_chars)
         };
@@ -443,6 +481,17 @@ fn take_codes(infos: &mut [LineInfo]) {
     if extended < 2 {
         return;
     }
+    // a code joined to its name (`310资本性支出`) or printed alone on its line is read
+    // only where it is one of the hierarchy's: the head of a code of the table, or
+    // extending one (`known`: the codes read so far)
+    let prefixes: std::collections::HashSet<String> = codes
+        .iter()
+        .flat_map(|c| (2..=c.len()).map(move |e| c[..e].to_string()))
+        .collect();
+    let mut known: std::collections::HashSet<String> = codes.iter().cloned().collect();
+    let in_hierarchy = |c: &str, known: &std::collections::HashSet<String>| {
+        prefixes.contains(c) || (2..c.len()).any(|e| known.contains(&c[..e]))
+    };
     for i in infos.iter_mut() {
         if !matches!(i.kind, Kind::Data(_) | Kind::Other) {
             continue;
@@ -462,6 +511,17 @@ fn take_codes(infos: &mut [LineInfo]) {
                 f.x0 += c.len() + 1;
                 f.text = rest.to_string();
             }
+        } else if n == 0 {
+            let f = &mut i.frags[0];
+            if let Some(c) = joined_code(&f.text)
+                && f.x0 + c.len() <= right
+                && in_hierarchy(c, &known)
+            {
+                known.insert(c.to_string());
+                code.push_str(c);
+                f.x0 += c.len();
+                f.text = f.text[c.len()..].to_string();
+            }
         }
         if code.is_empty() {
             continue;
@@ -472,6 +532,46 @@ fn take_codes(infos: &mut [LineInfo]) {
             i.kind = Kind::Data(v.saturating_sub(n));
         }
     }
+    // a code printed alone on its line, the row's name and values on the line under it
+    // (a name set on the row's lower line in a tall row): the code is that row's. Where
+    // the line stands is no help: pdftotext sets such lines a few columns off the others
+    // (blank lines between: the other half's wrapped name, cut off, took those lines)
+    for k in 1..infos.len() {
+        let (above, below) = infos.split_at_mut(k);
+        let Some(a) = above.last_mut() else {
+            continue;
+        };
+        let Some(b) = below.iter_mut().find(|i| i.kind != Kind::Blank) else {
+            continue;
+        };
+        let lone = matches!(a.kind, Kind::Data(_) | Kind::Other)
+            && a.frags.len() == 1
+            && a.frags
+                .first()
+                .is_some_and(|f| is_code(&f.text) && in_hierarchy(&f.text, &known));
+        let named = matches!(b.kind, Kind::Data(v) if v > 0)
+            && b.code.is_empty()
+            && code_lead(&b.frags).0 == 0
+            && b.frags.first().is_some_and(|f| {
+                f.text.starts_with(is_cjk) && a.frags.first().is_some_and(|c| f.x0 >= c.x0)
+            });
+        if lone && named {
+            b.code = a.frags.iter().map(|f| f.text.as_str()).collect();
+            known.insert(b.code.clone());
+            a.frags.clear();
+            a.kind = Kind::Blank;
+        }
+    }
+}
+
+/// A classification code printed against its name without a space (`310资本性支出`): the
+/// leading digits, when a CJK character follows them.
+///
+/// `310资本性支出` gives `310`; `2024年` (a year, `年` a unit of the number) does too, so
+/// callers check the code against the table's others; `310 资本性支出`, `3资本` give none.
+fn joined_code(t: &str) -> Option<&str> {
+    let end = t.find(|c: char| !c.is_ascii_digit())?;
+    (is_code(&t[..end]) && t[end..].starts_with(is_cjk)).then(|| &t[..end])
 }
 
 /// How many fragments at the end of a line are value cells: numbers and not-applicable
@@ -650,7 +750,17 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     // as `NUMBER OF UNEMPLOYED`, the first line of a wrapped row label)
     let over_values =
         |i: &LineInfo| i.kind == Kind::Other && i.frags.iter().any(|f| f.x1 > boundary);
-    let (head, body) = match head.iter().rposition(over_values) {
+    // nor is a line whose text starts over the classification codes, left of every
+    // row's name (`科目编码` under `经济分类`): it heads the code column
+    let names_x0 = body
+        .iter()
+        .filter(|i| !i.code.is_empty() && matches!(i.kind, Kind::Data(v) if v > 0))
+        .filter_map(|i| i.frags.first().map(|f| f.x0))
+        .min();
+    let over_codes = |i: &LineInfo| {
+        i.kind == Kind::Other && names_x0.is_some_and(|x| i.frags.iter().all(|f| f.x0 < x))
+    };
+    let (head, body) = match head.iter().rposition(|i| over_values(i) || over_codes(i)) {
         Some(h)
             if head[h + 1..].iter().any(|i| i.kind == Kind::Other)
                 && head[h + 1..]
@@ -2211,6 +2321,114 @@ Table B-2.  Persons by reason
     /// `pdftotext -layout` counts a CJK character as one column: the values stand in
     /// columns counted in characters, short rows too; a page printing every column is
     /// read by its own columns, one printing fewer and standing off is left out.
+    /// Two 经济分类 groups side by side (pdftotext, a page of its own): the header of the
+    /// code column (`科目编码`) right above the first row is no part of its name, a code
+    /// printed alone on its line is the row's under it (also with the other half's wrapped
+    /// name between), and a code joined to its name (`503资本支出`) is the row's code.
+    #[test]
+    fn issue_13_codes_alone_joined_and_their_header() {
+        let text = "\u{c}                某单位基本支出明细表
+                                    单位：万元
+经济分类                      经济分类
+        名称     金额                  名称      金额
+科目编码                      科目编码
+501     人员支出     30.00   502     公用支出       9.50
+50101    工资      20.00   50201    办公费        5.00
+50102    补贴      10.00   50202    会议费        2.00
+         其他社会保障
+50103             0.00   50203
+        缴费
+                                 差旅费        2.50
+                           503资本支出         2.00
+                           50301
+                                 设备购置       2.00
+                           50302  车辆购置       0.00
+      人员合计     30.00       公用合计          11.50
+";
+        let d = doc(text);
+        let want = [
+            ("人员支出", "金额", "30.00"),
+            ("人员支出>工资", "金额", "20.00"),
+            ("人员支出>补贴", "金额", "10.00"),
+            ("人员支出>其他社会保障缴费", "金额", "0.00"),
+            ("人员合计", "金额", "30.00"),
+            ("公用支出", "金额", "9.50"),
+            ("公用支出>办公费", "金额", "5.00"),
+            ("公用支出>会议费", "金额", "2.00"),
+            ("公用支出>差旅费", "金额", "2.50"),
+            ("资本支出", "金额", "2.00"),
+            ("资本支出>设备购置", "金额", "2.00"),
+            ("资本支出>车辆购置", "金额", "0.00"),
+            ("公用合计", "金额", "11.50"),
+        ];
+        assert_filled(&d, &want);
+    }
+
+    /// A line of the right half alone set a few columns off (pdftotext), its code over
+    /// the left half's values: it goes to the right half and does not stop the cut.
+    #[test]
+    fn issue_13_right_half_line_set_off() {
+        let text = "\u{c}                某单位基本支出明细表
+                                    单位：万元
+经济分类                      经济分类
+        名称     金额                  名称      金额
+科目编码                      科目编码
+501     人员支出     30.00   502     公用支出       9.50
+50101    工资      20.00   50201    办公费        5.00
+50102    补贴      10.00   50202    会议费        2.00
+         其他社会保障
+50103             0.00   50203
+        缴费
+                                 差旅费        2.50
+                           503资本支出         2.00
+                           50301
+                                 设备购置       2.00
+                           50302  车辆购置       0.00
+                     50303  其他购置        1.00
+      人员合计     30.00       公用合计          12.50
+";
+        let d = doc(text);
+        let c = table_cells(&d);
+        assert!(has(&c, "资本支出>其他购置", "金额", "1.00"), "{c:?}");
+        assert!(has(&c, "人员支出>工资", "金额", "20.00"), "{c:?}");
+        assert!(has(&c, "公用合计", "金额", "12.50"), "{c:?}");
+        assert_eq!(c.len(), 14, "{c:?}");
+    }
+
+    /// A tall header row in a PDF leaves two blank lines between the header and the
+    /// rows (as many as the region allows between rows): the header is the table's.
+    #[test]
+    fn issue_13_two_blank_lines_under_the_header() {
+        let text = "\u{c}                支出明细表
+                                   单位：万元
+          项目
+
+  分类               合计      基本支出
+          名称
+  编码
+
+
+          合计       150.00    100.00
+201       一般公共服务    150.00    100.00
+
+20101     人大事务      150.00    100.00
+
+2010101   行政运行      150.00    100.00
+";
+        let d = doc(text);
+        let want = [
+            ("合计", "合计", "150.00"),
+            ("合计", "基本支出", "100.00"),
+            ("一般公共服务", "合计", "150.00"),
+            ("一般公共服务", "基本支出", "100.00"),
+            ("一般公共服务>人大事务", "合计", "150.00"),
+            ("一般公共服务>人大事务", "基本支出", "100.00"),
+            ("一般公共服务>人大事务>行政运行", "合计", "150.00"),
+            ("一般公共服务>人大事务>行政运行", "基本支出", "100.00"),
+        ];
+        assert_filled(&d, &want);
+    }
+
     #[test]
     fn pdftotext_columns_counted_in_characters() {
         let text = "            支出表

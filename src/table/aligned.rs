@@ -2318,15 +2318,12 @@ Table B-2.  Persons by reason
         assert_eq!(tables, 2);
     }
 
-    /// `pdftotext -layout` counts a CJK character as one column: the values stand in
-    /// columns counted in characters, short rows too; a page printing every column is
-    /// read by its own columns, one printing fewer and standing off is left out.
     /// Two 经济分类 groups side by side (pdftotext, a page of its own): the header of the
     /// code column (`科目编码`) right above the first row is no part of its name, a code
     /// printed alone on its line is the row's under it (also with the other half's wrapped
     /// name between), and a code joined to its name (`503资本支出`) is the row's code.
     #[test]
-    fn issue_13_codes_alone_joined_and_their_header() {
+    fn codes_alone_or_joined_and_the_code_columns_header_are_read() {
         let text = "\u{c}                某单位基本支出明细表
                                     单位：万元
 经济分类                      经济分类
@@ -2367,7 +2364,7 @@ Table B-2.  Persons by reason
     /// A line of the right half alone set a few columns off (pdftotext), its code over
     /// the left half's values: it goes to the right half and does not stop the cut.
     #[test]
-    fn issue_13_right_half_line_set_off() {
+    fn a_right_half_line_set_off_over_the_left_values_goes_right() {
         let text = "\u{c}                某单位基本支出明细表
                                     单位：万元
 经济分类                      经济分类
@@ -2398,7 +2395,7 @@ Table B-2.  Persons by reason
     /// A tall header row in a PDF leaves two blank lines between the header and the
     /// rows (as many as the region allows between rows): the header is the table's.
     #[test]
-    fn issue_13_two_blank_lines_under_the_header() {
+    fn a_header_two_blank_lines_over_the_first_row_is_the_tables() {
         let text = "\u{c}                支出明细表
                                    单位：万元
           项目
@@ -2429,6 +2426,9 @@ Table B-2.  Persons by reason
         assert_filled(&d, &want);
     }
 
+    /// `pdftotext -layout` counts a CJK character as one column: the values stand in
+    /// columns counted in characters, short rows too; a page printing every column is
+    /// read by its own columns, one printing fewer and standing off is left out.
     #[test]
     fn pdftotext_columns_counted_in_characters() {
         let text = "            支出表

@@ -357,6 +357,9 @@ struct Stream {
     folded: Vec<char>,
     /// For each folded character, the token it comes from.
     owner: Vec<usize>,
+    /// For each folded character, its index among its token's folded characters (the
+    /// stream without some labels' characters keeps the others' places).
+    offset: Vec<u32>,
     /// Per line index: how many tokens it holds and whether all are explicit blanks.
     per_line: rustc_hash::FxHashMap<usize, (usize, bool)>,
     /// Lines that are rows of a Markdown table without outer bars (html2text), where a
@@ -485,6 +488,7 @@ impl Stream {
         }
         let mut folded = Vec::new();
         let mut owner = Vec::new();
+        let mut offset = Vec::new();
         for t in toks.iter_mut().filter(|t| t.kind == Kind::Label) {
             t.folded = mfold(&strip_marks(&t.text));
         }
@@ -492,15 +496,17 @@ impl Stream {
             if t.kind != Kind::Label {
                 continue;
             }
-            for c in t.folded.chars() {
+            for (i, c) in t.folded.chars().enumerate() {
                 folded.push(c);
                 owner.push(k);
+                offset.push(i as u32);
             }
         }
         Stream {
             toks: std::rc::Rc::new(toks),
             folded,
             owner,
+            offset,
             per_line,
             bare_lines: std::rc::Rc::new(bare_lines),
             spatial,
@@ -513,12 +519,34 @@ impl Stream {
     /// The stream without the characters of the given labels wherever they are printed
     /// whole: row-group and band labels stand in a column of their own and interleave
     /// with the labels of the rows they head (a wrapped row label printed around them).
+    /// Also the first line of one wrapped in its column: the first word of a token that
+    /// begins one such label only, four characters or more (`（五）不予处 开出版物`).
     fn without(&self, labels: &[Vec<char>]) -> Stream {
         let mut drop = vec![false; self.folded.len()];
         for l in labels {
             for p in self.find_all(l) {
                 drop[p..p + l.len()].iter_mut().for_each(|d| *d = true);
             }
+        }
+        let mut c = 0;
+        while c < self.folded.len() {
+            let tok = self.owner[c];
+            let len = self.owner[c..].iter().take_while(|&&o| o == tok).count();
+            let word: Vec<char> = self.toks[tok]
+                .text
+                .split(' ')
+                .next()
+                .map(|w| mfold(w).chars().collect())
+                .unwrap_or_default();
+            let begins = |l: &&Vec<char>| l.len() > word.len() && l.starts_with(&word);
+            if word.len() >= 4
+                && word.len() <= len
+                && self.folded[c..c + word.len()] == word[..]
+                && labels.iter().filter(begins).count() == 1
+            {
+                drop[c..c + word.len()].iter_mut().for_each(|d| *d = true);
+            }
+            c += len;
         }
         let keep = |i: &usize| !drop[*i];
         Stream {
@@ -530,6 +558,10 @@ impl Stream {
             owner: (0..self.folded.len())
                 .filter(keep)
                 .map(|i| self.owner[i])
+                .collect(),
+            offset: (0..self.folded.len())
+                .filter(keep)
+                .map(|i| self.offset[i])
                 .collect(),
             per_line: self.per_line.clone(),
             bare_lines: std::rc::Rc::clone(&self.bare_lines),
@@ -2160,7 +2192,9 @@ fn continuation(s: &Stream, a: usize, to: usize) -> Option<usize> {
 /// and its rest is printed as a label piece on one of the next two lines (a PDF wraps a
 /// long label in its cell: `1.属于国家秘` above `密`).
 fn completed_label(s: &Stream, h: Hit, folded: &str) -> String {
-    let mut printed = printed_span(s, h, true);
+    // (a hit that is the label exactly holds no other column's text)
+    let exact = s.folded[h.start..h.end].iter().copied().eq(folded.chars());
+    let mut printed = printed_span(s, h, !exact);
     let Some(rest) = folded
         .strip_prefix(mfold(&printed).as_str())
         .filter(|r| !r.is_empty())
@@ -2219,27 +2253,18 @@ fn printed_span(s: &Stream, h: Hit, row_label: bool) -> String {
             c += s.owner[c..].iter().take_while(|&&o| o == tok).count();
             continue;
         }
-        // index of c among the folded characters of this token
-        let first_of_tok = s.owner[..c]
-            .iter()
-            .rposition(|&o| o != tok)
-            .map_or(0, |p| p + 1);
+        // the hit's characters of this token, each printed at its index in the token
+        let run_end = c + s.owner[c..h.end].iter().take_while(|&&o| o == tok).count();
         let printed: Vec<char> = strip_marks(&s.toks[tok].text)
             .chars()
             .filter(|ch| !ch.is_whitespace())
             .collect();
-        let folded_len = s.owner[first_of_tok..]
-            .iter()
-            .take_while(|&&o| o == tok)
-            .count();
-        let from = c - first_of_tok;
-        let to = (h.end - first_of_tok).min(folded_len);
-        if printed.len() == folded_len {
-            out.extend(&printed[from..to]);
+        if printed.len() == s.toks[tok].folded.chars().count() {
+            out.extend((c..run_end).map(|i| printed[s.offset[i] as usize]));
         } else {
-            out.extend(&s.folded[c..first_of_tok + to]);
+            out.extend(&s.folded[c..run_end]);
         }
-        c = first_of_tok + to;
+        c = run_end;
     }
     out
 }
@@ -2959,7 +2984,7 @@ fn columns_under(
 /// non-space character but for dropped marks, so this is exact or close).
 fn char_x(s: &Stream, c: usize) -> u32 {
     let tok = s.owner[c];
-    let before = s.owner[..c].iter().rev().take_while(|&&o| o == tok).count();
+    let before = s.offset[c] as usize;
     let mut x = s.toks[tok].x0;
     let mut seen = 0;
     for ch in s.toks[tok].text.chars() {
@@ -3502,6 +3527,39 @@ mod tests {
                 "{label}: {read:?}"
             );
         }
+    }
+
+    /// A row-group label wrapped in its column prints its first line before a row label
+    /// (`（五）不予处 开出版物`, one space apart): that line is the group's, and the row
+    /// label around it is whole; a group label printed whole before a row label whose
+    /// cell wraps a character under it (`（三）不予公开 1.属于国家秘` / `密`) leaves the
+    /// row its whole label.
+    #[test]
+    fn a_group_labels_lines_among_a_wrapped_row_label_are_the_groups() {
+        let text = apply_2021(&[
+            (
+                "3.要求提供公开出版物",
+                &[
+                    "              3.要求提供公 3        0   1    0   0   0   4",
+                    "       （五）不予处 开出版物",
+                ],
+            ),
+            (
+                "1.属于国家秘密",
+                &[
+                    "        （三）不予公开 1.属于国家秘   2   0   0   0   0   0   2",
+                    "                密",
+                ],
+            ),
+        ]);
+        assert_eq!(
+            row_cells(&text, "3.要求提供公开出版物").unwrap(),
+            ["3", "0", "1", "0", "0", "0", "4"]
+        );
+        assert_eq!(
+            row_cells(&text, "1.属于国家秘密").unwrap(),
+            ["2", "0", "0", "0", "0", "0", "2"]
+        );
     }
 
     /// The first row's label printed with a slip (`政务` for `政府`) and wrapped around

@@ -3064,6 +3064,17 @@ mod tests {
             .map(|r| r.cells.iter().map(|c| c.raw.clone()).collect())
     }
 
+    /// Asserts that no row of `labels` is given a printed cell.
+    fn assert_unread(text: &str, labels: &[&str]) {
+        for label in labels {
+            let read = row_cells(text, label);
+            assert!(
+                read.as_ref().is_none_or(|c| c.iter().all(String::is_empty)),
+                "{label}: {read:?}"
+            );
+        }
+    }
+
     const HEAD: &str = "二、主动公开政府信息情况\n";
 
     /// One cell per line with a blank line after every cell (lynx, BeautifulSoup): the
@@ -3184,13 +3195,7 @@ mod tests {
         let mut extra = cells.to_vec();
         extra.insert(7, "");
         let text = lynx(&extra);
-        for label in ["规章", "行政规范性文件"] {
-            let read = row_cells(&text, label);
-            assert!(
-                read.as_ref().is_none_or(|c| c.iter().all(String::is_empty)),
-                "{label}: {read:?}"
-            );
-        }
+        assert_unread(&text, &["规章", "行政规范性文件"]);
     }
 
     /// The same cells in a PDF's text without layout (page breaks, one cell per line):
@@ -3520,13 +3525,7 @@ mod tests {
         let also_empty: (&str, &[&str]) = ("2.重复申请", &["2.重复申请"]);
         let with_empty = [run, (second, lines), also_empty];
         let text = apply_2021(&with_empty);
-        for label in [first, second] {
-            let read = row_cells(&text, label);
-            assert!(
-                read.as_ref().is_none_or(|c| c.iter().all(String::is_empty)),
-                "{label}: {read:?}"
-            );
-        }
+        assert_unread(&text, &[first, second]);
     }
 
     /// A row-group label wrapped in its column prints its first line before a row label
@@ -3846,27 +3845,15 @@ mod tests {
     /// as its header is (lynx): the blank lines beyond the first are its empty cells.
     #[test]
     fn an_unlabelled_row_a_cell_per_line_takes_its_blank_lines_as_cells() {
+        let leaves = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
         let header = [
-            "行政复议",
-            "行政诉讼",
-            "结果维持",
-            "结果纠正",
-            "其他结果",
-            "尚未审结",
-            "总计",
-            "未经复议直接起诉",
-            "复议后起诉",
-            "结果维持",
-            "结果纠正",
-            "其他结果",
-            "尚未审结",
-            "总计",
-            "结果维持",
-            "结果纠正",
-            "其他结果",
-            "尚未审结",
-            "总计",
-        ];
+            &["行政复议", "行政诉讼"][..],
+            &leaves,
+            &["未经复议直接起诉", "复议后起诉"],
+            &leaves,
+            &leaves,
+        ]
+        .concat();
         let mut row = vec![""; 15];
         row[3] = "12";
         row[4] = "12";

@@ -3211,7 +3211,7 @@ mod tests {
              本年收费金额（单位：万元）\n行政事业性收费\n10.5\n三、收到和处理政府信息公开申请情况\n"
         );
         for label in ["规章", "行政规范性文件", "行政许可"] {
-            assert!(row_cells(&text, label).is_none_or(|c| c.iter().all(String::is_empty)));
+            assert_unread(&text, &[label]);
         }
         // without the page break the same text is read in order
         let unpaged = text.replace('\x0c', "");
@@ -3239,7 +3239,7 @@ mod tests {
             ["103", "97", "483"]
         );
         // its cells are missing (the value stays in `unplaced`), not blanks around 25
-        assert!(row_cells(&text, "规章").is_none_or(|c| c.iter().all(String::is_empty)));
+        assert_unread(&text, &["规章"]);
     }
 
     /// A row whose cells are squeezed one space apart (lynx) gives no column centres: a
@@ -3255,7 +3255,7 @@ mod tests {
              三、收到和处理政府信息公开申请情况\n"
         );
         assert_eq!(row_cells(&text, "行政处罚").unwrap(), ["—", "—", "—"]);
-        assert!(row_cells(&text, "行政强制").is_none_or(|c| c.iter().all(String::is_empty)));
+        assert_unread(&text, &["行政强制"]);
     }
 
     /// A table that prints no value anywhere (an agency that leaves its zeros blank and
@@ -3273,7 +3273,7 @@ mod tests {
         assert_eq!(row_cells(&text, "行政强制").unwrap(), [""]);
         // one value anywhere in the table, and a row printing its label alone tells nothing
         let one = text.replace("行政处罚\n", "行政处罚\n5\n");
-        assert!(row_cells(&one, "规章").is_none_or(|c| c.iter().all(String::is_empty)));
+        assert_unread(&one, &["规章"]);
         assert_ne!(row_cells(&one, "行政处罚"), Some(vec![String::new()]));
     }
 
@@ -3316,7 +3316,7 @@ mod tests {
         );
         // by display columns 1098 would stand under 本年增/减; by characters under
         // 处理决定数量: not placed
-        assert!(row_cells(&text, "行政许可").is_none_or(|c| c.iter().all(String::is_empty)));
+        assert_unread(&text, &["行政许可"]);
     }
 
     /// A Markdown row whose label spans columns is followed by padding cells: blanks
@@ -4010,7 +4010,7 @@ mod tests {
         );
         // without the rule nothing confirms where the header's columns are
         let bare = text.replacen(&at(&segs), "", 1);
-        assert!(row_cells(&bare, "（一）予以公开").is_none_or(|c| c.iter().all(String::is_empty)));
+        assert_unread(&bare, &["（一）予以公开"]);
     }
 
     /// Aligned text whose cells and headers are set flush left (w3m, pandoc plain): where
@@ -4061,7 +4061,7 @@ mod tests {
         );
         assert_eq!(row_cells(&text, "行政许可").unwrap(), ["224", "", "1162"]);
         for label in ["行政处罚", "行政强制"] {
-            assert!(row_cells(&text, label).is_none_or(|c| c.iter().all(String::is_empty)));
+            assert_unread(&text, &[label]);
         }
     }
 
@@ -4140,7 +4140,7 @@ mod tests {
         let text = format!(
             "{HEAD}   第二十条第(一)项\n   信息内容 本年制发\n   件数 本年废止件数 现行有效件数\n   规章 18\n{rest}"
         );
-        assert!(row_cells(&text, "规章").is_none_or(|c| c.iter().all(String::is_empty)));
+        assert_unread(&text, &["规章"]);
         assert_eq!(row_cells(&text, "行政许可").unwrap(), ["77"]);
         // set apart by a gap it is where its column is
         let text = format!(

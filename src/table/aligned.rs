@@ -1327,6 +1327,13 @@ fn header_tree(
         if is_leaf[k] {
             // the same cell again after a gap: not a contiguous span
             tree.unplaced += 1;
+        } else if let Some((last, words)) = labels_one_space_apart(&cells[k], j, b, cols, &leaf_of)
+        {
+            // narrow columns whose labels pdftotext set one space apart
+            is_leaf[k] = true;
+            nodes.extend(words);
+            j = last.max(b) + 1;
+            continue;
         } else {
             is_leaf[k] = true;
             let c = &cells[k];
@@ -1389,6 +1396,61 @@ fn header_tree(
     tree.rows = rows;
     tree.lines = lines;
     tree
+}
+
+/// The leaves of a one-line header cell that holds the labels of several narrow columns set
+/// one space apart (`基本支出 项目支出`): pdftotext keeps them in one text piece, which stands
+/// over the columns `a..=b` it overlaps and reaches past them towards columns over which no
+/// header text stands at all. Split only where the words are CJK, two characters or more each,
+/// and are exactly as many as those columns together, one or more of them unheaded; a label
+/// holding a space over one column (`Total employed`), a piece already over as many columns
+/// as it has words (a leaf beside a spanning parent, `自然人 法人或其他组织`: which of them
+/// spans is not told by the words) or one whose neighbours are headed stays whole.
+fn labels_one_space_apart(
+    c: &Unit,
+    a: usize,
+    b: usize,
+    cols: &[Col],
+    leaf_of: &[Option<usize>],
+) -> Option<(usize, Vec<Node>)> {
+    if c.top != c.bottom || c.weak || c.text.contains("  ") {
+        return None;
+    }
+    let words: Vec<&str> = c.text.split(' ').filter(|w| !w.is_empty()).collect();
+    let cjk_word = |w: &&str| w.chars().count() >= 2 && w.chars().all(crate::normalize::is_cjk);
+    if words.len() < 2 || !words.iter().all(cjk_word) {
+        return None;
+    }
+    // the piece heads fewer columns than it names: the rest stand beside it, unheaded
+    let extra = words.len().checked_sub(b - a + 1).filter(|&e| e > 0)?;
+    let unheaded = |r: std::ops::Range<usize>| r.clone().all(|j| leaf_of.get(j) == Some(&None));
+    let first = if b + extra < cols.len() && c.x1 > cols[b].x1 && unheaded(b + 1..b + extra + 1) {
+        a
+    } else if a >= extra && c.x0 < cols[a].x0 && unheaded(a - extra..a) {
+        a - extra
+    } else {
+        return None;
+    };
+    // each word's place, in proportion to its characters within the piece
+    let total = c.text.chars().count().max(1);
+    let width = c.x1.saturating_sub(c.x0);
+    let mut at = 0;
+    let mut out = Vec::with_capacity(words.len());
+    for (i, w) in words.iter().enumerate() {
+        let start = at + c.text.chars().skip(at).take_while(|&ch| ch == ' ').count();
+        at = start + w.chars().count();
+        out.push(Node {
+            text: clean_label(w),
+            a: first + i,
+            b: first + i,
+            x0: c.x0 + width * start / total,
+            x1: c.x0 + width * at / total,
+            top: c.top,
+            bottom: c.bottom,
+            children: Vec::new(),
+        });
+    }
+    Some((first + words.len() - 1, out))
 }
 
 /// Lets the cells of one line head the nodes below them.
@@ -2429,6 +2491,31 @@ Table B-2.  Persons by reason
     /// `pdftotext -layout` counts a CJK character as one column: the values stand in
     /// columns counted in characters, short rows too; a page printing every column is
     /// read by its own columns, one printing fewer and standing off is left out.
+    #[test]
+    fn labels_of_narrow_columns_one_space_apart_are_split() {
+        // pdftotext set the labels of two narrow columns one space apart: one text piece,
+        // over the first column only, with nothing over the second
+        let text = "                  教育经费支出表
+\u{c}
+    项目                  总额      人员经费 公用经费
+学前教育                  90.50      60.25      30.25
+小学教育                  70.00      45.00      25.00
+初中教育                  40.00      40.00
+";
+        let d = doc(text);
+        let want = [
+            ("学前教育", "总额", "90.50"),
+            ("学前教育", "人员经费", "60.25"),
+            ("学前教育", "公用经费", "30.25"),
+            ("小学教育", "总额", "70.00"),
+            ("小学教育", "人员经费", "45.00"),
+            ("小学教育", "公用经费", "25.00"),
+            ("初中教育", "总额", "40.00"),
+            ("初中教育", "人员经费", "40.00"),
+        ];
+        assert_filled(&d, &want);
+    }
+
     #[test]
     fn pdftotext_columns_counted_in_characters() {
         let text = "            支出表

@@ -2488,9 +2488,8 @@ Table B-2.  Persons by reason
         assert_filled(&d, &want);
     }
 
-    /// `pdftotext -layout` counts a CJK character as one column: the values stand in
-    /// columns counted in characters, short rows too; a page printing every column is
-    /// read by its own columns, one printing fewer and standing off is left out.
+    /// The labels of two narrow columns set one space apart by pdftotext (one text piece
+    /// over the first column, nothing over the second) head one column each.
     #[test]
     fn labels_of_narrow_columns_one_space_apart_are_split() {
         // pdftotext set the labels of two narrow columns one space apart: one text piece,
@@ -2516,6 +2515,9 @@ Table B-2.  Persons by reason
         assert_filled(&d, &want);
     }
 
+    /// `pdftotext -layout` counts a CJK character as one column: the values stand in
+    /// columns counted in characters, short rows too; a page printing every column is
+    /// read by its own columns, one printing fewer and standing off is left out.
     #[test]
     fn pdftotext_columns_counted_in_characters() {
         let text = "            支出表

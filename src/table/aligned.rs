@@ -2380,13 +2380,8 @@ Table B-2.  Persons by reason
         assert_eq!(tables, 2);
     }
 
-    /// Two 经济分类 groups side by side (pdftotext, a page of its own): the header of the
-    /// code column (`科目编码`) right above the first row is no part of its name, a code
-    /// printed alone on its line is the row's under it (also with the other half's wrapped
-    /// name between), and a code joined to its name (`503资本支出`) is the row's code.
-    #[test]
-    fn codes_alone_or_joined_and_the_code_columns_header_are_read() {
-        let text = "\u{c}                某单位基本支出明细表
+    /// Two 经济分类 groups side by side (pdftotext, a page of its own), up to the last rows.
+    const CODED_HALVES: &str = "\u{c}                某单位基本支出明细表
                                     单位：万元
 经济分类                      经济分类
         名称     金额                  名称      金额
@@ -2402,9 +2397,17 @@ Table B-2.  Persons by reason
                            50301
                                  设备购置       2.00
                            50302  车辆购置       0.00
-      人员合计     30.00       公用合计          11.50
 ";
-        let d = doc(text);
+
+    /// Two 经济分类 groups side by side (pdftotext, a page of its own): the header of the
+    /// code column (`科目编码`) right above the first row is no part of its name, a code
+    /// printed alone on its line is the row's under it (also with the other half's wrapped
+    /// name between), and a code joined to its name (`503资本支出`) is the row's code.
+    #[test]
+    fn codes_alone_or_joined_and_the_code_columns_header_are_read() {
+        let text =
+            format!("{CODED_HALVES}      人员合计     30.00       公用合计          11.50\n");
+        let d = doc(&text);
         let want = [
             ("人员支出", "金额", "30.00"),
             ("人员支出>工资", "金额", "20.00"),
@@ -2427,26 +2430,10 @@ Table B-2.  Persons by reason
     /// the left half's values: it goes to the right half and does not stop the cut.
     #[test]
     fn a_right_half_line_set_off_over_the_left_values_goes_right() {
-        let text = "\u{c}                某单位基本支出明细表
-                                    单位：万元
-经济分类                      经济分类
-        名称     金额                  名称      金额
-科目编码                      科目编码
-501     人员支出     30.00   502     公用支出       9.50
-50101    工资      20.00   50201    办公费        5.00
-50102    补贴      10.00   50202    会议费        2.00
-         其他社会保障
-50103             0.00   50203
-        缴费
-                                 差旅费        2.50
-                           503资本支出         2.00
-                           50301
-                                 设备购置       2.00
-                           50302  车辆购置       0.00
-                     50303  其他购置        1.00
-      人员合计     30.00       公用合计          12.50
-";
-        let d = doc(text);
+        let text = format!(
+            "{CODED_HALVES}                     50303  其他购置        1.00\n      人员合计     30.00       公用合计          12.50\n"
+        );
+        let d = doc(&text);
         let c = table_cells(&d);
         assert!(has(&c, "资本支出>其他购置", "金额", "1.00"), "{c:?}");
         assert!(has(&c, "人员支出>工资", "金额", "20.00"), "{c:?}");

@@ -2051,7 +2051,58 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
             chain.push(next);
         }
         // a word of a token whose words stand one space apart (two cells' labels may)
-        // is a cell where it is close to the label
+        // is a cell where it is close to the label, or joined with the word that starts
+        // at the same place one or two lines down (nothing under it between: w3m centres
+        // a cell's lines) where that names the column as its variant only
+        if spaced(k) {
+            let ta = &s.toks[k];
+            let words = spaced_words(ta);
+            for (i, &(w, x, c)) in words.iter().enumerate() {
+                // (a word the next one continues as the label is a piece of it, cut by a
+                // stray space: `社会公 益`)
+                if words
+                    .get(i + 1)
+                    .is_some_and(|n| f.contains(&format!("{}{}", mfold(w), mfold(n.0))))
+                {
+                    continue;
+                }
+                let below = (k + 1..to)
+                    .map(|j| &s.toks[j])
+                    .take_while(|t| t.line <= ta.line + 2)
+                    .filter(|t| t.kind == Kind::Label && !t.celled && t.line > ta.line)
+                    .flat_map(|t| spaced_words(t).into_iter().map(move |wd| (t.line, wd)))
+                    .collect::<Vec<_>>();
+                let under = |&(_, (_, bx, bc)): &(usize, (&str, u32, u32))| bx == x && bc == c;
+                let Some(&(line, (w2, _, _))) = below.iter().find(|b| under(b)) else {
+                    continue;
+                };
+                let clear = line == ta.line + 1
+                    || !s.toks[k + 1..to]
+                        .iter()
+                        .any(|t| t.line == ta.line + 1 && t.x0 <= x + 1 && x < t.x1 + 1);
+                // (as long as the label: a piece of it joined to the next column's word
+                // is longer, `科研机` + `组织`)
+                let joined = format!("{}{}", mfold(w), mfold(w2));
+                // (and each word two characters or more: a lone character under a piece
+                // of the label is its rest, `结果纠` / `果`)
+                if clear
+                    && joined.chars().count() == f.chars().count()
+                    && w.chars().count() >= 2
+                    && w2.chars().count() >= 2
+                    && !labels.contains(&joined)
+                    && is_variant(&joined, &f, labels)
+                {
+                    match &best {
+                        Some((b, bf, _)) if (0.6 - b).abs() < 1e-9 && *bf != joined => tie = true,
+                        Some((b, _, _)) if 0.6 <= *b => {}
+                        _ => {
+                            best = Some((0.6, joined, format!("{w}{w2}")));
+                            tie = false;
+                        }
+                    }
+                }
+            }
+        }
         if spaced(k) {
             for w in s.toks[k].text.split(' ').filter(|w| !w.is_empty()) {
                 let folded = mfold(w);
@@ -2124,6 +2175,24 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
         Some((_, _, printed)) if !tie => printed,
         _ => label.to_string(),
     }
+}
+
+/// The words of a label token with the display and character columns where each starts.
+fn spaced_words(t: &Tok) -> Vec<(&str, u32, u32)> {
+    let (mut x, mut c) = (t.x0, t.chars.0);
+    let mut out = Vec::new();
+    for w in t.text.split(' ') {
+        if !w.is_empty() {
+            out.push((w, x, c));
+        }
+        x += w
+            .chars()
+            .map(|ch| ch.width().unwrap_or(0) as u32)
+            .sum::<u32>()
+            + 1;
+        c += w.chars().count() as u32 + 1;
+    }
+    out
 }
 
 /// Every label of a part's column paths, folded.
@@ -3465,7 +3534,9 @@ mod tests {
     /// A header label printed in other words than the template's (`商业机构` for
     /// `商业企业`) names its column where it starts as that label and no other, also
     /// where the tool wrapped it over lines: in a bare pipe table (html2text), in a grid
-    /// (w3m), in aligned text (pandoc). A label one space from another is not joined.
+    /// (w3m), in aligned text (pandoc). A word one space from the next column's label is
+    /// joined only with a word of two characters or more starting at the same place below,
+    /// as long as the label.
     #[test]
     fn a_column_label_printed_in_other_words_names_its_column() {
         let text = apply_2021(&[]);
@@ -3481,6 +3552,10 @@ mod tests {
         let spaced = spatial(
             "                        自然人\n                                商业 科研机构  社会公益组织  法律服务机构  其他  总计\n                                机构",
         );
+        // (a lone character under a word is no word of a label printed in other words)
+        let spaced_one = spatial(
+            "                        自然人\n                                商业 科研机构  社会公益组织  法律服务机构  其他  总计\n                                机",
+        );
         // (w3m centres a cell's lines on the header row's middle line)
         let centred = spatial(
             "                                商业\n                        自然人          科研机构  社会公益组织  法律服务机构  其他  总计\n                                机构",
@@ -3490,7 +3565,12 @@ mod tests {
             ("bare, first cell", bare_first.as_str(), "商业机构"),
             ("centred", centred.as_str(), "商业机构"),
             ("aligned", aligned.as_str(), "商业机构"),
-            ("spaced", spaced.as_str(), "商业企业"),
+            ("spaced", spaced.as_str(), "商业机构"),
+            (
+                "spaced, one character under",
+                spaced_one.as_str(),
+                "商业企业",
+            ),
         ] {
             let paths = column_paths(text);
             let second = paths.get(1).and_then(|p| p.last()).map(String::as_str);

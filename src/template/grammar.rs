@@ -1205,7 +1205,7 @@ fn read_table(
         // a cell per line with a blank line after every cell (lynx): each blank line
         // beyond the first between two tokens is an empty cell, where that count gives
         // every row of the part its columns and no row of it gets another count
-        let by_gaps: Vec<Option<Vec<Cell>>> = {
+        let mut by_gaps: Vec<Option<Vec<Cell>>> = {
             let read: Vec<Gaps> = ks
                 .iter()
                 .map(|&k| {
@@ -1285,7 +1285,7 @@ fn read_table(
                 })
         };
         let mut rows = Vec::new();
-        for &k in &ks {
+        for (i, &k) in ks.iter().enumerate() {
             let Some(h) = hits[k] else { continue };
             let leaf = &leaves[k];
             let toks: Vec<&Tok> = row_vals[k].iter().map(|&t| &s.toks[t]).collect();
@@ -1339,11 +1339,7 @@ fn read_table(
                         .filter(|_| values_in_place)
                         .and_then(|(grid, ways)| under_header(&toks, grid, ways))
                 })
-                .or_else(|| {
-                    ks.iter()
-                        .position(|&q| q == k)
-                        .and_then(|i| by_gaps[i].clone())
-                });
+                .or_else(|| by_gaps[i].take());
             let (cells, unplaced) = match assigned {
                 Some(cells) => (cells, Vec::new()),
                 None if toks.iter().all(|t| t.kind != Kind::Value) => {
@@ -2037,8 +2033,18 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
     if exact {
         return printed_or(s, label);
     }
+    // the closest candidate: (closeness, folded, printed); a tie between two different
+    // candidates names none
     let mut best: Option<(f64, String, String)> = None;
     let mut tie = false;
+    let mut consider = |sim: f64, folded: String, printed: String| match &best {
+        Some((b, bf, _)) if (sim - b).abs() < 1e-9 && *bf != folded => tie = true,
+        Some((b, _, _)) if sim <= *b => {}
+        _ => {
+            best = Some((sim, folded, printed));
+            tie = false;
+        }
+    };
     for k in (0..to).filter(|&k| s.toks[k].kind == Kind::Label) {
         let mut chain = vec![k];
         // (fragments one space apart may be two cells': none is joined over lines)
@@ -2092,35 +2098,18 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
                     && !labels.contains(&joined)
                     && is_variant(&joined, &f, labels)
                 {
-                    match &best {
-                        Some((b, bf, _)) if (0.6 - b).abs() < 1e-9 && *bf != joined => tie = true,
-                        Some((b, _, _)) if 0.6 <= *b => {}
-                        _ => {
-                            best = Some((0.6, joined, format!("{w}{w2}")));
-                            tie = false;
-                        }
-                    }
+                    consider(0.6, joined, format!("{w}{w2}"));
                 }
             }
-        }
-        if spaced(k) {
-            for w in s.toks[k].text.split(' ').filter(|w| !w.is_empty()) {
+            for &(w, _, _) in &words {
                 let folded = mfold(w);
                 // (a word inside the label is a piece of it, cut by a stray space)
                 if f.contains(folded.as_str()) || labels.contains(&folded) {
                     continue;
                 }
                 let sim = label_sim(&folded, &f);
-                if sim < 0.75 {
-                    continue;
-                }
-                match &best {
-                    Some((b, bf, _)) if (sim - b).abs() < 1e-9 && *bf != folded => tie = true,
-                    Some((b, _, _)) if sim <= *b => {}
-                    _ => {
-                        best = Some((sim, folded, w.to_string()));
-                        tie = false;
-                    }
+                if sim >= 0.75 {
+                    consider(sim, folded, w.to_string());
                 }
             }
         }
@@ -2161,14 +2150,7 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
                 }
                 _ => continue,
             };
-            match &best {
-                Some((b, bf, _)) if (sim - b).abs() < 1e-9 && *bf != folded => tie = true,
-                Some((b, _, _)) if sim <= *b => {}
-                _ => {
-                    best = Some((sim, folded, printed()));
-                    tie = false;
-                }
-            }
+            consider(sim, folded, printed());
         }
     }
     match best {
@@ -2651,23 +2633,17 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
         .iter()
         .map(|t| (t.folded.clone(), [(t.x0, t.x1), t.chars]))
         .collect();
-    let mut words: Vec<Piece> = Vec::new();
-    for t in &labels {
-        let (mut x, mut c) = (t.x0, t.chars.0);
-        for w in t.text.split(' ') {
-            let (wx, wc) = (
-                w.chars()
-                    .map(|ch| ch.width().unwrap_or(0) as u32)
-                    .sum::<u32>(),
-                w.chars().count() as u32,
-            );
-            if !w.is_empty() {
-                words.push((mfold(w), [(x, x + wx), (c, c + wc)]));
-            }
-            x += wx + 1;
-            c += wc + 1;
-        }
-    }
+    let words: Vec<Piece> = labels
+        .iter()
+        .flat_map(|t| spaced_words(t))
+        .map(|(w, x, c)| {
+            let wx = w
+                .chars()
+                .map(|ch| ch.width().unwrap_or(0) as u32)
+                .sum::<u32>();
+            (mfold(w), [(x, x + wx), (c, c + w.chars().count() as u32)])
+        })
+        .collect();
     let begins = |w: &str, leaf: &str| w.chars().count() >= 2 && leaf.starts_with(w);
     let grid = |pieces: &[Piece]| -> Option<Vec<[(u32, u32); 2]>> {
         let mut out = Vec::with_capacity(leaves.len());

@@ -1137,6 +1137,16 @@ fn read_table(
             }
         }
     }
+    // the tokens of the table: up to its last row's
+    let table_to = (0..leaves.len())
+        .flat_map(|k| {
+            row_vals[k]
+                .iter()
+                .copied()
+                .chain(hits[k].map(|h| tok_of(h.end - 1)))
+        })
+        .max()
+        .map_or(0, |t| t + 1);
     let mut warnings = Vec::new();
     let mut tables = Vec::new();
     for (pi, part) in tt.parts.iter().enumerate() {
@@ -1201,6 +1211,32 @@ fn read_table(
                 .filter(|(_, ways)| !ways.is_empty())
         } else {
             None
+        };
+        // text setting every row's cells one after another on one grid (see [`CellGrid`])
+        let by_cells = {
+            let from = (0..leaves.len())
+                .filter(|&k| leaves[k].part < pi)
+                .flat_map(|k| {
+                    row_vals[k]
+                        .iter()
+                        .copied()
+                        .chain(hits[k].map(|h| tok_of(h.end - 1)))
+                })
+                .max()
+                .map_or(0, |t| t + 1);
+            let rows: Vec<(Option<usize>, &[usize])> = ks
+                .iter()
+                .filter_map(|&k| hits[k].map(|h| (Some(tok_of(h.end - 1)), row_vals[k].as_slice())))
+                .collect();
+            let to = rows
+                .iter()
+                .flat_map(|&(l, v)| v.iter().copied().chain(l))
+                .max()
+                .map_or(from, |t| t + 1);
+            // (the parts of a table may share its grid: one part's rows need not hold
+            // the widest cell of every column)
+            CellGrid::of(s, lines, (from, to), &rows, n)
+                .or_else(|| CellGrid::of(s, lines, (0, table_to), &rows, n))
         };
         // a cell per line with a blank line after every cell (lynx): each blank line
         // beyond the first between two tokens is an empty cell, where that count gives
@@ -1338,6 +1374,12 @@ fn read_table(
                         .as_ref()
                         .filter(|_| values_in_place)
                         .and_then(|(grid, ways)| under_header(&toks, grid, ways))
+                })
+                .or_else(|| {
+                    by_cells
+                        .as_ref()
+                        .filter(|_| values_in_place)
+                        .and_then(|g| g.row(s, Some(tok_of(h.end - 1)), &row_vals[k], n))
                 })
                 .or_else(|| by_gaps[i].take());
             let (cells, unplaced) = match assigned {
@@ -1821,6 +1863,12 @@ fn read_unlabelled(
                     Gaps::Cells(cells) if header_so => Some(cells),
                     _ => None,
                 }
+            })
+            .or_else(|| {
+                // (a header and row set cell after cell on one grid, see [`CellGrid`])
+                let vals: Vec<usize> = (first..end).collect();
+                CellGrid::of(s, lines, (0, end), &[(None, &vals)], n)
+                    .and_then(|g| g.row(s, None, &vals, n))
             })
     };
     let (cells, unplaced) = match assigned {
@@ -2882,6 +2930,130 @@ fn under_header(toks: &[&Tok], grid: &Grid, ways: &[Reading]) -> Option<Vec<Cell
     Some(cells)
 }
 
+/// The columns of text that sets every row's cells one after another on one grid,
+/// whatever spans the page gives them, each column as wide as its widest cell and a
+/// fixed gap after the one before (inscriptis): in characters, a column blank throughout
+/// printing as one more gap. A row's values then stand in the columns after its label's,
+/// one column per cell, so a row whose group label is printed only in the group's first
+/// row, or whose label spans two columns, has its values a column further left than the
+/// others: no header position names their columns, but their places after their labels do.
+#[derive(Debug, PartialEq)]
+struct CellGrid {
+    /// Each column's span in characters (empty for a column blank throughout).
+    cols: Vec<(u32, u32)>,
+}
+
+impl CellGrid {
+    /// The grid of the tokens `[from, to)` of aligned text: their spans in characters,
+    /// joined where one space or none parts them, are the columns; the gaps between are
+    /// all the width of the narrowest, or a multiple of it (the gaps of blank columns).
+    /// The rows (`(label's last token, value tokens)`, `n` columns of values) must each
+    /// have their values in the columns after their label's, in order, and the grid must
+    /// hold exactly the widest row's label columns and the `n` value columns, the last of
+    /// them holding a value: a grid that some row contradicts, or that is short of or
+    /// beyond the row's columns, is none. So is one where a line of values does not end
+    /// where a column ends: such a tool pads every cell to its column's width, the last
+    /// too (text aligned otherwise, or with its trailing spaces trimmed, shows no grid).
+    fn of(
+        s: &Stream,
+        lines: &[Line],
+        (from, to): (usize, usize),
+        rows: &[(Option<usize>, &[usize])],
+        n: usize,
+    ) -> Option<Self> {
+        let toks = s.toks.get(from..to)?;
+        if !s.spatial || s.paged || n < 2 || toks.iter().any(|t| t.celled) {
+            return None;
+        }
+        let mut spans: Vec<(u32, u32)> = toks.iter().map(|t| t.chars).collect();
+        spans.sort_unstable();
+        let mut runs: Vec<(u32, u32)> = Vec::new();
+        for (a, b) in spans {
+            match runs.last_mut() {
+                Some(r) if a <= r.1 + 1 => r.1 = r.1.max(b),
+                _ => runs.push((a, b)),
+            }
+        }
+        let gap = runs.windows(2).map(|w| w[1].0 - w[0].1).min()?;
+        let mut cols = vec![runs[0]];
+        for w in runs.windows(2) {
+            let g = w[1].0 - w[0].1;
+            if g % gap != 0 {
+                return None;
+            }
+            for k in 1..g / gap {
+                let x = w[0].1 + k * gap;
+                cols.push((x, x));
+            }
+            cols.push(w[1]);
+        }
+        // the lines of values end where a column does (blank columns at the end of a
+        // row print their gaps too), and some line of the table ends in spaces
+        let ends: Vec<u32> = toks
+            .iter()
+            .filter(|t| t.kind == Kind::Value)
+            .map(|t| lines[t.line].text.chars().count() as u32)
+            .collect();
+        let spaced = toks
+            .iter()
+            .any(|t| lines[t.line].text.ends_with(char::is_whitespace));
+        let last = cols.last()?.1;
+        let widest = ends.iter().copied().max()?;
+        if widest > last {
+            if (widest - last) % gap != 0 {
+                return None;
+            }
+            cols.extend((1..=(widest - last) / gap).map(|k| (last + k * gap, last + k * gap)));
+        }
+        let padded = spaced && ends.iter().all(|&e| cols.iter().any(|c| c.1 == e));
+        if !padded {
+            return None;
+        }
+        let grid = CellGrid { cols };
+        let mut label_cols = 0;
+        for &(label, vals) in rows {
+            grid.row(s, label, vals, n)?;
+            label_cols = label_cols.max(grid.first_value_column(s, label)?);
+        }
+        (grid.cols.len() == label_cols + n).then_some(grid)
+    }
+
+    /// The column a span lies in.
+    fn column(&self, (a, b): (u32, u32)) -> Option<usize> {
+        self.cols
+            .iter()
+            .position(|&(c0, c1)| c0 < c1 && c0 <= a && b <= c1)
+    }
+
+    /// The column of a row's first value: the one after its label's last token (the
+    /// first, for a row without a label).
+    fn first_value_column(&self, s: &Stream, label: Option<usize>) -> Option<usize> {
+        label.map_or(Some(0), |l| self.column(s.toks[l].chars).map(|c| c + 1))
+    }
+
+    /// A row's cells: each value in the column as many after its label's as its place
+    /// among the row's cells; none unless every value is a value in a column of its own,
+    /// in order, within the row's `n`.
+    fn row(&self, s: &Stream, label: Option<usize>, vals: &[usize], n: usize) -> Option<Vec<Cell>> {
+        let first = self.first_value_column(s, label)?;
+        let mut cells = vec![empty(); n];
+        let mut last = None;
+        for &v in vals {
+            let t = &s.toks[v];
+            if t.kind != Kind::Value || t.celled {
+                return None;
+            }
+            let c = self.column(t.chars)?.checked_sub(first)?;
+            if c >= n || last.is_some_and(|p| c <= p) {
+                return None;
+            }
+            last = Some(c);
+            cells[c] = cell(t);
+        }
+        Some(cells)
+    }
+}
+
 /// A row read from the blank lines around its cells (see [`gap_cells`]).
 enum Gaps {
     /// The row is not printed a cell per line with blank lines between.
@@ -3497,6 +3669,118 @@ mod tests {
             row_cells(&text, label).unwrap(),
             ["3", "", "", "0", "1", "0", "4"]
         );
+    }
+
+    /// Text as a tool prints a table that sets every row's cells one after another on
+    /// one grid, whatever their spans (inscriptis): each column as wide as its widest
+    /// cell, two spaces between, every cell padded to its column's width.
+    fn one_grid(rows: &[Vec<String>]) -> String {
+        let n = rows.iter().map(Vec::len).max().unwrap();
+        let width: Vec<usize> = (0..n)
+            .map(|c| {
+                let widths = rows.iter().filter_map(|r| r.get(c));
+                widths.map(|t| t.chars().count()).max().unwrap()
+            })
+            .collect();
+        let line = |r: &Vec<String>| -> String {
+            let cells: Vec<String> = r
+                .iter()
+                .zip(&width)
+                .map(|(t, &w)| format!("{t:<w$}"))
+                .collect();
+            format!("    {}", cells.join("  "))
+        };
+        rows.iter().map(line).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The 2021 application table as a tool printing one grid prints it: a spanned
+    /// label only in its group's first row, so the rows after it print their values a
+    /// column further left. Every row's 自然人 and 总计 are its number in the table, its
+    /// other cells blank, but for `2.其他法律行政法规禁止公开`, which has 2 under 科研机构.
+    fn grid_2021() -> String {
+        let groups = [
+            ("三、本年度办理结果", "（一）予以公开"),
+            ("（三）不予公开", "1.属于国家秘密"),
+            ("（四）无法提供", "1.本机关不掌握相关政府信息"),
+            ("（五）不予处理", "1.信访举报投诉类申请"),
+            (
+                "（六）其他处理",
+                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            ),
+        ];
+        let mut rows: Vec<Vec<String>> = vec![
+            vec![
+                "（本列数据的勾稽关系为：第一项加第二项之和等于第三项加第四项之和）".into(),
+                "申请人情况".into(),
+            ],
+            ["自然人", "法人或其他组织", "总计"]
+                .map(String::from)
+                .to_vec(),
+            [
+                "商业企业",
+                "科研机构",
+                "社会公益组织",
+                "法律服务机构",
+                "其他",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ];
+        for (i, leaf) in LEAVES_2021.iter().enumerate() {
+            let mut row: Vec<String> = groups
+                .iter()
+                .filter(|(_, first)| first == leaf)
+                .map(|(group, _)| group.to_string())
+                .collect();
+            row.push(leaf.to_string());
+            let k = (i + 1).to_string();
+            let values = if *leaf == "2.其他法律行政法规禁止公开" {
+                [&k, "", "2", "", "", "", "8"]
+            } else {
+                [&k, "", "", "", "", "", &k]
+            };
+            row.extend(values.map(String::from));
+            rows.push(row);
+        }
+        format!(
+            "三、收到和处理政府信息公开申请情况\n\n{}\n\n四、政府信息公开行政复议、行政诉讼情况\n",
+            one_grid(&rows)
+        )
+    }
+
+    /// Where every row's cells stand on one grid, a row's values stand in the columns
+    /// after its label's, whether its group label is printed in it or not; where the
+    /// lines do not end where the grid's columns do (trailing spaces trimmed), the text
+    /// shows no grid and the rows short of values are not placed.
+    #[test]
+    fn cells_set_after_their_labels_on_one_grid_keep_their_columns() {
+        let text = grid_2021();
+        // (the rows without their group's label print their values a column left)
+        let at = |label: &str| {
+            let line = text.lines().find(|l| l.contains(label)).unwrap();
+            line.chars().position(|c| c.is_ascii_digit()).unwrap()
+        };
+        assert!(at("2.重复申请") < at("1.信访举报投诉类申请"));
+        let row = |label: &str| row_cells(&text, label).unwrap();
+        assert_eq!(
+            row("1.信访举报投诉类申请"),
+            ["16", "", "", "", "", "", "16"]
+        );
+        assert_eq!(row("2.重复申请"), ["17", "", "", "", "", "", "17"]);
+        assert_eq!(
+            row("2.其他法律行政法规禁止公开"),
+            ["6", "", "2", "", "", "", "8"]
+        );
+        assert_eq!(
+            row("一、本年新收政府信息公开申请数量"),
+            ["1", "", "", "", "", "", "1"]
+        );
+        assert_eq!(row("（七）总计"), ["24", "", "", "", "", "", "24"]);
+        let trimmed: String = text
+            .lines()
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect();
+        assert_unread(&trimmed, &["2.重复申请", "2.其他法律行政法规禁止公开"]);
     }
 
     /// The column paths of the first table read from `text`.

@@ -140,11 +140,15 @@ pub struct Quality {
 }
 
 impl Quality {
-    /// True when this reading fails no sum and more of its sums hold than of `other`'s:
-    /// a sum that holds is the evidence that a table was read right, and a misread value
-    /// rarely keeps one.
+    /// True when this reading fails no sum and more of its sums hold than of `other`'s,
+    /// placing as many values where `other` fails none: a sum that holds is the evidence
+    /// that a table was read right, and a misread value rarely keeps one; but more sums
+    /// holding over fewer values say nothing against the values the other placed (a
+    /// reading that left rows out has fewer sums to make).
     pub fn confirms_more_than(&self, other: &Quality) -> bool {
-        self.failed == 0 && self.passed > other.passed
+        self.failed == 0
+            && self.passed > other.passed
+            && (other.failed > 0 || self.placed >= other.placed)
     }
 }
 
@@ -3781,6 +3785,24 @@ mod tests {
             .map(|l| format!("{}\n", l.trim_end()))
             .collect();
         assert_unread(&trimmed, &["2.重复申请", "2.其他法律行政法规禁止公开"]);
+    }
+
+    /// Between two readings of a template table, more sums holding confirm one only
+    /// where it places as many values, or the other fails a sum.
+    #[test]
+    fn more_sums_over_fewer_values_do_not_confirm_a_reading() {
+        let q = |placed, failed, passed| super::Quality {
+            placed,
+            failed,
+            passed,
+            complete: false,
+            confirmed: false,
+        };
+        // (the layout readers left most rows out, so fewer sums were skipped)
+        assert!(!q(20, 0, 12).confirms_more_than(&q(120, 0, 3)));
+        assert!(q(120, 0, 12).confirms_more_than(&q(120, 0, 3)));
+        assert!(q(20, 0, 12).confirms_more_than(&q(120, 1, 3)));
+        assert!(!q(120, 1, 12).confirms_more_than(&q(20, 0, 3)));
     }
 
     /// The column paths of the first table read from `text`.

@@ -923,11 +923,23 @@ fn read_table(
         // left of the row's label is the rest of a row-group label wrapped in its own
         // column and does not end it
         let label_x = char_x(s, h.start);
+        // (the rest of a label cut short, wrapped onto one of the next two lines: `…另行制`
+        // above `作`, see [`completed_label`])
+        let hit_text: String = s.folded[h.start..h.end].iter().collect();
+        let rest = leaves[k]
+            .row
+            .m_label
+            .folded
+            .strip_prefix(hit_text.as_str())
+            .filter(|r| !r.is_empty());
+        let label_line = s.toks[label_end_tok].line;
         for t in from..next {
             let tok = &s.toks[t];
             if tok.kind == Kind::Label {
                 let group_column = s.spatial && !tok.celled && tok.x1 <= label_x;
-                if t > label_end_tok && !group_column {
+                let rest_of_label = rest.is_some_and(|r| tok.folded == r)
+                    && (label_line + 1..=label_line + 2).contains(&tok.line);
+                if t > label_end_tok && !group_column && !rest_of_label {
                     break;
                 }
                 continue;
@@ -3974,6 +3986,34 @@ mod tests {
             row_cells(&text, "3.其他").unwrap(),
             ["1", "0", "0", "0", "0", "0", "1"]
         );
+    }
+
+    /// A row label cut short where its cell wraps, its last characters printed on the
+    /// next line with the row's values after them (a PDF's text), beside a piece of the
+    /// group label: the row keeps its values and its whole label.
+    #[test]
+    fn a_label_wrapped_before_its_values_keeps_them() {
+        let label = "2.没有现成信息需要另行制作";
+        let text = apply_2021(&[(
+            label,
+            &[
+                "  （四）无法  2.没有现成信息需要另行制",
+                "    提供              作    5    0 0      0      0   0 5",
+            ],
+        )]);
+        assert_eq!(
+            row_cells(&text, label).unwrap(),
+            ["5", "0", "0", "0", "0", "0", "5"]
+        );
+        let lines = split_lines(&text);
+        let (_, reads) = read(&lines, false).unwrap();
+        let row = reads
+            .iter()
+            .flat_map(|r| &r.tables)
+            .flat_map(|t| &t.rows)
+            .find(|r| r.cells.first().is_some_and(|c| c.raw == "5"))
+            .unwrap();
+        assert_eq!(row.path.last().unwrap(), label);
     }
 
     /// A PDF's text prints a row's values on two lines (their baselines differ): every

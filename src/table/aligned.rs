@@ -810,9 +810,32 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         }
     }
     // header text right of every value heads a column that prints no value (经营支出
-    // of a table whose rows print three amounts): it heads none of the columns read
+    // of a table whose rows print three amounts): it heads none of the columns read;
+    // unless it spans them: centred over the header text of lower lines from the first
+    // value column's to the last rather than over the text right of the values alone
+    // (`收入预算` over `合计  财政拨款收入  事业收入  其他收入` when only the first two
+    // print amounts)
     let last_x1 = cols.last().map_or(usize::MAX, |c| c.x1);
-    units.retain(|(_, f)| f.x0 <= last_x1);
+    let spans_values = |li: usize, f: &Frag| {
+        let lower = || units.iter().filter(|(l, _)| *l > li).map(|(_, g)| g);
+        let first = lower()
+            .filter(|g| cols.iter().any(|c| overlap(g.x0, g.x1, c.x0, c.x1) > 0))
+            .map(|g| g.x0)
+            .min();
+        let unread = lower().filter(|g| g.x0 > last_x1).map(|g| g.x0).min();
+        let last = lower().map(|g| g.x1).max();
+        let centre = f.x0 + f.x1;
+        match (first, unread, last) {
+            (Some(a), Some(u), Some(b)) => centre.abs_diff(a + b) < centre.abs_diff(u + b),
+            _ => false,
+        }
+    };
+    let keep: Vec<bool> = units
+        .iter()
+        .map(|(li, f)| f.x0 <= last_x1 || spans_values(*li, f))
+        .collect();
+    let mut keep = keep.into_iter();
+    units.retain(|_| keep.next().unwrap_or(false));
     let blank_at: Vec<bool> = head.iter().map(|i| i.kind == Kind::Blank).collect();
     let tree = header_tree(
         &units,
@@ -2664,6 +2687,35 @@ Table B-2.  Persons by reason
             has(&c, "机关事业单位基本养老保险缴费支出", "合计", "446.11"),
             "{c:?}"
         );
+    }
+
+    /// Header text right of every value heads the columns read only when it spans them:
+    /// centred over the header text under it from the first value column's on
+    /// (`收支预算` over four labels, two of which print amounts); over the unread columns
+    /// alone (`其他来源`) it heads none.
+    #[test]
+    fn a_parent_right_of_the_values_heads_them_when_centred_over_them() {
+        let body = "
+项目                          合计      拨款收入      事业收入      其他收入
+一般公共服务                   500           500
+教育                           300           300
+";
+        let d = doc(&format!("\n{:49}收支预算{body}", ""));
+        let want = [
+            ("一般公共服务", "收支预算>合计", "500"),
+            ("一般公共服务", "收支预算>拨款收入", "500"),
+            ("教育", "收支预算>合计", "300"),
+            ("教育", "收支预算>拨款收入", "300"),
+        ];
+        assert_filled(&d, &want);
+        let d = doc(&format!("\n{:57}其他来源{body}", ""));
+        let want = [
+            ("一般公共服务", "合计", "500"),
+            ("一般公共服务", "拨款收入", "500"),
+            ("教育", "合计", "300"),
+            ("教育", "拨款收入", "300"),
+        ];
+        assert_filled(&d, &want);
     }
 
     /// An odd gap between a row printing no name and one printing its name on its line

@@ -2718,6 +2718,38 @@ Table B-2.  Persons by reason
         assert_filled(&d, &want);
     }
 
+    /// The same row ending two pages (one budget line in two tables) is a row of each,
+    /// not a running foot.
+    #[test]
+    fn a_row_ending_two_pages_is_no_running_foot() {
+        let page = |title: &str, col: &str| {
+            format!(
+                "\u{c}                {title}
+                                    单位：元
+项目              合计      {col}
+行政运行          4.00        4.00
+机关服务          6.00        6.00
+"
+            )
+        };
+        let text = format!(
+            "{}{}\u{c}\n",
+            page("部门收入预算表", "财政拨款"),
+            page("部门支出预算表", "基本支出")
+        );
+        let want = [
+            ("行政运行", "合计", "4.00"),
+            ("行政运行", "财政拨款", "4.00"),
+            ("机关服务", "合计", "6.00"),
+            ("机关服务", "财政拨款", "6.00"),
+            ("行政运行", "合计", "4.00"),
+            ("行政运行", "基本支出", "4.00"),
+            ("机关服务", "合计", "6.00"),
+            ("机关服务", "基本支出", "6.00"),
+        ];
+        assert_filled(&doc(&text), &want);
+    }
+
     /// An odd gap between a row printing no name and one printing its name on its line
     /// is split the one way that keeps the rows after it centred too, looking past the
     /// next gap: were `缴费` `退休费`'s (the line above it, so the line below it too), the

@@ -216,9 +216,18 @@ fn mark_page_furniture(lines: &[Line], kinds: &mut [LineKind]) {
     spots.sort_unstable();
     spots.dedup();
     let key = |k: usize| crate::normalize::fold(&lines[k].text);
+    // a table row printing two amounts or more at its end is no running head or foot,
+    // though the same row may end two pages (one budget line in several tables)
+    let row = |k: usize| {
+        let c = crate::line_kind::cells(&lines[k].text);
+        c.len() >= 3
+            && c[c.len() - 2..]
+                .iter()
+                .all(|f| crate::line_kind::is_value(&f.text))
+    };
     let mut texts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for &k in &spots {
-        if !matches!(kinds[k], LineKind::Text | LineKind::Spaced) {
+        if !matches!(kinds[k], LineKind::Text | LineKind::Spaced) || row(k) {
             continue;
         }
         let t = key(k);

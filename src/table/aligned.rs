@@ -810,9 +810,32 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         }
     }
     // header text right of every value heads a column that prints no value (经营支出
-    // of a table whose rows print three amounts): it heads none of the columns read
+    // of a table whose rows print three amounts): it heads none of the columns read;
+    // unless it spans them: centred over the header text of lower lines from the first
+    // value column's to the last rather than over the text right of the values alone
+    // (`收入预算` over `合计  财政拨款收入  事业收入  其他收入` when only the first two
+    // print amounts)
     let last_x1 = cols.last().map_or(usize::MAX, |c| c.x1);
-    units.retain(|(_, f)| f.x0 <= last_x1);
+    let spans_values = |li: usize, f: &Frag| {
+        let lower = || units.iter().filter(|(l, _)| *l > li).map(|(_, g)| g);
+        let first = lower()
+            .filter(|g| cols.iter().any(|c| overlap(g.x0, g.x1, c.x0, c.x1) > 0))
+            .map(|g| g.x0)
+            .min();
+        let unread = lower().filter(|g| g.x0 > last_x1).map(|g| g.x0).min();
+        let last = lower().map(|g| g.x1).max();
+        let centre = f.x0 + f.x1;
+        match (first, unread, last) {
+            (Some(a), Some(u), Some(b)) => centre.abs_diff(a + b) < centre.abs_diff(u + b),
+            _ => false,
+        }
+    };
+    let keep: Vec<bool> = units
+        .iter()
+        .map(|(li, f)| f.x0 <= last_x1 || spans_values(*li, f))
+        .collect();
+    let mut keep = keep.into_iter();
+    units.retain(|_| keep.next().unwrap_or(false));
     let blank_at: Vec<bool> = head.iter().map(|i| i.kind == Kind::Blank).collect();
     let tree = header_tree(
         &units,
@@ -1895,6 +1918,9 @@ fn row_labels(
     }
 }
 
+/// Rows an odd gap between two centred names looks ahead over (a bound on the work).
+const MAX_LOOKAHEAD: usize = 64;
+
 /// Names centred on their rows: in a table of coded rows, a row that prints its code and
 /// values but no name, with name pieces on the lines right above and below, shows that
 /// each name is printed around its row's line (part above, part on it, part below). The
@@ -1977,25 +2003,36 @@ fn recentre(
             None => None,
         }
     };
+    // the rows after gap g, its lower row having `above` lines over it, stay centred as
+    // far as each next gap alone tells its split (a name printed wholly on its line, an
+    // even gap after a row printing none), and the row over the next odd gap can be
+    let centred_on = |g: usize, above: usize| {
+        let mut above = above;
+        for h in g + 1..=data.len().min(g + MAX_LOOKAHEAD) {
+            let Some(n) = plain(h, above) else {
+                // an odd gap again: one of its splits must fit the row over it
+                let len = gaps[h].0.len();
+                return [len / 2, len / 2 + 1]
+                    .into_iter()
+                    .any(|sp| fits(above, sp, named[h - 1]));
+            };
+            if !fits(above, n, named[h - 1]) {
+                return false;
+            }
+            above = gaps[h].0.len() - n;
+        }
+        true
+    };
     let mut above_count: Vec<usize> = vec![0; data.len()];
     for g in 0..=data.len() {
         let len = gaps[g].0.len();
         let above_prev = if g == 0 { 0 } else { above_count[g - 1] };
         let split = plain(g, above_prev).or_else(|| {
             // an odd gap: the middle line goes up or down, whichever lets both rows (and
-            // the row after, where the next gap alone tells its split) be centred
+            // the rows after, where their gaps alone tell their splits) be centred
             let ok: Vec<usize> = [len / 2, len / 2 + 1]
                 .into_iter()
-                .filter(|&sp| {
-                    let here = len - sp;
-                    let next = if g < data.len() {
-                        plain(g + 1, here)
-                    } else {
-                        Some(0)
-                    };
-                    fits(above_prev, sp, named[g - 1])
-                        && next.is_none_or(|n| g == data.len() || fits(here, n, named[g]))
-                })
+                .filter(|&sp| fits(above_prev, sp, named[g - 1]) && centred_on(g, len - sp))
                 .collect();
             (ok.len() == 1).then(|| ok[0])
         });
@@ -2650,6 +2687,98 @@ Table B-2.  Persons by reason
             has(&c, "机关事业单位基本养老保险缴费支出", "合计", "446.11"),
             "{c:?}"
         );
+    }
+
+    /// Header text right of every value heads the columns read only when it spans them:
+    /// centred over the header text under it from the first value column's on
+    /// (`收支预算` over four labels, two of which print amounts); over the unread columns
+    /// alone (`其他来源`) it heads none.
+    #[test]
+    fn a_parent_right_of_the_values_heads_them_when_centred_over_them() {
+        let body = "
+项目                          合计      拨款收入      事业收入      其他收入
+一般公共服务                   500           500
+教育                           300           300
+";
+        let d = doc(&format!("\n{:49}收支预算{body}", ""));
+        let want = [
+            ("一般公共服务", "收支预算>合计", "500"),
+            ("一般公共服务", "收支预算>拨款收入", "500"),
+            ("教育", "收支预算>合计", "300"),
+            ("教育", "收支预算>拨款收入", "300"),
+        ];
+        assert_filled(&d, &want);
+        let d = doc(&format!("\n{:57}其他来源{body}", ""));
+        let want = [
+            ("一般公共服务", "合计", "500"),
+            ("一般公共服务", "拨款收入", "500"),
+            ("教育", "合计", "300"),
+            ("教育", "拨款收入", "300"),
+        ];
+        assert_filled(&d, &want);
+    }
+
+    /// The same row ending two pages (one budget line in two tables) is a row of each,
+    /// not a running foot.
+    #[test]
+    fn a_row_ending_two_pages_is_no_running_foot() {
+        let page = |title: &str, col: &str| {
+            format!(
+                "\u{c}                {title}
+                                    单位：元
+项目              合计      {col}
+行政运行          4.00        4.00
+机关服务          6.00        6.00
+"
+            )
+        };
+        let text = format!(
+            "{}{}\u{c}\n",
+            page("部门收入预算表", "财政拨款"),
+            page("部门支出预算表", "基本支出")
+        );
+        let want = [
+            ("行政运行", "合计", "4.00"),
+            ("行政运行", "财政拨款", "4.00"),
+            ("机关服务", "合计", "6.00"),
+            ("机关服务", "财政拨款", "6.00"),
+            ("行政运行", "合计", "4.00"),
+            ("行政运行", "基本支出", "4.00"),
+            ("机关服务", "合计", "6.00"),
+            ("机关服务", "基本支出", "6.00"),
+        ];
+        assert_filled(&doc(&text), &want);
+    }
+
+    /// An odd gap between a row printing no name and one printing its name on its line
+    /// is split the one way that keeps the rows after it centred too, looking past the
+    /// next gap: were `缴费` `退休费`'s (the line above it, so the line below it too), the
+    /// row after would have nothing of its name above its line.
+    #[test]
+    fn an_odd_gap_is_split_by_the_rows_after_it() {
+        let text = "
+                       合计
+501      工资福利     22.00
+50101    工资         12.00
+         其他社会保障
+50102                 3.00
+        缴费
+50103    退休费         2.00
+         职工基本补充
+50104                 1.00
+        保险
+50105    奖金          4.00
+";
+        let d = doc(text);
+        let want = [
+            ("工资福利", "合计", "22.00"),
+            ("工资福利>工资", "合计", "12.00"),
+            ("工资福利>其他社会保障缴费", "合计", "3.00"),
+            ("工资福利>退休费", "合计", "2.00"),
+            ("工资福利>职工基本补充保险", "合计", "1.00"),
+            ("工资福利>奖金", "合计", "4.00"),
+        ];
+        assert_filled(&d, &want);
     }
 
     /// Rows whose only code is squeezed against the name (`01 行政运行`) are read without

@@ -2847,9 +2847,10 @@ struct Reading {
 
 /// Which readings of header positions the flattening bears out: per reading, the rows
 /// filling their columns on one line whose values it puts under their columns, and those
-/// it does not. A reading by [`Rule::Within`] is used only where such rows of the
-/// document confirm it and none contradicts it (lynx, for one, sets header labels apart
-/// from its cells).
+/// it does not. A reading by [`Rule::Within`] is used only where no such row of the
+/// document contradicts it (lynx, for one, sets header labels apart from its cells, and
+/// its full rows show it); in a document without full rows (blank zeros) nothing
+/// contradicts it, and the measures must still agree on every value's column.
 #[derive(Default)]
 struct Calibration {
     counts: [[u32; 2]; 4],
@@ -2866,7 +2867,7 @@ impl Calibration {
         READINGS
             .into_iter()
             .zip(self.counts)
-            .filter(|&(how, [yes, no])| how.rule == Rule::Within && yes > 0 && no == 0)
+            .filter(|&(how, [_, no])| how.rule == Rule::Within && no == 0)
             .map(|(how, _)| how)
             .collect()
     }
@@ -3550,6 +3551,57 @@ mod tests {
         // by display columns 1098 would stand under 本年增/减; by characters under
         // 处理决定数量: not placed
         assert_unread(&text, &["行政许可"]);
+    }
+
+    /// A document none of whose rows fills its columns (blank zeros): each value is
+    /// placed under the one column label it lies within, clear of the labels on either
+    /// side (w3m centres cells and header labels), where no full row says otherwise.
+    #[test]
+    fn values_within_their_column_labels_are_placed_without_full_rows() {
+        // the labels of the 2021 application table's columns, each over a column 14 wide
+        let labels = [
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计",
+        ];
+        let mut head = " ".repeat(80);
+        for l in labels {
+            head.push_str(l);
+            head.push_str(&" ".repeat(14 - l.chars().count() * 2));
+        }
+        // values centred in their columns: 自然人 and 总计, and 科研机构 in one row
+        let row = |label: &str, k: usize| {
+            let mut l = format!("{label}{}", " ".repeat(80 - label.chars().count() * 2));
+            let cells: Vec<String> = (0..7)
+                .map(|c| match c {
+                    0 | 6 => k.to_string(),
+                    2 if k == 3 => "7".into(),
+                    _ => String::new(),
+                })
+                .collect();
+            for c in &cells {
+                l.push_str(&format!("{c:^14}"));
+            }
+            l.trim_end().to_string()
+        };
+        let mut text = vec!["三、收到和处理政府信息公开申请情况".to_string(), head];
+        for (k, leaf) in LEAVES_2021.iter().enumerate() {
+            text.push(row(leaf, k + 1));
+        }
+        text.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let text = text.join("\n");
+        assert_eq!(
+            row_cells(&text, "（一）予以公开").unwrap(),
+            ["3", "", "7", "", "", "", "3"]
+        );
+        assert_eq!(
+            row_cells(&text, "2.重复申请").unwrap(),
+            ["17", "", "", "", "", "", "17"]
+        );
     }
 
     /// A Markdown row whose label spans columns is followed by padding cells: blanks

@@ -299,6 +299,9 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
                     Err(end) => Err(end),
                 }
             }
+            LineKind::Pipe if pipe::is_bar_first_cell(&lines[i].text) => {
+                bar_first_region(lines, i, floor)
+            }
             LineKind::Pipe if pipe::is_barred_cell(&lines[i].text) => {
                 barred_region(lines, kinds, i)
             }
@@ -694,6 +697,40 @@ fn barred_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Region,
         })
     } else {
         Err(end)
+    }
+}
+
+/// A table printed `a | b | c |` with a line break before each bar, seeded at a line
+/// `| text` (its second cell): the row starts on the line before it, and the region runs
+/// over lines `| text`, lines of bars alone and lines without a bar right before a bar
+/// line (a row's first cell, a wrapped cell), up to the last line of bars. It is a table
+/// when [`pipe::bar_first_rows`] reads rows of one width from it.
+fn bar_first_region(lines: &[Line], i: usize, floor: usize) -> Result<Region, usize> {
+    let barred = |k: usize| lines.get(k).is_some_and(|l| l.text.starts_with('|'));
+    let plain = |k: usize| !lines[k].text.contains('|') && !lines[k].text.trim().is_empty();
+    if i == 0 || i - 1 < floor || !plain(i - 1) {
+        return Err(i + 1);
+    }
+    let start = i - 1;
+    let mut end = i;
+    while end < lines.len() && (barred(end) || (plain(end) && barred(end + 1))) {
+        end += 1;
+    }
+    while end > i && !lines[end - 1].text.trim().chars().all(|c| c == '|') {
+        end -= 1;
+    }
+    let texts: Vec<(u32, &str)> = lines[start..end]
+        .iter()
+        .map(|l| (l.no, l.text.as_str()))
+        .collect();
+    match pipe::bar_first_rows(&texts) {
+        Some(_) => Ok(Region {
+            start,
+            end,
+            style: Style::Cellline,
+        }),
+        // other seeds in the run may still start a table of another style
+        None => Err(i + 1),
     }
 }
 

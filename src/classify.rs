@@ -734,6 +734,30 @@ fn bar_first_region(lines: &[Line], i: usize, floor: usize) -> Result<Region, us
     }
 }
 
+/// A blank field of a form's head: labels ending in a colon, each followed by nothing
+/// or by blanks to fill in (`□□□□-□`, `年 月 日`), after an optional field number
+/// (`01 单位名称:`, `02 地区及部门编号: □□□□□□ 单位盖章:`), or a date's blanks alone
+/// (`年`, `月`). A field filled in (`单位名称:某某局`, a digit) is not blank.
+fn is_form_field(t: &str) -> bool {
+    let t = trim(t);
+    let t = trim(t.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let blank = |s: &str| s.chars().all(|c| "□-—年月日 \u{3000}".contains(c));
+    if t.is_empty() || t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if blank(t) {
+        return true;
+    }
+    // each piece between colons: the blanks of a field, then the next field's label
+    let pieces: Vec<&str> = t.split([':', '：']).collect();
+    pieces.len() >= 2
+        && pieces.iter().all(|p| {
+            let label = p.trim_start_matches(|c: char| "□-—年月日 \u{3000}".contains(c));
+            label.chars().count() <= 12 && !label.contains(['，', '。', ',', '；'])
+        })
+        && pieces.last().is_some_and(|p| blank(p))
+}
+
 /// A text line that ends an aligned table: a heading standing alone between blank
 /// lines, a sentence of running text, a caption.
 fn text_breaks_table(text: &str, alone: bool) -> bool {
@@ -1145,9 +1169,15 @@ impl Builder<'_> {
             && self.kinds[j] == LineKind::Text
             && crate::table::is_period(strip_md(&self.lines[j].text));
         let plain = period && !t.ends_with(['：', ':', '，', ',', '；']);
+        // a form's title (`…统计报表`) over the blank fields of its head (`单位名称:`,
+        // `报出日期: 年 月 日`) captions the form's table under them
+        let fields = (j..self.limit)
+            .take_while(|&k| is_form_field(strip_md(&self.lines[k].text)))
+            .count();
+        let form = fields > 0 && t.ends_with('表');
         // a numbered caption may be long (`Table A-6. Employment status of the civilian …`)
         let most = if is_numbered_caption(t) { 200 } else { 40 };
-        if !(marked || plain)
+        if !(marked || plain || form)
             || scan_outline(t).is_some()
             || t.chars().count() > most
             || t.ends_with('。')
@@ -1156,6 +1186,8 @@ impl Builder<'_> {
         }
         if period {
             j += 1;
+        } else if form {
+            j += fields;
         } else if let Some(k) = self.caption_name_line(i) {
             j = k + 1;
         }

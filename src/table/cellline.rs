@@ -1088,4 +1088,29 @@ mod tests {
         assert_eq!(t.rows[0].cells[0].unit.as_deref(), Some("件"));
         assert_eq!(d.tables().count(), 1);
     }
+
+    /// Issue 13: a form's title over the blank fields of its head (a field label and a
+    /// colon, blanks `□`, a date's `年`/`月`) titles the form's table; a field filled in is
+    /// no blank field, so the line over it captions nothing.
+    #[test]
+    fn form_title_over_blank_fields() {
+        let form = |field: &str| {
+            format!(
+                "来信来访统计表\n年\n月\n{field}\n02 报出日期: 年 月 日\n项 目\n| 代码\n| 本月\n|\n\
+甲\n| 乙\n| 1\n|\n来信数\n| 01\n| 3\n|\n来访数\n| 02\n| 4\n|\n"
+            )
+        };
+        let d = doc(&form("01 填报单位: □□□□ 负 责 人:"));
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.title.as_deref(), Some("来信来访统计表"));
+        assert_eq!(
+            cells(&d),
+            [
+                ("来信数".into(), "本月".into(), "3".into()),
+                ("来访数".into(), "本月".into(), "4".into()),
+            ]
+        );
+        let d = doc(&form("01 填报单位:某某局"));
+        assert_eq!(d.tables().next().expect("a table").title, None);
+    }
 }

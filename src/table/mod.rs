@@ -594,9 +594,14 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                 .any(|p| crate::units::stated_unit(p).is_some())
         })
         .collect();
-    let prints_values = data
-        .iter()
-        .any(|r| r.cells.iter().any(|c| kind_of(c) == CellKind::Number));
+    // values are the last `n` cells of a row (a label column of codes prints numbers too)
+    let prints_values = data.iter().any(|r| {
+        r.cells
+            .iter()
+            .rev()
+            .take(n)
+            .any(|c| kind_of(c) == CellKind::Number)
+    });
     let mut labels = RowPaths::default();
     let mut budget = MAX_CELLS;
     for r in data {
@@ -1799,6 +1804,31 @@ B | 4 | 5 | 6 |
                 (s(&["来信数"]), s(&["累计"]), "9".to_string()),
                 (s(&["来访数"]), s(&["本期"]), "".to_string()),
                 (s(&["来访数"]), s(&["累计"]), "8".to_string()),
+            ]
+        );
+    }
+
+    /// Issue 13: a blank form (no value printed; its row codes are no values) has no
+    /// group rows: an unnumbered row after numbered ones is at the top again.
+    #[test]
+    fn issue_13_blank_form_rows_after_numbered_breakdowns() {
+        let text = "\
+指标 | 代码 | 本期 |
+甲 | 乙 | 1 |
+来访数 | 01 | |
+其中:1.个人来访数 | 02 | |
+2.集体来访数 | 03 | |
+办结数 | 04 | |
+";
+        let t = tables_of(text);
+        let rws: Vec<Vec<String>> = t[0].rows.iter().map(|r| r.path.clone()).collect();
+        assert_eq!(
+            rws,
+            [
+                s(&["来访数"]),
+                s(&["来访数", "其中:1.个人来访数"]),
+                s(&["来访数", "2.集体来访数"]),
+                s(&["办结数"]),
             ]
         );
     }

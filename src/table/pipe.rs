@@ -77,8 +77,9 @@ pub fn is_bar_first_cell(text: &str) -> bool {
 /// `| text`, continues that cell (a label wrapped in its cell); a line `| text` is the
 /// next cell; a line of bars alone is one empty cell per bar, its last bar closing the
 /// row when the next line starts a row (or the lines end). Every row must be closed so
-/// and all rows must have the same number of cells (two at least, three rows at least):
-/// otherwise the lines are not such a table and `None` is returned.
+/// and all rows must have the same number of cells (two at least, three rows at least),
+/// most of them printing a cell `| text` as their second: otherwise the lines are not
+/// such a table and `None` is returned.
 ///
 /// ```
 /// use govreport::table::pipe::bar_first_rows;
@@ -87,9 +88,14 @@ pub fn is_bar_first_cell(text: &str) -> bool {
 /// let rows = bar_first_rows(&lines).unwrap();
 /// assert_eq!(rows[0], (1, vec!["名称".to_string(), "单位".into(), "数".into()]));
 /// assert_eq!(rows[2], (10, vec!["乙".to_string(), "个".into(), "".into()]));
+/// // lines of one cell each between lines of bars: another layout
+/// let lines = [(1, "a"), (2, "b"), (3, "||"), (4, "c"), (5, "d"), (6, "||"), (7, "e"), (8, "||")];
+/// assert!(bar_first_rows(&lines).is_none());
 /// ```
 pub fn bar_first_rows(lines: &[(u32, &str)]) -> Option<Vec<(u32, Vec<String>)>> {
     let mut rows: Vec<(u32, Vec<String>)> = Vec::new();
+    // rows printing a cell `| text`
+    let mut barred = 0;
     // the line before: none, a row's first cell, `| text`, or bars alone
     let mut closed = true;
     let mut in_cell = false;
@@ -120,6 +126,9 @@ pub fn bar_first_rows(lines: &[(u32, &str)]) -> Option<Vec<(u32, Vec<String>)>> 
         }
         let (_, cells) = rows.last_mut()?;
         if is_bar_first_cell(t) {
+            if cells.len() == 1 {
+                barred += 1;
+            }
             cells.push(crate::normalize::trim(&t[1..]).to_string());
             in_cell = true;
             closed = false;
@@ -138,7 +147,10 @@ pub fn bar_first_rows(lines: &[(u32, &str)]) -> Option<Vec<(u32, Vec<String>)>> 
         cells.pop();
     }
     let width = rows.first()?.1.len();
-    (rows.len() >= 3 && width >= 2 && rows.iter().all(|(_, c)| c.len() == width)).then_some(rows)
+    // most rows print a cell after a bar (rows of bars alone between lines of one cell each
+    // are another layout)
+    let shaped = rows.len() >= 3 && width >= 2 && 2 * barred >= rows.len();
+    (shaped && rows.iter().all(|(_, c)| c.len() == width)).then_some(rows)
 }
 
 /// The cells of a line printed without a leading bar, one per bar: each cell is printed

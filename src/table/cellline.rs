@@ -1,6 +1,9 @@
 //! One cell per line: HTML tables flattened cell by cell, and PDF text boxes.
 //!
-//! Four layouts reach us:
+//! Five layouts reach us:
+//! - each cell after a bar, `| text`, a row's first cell without one and its end a line
+//!   of bars ([`crate::table::pipe::bar_first_rows`]): the rows are certain, read as a
+//!   grid;
 //! - rows separated by a blank line (`规章` `0` `0` `0`, blank, `行政规范性文件` …);
 //! - rows separated by a lone `|` line;
 //! - each cell followed by a `|` line (rows then separated by a blank line);

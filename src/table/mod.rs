@@ -441,6 +441,8 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             values,
         })
     });
+    // a form: its lettered columns are labels, so one of them may print row codes
+    let coded = seg.known.is_none() && known.is_some();
     if known.is_none() {
         drop_spare_cells(&mut rows);
     }
@@ -583,8 +585,13 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     // a label column of units (`计算单位`: `万元`, `个`) states each row's unit: no level of
     // the row path; its unit goes to the row's numbers in columns stating none
     let unit_col = if grid { unit_column(data, l) } else { None };
-    // a label column of row codes (`代码`: `01`, `02`) is no level of the row path either
-    let code_col = if grid { code_column(data, l) } else { None };
+    // in a form, a label column of row codes (`代码`: `01`, `02`) is no level of the row
+    // path either (elsewhere a label column of digits, a year, is a level)
+    let code_col = if grid && coded {
+        code_column(data, l)
+    } else {
+        None
+    };
     let column_states_unit: Vec<bool> = table
         .columns
         .iter()
@@ -1041,7 +1048,8 @@ fn unit_column(data: &[RawRow], l: usize) -> Option<usize> {
 
 /// A label column after the first whose cells are row codes (`代码`: `01`, `02`, …): digits
 /// only, printed in every data row (two at least), no two alike. The code keys the row;
-/// it is no level of the row path.
+/// it is no level of the row path. Asked of forms only (their column-code row letters the
+/// column as a label): a year is a label of digits too.
 fn code_column(data: &[RawRow], l: usize) -> Option<usize> {
     (1..l).find(|&u| {
         let codes: Option<Vec<&str>> = data

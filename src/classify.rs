@@ -308,6 +308,9 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
                     Err(end) => Err(end),
                 }
             }
+            LineKind::Pipe if pipe::is_bar_first_cell(&lines[i].text) => {
+                bar_first_region(lines, i, floor)
+            }
             LineKind::Pipe if pipe::is_barred_cell(&lines[i].text) => {
                 barred_region(lines, kinds, i)
             }
@@ -704,6 +707,64 @@ fn barred_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Region,
     } else {
         Err(end)
     }
+}
+
+/// A table printed `a | b | c |` with a line break before each bar, seeded at a line
+/// `| text` (its second cell): the row starts on the line before it, and the region runs
+/// over lines `| text`, lines of bars alone and lines without a bar right before a bar
+/// line (a row's first cell, a wrapped cell), up to the last line of bars. It is a table
+/// when [`pipe::bar_first_rows`] reads rows of one width from it.
+fn bar_first_region(lines: &[Line], i: usize, floor: usize) -> Result<Region, usize> {
+    let barred = |k: usize| lines.get(k).is_some_and(|l| l.text.starts_with('|'));
+    let plain = |k: usize| !lines[k].text.contains('|') && !lines[k].text.trim().is_empty();
+    if i == 0 || i - 1 < floor || !plain(i - 1) {
+        return Err(i + 1);
+    }
+    let start = i - 1;
+    let mut end = i;
+    while end < lines.len() && (barred(end) || (plain(end) && barred(end + 1))) {
+        end += 1;
+    }
+    while end > i && !lines[end - 1].text.trim().chars().all(|c| c == '|') {
+        end -= 1;
+    }
+    let texts: Vec<(u32, &str)> = lines[start..end]
+        .iter()
+        .map(|l| (l.no, l.text.as_str()))
+        .collect();
+    match pipe::bar_first_rows(&texts) {
+        Some(_) => Ok(Region {
+            start,
+            end,
+            style: Style::Cellline,
+        }),
+        // other seeds in the run may still start a table of another style
+        None => Err(i + 1),
+    }
+}
+
+/// A blank field of a form's head: labels ending in a colon, each followed by nothing
+/// or by blanks to fill in (`□□□□-□`, `年 月 日`), after an optional field number
+/// (`01 单位名称:`, `02 地区及部门编号: □□□□□□ 单位盖章:`), or a date's blanks alone
+/// (`年`, `月`). A field filled in (`单位名称:某某局`, a digit) is not blank.
+fn is_form_field(t: &str) -> bool {
+    let t = trim(t);
+    let t = trim(t.trim_start_matches(|c: char| c.is_ascii_digit()));
+    let blank = |s: &str| s.chars().all(|c| "□-—年月日 \u{3000}".contains(c));
+    if t.is_empty() || t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if blank(t) {
+        return true;
+    }
+    // each piece between colons: the blanks of a field, then the next field's label
+    let pieces: Vec<&str> = t.split([':', '：']).collect();
+    pieces.len() >= 2
+        && pieces.iter().all(|p| {
+            let label = p.trim_start_matches(|c: char| "□-—年月日 \u{3000}".contains(c));
+            label.chars().count() <= 12 && !label.contains(['，', '。', ',', '；'])
+        })
+        && pieces.last().is_some_and(|p| blank(p))
 }
 
 /// A text line that ends an aligned table: a heading standing alone between blank
@@ -1117,9 +1178,15 @@ impl Builder<'_> {
             && self.kinds[j] == LineKind::Text
             && crate::table::is_period(strip_md(&self.lines[j].text));
         let plain = period && !t.ends_with(['：', ':', '，', ',', '；']);
+        // a form's title (`…统计报表`) over the blank fields of its head (`单位名称:`,
+        // `报出日期: 年 月 日`) captions the form's table under them
+        let fields = (j..self.limit)
+            .take_while(|&k| is_form_field(strip_md(&self.lines[k].text)))
+            .count();
+        let form = fields > 0 && t.ends_with('表');
         // a numbered caption may be long (`Table A-6. Employment status of the civilian …`)
         let most = if is_numbered_caption(t) { 200 } else { 40 };
-        if !(marked || plain)
+        if !(marked || plain || form)
             || scan_outline(t).is_some()
             || t.chars().count() > most
             || t.ends_with('。')
@@ -1128,6 +1195,8 @@ impl Builder<'_> {
         }
         if period {
             j += 1;
+        } else if form {
+            j += fields;
         } else if let Some(k) = self.caption_name_line(i) {
             j = k + 1;
         }

@@ -1,6 +1,9 @@
 //! One cell per line: HTML tables flattened cell by cell, and PDF text boxes.
 //!
-//! Four layouts reach us:
+//! Five layouts reach us:
+//! - each cell after a bar, `| text`, a row's first cell without one and its end a line
+//!   of bars ([`crate::table::pipe::bar_first_rows`]): the rows are certain, read as a
+//!   grid;
 //! - rows separated by a blank line (`规章` `0` `0` `0`, blank, `行政规范性文件` …);
 //! - rows separated by a lone `|` line;
 //! - each cell followed by a `|` line (rows then separated by a blank line);
@@ -48,6 +51,23 @@ struct Item {
 
 /// Reads a cell-per-line region; `kinds` are the classified kinds of its lines.
 pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> Vec<Piece> {
+    // a row `a | b |` broken before each bar: the bars give the rows
+    let texts: Vec<(u32, &str)> = lines.iter().map(|l| (l.no, l.text.as_str())).collect();
+    if let Some(rows) = super::pipe::bar_first_rows(&texts) {
+        let rows: Vec<RawRow> = rows
+            .into_iter()
+            .map(|(line, cells)| RawRow {
+                line,
+                cells,
+                unplaced: Vec::new(),
+            })
+            .collect();
+        let span = [texts[0].0, texts[texts.len() - 1].0];
+        return super::segments(rows, span, true)
+            .into_iter()
+            .map(|seg| Piece::Table { seg, grid: true })
+            .collect();
+    }
     let mut items: Vec<Item> = Vec::with_capacity(lines.len());
     for (l, k) in lines.iter().zip(kinds) {
         if *k == LineKind::Squeezed {
@@ -1043,5 +1063,57 @@ mod tests {
         let d = doc(text);
         assert_eq!(d.tables().count(), 0, "{:?}", d.blocks);
         assert!(d.warnings.iter().any(|w| w.code == "table-unread"));
+    }
+
+    /// Issue 13: a form printed `a | b |` with a line break before each bar: a line
+    /// without a bar starts a row or continues a wrapped cell, `| text` is a cell, a line
+    /// of bars alone an empty cell or the row's end. The column-code row, the unit and code
+    /// columns are no data; blank cells stay blank; `其中` rows go under the row above.
+    #[test]
+    fn cells_printed_after_a_bar_each() {
+        let text = "来信来访情况\n项 目\n| 计量\n单位\n| 代码\n| 本月\n| 累计\n|\n\
+甲\n| 乙\n| 丙\n| 1\n| 2\n|\n来信数\n| 件\n| 01\n| 3\n| 9\n|\n\
+其中:网上来信数\n| 件\n| 02\n| 1\n|\n|\n来访数\n| 人次\n| 03\n|\n|\n|\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["项 目", "计量单位", "代码"]);
+        assert_eq!(
+            cells(&d),
+            [
+                ("来信数".into(), "本月".into(), "3".into()),
+                ("来信数".into(), "累计".into(), "9".into()),
+                ("来信数>其中:网上来信数".into(), "本月".into(), "1".into()),
+                ("来信数>其中:网上来信数".into(), "累计".into(), "".into()),
+                ("来访数".into(), "本月".into(), "".into()),
+                ("来访数".into(), "累计".into(), "".into()),
+            ]
+        );
+        assert_eq!(t.rows[0].cells[0].unit.as_deref(), Some("件"));
+        assert_eq!(d.tables().count(), 1);
+    }
+
+    /// Issue 13: a form's title over the blank fields of its head (a field label and a
+    /// colon, blanks `□`, a date's `年`/`月`) titles the form's table; a field filled in is
+    /// no blank field, so the line over it captions nothing.
+    #[test]
+    fn form_title_over_blank_fields() {
+        let form = |field: &str| {
+            format!(
+                "来信来访统计表\n年\n月\n{field}\n02 报出日期: 年 月 日\n项 目\n| 代码\n| 本月\n|\n\
+甲\n| 乙\n| 1\n|\n来信数\n| 01\n| 3\n|\n来访数\n| 02\n| 4\n|\n"
+            )
+        };
+        let d = doc(&form("01 填报单位: □□□□ 负 责 人:"));
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.title.as_deref(), Some("来信来访统计表"));
+        assert_eq!(
+            cells(&d),
+            [
+                ("来信数".into(), "本月".into(), "3".into()),
+                ("来访数".into(), "本月".into(), "4".into()),
+            ]
+        );
+        let d = doc(&form("01 填报单位:某某局"));
+        assert_eq!(d.tables().next().expect("a table").title, None);
     }
 }

@@ -430,12 +430,25 @@ pub fn beside(left: Table, right: Table) -> Vec<Table> {
 /// Builds the table block of one segment.
 pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table {
     let mut rows: Vec<RawRow> = seg.rows.clone();
-    if seg.known.is_none() {
+    // a form's row lettering its label columns and numbering its value columns gives
+    // the shape, and is no data
+    let known = seg.known.or_else(|| {
+        let (i, labels, values) = column_codes(&rows)?;
+        rows.remove(i);
+        Some(Shape {
+            head: i,
+            labels,
+            values,
+        })
+    });
+    // a form: its lettered columns are labels, so one of them may print row codes
+    let coded = seg.known.is_none() && known.is_some();
+    if known.is_none() {
         drop_spare_cells(&mut rows);
     }
     // A grid whose rows disagree on their width, or print a number where other rows have
     // labels, is not one grid: it is read as ragged rows, values aligned right.
-    let consistent = seg.known.is_some()
+    let consistent = known.is_some()
         || rows.iter().all(|r| r.cells.len() == rows[0].cells.len())
         || (ctx.grid && short_rows_fit(&rows));
     let ctx_grid = ctx.grid && consistent;
@@ -446,7 +459,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             message: "rows of this table have different numbers of cells; values are aligned to the right".into(),
         });
     }
-    if ctx_grid && seg.known.is_none() && trim_empty_columns(&mut rows) {
+    if ctx_grid && known.is_none() && trim_empty_columns(&mut rows) {
         warnings.push(Warning {
             line: rows.last().map(|r| r.line),
             code: "table-too-large".into(),
@@ -456,7 +469,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         });
     }
     let vs = if ctx_grid { value_start(&rows) } else { None };
-    let first_data = match seg.known {
+    let first_data = match known {
         Some(k) => k.head.min(rows.len()),
         None => rows
             .iter()
@@ -467,14 +480,14 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     let (head, data) = rows.split_at(first_data);
     let width = rows.first().map_or(0, |r| r.cells.len());
     let mut grid = ctx_grid || (!rows.is_empty() && rows.iter().all(|r| r.cells.len() == width));
-    let (mut n, mut l) = match seg.known {
+    let (mut n, mut l) = match known {
         Some(k) => (k.values, k.labels),
         None if grid => grid_shape(data, width),
         None => ragged_shape(data, head),
     };
     // a number in a column other rows use for labels: the rows are not one grid
     if grid
-        && seg.known.is_none()
+        && known.is_none()
         && data.iter().any(|r| {
             r.cells
                 .iter()
@@ -572,6 +585,13 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     // a label column of units (`计算单位`: `万元`, `个`) states each row's unit: no level of
     // the row path; its unit goes to the row's numbers in columns stating none
     let unit_col = if grid { unit_column(data, l) } else { None };
+    // in a form, a label column of row codes (`代码`: `01`, `02`) is no level of the row
+    // path either (elsewhere a label column of digits, a year, is a level)
+    let code_col = if grid && coded {
+        code_column(data, l)
+    } else {
+        None
+    };
     let column_states_unit: Vec<bool> = table
         .columns
         .iter()
@@ -581,9 +601,14 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                 .any(|p| crate::units::stated_unit(p).is_some())
         })
         .collect();
-    let prints_values = data
-        .iter()
-        .any(|r| r.cells.iter().any(|c| kind_of(c) == CellKind::Number));
+    // values are the last `n` cells of a row (a label column of codes prints numbers too)
+    let prints_values = data.iter().any(|r| {
+        r.cells
+            .iter()
+            .rev()
+            .take(n)
+            .any(|c| kind_of(c) == CellKind::Number)
+    });
     let mut labels = RowPaths::default();
     let mut budget = MAX_CELLS;
     for r in data {
@@ -640,15 +665,17 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             let k = r.cells.iter().take_while(|c| !is_value_like(c)).count();
             (&r.cells[..k], &r.cells[k..])
         };
-        let (lab, row_unit): (Vec<String>, Option<&String>) = match unit_col {
-            Some(u) if u < lab.len() => {
-                let mut lab = lab.to_vec();
-                lab.remove(u);
-                (lab, Some(&r.cells[u]).filter(|c| !c.is_empty()))
-            }
-            _ => (lab.to_vec(), None),
-        };
-        let label_cols = l - usize::from(unit_col.is_some());
+        let row_unit = unit_col
+            .filter(|&u| u < lab.len())
+            .map(|u| &r.cells[u])
+            .filter(|c| !c.is_empty());
+        let lab: Vec<String> = lab
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| Some(k) != unit_col && Some(k) != code_col)
+            .map(|(_, c)| c.clone())
+            .collect();
+        let label_cols = l - usize::from(unit_col.is_some()) - usize::from(code_col.is_some());
         // one label column: the outline numbers give the levels, as in partial rows
         let blank_row = vals.iter().all(|v| v.is_empty());
         let mut path = if grid && label_cols > 1 {
@@ -1017,6 +1044,55 @@ fn unit_column(data: &[RawRow], l: usize) -> Option<usize> {
             }
         }) && printed >= 2
     })
+}
+
+/// A label column after the first whose cells are row codes (`代码`: `01`, `02`, …): digits
+/// only, printed in every data row (two at least), no two alike. The code keys the row;
+/// it is no level of the row path. Asked of forms only (their column-code row letters the
+/// column as a label): a year is a label of digits too.
+fn code_column(data: &[RawRow], l: usize) -> Option<usize> {
+    (1..l).find(|&u| {
+        let codes: Option<Vec<&str>> = data
+            .iter()
+            .map(|r| {
+                r.cells
+                    .get(u)
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit()))
+            })
+            .collect();
+        codes
+            .is_some_and(|c| c.len() >= 2 && c.iter().enumerate().all(|(i, x)| !c[..i].contains(x)))
+    })
+}
+
+/// Stems lettering the label columns of a statistical form's column-code row.
+const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+
+/// A row of a statistical form coding its columns (`甲 | 乙 | 丙 | 1 | 2`): the label columns
+/// lettered `甲 乙 丙 …` in order, then the value columns numbered `1 2 …` in order, one of
+/// each at least. Forms print it right under the header, so it is looked for as the first
+/// row after a header row that would be data. Returns its index (the header rows above
+/// it), the label and the value columns.
+fn column_codes(rows: &[RawRow]) -> Option<(usize, usize, usize)> {
+    let i = rows
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(i, r)| is_data(r, *i == 0, None))?
+        .0;
+    let cells = &rows[i].cells;
+    let labels = cells
+        .iter()
+        .zip(STEMS)
+        .take_while(|(c, s)| c.trim().chars().eq(std::iter::once(*s)))
+        .count();
+    let values = cells.len() - labels;
+    let numbered = cells[labels..]
+        .iter()
+        .enumerate()
+        .all(|(k, c)| c.trim().parse::<usize>().ok() == Some(k + 1));
+    (labels >= 1 && values >= 1 && numbered).then_some((i, labels, values))
 }
 
 /// True when the rows of a Markdown grid are as wide as its first row but for rows with
@@ -1711,6 +1787,56 @@ B | 4 | 5 | 6 |
                 s(&["总产出(亿元)", "按行业分", "工业"]),
                 s(&["总产出指数(上年=100)"]),
                 s(&["总产出指数(上年=100)", "第一产业"]),
+            ]
+        );
+    }
+
+    /// Issue 13: a form's row coding its columns (`甲 | 乙 | 1 | 2`) is no data: it shows
+    /// which columns are labels (lettered) and which values (numbered), so a column of row
+    /// codes (`01`, `02`) is a label column, and no level of the row path.
+    #[test]
+    fn issue_13_column_code_row_and_row_codes() {
+        let text = "\
+指标 | 代码 | 本期 | 累计 |
+甲 | 乙 | 1 | 2 |
+来信数 | 01 | 3 | 9 |
+来访数 | 02 | | 8 |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].stub, ["指标", "代码"]);
+        assert_eq!(
+            cells_of(&t[0]),
+            [
+                (s(&["来信数"]), s(&["本期"]), "3".to_string()),
+                (s(&["来信数"]), s(&["累计"]), "9".to_string()),
+                (s(&["来访数"]), s(&["本期"]), "".to_string()),
+                (s(&["来访数"]), s(&["累计"]), "8".to_string()),
+            ]
+        );
+    }
+
+    /// Issue 13: a blank form (no value printed; its row codes are no values) has no
+    /// group rows: an unnumbered row after numbered ones is at the top again.
+    #[test]
+    fn issue_13_blank_form_rows_after_numbered_breakdowns() {
+        let text = "\
+指标 | 代码 | 本期 |
+甲 | 乙 | 1 |
+来访数 | 01 | |
+其中:1.个人来访数 | 02 | |
+2.集体来访数 | 03 | |
+办结数 | 04 | |
+";
+        let t = tables_of(text);
+        let rws: Vec<Vec<String>> = t[0].rows.iter().map(|r| r.path.clone()).collect();
+        assert_eq!(
+            rws,
+            [
+                s(&["来访数"]),
+                s(&["来访数", "其中:1.个人来访数"]),
+                s(&["来访数", "2.集体来访数"]),
+                s(&["办结数"]),
             ]
         );
     }

@@ -54,6 +54,105 @@ pub fn barred_text(text: &str) -> &str {
     crate::normalize::trim(text.trim().trim_end_matches('|'))
 }
 
+/// True for a line of one cell printed `| text` (a bar first on the line, before the cell,
+/// nothing after; a bar after white space is a ruled table's column rule):
+/// a row `a | b | c |` broken before each bar, as some page stores print an HTML table.
+///
+/// ```
+/// use govreport::table::pipe::is_bar_first_cell;
+/// assert!(is_bar_first_cell("| 计量"));
+/// assert!(!is_bar_first_cell("|"));
+/// assert!(!is_bar_first_cell("| a |"));
+/// assert!(!is_bar_first_cell("本月 |"));
+/// ```
+pub fn is_bar_first_cell(text: &str) -> bool {
+    let t = text.trim_end();
+    t.starts_with('|') && t.matches('|').count() == 1 && t.len() > 1
+}
+
+/// The rows of lines printing a table `a | b | c |` broken before each bar
+/// (`指标名称` / `| 单位` / `| 1` / `|`), as `(first line, cells)`.
+///
+/// Grammar: a line without a bar starts a row (its first cell), or, right after a line
+/// `| text`, continues that cell (a label wrapped in its cell); a line `| text` is the
+/// next cell; a line of bars alone is one empty cell per bar, its last bar closing the
+/// row when the next line starts a row (or the lines end). Every row must be closed so
+/// and all rows must have the same number of cells (two at least, three rows at least),
+/// most of them printing a cell `| text` as their second: otherwise the lines are not
+/// such a table and `None` is returned.
+///
+/// ```
+/// use govreport::table::pipe::bar_first_rows;
+/// let lines = [(1, "名称"), (2, "| 单"), (3, "位"), (4, "| 数"), (5, "|"), (6, "甲"),
+///     (7, "| 个"), (8, "| 1"), (9, "|"), (10, "乙"), (11, "| 个"), (12, "|"), (13, "|")];
+/// let rows = bar_first_rows(&lines).unwrap();
+/// assert_eq!(rows[0], (1, vec!["名称".to_string(), "单位".into(), "数".into()]));
+/// assert_eq!(rows[2], (10, vec!["乙".to_string(), "个".into(), "".into()]));
+/// // lines of one cell each between lines of bars: another layout
+/// let lines = [(1, "a"), (2, "b"), (3, "||"), (4, "c"), (5, "d"), (6, "||"), (7, "e"), (8, "||")];
+/// assert!(bar_first_rows(&lines).is_none());
+/// ```
+pub fn bar_first_rows(lines: &[(u32, &str)]) -> Option<Vec<(u32, Vec<String>)>> {
+    let mut rows: Vec<(u32, Vec<String>)> = Vec::new();
+    // rows printing a cell `| text`
+    let mut barred = 0;
+    // the line before: none, a row's first cell, `| text`, or bars alone
+    let mut closed = true;
+    let mut in_cell = false;
+    for &(no, text) in lines {
+        let t = crate::normalize::trim(text);
+        let bars = t.matches('|').count();
+        if bars == 0 {
+            if t.is_empty() {
+                return None;
+            }
+            match rows.last_mut() {
+                Some((_, cells)) if in_cell => {
+                    let last = cells.last_mut()?;
+                    crate::normalize::push_label(last, t);
+                }
+                _ if closed => {
+                    // the bar before closed the row above
+                    if let Some((_, cells)) = rows.last_mut() {
+                        cells.pop();
+                    }
+                    rows.push((no, vec![t.to_string()]));
+                    in_cell = true;
+                }
+                _ => return None,
+            }
+            closed = false;
+            continue;
+        }
+        let (_, cells) = rows.last_mut()?;
+        if is_bar_first_cell(t) {
+            if cells.len() == 1 {
+                barred += 1;
+            }
+            cells.push(crate::normalize::trim(&t[1..]).to_string());
+            in_cell = true;
+            closed = false;
+        } else if t.chars().all(|c| c == '|') {
+            cells.extend(std::iter::repeat_n(String::new(), bars));
+            in_cell = false;
+            closed = true;
+        } else {
+            return None;
+        }
+    }
+    if !closed {
+        return None;
+    }
+    if let Some((_, cells)) = rows.last_mut() {
+        cells.pop();
+    }
+    let width = rows.first()?.1.len();
+    // most rows print a cell after a bar (rows of bars alone between lines of one cell each
+    // are another layout)
+    let shaped = rows.len() >= 3 && width >= 2 && 2 * barred >= rows.len();
+    (shaped && rows.iter().all(|(_, c)| c.len() == width)).then_some(rows)
+}
+
 /// The cells of a line printed without a leading bar, one per bar: each cell is printed
 /// as `text |` (html2text and page stores), so `||||` is four empty cells and
 /// `Nov. 2018 |` one cell. Text after the last bar is a cell too.

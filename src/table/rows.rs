@@ -6,7 +6,8 @@
 //!   label down; a new label in a column clears the columns to its right.
 //! - Partial rows (only the labels that start in that row) are placed by their outline
 //!   numbering: `三、` > `（三）` > `1.`; an unnumbered label replaces the previous
-//!   unnumbered one at its depth; a total (`合计`) closes every open group.
+//!   unnumbered one at its depth; a total (`合计`) closes every open group; a breakdown
+//!   (`其中:…`) goes under the row above it, its number (if any) ranking the rows after it.
 
 use crate::outline::scan_outline;
 use crate::table::header::is_total;
@@ -24,8 +25,20 @@ const MAX_DEPTH: usize = 16;
 /// Rank of an unnumbered label: deeper than every outline scheme.
 const UNNUMBERED: u8 = 99;
 
+/// Rank of an unnumbered breakdown (`其中:…`): under the unnumbered label it breaks down.
+const BREAKDOWN: u8 = 100;
+
 fn rank(label: &str) -> u8 {
-    scan_outline(label).map_or(UNNUMBERED, |o| o.scheme.rank())
+    match breakdown(label) {
+        Some(rest) => scan_outline(rest).map_or(BREAKDOWN, |o| o.scheme.rank()),
+        None => scan_outline(label).map_or(UNNUMBERED, |o| o.scheme.rank()),
+    }
+}
+
+/// The text after a breakdown mark `其中:` / `其中：` (`其中:1.当面申请数` → `1.当面申请数`).
+fn breakdown(label: &str) -> Option<&str> {
+    let rest = label.strip_prefix("其中")?;
+    Some(crate::normalize::trim(rest.trim_start_matches([':', '：'])))
 }
 
 impl RowPaths {
@@ -48,6 +61,14 @@ impl RowPaths {
         let r = rank(first);
         let cut = if r == UNNUMBERED && is_total(first) {
             0
+        } else if breakdown(first).is_some() {
+            // `其中` breaks down the row above: under it, whatever its number (a second
+            // breakdown right after one replaces it); the rows numbered after it
+            // (`2.传真申请数` after `其中:1.当面申请数`) replace it
+            match self.stack.last() {
+                Some((k, l)) if *k == r && breakdown(l).is_some() => self.stack.len() - 1,
+                _ => self.stack.len(),
+            }
         } else if let Some(i) = self.stack.iter().rposition(|(k, _)| *k == r) {
             i
         } else {
@@ -114,5 +135,45 @@ impl RowPaths {
             .filter(|l| !l.is_empty())
             .cloned()
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RowPaths;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    /// Issue 13: a breakdown `其中:` goes under the row above; the rows numbered after it
+    /// are its siblings, and the next unnumbered row is at the top again.
+    #[test]
+    fn breakdowns_go_under_the_row_above() {
+        let mut p = RowPaths::default();
+        let rows = [
+            "来信数",
+            "其中:网上来信数",
+            "来访数",
+            "其中:1.个人来访数",
+            "2.集体来访数",
+            "其中:(1)首次来访数",
+            "(2)重复来访数",
+            "办结数",
+        ];
+        let got: Vec<Vec<String>> = rows.iter().map(|r| p.partial(&s(&[r]))).collect();
+        assert_eq!(
+            got,
+            [
+                s(&["来信数"]),
+                s(&["来信数", "其中:网上来信数"]),
+                s(&["来访数"]),
+                s(&["来访数", "其中:1.个人来访数"]),
+                s(&["来访数", "2.集体来访数"]),
+                s(&["来访数", "2.集体来访数", "其中:(1)首次来访数"]),
+                s(&["来访数", "2.集体来访数", "(2)重复来访数"]),
+                s(&["办结数"]),
+            ]
+        );
     }
 }

@@ -1090,6 +1090,19 @@ fn read_table(
                     == n
         })
     });
+    // the first token after the rows (labels and values) of the parts before part `upto`
+    let after_parts = |upto: usize| {
+        (0..leaves.len())
+            .filter(|&k| leaves[k].part < upto)
+            .flat_map(|k| {
+                row_vals[k]
+                    .iter()
+                    .copied()
+                    .chain(hits[k].map(|h| tok_of(h.end - 1)))
+            })
+            .max()
+            .map_or(0, |t| t + 1)
+    };
     let grids: Vec<Option<Grid>> = (0..tt.parts.len())
         .map(|pi| {
             if !s.spatial || s.paged || !(sparse || calib.counting) {
@@ -1100,17 +1113,7 @@ fn read_table(
                 .filter_map(|k| hits[k])
                 .map(|h| tok_of(h.start))
                 .min()?;
-            let after_previous = (0..leaves.len())
-                .filter(|&k| leaves[k].part < pi)
-                .flat_map(|k| {
-                    row_vals[k]
-                        .iter()
-                        .copied()
-                        .chain(hits[k].map(|h| tok_of(h.end - 1)))
-                })
-                .max()
-                .map_or(0, |t| t + 1);
-            let mut grid = header_grid(s, &tt.parts[pi], after_previous, first_row)?;
+            let mut grid = header_grid(s, &tt.parts[pi], after_parts(pi), first_row)?;
             // a measure in which some column's label does not start right of every row
             // label of the part is no grid of its cells (pandoc sets a header with spans
             // apart from its columns)
@@ -1154,15 +1157,7 @@ fn read_table(
         }
     }
     // the tokens of the table: up to its last row's
-    let table_to = (0..leaves.len())
-        .flat_map(|k| {
-            row_vals[k]
-                .iter()
-                .copied()
-                .chain(hits[k].map(|h| tok_of(h.end - 1)))
-        })
-        .max()
-        .map_or(0, |t| t + 1);
+    let table_to = after_parts(tt.parts.len());
     let mut warnings = Vec::new();
     let mut tables = Vec::new();
     for (pi, part) in tt.parts.iter().enumerate() {
@@ -1230,16 +1225,7 @@ fn read_table(
         };
         // text setting every row's cells one after another on one grid (see [`CellGrid`])
         let by_cells = {
-            let from = (0..leaves.len())
-                .filter(|&k| leaves[k].part < pi)
-                .flat_map(|k| {
-                    row_vals[k]
-                        .iter()
-                        .copied()
-                        .chain(hits[k].map(|h| tok_of(h.end - 1)))
-                })
-                .max()
-                .map_or(0, |t| t + 1);
+            let from = after_parts(pi);
             let rows: Vec<(Option<usize>, &[usize])> = ks
                 .iter()
                 .filter_map(|&k| hits[k].map(|h| (Some(tok_of(h.end - 1)), row_vals[k].as_slice())))

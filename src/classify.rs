@@ -1373,11 +1373,7 @@ impl Builder<'_> {
                 .all(|l| pipe::has_leading_bar(&l.text) || is_page_number(trim(&l.text)));
         let mut rows: Vec<RawRow> = joined_rows
             .into_iter()
-            .map(|(line, cells)| RawRow {
-                line,
-                cells,
-                unplaced: Vec::new(),
-            })
+            .map(|(line, cells)| RawRow::printed(line, cells))
             .collect();
         let mut title = self.section.last().map(|s| s.2.clone());
         let first_line = caption.map_or(region[0].no, |c| self.lines[c].no);

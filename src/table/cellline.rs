@@ -56,11 +56,7 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
     if let Some(rows) = super::pipe::bar_first_rows(&texts) {
         let rows: Vec<RawRow> = rows
             .into_iter()
-            .map(|(line, cells)| RawRow {
-                line,
-                cells,
-                unplaced: Vec::new(),
-            })
+            .map(|(line, cells)| RawRow::printed(line, cells))
             .collect();
         let span = [texts[0].0, texts[texts.len() - 1].0];
         return super::segments(rows, span, true)

@@ -222,11 +222,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     let raw: Vec<RawRow> = rows
         .iter()
         .zip(cells)
-        .map(|(row, cells)| RawRow {
-            line: lines[row.lines[0]].no,
-            cells,
-            unplaced: Vec::new(),
-        })
+        .map(|(row, cells)| RawRow::printed(lines[row.lines[0]].no, cells))
         .collect();
     super::segments(raw, [first, last], true)
         .into_iter()

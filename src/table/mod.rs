@@ -82,6 +82,17 @@ pub struct RawRow {
     pub unplaced: Vec<String>,
 }
 
+impl RawRow {
+    /// A row of printed cells, each of which has its column (nothing left unplaced).
+    pub fn printed(line: u32, cells: Vec<String>) -> RawRow {
+        RawRow {
+            line,
+            cells,
+            unplaced: Vec::new(),
+        }
+    }
+}
+
 /// The rows of one table block.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Segment {

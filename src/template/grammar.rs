@@ -1223,8 +1223,10 @@ fn read_table(
         } else {
             None
         };
-        // text setting every row's cells one after another on one grid (see [`CellGrid`])
-        let by_cells = {
+        // text setting every row's cells one after another on one grid (see [`CellGrid`]);
+        // read only when some row needs it
+        let by_cells: std::cell::OnceCell<Option<CellGrid>> = std::cell::OnceCell::new();
+        let cell_grid = || {
             let from = after_parts(pi);
             let rows: Vec<(Option<usize>, &[usize])> = ks
                 .iter()
@@ -1378,10 +1380,11 @@ fn read_table(
                         .and_then(|(grid, ways)| under_header(&toks, grid, ways))
                 })
                 .or_else(|| {
-                    by_cells
-                        .as_ref()
-                        .filter(|_| values_in_place)
-                        .and_then(|g| g.row(s, Some(tok_of(h.end - 1)), &row_vals[k], n))
+                    if !values_in_place {
+                        return None;
+                    }
+                    let grid = by_cells.get_or_init(cell_grid).as_ref()?;
+                    grid.row(s, Some(tok_of(h.end - 1)), &row_vals[k], n)
                 })
                 .or_else(|| by_gaps[i].take());
             let (cells, unplaced) = match assigned {
@@ -2952,9 +2955,8 @@ impl CellGrid {
     /// all the width of the narrowest, or a multiple of it (the gaps of blank columns).
     /// The rows (`(label's last token, value tokens)`, `n` columns of values) must each
     /// have their values in the columns after their label's, in order, and the grid must
-    /// hold exactly the widest row's label columns and the `n` value columns, the last of
-    /// them holding a value: a grid that some row contradicts, or that is short of or
-    /// beyond the row's columns, is none. So is one where a line of values does not end
+    /// hold exactly the widest row's label columns and the `n` value columns: a grid that
+    /// some row contradicts, or that is short of or beyond the row's columns, is none. So is one where a line of values does not end
     /// where a column ends: such a tool pads every cell to its column's width, the last
     /// too (text aligned otherwise, or with its trailing spaces trimmed, shows no grid).
     fn of(
@@ -3545,17 +3547,8 @@ mod tests {
     #[test]
     fn values_within_their_column_labels_are_placed_without_full_rows() {
         // the labels of the 2021 application table's columns, each over a column 14 wide
-        let labels = [
-            "自然人",
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-            "总计",
-        ];
         let mut head = " ".repeat(80);
-        for l in labels {
+        for l in COLUMNS_2021 {
             head.push_str(l);
             head.push_str(&" ".repeat(14 - l.chars().count() * 2));
         }
@@ -3643,6 +3636,17 @@ mod tests {
             "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
         );
     }
+
+    /// The value-column labels of the 2021 template's application table, in order.
+    const COLUMNS_2021: [&str; 7] = [
+        "自然人",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "总计",
+    ];
 
     /// The value-row labels of the 2021 template's application table as reports print
     /// them (the remark of `（二）部分公开` left out).
@@ -3770,15 +3774,7 @@ mod tests {
             ["自然人", "法人或其他组织", "总计"]
                 .map(String::from)
                 .to_vec(),
-            [
-                "商业企业",
-                "科研机构",
-                "社会公益组织",
-                "法律服务机构",
-                "其他",
-            ]
-            .map(String::from)
-            .to_vec(),
+            COLUMNS_2021[1..6].iter().map(|c| c.to_string()).collect(),
         ];
         for (i, leaf) in LEAVES_2021.iter().enumerate() {
             let mut row: Vec<String> = groups

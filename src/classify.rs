@@ -18,15 +18,23 @@ const MAX_HEADING_CHARS: usize = 40;
 
 /// Builds the blocks of a document from its lines.
 pub fn blocks(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Block> {
-    blocks_with(lines, &[], warnings)
+    blocks_with(lines, &[], pdf_chars(lines), warnings)
+}
+
+/// True when the text holds page breaks: a PDF's text as `pdftotext -layout` sets it, one
+/// column per character whatever the glyph's width (the text this crate lays out from a
+/// PDF's word boxes is not: its caller knows, [`crate::pdf`]).
+pub fn pdf_chars(lines: &[Line]) -> bool {
+    lines.iter().any(|l| l.text.contains('\u{c}'))
 }
 
 /// [`blocks`], with template tables already read by the template's grammar
 /// ([`crate::template::grammar`]): their line ranges become those tables, the lines
-/// between them are classified as usual.
+/// between them are classified as usual. `pdf_chars`: see [`pdf_chars`].
 pub fn blocks_with(
     lines: &[Line],
     read: &[crate::template::grammar::Read],
+    pdf_chars: bool,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Block> {
     let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(&l.text)).collect();
@@ -41,7 +49,7 @@ pub fn blocks_with(
         limit: lines.len(),
         series: Vec::new(),
         form_line: None,
-        paged: lines.iter().any(|l| l.text.contains('\u{c}')),
+        paged: pdf_chars,
     };
     b.title();
     let mut i = b.out.last().map_or(0, |blk| blk.lines()[1] as usize);

@@ -375,6 +375,8 @@ fn parse_text(
         return Ok(doc);
     }
     let lines = lines::split_lines(&decoded.text);
+    // page breaks: `pdftotext -layout`'s text, a column per character
+    let pdf_chars = classify::pdf_chars(&lines);
     let source = Source {
         path: path.to_string(),
         bytes: bytes.len() as u64,
@@ -388,7 +390,7 @@ fn parse_text(
     let drawn = line_kind::in_drawing_order(&lines);
     let read = |readings: &[template::grammar::Read]| {
         let mut warnings = warnings.clone();
-        let mut blocks = classify::blocks_with(&lines, readings, &mut warnings);
+        let mut blocks = classify::blocks_with(&lines, readings, pdf_chars, &mut warnings);
         if drawn {
             unread_tables(&mut blocks, &lines, readings, &mut warnings);
         }
@@ -426,7 +428,7 @@ fn parse_text(
         warn_missing_tables(&mut doc);
         return Ok(doc);
     }
-    let Some((_, readings)) = template::grammar::read(&lines, drawn) else {
+    let Some((_, readings)) = template::grammar::read(&lines, drawn, pdf_chars) else {
         let mut doc = read(&[]);
         warn_missing_tables(&mut doc);
         return Ok(doc);

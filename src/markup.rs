@@ -590,23 +590,9 @@ fn build_one(
         let mut cells = Vec::with_capacity(cols.len() - l);
         for &c in &cols[l..] {
             let cell = match g.slots[r][c] {
-                None => Cell {
-                    raw: String::new(),
-                    value: None,
-                    kind: CellKind::Missing,
-                    unit: None,
-                    qualifier: None,
-                    derived: None,
-                },
+                None => Cell::missing(),
                 // a value spanning rows belongs to its first row only
-                Some(id) if g.cells[id].row != r => Cell {
-                    raw: String::new(),
-                    value: None,
-                    kind: CellKind::Missing,
-                    unit: None,
-                    qualifier: None,
-                    derived: None,
-                },
+                Some(id) if g.cells[id].row != r => Cell::missing(),
                 Some(id) => parse_cell(trim(&compact(&g.cells[id].text))),
             };
             cells.push(cell);

@@ -224,6 +224,20 @@ pub struct Cell {
     pub derived: Option<String>,
 }
 
+impl Cell {
+    /// A cell the text does not give (kind `missing`).
+    pub fn missing() -> Cell {
+        Cell {
+            raw: String::new(),
+            value: None,
+            kind: CellKind::Missing,
+            unit: None,
+            qualifier: None,
+            derived: None,
+        }
+    }
+}
+
 /// Kinds of cell content; zero, empty and not-applicable are never merged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]

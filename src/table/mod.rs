@@ -717,17 +717,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                     n
                 ),
             });
-            cells.resize(
-                n,
-                Cell {
-                    raw: String::new(),
-                    value: None,
-                    kind: CellKind::Missing,
-                    unit: None,
-                    qualifier: None,
-                    derived: None,
-                },
-            );
+            cells.resize(n, Cell::missing());
         } else if vals.len() > n {
             warnings.push(Warning {
                 line: Some(r.line),

@@ -54,13 +54,12 @@ pub struct Read {
 }
 
 /// Reads every template table of `lines` under the template whose grammar fits best.
-/// `drawn`: the text is a PDF's in drawing order ([`crate::line_kind::in_drawing_order`]).
+/// `drawn`: the text is a PDF's in drawing order ([`crate::line_kind::in_drawing_order`]);
+/// `paged`: a PDF's text set one column per character ([`crate::classify::pdf_chars`]).
 /// Returns the template and the readings, in line order; none when no template fits.
-pub fn read(lines: &[Line], drawn: bool) -> Option<(&'static Template, Vec<Read>)> {
+pub fn read(lines: &[Line], drawn: bool, paged: bool) -> Option<(&'static Template, Vec<Read>)> {
     let mut best: Option<(usize, &'static Template, Vec<Read>)> = None;
     let mut cache: Vec<(usize, usize, Stream)> = Vec::new();
-    // page breaks: the text was drawn on pages (a PDF's text)
-    let paged = lines.iter().any(|l| l.text.contains('\u{c}'));
     // short lines in matching form, outline number dropped: the candidates for titles
     let short: Vec<(usize, String)> = lines
         .iter()
@@ -128,7 +127,8 @@ pub fn read(lines: &[Line], drawn: bool) -> Option<(&'static Template, Vec<Read>
 pub struct Quality {
     /// Keyed cells holding a number, a not-applicable mark or a printed blank.
     pub placed: usize,
-    /// Checks that fail, and tables two of whose columns take one key (a misread header).
+    /// Checks that fail, and tables two of whose columns took one key (a misread header,
+    /// `header-misread`).
     pub failed: usize,
     /// Checks that pass.
     pub passed: usize,
@@ -175,17 +175,11 @@ pub fn quality(doc: &crate::model::Document, within: Option<[u32; 2]>) -> Qualit
         }
     }
     // a header read so that two columns of a table take one key is misread: as bad as a
-    // failing sum (its values stand under the wrong keys)
+    // failing sum (the template stage leaves its values unplaced and says so)
     let clashing = doc
-        .tables()
-        .filter(|t| inside(t.lines))
-        .filter(|t| {
-            let mut keys: Vec<&str> = t.columns.iter().filter_map(|c| c.key.as_deref()).collect();
-            let n = keys.len();
-            keys.sort_unstable();
-            keys.dedup();
-            keys.len() < n
-        })
+        .warnings
+        .iter()
+        .filter(|w| w.code == "header-misread" && w.line.is_none_or(|l| inside([l, l])))
         .count();
     let failed = clashing
         + doc
@@ -716,8 +710,12 @@ fn tokenize(i: usize, text: &str, bare: bool, out: &mut Vec<Tok>) {
     if let Some((s, x0, n0)) = start {
         words.push((x0, x, &text[s..], (n0, n)));
     }
+    // a rule of dash segments (pandoc's tables) is no row: its segments, a narrow
+    // column's `--` among them, are rule text (see [`header_grid`]), not marks
+    let dash_rule =
+        words.iter().all(|w| w.2.chars().all(|c| c == '-')) && words.iter().any(|w| w.2.len() >= 3);
     let mut split = words.len();
-    while split > 0 && is_value(words[split - 1].2) {
+    while !dash_rule && split > 0 && is_value(words[split - 1].2) {
         split -= 1;
     }
     // label words joined into fragments at gaps of two columns or more
@@ -3256,16 +3254,7 @@ fn empty() -> Cell {
 }
 
 fn missing(n: usize) -> Vec<Cell> {
-    (0..n)
-        .map(|_| Cell {
-            raw: String::new(),
-            value: None,
-            kind: CellKind::Missing,
-            unit: None,
-            qualifier: None,
-            derived: None,
-        })
-        .collect()
+    (0..n).map(|_| Cell::missing()).collect()
 }
 
 #[cfg(test)]
@@ -3277,7 +3266,11 @@ mod tests {
     /// The cells of the first table whose rows include `label`, as printed.
     fn row_cells(text: &str, label: &str) -> Option<Vec<String>> {
         let lines = split_lines(text);
-        let (_, reads) = read(&lines, crate::line_kind::in_drawing_order(&lines))?;
+        let (_, reads) = read(
+            &lines,
+            crate::line_kind::in_drawing_order(&lines),
+            crate::classify::pdf_chars(&lines),
+        )?;
         reads
             .iter()
             .flat_map(|r| &r.tables)
@@ -3298,6 +3291,56 @@ mod tests {
     }
 
     const HEAD: &str = "二、主动公开政府信息情况\n";
+
+    /// A rule of dash segments over and under a table (pandoc's simple tables) is no row:
+    /// the `--` of a narrow column is part of the rule, not a not-applicable mark outside
+    /// every row (which would leave the whole table to the layout readers).
+    #[test]
+    fn a_narrow_columns_dashes_in_a_rule_are_no_value() {
+        // pandoc sets each part of the table apart, a rule of dashes over and under it,
+        // a segment per column however narrow
+        let part = |label: &str, head: &str, rows: &[(&str, &str)], rule: &str| {
+            let mut t = format!("  {rule}\n   {label}\n   信息内容     {head}\n");
+            for (l, v) in rows {
+                t.push_str(&format!("   {l}      {v}\n"));
+            }
+            t + &format!("  {rule}\n\n")
+        };
+        let text = [
+            HEAD.to_string(),
+            part(
+                "第二十条第（一）项",
+                "本年制发件数  本年废止件数  现行有效件数",
+                &[
+                    ("规章", "3      1      9"),
+                    ("行政规范性文件", "7      2      40"),
+                ],
+                "------------- ------------ ------------ ------------",
+            ),
+            part(
+                "第二十条第（五）项",
+                "本年处理决定数量",
+                &[("行政许可", "12")],
+                "------------- ------------ --",
+            ),
+            part(
+                "第二十条第（六）项",
+                "本年处理决定数量",
+                &[("行政处罚", "5"), ("行政强制", "2")],
+                "------------- ------------ --",
+            ),
+            part(
+                "第二十条第（八）项",
+                "本年收费金额（单位：万元）",
+                &[("行政事业性收费", "1.5")],
+                "------------- ------------ --",
+            ),
+        ]
+        .concat();
+        assert_eq!(row_cells(&text, "规章").unwrap(), ["3", "1", "9"]);
+        assert_eq!(row_cells(&text, "行政许可").unwrap(), ["12"]);
+        assert_eq!(row_cells(&text, "行政事业性收费").unwrap(), ["1.5"]);
+    }
 
     /// One cell per line with a blank line after every cell (lynx, BeautifulSoup): the
     /// template's labels mark the rows, its column count takes the values in order.
@@ -3854,7 +3897,12 @@ mod tests {
     /// The column paths of the first table read from `text`.
     fn column_paths(text: &str) -> Vec<Vec<String>> {
         let lines = split_lines(text);
-        let (_, reads) = read(&lines, crate::line_kind::in_drawing_order(&lines)).unwrap();
+        let (_, reads) = read(
+            &lines,
+            crate::line_kind::in_drawing_order(&lines),
+            crate::classify::pdf_chars(&lines),
+        )
+        .unwrap();
         let t = reads.iter().flat_map(|r| &r.tables).next().unwrap();
         t.columns.iter().map(|c| c.path.clone()).collect()
     }
@@ -4040,7 +4088,7 @@ mod tests {
             ["5", "0", "0", "0", "0", "0", "5"]
         );
         let lines = split_lines(&text);
-        let (_, reads) = read(&lines, false).unwrap();
+        let (_, reads) = read(&lines, false, crate::classify::pdf_chars(&lines)).unwrap();
         let row = reads
             .iter()
             .flat_map(|r| &r.tables)
@@ -4142,7 +4190,7 @@ mod tests {
             "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
         ] {
             let lines = split_lines(&text);
-            let (_, reads) = read(&lines, false).unwrap();
+            let (_, reads) = read(&lines, false, crate::classify::pdf_chars(&lines)).unwrap();
             let row = reads
                 .iter()
                 .flat_map(|r| &r.tables)
@@ -4185,7 +4233,11 @@ mod tests {
     fn review_row(text: &str) -> Option<Vec<String>> {
         let text = apply_2021(&[]).replace("\u{c}四、政府信息公开行政复议、行政诉讼情况", text);
         let lines = split_lines(&text);
-        let (_, reads) = read(&lines, crate::line_kind::in_drawing_order(&lines))?;
+        let (_, reads) = read(
+            &lines,
+            crate::line_kind::in_drawing_order(&lines),
+            crate::classify::pdf_chars(&lines),
+        )?;
         reads
             .iter()
             .flat_map(|r| &r.tables)

@@ -60,6 +60,7 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
         ti += 1;
     }
     doc.warnings.extend(warnings);
+    unread_clashing_headers(doc);
     let ordered = order::fill_from_order(doc, tpl, lines);
     doc.warnings.extend(ordered);
     let placed = place::place_unplaced(doc, tpl);
@@ -68,6 +69,48 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
     doc.warnings.extend(derived);
     drop_unplaced_rows(doc);
     doc.checks = check::run(doc, tpl);
+}
+
+/// A template table whose header reading gives two columns one key was misread (a
+/// template's columns all have keys of their own): which of its columns stand where the
+/// header says cannot be told, so none is trusted. Its values go to their rows'
+/// `unplaced` lists (the rows are then left out, [`drop_unplaced_rows`]) and its columns
+/// lose their keys, with a `header-misread` warning.
+fn unread_clashing_headers(doc: &mut Document) {
+    let mut warnings = Vec::new();
+    for b in doc.blocks.iter_mut() {
+        let Block::Table(t) = b else { continue };
+        let mut seen = std::collections::HashSet::new();
+        let Some(clash) = t
+            .columns
+            .iter()
+            .filter_map(|c| c.key.as_deref())
+            .find(|k| !seen.insert(*k))
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        for c in &mut t.columns {
+            c.key = None;
+        }
+        for r in &mut t.rows {
+            for c in &mut r.cells {
+                if c.kind != crate::model::CellKind::Missing && !c.raw.is_empty() {
+                    r.unplaced.push(c.raw.clone());
+                }
+                *c = crate::model::Cell::missing();
+            }
+        }
+        warnings.push(Warning {
+            line: Some(t.lines[0]),
+            code: "header-misread".into(),
+            message: format!(
+                "two columns of table {} read as template column {clash}: its header was not read right, so its values are left unplaced",
+                t.id
+            ),
+        });
+    }
+    doc.warnings.extend(warnings);
 }
 
 /// A row none of whose printed values could be given a column, even by the sums, has no

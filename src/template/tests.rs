@@ -644,3 +644,33 @@ fn template_columns_keep_a_label_the_header_prints_in_other_words() {
         Some("applicant.legal.commercial")
     );
 }
+
+/// A table whose header was read so that two of its columns take one template key is
+/// misread somewhere, and which column is right cannot be told: its values are left
+/// unplaced, none kept under a key it may not have.
+#[test]
+fn a_header_giving_two_columns_one_key_leaves_its_values_unplaced() {
+    let mut d = parse(&corpus("template-2021-pipe.txt"));
+    let t = d.tables().next().expect("a table");
+    let (id, key) = (t.id.clone(), t.columns[0].key.clone());
+    assert!(key.is_some());
+    let printed: Vec<String> = t.rows[0].cells.iter().map(|c| c.raw.clone()).collect();
+    for b in d.blocks.iter_mut() {
+        if let crate::model::Block::Table(t) = b
+            && t.id == id
+        {
+            t.columns[1].key = key.clone();
+        }
+    }
+    super::unread_clashing_headers(&mut d);
+    let t = d.tables().find(|t| t.id == id).unwrap();
+    assert!(t.columns.iter().all(|c| c.key.is_none()));
+    assert!(t.rows.iter().all(|r| {
+        r.cells
+            .iter()
+            .all(|c| c.kind == crate::model::CellKind::Missing)
+    }));
+    let kept: Vec<String> = printed.into_iter().filter(|v| !v.is_empty()).collect();
+    assert_eq!(t.rows[0].unplaced, kept);
+    assert!(d.warnings.iter().any(|w| w.code == "header-misread"));
+}

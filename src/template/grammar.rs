@@ -878,13 +878,32 @@ fn read_table(
     let first_row_char = hits.iter().flatten().map(|h| h.start).min();
     let head_end = first_row_char.unwrap_or(s.folded.len());
     let head: String = s.folded[..head_end].iter().collect();
+    // (also a label set a word per line in a narrow column, see [`stacked_words`])
+    let head_toks: Vec<&Tok> = s.toks[..s.owner.get(head_end).copied().unwrap_or(s.toks.len())]
+        .iter()
+        .filter(|t| t.kind == Kind::Label && !t.celled)
+        .collect();
+    let stacked: Vec<String> = if s.spatial {
+        let leaves: Vec<&str> = tt
+            .parts
+            .iter()
+            .flat_map(|p| &p.columns)
+            .filter_map(|c| c.m_path.last().map(|m| m.folded.as_str()))
+            .collect();
+        stacked_words(&head_toks, &leaves)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut col_found = 0;
     for part in &tt.parts {
         for c in &part.columns {
-            if c.m_path
-                .last()
-                .is_some_and(|m| !m.folded.is_empty() && head.contains(&m.folded))
-            {
+            if c.m_path.last().is_some_and(|m| {
+                !m.folded.is_empty()
+                    && (head.contains(&m.folded) || stacked.iter().any(|w| w.contains(&m.folded)))
+            }) {
                 col_found += 1;
             }
         }
@@ -2228,6 +2247,75 @@ fn spaced_words(t: &Tok) -> Vec<(&str, u32, u32)> {
     out
 }
 
+/// A span in display columns (`[0]`) and in characters (`[1]`).
+type Spans = [(u32, u32); 2];
+
+/// The header's words with the words set under them in a narrow column (`总` over `计`,
+/// `法律` over `服务` over `机构`), joined top to bottom while the joined text begins one
+/// of the column labels `leaves` (a group label over its first column, set flush left
+/// above it, is not joined to it), each with its span in display columns and characters.
+/// A word continues the nearest word above it whose display span it overlaps when both
+/// are short (four CJK characters at most) and the two start at one column or stand
+/// centred on one another (within a column). Every word is in one piece.
+fn stacked_words(labels: &[&Tok], leaves: &[&str]) -> Vec<(String, Spans)> {
+    // (folded word, spans, line)
+    let words: Vec<(String, Spans, usize)> = labels
+        .iter()
+        .flat_map(|t| {
+            spaced_words(t).into_iter().map(|(w, x, c)| {
+                let wx = w
+                    .chars()
+                    .map(|ch| ch.width().unwrap_or(0) as u32)
+                    .sum::<u32>();
+                (
+                    mfold(w),
+                    [(x, x + wx), (c, c + w.chars().count() as u32)],
+                    t.line,
+                )
+            })
+        })
+        .collect();
+    let short = |k: usize| words[k].1[0].1 - words[k].1[0].0 <= 8;
+    let under = |a: usize| -> Option<usize> {
+        let (_, [sa, _], la) = words[a];
+        let b = (0..words.len())
+            .filter(|&b| {
+                let (_, [sb, _], lb) = words[b];
+                lb > la && sb.0 < sa.1 && sa.0 < sb.1
+            })
+            .min_by_key(|&b| words[b].2)?;
+        let sb = words[b].1[0];
+        let centred = (middle(sa) - middle(sb)).abs() <= 1.0;
+        (short(a) && short(b) && (sa.0 == sb.0 || centred)).then_some(b)
+    };
+    let mut taken = vec![false; words.len()];
+    let mut order: Vec<usize> = (0..words.len()).collect();
+    order.sort_by_key(|&k| (words[k].2, words[k].1[0].0));
+    let mut out = Vec::with_capacity(words.len());
+    for a in order {
+        if taken[a] {
+            continue;
+        }
+        taken[a] = true;
+        let (mut text, mut span) = (words[a].0.clone(), words[a].1);
+        let mut k = a;
+        while let Some(b) = under(k).filter(|&b| !taken[b]) {
+            let joined = format!("{text}{}", words[b].0);
+            if !leaves.iter().any(|l| l.starts_with(joined.as_str())) {
+                break;
+            }
+            taken[b] = true;
+            text = joined;
+            for (m, w) in span.iter_mut().zip(words[b].1) {
+                *m = (m.0.min(w.0), m.1.max(w.1));
+            }
+            k = b;
+        }
+        out.push((text, span));
+    }
+    out
+}
+
 /// Every label of a part's column paths, folded.
 fn folded_labels(part: &Part) -> Vec<String> {
     part.columns
@@ -2695,6 +2783,7 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
             (mfold(w), [(x, x + wx), (c, c + w.chars().count() as u32)])
         })
         .collect();
+    let stacks = stacked_words(&labels, &leaves);
     let begins = |w: &str, leaf: &str| w.chars().count() >= 2 && leaf.starts_with(w);
     let grid = |pieces: &[Piece]| -> Option<Vec<[(u32, u32); 2]>> {
         let mut out = Vec::with_capacity(leaves.len());
@@ -2745,12 +2834,14 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
     };
     let by_labels = grid(&fragments)
         .or_else(|| grid(&words))
+        .or_else(|| grid(&stacks))
         .map(|cols| (cols, [true, true]))
         .or_else(|| {
             // (the starts are display columns: pieces on different lines starting at
             // one display column may not start at one character)
             ordered(&fragments)
                 .or_else(|| ordered(&words))
+                .or_else(|| ordered(&stacks))
                 .map(|cols| (cols, [true, false]))
         });
     // a rule of dash segments in the header (pandoc's tables, many plain-text tables)
@@ -4551,6 +4642,69 @@ mod tests {
         for label in ["行政处罚", "行政强制"] {
             assert_unread(&text, &[label]);
         }
+    }
+
+    /// Header labels of narrow columns set a character or a word per line, one under
+    /// another (`其` over `他`, `总` over `计`, as a PDF's cells wrap them), are read whole:
+    /// a short row's values stand under the columns those labels start.
+    #[test]
+    fn header_labels_set_a_word_per_line_start_their_columns() {
+        let at = |parts: &[(usize, &str)]| {
+            let mut l = String::new();
+            let mut w = 0;
+            for &(x, t) in parts {
+                l.push_str(&" ".repeat(x.saturating_sub(w).max(usize::from(w > 0))));
+                w = w.max(x);
+                l.push_str(t);
+                w += t
+                    .chars()
+                    .map(|c| if c.is_ascii() { 1 } else { 2 })
+                    .sum::<usize>();
+            }
+            l
+        };
+        let mut text = vec![
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            at(&[(51, "法人或")]),
+            at(&[(44, "自然人"), (88, "总")]),
+            at(&[(51, "其他组织"), (88, "计")]),
+            at(&[(51, "商业 科研 社会公益")]),
+            at(&[(70, "法律服务机构"), (83, "其")]),
+            at(&[(51, "企业 机构 组织"), (83, "他")]),
+        ];
+        let labels = [
+            "一、本年新收政府信息公开申请数量",
+            "二、上年结转政府信息公开申请数量",
+            "（一）予以公开",
+            "（二）部分公开",
+            "1.属于国家秘密",
+            "2.其他法律行政法规禁止公开",
+            "4.保护第三方合法权益",
+            "5.属于三类内部事务信息",
+            "6.属于四类过程性信息",
+            "7.属于行政执法案卷",
+            "8.属于行政查询事项",
+            "1.本机关不掌握相关政府信息",
+            "2.没有现成信息需要另行制作",
+            "3.补正后申请内容仍不明确",
+            "1.信访举报投诉类申请",
+            "2.重复申请",
+            "3.要求提供公开出版物",
+            "4.无正当理由大量反复申请",
+            "5.要求行政机关确认或重新出具已获取信息",
+            "（六）其他处理",
+            "（七）总计",
+            "四、结转下年度继续办理",
+        ];
+        for l in labels {
+            text.push(at(&[(0, l), (44, "19"), (83, "8"), (88, "27")]));
+        }
+        text.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let text = text.join("\n");
+        assert_eq!(
+            row_cells(&text, "一、本年新收政府信息公开申请数量").unwrap(),
+            ["19", "", "", "", "", "8", "27"]
+        );
     }
 
     /// The same where narrow columns print their labels one space apart on one line

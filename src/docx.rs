@@ -244,6 +244,23 @@ struct OpenCell {
 /// Most tables open inside each other.
 const MAX_DEPTH: usize = 32;
 
+/// Appends the character an XML reference (`&amp;`, `&#20013;`) stands for; an entity
+/// XML does not predefine adds nothing.
+pub(crate) fn push_reference(g: &quick_xml::events::BytesRef<'_>, out: &mut String) {
+    if let Ok(Some(c)) = g.resolve_char_ref() {
+        out.push(c);
+        return;
+    }
+    match g.xml10_content().as_ref() {
+        "amp" => out.push('&'),
+        "lt" => out.push('<'),
+        "gt" => out.push('>'),
+        "quot" => out.push('"'),
+        "apos" => out.push('\''),
+        _ => {}
+    }
+}
+
 fn read_document(xml: &[u8], mut numbering: Numbering) -> Result<Vec<Item>, String> {
     let mut r = quick_xml::Reader::from_reader(xml);
     let mut buf = Vec::new();
@@ -307,20 +324,7 @@ fn read_document(xml: &[u8], mut numbering: Numbering) -> Result<Vec<Item>, Stri
                 name => cell_property(name, &e, &mut tables, &mut num),
             },
             Event::Text(t) if in_text => para.push_str(&t.xml10_content()),
-            Event::GeneralRef(g) if in_text => {
-                if let Ok(Some(c)) = g.resolve_char_ref() {
-                    para.push(c);
-                } else {
-                    match g.xml10_content().as_ref() {
-                        "amp" => para.push('&'),
-                        "lt" => para.push('<'),
-                        "gt" => para.push('>'),
-                        "quot" => para.push('"'),
-                        "apos" => para.push('\''),
-                        _ => {}
-                    }
-                }
-            }
+            Event::GeneralRef(g) if in_text => push_reference(&g, &mut para),
             Event::End(e) => match e.local_name().as_ref() {
                 "t" => in_text = false,
                 "p" => {

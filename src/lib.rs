@@ -187,8 +187,36 @@ fn parse_document(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, 
             Ok(doc)
         }
         Format::Pdf => {
-            let (text, by) = pdf::to_text(bytes).map_err(|k| Error::new(path, k))?;
-            let mut doc = parse_text(text.as_bytes(), path, opts, Some(by))?;
+            // both texts of the PDF are read. Where template tables are read (values
+            // under template keys), the template's grammar places a row's values by where
+            // they stand: the text laid out from the word boxes is kept unless the other
+            // places more keyed values and fails no more sums. Tables of other reports are
+            // read by the layout readers, built on `pdftotext -layout`'s text: that one is
+            // kept.
+            let [laid, layout] = pdf::to_texts(bytes).map_err(|k| Error::new(path, k))?;
+            let a = parse_text(
+                laid.text.as_bytes(),
+                path,
+                opts,
+                Some((laid.by, laid.chars)),
+            )?;
+            let b = parse_text(
+                layout.text.as_bytes(),
+                path,
+                opts,
+                Some((layout.by, layout.chars)),
+            )?;
+            let (qa, qb) = (
+                template::grammar::quality(&a, None),
+                template::grammar::quality(&b, None),
+            );
+            let mut doc = if (qa.placed == 0 && qb.placed == 0)
+                || (qb.placed > qa.placed && qb.failed <= qa.failed)
+            {
+                b
+            } else {
+                a
+            };
             doc.source.bytes = bytes.len() as u64;
             doc.source.sha256 = hex(&Sha256::digest(bytes));
             Ok(doc)
@@ -304,13 +332,17 @@ fn replaced_warnings(decoded: &decode::Decoded) -> Vec<Warning> {
         .collect()
 }
 
-/// A text (or the text a converter made of a PDF).
+/// A text (or a text made of a PDF: [`pdf::PdfText`]'s `by` and `chars`).
 fn parse_text(
     bytes: &[u8],
     path: &str,
     opts: &Options,
-    converted_by: Option<String>,
+    pdf: Option<(&str, bool)>,
 ) -> Result<Document, Error> {
+    // how a PDF's text was made, and whether it sets a column per character; page breaks
+    // in a text the user gives are `pdftotext -layout`'s, a column per character
+    let pdf_chars = pdf.map(|p| p.1);
+    let converted_by = pdf.map(|p| p.0.to_string());
     let mut decoded = decode::decode(bytes, opts.encoding);
     if let Some(line) = binary_line(&decoded.text) {
         return Err(Error::new(path, error::ErrorKind::Binary).at_line(line));
@@ -375,8 +407,7 @@ fn parse_text(
         return Ok(doc);
     }
     let lines = lines::split_lines(&decoded.text);
-    // page breaks: `pdftotext -layout`'s text, a column per character
-    let pdf_chars = classify::pdf_chars(&lines);
+    let pdf_chars = pdf_chars.unwrap_or_else(|| classify::pdf_chars(&lines));
     let source = Source {
         path: path.to_string(),
         bytes: bytes.len() as u64,

@@ -163,6 +163,10 @@ fn raw_html_tables_in_markdown_read_as_the_page() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// PDFs of the sample's pages (Chromium's print, as `flatten.sh` makes them; two leave
+/// most zeros blank, where `pdftotext -layout` cannot tell a short row's columns): read
+/// from their word boxes, 0 wrong and at least 97 % strict (`pdftotext -layout`'s text
+/// gave 76 %).
 #[test]
 fn pdf_pages_through_pdftotext_bind_no_wrong_value() {
     if !govreport::pdf::on_path("pdftotext") {
@@ -170,25 +174,23 @@ fn pdf_pages_through_pdftotext_bind_no_wrong_value() {
         return;
     }
     let pdfs = files(&html_dir().join("pdf"), "pdf");
-    assert!(!pdfs.is_empty());
-    // The text of `pdftotext -layout` goes through the text readers, whose figures on
-    // it are low today (README): printed here, not held to a floor.
-    let (_total, wrong) = score_all(&pdfs);
-    for w in &wrong {
-        println!("wrong: {w}");
-    }
+    assert!(pdfs.len() >= 3);
+    let (total, wrong) = score_all(&pdfs);
+    assert!(wrong.is_empty(), "wrong values:\n{}", wrong.join("\n"));
+    assert!(
+        total.strict_pct() >= 97.0,
+        "strict {:.2}% is below 97%",
+        total.strict_pct()
+    );
     for p in &pdfs {
         let doc = parse_bytes(&std::fs::read(p).unwrap(), "x.pdf", &Options::default()).unwrap();
         assert_eq!(
             doc.source.converted_by.as_deref(),
-            Some(govreport::pdf::CONVERTER)
-        );
-        assert_eq!(doc.source.format.as_deref(), Some("pdf"));
-        assert!(
-            doc.tables().next().is_some(),
-            "no table read from {}",
+            Some(govreport::pdf::CONVERTER),
+            "{}: a report of the template is read from the word boxes",
             p.display()
         );
+        assert_eq!(doc.source.format.as_deref(), Some("pdf"));
     }
 }
 

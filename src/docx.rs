@@ -244,6 +244,24 @@ struct OpenCell {
 /// Most tables open inside each other.
 const MAX_DEPTH: usize = 32;
 
+/// The next event of an XML part, none at its end; an error naming the part (`what`) and
+/// the byte where it is not well-formed.
+pub(crate) fn next_event<'b>(
+    r: &mut quick_xml::Reader<&[u8]>,
+    buf: &'b mut Vec<u8>,
+    what: &str,
+) -> Result<Option<Event<'b>>, String> {
+    buf.clear();
+    match r.read_event_into(buf) {
+        Ok(Event::Eof) => Ok(None),
+        Ok(ev) => Ok(Some(ev)),
+        Err(e) => Err(format!(
+            "{what} is not well-formed XML at byte {} ({e})",
+            r.buffer_position()
+        )),
+    }
+}
+
 /// Appends the character an XML reference (`&amp;`, `&#20013;`) stands for; an entity
 /// XML does not predefine adds nothing.
 pub(crate) fn push_reference(g: &quick_xml::events::BytesRef<'_>, out: &mut String) {
@@ -270,17 +288,7 @@ fn read_document(xml: &[u8], mut numbering: Numbering) -> Result<Vec<Item>, Stri
     let mut in_text = false;
     let mut block = 0u32;
     let mut num: (Option<String>, u32) = (None, 0);
-    loop {
-        let ev = match r.read_event_into(&mut buf) {
-            Ok(Event::Eof) => break,
-            Ok(ev) => ev,
-            Err(e) => {
-                return Err(format!(
-                    "word/document.xml is not well-formed XML at byte {} ({e})",
-                    r.buffer_position()
-                ));
-            }
-        };
+    while let Some(ev) = next_event(&mut r, &mut buf, "word/document.xml")? {
         match ev {
             Event::Start(e) => match e.local_name().as_ref() {
                 "p" => {
@@ -392,7 +400,6 @@ fn read_document(xml: &[u8], mut numbering: Numbering) -> Result<Vec<Item>, Stri
             },
             _ => {}
         }
-        buf.clear();
     }
     Ok(items)
 }

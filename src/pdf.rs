@@ -136,17 +136,7 @@ pub fn words(xhtml: &[u8]) -> Result<Vec<Vec<Word>>, String> {
     let mut buf = Vec::new();
     let mut pages: Vec<Vec<Word>> = Vec::new();
     let mut word: Option<Word> = None;
-    loop {
-        let ev = match r.read_event_into(&mut buf) {
-            Ok(Event::Eof) => break,
-            Ok(ev) => ev,
-            Err(e) => {
-                return Err(format!(
-                    "its word boxes are not well-formed XML at byte {} ({e})",
-                    r.buffer_position()
-                ));
-            }
-        };
+    while let Some(ev) = crate::docx::next_event(&mut r, &mut buf, "its word boxes")? {
         match ev {
             Event::Start(e) => match e.local_name().as_ref() {
                 "page" => pages.push(Vec::new()),
@@ -172,7 +162,6 @@ pub fn words(xhtml: &[u8]) -> Result<Vec<Vec<Word>>, String> {
             }
             _ => {}
         }
-        buf.clear();
     }
     Ok(pages)
 }

@@ -4644,25 +4644,55 @@ mod tests {
         }
     }
 
+    /// A line of text with each piece at its display column (CJK two wide), one space
+    /// at least between pieces.
+    fn at(parts: &[(usize, &str)]) -> String {
+        let mut l = String::new();
+        let mut w = 0;
+        for &(x, t) in parts {
+            l.push_str(&" ".repeat(x.saturating_sub(w).max(usize::from(w > 0))));
+            w = w.max(x);
+            l.push_str(t);
+            w += t
+                .chars()
+                .map(|c| if c.is_ascii() { 1 } else { 2 })
+                .sum::<usize>();
+        }
+        l
+    }
+
+    /// The value rows of the 2019 申请 table, but one whose label holds quotation marks
+    /// (of ambiguous display width).
+    const APPLY_2019_ROWS: [&str; 22] = [
+        "一、本年新收政府信息公开申请数量",
+        "二、上年结转政府信息公开申请数量",
+        "（一）予以公开",
+        "（二）部分公开",
+        "1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "4.保护第三方合法权益",
+        "5.属于三类内部事务信息",
+        "6.属于四类过程性信息",
+        "7.属于行政执法案卷",
+        "8.属于行政查询事项",
+        "1.本机关不掌握相关政府信息",
+        "2.没有现成信息需要另行制作",
+        "3.补正后申请内容仍不明确",
+        "1.信访举报投诉类申请",
+        "2.重复申请",
+        "3.要求提供公开出版物",
+        "4.无正当理由大量反复申请",
+        "5.要求行政机关确认或重新出具已获取信息",
+        "（六）其他处理",
+        "（七）总计",
+        "四、结转下年度继续办理",
+    ];
+
     /// Header labels of narrow columns set a character or a word per line, one under
     /// another (`其` over `他`, `总` over `计`, as a PDF's cells wrap them), are read whole:
     /// a short row's values stand under the columns those labels start.
     #[test]
     fn header_labels_set_a_word_per_line_start_their_columns() {
-        let at = |parts: &[(usize, &str)]| {
-            let mut l = String::new();
-            let mut w = 0;
-            for &(x, t) in parts {
-                l.push_str(&" ".repeat(x.saturating_sub(w).max(usize::from(w > 0))));
-                w = w.max(x);
-                l.push_str(t);
-                w += t
-                    .chars()
-                    .map(|c| if c.is_ascii() { 1 } else { 2 })
-                    .sum::<usize>();
-            }
-            l
-        };
         let mut text = vec![
             "三、收到和处理政府信息公开申请情况".to_string(),
             at(&[(51, "法人或")]),
@@ -4672,31 +4702,7 @@ mod tests {
             at(&[(70, "法律服务机构"), (83, "其")]),
             at(&[(51, "企业 机构 组织"), (83, "他")]),
         ];
-        let labels = [
-            "一、本年新收政府信息公开申请数量",
-            "二、上年结转政府信息公开申请数量",
-            "（一）予以公开",
-            "（二）部分公开",
-            "1.属于国家秘密",
-            "2.其他法律行政法规禁止公开",
-            "4.保护第三方合法权益",
-            "5.属于三类内部事务信息",
-            "6.属于四类过程性信息",
-            "7.属于行政执法案卷",
-            "8.属于行政查询事项",
-            "1.本机关不掌握相关政府信息",
-            "2.没有现成信息需要另行制作",
-            "3.补正后申请内容仍不明确",
-            "1.信访举报投诉类申请",
-            "2.重复申请",
-            "3.要求提供公开出版物",
-            "4.无正当理由大量反复申请",
-            "5.要求行政机关确认或重新出具已获取信息",
-            "（六）其他处理",
-            "（七）总计",
-            "四、结转下年度继续办理",
-        ];
-        for l in labels {
+        for l in APPLY_2019_ROWS {
             text.push(at(&[(0, l), (44, "19"), (83, "8"), (88, "27")]));
         }
         text.push("四、政府信息公开行政复议、行政诉讼情况".into());
@@ -4713,20 +4719,6 @@ mod tests {
     fn header_words_one_space_apart_start_their_columns() {
         // text at display columns: the label column is 44 wide (the row whose label holds
         // quotation marks, of ambiguous width, is left out)
-        let at = |parts: &[(usize, &str)]| {
-            let mut l = String::new();
-            let mut w = 0;
-            for &(x, t) in parts {
-                l.push_str(&" ".repeat(x.saturating_sub(w).max(usize::from(w > 0))));
-                w = w.max(x);
-                l.push_str(t);
-                w += t
-                    .chars()
-                    .map(|c| if c.is_ascii() { 1 } else { 2 })
-                    .sum::<usize>();
-            }
-            l
-        };
         let mut text = vec![
             "三、收到和处理政府信息公开申请情况".to_string(),
             at(&[(51, "法人或")]),
@@ -4737,31 +4729,7 @@ mod tests {
             at(&[(70, "法律服务机构 其他")]),
             at(&[(51, "企业 机构 组织")]),
         ];
-        let labels = [
-            "一、本年新收政府信息公开申请数量",
-            "二、上年结转政府信息公开申请数量",
-            "（一）予以公开",
-            "（二）部分公开",
-            "1.属于国家秘密",
-            "2.其他法律行政法规禁止公开",
-            "4.保护第三方合法权益",
-            "5.属于三类内部事务信息",
-            "6.属于四类过程性信息",
-            "7.属于行政执法案卷",
-            "8.属于行政查询事项",
-            "1.本机关不掌握相关政府信息",
-            "2.没有现成信息需要另行制作",
-            "3.补正后申请内容仍不明确",
-            "1.信访举报投诉类申请",
-            "2.重复申请",
-            "3.要求提供公开出版物",
-            "4.无正当理由大量反复申请",
-            "5.要求行政机关确认或重新出具已获取信息",
-            "（六）其他处理",
-            "（七）总计",
-            "四、结转下年度继续办理",
-        ];
-        for l in labels {
+        for l in APPLY_2019_ROWS {
             text.push(at(&[(0, l), (44, "19"), (61, "8"), (88, "27")]));
         }
         text.push("四、政府信息公开行政复议、行政诉讼情况".into());

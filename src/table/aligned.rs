@@ -789,6 +789,33 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         })
         .max()
         .unwrap_or(0);
+    // a label alone on a header line over a line printing the stub's label and the value
+    // columns' labels, centred over that whole line (clearly nearer its centre than the
+    // stub label's) rather than over its stub label: a
+    // group spanning the table (`收入` over `项目  决算数`, a half of a 收入 | 支出 summary),
+    // heading the value columns
+    let spans_table = |li: usize, f: &Frag| {
+        let Some(c0) = cols.first() else {
+            return false;
+        };
+        let under = head[li + 1..].iter().find(|i| {
+            i.kind == Kind::Other
+                && i.frags.iter().any(|g| g.x1 <= c0.x0)
+                && i.frags
+                    .iter()
+                    .any(|g| cols.iter().any(|c| overlap(g.x0, g.x1, c.x0, c.x1) > 0))
+        });
+        let Some(under) = under else {
+            return false;
+        };
+        let stub: Vec<&Frag> = under.frags.iter().filter(|g| g.x1 <= c0.x0).collect();
+        let s0 = stub.iter().map(|g| g.x0).min().unwrap_or(0);
+        let s1 = stub.iter().map(|g| g.x1).max().unwrap_or(0);
+        let e = under.frags.iter().map(|g| g.x1).max().unwrap_or(0);
+        let centre = f.x0 + f.x1;
+        // clearly nearer: pdftotext sets header words a few columns off
+        head[li].frags.len() == 1 && 2 * centre.abs_diff(s0 + e) <= centre.abs_diff(s0 + s1)
+    };
     let mut corner: Vec<(usize, Frag)> = Vec::new();
     let mut units: Vec<(usize, Frag)> = Vec::new();
     for (li, info) in head.iter().enumerate() {
@@ -802,7 +829,11 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
             let stub = cols
                 .first()
                 .is_some_and(|c| f.x0 < c.x0 && 2 * overlap(f.x0, f.x1, c.x0, c.x1) < c.x1 - c.x0);
-            if (!over_values || stub) && f.x0 < label_right && (f.x0 + f.x1) / 2 < boundary {
+            if (!over_values || stub)
+                && f.x0 < label_right
+                && (f.x0 + f.x1) / 2 < boundary
+                && !spans_table(li, f)
+            {
                 corner.push((li, f.clone()));
             } else {
                 units.push((li, f.clone()));
@@ -2415,6 +2446,36 @@ Table B-2.  Persons by reason
             .filter(|b| matches!(b, Block::Table(_)))
             .count();
         assert_eq!(tables, 2);
+    }
+
+    /// Issue 13: the label over each half of a 收入 | 支出 summary stands left of the half's
+    /// values, centred over its whole header line (`项目  决算数`) and not over the stub's
+    /// label: it heads the half's values, no stub label (`收入项目`).
+    #[test]
+    fn a_label_centred_over_a_whole_half_heads_its_values() {
+        let text = "                    收支总表
+                                                 单位：万元
+               收入                                   支出
+          项目        决算数                项目           决算数
+一、财政拨款收入            812.40   一、教育支出             500.00
+二、事业收入                 20.00   二、科学技术支出         312.40
+三、其他收入                         三、文化支出              20.00
+     本年收入合计         832.40          本年支出合计         832.40
+";
+        let d = doc(text);
+        let got = table_cells(&d);
+        for (r, c, v) in [
+            ("一、财政拨款收入", "收入>决算数", "812.40"),
+            ("二、事业收入", "收入>决算数", "20.00"),
+            ("一、教育支出", "支出>决算数", "500.00"),
+            ("二、科学技术支出", "支出>决算数", "312.40"),
+            ("三、文化支出", "支出>决算数", "20.00"),
+        ] {
+            let want = (r.to_string(), c.to_string(), v.to_string());
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        let stubs: Vec<_> = d.tables().map(|t| t.stub.join("/")).collect();
+        assert_eq!(stubs, ["项目", "项目"]);
     }
 
     /// Two 经济分类 groups side by side (pdftotext, a page of its own), up to the last rows.

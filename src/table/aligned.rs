@@ -34,6 +34,7 @@ use crate::lines::Line;
 use crate::model::{CellKind, Warning};
 use crate::normalize::{fold, is_cjk, push_label};
 use crate::outline::scan_outline;
+use crate::table::header::is_total;
 use crate::table::value::kind_of;
 
 /// Joins label pieces: no space next to a CJK character, pieces printed letter-spaced
@@ -1789,14 +1790,37 @@ fn row_labels(
     // cells per column
     let mut cells: Vec<LabelCell> = Vec::new();
     let mut open: Vec<Option<usize>> = vec![None; col_starts.len()];
-    for (k, f, h) in &pieces {
-        let c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
+    for (p, (k, f, h)) in pieces.iter().enumerate() {
+        let mut c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
+        // a total indented past the row right above it (a row of its own: numbered, or
+        // printing values), with no row after it at its indentation, is no child of that
+        // row: a total adds up rows at its level, and a group of itself alone adds up
+        // nothing; it stands at that row's level (pdftotext centres it in its cell)
+        let total = is_data(*k) && scan_outline(&f.text).is_none() && is_total(&f.text);
+        if total {
+            let above = cells
+                .last()
+                .filter(|cell| cell.col < c)
+                .filter(|cell| scan_outline(&cell.text).is_some() || cell.on_data)
+                .map(|cell| cell.col);
+            let next = pieces[p + 1..].iter().find(|(n, _, nh)| *n > *k && !nh);
+            let alone = next.is_none_or(|(_, g, _)| col_of(g.x0) < c);
+            if let Some(a) = above
+                && alone
+            {
+                c = a;
+            }
+        }
         let numbered = scan_outline(&f.text).is_some();
         let len = f.text.chars().filter(|c| !c.is_whitespace()).count();
+        // a total's label is whole: it continues no label above it, nor does a line
+        // below continue it
         let cont = open[c].is_some_and(|ci| {
             let cell = &cells[ci];
             let gap_blank = (cell.last + 1..*k).any(|m| body[m].kind == Kind::Blank);
-            !numbered
+            let closed = cell.on_data && scan_outline(&cell.text).is_none() && is_total(&cell.text);
+            let starts = numbered || total || closed;
+            !starts
                 && *k - cell.last <= 3
                 && !(cell.on_data && is_data(*k))
                 && !(gap_blank && (len > 2 || cell.tail_len > 2))
@@ -2476,6 +2500,32 @@ Table B-2.  Persons by reason
         }
         let stubs: Vec<_> = d.tables().map(|t| t.stub.join("/")).collect();
         assert_eq!(stubs, ["项目", "项目"]);
+    }
+
+    /// Issue 13: a total centred in its cell stands indented past the row above it; alone
+    /// at its indentation it is no child of that row but its sibling, and its label is
+    /// whole (it continues no label above, and no line below continues it).
+    #[test]
+    fn a_total_indented_past_the_row_above_is_its_sibling() {
+        let d = doc("                    收入总表
+                                   单位：万元
+          项目              金额
+一、拨款收入                  90.00
+二、事业收入                  10.00
+三、其他收入
+        收入合计             100.00
+使用结余
+四、年初结余                   5.00
+          总计               105.00
+");
+        let want = [
+            ("一、拨款收入", "金额", "90.00"),
+            ("二、事业收入", "金额", "10.00"),
+            ("收入合计", "金额", "100.00"),
+            ("四、年初结余", "金额", "5.00"),
+            ("总计", "金额", "105.00"),
+        ];
+        assert_filled(&d, &want);
     }
 
     /// Two 经济分类 groups side by side (pdftotext, a page of its own), up to the last rows.

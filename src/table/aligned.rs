@@ -1366,6 +1366,26 @@ fn header_tree(
                 )
             })
             .map(|(k, _)| k);
+        // a cell given the column only as the nearest (it stands over no value: the
+        // header of a column printing none, `附属单位上缴收入` beside `其他收入`) is no leaf
+        // of a column that a cell beside it, not over or under it, stands over
+        if let Some(k) = *slot
+            && cells[k].weak
+        {
+            let beside = cells
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.cols.contains(&j)
+                        && !c.weak
+                        && overlap(c.x0, c.x1, cells[k].x0, cells[k].x1) == 0
+                })
+                .max_by_key(|(_, c)| c.bottom)
+                .map(|(i, _)| i);
+            if beside.is_some() {
+                *slot = beside;
+            }
+        }
     }
     let mut nodes: Vec<Node> = Vec::new();
     let mut is_leaf = vec![false; cells.len()];
@@ -2524,6 +2544,35 @@ Table B-2.  Persons by reason
             ("收入合计", "金额", "100.00"),
             ("四、年初结余", "金额", "5.00"),
             ("总计", "金额", "105.00"),
+        ];
+        assert_filled(&d, &want);
+    }
+
+    /// Issue 13: the wrapped header of a column printing no value (`附属单位上缴收入`) ends
+    /// lower than its neighbour's (`其他收入`), whose column prints values: it stands over
+    /// no value and is no leaf of that column.
+    #[test]
+    fn the_header_of_a_column_printing_no_value_heads_no_neighbour() {
+        let d = doc("\u{c}                部门收入决算表
+                                        单位：万元
+  项目                                    附属单
+              本年收入合       拨款收                 其他收
+                                        位上
+                计          入                   入
+                                        缴收入
+一般支出           12.00      10.00                2.00
+专项支出            5.00       5.00
+其他支出            3.00       2.00                1.00
+");
+        let want = [
+            ("一般支出", "本年收入合计", "12.00"),
+            ("一般支出", "拨款收入", "10.00"),
+            ("一般支出", "其他收入", "2.00"),
+            ("专项支出", "本年收入合计", "5.00"),
+            ("专项支出", "拨款收入", "5.00"),
+            ("其他支出", "本年收入合计", "3.00"),
+            ("其他支出", "拨款收入", "2.00"),
+            ("其他支出", "其他收入", "1.00"),
         ];
         assert_filled(&d, &want);
     }

@@ -773,6 +773,45 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         }
         _ => (head, body),
     };
+    // a first row printing values only, right under the header, whose name stands alone on
+    // a line below it before the next row (pdftotext sets a tall row's values higher than
+    // its name: `2,946.25  2,940.05` / `类 款 项` / `合计`): that name is the row's; the
+    // lines over the codes between (`类 款 项`) head the code column
+    let lifted: Option<Vec<LineInfo>> = (|| {
+        let first = body.first()?;
+        if first.kind != Kind::Data(0) {
+            return None;
+        }
+        let next = 1 + body[1..]
+            .iter()
+            .position(|i| matches!(i.kind, Kind::Data(_)))?;
+        if !body[1..next]
+            .iter()
+            .all(|i| matches!(i.kind, Kind::Other | Kind::Blank))
+        {
+            return None;
+        }
+        let names: Vec<usize> = (1..next)
+            .filter(|&m| body[m].kind == Kind::Other && !over_codes(&body[m]))
+            .collect();
+        let [m] = names[..] else {
+            return None;
+        };
+        let mut v = body.to_vec();
+        let mut frags = body[m].frags.clone();
+        let labels = frags.len();
+        frags.extend(first.frags.iter().cloned());
+        v[0].frags = frags;
+        v[0].kind = Kind::Data(labels);
+        for (k, info) in v.iter_mut().enumerate().take(next).skip(1) {
+            if k == m || over_codes(&body[k]) {
+                info.kind = Kind::Furniture;
+                info.frags.clear();
+            }
+        }
+        Some(v)
+    })();
+    let body: &[LineInfo] = lifted.as_deref().unwrap_or(body);
 
     // Header: corner text (where the row labels stand) and value-area units.
     let label_right = body
@@ -2573,6 +2612,40 @@ Table B-2.  Persons by reason
             ("其他支出", "本年收入合计", "3.00"),
             ("其他支出", "拨款收入", "2.00"),
             ("其他支出", "其他收入", "1.00"),
+        ];
+        assert_filled(&d, &want);
+    }
+
+    /// Issue 13: a tall first row's values set above its name, the code column's header
+    /// (`类 款 项`) between: the name below is the row's, and the header line no row label.
+    #[test]
+    fn values_set_above_the_first_rows_name_take_it() {
+        let d = doc("\u{c}                部门支出决算表
+                                        单位：万元
+        项目
+  功能分类            科目名称        合计        基本支出
+  科目编码
+
+                            120.00     120.00
+ 类   款  项
+                  合计
+
+205           教育支出          120.00     120.00
+205   02      普通教育          120.00     120.00
+205   02  01  学前教育           70.00      70.00
+205   02  02  小学教育           50.00      50.00
+");
+        let want = [
+            ("合计", "合计", "120.00"),
+            ("合计", "基本支出", "120.00"),
+            ("教育支出", "合计", "120.00"),
+            ("教育支出", "基本支出", "120.00"),
+            ("教育支出>普通教育", "合计", "120.00"),
+            ("教育支出>普通教育", "基本支出", "120.00"),
+            ("教育支出>普通教育>学前教育", "合计", "70.00"),
+            ("教育支出>普通教育>学前教育", "基本支出", "70.00"),
+            ("教育支出>普通教育>小学教育", "合计", "50.00"),
+            ("教育支出>普通教育>小学教育", "基本支出", "50.00"),
         ];
         assert_filled(&d, &want);
     }

@@ -316,6 +316,10 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
                     Err(end) => Err(end),
                 }
             }
+            // rows joined by single spaces whose labels start with a code (`201 05 专项 1 1`)
+            LineKind::Text if table::joined::is_coded_row(&lines[i].text) => {
+                joined_region(lines, kinds, i, floor).ok_or(i + 1)
+            }
             LineKind::Pipe if pipe::is_bar_first_cell(&lines[i].text) => {
                 bar_first_region(lines, i, floor)
             }
@@ -507,7 +511,7 @@ const MAX_JOINED_HEADER_LINES: usize = 8;
 /// under a caption; the caption and its second-language line stay out). `None` unless
 /// three rows of one width show the joining.
 fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Option<Region> {
-    use crate::table::joined::{scan_row, width_of};
+    use crate::table::joined::{continues_codes, scan_row, split_code, width_of};
     let first = scan_row(&lines[i].text)?;
     let texty = |k: usize| {
         matches!(
@@ -515,19 +519,85 @@ fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> 
             LineKind::Text | LineKind::Spaced | LineKind::Squeezed
         )
     };
+    let mut code = split_code(&first.label).map(|c| c.0);
     let mut rows = vec![first];
+    let start = joined_header_start(lines, kinds, i, floor, 1);
     let mut last_row = i;
     let mut end = i + 1;
-    while end < lines.len() && texty(end) {
-        if let Some(r) = scan_row(&lines[end].text) {
-            rows.push(r);
-            last_row = end;
-        } else if is_prose(strip_md(&lines[end].text)) {
-            break;
+    loop {
+        while end < lines.len() && texty(end) {
+            if let Some(r) = scan_row(&lines[end].text) {
+                if let Some(c) = &code
+                    && !continues_codes(c, &r)
+                {
+                    break;
+                }
+                if code.is_some()
+                    && let Some((c, _)) = split_code(&r.label)
+                {
+                    code = Some(c);
+                }
+                rows.push(r);
+                last_row = end;
+            } else if is_prose(strip_md(&lines[end].text)) {
+                break;
+            }
+            end += 1;
         }
-        end += 1;
+        // coded rows go on over a page's end: the lines up to the next row (page marks,
+        // empty lines) repeat a header line of the first page, and the row continues the
+        // codes
+        let Some(c) = &code else { break };
+        let header: Vec<String> = (start..i).map(|k| squeeze(&lines[k].text)).collect();
+        let mut k = end;
+        let mut repeated = false;
+        while k < lines.len()
+            && k - end < MAX_JOINED_PAGE_GAP
+            && scan_row(&lines[k].text).is_none()
+            && (texty(k) || matches!(kinds[k], LineKind::Blank | LineKind::Furniture))
+            && !is_prose(strip_md(&lines[k].text))
+        {
+            let t = squeeze(&lines[k].text);
+            repeated |= !t.is_empty() && header.contains(&t);
+            k += 1;
+        }
+        match lines.get(k).and_then(|l| scan_row(&l.text)) {
+            Some(r) if repeated && texty(k) && continues_codes(c, &r) => end = k,
+            _ => break,
+        }
     }
     let n = width_of(&rows.iter().collect::<Vec<_>>())?;
+    let start = joined_header_start(lines, kinds, i, floor, n);
+    Some(Region {
+        start,
+        end: last_row + 1,
+        style: Style::Joined,
+    })
+}
+
+/// Most lines between two pages' rows of a coded joined table (the page's foot, its
+/// mark, the next page's repeated header).
+const MAX_JOINED_PAGE_GAP: usize = 16;
+
+/// A line's words, white space dropped.
+fn squeeze(t: &str) -> String {
+    t.split_whitespace().collect()
+}
+
+/// The first header line above the joined row `i` of rows `n` cells wide.
+fn joined_header_start(
+    lines: &[Line],
+    kinds: &[LineKind],
+    i: usize,
+    floor: usize,
+    n: usize,
+) -> usize {
+    let texty = |k: usize| {
+        matches!(
+            kinds[k],
+            LineKind::Text | LineKind::Spaced | LineKind::Squeezed
+        )
+    };
     // header lines above: up to a caption (and the line in a second language under it), an
     // empty line, or a numbered line above a line as wide as the rows (a heading over the
     // header; a numbered line right above the rows is a group of them); lines of white
@@ -556,11 +626,7 @@ fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> 
         seen += 1;
         k = p;
     }
-    Some(Region {
-        start,
-        end: last_row + 1,
-        style: Style::Joined,
-    })
+    start
 }
 
 /// A fixed-width table ruled with bars from the line `i` ([`table::ruled`]): the lines

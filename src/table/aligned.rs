@@ -34,6 +34,7 @@ use crate::lines::Line;
 use crate::model::{CellKind, Warning};
 use crate::normalize::{fold, is_cjk, push_label};
 use crate::outline::scan_outline;
+use crate::table::header::is_total;
 use crate::table::value::kind_of;
 
 /// Joins label pieces: no space next to a CJK character, pieces printed letter-spaced
@@ -772,6 +773,45 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         }
         _ => (head, body),
     };
+    // a first row printing values only, right under the header, whose name stands alone on
+    // a line below it before the next row (pdftotext sets a tall row's values higher than
+    // its name: `2,946.25  2,940.05` / `类 款 项` / `合计`): that name is the row's; the
+    // lines over the codes between (`类 款 项`) head the code column
+    let lifted: Option<Vec<LineInfo>> = (|| {
+        let first = body.first()?;
+        if first.kind != Kind::Data(0) {
+            return None;
+        }
+        let next = 1 + body[1..]
+            .iter()
+            .position(|i| matches!(i.kind, Kind::Data(_)))?;
+        if !body[1..next]
+            .iter()
+            .all(|i| matches!(i.kind, Kind::Other | Kind::Blank))
+        {
+            return None;
+        }
+        let names: Vec<usize> = (1..next)
+            .filter(|&m| body[m].kind == Kind::Other && !over_codes(&body[m]))
+            .collect();
+        let [m] = names[..] else {
+            return None;
+        };
+        let mut v = body.to_vec();
+        let mut frags = body[m].frags.clone();
+        let labels = frags.len();
+        frags.extend(first.frags.iter().cloned());
+        v[0].frags = frags;
+        v[0].kind = Kind::Data(labels);
+        for (k, info) in v.iter_mut().enumerate().take(next).skip(1) {
+            if k == m || over_codes(&body[k]) {
+                info.kind = Kind::Furniture;
+                info.frags.clear();
+            }
+        }
+        Some(v)
+    })();
+    let body: &[LineInfo] = lifted.as_deref().unwrap_or(body);
 
     // Header: corner text (where the row labels stand) and value-area units.
     let label_right = body
@@ -789,6 +829,33 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         })
         .max()
         .unwrap_or(0);
+    // a label alone on a header line over a line printing the stub's label and the value
+    // columns' labels, centred over that whole line (clearly nearer its centre than the
+    // stub label's) rather than over its stub label: a
+    // group spanning the table (`收入` over `项目  决算数`, a half of a 收入 | 支出 summary),
+    // heading the value columns
+    let spans_table = |li: usize, f: &Frag| {
+        let Some(c0) = cols.first() else {
+            return false;
+        };
+        let under = head[li + 1..].iter().find(|i| {
+            i.kind == Kind::Other
+                && i.frags.iter().any(|g| g.x1 <= c0.x0)
+                && i.frags
+                    .iter()
+                    .any(|g| cols.iter().any(|c| overlap(g.x0, g.x1, c.x0, c.x1) > 0))
+        });
+        let Some(under) = under else {
+            return false;
+        };
+        let stub: Vec<&Frag> = under.frags.iter().filter(|g| g.x1 <= c0.x0).collect();
+        let s0 = stub.iter().map(|g| g.x0).min().unwrap_or(0);
+        let s1 = stub.iter().map(|g| g.x1).max().unwrap_or(0);
+        let e = under.frags.iter().map(|g| g.x1).max().unwrap_or(0);
+        let centre = f.x0 + f.x1;
+        // clearly nearer: pdftotext sets header words a few columns off
+        head[li].frags.len() == 1 && 2 * centre.abs_diff(s0 + e) <= centre.abs_diff(s0 + s1)
+    };
     let mut corner: Vec<(usize, Frag)> = Vec::new();
     let mut units: Vec<(usize, Frag)> = Vec::new();
     for (li, info) in head.iter().enumerate() {
@@ -802,7 +869,11 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
             let stub = cols
                 .first()
                 .is_some_and(|c| f.x0 < c.x0 && 2 * overlap(f.x0, f.x1, c.x0, c.x1) < c.x1 - c.x0);
-            if (!over_values || stub) && f.x0 < label_right && (f.x0 + f.x1) / 2 < boundary {
+            if (!over_values || stub)
+                && f.x0 < label_right
+                && (f.x0 + f.x1) / 2 < boundary
+                && !spans_table(li, f)
+            {
                 corner.push((li, f.clone()));
             } else {
                 units.push((li, f.clone()));
@@ -1334,6 +1405,26 @@ fn header_tree(
                 )
             })
             .map(|(k, _)| k);
+        // a cell given the column only as the nearest (it stands over no value: the
+        // header of a column printing none, `附属单位上缴收入` beside `其他收入`) is no leaf
+        // of a column that a cell beside it, not over or under it, stands over
+        if let Some(k) = *slot
+            && cells[k].weak
+        {
+            let beside = cells
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| {
+                    c.cols.contains(&j)
+                        && !c.weak
+                        && overlap(c.x0, c.x1, cells[k].x0, cells[k].x1) == 0
+                })
+                .max_by_key(|(_, c)| c.bottom)
+                .map(|(i, _)| i);
+            if beside.is_some() {
+                *slot = beside;
+            }
+        }
     }
     let mut nodes: Vec<Node> = Vec::new();
     let mut is_leaf = vec![false; cells.len()];
@@ -1758,14 +1849,37 @@ fn row_labels(
     // cells per column
     let mut cells: Vec<LabelCell> = Vec::new();
     let mut open: Vec<Option<usize>> = vec![None; col_starts.len()];
-    for (k, f, h) in &pieces {
-        let c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
+    for (p, (k, f, h)) in pieces.iter().enumerate() {
+        let mut c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
+        // a total indented past the row right above it (a row of its own: numbered, or
+        // printing values), with no row after it at its indentation, is no child of that
+        // row: a total adds up rows at its level, and a group of itself alone adds up
+        // nothing; it stands at that row's level (pdftotext centres it in its cell)
+        let total = is_data(*k) && scan_outline(&f.text).is_none() && is_total(&f.text);
+        if total {
+            let above = cells
+                .last()
+                .filter(|cell| cell.col < c)
+                .filter(|cell| scan_outline(&cell.text).is_some() || cell.on_data)
+                .map(|cell| cell.col);
+            let next = pieces[p + 1..].iter().find(|(n, _, nh)| *n > *k && !nh);
+            let alone = next.is_none_or(|(_, g, _)| col_of(g.x0) < c);
+            if let Some(a) = above
+                && alone
+            {
+                c = a;
+            }
+        }
         let numbered = scan_outline(&f.text).is_some();
         let len = f.text.chars().filter(|c| !c.is_whitespace()).count();
+        // a total's label is whole: it continues no label above it, nor does a line
+        // below continue it
         let cont = open[c].is_some_and(|ci| {
             let cell = &cells[ci];
             let gap_blank = (cell.last + 1..*k).any(|m| body[m].kind == Kind::Blank);
-            !numbered
+            let closed = cell.on_data && scan_outline(&cell.text).is_none() && is_total(&cell.text);
+            let starts = numbered || total || closed;
+            !starts
                 && *k - cell.last <= 3
                 && !(cell.on_data && is_data(*k))
                 && !(gap_blank && (len > 2 || cell.tail_len > 2))
@@ -2415,6 +2529,125 @@ Table B-2.  Persons by reason
             .filter(|b| matches!(b, Block::Table(_)))
             .count();
         assert_eq!(tables, 2);
+    }
+
+    /// Issue 13: the label over each half of a 收入 | 支出 summary stands left of the half's
+    /// values, centred over its whole header line (`项目  决算数`) and not over the stub's
+    /// label: it heads the half's values, no stub label (`收入项目`).
+    #[test]
+    fn a_label_centred_over_a_whole_half_heads_its_values() {
+        let text = "                    收支总表
+                                                 单位：万元
+               收入                                   支出
+          项目        决算数                项目           决算数
+一、财政拨款收入            812.40   一、教育支出             500.00
+二、事业收入                 20.00   二、科学技术支出         312.40
+三、其他收入                         三、文化支出              20.00
+     本年收入合计         832.40          本年支出合计         832.40
+";
+        let d = doc(text);
+        let got = table_cells(&d);
+        for (r, c, v) in [
+            ("一、财政拨款收入", "收入>决算数", "812.40"),
+            ("二、事业收入", "收入>决算数", "20.00"),
+            ("一、教育支出", "支出>决算数", "500.00"),
+            ("二、科学技术支出", "支出>决算数", "312.40"),
+            ("三、文化支出", "支出>决算数", "20.00"),
+        ] {
+            let want = (r.to_string(), c.to_string(), v.to_string());
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        let stubs: Vec<_> = d.tables().map(|t| t.stub.join("/")).collect();
+        assert_eq!(stubs, ["项目", "项目"]);
+    }
+
+    /// Issue 13: a total centred in its cell stands indented past the row above it; alone
+    /// at its indentation it is no child of that row but its sibling, and its label is
+    /// whole (it continues no label above, and no line below continues it).
+    #[test]
+    fn a_total_indented_past_the_row_above_is_its_sibling() {
+        let d = doc("                    收入总表
+                                   单位：万元
+          项目              金额
+一、拨款收入                  90.00
+二、事业收入                  10.00
+三、其他收入
+        收入合计             100.00
+使用结余
+四、年初结余                   5.00
+          总计               105.00
+");
+        let want = [
+            ("一、拨款收入", "金额", "90.00"),
+            ("二、事业收入", "金额", "10.00"),
+            ("收入合计", "金额", "100.00"),
+            ("四、年初结余", "金额", "5.00"),
+            ("总计", "金额", "105.00"),
+        ];
+        assert_filled(&d, &want);
+    }
+
+    /// Issue 13: the wrapped header of a column printing no value (`附属单位上缴收入`) ends
+    /// lower than its neighbour's (`其他收入`), whose column prints values: it stands over
+    /// no value and is no leaf of that column.
+    #[test]
+    fn the_header_of_a_column_printing_no_value_heads_no_neighbour() {
+        let d = doc("\u{c}                部门收入决算表
+                                        单位：万元
+  项目                                    附属单
+              本年收入合       拨款收                 其他收
+                                        位上
+                计          入                   入
+                                        缴收入
+一般支出           12.00      10.00                2.00
+专项支出            5.00       5.00
+其他支出            3.00       2.00                1.00
+");
+        let want = [
+            ("一般支出", "本年收入合计", "12.00"),
+            ("一般支出", "拨款收入", "10.00"),
+            ("一般支出", "其他收入", "2.00"),
+            ("专项支出", "本年收入合计", "5.00"),
+            ("专项支出", "拨款收入", "5.00"),
+            ("其他支出", "本年收入合计", "3.00"),
+            ("其他支出", "拨款收入", "2.00"),
+            ("其他支出", "其他收入", "1.00"),
+        ];
+        assert_filled(&d, &want);
+    }
+
+    /// Issue 13: a tall first row's values set above its name, the code column's header
+    /// (`类 款 项`) between: the name below is the row's, and the header line no row label.
+    #[test]
+    fn values_set_above_the_first_rows_name_take_it() {
+        let d = doc("\u{c}                部门支出决算表
+                                        单位：万元
+        项目
+  功能分类            科目名称        合计        基本支出
+  科目编码
+
+                            120.00     120.00
+ 类   款  项
+                  合计
+
+205           教育支出          120.00     120.00
+205   02      普通教育          120.00     120.00
+205   02  01  学前教育           70.00      70.00
+205   02  02  小学教育           50.00      50.00
+");
+        let want = [
+            ("合计", "合计", "120.00"),
+            ("合计", "基本支出", "120.00"),
+            ("教育支出", "合计", "120.00"),
+            ("教育支出", "基本支出", "120.00"),
+            ("教育支出>普通教育", "合计", "120.00"),
+            ("教育支出>普通教育", "基本支出", "120.00"),
+            ("教育支出>普通教育>学前教育", "合计", "70.00"),
+            ("教育支出>普通教育>学前教育", "基本支出", "70.00"),
+            ("教育支出>普通教育>小学教育", "合计", "50.00"),
+            ("教育支出>普通教育>小学教育", "基本支出", "50.00"),
+        ];
+        assert_filled(&d, &want);
     }
 
     /// Two 经济分类 groups side by side (pdftotext, a page of its own), up to the last rows.

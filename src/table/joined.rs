@@ -145,6 +145,52 @@ pub fn width_of(rows: &[&JoinedRow]) -> Option<usize> {
     (best.1 >= 3 && best.2 >= 2).then_some(best.0)
 }
 
+/// A classification code printed before a row's name (`201 05 07 专项普查活动`,
+/// `2010507 专项普查活动`): the code's digits and the name after it. A code is a word of
+/// three digits (类) followed by at most two words of two digits (款, 项), or one word of
+/// five or seven digits (the codes joined); the name holds a CJK character and no word
+/// of digits.
+///
+/// Accepted: `201 05 07 专项普查活动`, `20805 行政事业单位养老支出`. Rejected: `2024 年度`,
+/// `201 05 07` (no name), `合计`.
+pub fn split_code(label: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|b| b.is_ascii_digit());
+    let first = *words.first()?;
+    let mut k = 1;
+    if digits(first, 3) {
+        while k < words.len() && k < 3 && digits(words[k], 2) {
+            k += 1;
+        }
+    } else if !(digits(first, 5) || digits(first, 7)) {
+        return None;
+    }
+    let name = &words[k..];
+    let ok = name.iter().any(|w| w.chars().any(is_cjk))
+        && !name.iter().any(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    ok.then(|| (words[..k].concat(), name.join(" ")))
+}
+
+/// A joined row whose label starts with a classification code ([`split_code`]).
+pub fn is_coded_row(text: &str) -> bool {
+    scan_row(text).is_some_and(|r| split_code(&r.label).is_some())
+}
+
+/// A row label naming the total of the table (`合计`, `总计`).
+fn is_total_label(label: &str) -> bool {
+    let l: String = label.split_whitespace().collect();
+    l == "合计" || l == "总计"
+}
+
+/// True when `row` goes on after a row coded `last` in one classification (codes in
+/// order, as a hierarchy prints them depth first), or is the table's total.
+pub fn continues_codes(last: &str, row: &JoinedRow) -> bool {
+    match split_code(&row.label) {
+        Some((code, _)) => code.as_str() > last,
+        None => is_total_label(&row.label),
+    }
+}
+
 /// A four-digit year.
 fn is_year(t: &str) -> bool {
     t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
@@ -158,6 +204,14 @@ fn is_column_word(t: &str) -> bool {
 /// Reads a region of joined rows (header lines first).
 pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     let rows: Vec<Option<JoinedRow>> = lines.iter().map(|l| scan_row(&l.text)).collect();
+    let coded = rows
+        .iter()
+        .flatten()
+        .filter(|r| split_code(&r.label).is_some())
+        .count();
+    if coded * 2 > rows.iter().flatten().count() {
+        return read_coded(lines, &rows, warnings);
+    }
     let Some(n) = width_of(&rows.iter().flatten().collect::<Vec<_>>()) else {
         return vec![Piece::Unread([lines[0].no, lines[lines.len() - 1].no])];
     };
@@ -313,6 +367,184 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     out
 }
 
+/// Reads joined rows whose labels start with classification codes (a budget's rows as a
+/// PDF's text layer gives them, words one space apart, empty cells left out): a row prints
+/// fewer values than the header names columns and nothing shows which are empty, save
+/// that a header naming `合计` first among its value columns makes the first value the
+/// total of the others. So only that value is placed, in a row whose first value is the
+/// sum of the rest (the reading holds); its other values stay `unplaced`. The header is
+/// the line holding the word `合计` after one or two stub labels (the code's and the
+/// name's columns), with the line above it of two labels (the stub's, and one spanning
+/// the value columns: `项目 收入预算`). Codes give the row hierarchy (a code heads the codes
+/// extending it); a row whose parent code is not in the table, or without a code and not
+/// the total (`合计`), is left out. A line of one CJK word ending in `表` among the rows is
+/// the caption (the text layer may print it after the page's rows); the other lines
+/// between rows (headers repeated on each page, page marks) are no rows.
+fn read_coded(
+    lines: &[Line],
+    rows: &[Option<JoinedRow>],
+    warnings: &mut Vec<Warning>,
+) -> Vec<Piece> {
+    let span = [lines[0].no, lines[lines.len() - 1].no];
+    let Some(first) = rows.iter().position(Option::is_some) else {
+        return vec![Piece::Unread(span)];
+    };
+    let words = |k: usize| lines[k].text.split_whitespace().collect::<Vec<&str>>();
+    let total_at = (0..first).rev().find(|&k| {
+        let w = words(k);
+        w.iter().position(|x| *x == "合计").is_some_and(|at| {
+            (1..=2).contains(&at)
+                && at + 1 < w.len()
+                && w.iter().all(|x| is_column_word(x) && !is_value(x))
+        })
+    });
+    let Some(hk) = total_at else {
+        warnings.push(Warning {
+            line: Some(lines[first].no),
+            code: "header-unresolved".into(),
+            message: "rows joined by single spaces print fewer values than columns, and no header names 合计 first among the value columns; table left unread".into(),
+        });
+        return vec![Piece::Unread(span)];
+    };
+    let top = hk.checked_sub(1).map(words).filter(|w| {
+        w.len() == 2
+            && w.iter()
+                .all(|x| x.chars().any(is_cjk) && !x.contains([':', '：']) && !is_value(x))
+    });
+    let head_top = if top.is_some() { hk - 1 } else { hk };
+    let mut out: Vec<Piece> = (0..head_top)
+        .filter(|&k| !lines[k].text.trim().is_empty())
+        .map(|k| Piece::Text(lines[k].no))
+        .collect();
+    let caption = (first..lines.len()).find_map(|k| {
+        let t = lines[k].text.trim();
+        (rows[k].is_none()
+            && !t.contains(char::is_whitespace)
+            && t.ends_with('表')
+            && t.chars().any(is_cjk)
+            && !super::is_unit_line(t))
+        .then(|| t.to_string())
+    });
+
+    // rows: the code hierarchy, and the first value where it is the others' sum
+    let cents = |c: &str| -> Option<i64> {
+        let v: f64 = c.replace(',', "").parse().ok()?;
+        (v.is_finite() && v.abs() < 1e15).then(|| (v * 100.0).round() as i64)
+    };
+    let mut stack: Vec<(String, String)> = Vec::new();
+    let mut read: Vec<(u32, Vec<String>, String, Vec<String>)> = Vec::new();
+    for k in first..lines.len() {
+        let Some(r) = &rows[k] else { continue };
+        let no = lines[k].no;
+        let leave = |why: &str, warnings: &mut Vec<Warning>| {
+            warnings.push(Warning {
+                line: Some(no),
+                code: "unplaced-row".into(),
+                message: format!("row {:?} {why}; left out", r.label),
+            });
+        };
+        let path = match split_code(&r.label) {
+            Some((code, name)) => {
+                while stack
+                    .last()
+                    .is_some_and(|(c, _)| !code.starts_with(c.as_str()) || *c == code)
+                {
+                    stack.pop();
+                }
+                let parent = match stack.last() {
+                    None => code.len() == 3,
+                    Some((c, _)) => c.len() + 2 == code.len(),
+                };
+                let path: Vec<String> = stack
+                    .iter()
+                    .map(|s| s.1.clone())
+                    .chain([name.clone()])
+                    .collect();
+                stack.push((code, name));
+                if !parent {
+                    leave("has a code whose parent is not in the table", warnings);
+                    continue;
+                }
+                path
+            }
+            None if is_total_label(&r.label) => {
+                stack.clear();
+                vec![r.label.split_whitespace().collect()]
+            }
+            None => {
+                leave("has no classification code", warnings);
+                continue;
+            }
+        };
+        let vals: Option<Vec<i64>> = r.cells.iter().map(|c| cents(c)).collect();
+        let adds =
+            vals.is_some_and(|v| v.len() >= 2 && v[0] != 0 && v[0] == v[1..].iter().sum::<i64>());
+        if !adds {
+            leave(
+                "prints values of which the first is not the sum of the others (合计)",
+                warnings,
+            );
+            continue;
+        }
+        read.push((no, path, r.cells[0].clone(), r.cells[1..].to_vec()));
+    }
+    if read.is_empty() {
+        out.push(Piece::Unread([lines[head_top].no, span[1]]));
+        return out;
+    }
+    warnings.push(Warning {
+        line: Some(read[0].0),
+        code: "unplaced-value".into(),
+        message: "rows joined by single spaces print fewer values than the header names columns: only the first value, 合计 (the sum of the others), is placed; the others are kept unplaced".into(),
+    });
+    let depth = read.iter().map(|r| r.1.len()).max().unwrap_or(1);
+    let stub = match &top {
+        Some(w) => w[0].to_string(),
+        None => {
+            let w = words(hk);
+            let at = w.iter().position(|x| *x == "合计").unwrap_or(0);
+            w[..at].join(" ")
+        }
+    };
+    let mut head: Vec<RawRow> = Vec::new();
+    let mut labels = vec![String::new(); depth];
+    labels[0] = stub;
+    if let Some(w) = &top {
+        let mut r = labels.clone();
+        r.push(w[1].to_string());
+        head.push(RawRow::printed(lines[hk - 1].no, r));
+        labels = vec![String::new(); depth];
+    }
+    labels.push("合计".to_string());
+    head.push(RawRow::printed(lines[hk].no, labels));
+    let n_head = head.len();
+    let mut seg_rows = head;
+    for (no, mut path, total, rest) in read {
+        path.resize(depth, String::new());
+        path.push(total);
+        seg_rows.push(RawRow {
+            line: no,
+            cells: path,
+            unplaced: rest,
+        });
+    }
+    out.push(Piece::Table {
+        seg: Segment {
+            band: None,
+            lines: [lines[head_top].no, span[1]],
+            rows: seg_rows,
+            known: Some(Shape {
+                head: n_head,
+                labels: depth,
+                values: 1,
+            }),
+            above: caption.into_iter().collect(),
+        },
+        grid: true,
+    });
+    out
+}
+
 /// The stub and the column labels of header lines over `n` columns, when their words
 /// name each column: the first line's last `n` words (CJK text or numbers), the lines of
 /// one word under it continuing it (a header cell's text broken over lines, `增长率` /
@@ -392,6 +624,63 @@ mod tests {
                 _ => None,
             })
             .expect("a table")
+    }
+
+    #[test]
+    fn coded_rows_over_pages_place_the_total_only() {
+        // issue 13: a budget's rows as a PDF's text layer gives them (one space between
+        // words, empty cells left out), its caption after the first page's rows and its
+        // header repeated on the next page
+        let d = doc("编制单位：某某局\n\
+             项目 支出预算\n\
+             科目编码 科目名称 合计 基本支出 项目支出\n\
+             类 款 项\n\
+             205 教育支出 1,200 1,200\n\
+             205 02 普通教育 1,200 1,200\n\
+             205 02 01 学前教育 700 700\n\
+             205 02 03 初中教育 500 500\n\
+             部门支出预算表\n\
+             \n\
+             -- PAGE_BREAK --\n\
+             \n\
+             项目 支出预算\n\
+             科目名称 合计 基本支出 项目支出\n\
+             213 农林水支出 90 90\n\
+             213 01 农业农村 90 90\n\
+             213 01 04 事业运行 90 60 30\n\
+             213 01 05 病虫害控制 80 70\n\
+             213 05 01 扶贫 5 5\n\
+             合计 1,290 1,290\n");
+        let tables: Vec<_> = d
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 1);
+        let t = tables[0];
+        assert_eq!(t.title.as_deref(), Some("部门支出预算表"));
+        let cols: Vec<_> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(cols, ["支出预算/合计"]);
+        let got = path_cells(t);
+        let want = [
+            ("教育支出", "1,200"),
+            ("教育支出/普通教育", "1,200"),
+            ("教育支出/普通教育/学前教育", "700"),
+            ("教育支出/普通教育/初中教育", "500"),
+            ("农林水支出", "90"),
+            ("农林水支出/农业农村", "90"),
+            ("农林水支出/农业农村/事业运行", "90"),
+            // 80 is not 70: no reading; 213 05's row is not printed: no path
+            ("合计", "1,290"),
+        ];
+        let want: Vec<(String, Vec<String>)> = want
+            .iter()
+            .map(|(p, v)| (p.to_string(), vec![v.to_string()]))
+            .collect();
+        assert_eq!(got, want);
     }
 
     #[test]

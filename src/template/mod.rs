@@ -161,7 +161,14 @@ fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)
         }
     }
     let (score, _, tpl, matches) = best?;
-    if score >= 3 {
+    // matches keying one template row or column only (`总计` in every table of a budget)
+    // do not show the template: its tables have many rows and columns
+    let keys: std::collections::HashSet<&String> = matches
+        .iter()
+        .flatten()
+        .flat_map(|m| m.cols.iter().chain(&m.rows).flatten())
+        .collect();
+    if score >= 3 && keys.len() >= 2 {
         return Some((tpl, matches));
     }
     // Tables too broken to match (PDF text boxes): the section headings name the

@@ -674,3 +674,38 @@ fn a_header_giving_two_columns_one_key_leaves_its_values_unplaced() {
     assert_eq!(t.rows[0].unplaced, kept);
     assert!(d.warnings.iter().any(|w| w.code == "header-misread"));
 }
+
+/// Issue 13: tables of another report whose only row a template names is `总计` (a total
+/// row in each table of a budget) do not make the report one of the template's: no row
+/// takes a template path.
+#[test]
+fn total_rows_alone_choose_no_template() {
+    let d = parse(
+        "                    部门收入决算表
+                                   单位：万元
+          项目              金额
+一、拨款收入                  90.00
+二、事业收入                  15.00
+总计                        105.00
+                    部门支出决算表
+                                   单位：万元
+          项目              金额
+一、拨款收入                  90.00
+二、事业收入                  15.00
+总计                        105.00
+                    部门结余决算表
+                                   单位：万元
+          项目              金额
+一、拨款收入                  90.00
+二、事业收入                  15.00
+总计                        105.00
+",
+    );
+    let paths: Vec<String> = d
+        .tables()
+        .flat_map(|t| t.rows.iter().map(|r| r.path.join(">")))
+        .filter(|p| p.contains("总计"))
+        .collect();
+    assert_eq!(paths, ["总计", "总计", "总计"]);
+    assert!(d.tables().all(|t| t.rows.iter().all(|r| r.key.is_none())));
+}

@@ -2206,6 +2206,12 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
             {
                 continue;
             }
+            // (in a PDF's text a token of words one space apart may join two cells'
+            // labels, `科研机 益`: its words were weighed above, the token is no variant
+            // as a whole; elsewhere one space keeps a cell's words together, `采购 金额`)
+            if n == 1 && spaced(k) && s.paged {
+                continue;
+            }
             // (pieces joined over lines are compared character by character: the
             // looser comparisons of labels would take a note printed between them)
             let sim = if n == 1 {

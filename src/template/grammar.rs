@@ -878,36 +878,29 @@ fn read_table(
     let first_row_char = hits.iter().flatten().map(|h| h.start).min();
     let head_end = first_row_char.unwrap_or(s.folded.len());
     let head: String = s.folded[..head_end].iter().collect();
-    // (also a label set a word per line in a narrow column, see [`stacked_words`])
-    let head_toks: Vec<&Tok> = s.toks[..s.owner.get(head_end).copied().unwrap_or(s.toks.len())]
+    let col_labels: Vec<&str> = tt
+        .parts
         .iter()
-        .filter(|t| t.kind == Kind::Label && !t.celled)
+        .flat_map(|p| &p.columns)
+        .filter_map(|c| c.m_path.last().map(|m| m.folded.as_str()))
+        .filter(|m| !m.is_empty())
         .collect();
-    let stacked: Vec<String> = if s.spatial {
-        let leaves: Vec<&str> = tt
-            .parts
+    let mut found_whole: Vec<bool> = col_labels.iter().map(|m| head.contains(m)).collect();
+    // (also a label set a word per line in a narrow column, see [`stacked_words`]; looked
+    // for only where some label is not found whole, among the header's first label
+    // tokens: the region of a table without row labels runs on to the next table)
+    if s.spatial && found_whole.contains(&false) {
+        let head_toks: Vec<&Tok> = s.toks[..s.owner.get(head_end).copied().unwrap_or(s.toks.len())]
             .iter()
-            .flat_map(|p| &p.columns)
-            .filter_map(|c| c.m_path.last().map(|m| m.folded.as_str()))
+            .filter(|t| t.kind == Kind::Label && !t.celled)
+            .take(MAX_HEADER_TOKENS)
             .collect();
-        stacked_words(&head_toks, &leaves)
-            .into_iter()
-            .map(|(w, _)| w)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let mut col_found = 0;
-    for part in &tt.parts {
-        for c in &part.columns {
-            if c.m_path.last().is_some_and(|m| {
-                !m.folded.is_empty()
-                    && (head.contains(&m.folded) || stacked.iter().any(|w| w.contains(&m.folded)))
-            }) {
-                col_found += 1;
-            }
+        let stacked = stacked_words(&head_toks, &col_labels);
+        for (k, m) in col_labels.iter().enumerate() {
+            found_whole[k] |= stacked.iter().any(|(w, _)| w.contains(m));
         }
     }
+    let col_found = found_whole.iter().filter(|&&f| f).count();
     if unlabelled {
         return match read_unlabelled(lines, s, tpl, tt, title_line, col_found, calib) {
             Some((score, r)) => (score, Some(r)),
@@ -2255,6 +2248,10 @@ fn spaced_words(t: &Tok) -> Vec<(&str, u32, u32)> {
 
 /// A span in display columns (`[0]`) and in characters (`[1]`).
 type Spans = [(u32, u32); 2];
+
+/// Most label tokens of a header looked at for labels set a word per line (a header has a
+/// few dozen).
+const MAX_HEADER_TOKENS: usize = 400;
 
 /// The header's words with the words set under them in a narrow column (`总` over `计`,
 /// `法律` over `服务` over `机构`), joined top to bottom while the joined text begins one

@@ -187,35 +187,42 @@ fn parse_document(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, 
             Ok(doc)
         }
         Format::Pdf => {
-            // both texts of the PDF are read. Where template tables are read (values
-            // under template keys), the template's grammar places a row's values by where
-            // they stand: the text laid out from the word boxes is kept unless the other
-            // places more keyed values and fails no more sums. Tables of other reports are
-            // read by the layout readers, built on `pdftotext -layout`'s text: that one is
-            // kept.
-            let [laid, layout] = pdf::to_texts(bytes).map_err(|k| Error::new(path, k))?;
+            // The text laid out from the word boxes is read first: where template tables
+            // are read (values under template keys), the template's grammar places a row's
+            // values by where they stand, and a reading every sum confirms is kept. Else
+            // `pdftotext -layout`'s text is read too, and kept where it places more keyed
+            // values and fails no more sums, or where neither reads a template table
+            // (tables of other reports are read by the layout readers, built on that text).
+            let pdf_err = |k| Error::new(path, k);
+            let laid = pdf::laid_out(bytes).map_err(pdf_err)?;
             let a = parse_text(
                 laid.text.as_bytes(),
                 path,
                 opts,
                 Some((laid.by, laid.chars)),
             )?;
-            let b = parse_text(
-                layout.text.as_bytes(),
-                path,
-                opts,
-                Some((layout.by, layout.chars)),
-            )?;
-            let (qa, qb) = (
-                template::grammar::quality(&a, None),
-                template::grammar::quality(&b, None),
-            );
-            let mut doc = if (qa.placed == 0 && qb.placed == 0)
-                || (qb.placed > qa.placed && qb.failed <= qa.failed)
-            {
-                b
-            } else {
+            let qa = template::grammar::quality(&a, None);
+            let mut doc = if qa.confirmed {
                 a
+            } else {
+                let layout = pdf::layout(bytes).map_err(pdf_err)?;
+                if laid.text.trim().is_empty() && layout.text.trim().is_empty() {
+                    return Err(Error::new(path, pdf::no_text()));
+                }
+                let b = parse_text(
+                    layout.text.as_bytes(),
+                    path,
+                    opts,
+                    Some((layout.by, layout.chars)),
+                )?;
+                let qb = template::grammar::quality(&b, None);
+                if (qa.placed == 0 && qb.placed == 0)
+                    || (qb.placed > qa.placed && qb.failed <= qa.failed)
+                {
+                    b
+                } else {
+                    a
+                }
             };
             doc.source.bytes = bytes.len() as u64;
             doc.source.sha256 = hex(&Sha256::digest(bytes));

@@ -13,8 +13,8 @@
 //! - **`pdftotext -layout`**: the text most users have, which the aligned readers know
 //!   well (its budget tables, its pages).
 //!
-//! [`crate::parse_bytes`] reads both and keeps the reading that fails fewer sums and
-//! places more values (see `lib.rs`).
+//! [`crate::parse_bytes`] reads the first, and the second where the first is not
+//! confirmed by the template's sums, and keeps one (see `lib.rs`).
 
 use crate::error::ErrorKind;
 use quick_xml::events::{BytesStart, Event};
@@ -40,33 +40,36 @@ pub struct PdfText {
     pub chars: bool,
 }
 
-/// The texts of a PDF: laid out from its word boxes, and as `pdftotext -layout` sets it.
+/// The text of a PDF laid out from its word boxes ([`lay_out`]).
 /// [`ErrorKind::NoPdfToText`] when `pdftotext` is not on the PATH.
-pub fn to_texts(bytes: &[u8]) -> Result<[PdfText; 2], ErrorKind> {
+pub fn laid_out(bytes: &[u8]) -> Result<PdfText, ErrorKind> {
     if !on_path("pdftotext") {
         return Err(ErrorKind::NoPdfToText);
     }
     let boxes = run(bytes, "-bbox")?;
     let pages = words(&boxes).map_err(ErrorKind::PdfToText)?;
-    let laid = lay_out(&pages);
-    let layout = String::from_utf8_lossy(&run(bytes, "-layout")?).into_owned();
-    if laid.trim().is_empty() && layout.trim().is_empty() {
-        return Err(ErrorKind::PdfToText(
-            "no text in the PDF (a scan needs OCR first)".into(),
-        ));
+    Ok(PdfText {
+        text: lay_out(&pages),
+        by: CONVERTER,
+        chars: false,
+    })
+}
+
+/// The text of a PDF as `pdftotext -layout` sets it.
+pub fn layout(bytes: &[u8]) -> Result<PdfText, ErrorKind> {
+    if !on_path("pdftotext") {
+        return Err(ErrorKind::NoPdfToText);
     }
-    Ok([
-        PdfText {
-            text: laid,
-            by: CONVERTER,
-            chars: false,
-        },
-        PdfText {
-            text: layout,
-            by: LAYOUT,
-            chars: true,
-        },
-    ])
+    Ok(PdfText {
+        text: String::from_utf8_lossy(&run(bytes, "-layout")?).into_owned(),
+        by: LAYOUT,
+        chars: true,
+    })
+}
+
+/// The error of a PDF none of whose texts holds a word.
+pub fn no_text() -> ErrorKind {
+    ErrorKind::PdfToText("no text in the PDF (a scan needs OCR first)".into())
 }
 
 /// `pdftotext MODE -enc UTF-8 - -` on `bytes`: its standard output.

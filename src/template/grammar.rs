@@ -1606,14 +1606,12 @@ fn read_table(
     )
 }
 
-/// The corner note (`（本列数据的勾稽关系为：…）`, a bracketed sentence, brackets removed)
-/// and the stub (`信息内容`: header text over the row labels that names no column) among
-/// the header tokens `[from, to)` of a part.
 /// Gives a line of values that no row took to the row whose label follows it, when that
 /// row took no values and the line holds all its values and nothing else: a label wrapped
 /// over more lines than its values, whose values were drawn level with a group label
-/// printed before it. The row before the line having all its own values, the text places
-/// the line.
+/// printed before it, or a first row's label set lower than its values. The row before
+/// the line having all its own values (for the first row: the header before it, the next
+/// row holding its own), the text places the line.
 fn adopt_lines_before_labels(
     s: &Stream,
     order: &[(usize, Hit)],
@@ -1622,18 +1620,40 @@ fn adopt_lines_before_labels(
 ) {
     let taken: std::collections::HashSet<usize> = row_vals.iter().flatten().copied().collect();
     let labels: std::collections::HashSet<usize> = s.owner.iter().copied().collect();
-    for (n, &(k, h)) in order.iter().enumerate().skip(1) {
+    for (n, &(k, h)) in order.iter().enumerate() {
         if !row_vals[k].is_empty() {
             continue;
         }
-        let (pk, _) = order[n - 1];
-        let Some(&prev_last) = row_vals[pk].iter().max() else {
-            continue;
-        };
-        if row_vals[pk].len() < columns_of(pk) {
-            continue;
-        }
         let from = s.owner[h.start];
+        // the first row: after the header, where the next row holds values of its own
+        // and the line is no row of column numbers (`1 2 3 …`, a form's code row)
+        let prev_last = if n == 0 {
+            let next_has = order.get(1).is_some_and(|&(q, _)| !row_vals[q].is_empty());
+            let Some(last_label) = (0..from).rev().find(|&t| s.toks[t].kind == Kind::Label) else {
+                continue;
+            };
+            let numbering = (last_label + 1..from)
+                .filter(|&t| s.toks[t].kind == Kind::Value)
+                .map(|t| s.toks[t].text.as_str())
+                .eq((1..=columns_of(k))
+                    .map(|i| i.to_string())
+                    .collect::<Vec<_>>()
+                    .iter()
+                    .map(String::as_str));
+            if !next_has || numbering {
+                continue;
+            }
+            last_label
+        } else {
+            let (pk, _) = order[n - 1];
+            let Some(&prev_last) = row_vals[pk].iter().max() else {
+                continue;
+            };
+            if row_vals[pk].len() < columns_of(pk) {
+                continue;
+            }
+            prev_last
+        };
         // the untaken tokens between the previous row's values and this label
         let between: Vec<usize> = (prev_last + 1..from)
             .filter(|t| !taken.contains(t))
@@ -1726,6 +1746,9 @@ fn share_value_lines(
     }
 }
 
+/// The corner note (`（本列数据的勾稽关系为：…）`, a bracketed sentence, brackets removed)
+/// and the stub (`信息内容`: header text over the row labels that names no column) among
+/// the header tokens `[from, to)` of a part.
 fn header_text(
     s: &Stream,
     from: usize,
@@ -4690,6 +4713,41 @@ mod tests {
         "（七）总计",
         "四、结转下年度继续办理",
     ];
+
+    /// The first row's values printed on the line above its label (a PDF sets a label's
+    /// box lower than the values beside it) are that row's, when the next row holds its
+    /// own; a line of column numbers there (`1 2 3`, a form's code row) is not.
+    #[test]
+    fn a_first_rows_values_above_its_label_are_its() {
+        let text = |first: &str| {
+            [
+                HEAD,
+                "第二十条第（一）项\n",
+                "信息内容        本年制发件数  本年废止件数  现行有效件数\n",
+                &format!("                {first}\n"),
+                "规章\n",
+                "行政规范性文件  7             2             40\n",
+                "第二十条第（五）项\n",
+                "信息内容        本年处理决定数量\n",
+                "行政许可        12\n",
+                "第二十条第（六）项\n",
+                "信息内容        本年处理决定数量\n",
+                "行政处罚        5\n",
+                "行政强制        2\n",
+                "第二十条第（八）项\n",
+                "信息内容        本年收费金额（单位：万元）\n",
+                "行政事业性收费  1.5\n",
+            ]
+            .concat()
+        };
+        let read = text("3             1             9");
+        assert_eq!(row_cells(&read, "规章").unwrap(), ["3", "1", "9"]);
+        assert_eq!(
+            row_cells(&read, "行政规范性文件").unwrap(),
+            ["7", "2", "40"]
+        );
+        assert_unread(&text("1             2             3"), &["规章"]);
+    }
 
     /// Header labels of narrow columns set a character or a word per line, one under
     /// another (`其` over `他`, `总` over `计`, as a PDF's cells wrap them), are read whole:

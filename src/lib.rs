@@ -194,13 +194,10 @@ fn parse_document(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, 
             // values and fails no more sums, or where neither reads a template table
             // (tables of other reports are read by the layout readers, built on that text).
             let pdf_err = |k| Error::new(path, k);
+            let read =
+                |t: &pdf::PdfText| parse_text(t.text.as_bytes(), path, opts, Some((t.by, t.chars)));
             let laid = pdf::laid_out(bytes).map_err(pdf_err)?;
-            let a = parse_text(
-                laid.text.as_bytes(),
-                path,
-                opts,
-                Some((laid.by, laid.chars)),
-            )?;
+            let a = read(&laid)?;
             let qa = template::grammar::quality(&a, None);
             let mut doc = if qa.confirmed {
                 a
@@ -209,12 +206,7 @@ fn parse_document(bytes: &[u8], path: &str, opts: &Options) -> Result<Document, 
                 if laid.text.trim().is_empty() && layout.text.trim().is_empty() {
                     return Err(Error::new(path, pdf::no_text()));
                 }
-                let b = parse_text(
-                    layout.text.as_bytes(),
-                    path,
-                    opts,
-                    Some((layout.by, layout.chars)),
-                )?;
+                let b = read(&layout)?;
                 let qb = template::grammar::quality(&b, None);
                 if (qa.placed == 0 && qb.placed == 0)
                     || (qb.placed > qa.placed && qb.failed <= qa.failed)

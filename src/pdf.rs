@@ -43,9 +43,6 @@ pub struct PdfText {
 /// The text of a PDF laid out from its word boxes ([`lay_out`]).
 /// [`ErrorKind::NoPdfToText`] when `pdftotext` is not on the PATH.
 pub fn laid_out(bytes: &[u8]) -> Result<PdfText, ErrorKind> {
-    if !on_path("pdftotext") {
-        return Err(ErrorKind::NoPdfToText);
-    }
     let boxes = run(bytes, "-bbox")?;
     let pages = words(&boxes).map_err(ErrorKind::PdfToText)?;
     Ok(PdfText {
@@ -57,9 +54,6 @@ pub fn laid_out(bytes: &[u8]) -> Result<PdfText, ErrorKind> {
 
 /// The text of a PDF as `pdftotext -layout` sets it.
 pub fn layout(bytes: &[u8]) -> Result<PdfText, ErrorKind> {
-    if !on_path("pdftotext") {
-        return Err(ErrorKind::NoPdfToText);
-    }
     Ok(PdfText {
         text: String::from_utf8_lossy(&run(bytes, "-layout")?).into_owned(),
         by: LAYOUT,
@@ -72,8 +66,12 @@ pub fn no_text() -> ErrorKind {
     ErrorKind::PdfToText("no text in the PDF (a scan needs OCR first)".into())
 }
 
-/// `pdftotext MODE -enc UTF-8 - -` on `bytes`: its standard output.
+/// `pdftotext MODE -enc UTF-8 - -` on `bytes`: its standard output;
+/// [`ErrorKind::NoPdfToText`] when `pdftotext` is not on the PATH.
 fn run(bytes: &[u8], mode: &str) -> Result<Vec<u8>, ErrorKind> {
+    if !on_path("pdftotext") {
+        return Err(ErrorKind::NoPdfToText);
+    }
     let mut child = Command::new("pdftotext")
         .args([mode, "-enc", "UTF-8", "-", "-"])
         .stdin(Stdio::piped())

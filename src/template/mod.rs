@@ -161,12 +161,14 @@ fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)
         }
     }
     let (score, _, tpl, matches) = best?;
-    // matches keying one template row or column only (`总计` in every table of a budget)
-    // do not show the template: its tables have many rows and columns
+    // Words every statistical table prints (`总计`, `其他`: a budget's `总计` row, its
+    // `其他收入` column) key a template label without showing the template; two keys
+    // of the template's own labels do.
     let keys: std::collections::HashSet<&String> = matches
         .iter()
         .flatten()
         .flat_map(|m| m.cols.iter().chain(&m.rows).flatten())
+        .filter(|k| !generic_key(tpl, k))
         .collect();
     if score >= 3 && keys.len() >= 2 {
         return Some((tpl, matches));
@@ -176,6 +178,29 @@ fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)
     let by_headings = by_headings(doc)?;
     let matches = doc.tables().map(|t| matched(t, by_headings)).collect();
     Some((by_headings, matches))
+}
+
+/// True when the template's label for `key` (a row or column) is a word any statistical
+/// table prints for a total or a remainder, its outline number aside.
+fn generic_key(tpl: &Template, key: &str) -> bool {
+    const GENERIC: [&str; 4] = ["总计", "合计", "小计", "其他"];
+    fn row_label<'a>(rows: &'a [data::TRow], key: &str) -> Option<&'a str> {
+        rows.iter().find_map(|r| {
+            (r.key == key)
+                .then_some(r.label.as_str())
+                .or_else(|| row_label(&r.rows, key))
+        })
+    }
+    let parts = || tpl.tables.iter().flat_map(|t| &t.parts);
+    let label = parts()
+        .flat_map(|p| &p.columns)
+        .find(|c| c.key == key)
+        .and_then(|c| c.path.last().map(String::as_str))
+        .or_else(|| parts().find_map(|p| row_label(&p.rows, key)));
+    label.is_some_and(|l| {
+        let own = crate::outline::scan_outline(l).map_or(l, |o| &l[o.len..]);
+        GENERIC.contains(&crate::normalize::fold(own).as_str())
+    })
 }
 
 /// The one template whose years include the report's and whose table titles at least two

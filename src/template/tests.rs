@@ -709,3 +709,33 @@ fn total_rows_alone_choose_no_template() {
     assert_eq!(paths, ["总计", "总计", "总计"]);
     assert!(d.tables().all(|t| t.rows.iter().all(|r| r.key.is_none())));
 }
+
+#[test]
+fn generic_labels_in_separate_tables_choose_no_template() {
+    // `总计` keys a template row and `其他收入` fuzzily a template column: two words any
+    // budget prints name no template, however many of its tables print them.
+    let d = parse(
+        "                    收入支出决算总表
+                                   单位：万元
+          项目              决算数
+一、拨款收入                  90.00
+二、事业收入                  15.00
+总计                        105.00
+                    收入决算表
+                                   单位：万元
+          项目        本年收入合计     财政拨款收入     其他收入
+一般公共服务支出          105.00         90.00          15.00
+总计                      105.00         90.00          15.00
+",
+    );
+    assert_eq!(d.meta.template, None);
+    assert!(
+        d.warnings.iter().all(|w| !w.message.contains("gidr")),
+        "{:?}",
+        d.warnings
+    );
+    let t = d.tables().nth(1).expect("second table");
+    let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+    assert_eq!(cols, ["本年收入合计", "财政拨款收入", "其他收入"]);
+    assert!(t.columns.iter().all(|c| c.key.is_none()));
+}

@@ -36,6 +36,7 @@ use crate::normalize::{fold, is_cjk, push_label};
 use crate::outline::scan_outline;
 use crate::table::header::is_total;
 use crate::table::value::kind_of;
+use std::collections::HashMap;
 
 /// Joins label pieces: no space next to a CJK character, pieces printed letter-spaced
 /// (`商 业 企`) closed up.
@@ -1849,8 +1850,26 @@ fn row_labels(
     // cells per column
     let mut cells: Vec<LabelCell> = Vec::new();
     let mut open: Vec<Option<usize>> = vec![None; col_starts.len()];
+    // the column of the last label numbered in each scheme, and its number
+    let mut numbered_at: HashMap<crate::outline::Scheme, (u32, usize)> = HashMap::new();
     for (p, (k, f, h)) in pieces.iter().enumerate() {
         let mut c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
+        // a label numbered next after a label of its scheme (`三、` after `二、`) is that
+        // label's sibling, in its column, however the text indents it (pdftotext sets
+        // the labels of one column a few places apart)
+        let outline = scan_outline(&f.text)
+            .map(|o| o.scheme)
+            .zip(outline_value(&f.text));
+        if let Some((scheme, v)) = outline
+            && !*h
+        {
+            if let Some(&(prev, col)) = numbered_at.get(&scheme)
+                && prev + 1 == v
+            {
+                c = col;
+            }
+            numbered_at.insert(scheme, (v, c));
+        }
         // a total indented past the row right above it (a row of its own: numbered, or
         // printing values), with no row after it at its indentation, is no child of that
         // row: a total adds up rows at its level, and a group of itself alone adds up
@@ -2583,6 +2602,36 @@ Table B-2.  Persons by reason
             ("收入合计", "金额", "100.00"),
             ("四、年初结余", "金额", "5.00"),
             ("总计", "金额", "105.00"),
+        ];
+        assert_filled(&d, &want);
+    }
+
+    /// Issue 13: pdftotext sets the labels of one column a few places apart; a label
+    /// numbered next after another of its scheme (`三、` after `二、`) is its sibling,
+    /// not its child, however far it is indented; a label of another scheme indented
+    /// under it is still its child.
+    #[test]
+    fn a_label_numbered_next_is_a_sibling_however_indented() {
+        let d = doc("                    支出总表
+                                   单位：万元
+    项目                    合计          基本支出
+一、一般公共服务支出        127.00         60.00
+二、社会保障和就业支出       17.00         15.00
+  三、卫生健康支出           4.00          4.00
+    1、行政运行              3.00          3.00
+  四、住房保障支出          21.00         21.00
+");
+        let want = [
+            ("一、一般公共服务支出", "合计", "127.00"),
+            ("一、一般公共服务支出", "基本支出", "60.00"),
+            ("二、社会保障和就业支出", "合计", "17.00"),
+            ("二、社会保障和就业支出", "基本支出", "15.00"),
+            ("三、卫生健康支出", "合计", "4.00"),
+            ("三、卫生健康支出", "基本支出", "4.00"),
+            ("三、卫生健康支出>1、行政运行", "合计", "3.00"),
+            ("三、卫生健康支出>1、行政运行", "基本支出", "3.00"),
+            ("四、住房保障支出", "合计", "21.00"),
+            ("四、住房保障支出", "基本支出", "21.00"),
         ];
         assert_filled(&d, &want);
     }

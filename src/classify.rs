@@ -436,7 +436,17 @@ fn aligned_region(
             LineKind::Blank => {
                 blanks += 1;
                 if blanks > 2 {
-                    break;
+                    // a total row under the empty rows of a form (pdftotext sets them as
+                    // blank lines) closes the table above it
+                    let next = (j..lines.len().min(j + MAX_EMPTY_ROW_LINES))
+                        .find(|&k| kinds[k] != LineKind::Blank);
+                    match next {
+                        Some(k) if data(k) && first_is_total(&lines[k].text) => {
+                            j = k;
+                            continue;
+                        }
+                        _ => break,
+                    }
                 }
             }
             _ => break,
@@ -627,6 +637,16 @@ fn joined_header_start(
         k = p;
     }
     start
+}
+
+/// Most blank lines between a form's last row and its total row (its empty rows).
+const MAX_EMPTY_ROW_LINES: usize = 12;
+
+/// True when a line's first cell names a total (`总计`, `支出总计`).
+fn first_is_total(text: &str) -> bool {
+    crate::line_kind::cells(text)
+        .first()
+        .is_some_and(|f| crate::table::header::is_total(&f.text))
 }
 
 /// A fixed-width table ruled with bars from the line `i` ([`table::ruled`]): the lines

@@ -1979,6 +1979,14 @@ fn row_labels(
             // rows before and after the run that close it
             let lo = if r == 0 { 0 } else { data[r - 1] + 1 };
             let hi = if e == data.len() { body.len() } else { data[e] };
+            // where the row above the run prints its label in this column, its rows carry
+            // that label down: a label below all of them heads none (a row printing no
+            // value, `二、事业收入` under `一、财政拨款收入` and its `1、…`)
+            let hi = if r > 0 && own_col[r - 1] == c {
+                hi.min(data[e - 1] + 1)
+            } else {
+                hi
+            };
             let from = list.partition_point(|&ci| cells[ci].first < lo);
             let to = list.partition_point(|&ci| cells[ci].first < hi);
             let span = &list[from..to];
@@ -2240,8 +2248,10 @@ fn code_paths(body: &[LineInfo], data: &[usize], rows: Vec<Vec<String>>) -> Labe
             .cloned()
             .unwrap_or_default()
     };
-    // one name for two rows of unrelated codes: the pieces of wrapped names were joined
-    // wrongly, and the names are not known
+    // one name for two rows of unrelated codes of different levels: the pieces of wrapped
+    // names were joined wrongly, and the names are not known (one name at one level under
+    // different parents is an item every group has: `201 29 02 一般行政管理事务`, `201 32 02
+    // 一般行政管理事务`)
     let mut named: Vec<(String, &str)> = rows
         .iter()
         .zip(data)
@@ -2250,7 +2260,7 @@ fn code_paths(body: &[LineInfo], data: &[usize], rows: Vec<Vec<String>>) -> Labe
     named.sort_unstable();
     let misjoined = named.windows(2).any(|w| {
         let ((a, ca), (b, cb)) = (&w[0], &w[1]);
-        a == b && !ca.starts_with(cb) && !cb.starts_with(ca)
+        a == b && !ca.starts_with(cb) && !cb.starts_with(ca) && ca.len() != cb.len()
     });
     if misjoined {
         let width = rows.first().map_or(0, Vec::len);
@@ -2513,6 +2523,73 @@ Table B-2.  Persons by reason
             .collect();
         assert_eq!(titles, ["支出预算表", "收入预算表"]);
         assert_eq!(c.len(), 12);
+    }
+
+    /// Issue 13: pdftotext sets a form's empty rows as blank lines; the total row under
+    /// them closes the table. Labels of rows printing no value below a numbered row and
+    /// its children (`二、事业收入` under `一、财政拨款收入` and `1、…`) head none of them.
+    #[test]
+    fn a_total_row_after_empty_rows_closes_the_table() {
+        let d = doc("\u{c}                收入预算总表
+                                     单位：元
+    项目                 预算数
+一、财政拨款收入           900
+  1、一般公共预算资金      900
+  2、政府性基金
+二、事业收入
+三、其他收入
+
+
+
+
+    收入总计             900
+");
+        let want = [
+            ("一、财政拨款收入", "预算数", "900"),
+            ("一、财政拨款收入>1、一般公共预算资金", "预算数", "900"),
+            ("收入总计", "预算数", "900"),
+        ];
+        assert_filled(&d, &want);
+        assert_eq!(d.tables().count(), 1);
+    }
+
+    /// Issue 13: an item every group has (`一般行政管理事务` under each 款) recurs under
+    /// different codes of one level: the codes still give each row its parents.
+    #[test]
+    fn an_item_name_recurring_under_codes_of_one_level_keeps_its_parents() {
+        let text = "
+                收入预算表
+          项目              合计          财政拨款
+201        一般公共服务支出     300,000      300,000
+201   29   群众团体事务        100,000      100,000
+201   29   02 一般行政管理事务    100,000      100,000
+201   32   组织事务          200,000      200,000
+201   32   02 一般行政管理事务    200,000      200,000
+";
+        let d = doc(text);
+        let c = table_cells(&d);
+        assert!(
+            has(
+                &c,
+                "一般公共服务支出>群众团体事务>一般行政管理事务",
+                "合计",
+                "100,000"
+            ),
+            "{c:?}"
+        );
+        assert!(
+            has(
+                &c,
+                "一般公共服务支出>组织事务>一般行政管理事务",
+                "财政拨款",
+                "200,000"
+            ),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "一般公共服务支出>组织事务", "合计", "200,000"),
+            "{c:?}"
+        );
     }
 
     /// Issue 13: a 收入 | 支出 summary printed as two tables side by side on each line

@@ -751,7 +751,95 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     {
         nest_breakdowns(&mut table.rows, seg.band.is_some());
     }
+    unread_misread(&mut table, warnings);
     table
+}
+
+/// A table whose column of numbers holds a row label (`一、一般公共服务支出`: numbered,
+/// in words) or whose header names a column by an amount (`2,940.05`) was not read as
+/// printed: its lines were cut or aligned wrongly (two tables side by side, values set
+/// above their rows, a header over wrapped labels). Its rows are left out, each with an
+/// `unplaced-row` warning holding what it printed, after a `table-misread` warning that
+/// says why: a wrong value is worse than a missing one.
+fn unread_misread(table: &mut Table, warnings: &mut Vec<Warning>) {
+    let n = table.columns.len();
+    let numbers = |j: usize| {
+        table
+            .rows
+            .iter()
+            .filter(|r| r.cells.get(j).is_some_and(|c| c.kind == CellKind::Number))
+            .count()
+    };
+    let label = |c: &Cell| {
+        c.kind == CellKind::Text
+            && scan_outline(&c.raw).is_some_and(|o| {
+                c.raw[o.len..]
+                    .chars()
+                    .filter(|&ch| crate::normalize::is_cjk(ch))
+                    .count()
+                    >= 2
+            })
+    };
+    let label_in_numbers = (0..n).find_map(|j| {
+        let c = table
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.get(j))
+            .find(|c| label(c))?;
+        (numbers(j) >= 2).then(|| c.raw.clone())
+    });
+    // an amount: a number with a decimal part (a year, a count, `1,500` may name a column)
+    let amount = |l: &str| {
+        kind_of(l) == CellKind::Number
+            && l.split_once('.').is_some_and(|(a, b)| {
+                a.ends_with(|c: char| c.is_ascii_digit())
+                    && b.starts_with(|c: char| c.is_ascii_digit())
+            })
+    };
+    let amount_in_header = table
+        .columns
+        .iter()
+        .flat_map(|c| &c.path)
+        .find(|l| amount(l))
+        .cloned();
+    let Some(why) = label_in_numbers
+        .map(|l| {
+            format!(
+                "the row label {} stands in a column of numbers",
+                crate::model::Quoted(&l)
+            )
+        })
+        .or_else(|| {
+            amount_in_header.map(|a| format!("the header names a column by the amount {a}"))
+        })
+    else {
+        return;
+    };
+    warnings.push(Warning {
+        line: Some(table.lines[0]),
+        code: "table-misread".into(),
+        message: format!(
+            "{why}: the table's lines were not read as printed, so its rows are left out"
+        ),
+    });
+    for r in table.rows.drain(..) {
+        let printed: Vec<&str> = r
+            .unplaced
+            .iter()
+            .map(String::as_str)
+            .chain(r.cells.iter().map(|c| c.raw.as_str()))
+            .filter(|t| !t.is_empty())
+            .collect();
+        warnings.push(Warning {
+            line: Some(r.line),
+            code: "unplaced-row".into(),
+            message: format!(
+                "row {} of a table not read as printed is left out: it prints {}",
+                crate::model::Quoted(&r.path.join(" > ")),
+                printed.join(" ")
+            ),
+        });
+    }
 }
 
 /// Rows grouped under heads that print no value (`Newfoundland and Labrador`, `TOTAL, 16
@@ -1392,6 +1480,75 @@ mod tests {
         assert_eq!(t.band.as_deref(), Some("第二十条第(五)项"));
         assert_eq!(t.rows[0].cells[1].value, Some(-6.0));
         assert!(w.is_empty(), "{w:?}");
+    }
+
+    /// A column of numbers holding a row label, or a header naming a column by an amount,
+    /// shows lines not read as printed: the rows are left out, their values in warnings; a
+    /// column of text holding numbered items is a column of text.
+    #[test]
+    fn a_row_label_among_numbers_or_an_amount_in_the_header_unreads_the_table() {
+        let misread = |spec: &[(u32, &str)], w: &mut Vec<Warning>| {
+            let segs = segments(rows(spec), [1, spec.len() as u32], false);
+            build(&segs[0], &ctx(), w)
+        };
+        let left = |w: &[Warning]| -> Vec<String> {
+            w.iter()
+                .filter(|w| w.code == "unplaced-row")
+                .map(|w| w.message.clone())
+                .collect()
+        };
+        let mut w = Vec::new();
+        let t = misread(
+            &[
+                (1, "项目 | 合计 | 基本支出 |"),
+                (2, "一、一般公共服务支出 | 80.00 | 60.00 |"),
+                (3, "二、外交支出 | 三、国防支出 | 5.00 |"),
+                (4, "四、教育支出 | 15.00 | 15.00 |"),
+            ],
+            &mut w,
+        );
+        assert!(t.rows.is_empty(), "{t:?}");
+        assert_eq!(
+            w.iter().filter(|w| w.code == "table-misread").count(),
+            1,
+            "{w:?}"
+        );
+        let rows_left = left(&w);
+        assert_eq!(rows_left.len(), 3, "{w:?}");
+        assert!(rows_left[1].contains("三、国防支出 5.00"), "{rows_left:?}");
+
+        let mut w = Vec::new();
+        let t = misread(
+            &[
+                (1, "项目 | 2,940.05 | 基本支出 |"),
+                (2, "一般公共服务支出 | 80.00 | 60.00 |"),
+                (3, "教育支出 | 15.00 | 15.00 |"),
+            ],
+            &mut w,
+        );
+        assert!(t.rows.is_empty(), "{t:?}");
+        assert!(w.iter().any(|w| w.code == "table-misread"), "{w:?}");
+        assert!(left(&w)[0].contains("80.00 60.00"), "{w:?}");
+
+        let mut w = Vec::new();
+        let t = misread(
+            &[
+                (1, "事项 | 说明 | 件数 |"),
+                (2, "主动公开 | 一、政策文件 | 12 |"),
+                (3, "依申请公开 | 二、申请答复 | 3 |"),
+            ],
+            &mut w,
+        );
+        let values: Vec<Option<f64>> = t
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter().map(|c| c.value))
+            .collect();
+        assert!(
+            values.contains(&Some(12.0)) && values.contains(&Some(3.0)),
+            "{t:?}"
+        );
+        assert!(w.iter().all(|w| w.code != "table-misread"), "{w:?}");
     }
 
     #[test]

@@ -235,7 +235,11 @@ fn mark_page_furniture(lines: &[Line], kinds: &mut [LineKind]) {
     };
     let mut texts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for &k in &spots {
-        if !matches!(kinds[k], LineKind::Text | LineKind::Spaced) || row(k) {
+        // (a total alone ends a blank form on each page it prints: `合计`)
+        if !matches!(kinds[k], LineKind::Text | LineKind::Spaced)
+            || row(k)
+            || crate::table::header::is_total(&lines[k].text)
+        {
             continue;
         }
         let t = key(k);
@@ -329,6 +333,9 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
             LineKind::Pipe if !lines[i].text.starts_with('|') => ruled_region(lines, i),
             LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor)
                 .or_else(|e| barred_region(lines, kinds, i).map_err(|f| e.max(f))),
+            LineKind::Text if aligned::is_form_title(strip_md(&lines[i].text)) => {
+                blank_form_region(lines, kinds, i)
+            }
             _ => Err(i + 1),
         };
         let found = match found {
@@ -637,6 +644,51 @@ fn joined_header_start(
         k = p;
     }
     start
+}
+
+/// A blank form from its title at `i` (`…决算表`, [`aligned::is_form_title`]): the field
+/// and header lines under it, text set in columns on two lines at least, up to a note
+/// (`注：`, `说明：`), prose, the next title or more than two blank lines, with no data line
+/// among them nor right after (a table whose header stands apart from its rows). Read by
+/// the aligned reader as a table whose every value cell is empty.
+fn blank_form_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Region, usize> {
+    let fail = Err(i + 1);
+    let (mut j, mut blanks, mut spaced, mut last) = (i + 1, 0, 0, i);
+    while j < lines.len() {
+        let t = trim(strip_md(&lines[j].text));
+        match kinds[j] {
+            LineKind::Blank => {
+                blanks += 1;
+                if blanks > 2 {
+                    break;
+                }
+            }
+            LineKind::Furniture => {}
+            LineKind::Spaced | LineKind::Text | LineKind::Squeezed => {
+                if crate::line_kind::is_data_line(&lines[j].text) {
+                    return fail;
+                }
+                let prose = kinds[j] == LineKind::Text && is_prose(t);
+                if t.starts_with(['注', '说']) || prose || aligned::is_form_title(t) {
+                    break;
+                }
+                spaced += usize::from(kinds[j] == LineKind::Spaced);
+                last = j;
+                blanks = 0;
+            }
+            _ => return fail,
+        }
+        j += 1;
+    }
+    let next = (j..lines.len().min(j + MAX_EMPTY_ROW_LINES)).find(|&k| kinds[k] != LineKind::Blank);
+    if next.is_some_and(|k| crate::line_kind::is_data_line(&lines[k].text)) || spaced < 2 {
+        return fail;
+    }
+    Ok(Region {
+        start: i,
+        end: last + 1,
+        style: Style::Aligned,
+    })
 }
 
 /// Most blank lines between a form's last row and its total row (its empty rows).

@@ -400,11 +400,16 @@ fn blocks(infos: &[LineInfo]) -> Vec<(usize, usize)> {
     while start < infos.len() {
         let mut end = start + 1;
         let mut rows = matches!(infos[start].kind, Kind::Data(_));
+        // a caption over header lines and no rows is a blank form's: the next caption
+        // starts the next table
+        let captioned = is_caption(&infos[start]);
+        let mut header_lines = 0;
         while end < infos.len()
             && !matches!(infos[end].kind, Kind::Band(_))
-            && !(rows && is_caption(&infos[end]))
+            && !((rows || (captioned && header_lines >= 2)) && is_caption(&infos[end]))
         {
             rows |= matches!(infos[end].kind, Kind::Data(_));
+            header_lines += usize::from(infos[end].kind == Kind::Other);
             end += 1;
         }
         out.push((start, end));
@@ -612,9 +617,11 @@ fn is_caption(i: &LineInfo) -> bool {
     if crate::line_kind::is_numbered_caption(&text) {
         return true;
     }
-    if i.frags.len() != 1 {
-        return false;
-    }
+    i.frags.len() == 1 && is_form_title(&text)
+}
+
+/// A form's title: one CJK piece ending in `表` (`收入支出决算总表`, `…预算表（续）`).
+pub(crate) fn is_form_title(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let t = match t.rfind(['（', '(']) {
         Some(b) if t[b..].contains('续') => &t[..b],
@@ -670,6 +677,22 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     // the table goes before the furniture lines inside it (blocks in order of first line)
     let mut furniture: Vec<Piece> = out.split_off(at);
     let Some(first_data) = rest.iter().position(|i| matches!(i.kind, Kind::Data(_))) else {
+        if let Some(seg) = blank_form(rest, align, [first_line, last_line], band.clone()) {
+            out.push(Piece::Table { seg, grid: true });
+            out.append(&mut furniture);
+            return;
+        }
+        // a form's title over header lines whose columns could not be told: its text
+        if rest.iter().any(is_caption) {
+            warnings.push(Warning {
+                line: Some(first_line),
+                code: "table-unread".into(),
+                message: "a form printing no value whose header lines do not show its columns; kept as text".into(),
+            });
+            out.push(Piece::Unread([first_line, last_line]));
+            out.append(&mut furniture);
+            return;
+        }
         // no values: a band, or header lines only; keep them as plain rows
         let rows: Vec<RawRow> = rest
             .iter()
@@ -1046,6 +1069,170 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     };
     out.push(Piece::Table { seg, grid: true });
     out.append(&mut furniture);
+}
+
+/// A blank form: a caption (`…决算表`), its field lines, the header lines and, under
+/// them, the labels of rows printing no value (`合计`): a table every value cell of which
+/// is empty (a 政府性基金 or 三公 form a department keeps although it spent nothing).
+/// The stub is the text up to the right end of the words naming label columns (`项目`,
+/// `…科目编码`, `…科目名称`, `类 款 项`); the header text right of it heads the value
+/// columns, whose leaves are the header cells standing over no lower header cell
+/// (neither overlapping one nor centred between two neighbours of one lower line); the
+/// stub's text under its last header line gives the rows (none: one row without a
+/// label). `None` when the lines show no such form.
+fn blank_form(
+    rest: &[LineInfo],
+    align: Align,
+    lines: [u32; 2],
+    band: Option<String>,
+) -> Option<Segment> {
+    let cap = rest.iter().position(is_caption)?;
+    let mut above = vec![joined(&rest[cap].frags)];
+    let mut k = cap + 1;
+    while k < rest.len()
+        && matches!(rest[k].kind, Kind::Other | Kind::Blank)
+        && rest[k].frags.iter().all(|f| f.text.contains([':', '：']))
+    {
+        for f in &rest[k].frags {
+            if super::is_unit_line(&f.text) {
+                above.push(f.text.clone());
+            }
+        }
+        k += 1;
+    }
+    let head = &rest[k..];
+    if head
+        .iter()
+        .any(|i| !matches!(i.kind, Kind::Other | Kind::Blank | Kind::Furniture))
+    {
+        return None;
+    }
+    let texts: Vec<(usize, &Frag)> = head
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.kind == Kind::Other)
+        .flat_map(|(li, i)| i.frags.iter().map(move |f| (li, f)))
+        .collect();
+    let names_labels = |t: &str| {
+        let t = fold(t);
+        ["项目", "指标", "类", "款", "项"].contains(&t.as_str())
+            || t.ends_with("科目编码")
+            || t.ends_with("科目名称")
+    };
+    let stub: Vec<&(usize, &Frag)> = texts
+        .iter()
+        .filter(|(_, f)| names_labels(&f.text))
+        .collect();
+    let stub_x1 = stub.iter().map(|(_, f)| f.x1).max().unwrap_or(0);
+    let stub_line = stub.iter().map(|(li, _)| *li).max();
+    if texts.iter().any(|(_, f)| f.x0 < stub_x1 && f.x1 > stub_x1) {
+        return None;
+    }
+    let units: Vec<(usize, Frag)> = texts
+        .iter()
+        .filter(|(_, f)| f.x0 >= stub_x1)
+        .map(|(li, f)| (*li, (*f).clone()))
+        .collect();
+    let centre = |f: &Frag| (f.x0 + f.x1) as f64 / 2.0;
+    // a cell standing over a lower one: overlapping it, or centred between two neighbours
+    let over_lower = |li: usize, f: &Frag| {
+        units
+            .iter()
+            .any(|(l, g)| *l > li && overlap(f.x0, f.x1, g.x0, g.x1) > 0)
+            || (li + 1..head.len()).any(|low| {
+                let on: Vec<&Frag> = units
+                    .iter()
+                    .filter(|(l, _)| *l == low)
+                    .map(|(_, g)| g)
+                    .collect();
+                on.windows(2).any(|w| {
+                    let (d1, d2) = (centre(f) - centre(w[0]), centre(w[1]) - centre(f));
+                    d1 > 0.0 && d2 > 0.0 && (d1 - d2).abs() <= 2.0 + (d1 + d2) / 10.0
+                })
+            })
+    };
+    let mut cols: Vec<Col> = units
+        .iter()
+        .filter(|(li, f)| !over_lower(*li, f))
+        .map(|(_, f)| Col { x0: f.x0, x1: f.x1 })
+        .collect();
+    cols.sort_by_key(|c| c.x0);
+    if cols.len() < 2 || cols.windows(2).any(|w| w[0].x1 > w[1].x0) {
+        return None;
+    }
+    let n = cols.len();
+    // no value gives a column its width: each leaf's column reaches halfway to the next,
+    // so that a label centred over two leaves stands over both
+    let leaves: Vec<(usize, usize)> = cols.iter().map(|c| (c.x0, c.x1)).collect();
+    for k in 0..n {
+        if k > 0 {
+            cols[k].x0 = (leaves[k - 1].1 + leaves[k].0).div_ceil(2);
+        }
+        if k + 1 < n {
+            cols[k].x1 = (leaves[k].1 + leaves[k + 1].0) / 2;
+        }
+    }
+    let blank_at: Vec<bool> = head.iter().map(|i| i.kind == Kind::Blank).collect();
+    let tree = header_tree(
+        &units,
+        &cols,
+        align,
+        &blank_at,
+        head.first().map_or(0, |h| h.no),
+    );
+    if tree.unplaced > 0 || tree.rows.is_empty() {
+        return None;
+    }
+    // the stub's text: its header (the corner) down to the last line naming a label
+    // column, the rows' labels below it
+    let (corner, labels): (Vec<_>, Vec<_>) = texts
+        .iter()
+        .filter(|(_, f)| f.x1 <= stub_x1)
+        .partition(|(li, _)| stub_line.is_some_and(|s| *li <= s));
+    let corner: Vec<(usize, Frag)> = corner.iter().map(|(li, f)| (*li, (*f).clone())).collect();
+    let l = usize::from(stub_x1 > 0);
+    let mut rows: Vec<RawRow> = Vec::new();
+    for (d, r) in tree.rows.iter().enumerate() {
+        let mut cells = vec![String::new(); l + n];
+        if d == 0 && l > 0 {
+            cells[0] = join_corner(&corner);
+        }
+        cells[l..].clone_from_slice(r);
+        rows.push(RawRow {
+            line: tree.lines.get(d).copied().unwrap_or(lines[0]),
+            cells,
+            unplaced: Vec::new(),
+        });
+    }
+    let head_rows = rows.len();
+    let mut row = |no: u32, label: String| {
+        let mut cells = vec![String::new(); l + n];
+        if l > 0 {
+            cells[0] = label;
+        }
+        rows.push(RawRow {
+            line: no,
+            cells,
+            unplaced: Vec::new(),
+        });
+    };
+    if labels.is_empty() {
+        row(head.last().map_or(lines[1], |i| i.no), String::new());
+    }
+    for (li, f) in labels {
+        row(head[li].no, clean_label(&f.text));
+    }
+    Some(Segment {
+        above,
+        band,
+        lines,
+        rows,
+        known: Some(Shape {
+            head: head_rows,
+            labels: l,
+            values: n,
+        }),
+    })
 }
 
 fn join_corner(corner: &[(usize, Frag)]) -> String {
@@ -2523,6 +2710,78 @@ Table B-2.  Persons by reason
             .collect();
         assert_eq!(titles, ["支出预算表", "收入预算表"]);
         assert_eq!(c.len(), 12);
+    }
+
+    /// Issue 13: blank forms (a department keeps a 基金 form it did not use): a title, a
+    /// unit, header lines and the row label `合计`, no value. They are tables whose cells
+    /// are empty, their columns rebuilt from the header (a cell wrapped over two lines, a
+    /// group over three leaves, a row label on the leaves' line), and the next form's
+    /// title starts the next table even where no row stands between.
+    #[test]
+    fn blank_forms_are_tables_of_empty_cells() {
+        let d = doc("\u{c}                   基金收支决算表
+                                                     单位：万元
+         项目
+                   年初结转和                         年末结转和
+  功能分类                  本年收入      本年支出
+          科目名称       结余                            结余
+  科目编码
+
+         合计                   合计    基本支出   项目支出
+                   资本收支预算表
+编制单位：某局                                单位：元
+               项目               资本预算支出
+ 功能分类科目编码
+                    功能分类科目名称   合计     基本支出      项目支出
+ 类   款   项
+
+
+               合计
+注：本表无数据。
+");
+        let tables: Vec<(Option<String>, Vec<String>, Vec<String>)> = d
+            .tables()
+            .map(|t| {
+                (
+                    t.title.clone(),
+                    t.columns.iter().map(|c| c.path.join(">")).collect(),
+                    t.rows.iter().map(|r| r.path.join(">")).collect(),
+                )
+            })
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            tables,
+            [
+                (
+                    Some("基金收支决算表".to_string()),
+                    s(&[
+                        "年初结转和结余",
+                        "本年收入",
+                        "本年支出>合计",
+                        "本年支出>基本支出",
+                        "本年支出>项目支出",
+                        "年末结转和结余"
+                    ]),
+                    s(&["合计"])
+                ),
+                (
+                    Some("资本收支预算表".to_string()),
+                    s(&[
+                        "资本预算支出>合计",
+                        "资本预算支出>基本支出",
+                        "资本预算支出>项目支出"
+                    ]),
+                    s(&["合计"])
+                ),
+            ]
+        );
+        assert!(
+            d.tables()
+                .flat_map(|t| &t.rows)
+                .flat_map(|r| &r.cells)
+                .all(|c| c.kind == crate::model::CellKind::Empty)
+        );
     }
 
     /// Issue 13: pdftotext sets a form's empty rows as blank lines; the total row under

@@ -2039,6 +2039,8 @@ fn row_labels(
     let mut open: Vec<Option<usize>> = vec![None; col_starts.len()];
     // the column of the last label numbered in each scheme, and its number
     let mut numbered_at: HashMap<crate::outline::Scheme, (u32, usize)> = HashMap::new();
+    // where the last numbered label was set, and the column its numbering gave it
+    let mut moved: Option<(usize, usize)> = None;
     for (p, (k, f, h)) in pieces.iter().enumerate() {
         let mut c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
         // a label numbered next after a label of its scheme (`三、` after `二、`) is that
@@ -2050,12 +2052,21 @@ fn row_labels(
         if let Some((scheme, v)) = outline
             && !*h
         {
+            let own = c;
             if let Some(&(prev, col)) = numbered_at.get(&scheme)
                 && prev + 1 == v
             {
                 c = col;
             }
             numbered_at.insert(scheme, (v, c));
+            // the column's unnumbered labels set at the same place (the last line of a
+            // wrapped label, a total under the series) stand in it too
+            moved = (c != own).then_some((f.x0, c));
+        } else if let Some((x0, col)) = moved
+            && f.x0 == x0
+            && outline.is_none()
+        {
+            c = col;
         }
         // a total indented past the row right above it (a row of its own: numbered, or
         // printing values), with no row after it at its indentation, is no child of that
@@ -2782,6 +2793,29 @@ Table B-2.  Persons by reason
                 .flat_map(|r| &r.cells)
                 .all(|c| c.kind == crate::model::CellKind::Empty)
         );
+    }
+
+    /// Issue 13: where a series' labels are set two places right (`十六、` after `十五、`),
+    /// the column's unnumbered text set at that place follows them: the last line of a
+    /// wrapped label continues it, and the total under the series is its sibling.
+    #[test]
+    fn text_set_where_a_series_drifted_follows_it() {
+        let d = doc("\u{c}                    支出总表
+                                   单位：万元
+    项目                        决算数
+十五、商业服务业等支出          10.00
+  十六、金融支出                20.00
+  十七、抗疫特别国债安排的支
+  出                            30.00
+  本年支出合计                  60.00
+");
+        let want = [
+            ("十五、商业服务业等支出", "决算数", "10.00"),
+            ("十六、金融支出", "决算数", "20.00"),
+            ("十七、抗疫特别国债安排的支出", "决算数", "30.00"),
+            ("本年支出合计", "决算数", "60.00"),
+        ];
+        assert_filled(&d, &want);
     }
 
     /// Issue 13: pdftotext sets a form's empty rows as blank lines; the total row under

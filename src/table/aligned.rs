@@ -622,6 +622,11 @@ fn is_caption(i: &LineInfo) -> bool {
 
 /// A form's title: one CJK piece ending in `表` (`收入支出决算总表`, `…预算表（续）`).
 pub(crate) fn is_form_title(text: &str) -> bool {
+    // (cheap first: most lines end otherwise)
+    let end = text.trim_end();
+    if !(end.ends_with('表') || end.ends_with(['）', ')'])) {
+        return false;
+    }
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let t = match t.rfind(['（', '(']) {
         Some(b) if t[b..].contains('续') => &t[..b],

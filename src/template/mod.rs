@@ -168,9 +168,8 @@ fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)
         .iter()
         .flatten()
         .flat_map(|m| m.cols.iter().chain(&m.rows).flatten())
-        .filter(|k| !generic_key(tpl, k))
         .collect();
-    if score >= 3 && keys.len() >= 2 {
+    if score >= 3 && keys.iter().filter(|k| !generic_key(tpl, k)).take(2).count() >= 2 {
         return Some((tpl, matches));
     }
     // Tables too broken to match (PDF text boxes): the section headings name the

@@ -24,7 +24,7 @@ use unicode_normalization::UnicodeNormalization;
 #[rustfmt::skip]
 const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("budget-putuo-wanli-2025-excerpt",              "mixed",    49.9  , "issue 13: tables of other statistical reports"),
-    ("budget-shanghai-finance-2025-excerpt",         "aligned",  86.5  , "issue 13: tables of other statistical reports"),
+    ("budget-shanghai-finance-2025-excerpt",         "aligned",  92.1  , "issue 13: tables of other statistical reports"),
     ("bulletin-longgang-2015",                       "pipe",     100.0 , ""),
     ("bulletin-shanghai-2023",                       "pipe",     100.0 , "issue 13: tables of other statistical reports"),
     ("dapuqiao-2025-excerpt",                        "markdown", 100.0 , ""),
@@ -34,8 +34,8 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("disclosure-taizhou-2017-excerpt",              "pipe",     0.0   , "issue 13: no value cells; the file is there for its meta block and headings"),
     ("disclosure-yueyang-nanhu-2019-excerpt",        "cellline", 100.0 , ""),
     ("final-account-putuo-finance-2024-excerpt",     "aligned",  67.6  , "issue 13: tables of other statistical reports"),
-    ("final-account-putuo-planning-2024-excerpt",    "aligned",  87.4  , "issue 13: tables of other statistical reports"),
-    ("final-account-putuo-socialwork-2024-excerpt",  "aligned",  81.5  , "issue 13: tables of other statistical reports"),
+    ("final-account-putuo-planning-2024-excerpt",    "aligned",  91.1  , "issue 13: tables of other statistical reports"),
+    ("final-account-putuo-socialwork-2024-excerpt",  "aligned",  90.7  , "issue 13: tables of other statistical reports"),
     ("fixture-fengxian-style-2025",                  "pipe",     100.0 , ""),
     ("fixture-hangzhou-style-2025",                  "pipe",     100.0 , ""),
     ("huaian-2024-boxes",                            "cellline", 95.0  , "issue 4: pdfminer boxes; the 第二十条 parts have no sums to confirm a column reading"),

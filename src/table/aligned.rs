@@ -159,16 +159,7 @@ fn sides(
     let head = &block[..first_data];
     // the header starts under the caption and the field lines under it
     let from = match head.iter().rposition(is_caption) {
-        Some(c) => {
-            let mut k = c + 1;
-            while k < head.len()
-                && matches!(head[k].kind, Kind::Other | Kind::Blank)
-                && head[k].frags.iter().all(|f| f.text.contains([':', '：']))
-            {
-                k += 1;
-            }
-            k
-        }
+        Some(c) => field_lines(head, c + 1, &mut Vec::new()),
         None => 0,
     };
     // a label printed twice on a header line, something between (cheap: a few header lines)
@@ -740,19 +731,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
                 k += 1;
             }
             above.push(caption);
-            // field lines under a caption (`编制单位：…   单位：元`): the unit is the table's
-            while k < head.len()
-                && matches!(head[k].kind, Kind::Other | Kind::Blank)
-                && head[k].frags.iter().all(|f| f.text.contains([':', '：']))
-            {
-                for f in &head[k].frags {
-                    if super::is_unit_line(&f.text) {
-                        above.push(f.text.clone());
-                    }
-                }
-                k += 1;
-            }
-            &head[k..]
+            &head[field_lines(head, k, &mut above)..]
         }
         None => head,
     };
@@ -1076,6 +1055,24 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     out.append(&mut furniture);
 }
 
+/// The field lines under a caption from line `k` (`编制单位：…   单位：元`: every piece
+/// holds a colon; blank lines pass); the units they state go to `above`. Returns the
+/// first line after them.
+fn field_lines(lines: &[LineInfo], mut k: usize, above: &mut Vec<String>) -> usize {
+    while k < lines.len()
+        && matches!(lines[k].kind, Kind::Other | Kind::Blank)
+        && lines[k].frags.iter().all(|f| f.text.contains([':', '：']))
+    {
+        for f in &lines[k].frags {
+            if super::is_unit_line(&f.text) {
+                above.push(f.text.clone());
+            }
+        }
+        k += 1;
+    }
+    k
+}
+
 /// A blank form: a caption (`…决算表`), its field lines, the header lines and, under
 /// them, the labels of rows printing no value (`合计`): a table every value cell of which
 /// is empty (a 政府性基金 or 三公 form a department keeps although it spent nothing).
@@ -1093,19 +1090,7 @@ fn blank_form(
 ) -> Option<Segment> {
     let cap = rest.iter().position(is_caption)?;
     let mut above = vec![joined(&rest[cap].frags)];
-    let mut k = cap + 1;
-    while k < rest.len()
-        && matches!(rest[k].kind, Kind::Other | Kind::Blank)
-        && rest[k].frags.iter().all(|f| f.text.contains([':', '：']))
-    {
-        for f in &rest[k].frags {
-            if super::is_unit_line(&f.text) {
-                above.push(f.text.clone());
-            }
-        }
-        k += 1;
-    }
-    let head = &rest[k..];
+    let head = &rest[field_lines(rest, cap + 1, &mut above)..];
     if head
         .iter()
         .any(|i| !matches!(i.kind, Kind::Other | Kind::Blank | Kind::Furniture))

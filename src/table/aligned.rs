@@ -915,14 +915,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         .collect();
     let mut keep = keep.into_iter();
     units.retain(|_| keep.next().unwrap_or(false));
-    let blank_at: Vec<bool> = head.iter().map(|i| i.kind == Kind::Blank).collect();
-    let tree = header_tree(
-        &units,
-        &cols,
-        align,
-        &blank_at,
-        head.first().map_or(0, |h| h.no),
-    );
+    let tree = header_tree(&units, &cols, align, head);
     let header_texts: Vec<String> = units.iter().map(|(_, f)| fold(&f.text)).collect();
     let corner_texts: Vec<String> = corner.iter().map(|(_, f)| fold(&f.text)).collect();
     if tree.unplaced > 0 {
@@ -941,23 +934,9 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     let body: &[LineInfo] = centred.as_deref().unwrap_or(body);
     let labels = row_labels(body, boundary, &header_texts, &corner_texts, warnings);
     let l = labels.width;
-    let mut rows: Vec<RawRow> = Vec::new();
     let corner_text = join_corner(&corner);
     let depth = tree.rows.len();
-    for (d, r) in tree.rows.iter().enumerate() {
-        let mut cells = vec![String::new(); l + n];
-        if d == 0 && l > 0 {
-            cells[0] = corner_text.clone();
-        }
-        for (j, c) in r.iter().enumerate() {
-            cells[l + j] = c.clone();
-        }
-        rows.push(RawRow {
-            line: tree.lines.get(d).copied().unwrap_or(first_line),
-            cells,
-            unplaced: Vec::new(),
-        });
-    }
+    let mut rows = header_rows(&tree, &corner_text, l, first_line);
     if depth == 0 && !corner_text.is_empty() && l > 0 {
         let mut cells = vec![String::new(); l + n];
         cells[0] = corner_text.clone();
@@ -1162,14 +1141,7 @@ fn blank_form(
             cols[k].x1 = (leaves[k].1 + leaves[k + 1].0) / 2;
         }
     }
-    let blank_at: Vec<bool> = head.iter().map(|i| i.kind == Kind::Blank).collect();
-    let tree = header_tree(
-        &units,
-        &cols,
-        align,
-        &blank_at,
-        head.first().map_or(0, |h| h.no),
-    );
+    let tree = header_tree(&units, &cols, align, head);
     if tree.unplaced > 0 || tree.rows.is_empty() {
         return None;
     }
@@ -1181,19 +1153,7 @@ fn blank_form(
         .partition(|(li, _)| stub_line.is_some_and(|s| *li <= s));
     let corner: Vec<(usize, Frag)> = corner.iter().map(|(li, f)| (*li, (*f).clone())).collect();
     let l = usize::from(stub_x1 > 0);
-    let mut rows: Vec<RawRow> = Vec::new();
-    for (d, r) in tree.rows.iter().enumerate() {
-        let mut cells = vec![String::new(); l + n];
-        if d == 0 && l > 0 {
-            cells[0] = join_corner(&corner);
-        }
-        cells[l..].clone_from_slice(r);
-        rows.push(RawRow {
-            line: tree.lines.get(d).copied().unwrap_or(lines[0]),
-            cells,
-            unplaced: Vec::new(),
-        });
-    }
+    let mut rows = header_rows(&tree, &join_corner(&corner), l, lines[0]);
     let head_rows = rows.len();
     let mut row = |no: u32, label: String| {
         let mut cells = vec![String::new(); l + n];
@@ -1223,6 +1183,27 @@ fn blank_form(
             values: n,
         }),
     })
+}
+
+/// The header tree's rows as grid rows of `l` label cells (the corner's text in the
+/// first row's first) and the value columns' cells.
+fn header_rows(tree: &Tree, corner: &str, l: usize, first_line: u32) -> Vec<RawRow> {
+    tree.rows
+        .iter()
+        .enumerate()
+        .map(|(d, r)| {
+            let mut cells = vec![String::new(); l];
+            if d == 0 && l > 0 {
+                cells[0] = corner.to_string();
+            }
+            cells.extend(r.iter().cloned());
+            RawRow {
+                line: tree.lines.get(d).copied().unwrap_or(first_line),
+                cells,
+                unplaced: Vec::new(),
+            }
+        })
+        .collect()
 }
 
 fn join_corner(corner: &[(usize, Frag)]) -> String {
@@ -1470,13 +1451,10 @@ struct Tree {
     unplaced: usize,
 }
 
-fn header_tree(
-    units: &[(usize, Frag)],
-    cols: &[Col],
-    align: Align,
-    blank_at: &[bool],
-    line0: u32,
-) -> Tree {
+fn header_tree(units: &[(usize, Frag)], cols: &[Col], align: Align, head: &[LineInfo]) -> Tree {
+    // `units` index the header lines `head`
+    let blank_at: Vec<bool> = head.iter().map(|i| i.kind == Kind::Blank).collect();
+    let line0 = head.first().map_or(0, |h| h.no);
     let n = cols.len();
     let mut tree = Tree {
         rows: Vec::new(),

@@ -445,9 +445,7 @@ fn aligned_region(
                 if blanks > 2 {
                     // a total row under the empty rows of a form (pdftotext sets them as
                     // blank lines) closes the table above it
-                    let next = (j..lines.len().min(j + MAX_EMPTY_ROW_LINES))
-                        .find(|&k| kinds[k] != LineKind::Blank);
-                    match next {
+                    match after_empty_rows(kinds, j) {
                         Some(k) if data(k) && first_is_total(&lines[k].text) => {
                             j = k;
                             continue;
@@ -680,8 +678,9 @@ fn blank_form_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Reg
         }
         j += 1;
     }
-    let next = (j..lines.len().min(j + MAX_EMPTY_ROW_LINES)).find(|&k| kinds[k] != LineKind::Blank);
-    if next.is_some_and(|k| crate::line_kind::is_data_line(&lines[k].text)) || spaced < 2 {
+    if after_empty_rows(kinds, j).is_some_and(|k| crate::line_kind::is_data_line(&lines[k].text))
+        || spaced < 2
+    {
         return fail;
     }
     Ok(Region {
@@ -693,6 +692,11 @@ fn blank_form_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Reg
 
 /// Most blank lines between a form's last row and its total row (its empty rows).
 const MAX_EMPTY_ROW_LINES: usize = 12;
+
+/// The first line from `j` that is not blank, within a form's empty rows.
+fn after_empty_rows(kinds: &[LineKind], j: usize) -> Option<usize> {
+    (j..kinds.len().min(j + MAX_EMPTY_ROW_LINES)).find(|&k| kinds[k] != LineKind::Blank)
+}
 
 /// True when a line's first cell names a total (`总计`, `支出总计`).
 fn first_is_total(text: &str) -> bool {

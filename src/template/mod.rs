@@ -180,9 +180,9 @@ fn choose(doc: &Document) -> Option<(&'static Template, Vec<Option<TableMatch>>)
 }
 
 /// True when the template's label for `key` (a row or column) is a word any statistical
-/// table prints for a total or a remainder, its outline number aside.
+/// table prints for a total ([`crate::table::header::is_total`]) or a remainder (`其他`),
+/// its outline number aside.
 fn generic_key(tpl: &Template, key: &str) -> bool {
-    const GENERIC: [&str; 4] = ["总计", "合计", "小计", "其他"];
     fn row_label<'a>(rows: &'a [data::TRow], key: &str) -> Option<&'a str> {
         rows.iter().find_map(|r| {
             (r.key == key)
@@ -198,7 +198,7 @@ fn generic_key(tpl: &Template, key: &str) -> bool {
         .or_else(|| parts().find_map(|p| row_label(&p.rows, key)));
     label.is_some_and(|l| {
         let own = crate::outline::scan_outline(l).map_or(l, |o| &l[o.len..]);
-        GENERIC.contains(&crate::normalize::fold(own).as_str())
+        crate::table::header::is_total(own) || crate::normalize::fold(own) == "其他"
     })
 }
 

@@ -990,6 +990,7 @@ fn read_table(
     let columns_of = |k: usize| tt.parts[leaves[k].part].columns.len();
     adopt_lines_before_labels(s, &order, columns_of, &mut row_vals);
     share_value_lines(s, &order, columns_of, &mut row_vals);
+    share_value_blocks(s, &order, columns_of, &mut row_vals);
     let taken: std::collections::HashSet<usize> = row_vals.iter().flatten().copied().collect();
     let last_taken = taken.iter().copied().max().unwrap_or(0);
     let stray = (0..last_taken)
@@ -1746,6 +1747,94 @@ fn share_value_lines(
     }
 }
 
+/// Gives the values of a run of consecutive rows that a PDF's text prints in blocks of
+/// columns: beside wrapped labels `pdftotext -layout` may set the run's cells as one block
+/// of columns after another, each block a line per row of the run (`0 1 0 0` / `0 0 0 0`
+/// under the labels, then `0 0 1` / `0 0 0` further right). Where the `k` rows of a run
+/// (rows that took no values, or other than one line of their columns' count) took
+/// between them lines of values that fall into blocks of `k` lines, every line of a block
+/// holding the same count, each block standing right of the block before in characters
+/// and the blocks' counts adding up to the rows' columns, the `j`-th row of the run takes
+/// the `j`-th line of every block. Any other shape (a block short of a line: a row blank
+/// there; lines of unequal counts: blank cells) is left as it was.
+fn share_value_blocks(
+    s: &Stream,
+    order: &[(usize, Hit)],
+    columns_of: impl Fn(usize) -> usize,
+    row_vals: &mut [Vec<usize>],
+) {
+    if !s.paged {
+        return;
+    }
+    // per row in printed order: may it belong to a run? (values of aligned text only,
+    // and not one line of its columns' count)
+    let in_run: Vec<bool> = order
+        .iter()
+        .map(|&(k, _)| {
+            let v = &row_vals[k];
+            let plain = v
+                .iter()
+                .all(|&t| s.toks[t].kind == Kind::Value && !s.toks[t].celled);
+            let one_line =
+                v.len() == columns_of(k) && v.iter().all(|&t| s.toks[t].line == s.toks[v[0]].line);
+            plain && !one_line
+        })
+        .collect();
+    let mut i = 0;
+    while i < order.len() {
+        let n = columns_of(order[i].0);
+        let j = (i..order.len())
+            .find(|&j| !in_run[j] || columns_of(order[j].0) != n)
+            .unwrap_or(order.len());
+        if j - i >= 2 {
+            split_blocks(s, &order[i..j], n, row_vals);
+        }
+        i = j.max(i + 1);
+    }
+}
+
+/// [`share_value_blocks`] for one run of rows of `n` columns.
+fn split_blocks(s: &Stream, run: &[(usize, Hit)], n: usize, row_vals: &mut [Vec<usize>]) {
+    let k = run.len();
+    let mut vals: Vec<usize> = run.iter().flat_map(|&(q, _)| row_vals[q].clone()).collect();
+    vals.sort_unstable();
+    let mut lines: Vec<Vec<usize>> = Vec::new();
+    for t in vals {
+        match lines.last_mut() {
+            Some(l) if s.toks[l[0]].line == s.toks[t].line => l.push(t),
+            _ => lines.push(vec![t]),
+        }
+    }
+    // every value of each line is the run's
+    let whole = lines.iter().all(|l| {
+        let line = s.toks[l[0]].line;
+        s.toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.line == line && t.kind == Kind::Value)
+            .all(|(t, _)| l.contains(&t))
+    });
+    if !whole || lines.len() < 2 * k || !lines.len().is_multiple_of(k) {
+        return;
+    }
+    let blocks: Vec<&[Vec<usize>]> = lines.chunks(k).collect();
+    let uniform = blocks
+        .iter()
+        .all(|b| b.iter().all(|l| l.len() == b[0].len()));
+    let counts: usize = blocks.iter().map(|b| b[0].len()).sum();
+    let apart = blocks.windows(2).all(|w| {
+        let end = w[0].iter().flatten().map(|&t| s.toks[t].chars.1).max();
+        let start = w[1].iter().flatten().map(|&t| s.toks[t].chars.0).min();
+        end < start
+    });
+    if !uniform || counts != n || !apart {
+        return;
+    }
+    for (j, &(q, _)) in run.iter().enumerate() {
+        row_vals[q] = blocks.iter().flat_map(|b| b[j].clone()).collect();
+    }
+}
+
 /// The corner note (`（本列数据的勾稽关系为：…）`, a bracketed sentence, brackets removed)
 /// and the stub (`信息内容`: header text over the row labels that names no column) among
 /// the header tokens `[from, to)` of a part.
@@ -2098,6 +2187,7 @@ fn printed_or(s: &Stream, label: &str) -> String {
                 end: p + needle.len(),
             },
             false,
+            false,
         ),
         None => label.to_string(),
     }
@@ -2410,7 +2500,15 @@ fn continuation(s: &Stream, a: usize, to: usize) -> Option<usize> {
 fn completed_label(s: &Stream, h: Hit, folded: &str) -> String {
     // (a hit that is the label exactly holds no other column's text)
     let exact = s.folded[h.start..h.end].iter().copied().eq(folded.chars());
-    let mut printed = printed_span(s, h, !exact);
+    let mut printed = printed_span(s, h, !exact, false);
+    // a label read with a group label's words among its lines: without them, where it
+    // then reads as the template's
+    if !exact {
+        let without = printed_span(s, h, true, true);
+        if without != printed && folded.starts_with(mfold(&without).as_str()) {
+            printed = without;
+        }
+    }
     let Some(rest) = folded
         .strip_prefix(mfold(&printed).as_str())
         .filter(|r| !r.is_empty())
@@ -2432,7 +2530,7 @@ fn completed_label(s: &Stream, h: Hit, folded: &str) -> String {
 /// The printed text of a folded range: the folded characters are those of the labels,
 /// so the printed form is rebuilt from the tokens' text where the range covers a whole
 /// token, and from the folded characters otherwise.
-fn printed_span(s: &Stream, h: Hit, row_label: bool) -> String {
+fn printed_span(s: &Stream, h: Hit, row_label: bool, drop_beside: bool) -> String {
     // Folding keeps one character per printed character except white space (dropped),
     // so the folded range, mapped to the printed characters of its tokens, is exact.
     let mut out = String::new();
@@ -2449,12 +2547,22 @@ fn printed_span(s: &Stream, h: Hit, row_label: bool) -> String {
         .filter(|t| t.x1 > start_x && t.line != s.toks[first_tok].line)
         .map(|t| (t.x0, t.chars.0))
         .collect();
+    // with `drop_beside`, a later line's first word set in the column of the text before
+    // the label on its first line, one space before more text, is that text's (a group
+    // label wrapped beside the label: `（六）其 1.申请人…` over `他处理 机关不再…`), and
+    // the text after it the label's
+    let f = &s.toks[first_tok];
+    let beside = |t: &Tok| {
+        (drop_beside && s.spatial && !t.celled && t.line != f.line && f.x0 < start_x)
+            .then(|| group_word(t))
+            .flatten()
+            .filter(|&(x1, _)| x1 > f.x0 && x1 <= start_x)
+    };
     while c < h.end {
         let tok = s.owner[c];
         // text of another column printed among the label's lines (a row-group label
         // wrapped beside it) is not part of it
         let t = &s.toks[tok];
-        let f = &s.toks[first_tok];
         // (in a bare pipe table, a line's first cell continues the last cell of the
         // line before)
         let wrapped = t.x0 == 0 && s.bare_lines.contains(&t.line) && s.bare_lines.contains(&f.line);
@@ -2464,6 +2572,7 @@ fn printed_span(s: &Stream, h: Hit, row_label: bool) -> String {
             s.spatial
                 && t.x1 <= start_x
                 && !margins.iter().any(|&(x, c)| x == t.x0 || c == t.chars.0)
+                && beside(t).is_none()
         };
         if row_label && tok != first_tok && left {
             c += s.owner[c..].iter().take_while(|&&o| o == tok).count();
@@ -2475,14 +2584,31 @@ fn printed_span(s: &Stream, h: Hit, row_label: bool) -> String {
             .chars()
             .filter(|ch| !ch.is_whitespace())
             .collect();
+        let skip = beside(t).map_or(0, |(_, chars)| chars);
         if printed.len() == s.toks[tok].folded.chars().count() {
-            out.extend((c..run_end).map(|i| printed[s.offset[i] as usize]));
+            out.extend(
+                (c..run_end)
+                    .filter(|&i| s.offset[i] as usize >= skip)
+                    .map(|i| printed[s.offset[i] as usize]),
+            );
         } else {
             out.extend(&s.folded[c..run_end]);
         }
         c = run_end;
     }
     out
+}
+
+/// The first word of a label token holding more than one: where it ends (display
+/// column) and how many printed characters it has.
+fn group_word(t: &Tok) -> Option<(u32, usize)> {
+    let text = strip_marks(&t.text);
+    let (word, rest) = text.trim_start().split_once(char::is_whitespace)?;
+    if rest.trim().is_empty() {
+        return None;
+    }
+    let width: u32 = word.chars().map(|c| c.width().unwrap_or(0) as u32).sum();
+    Some((t.x0 + width, word.chars().count()))
 }
 
 /// Finds each leaf's label: all exact occurrences, then the longest chain in template
@@ -4237,6 +4363,61 @@ mod tests {
             .unwrap(),
             ["2", "0", "0", "0", "0", "0", "2"]
         );
+    }
+
+    /// A group label wrapped beside a row label, its second line one space before the row
+    /// label's (`（六）其` over `他处理`): the group's word is no part of the row's label.
+    #[test]
+    fn a_group_labels_word_beside_a_wrapped_row_label_is_the_groups() {
+        let label = "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请";
+        let text = apply_2021(&[(
+            label,
+            &[
+                "  （六）其 2.申请人逾期未按收费通知要求缴纳费用、行政",
+                "  他处理 机关不再处理其政府信息公开申请  2   0   0   0   0   0   2",
+            ],
+        )]);
+        assert_eq!(
+            row_cells(&text, label).unwrap(),
+            ["2", "0", "0", "0", "0", "0", "2"]
+        );
+    }
+
+    /// `pdftotext -layout` may set the cells of rows beside wrapped labels as blocks of
+    /// columns, a line per row in each block: each row takes its line of every block. A
+    /// block short of a line (a row blank there) says nothing of whose its lines are.
+    #[test]
+    fn a_pdfs_blocks_of_columns_give_each_row_its_line_of_every_block() {
+        let blocks = |second: &[&'static str]| {
+            let mut printed = vec![
+                "2.没有现成信息需要另行制作",
+                "                        0   1   0   0",
+                "                        2   0   0   0",
+            ];
+            printed.extend(second);
+            apply_2021(&[
+                (
+                    "1.本机关不掌握相关政府信息",
+                    &["1.本机关不掌握相关政府信息"],
+                ),
+                ("2.没有现成信息需要另行制作", &printed),
+            ])
+        };
+        let text = blocks(&[
+            "                                        0   0   1",
+            "                                        0   0   2",
+        ]);
+        assert_eq!(
+            row_cells(&text, "1.本机关不掌握相关政府信息").unwrap(),
+            ["0", "1", "0", "0", "0", "0", "1"]
+        );
+        assert_eq!(
+            row_cells(&text, "2.没有现成信息需要另行制作").unwrap(),
+            ["2", "0", "0", "0", "0", "0", "2"]
+        );
+        let short = blocks(&["                                        0   0   1"]);
+        assert!(row_cells(&short, "1.本机关不掌握相关政府信息").is_none());
+        assert!(row_cells(&short, "2.没有现成信息需要另行制作").is_none());
     }
 
     /// Between a row printing nothing and a row printing more values than it has columns,

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of `govreport convert`, next to two baselines measured in the same run:
 #   floor  - examples/floor.rs: walk, read every file, validate UTF-8, count lines (1 thread);
+#   write floor - the same, then write as many bytes, in as many files, as convert wrote
+#            (examples/floor.rs --write-like): the floor the throughput goal is set against
+#            (convert --jobs 2 at >= 50 % of it);
 #   naive  - ../shared/bench/naive_parse.py --json: the regex + pandas script a data journalist
 #            writes in an afternoon (needs pandas: installed with pip if missing, else skipped).
 # Prints seconds, MB/s, docs/s, the ratio to the floor and the peak RSS (/usr/bin/time -v)
@@ -74,6 +77,7 @@ measure() {
 
 bench() { # N
   local n=$1 dir bytes
+  n1_s=""
   dir=$(corpus "$n")
   bytes=$(du -sb --apparent-size "$dir" | cut -f1)
   echo
@@ -81,9 +85,13 @@ bench() { # N
   read -r f_s f_rss < <(measure "$FLOOR" "$dir")
   read -r c1_s c1_rss < <(measure "$BIN" convert "$dir" -o "$OUT/out-j1" --jobs 1)
   read -r c2_s c2_rss < <(measure "$BIN" convert "$dir" -o "$OUT/out-j2" --jobs 2)
+  read -r w_s w_rss < <(measure "$FLOOR" --write-like "$OUT/out-j1" --to "$OUT/floor-out" "$dir")
+  local written
+  written=$(du -sb --apparent-size "$OUT/out-j1" | cut -f1)
   cmp -s "$OUT/out-j1/documents.jsonl" "$OUT/out-j2/documents.jsonl" || echo "WARNING: --jobs 1 and 2 differ"
   local rows
   rows="floor (read+utf8+lines, 1 thread)|$f_s|$f_rss
+write floor (+ convert's bytes, 1 thr)|$w_s|$w_rss
 convert --jobs 1|$c1_s|$c1_rss
 convert --jobs 2|$c2_s|$c2_rss"
   # the naive script takes minutes on 20,000 documents: only on the first corpus unless NAIVE_ALL=1
@@ -101,6 +109,11 @@ naive_parse.py --json -j 2|$n2_s|$n2_rss"
       printf "%-36s %8.3f %9.1f %9.0f %9.3f %10.1f\n", name, s, b/1e6/s, n/s, f/s, rss/1024 }'
   done
   awk -v a="$c1_s" -v b="$c2_s" 'BEGIN{printf "speed-up 1 -> 2 threads: %.2fx\n", a/b}'
+  awk -v w="$w_s" -v c="$c2_s" -v o="$written" -v b="$bytes" 'BEGIN{
+    printf "convert writes %.1f MB (%.1fx its input); --jobs 2 runs at %.0f %% of the write floor (goal >= 50 %%)\n", o/1e6, o/b, 100*w/c }'
+  if [ -n "${n1_s:-}" ]; then
+    awk -v c="$c2_s" -v n="$n1_s" 'BEGIN{printf "--jobs 2 is %.1fx the naive script (goal >= 5x)\n", n/c}'
+  fi
   echo "$n $c2_s $c2_rss" >> "$OUT/scaling.txt"
 }
 

@@ -20,6 +20,16 @@ struct Found<'a> {
     col: &'a [String],
 }
 
+/// True when `check` compares a table's value with a number the report's prose states (a
+/// `text` rule): it vouches for that one cell, not for how the table was read.
+pub fn states_prose(check: &Check) -> bool {
+    super::data::builtin().iter().any(|t| {
+        t.checks
+            .iter()
+            .any(|r| r.along == "text" && check.rule == format!("{}/{}", t.id, r.id))
+    })
+}
+
 /// Runs every rule of `tpl` over `doc`.
 pub fn run(doc: &Document, tpl: &Template) -> Vec<Check> {
     let cells: HashMap<(&str, &str), Found> = keyed::index(doc)

@@ -193,10 +193,12 @@ pub fn quality(doc: &crate::model::Document, within: Option<[u32; 2]>) -> Qualit
             inside([l, l]) && doc.tables().any(|t| t.lines[0] <= l && l <= t.lines[1])
         })
     });
+    // (sums of the tables' own cells: a number of the prose a table agrees with vouches
+    // for one cell, not for the reading of the table)
     let passed = doc
         .checks
         .iter()
-        .filter(|c| c.status == "pass" && inside(c.lines))
+        .filter(|c| c.status == "pass" && inside(c.lines) && !super::check::states_prose(c))
         .count();
     let lost = doc.warnings.iter().any(|w| {
         matches!(
@@ -1336,11 +1338,16 @@ fn read_table(
                 })
         };
         let mut rows = Vec::new();
+        // rows read blank because they print nothing, and rows whose printed values were
+        // left out (by leaf)
+        let mut blank_row = vec![false; leaves.len()];
+        let mut values_left = vec![false; leaves.len()];
         for (i, &k) in ks.iter().enumerate() {
             let Some(h) = hits[k] else { continue };
             let leaf = &leaves[k];
             let toks: Vec<&Tok> = row_vals[k].iter().map(|&t| &s.toks[t]).collect();
             let line_no = lines[s.toks[tok_of(h.start)].line].no;
+            values_left[k] = has_value(&toks);
             let at = order.iter().position(|&(q, _)| q == k);
             // (values no row took between the row before and its label: a PDF's line may
             // print a wrapped row's values above its label)
@@ -1370,6 +1377,7 @@ fn read_table(
             {
                 None
             } else if toks.is_empty() && row_lines && values_in_place && !s.drawn {
+                blank_row[k] = true;
                 Some(vec![empty(); n])
             } else {
                 // a short row is placed by position only where no row holds values
@@ -1477,6 +1485,7 @@ fn read_table(
                 path.push(printed(&u.label));
             }
             path.push(completed_label(s, h, &leaf.row.m_label.folded));
+            values_left[k] &= !unplaced.is_empty();
             rows.push(Row {
                 path,
                 line: line_no,
@@ -1484,6 +1493,32 @@ fn read_table(
                 key: Some(leaf.row.key.clone()),
                 unplaced,
             });
+        }
+        // In a PDF's text a row's values are drawn at its cell's vertical middle, which
+        // may be the line of the next or the last row's label: a row printing nothing
+        // beside a row whose values could not be placed may be the row those values
+        // belong to, so it is not read as blank.
+        if s.paged {
+            for (i, &(k, h)) in order.iter().enumerate() {
+                let beside_left = [i.checked_sub(1), Some(i + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|j| order.get(j))
+                    .any(|&(q, _)| values_left[q]);
+                if !blank_row[k] || !beside_left {
+                    continue;
+                }
+                let key = &leaves[k].row.key;
+                rows.retain(|r| r.key.as_ref() != Some(key));
+                warnings.push(Warning {
+                    line: Some(lines[s.toks[tok_of(h.start)].line].no),
+                    code: "unplaced-row".into(),
+                    message: format!(
+                        "row {:?} prints no value, but a row beside it prints values that could not be placed, which in a PDF's text may be this row's; its cells are left out",
+                        leaves[k].row.label
+                    ),
+                });
+            }
         }
         for (_, lt, vals) in orphans.iter().filter(|(p, _, _)| *p == pi) {
             let toks: Vec<&Tok> = vals.iter().map(|&v| &s.toks[v]).collect();
@@ -4363,6 +4398,54 @@ mod tests {
             .unwrap(),
             ["2", "0", "0", "0", "0", "0", "2"]
         );
+    }
+
+    /// A table's value agreeing with a number of the prose vouches for that value only:
+    /// it is not a sum that holds, so it does not make one reading of the tables confirm
+    /// more than another (a layout reading that misplaced a sparse table's values was kept
+    /// over the grammar's, which left them out, for its `收到申请…件` agreeing).
+    #[test]
+    fn a_number_of_the_prose_is_no_evidence_of_a_reading() {
+        let text = std::fs::read("corpus/template-2021-aligned.txt").unwrap();
+        let mut doc =
+            crate::parse_bytes(&text, "template-2021-aligned.txt", &Default::default()).unwrap();
+        let check = |rule: &str| crate::model::Check {
+            rule: rule.into(),
+            table: "t4".into(),
+            column: None,
+            row: None,
+            status: "pass".into(),
+            expected: Some(1.0),
+            found: Some(1.0),
+            lines: [1, 1],
+            message: String::new(),
+        };
+        doc.checks = vec![check("gidr-2021/text-applications")];
+        assert_eq!(super::quality(&doc, None).passed, 0);
+        doc.checks.push(check("gidr-2021/t3-balance"));
+        assert_eq!(super::quality(&doc, None).passed, 1);
+    }
+
+    /// In a PDF's text a row printing nothing beside a row whose values cannot be placed is
+    /// not read as blank: `pdftotext -layout` may print a row's values on the line of the
+    /// next row's label. A row printing nothing between rows read whole still is.
+    #[test]
+    fn a_pdf_row_printing_nothing_beside_unplaced_values_is_not_blank() {
+        let text = apply_2021(&[
+            (
+                "1.本机关不掌握相关政府信息",
+                &["1.本机关不掌握相关政府信息"],
+            ),
+            (
+                "2.没有现成信息需要另行制作",
+                &["2.没有现成信息需要另行制作 1                           1"],
+            ),
+            ("8.属于行政查询事项", &["8.属于行政查询事项"]),
+        ]);
+        let two = row_cells(&text, "2.没有现成信息需要另行制作");
+        assert!(two.is_none_or(|c| c.iter().all(String::is_empty)));
+        assert!(row_cells(&text, "1.本机关不掌握相关政府信息").is_none());
+        assert_eq!(row_cells(&text, "8.属于行政查询事项").unwrap(), [""; 7]);
     }
 
     /// A group label wrapped beside a row label, its second line one space before the row

@@ -23,11 +23,14 @@ struct Found<'a> {
 /// True when `check` compares a table's value with a number the report's prose states (a
 /// `text` rule): it vouches for that one cell, not for how the table was read.
 pub fn states_prose(check: &Check) -> bool {
-    super::data::builtin().iter().any(|t| {
-        t.checks
-            .iter()
-            .any(|r| r.along == "text" && check.rule == format!("{}/{}", t.id, r.id))
-    })
+    let Some((template, rule)) = check.rule.split_once('/') else {
+        return false;
+    };
+    super::data::builtin()
+        .iter()
+        .filter(|t| t.id == template)
+        .flat_map(|t| &t.checks)
+        .any(|r| r.id == rule && r.along == "text")
 }
 
 /// Runs every rule of `tpl` over `doc`.

@@ -2810,11 +2810,11 @@ fn centers(
     row_vals: &[Vec<usize>],
     n: usize,
     span: fn(&Tok) -> (u32, u32),
-) -> Option<Vec<f64>> {
+) -> Option<Vec<ValueColumn>> {
     if !s.spatial || s.paged {
         return None;
     }
-    let mut per: Vec<Vec<f64>> = vec![Vec::new(); n];
+    let mut per: Vec<Vec<(u32, u32)>> = vec![Vec::new(); n];
     for &k in ks {
         let toks: Vec<&Tok> = row_vals[k]
             .iter()
@@ -2835,8 +2835,8 @@ fn centers(
         if squeezed {
             continue;
         }
-        let mut xs: Vec<f64> = toks.iter().map(|t| middle(span(t))).collect();
-        xs.sort_by(f64::total_cmp);
+        let mut xs: Vec<(u32, u32)> = toks.iter().map(|t| span(t)).collect();
+        xs.sort_unstable();
         for (c, x) in xs.into_iter().enumerate() {
             per[c].push(x);
         }
@@ -2846,12 +2846,24 @@ fn centers(
     }
     Some(
         per.into_iter()
-            .map(|mut v| {
-                v.sort_by(f64::total_cmp);
-                v[v.len() / 2]
+            .map(|v| {
+                let mut mids: Vec<f64> = v.iter().map(|&x| middle(x)).collect();
+                mids.sort_by(f64::total_cmp);
+                ValueColumn {
+                    mid: mids[mids.len() / 2],
+                    only: (v.len() == 1).then(|| v[0]),
+                }
             })
             .collect(),
     )
+}
+
+/// A value column of a part, from its rows that fill their columns: the median centre of
+/// their values, and the one value's span where a single row fills them.
+#[derive(Debug, Clone, Copy)]
+struct ValueColumn {
+    mid: f64,
+    only: Option<(u32, u32)>,
 }
 
 /// The `unplaced-row` warning of a row left out: its printed values and why.
@@ -2880,7 +2892,7 @@ fn has_value(toks: &[&Tok]) -> bool {
 fn assign(
     toks: &[&Tok],
     n: usize,
-    centers: Option<(&[f64], &[f64])>,
+    centers: Option<(&[ValueColumn], &[ValueColumn])>,
     spatial: bool,
     paged: bool,
 ) -> Option<Vec<Cell>> {
@@ -3455,26 +3467,43 @@ fn middle((a, b): (u32, u32)) -> f64 {
 /// that stand apart by whole columns are not read into the wrong one).
 fn columns_under(
     toks: &[&Tok],
-    centers: &[f64],
+    centers: &[ValueColumn],
     span: fn(&Tok) -> (u32, u32),
 ) -> Option<Vec<usize>> {
     let gap = centers
         .windows(2)
-        .map(|w| w[1] - w[0])
+        .map(|w| w[1].mid - w[0].mid)
         .fold(f64::INFINITY, f64::min);
     let tol = if gap.is_finite() { gap / 4.0 } else { 2.0 };
     let mut out: Vec<usize> = Vec::with_capacity(toks.len());
     for t in toks {
-        let x = middle(span(t));
+        let (a, b) = span(t);
+        let x = middle((a, b));
         let (c, d) = centers
             .iter()
             .enumerate()
-            .map(|(c, &cx)| (c, (cx - x).abs()))
+            .map(|(c, col)| (c, (col.mid - x).abs()))
             .min_by(|a, b| a.1.total_cmp(&b.1))?;
         if d >= tol || out.last().is_some_and(|&l| c <= l) {
             return None;
         }
         out.push(c);
+    }
+    // One full row shows where its own cells stand, not that the tool keeps columns:
+    // lynx sets each row's cells a fixed gap apart, so after a blank cell a value prints
+    // near the blank's column. Under one row's cells, a row's values must keep that row's
+    // spacing (starts or ends as far apart as its cells'; a row shifted whole, as w3m
+    // shifts a row whose label is a column wider, keeps it).
+    for (w, cols) in toks.windows(2).zip(out.windows(2)) {
+        let (Some((p0, q0)), Some((p1, q1))) = (centers[cols[0]].only, centers[cols[1]].only)
+        else {
+            continue;
+        };
+        let ((a0, b0), (a1, b1)) = (span(w[0]), span(w[1]));
+        let apart = |x: u32, y: u32| i64::from(y) - i64::from(x);
+        if apart(a0, a1) != apart(p0, p1) && apart(b0, b1) != apart(q0, q1) {
+            return None;
+        }
     }
     Some(out)
 }
@@ -4446,6 +4475,31 @@ mod tests {
         assert!(two.is_none_or(|c| c.iter().all(String::is_empty)));
         assert!(row_cells(&text, "1.本机关不掌握相关政府信息").is_none());
         assert_eq!(row_cells(&text, "8.属于行政查询事项").unwrap(), [""; 7]);
+    }
+
+    /// Under the one row of a part that fills its columns, a short row is placed by
+    /// position only where its values keep that row's spacing: lynx sets each row's cells
+    /// a fixed gap apart, so after a blank cell the next value prints near the blank's
+    /// column. A row shifted whole (w3m, a label a column wider) keeps the spacing.
+    #[test]
+    fn a_short_row_under_one_full_row_keeps_its_spacing_or_is_not_placed() {
+        let text = |short: &str| {
+            format!(
+                "{HEAD}第二十条第（五）项\n行政许可       7\n第二十条第（六）项\n\
+                 信息内容 上一年项目数量 本年增/减 处理决定数量\n\
+                 行政处罚  {short}\n\
+                 行政强制  482   -482   16828\n\
+                 第二十条第（八）项\n行政事业性收费     9\n\n三、收到和处理政府信息公开申请情况\n"
+            )
+        };
+        // (packed: `10155` a fixed gap after `5669`, not under its column)
+        let packed = row_cells(&text("5669   10155"), "行政处罚");
+        assert!(packed.is_none_or(|c| c.iter().all(String::is_empty)));
+        // (the full row's spacing, the whole row a column to the right)
+        assert_eq!(
+            row_cells(&text(" 482          16828"), "行政处罚").unwrap(),
+            ["482", "", "16828"]
+        );
     }
 
     /// A group label wrapped beside a row label, its second line one space before the row

@@ -1290,7 +1290,15 @@ fn read_table(
             };
             with += 1;
             let lines = s.toks[tok_of(h.start)].line..=s.toks[tok_of(h.end - 1)].line;
-            beside += usize::from(lines.contains(&s.toks[v].line));
+            // (or all on one line of values alone right after the label's last line, a
+            // blank line between at most: a wrapped label whose cells lynx prints after it)
+            let line = s.toks[v].line;
+            let after = line > *lines.end()
+                && line <= lines.end() + 2
+                && row_vals[k].len() >= 2
+                && row_vals[k].iter().all(|&t| s.toks[t].line == line)
+                && line_cells(s, line) == row_vals[k].len();
+            beside += usize::from(lines.contains(&line) || after);
         }
         // (a table that prints no value anywhere is blank throughout, whatever the text)
         let no_values = s.toks.iter().all(|t| t.kind != Kind::Value);
@@ -4500,6 +4508,34 @@ mod tests {
             row_cells(&text(" 482          16828"), "行政处罚").unwrap(),
             ["482", "", "16828"]
         );
+    }
+
+    /// Rows printed one to a line (lynx): a row printing its label alone is blank, also
+    /// where a wrapped label's values print on a line of their own right after it.
+    #[test]
+    fn values_after_a_wrapped_label_keep_rows_one_to_a_line() {
+        let mut text = vec![
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            "   自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计".into(),
+        ];
+        for l in &LEAVES_2021 {
+            match *l {
+                "一、本年新收政府信息公开申请数量" | "（一）予以公开" | "（七）总计" => {
+                    text.push(format!("   {l}   2     2"))
+                }
+                "（二）部分公开" => text.extend([
+                    format!("   {l}"),
+                    String::new(),
+                    "   （区分处理的，只计这一情形，不计其他情形）".into(),
+                    "     1      1".into(),
+                ]),
+                _ => text.push(format!("   {l}")),
+            }
+        }
+        text.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let text = text.join("\n");
+        assert_eq!(row_cells(&text, "2.重复申请").unwrap(), [""; 7]);
+        assert_eq!(row_cells(&text, "四、结转下年度继续办理").unwrap(), [""; 7]);
     }
 
     /// A group label wrapped beside a row label, its second line one space before the row

@@ -60,7 +60,7 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
         ti += 1;
     }
     doc.warnings.extend(warnings);
-    unread_clashing_headers(doc);
+    unread_clashing_headers(doc, tpl);
     let ordered = order::fill_from_order(doc, tpl, lines);
     doc.warnings.extend(ordered);
     let placed = place::place_unplaced(doc, tpl);
@@ -76,18 +76,43 @@ pub fn apply(doc: &mut Document, lines: &[Line]) {
 /// header says cannot be told, so none is trusted. Its values go to their rows'
 /// `unplaced` lists (the rows are then left out, [`drop_unplaced_rows`]) and its columns
 /// lose their keys, with a `header-misread` warning.
-fn unread_clashing_headers(doc: &mut Document) {
+fn unread_clashing_headers(doc: &mut Document, tpl: &Template) {
+    // each template part's column keys, in order
+    let parts: Vec<Vec<&str>> = tpl
+        .tables
+        .iter()
+        .flat_map(|tt| &tt.parts)
+        .map(|p| p.columns.iter().map(|c| c.key.as_str()).collect())
+        .collect();
     let mut warnings = Vec::new();
     for b in doc.blocks.iter_mut() {
         let Block::Table(t) = b else { continue };
         let mut seen = std::collections::HashSet::new();
-        let Some(clash) = t
-            .columns
+        let keys: Vec<&str> = t.columns.iter().filter_map(|c| c.key.as_deref()).collect();
+        let clash = keys
             .iter()
-            .filter_map(|c| c.key.as_deref())
-            .find(|k| !seen.insert(*k))
-            .map(str::to_string)
-        else {
+            .find(|k| !seen.insert(**k))
+            .map(|k| format!("two columns of table {} read as template column {k}", t.id));
+        // (the template's columns print in its order: a header read into another order
+        // was misread, `总计` before `结果纠正` under one group)
+        // (of a part holding every key: one that holds them in order clears the table)
+        let at = |part: &[&str], k: &str| part.iter().position(|p| *p == k);
+        let holding: Vec<&Vec<&str>> = parts
+            .iter()
+            .filter(|p| keys.iter().all(|k| at(p, k).is_some()))
+            .collect();
+        let in_order = |p: &[&str]| keys.windows(2).all(|w| at(p, w[0]) < at(p, w[1]));
+        let disorder = holding
+            .first()
+            .filter(|_| !holding.iter().any(|p| in_order(p)))
+            .and_then(|p| keys.windows(2).find(|w| at(p, w[0]) >= at(p, w[1])))
+            .map(|w| {
+                format!(
+                    "columns of table {} read as template columns {} and {}, in the other order than the template's",
+                    t.id, w[0], w[1]
+                )
+            });
+        let Some(why) = clash.or(disorder) else {
             continue;
         };
         for c in &mut t.columns {
@@ -105,8 +130,7 @@ fn unread_clashing_headers(doc: &mut Document) {
             line: Some(t.lines[0]),
             code: "header-misread".into(),
             message: format!(
-                "two columns of table {} read as template column {clash}: its header was not read right, so its values are left unplaced",
-                t.id
+                "{why}: its header was not read right, so its values are left unplaced"
             ),
         });
     }

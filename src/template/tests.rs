@@ -662,7 +662,7 @@ fn a_header_giving_two_columns_one_key_leaves_its_values_unplaced() {
             t.columns[1].key = key.clone();
         }
     }
-    super::unread_clashing_headers(&mut d);
+    super::unread_clashing_headers(&mut d, gidr_2021());
     let t = d.tables().find(|t| t.id == id).unwrap();
     assert!(t.columns.iter().all(|c| c.key.is_none()));
     assert!(t.rows.iter().all(|r| {
@@ -672,6 +672,45 @@ fn a_header_giving_two_columns_one_key_leaves_its_values_unplaced() {
     }));
     let kept: Vec<String> = printed.into_iter().filter(|v| !v.is_empty()).collect();
     assert_eq!(t.rows[0].unplaced, kept);
+    assert!(d.warnings.iter().any(|w| w.code == "header-misread"));
+}
+
+fn gidr_2021() -> &'static super::Template {
+    super::builtin()
+        .iter()
+        .find(|t| t.id == "gidr-2021")
+        .expect("gidr-2021")
+}
+
+/// A table whose header was read so that its columns take template keys in another order
+/// than the template's (`总计` before `结果纠正` under one group) was misread: its values
+/// are left unplaced. A table keeping the template's order is left as it is.
+#[test]
+fn a_header_read_into_another_order_than_the_templates_leaves_its_values_unplaced() {
+    let mut d = parse(&corpus("template-2021-pipe.txt"));
+    let before = d.clone();
+    super::unread_clashing_headers(&mut d, gidr_2021());
+    assert_eq!(d, before);
+    let t = d.tables().next().expect("a table");
+    let id = t.id.clone();
+    for b in d.blocks.iter_mut() {
+        if let crate::model::Block::Table(t) = b
+            && t.id == id
+        {
+            let (a, b) = (t.columns[0].key.clone(), t.columns[1].key.clone());
+            assert!(a.is_some() && b.is_some() && a != b);
+            t.columns[0].key = b;
+            t.columns[1].key = a;
+        }
+    }
+    super::unread_clashing_headers(&mut d, gidr_2021());
+    let t = d.tables().find(|t| t.id == id).unwrap();
+    assert!(t.columns.iter().all(|c| c.key.is_none()));
+    assert!(t.rows.iter().all(|r| {
+        r.cells
+            .iter()
+            .all(|c| c.kind == crate::model::CellKind::Missing)
+    }));
     assert!(d.warnings.iter().any(|w| w.code == "header-misread"));
 }
 

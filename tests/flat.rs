@@ -86,6 +86,46 @@ fn flattened_pages_give_no_wrong_value_and_hold_their_floors() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Pages of fresh batches on which a reading once bound wrong values (`tests/regress/`, each
+/// named by its seed, page and tool): none may again.
+#[test]
+fn pages_that_once_read_wrong_values_read_none() {
+    let dir = crate::util::root().join("tests/regress");
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/regress")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    assert!(texts.len() >= 3, "{} texts", texts.len());
+    let mut failures = Vec::new();
+    for p in &texts {
+        let name = crate::util::stem(p);
+        let truth: Value = serde_json::from_str(
+            &std::fs::read_to_string(dir.join(format!("{name}.truth.json"))).unwrap(),
+        )
+        .unwrap();
+        let doc = govreport::parse_bytes(
+            &std::fs::read(p).unwrap(),
+            &name,
+            &govreport::Options::default(),
+        )
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let mut out = Vec::new();
+        govreport::write::json::write_json(std::slice::from_ref(&doc), &mut out).unwrap();
+        let json: Value = serde_json::from_slice(&out).unwrap();
+        let mut wrong = Vec::new();
+        let s = score(&json, &truth, &mut wrong);
+        assert!(s.cells > 100, "{name}: {} truth cells", s.cells);
+        failures.extend(
+            wrong
+                .into_iter()
+                .map(|w| format!("{name}: wrong value: {w}")),
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// The values a document binds: (row path, column path, value as printed), normalised as the
 /// scoring rule normalises them, for every number and not-applicable mark.
 fn bound_values(doc: &govreport::Document) -> std::collections::BTreeSet<(String, String, String)> {

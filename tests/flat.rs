@@ -35,28 +35,12 @@ fn dir() -> PathBuf {
 fn flattened_pages_give_no_wrong_value_and_hold_their_floors() {
     let mut per: BTreeMap<String, Score> = BTreeMap::new();
     let mut failures = Vec::new();
-    let mut texts: Vec<PathBuf> = std::fs::read_dir(dir())
-        .expect("tests/flat")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    texts.sort();
+    let texts = texts_in(&dir());
     assert_eq!(texts.len(), 400, "40 pages x 10 tools");
     for p in &texts {
         let name = crate::util::stem(p);
         let (page, tool) = name.split_once('-').expect("NAME-TOOL.txt");
-        let truth: Value = serde_json::from_str(
-            &std::fs::read_to_string(dir().join(format!("{page}.truth.json"))).unwrap(),
-        )
-        .unwrap();
-        let bytes = std::fs::read(p).unwrap();
-        let doc = govreport::parse_bytes(&bytes, &name, &govreport::Options::default())
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let mut out = Vec::new();
-        govreport::write::json::write_json(std::slice::from_ref(&doc), &mut out).unwrap();
-        let json: Value = serde_json::from_slice(&out).unwrap();
-        let mut wrong = Vec::new();
-        let s = score(&json, &truth, &mut wrong);
+        let (s, wrong) = score_text(p, &dir().join(format!("{page}.truth.json")));
         for w in wrong {
             failures.push(format!("{name}: wrong value: {w}"));
         }
@@ -91,31 +75,12 @@ fn flattened_pages_give_no_wrong_value_and_hold_their_floors() {
 #[test]
 fn pages_that_once_read_wrong_values_read_none() {
     let dir = crate::util::root().join("tests/regress");
-    let mut texts: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("tests/regress")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    texts.sort();
+    let texts = texts_in(&dir);
     assert!(texts.len() >= 3, "{} texts", texts.len());
     let mut failures = Vec::new();
     for p in &texts {
         let name = crate::util::stem(p);
-        let truth: Value = serde_json::from_str(
-            &std::fs::read_to_string(dir.join(format!("{name}.truth.json"))).unwrap(),
-        )
-        .unwrap();
-        let doc = govreport::parse_bytes(
-            &std::fs::read(p).unwrap(),
-            &name,
-            &govreport::Options::default(),
-        )
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
-        let mut out = Vec::new();
-        govreport::write::json::write_json(std::slice::from_ref(&doc), &mut out).unwrap();
-        let json: Value = serde_json::from_slice(&out).unwrap();
-        let mut wrong = Vec::new();
-        let s = score(&json, &truth, &mut wrong);
+        let (s, wrong) = score_text(p, &dir.join(format!("{name}.truth.json")));
         assert!(s.cells > 100, "{name}: {} truth cells", s.cells);
         failures.extend(
             wrong
@@ -124,6 +89,36 @@ fn pages_that_once_read_wrong_values_read_none() {
         );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The `.txt` files of `dir`, sorted.
+fn texts_in(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut texts: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    texts.sort();
+    texts
+}
+
+/// The text at `text` parsed and scored against the truth at `truth` (the scoring rule's
+/// port), with the wrong values it binds.
+fn score_text(text: &std::path::Path, truth: &std::path::Path) -> (Score, Vec<String>) {
+    let name = crate::util::stem(text);
+    let truth: Value = serde_json::from_str(&std::fs::read_to_string(truth).unwrap()).unwrap();
+    let doc = govreport::parse_bytes(
+        &std::fs::read(text).unwrap(),
+        &name,
+        &govreport::Options::default(),
+    )
+    .unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut out = Vec::new();
+    govreport::write::json::write_json(std::slice::from_ref(&doc), &mut out).unwrap();
+    let json: Value = serde_json::from_slice(&out).unwrap();
+    let mut wrong = Vec::new();
+    let s = score(&json, &truth, &mut wrong);
+    (s, wrong)
 }
 
 /// The values a document binds: (row path, column path, value as printed), normalised as the

@@ -52,8 +52,28 @@ const MAX_GRID: usize = 4_000_000;
 
 /// Reads a grid region into table pieces.
 // The union-find works on (row, column) indexes; index loops say it best.
-#[allow(clippy::needless_range_loop)]
 pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
+    // boxes printed one right under the other (w3m prints each HTML table as its own box,
+    // `└───┘` then `┌──┐`) are read box by box: each has its own columns, and the
+    // strokes of one would cut the cells of the other
+    if let Some(k) = (1..lines.len()).find(|&k| box_edge(&lines[k - 1]) && box_edge(&lines[k])) {
+        let mut pieces = read_box(&lines[..k], warnings);
+        pieces.extend(read(&lines[k..], warnings));
+        return pieces;
+    }
+    read_box(lines, warnings)
+}
+
+/// A line that closes or opens a box: a rule line beginning with a corner or junction
+/// (`└───┴──┘`, `+----+`), not one that a spanning cell's stroke crosses (`|    +---+`).
+fn box_edge(line: &Line) -> bool {
+    let t = crate::normalize::trim(&line.text);
+    crate::line_kind::is_rule(t) && t.chars().next().is_some_and(is_junction)
+}
+
+/// Reads one box (or grid of boxes sharing their columns).
+#[allow(clippy::needless_range_loop)]
+fn read_box(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     let laid: Vec<Vec<(usize, char)>> = lines.iter().map(|l| layout(&l.text)).collect();
     // column boundaries: every vertical stroke or junction
     let mut bounds: Vec<usize> = laid
@@ -251,6 +271,40 @@ mod tests {
             }
         }
         out
+    }
+
+    /// w3m prints each HTML table as its own box; boxes one right under the other with
+    /// other column widths keep their own columns (the strokes of one do not split the
+    /// cells of the other, which once put a value into the header).
+    #[test]
+    fn boxes_one_under_the_other_keep_their_own_columns() {
+        let text = "\
+表1 情况
+
+┌──────────┬──────┬──────┐
+│项目      │甲数  │乙数  │
+├──────────┼──────┼──────┤
+│规章      │7     │5     │
+└──────────┴──────┴──────┘
+┌───────────┬─────────────┐
+│项目       │丙数         │
+├───────────┼─────────────┤
+│许可       │ 100         │
+└───────────┴─────────────┘
+";
+        let d = doc(text);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+        let r = rows(&d);
+        let want = [
+            ("规章", "甲数", "7"),
+            ("规章", "乙数", "5"),
+            ("许可", "丙数", "100"),
+        ];
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(r, want);
     }
 
     #[test]

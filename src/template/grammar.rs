@@ -1733,14 +1733,20 @@ fn adopt_lines_before_labels(
 /// values puts the line after the next row's label). Aligned text only; where a row
 /// outside the run also took none or several, the values may stand a row off anywhere
 /// between, and nothing is moved.
+///
+/// In a PDF's text a row's values may also print over lines, its first columns on its
+/// label's line and the rest on the next row's (`pdftotext -layout` sets values drawn at
+/// one height on separate lines where a wrapped label between them moves the baseline):
+/// there the run's lines are given to its rows in order, whole lines, as many as make up
+/// each row's columns, where each line of a row stands right of the line before it in
+/// characters (the columns continue); any other split leaves the run as it was.
 fn share_value_lines(
     s: &Stream,
     order: &[(usize, Hit)],
     columns_of: impl Fn(usize) -> usize,
     row_vals: &mut [Vec<usize>],
 ) {
-    // per row in printed order: the lines of its values, where each holds exactly its
-    // columns' count of values and nothing else of the row
+    // per row in printed order: the lines of its values, where it has values only
     let lines_of = |k: usize| -> Option<Vec<Vec<usize>>> {
         let vals = &row_vals[k];
         if vals
@@ -1756,16 +1762,17 @@ fn share_value_lines(
                 _ => lines.push(vec![t]),
             }
         }
-        lines
-            .iter()
-            .all(|l| l.len() == columns_of(k))
-            .then_some(lines)
+        Some(lines)
     };
     if !s.spatial || order.is_empty() {
         return;
     }
     let read: Vec<Option<Vec<Vec<usize>>>> = order.iter().map(|&(k, _)| lines_of(k)).collect();
-    let regular = |i: usize| read[i].as_ref().is_some_and(|l| l.len() == 1);
+    let regular = |i: usize| {
+        read[i]
+            .as_ref()
+            .is_some_and(|l| l.len() == 1 && l[0].len() == columns_of(order[i].0))
+    };
     let irregular: Vec<usize> = (0..order.len()).filter(|&i| !regular(i)).collect();
     let (Some(&first), Some(&last)) = (irregular.first(), irregular.last()) else {
         return;
@@ -1778,15 +1785,32 @@ fn share_value_lines(
     if !shared {
         return;
     }
-    let lines: Vec<Vec<usize>> = run
+    let n = columns_of(k0);
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut row: Vec<usize> = Vec::new();
+    for line in run
         .clone()
         .flat_map(|i| read[i].clone().unwrap_or_default())
-        .collect();
-    if lines.len() != run.clone().count() {
+    {
+        if line.len() > n - row.len() {
+            return;
+        }
+        // (a row continued on a later line: in a PDF's text only, its columns going on)
+        if let Some(&last) = row.last()
+            && !(s.paged && s.toks[last].chars.1 < s.toks[line[0]].chars.0)
+        {
+            return;
+        }
+        row.extend(line);
+        if row.len() == n {
+            rows.push(std::mem::take(&mut row));
+        }
+    }
+    if !row.is_empty() || rows.len() != run.clone().count() {
         return;
     }
-    for (i, line) in run.zip(lines) {
-        row_vals[order[i].0] = line;
+    for (i, values) in run.zip(rows) {
+        row_vals[order[i].0] = values;
     }
 }
 
@@ -4591,6 +4615,55 @@ mod tests {
         let short = blocks(&["                                        0   0   1"]);
         assert!(row_cells(&short, "1.本机关不掌握相关政府信息").is_none());
         assert!(row_cells(&short, "2.没有现成信息需要另行制作").is_none());
+    }
+
+    /// `pdftotext -layout` may print a row's first columns on its label's line and the
+    /// rest on the next row's, every later row's values then a line down: the run's lines
+    /// go to its rows in order, as many whole lines as make up each row's columns, where
+    /// a row's later line stands right of its line before (its columns going on).
+    #[test]
+    fn a_pdf_rows_values_split_over_lines_go_to_the_rows_in_order() {
+        let run = |second: &'static str| {
+            apply_2021(&[
+                (
+                    "1.本机关不掌握相关政府信息",
+                    &["1.本机关不掌握相关政府信息 0   0   2   0"],
+                ),
+                ("2.没有现成信息需要另行制作", &[second]),
+                (
+                    "3.补正后申请内容仍不明确",
+                    &[
+                        "3.补正后申请内容仍不明确      1   0   0   0   0   0   1",
+                        "                        0   0   0   0   0   0   0",
+                    ],
+                ),
+            ])
+        };
+        let text = run("2.没有现成信息需要另行制作                    0   0   2");
+        assert_eq!(
+            row_cells(&text, "1.本机关不掌握相关政府信息").unwrap(),
+            ["0", "0", "2", "0", "0", "0", "2"]
+        );
+        assert_eq!(
+            row_cells(&text, "2.没有现成信息需要另行制作").unwrap(),
+            ["1", "0", "0", "0", "0", "0", "1"]
+        );
+        assert_eq!(
+            row_cells(&text, "3.补正后申请内容仍不明确").unwrap(),
+            ["0", "0", "0", "0", "0", "0", "0"]
+        );
+        // the second line under the first one's columns: not one row's columns going on
+        let under = run("2.没有现成信息需要另行制作 0   0   2");
+        for label in ["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作"]
+        {
+            let cells = row_cells(&under, label);
+            assert!(
+                cells
+                    .as_ref()
+                    .is_none_or(|c| c.iter().all(|c| c.is_empty())),
+                "{cells:?}"
+            );
+        }
     }
 
     /// Between a row printing nothing and a row printing more values than it has columns,

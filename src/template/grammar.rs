@@ -3453,7 +3453,12 @@ fn under_own_header(
     toks: &[&Tok],
     calib: &mut Calibration,
 ) -> Option<Vec<Cell>> {
-    if !s.spatial || s.paged {
+    // (a row without a label may begin at the margin, where its first column does: its
+    // values set apart by padding show the columns kept, w3m's)
+    let padded = toks
+        .windows(2)
+        .any(|w| w[0].line == w[1].line && w[1].x0 >= w[0].x1 + 2);
+    if !(s.spatial || padded) || s.paged {
         return None;
     }
     let squeezed = toks
@@ -4870,6 +4875,11 @@ mod tests {
             expected[c] = v.into();
         }
         assert_eq!(review_row(&text).unwrap(), expected);
+        // the row beginning at the margin, where its first column does
+        let margin = text.replace(row, &format!("2{}2{}", " ".repeat(23), &row[25..]));
+        expected[0] = "2".into();
+        expected[4] = "2".into();
+        assert_eq!(review_row(&margin).unwrap(), expected);
         // a value one column right of where any label starts
         let off = text.replace("3         4", " 3        4");
         assert!(review_row(&off).is_none_or(|c| c.iter().all(String::is_empty)));

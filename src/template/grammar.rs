@@ -414,7 +414,8 @@ impl Stream {
                 tokenize(i, &l.text, bare_row, &mut toks);
             }
         }
-        // an outline number split from its label by the markup (`1` / `.申请人…`) is label:
+        // an outline number split from its label by the markup (`1` / `.申请人…`, `一` /
+        // `、本年新收…`: alone, `一` is a not-applicable mark) is label:
         // the number alone on its line (but for blank cells) or right before the label on
         // its line; in a grid, the number alone in its cell with the label below it in the
         // same cell (the row's values follow the number on its line)
@@ -422,7 +423,9 @@ impl Stream {
             .filter(|&k| toks[k].kind != Kind::Blank)
             .collect();
         let number_piece = |a: &Tok| {
-            a.kind == Kind::Value && a.text.len() <= 2 && a.text.bytes().all(|c| c.is_ascii_digit())
+            a.kind == Kind::Value
+                && (a.text.len() <= 2 && a.text.bytes().all(|c| c.is_ascii_digit())
+                    || a.text == "一")
         };
         let label_rest = |b: &Tok| b.kind == Kind::Label && b.text.starts_with(['.', '．', '、']);
         for w in 0..filled.len() {
@@ -3686,6 +3689,41 @@ mod tests {
         assert_eq!(row_cells(&text, "规章").unwrap(), ["3", "1", "9"]);
         assert_eq!(row_cells(&text, "行政许可").unwrap(), ["12"]);
         assert_eq!(row_cells(&text, "行政事业性收费").unwrap(), ["1.5"]);
+    }
+
+    /// A cell per line (BeautifulSoup) where the markup split an outline number from its
+    /// label (`一` / `、本年新收…`): the number is the label's, not a value (alone, `一` is
+    /// a not-applicable mark), and the row keeps its seven values.
+    #[test]
+    fn an_outline_number_split_from_its_label_is_no_value() {
+        let mut cells = vec!["三、收到和处理政府信息公开申请情况".to_string()];
+        for c in [
+            "申请人情况",
+            "自然人",
+            "法人或其他组织",
+            "总计",
+            "商业企业",
+            "科研机构",
+        ] {
+            cells.push(c.into());
+        }
+        for c in ["社会公益组织", "法律服务机构", "其他"] {
+            cells.push(c.into());
+        }
+        for (i, leaf) in LEAVES_2021.iter().enumerate() {
+            match leaf.strip_prefix("一") {
+                Some(rest) => cells.extend(["一".to_string(), rest.to_string()]),
+                None => cells.push(leaf.to_string()),
+            }
+            let v = if i == 0 { "2" } else { "0" };
+            cells.extend([v, "0", "0", "0", "0", "0", v].map(String::from));
+        }
+        cells.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let text = cells.join("\n");
+        assert_eq!(
+            row_cells(&text, "一、本年新收政府信息公开申请数量").unwrap(),
+            ["2", "0", "0", "0", "0", "0", "2"]
+        );
     }
 
     /// One cell per line with a blank line after every cell (lynx, BeautifulSoup): the

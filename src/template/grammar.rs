@@ -2284,6 +2284,12 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
     let mut best: Option<(f64, String, String)> = None;
     let mut tie = false;
     let mut consider = |sim: f64, folded: String, printed: String| match &best {
+        // (a piece and the piece with the text wrapped under it are one candidate: the
+        // piece is cut, `商业机` of `商业机` / `构`)
+        Some((b, bf, _)) if (sim - b).abs() < 1e-9 && folded.starts_with(bf.as_str()) => {
+            best = Some((sim, folded, printed));
+        }
+        Some((b, bf, _)) if (sim - b).abs() < 1e-9 && bf.starts_with(folded.as_str()) => {}
         Some((b, bf, _)) if (sim - b).abs() < 1e-9 && *bf != folded => tie = true,
         Some((b, _, _)) if sim <= *b => {}
         _ => {
@@ -3724,6 +3730,42 @@ mod tests {
             row_cells(&text, "一、本年新收政府信息公开申请数量").unwrap(),
             ["2", "0", "0", "0", "0", "0", "2"]
         );
+    }
+
+    /// A column label printed as a variant of the template's and wrapped onto the next
+    /// line (BeautifulSoup: `商业机` / `构` for `商业企业`): the piece and the piece with
+    /// its rest are one candidate, so the column is named as printed, `商业机构`.
+    #[test]
+    fn a_wrapped_variant_of_a_column_label_is_named_as_printed() {
+        let mut cells: Vec<String> = ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人"]
+            .into_iter()
+            .chain([
+                "法人或其他组织",
+                "总计",
+                "商业机",
+                "构",
+                "科研机",
+                "构",
+                "社会公益组织",
+            ])
+            .chain(["法律服务机构", "其他"])
+            .map(String::from)
+            .collect();
+        for leaf in LEAVES_2021 {
+            cells.push(leaf.to_string());
+            cells.extend(["1", "0", "0", "0", "0", "0", "1"].map(String::from));
+        }
+        cells.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let lines = split_lines(&cells.join("\n"));
+        let (_, reads) = read(&lines, false, false).unwrap();
+        let table = reads.iter().flat_map(|r| &r.tables).next().unwrap();
+        let names: Vec<&str> = table
+            .columns
+            .iter()
+            .map(|c| c.path.last().unwrap().as_str())
+            .collect();
+        assert_eq!(names[1], "商业机构", "{names:?}");
+        assert_eq!(names[2], "科研机构", "{names:?}");
     }
 
     /// One cell per line with a blank line after every cell (lynx, BeautifulSoup): the

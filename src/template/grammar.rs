@@ -2301,7 +2301,7 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
         let mut chain = vec![k];
         // (fragments one space apart may be two cells': none is joined over lines)
         let spaced = |j: usize| s.toks[j].text.contains(' ');
-        while chain.len() < 3
+        while chain.len() < needle.len().max(3)
             && !spaced(k)
             && let Some(next) = continuation(s, chain[chain.len() - 1], to)
             && !spaced(next)
@@ -2520,15 +2520,17 @@ fn folded_labels(part: &Part) -> Vec<String> {
 /// The header token (before `to`) that continues label token `a` on a later line: the
 /// same cell of a grid printed further down (every line between prints cells of the
 /// row), the first cell of the next line after the last cell of `a`'s line (a bare pipe
-/// table wraps a cell's text onto the next line), or in aligned text a label on the next
-/// line under it.
+/// table wraps a cell's text onto the next line), or in aligned text a label under it on
+/// one of the next three lines with nothing under it on the lines between.
 fn continuation(s: &Stream, a: usize, to: usize) -> Option<usize> {
     let toks = &s.toks[..to];
     let ta = &toks[a];
     let last_of_line = toks.get(a + 1).is_none_or(|t| t.line != ta.line);
+    // (a PDF's narrow column stacks its label a character or two per line, the lines of
+    // the columns beside it between)
     for b in a + 1..toks.len() {
         let tb = &toks[b];
-        if tb.line > ta.line + 2 {
+        if tb.line > ta.line + 3 {
             break;
         }
         // (the first line of a bare pipe table's first cell holds no bar)
@@ -2559,7 +2561,7 @@ fn continuation(s: &Stream, a: usize, to: usize) -> Option<usize> {
             let clear_between = || {
                 toks[a + 1..b]
                     .iter()
-                    .all(|t| t.line != ta.line + 1 || !(by_display(t) || by_chars(t)))
+                    .all(|t| t.line == ta.line || !(by_display(t) || by_chars(t)))
             };
             by_display(tb) && by_chars(tb) && (next_line || clear_between())
         };
@@ -3730,6 +3732,50 @@ mod tests {
             row_cells(&text, "一、本年新收政府信息公开申请数量").unwrap(),
             ["2", "0", "0", "0", "0", "0", "2"]
         );
+    }
+
+    /// A PDF's narrow column stacks its label a character per line, the lines of the
+    /// columns beside it between (`商` / … / `业` / … / … / `机` / … / `构`): the
+    /// characters under one another with nothing between in their column are one label,
+    /// here the variant `商业机构` of `商业企业`.
+    #[test]
+    fn a_label_stacked_in_a_narrow_pdf_column_is_one_label() {
+        let at = |parts: &[(usize, &str)]| {
+            let mut l = String::new();
+            for &(x, t) in parts {
+                let w: usize = l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
+                l.push_str(&" ".repeat(x.saturating_sub(w)));
+                l.push_str(t);
+            }
+            l
+        };
+        // (each line's first piece stands where the page sets it: no wider text before it)
+        let mut lines = vec![
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            at(&[(51, "自然"), (84, "总计")]),
+            at(&[(52, "人")]),
+            at(&[(57, "商"), (61, "科")]),
+            at(&[(73, "法律服")]),
+            at(&[(57, "业"), (61, "研")]),
+            at(&[(64, "社会公益"), (75, "务"), (80, "其")]),
+            at(&[(66, "组织"), (80, "他")]),
+            at(&[(57, "机"), (61, "机")]),
+            at(&[(74, "机构")]),
+            at(&[(57, "构"), (61, "构")]),
+        ];
+        for leaf in LEAVES_2021 {
+            lines.push(format!("{leaf:<23} 1   0   0   0   0   0   1"));
+        }
+        lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let lines = split_lines(&lines.join("\n"));
+        let (_, reads) = read(&lines, false, false).unwrap();
+        let table = reads.iter().flat_map(|r| &r.tables).next().unwrap();
+        let names: Vec<&str> = table
+            .columns
+            .iter()
+            .map(|c| c.path.last().unwrap().as_str())
+            .collect();
+        assert_eq!(names[1], "商业机构", "{names:?}");
     }
 
     /// A column label printed as a variant of the template's and wrapped onto the next

@@ -3740,15 +3740,6 @@ mod tests {
     /// here the variant `商业机构` of `商业企业`.
     #[test]
     fn a_label_stacked_in_a_narrow_pdf_column_is_one_label() {
-        let at = |parts: &[(usize, &str)]| {
-            let mut l = String::new();
-            for &(x, t) in parts {
-                let w: usize = l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-                l.push_str(&" ".repeat(x.saturating_sub(w)));
-                l.push_str(t);
-            }
-            l
-        };
         // (each line's first piece stands where the page sets it: no wider text before it)
         let mut lines = vec![
             "三、收到和处理政府信息公开申请情况".to_string(),
@@ -3767,15 +3758,20 @@ mod tests {
             lines.push(format!("{leaf:<23} 1   0   0   0   0   0   1"));
         }
         lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
-        let lines = split_lines(&lines.join("\n"));
+        let names = column_names(&lines.join("\n"));
+        assert_eq!(names[1], "商业机构", "{names:?}");
+    }
+
+    /// The printed names of the first template table's columns (the last of each path).
+    fn column_names(text: &str) -> Vec<String> {
+        let lines = split_lines(text);
         let (_, reads) = read(&lines, false, false).unwrap();
         let table = reads.iter().flat_map(|r| &r.tables).next().unwrap();
-        let names: Vec<&str> = table
+        table
             .columns
             .iter()
-            .map(|c| c.path.last().unwrap().as_str())
-            .collect();
-        assert_eq!(names[1], "商业机构", "{names:?}");
+            .map(|c| c.path.last().unwrap().clone())
+            .collect()
     }
 
     /// A column label printed as a variant of the template's and wrapped onto the next
@@ -3802,14 +3798,7 @@ mod tests {
             cells.extend(["1", "0", "0", "0", "0", "0", "1"].map(String::from));
         }
         cells.push("四、政府信息公开行政复议、行政诉讼情况".into());
-        let lines = split_lines(&cells.join("\n"));
-        let (_, reads) = read(&lines, false, false).unwrap();
-        let table = reads.iter().flat_map(|r| &r.tables).next().unwrap();
-        let names: Vec<&str> = table
-            .columns
-            .iter()
-            .map(|c| c.path.last().unwrap().as_str())
-            .collect();
+        let names = column_names(&cells.join("\n"));
         assert_eq!(names[1], "商业机构", "{names:?}");
         assert_eq!(names[2], "科研机构", "{names:?}");
     }
@@ -4836,15 +4825,6 @@ mod tests {
     /// them, and the row printing none is not blank (its values were drawn elsewhere).
     #[test]
     fn a_row_beside_one_holding_values_off_its_label_is_not_blank() {
-        let at = |parts: &[(usize, &str)]| {
-            let mut l = String::new();
-            for &(x, t) in parts {
-                let w: usize = l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-                l.push_str(&" ".repeat(x.saturating_sub(w)));
-                l.push_str(t);
-            }
-            l
-        };
         let first = at(&[
             (0, "三、本年度 （一）予以公开"),
             (40, "1"),
@@ -5139,15 +5119,6 @@ mod tests {
     /// where nothing else in the document confirms the header's positions.
     #[test]
     fn a_dashed_rule_gives_the_columns_of_short_rows() {
-        let at = |parts: &[(usize, &str)]| {
-            let mut l = String::new();
-            for &(x, t) in parts {
-                let w: usize = l.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum();
-                l.push_str(&" ".repeat(x.saturating_sub(w)));
-                l.push_str(t);
-            }
-            l
-        };
         // value columns at 60-71, 72-83, ... (seven segments after two label columns)
         let segs: Vec<(usize, String)> = [(2, 20), (23, 35)]
             .into_iter()

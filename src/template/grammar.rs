@@ -3704,34 +3704,43 @@ mod tests {
     /// a not-applicable mark), and the row keeps its seven values.
     #[test]
     fn an_outline_number_split_from_its_label_is_no_value() {
-        let mut cells = vec!["三、收到和处理政府信息公开申请情况".to_string()];
-        for c in [
-            "申请人情况",
-            "自然人",
-            "法人或其他组织",
-            "总计",
+        let header = [
             "商业企业",
             "科研机构",
-        ] {
-            cells.push(c.into());
-        }
-        for c in ["社会公益组织", "法律服务机构", "其他"] {
-            cells.push(c.into());
-        }
-        for (i, leaf) in LEAVES_2021.iter().enumerate() {
-            match leaf.strip_prefix("一") {
-                Some(rest) => cells.extend(["一".to_string(), rest.to_string()]),
-                None => cells.push(leaf.to_string()),
-            }
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ];
+        let text = cell_per_line_2021(&header, |i, leaf| {
+            let mut cells: Vec<String> = match leaf.strip_prefix("一") {
+                Some(rest) => vec!["一".into(), rest.into()],
+                None => vec![leaf.into()],
+            };
             let v = if i == 0 { "2" } else { "0" };
             cells.extend([v, "0", "0", "0", "0", "0", v].map(String::from));
-        }
-        cells.push("四、政府信息公开行政复议、行政诉讼情况".into());
-        let text = cells.join("\n");
+            cells
+        });
         assert_eq!(
             row_cells(&text, "一、本年新收政府信息公开申请数量").unwrap(),
             ["2", "0", "0", "0", "0", "0", "2"]
         );
+    }
+
+    /// The 2021 application table a cell per line (BeautifulSoup): its title, the header
+    /// cells down to `总计`, then `header` (the cells of the header's last row), each row's
+    /// cells as `row` gives them (index and label), and the next table's title.
+    fn cell_per_line_2021(header: &[&str], row: impl Fn(usize, &str) -> Vec<String>) -> String {
+        let mut cells: Vec<String> = ["三、收到和处理政府信息公开申请情况", "申请人情况"]
+            .into_iter()
+            .chain(["自然人", "法人或其他组织", "总计"])
+            .chain(header.iter().copied())
+            .map(String::from)
+            .collect();
+        for (i, leaf) in LEAVES_2021.iter().enumerate() {
+            cells.extend(row(i, leaf));
+        }
+        cells.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        cells.join("\n")
     }
 
     /// A PDF's narrow column stacks its label a character per line, the lines of the
@@ -3779,26 +3788,21 @@ mod tests {
     /// its rest are one candidate, so the column is named as printed, `商业机构`.
     #[test]
     fn a_wrapped_variant_of_a_column_label_is_named_as_printed() {
-        let mut cells: Vec<String> = ["三、收到和处理政府信息公开申请情况", "申请人情况", "自然人"]
-            .into_iter()
-            .chain([
-                "法人或其他组织",
-                "总计",
-                "商业机",
-                "构",
-                "科研机",
-                "构",
-                "社会公益组织",
-            ])
-            .chain(["法律服务机构", "其他"])
-            .map(String::from)
-            .collect();
-        for leaf in LEAVES_2021 {
-            cells.push(leaf.to_string());
-            cells.extend(["1", "0", "0", "0", "0", "0", "1"].map(String::from));
-        }
-        cells.push("四、政府信息公开行政复议、行政诉讼情况".into());
-        let names = column_names(&cells.join("\n"));
+        let header = [
+            "商业机",
+            "构",
+            "科研机",
+            "构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ];
+        let text = cell_per_line_2021(&header, |_, leaf| {
+            [leaf, "1", "0", "0", "0", "0", "0", "1"]
+                .map(String::from)
+                .to_vec()
+        });
+        let names = column_names(&text);
         assert_eq!(names[1], "商业机构", "{names:?}");
         assert_eq!(names[2], "科研机构", "{names:?}");
     }

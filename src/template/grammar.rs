@@ -2365,6 +2365,43 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
                 }
             }
         }
+        // a label set one character per line down a narrow column (`商` / `业` / `机` /
+        // `构`, each a word of its line): the characters at one place (in characters in a
+        // PDF's text, else in display columns) on lines in a row, three or more, joined
+        // top-down, where they name the column or a known variant of it, or (weakly) name
+        // it as its variant only
+        for &(w, x, c) in &spaced_words(&s.toks[k]) {
+            if w.chars().count() != 1 {
+                continue;
+            }
+            let mut stack = w.to_string();
+            let mut line = s.toks[k].line;
+            while let Some((below, _, _)) = (k + 1..to)
+                .map(|j| &s.toks[j])
+                .skip_while(|t| t.line <= line)
+                .take_while(|t| t.line == line + 1)
+                .filter(|t| t.kind == Kind::Label && !t.celled)
+                .flat_map(spaced_words)
+                .find(|&(_, bx, bc)| if s.paged { bc == c } else { bx == x })
+                .filter(|(b, _, _)| b.chars().count() == 1)
+            {
+                stack.push_str(below);
+                line += 1;
+            }
+            if stack.chars().count() < 3 {
+                continue;
+            }
+            let joined = mfold(&stack);
+            if joined == f {
+                return stack;
+            }
+            if joined.chars().count() == f.chars().count()
+                && !labels.contains(&joined)
+                && is_variant(&joined, &f, labels)
+            {
+                consider(0.6, joined, stack);
+            }
+        }
         for n in 1..=chain.len() {
             let folded: String = chain[..n]
                 .iter()
@@ -3771,10 +3808,38 @@ mod tests {
         assert_eq!(names[1], "商业机构", "{names:?}");
     }
 
+    /// The same in `pdftotext -layout` text, where the narrow columns' characters stand one
+    /// space apart on each line (`商 科 社会公 法律服`): the characters at one place on
+    /// lines in a row are one label, the variant `商业机构`; `科研机构` is the template's.
+    #[test]
+    fn a_label_set_a_character_per_line_among_other_columns_is_one_label() {
+        let mut lines = vec![
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            at(&[(37, "自然"), (52, "法人或"), (70, "总")]),
+            at(&[(37, "人"), (50, "其他组织"), (70, "计")]),
+            at(&[(42, "商 科 社会公 法律服")]),
+            at(&[(42, "业 研 益    务 其")]),
+            at(&[(42, "机 机 组织 机构 他")]),
+            at(&[(42, "构 构")]),
+        ];
+        for leaf in LEAVES_2021 {
+            lines.push(format!("{leaf:<23} 1   0   0   0   0   0   1"));
+        }
+        lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let names = names_of(&lines.join("\n"), true);
+        assert_eq!(names[1], "商业机构", "{names:?}");
+        assert_eq!(names[2], "科研机构", "{names:?}");
+    }
+
     /// The printed names of the first template table's columns (the last of each path).
     fn column_names(text: &str) -> Vec<String> {
+        names_of(text, false)
+    }
+
+    /// [`column_names`] of a text, `paged` as a PDF's.
+    fn names_of(text: &str, paged: bool) -> Vec<String> {
         let lines = split_lines(text);
-        let (_, reads) = read(&lines, false, false).unwrap();
+        let (_, reads) = read(&lines, false, paged).unwrap();
         let table = reads.iter().flat_map(|r| &r.tables).next().unwrap();
         table
             .columns

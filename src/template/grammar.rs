@@ -3129,13 +3129,20 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
     // draws each column's extent, from the widths of all its cells: its last segments
     // are the value columns, wherever the header's labels stand (pandoc sets a header
     // with spans over the wrong columns); the segments are in display columns
+    // (the rule must be this table's: a line without header text between ends the run
+    // of header lines, and the rule of a table before it, under its last row)
     let n = leaves.len();
     let mut rule: Vec<(u32, u32)> = Vec::new();
+    let mut prev: Option<usize> = None;
     for line in labels
         .iter()
         .map(|t| t.line)
         .collect::<std::collections::BTreeSet<_>>()
     {
+        if prev.is_some_and(|p| line > p + 1) {
+            rule.clear();
+        }
+        prev = Some(line);
         let mut segments = Vec::new();
         for t in labels.iter().filter(|t| t.line == line) {
             if !t.text.chars().all(|c| c == '-' || c == ' ') {
@@ -3685,6 +3692,58 @@ mod tests {
     }
 
     const HEAD: &str = "二、主动公开政府信息情况\n";
+
+    /// pandoc sets each part of the table apart, a rule of dashes over and under it: a
+    /// sparse row is placed by the rule of its own part, not by the rule under the part
+    /// before it (other widths), which once put `73` under 本年增/减.
+    #[test]
+    fn a_sparse_row_is_placed_by_its_own_parts_rule() {
+        let text = [
+            "二、主动公开政府信息情况",
+            "",
+            "  -------------------- ---------------- ---------------- ----------------",
+            "  第二十条第（一）项",
+            "  信息内容             本年新制作数量   本年新公开数量   对外公开总数量",
+            "  规章                 1                1                1",
+            "  规范性文件           3                3                4",
+            "  -------------------- ---------------- ---------------- ----------------",
+            "",
+            "  ---------------------- ---------------- ----------- --------------",
+            "  第二十条第（五）项",
+            "  信息内容               上一年项目数量   本年增/减   处理决定数量",
+            "  行政许可               14",
+            "  其他对外管理服务事项                                73",
+            "  ---------------------- ---------------- ----------- --------------",
+            "",
+            "  -------------------- ---------------- ----------- --------------",
+            "  第二十条第（六）项",
+            "  信息内容             上一年项目数量   本年增/减   处理决定数量",
+            "  行政处罚             12               5           34",
+            "  行政强制             8                            147",
+            "  -------------------- ---------------- ----------- --------------",
+            "",
+            "  -------------------- ---------------- ----------- --",
+            "  第二十条第（八）项",
+            "  信息内容             上一年项目数量   本年增/减",
+            "  行政事业性收费",
+            "  -------------------- ---------------- ----------- --",
+            "",
+            "  -------------------- -------------- ------------ --",
+            "  第二十条第（九）项",
+            "  信息内容             采购项目数量   采购总金额",
+            "  政府集中采购         4              262.16",
+            "  -------------------- -------------- ------------ --",
+            "",
+            "三、收到和处理政府信息公开申请情况",
+            "三、收到和处理政府信息公开申请情况",
+        ]
+        .join("\n");
+        assert_eq!(row_cells(&text, "行政许可").unwrap(), ["14", "", ""]);
+        assert_eq!(
+            row_cells(&text, "其他对外管理服务事项").unwrap(),
+            ["", "", "73"]
+        );
+    }
 
     /// A rule of dash segments over and under a table (pandoc's simple tables) is no row:
     /// the `--` of a narrow column is part of the rule, not a not-applicable mark outside

@@ -3123,20 +3123,18 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
     // draws each column's extent, from the widths of all its cells: its last segments
     // are the value columns, wherever the header's labels stand (pandoc sets a header
     // with spans over the wrong columns); the segments are in display columns
-    // (the rule must be this table's: a line without header text between ends the run
-    // of header lines, and the rule of a table before it, under its last row)
+    // (the rule must be this part's: a rule with only blank lines between it and the next
+    // rule is the one under the table before, and this part's starts after it; blank
+    // lines between header rows are pandoc's multiline tables')
     let n = leaves.len();
     let mut rule: Vec<(u32, u32)> = Vec::new();
-    let mut prev: Option<usize> = None;
+    // the last line read, and whether it was a rule
+    let mut prev: Option<(usize, bool)> = None;
     for line in labels
         .iter()
         .map(|t| t.line)
         .collect::<std::collections::BTreeSet<_>>()
     {
-        if prev.is_some_and(|p| line > p + 1) {
-            rule.clear();
-        }
-        prev = Some(line);
         let mut segments = Vec::new();
         for t in labels.iter().filter(|t| t.line == line) {
             if !t.text.chars().all(|c| c == '-' || c == ' ') {
@@ -3152,9 +3150,17 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
                 x += w_len + 1;
             }
         }
+        let is_rule = !segments.is_empty();
+        if is_rule && prev.is_some_and(|(p, was_rule)| was_rule && line > p + 1) {
+            rule.clear();
+        }
+        prev = Some((line, is_rule));
         if segments.len() > rule.len() {
             rule = segments;
         }
+    }
+    if std::env::var("GR_DBG").is_ok() {
+        eprintln!("HG n{n} rule{:?} labels{}", rule, by_labels.is_some());
     }
     if rule.len() >= n && n > 1 {
         let cols: Vec<[(u32, u32); 2]> = rule[rule.len() - n..]

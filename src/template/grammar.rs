@@ -1330,7 +1330,28 @@ fn read_table(
                 if let Some((j, was_many)) = open
                     && was_many != many
                 {
-                    order[j..=i].iter().for_each(|&(r, _)| shifted[r] = true);
+                    // (where the rows between print the same values, and the row printing
+                    // too many prints them over again, a shift by a row gives each row
+                    // between what it prints: a table of zeros)
+                    let printed = |r: usize| -> Vec<&str> {
+                        row_vals[r]
+                            .iter()
+                            .map(|&t| &s.toks[t])
+                            .filter(|t| t.kind != Kind::Blank)
+                            .map(|t| t.text.as_str())
+                            .collect()
+                    };
+                    let inner: Vec<usize> = order[j + 1..i].iter().map(|&(r, _)| r).collect();
+                    let same = inner.first().map(|&r| printed(r)).is_some_and(|c| {
+                        !c.is_empty()
+                            && inner.iter().all(|&r| printed(r) == c)
+                            && [order[j].0, order[i].0].into_iter().all(|e| {
+                                printed(e).chunks(c.len()).all(|part| part == c.as_slice())
+                            })
+                    });
+                    for &(r, _) in &order[j..=i] {
+                        shifted[r] |= !(same && inner.contains(&r));
+                    }
                 }
                 open = Some((i, many));
             } else if count(q) < columns_of(q) {
@@ -4928,6 +4949,10 @@ mod tests {
                 "1.本机关不掌握相关政府信息",
                 &["1.本机关不掌握相关政府信息"],
             ),
+            (
+                "2.没有现成信息需要另行制作",
+                &["2.没有现成信息需要另行制作     2   0   0   0   0   0   2"],
+            ),
             ("（一）予以公开", &["（一）予以公开"]),
             (
                 "3.补正后申请内容仍不明确",
@@ -4948,6 +4973,33 @@ mod tests {
             row_cells(&text, "8.属于行政查询事项").unwrap(),
             ["1", "0", "0", "0", "0", "0", "1"]
         );
+    }
+
+    /// The same where every row between prints the same values and the crowded row
+    /// prints them twice (a table of zeros): a shift by a row gives each row between
+    /// what it prints, so those rows read; the two ends still do not.
+    #[test]
+    fn rows_between_printing_the_same_values_read_whatever_the_shift() {
+        let text = apply_2021(&[
+            (
+                "1.本机关不掌握相关政府信息",
+                &["1.本机关不掌握相关政府信息"],
+            ),
+            ("（一）予以公开", &["（一）予以公开"]),
+            (
+                "3.补正后申请内容仍不明确",
+                &[
+                    "3.补正后申请内容仍不明确      1   0   0   0   0   0   1",
+                    "                        1   0   0   0   0   0   1",
+                ],
+            ),
+        ]);
+        assert_eq!(
+            row_cells(&text, "2.没有现成信息需要另行制作").unwrap(),
+            ["1", "0", "0", "0", "0", "0", "1"]
+        );
+        assert!(row_cells(&text, "1.本机关不掌握相关政府信息").is_none());
+        assert!(row_cells(&text, "3.补正后申请内容仍不明确").is_none());
     }
 
     /// A PDF draws a row's values level with the last line of a group label wrapped

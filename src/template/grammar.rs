@@ -2351,6 +2351,19 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
                     .filter(|t| t.kind == Kind::Label && !t.celled && t.line > ta.line)
                     .flat_map(|t| spaced_words(t).into_iter().map(move |wd| (t.line, wd)))
                     .collect::<Vec<_>>();
+                // (a word under it at one place in display columns or in characters that
+                // joins with it into the label or a known variant of it names the column:
+                // the tools pad by one measure or the other, and Chinese text before a word
+                // parts the two)
+                if let Some(&(_, (w2, _, _))) = below.iter().find(|&&(l, (w2, bx, bc))| {
+                    l == ta.line + 1
+                        && (bx == x || bc == c)
+                        && w.chars().count() >= 2
+                        && w2.chars().count() >= 2
+                        && mfold(&format!("{w}{w2}")) == f
+                }) {
+                    return format!("{w}{w2}");
+                }
                 let under = |&(_, (_, bx, bc)): &(usize, (&str, u32, u32))| bx == x && bc == c;
                 let Some(&(line, (w2, _, _))) = below.iter().find(|b| under(b)) else {
                     continue;
@@ -3911,6 +3924,29 @@ mod tests {
         // the next column's drifted into it) names nothing: the template's name stays
         assert_eq!(names[1], "商业机构", "{names:?}");
         assert_eq!(names[2], "科研机构", "{names:?}");
+    }
+
+    /// Words one space apart whose second line stands under the first at one display
+    /// column but not at one character (Chinese text before the first: `人 商业` over
+    /// `机构`, pdftotext -layout): joined, they spell a known variant of the label, which
+    /// names the column.
+    #[test]
+    fn a_variant_split_over_two_lines_of_spaced_words_names_its_column() {
+        let mut lines = vec![
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            "                      申请人".to_string(),
+            "                      情况".to_string(),
+            "                                   法人或".to_string(),
+            "                     自然 其他组织 社会     法律    总计".to_string(),
+            "                     人 商业 科研 公益     服务 其他".to_string(),
+            "                        机构 机构 组织    机构".to_string(),
+        ];
+        for leaf in LEAVES_2021 {
+            lines.push(format!("{leaf:<23} 1   0   0   0   0   0   1"));
+        }
+        lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let names = names_of(&lines.join("\n"), true);
+        assert_eq!(names[1], "商业机构", "{names:?}");
     }
 
     /// The printed names of the first template table's columns (the last of each path).

@@ -80,8 +80,14 @@ pub fn classify_line(text: &str) -> LineKind {
 /// happens to end in a number: the label holds no number of its own (`答复 9 件，不予
 /// 公开答复 2`) and no sentence end.
 fn is_squeezed_row(text: &str, t: &str) -> bool {
-    // a sentence, or one word (cells are split on single spaces): nothing to cut
-    if t.contains(['。', '；', '！', '？']) || !t.contains(' ') {
+    // a sentence, or one word (cells are split on single spaces): nothing to cut; an item
+    // of a bulleted list (`- Employment increased to 11,300,400`) is running text too
+    if t.contains(['。', '；', '！', '？'])
+        || !t.contains(' ')
+        || ["- ", "* ", "+ ", "• ", "· "]
+            .iter()
+            .any(|m| t.starts_with(m))
+    {
         return false;
     }
     let cells = cells(text);
@@ -586,6 +592,21 @@ pub fn in_drawing_order(lines: &[crate::lines::Line]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An item of a bulleted list ending in a number is running text, not a label and its
+    /// value; a label with its values on single spaces is a row.
+    #[test]
+    fn a_bulleted_item_ending_in_a_number_is_no_row() {
+        for item in [
+            "- Employment increased to 11,300,400",
+            "* Unemployment rate at 5.1%",
+            "• 全年新收申请 12",
+        ] {
+            assert_eq!(classify_line(item), LineKind::Text, "{item}");
+        }
+        assert_eq!(classify_line("行政处罚 3985758"), LineKind::Squeezed);
+        assert_eq!(classify_line("Employment 11,300,400"), LineKind::Squeezed);
+    }
 
     /// The shortcuts give unicode-width's answers on every character they cover.
     #[test]

@@ -4973,22 +4973,18 @@ mod tests {
         }
     }
 
-    /// Between a row printing nothing and a row printing more values than it has columns,
-    /// every row's values may stand a row off (a PDF's text): where a row elsewhere prints
-    /// none too (so the lines do not number the rows between), those rows are left out,
-    /// and the row printing its label alone is not read as blank (some values stand away
-    /// from their rows).
-    #[test]
-    fn rows_between_an_empty_and_a_crowded_row_are_left_out() {
-        let text = apply_2021(&[
+    /// The 2021 application table in a PDF's text with a row printing nothing
+    /// (`1.本机关…`), another elsewhere (`（一）予以公开`), and a row printing its values
+    /// twice (`3.补正…`); the row between the first and the crowded one, `2.没有现成…`,
+    /// prints `between` (every other row `1 0 0 0 0 0 1`).
+    fn empty_and_crowded(between: &str) -> String {
+        let row = format!("2.没有现成信息需要另行制作     {between}");
+        apply_2021(&[
             (
                 "1.本机关不掌握相关政府信息",
                 &["1.本机关不掌握相关政府信息"],
             ),
-            (
-                "2.没有现成信息需要另行制作",
-                &["2.没有现成信息需要另行制作     2   0   0   0   0   0   2"],
-            ),
+            ("2.没有现成信息需要另行制作", &[row.as_str()]),
             ("（一）予以公开", &["（一）予以公开"]),
             (
                 "3.补正后申请内容仍不明确",
@@ -4997,7 +4993,17 @@ mod tests {
                     "                        1   0   0   0   0   0   1",
                 ],
             ),
-        ]);
+        ])
+    }
+
+    /// Between a row printing nothing and a row printing more values than it has columns,
+    /// every row's values may stand a row off (a PDF's text): where a row elsewhere prints
+    /// none too (so the lines do not number the rows between), those rows are left out,
+    /// and the row printing its label alone is not read as blank (some values stand away
+    /// from their rows).
+    #[test]
+    fn rows_between_an_empty_and_a_crowded_row_are_left_out() {
+        let text = empty_and_crowded("2   0   0   0   0   0   2");
         assert!(row_cells(&text, "1.本机关不掌握相关政府信息").is_none());
         assert_eq!(
             row_cells(&text, "2.重复申请").unwrap(),
@@ -5016,20 +5022,7 @@ mod tests {
     /// what it prints, so those rows read; the two ends still do not.
     #[test]
     fn rows_between_printing_the_same_values_read_whatever_the_shift() {
-        let text = apply_2021(&[
-            (
-                "1.本机关不掌握相关政府信息",
-                &["1.本机关不掌握相关政府信息"],
-            ),
-            ("（一）予以公开", &["（一）予以公开"]),
-            (
-                "3.补正后申请内容仍不明确",
-                &[
-                    "3.补正后申请内容仍不明确      1   0   0   0   0   0   1",
-                    "                        1   0   0   0   0   0   1",
-                ],
-            ),
-        ]);
+        let text = empty_and_crowded("1   0   0   0   0   0   1");
         assert_eq!(
             row_cells(&text, "2.没有现成信息需要另行制作").unwrap(),
             ["1", "0", "0", "0", "0", "0", "1"]

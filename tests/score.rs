@@ -36,7 +36,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("final-account-putuo-finance-2024-excerpt",     "aligned",  67.6  , "issue 13: tables of other statistical reports"),
     ("final-account-putuo-planning-2024-excerpt",    "aligned",  91.1  , "issue 13: tables of other statistical reports"),
     ("final-account-putuo-socialwork-2024-excerpt",  "aligned",  90.7  , "issue 13: tables of other statistical reports"),
-    ("final-account-taoyuan-2018-excerpt",           "cellline", 0.0   , "issue 13: runs of bare `|||` empty cells end the table; its header is not found"),
+    ("final-account-taoyuan-2018-excerpt",           "cellline", 100.0 , ""),
     ("fixture-fengxian-style-2025",                  "pipe",     100.0 , ""),
     ("fixture-hangzhou-style-2025",                  "pipe",     100.0 , ""),
     ("huaian-2024-boxes",                            "cellline", 95.0  , "issue 4: pdfminer boxes; the 第二十条 parts have no sums to confirm a column reading"),

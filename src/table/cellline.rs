@@ -112,6 +112,9 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
         .iter()
         .zip(kinds)
         .any(|(l, k)| *k == LineKind::Pipe && super::pipe::is_barred_cell(&l.text));
+    if barred && let Some(cells) = empty_cells(&items, lines) {
+        items = cells;
+    }
     let mut out = Vec::new();
     match groups(&items) {
         Some(groups) => read_groups(&split_text_heads(groups), &mut out, warnings),
@@ -123,6 +126,62 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
         Piece::Unread(lines) => lines[0],
     });
     out
+}
+
+/// Where cells print `text |`, each bar of a line of bars alone may end an empty cell
+/// (`||`: two empty cells, a row's blanks run together): the items with those lines'
+/// bars after the first label as empty values, where every run of labels then heads as
+/// many values as every other (the rows' width agrees; labels after the last values are
+/// no row); `None` where it does not (bars in a header's spans, a row that would take
+/// another count).
+fn empty_cells(items: &[Item], lines: &[Line]) -> Option<Vec<Item>> {
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut seen_label = false;
+    let mut expanded = false;
+    for it in items {
+        seen_label |= it.kind == Kind::Label;
+        let bars = lines
+            .iter()
+            .find(|l| l.no == it.no)
+            .map_or(0, |l| l.text.trim().len());
+        if it.kind == Kind::Bar && seen_label && bars > 0 {
+            expanded = true;
+            out.extend((0..bars).map(|_| Item {
+                no: it.no,
+                text: String::new(),
+                kind: Kind::Value,
+                row: false,
+            }));
+        } else {
+            out.push(it.clone());
+        }
+    }
+    // the number of values after each run of labels
+    let mut counts: Vec<usize> = Vec::new();
+    let mut after_label = false;
+    for it in &out {
+        match it.kind {
+            Kind::Label => {
+                if !after_label {
+                    counts.push(0);
+                }
+                after_label = true;
+            }
+            Kind::Value => {
+                if let Some(c) = counts.last_mut() {
+                    *c += 1;
+                }
+                after_label = false;
+            }
+            _ => {}
+        }
+    }
+    // (labels after the last values are no row: text)
+    if counts.last() == Some(&0) {
+        counts.pop();
+    }
+    let width = *counts.first()?;
+    (expanded && width > 0 && counts.iter().all(|&c| c == width)).then_some(out)
 }
 
 /// A squeezed row `（四）无 1.本机关不掌握相关政府信息 746 12 0`: its labels (cut where
@@ -859,6 +918,67 @@ mod tests {
 
     fn has(c: &[(String, String, String)], row: &str, col: &str, raw: &str) -> bool {
         c.iter().any(|(r, k, v)| r == row && k == col && v == raw)
+    }
+
+    /// Cells printed `text |`, one a line, a row's empty cells run together on a line of
+    /// bars alone (`||`: two empty cells): where every row then has as many values, the
+    /// bars are those empty cells, so each row keeps its columns and the table its header.
+    #[test]
+    fn bars_alone_after_barred_cells_are_empty_cells() {
+        let text = "说明如下:
+项目 |
+数量 |
+比上年增减 |
+变动原因说明 |
+合 计 |
+|||
+一、按单位基本性质 |
+10 |
+||
+行政单位 |
+1 |
+||
+其他 |
+|||
+二、按执行会计制度 |
+10 |
+||
+";
+        let d = doc(text);
+        let c = cells(&d);
+        assert!(has(&c, "合 计", "数量", ""), "{c:?}");
+        assert!(has(&c, "一、按单位基本性质", "数量", "10"), "{c:?}");
+        assert!(has(&c, "一、按单位基本性质", "比上年增减", ""), "{c:?}");
+        assert!(has(&c, "一、按单位基本性质>行政单位", "数量", "1"), "{c:?}");
+        assert!(
+            has(&c, "一、按单位基本性质>其他", "变动原因说明", ""),
+            "{c:?}"
+        );
+        assert!(has(&c, "二、按执行会计制度", "数量", "10"), "{c:?}");
+        // where the bars would give a row another count (bars under a header's spans),
+        // they are no cells: that header allows more than one reading, kept as text
+        let mut spans = String::from(
+            "类 别 |\n以上月价格为100 |\n以上年同期价格为100 |\n|\n本月 |\n至本月平均 |\n||\n",
+        );
+        for (k, label) in [
+            "总指数",
+            "服务项目",
+            "消费品",
+            "一、食品类",
+            "二、衣着",
+            "三、居住",
+        ]
+        .iter()
+        .enumerate()
+        {
+            spans.push_str(&format!("{label} |\n100.{k} |\n101.{k} |\n102.{k} |\n"));
+        }
+        let d = doc(&spans);
+        assert!(
+            d.warnings.iter().any(|w| w.code == "table-unread"),
+            "{:?}",
+            d.warnings
+        );
     }
 
     const ROWS: [&str; 4] = [

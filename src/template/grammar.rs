@@ -3193,9 +3193,6 @@ fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> 
             rule = segments;
         }
     }
-    if std::env::var("GR_DBG").is_ok() {
-        eprintln!("HG n{n} rule{:?} labels{}", rule, by_labels.is_some());
-    }
     if rule.len() >= n && n > 1 {
         let cols: Vec<[(u32, u32); 2]> = rule[rule.len() - n..]
             .iter()

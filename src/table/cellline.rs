@@ -140,11 +140,15 @@ fn empty_cells(items: &[Item], lines: &[Line]) -> Option<Vec<Item>> {
     let mut expanded = false;
     for it in items {
         seen_label |= it.kind == Kind::Label;
-        let bars = lines
-            .iter()
-            .find(|l| l.no == it.no)
-            .map_or(0, |l| l.text.trim().len());
-        if it.kind == Kind::Bar && seen_label && bars > 0 {
+        // (the line of a bar item: lines are in order of their numbers)
+        let bars = if it.kind == Kind::Bar && seen_label {
+            lines
+                .binary_search_by_key(&it.no, |l| l.no)
+                .map_or(0, |i| lines[i].text.trim().len())
+        } else {
+            0
+        };
+        if bars > 0 {
             expanded = true;
             out.extend((0..bars).map(|_| Item {
                 no: it.no,

@@ -308,6 +308,7 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
                 if crate::line_kind::is_data_line(&lines[i].text) =>
             {
                 match joined_region(lines, kinds, i, floor)
+                    .or_else(|| joined_below(lines, kinds, i, floor))
                     .ok_or(())
                     .or_else(|()| aligned_region(lines, kinds, i, floor))
                 {
@@ -539,8 +540,18 @@ fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> 
     let start = joined_header_start(lines, kinds, i, floor, 1);
     let mut last_row = i;
     let mut end = i + 1;
+    // a line of white space alone between rows is an empty row, no end (a page store
+    // prints one between a table's row groups)
+    let passed = |k: usize| {
+        texty(k)
+            || (kinds[k] == LineKind::Blank
+                && !lines[k].text.is_empty()
+                && k + 1 < lines.len()
+                && texty(k + 1)
+                && crate::line_kind::is_data_line(&lines[k + 1].text))
+    };
     loop {
-        while end < lines.len() && texty(end) {
+        while end < lines.len() && passed(end) {
             if let Some(r) = scan_row(&lines[end].text) {
                 if let Some(c) = &code
                     && !continues_codes(c, &r)
@@ -554,7 +565,9 @@ fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> 
                 }
                 rows.push(r);
                 last_row = end;
-            } else if is_prose(strip_md(&lines[end].text)) {
+            } else if is_prose(strip_md(&lines[end].text))
+                && !crate::line_kind::is_data_line(&lines[end].text)
+            {
                 break;
             }
             end += 1;
@@ -588,6 +601,16 @@ fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> 
         end: last_row + 1,
         style: Style::Joined,
     })
+}
+
+/// Rows joined by single spaces starting a few lines under the line `i`, whose header
+/// takes that line in (a header line ending in a year, `4 quarter 2000 2 quarter 2002`,
+/// looks like a row of aligned text).
+fn joined_below(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> Option<Region> {
+    (i + 1..lines.len().min(i + 1 + MAX_JOINED_HEADER_LINES))
+        .find(|&j| table::joined::scan_row(&lines[j].text).is_some())
+        .and_then(|j| joined_region(lines, kinds, j, floor))
+        .filter(|r| r.start <= i)
 }
 
 /// Most lines between two pages' rows of a coded joined table (the page's foot, its

@@ -61,7 +61,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("suqian-2025-excerpt",                          "markdown", 100.0 , ""),
     ("survey-jiangsu-2015-excerpt",                  "pipe",     100.0 , "issue 13: tables of other statistical reports"),
     ("survey-jiangsu-2016-excerpt",                  "pipe",     100.0 , "issue 13: tables of other statistical reports"),
-    ("survey-no-lfs-disability-2002",                "prose",    0.0   , "issue 13: a space is both the cell separator and the thousands separator (`2 936 1 491`)"),
+    ("survey-no-lfs-disability-2002",                "prose",    100.0 , ""),
     ("survey-us-nces-a5-2004-excerpt",               "aligned",  100.0 , ""),
     ("survey-us-nces-t6-2003-excerpt",               "aligned",  100.0 , ""),
     ("template-2021-aligned",                        "aligned",  100.0 , ""),

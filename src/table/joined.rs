@@ -54,27 +54,7 @@ pub struct JoinedRow {
 /// ```
 pub fn scan_row(text: &str) -> Option<JoinedRow> {
     let body = text.trim_end();
-    // tokens with the white space before each
-    let mut toks: Vec<(usize, &str)> = Vec::new();
-    let mut gap = 0usize;
-    let mut start = None;
-    for (i, c) in body.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                toks.push((gap, &body[s..i]));
-                gap = 0;
-            }
-            if c == '\t' {
-                return None;
-            }
-            gap += width(c).max(1);
-        } else if start.is_none() {
-            start = Some(i);
-        }
-    }
-    if let Some(s) = start {
-        toks.push((gap, &body[s..]));
-    }
+    let toks = tokens(body)?;
     let tail = toks.iter().rev().take_while(|t| is_value(t.1)).count();
     if tail < 2 || tail == toks.len() {
         return None;
@@ -105,6 +85,152 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
         cells,
         tight,
     })
+}
+
+/// The words of a line, each with the display width of the white space before it; none
+/// for a line holding a tab (cells parted by tabs are no joined row).
+fn tokens(body: &str) -> Option<Vec<(usize, &str)>> {
+    let mut toks: Vec<(usize, &str)> = Vec::new();
+    let mut gap = 0usize;
+    let mut start = None;
+    for (i, c) in body.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                toks.push((gap, &body[s..i]));
+                gap = 0;
+            }
+            if c == '\t' {
+                return None;
+            }
+            gap += width(c).max(1);
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        toks.push((gap, &body[s..]));
+    }
+    Some(toks)
+}
+
+/// A word that may begin a number whose thousands are set apart by spaces: one to three
+/// digits, signed or not (`2`, `-12`, `936`).
+fn is_group_head(w: &str) -> bool {
+    let d = w.strip_prefix(['-', '−']).unwrap_or(w);
+    (1..=3).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A word that may go on such a number: three digits, the last group with a fraction
+/// (`936`, `445.5`).
+fn is_group_tail(w: &str) -> bool {
+    let (int, frac) = w.split_once('.').unwrap_or((w, "0"));
+    int.len() == 3
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && !frac.is_empty()
+        && frac.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The readings of `vals` (words with the white space before each, all values) as `n`
+/// numbers, where a space may also part the thousands of a number (`2 936 1 491` is
+/// `2936`, `1491`): a number is a value, or a head of one to three digits followed by
+/// groups of three digits each one space after the one before, only the last with a
+/// fraction; a wider gap always parts two cells. Counts up to two readings, with the
+/// first found (each number with the count of words it takes).
+fn groupings(vals: &[(usize, &str)], n: usize) -> (usize, Option<Vec<(String, usize)>>) {
+    type Found = (usize, Option<Vec<(String, usize)>>);
+    fn walk(vals: &[(usize, &str)], n: usize, cur: &mut Vec<(String, usize)>, found: &mut Found) {
+        if found.0 > 1 {
+            return;
+        }
+        if vals.is_empty() {
+            if cur.len() == n {
+                found.0 += 1;
+                found.1.get_or_insert_with(|| cur.clone());
+            }
+            return;
+        }
+        // fewer words left than numbers wanted, or more numbers than wanted
+        if cur.len() >= n || vals.len() < n - cur.len() {
+            return;
+        }
+        let head = vals[0].1;
+        let mut number = head.to_string();
+        let mut end = 1;
+        loop {
+            cur.push((number.clone(), end));
+            walk(&vals[end..], n, cur, found);
+            cur.pop();
+            let more = is_group_head(head)
+                && !number.contains('.')
+                && vals
+                    .get(end)
+                    .is_some_and(|&(gap, w)| gap == 1 && is_group_tail(w));
+            if !more {
+                break;
+            }
+            number.push_str(vals[end].1);
+            end += 1;
+        }
+    }
+    let mut found = (0, None);
+    walk(vals, n, &mut Vec::new(), &mut found);
+    found
+}
+
+/// Reads a row of `n` values in a table whose numbers may set their thousands apart by a
+/// space, which is also what parts the cells (`Total population 2 936 1 491 1 445`,
+/// `Persons with disabilities  460  212  248`): the label (the words before the values,
+/// as in [`scan_row`]) and `n` numbers, where exactly one grouping of the values gives
+/// `n`. A label may end in a number (`Under 25`), which the text does not tell from the
+/// head of a first number (`Under 25 451   408   396`: `Under` and `25451`, or `Under 25`
+/// and `451`): a first number taking groups is read only where another number of the row
+/// takes groups too (the row then sets its thousands apart itself). Empty cells are not
+/// read (gaps here are padding).
+///
+/// ```
+/// use govreport::table::joined::scan_grouped;
+/// let r = scan_grouped("Total population 2 936 1 491 1 445", 3).unwrap();
+/// assert_eq!(r.label, "Total population");
+/// assert_eq!(r.cells, ["2936", "1491", "1445"]);
+/// assert!(scan_grouped("Under 25 451   408   396", 3).is_none()); // 25451, or a label `Under 25`
+/// assert!(scan_grouped("Grade 5 100 200 300", 3).is_none()); // 5100, or 100200, or 200300
+/// ```
+pub fn scan_grouped(text: &str, n: usize) -> Option<JoinedRow> {
+    let toks = tokens(text.trim_end())?;
+    let tail = toks.iter().rev().take_while(|t| is_value(t.1)).count();
+    let first = toks.len() - tail;
+    let label: Vec<&str> = toks[..first].iter().map(|t| t.1).collect();
+    if !label
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_alphabetic() || is_cjk(c)))
+    {
+        return None;
+    }
+    let (ways, reading) = groupings(&toks[first..], n);
+    let numbers = reading.filter(|_| ways == 1)?;
+    let grouped = |k: usize| numbers[k].1 > 1;
+    if grouped(0) && !(1..numbers.len()).any(grouped) {
+        return None;
+    }
+    Some(JoinedRow {
+        indent: indent_of(toks[0].0, toks[0].1),
+        label: label.join(" "),
+        cells: numbers.into_iter().map(|(v, _)| v).collect(),
+        tight: false,
+    })
+}
+
+/// A table whose values may set their thousands apart by spaces: no value of its lines
+/// sets them apart by commas or runs five digits or more unparted.
+fn spaced_thousands(lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .filter(|w| is_value(w))
+        .all(|w| {
+            let int = w.split('.').next().unwrap_or(w);
+            !w.contains(',') && int.trim_start_matches(['-', '−']).len() < 5
+        })
 }
 
 /// A line printing a label and no value: its indentation and the label.
@@ -215,6 +341,19 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     let Some(n) = width_of(&rows.iter().flatten().collect::<Vec<_>>()) else {
         return vec![Piece::Unread([lines[0].no, lines[lines.len() - 1].no])];
     };
+    // rows of more values than the table has columns, where a space also sets thousands
+    // apart: the one grouping giving the width
+    let rows: Vec<Option<JoinedRow>> = if spaced_thousands(lines) {
+        rows.into_iter()
+            .zip(lines)
+            .map(|(r, l)| match r {
+                Some(r) if r.cells.len() == n => Some(r),
+                r => scan_grouped(&l.text, n).or(r),
+            })
+            .collect()
+    } else {
+        rows
+    };
     // the first row: a full row whose values are not all years
     let first = (0..lines.len()).find(|&k| {
         rows[k]
@@ -250,11 +389,29 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         .filter(|&k| !lines[k].text.trim().is_empty() && !unit_line(k))
         .collect();
     let texts: Vec<&str> = printed.iter().map(|&k| lines[k].text.as_str()).collect();
-    let found = (0..texts.len()).find_map(|s| header_labels(&texts[s..], n).map(|h| (s, h)));
+    let found = (0..texts.len())
+        .find_map(|s| {
+            header_labels(&texts[s..], n)
+                .map(|(stub, labels)| (s, (stub, labels.into_iter().map(|l| vec![l]).collect())))
+        })
+        .or_else(|| {
+            (0..texts.len())
+                .find_map(|s| spanned_labels(&texts[s..], n).map(|p| (s, (String::new(), p))))
+        });
     let skip = found.as_ref().map_or(0, |f| f.0);
     let header: Vec<u32> = printed[skip..].iter().map(|&k| lines[k].no).collect();
+    // the line right over a found header, no unit line, is the table's caption
+    let caption = skip
+        .checked_sub(1)
+        .map(|p| printed[p])
+        .filter(|&k| found.is_some() && printed.get(skip) == Some(&(k + 1)));
+    let mut above = above;
+    if let Some(k) = caption {
+        above.insert(0, lines[k].text.trim().to_string());
+    }
     let mut out: Vec<Piece> = printed[..skip]
         .iter()
+        .filter(|&&k| Some(k) != caption)
         .map(|&k| Piece::Text(lines[k].no))
         .collect();
     let (stub, labels) = match found {
@@ -270,7 +427,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             ),
         });
     }
-    let labels = labels.unwrap_or_else(|| vec![String::new(); n]);
+    let labels: Vec<Vec<String>> = labels.unwrap_or_else(|| vec![vec![String::new()]; n]);
 
     // rows: the label path from the indentation
     struct Item {
@@ -296,6 +453,15 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
                         label,
                         cells: None,
                     });
+                } else if !l.text.trim().is_empty() {
+                    warnings.push(Warning {
+                        line: Some(l.no),
+                        code: "unplaced-row".into(),
+                        message: format!(
+                            "line {:?} prints values that no reading of rows joined by single spaces gives the table's {n} columns (a space may also set a number's thousands apart); left out",
+                            l.text.trim()
+                        ),
+                    });
                 }
             }
         }
@@ -311,16 +477,49 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         paths.push(path);
         stack.push((it.indent, it.label.clone()));
     }
+    // a row label printed again and again in the table (`As per cent of total
+    // population` after each count) qualifies the nearest row above it whose label is
+    // printed once: the row it is a share or part of
+    let once = |k: usize| paths.iter().filter(|p| **p == paths[k]).count() == 1;
+    let parents: Vec<Option<usize>> = (0..items.len())
+        .map(|k| {
+            if once(k) || items[k].cells.is_none() {
+                return None;
+            }
+            (0..k).rev().find(|&j| items[j].cells.is_some() && once(j))
+        })
+        .collect();
+    for (k, parent) in parents.into_iter().enumerate() {
+        if let Some(j) = parent {
+            let mut path = paths[j].clone();
+            path.push(items[k].label.clone());
+            paths[k] = path;
+        }
+    }
     let depth = paths.iter().map(Vec::len).max().unwrap_or(1).max(1);
     let mut out_rows: Vec<RawRow> = Vec::new();
-    let mut head_row: Vec<String> = vec![String::new(); depth];
-    head_row[0] = stub;
-    head_row.extend(labels);
-    out_rows.push(RawRow {
-        line: header.first().copied().unwrap_or(lines[first].no),
-        cells: head_row,
-        unplaced: Vec::new(),
-    });
+    // one header row per level of the column paths, a label spanning columns printed
+    // in the first of them; the stub in the last
+    let levels = labels.iter().map(Vec::len).max().unwrap_or(1);
+    for level in 0..levels {
+        let mut head_row: Vec<String> = vec![String::new(); depth];
+        if level + 1 == levels {
+            head_row[0] = stub.clone();
+        }
+        for (c, path) in labels.iter().enumerate() {
+            let starts = c == 0 || labels[c - 1][..=level] != path[..=level];
+            head_row.push(if starts || level + 1 == levels {
+                path[level].clone()
+            } else {
+                String::new()
+            });
+        }
+        out_rows.push(RawRow {
+            line: header.get(level).copied().unwrap_or(lines[first].no),
+            cells: head_row,
+            unplaced: Vec::new(),
+        });
+    }
     for (k, it) in items.iter().enumerate() {
         let heads = items.get(k + 1).is_some_and(|next| next.indent > it.indent);
         let cells = match &it.cells {
@@ -349,14 +548,17 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             unplaced: Vec::new(),
         });
     }
-    let from = header.first().copied().unwrap_or(lines[first].no);
+    let from = caption
+        .map(|k| lines[k].no)
+        .or(header.first().copied())
+        .unwrap_or(lines[first].no);
     out.push(Piece::Table {
         seg: Segment {
             band: None,
             lines: [from, lines[lines.len() - 1].no],
             rows: out_rows,
             known: Some(Shape {
-                head: 1,
+                head: levels,
                 labels: depth,
                 values: n,
             }),
@@ -545,6 +747,51 @@ fn read_coded(
     out
 }
 
+/// The column paths of header lines over `n` columns that name them in words of any
+/// script: the last line of exactly `n` words, one per column, its stub cell blank
+/// (`  Total Males Females Total Males Females`), alone or under one line naming the groups its words repeat in (`4
+/// quarter 2000 2 quarter 2002` over two groups of three): that line's words fall into as
+/// many runs of equal length as there are groups, the runs alike word by word (a number
+/// where the others have a number). None where the words do not fall so: where a label
+/// may hold several words, the text does not say where one ends.
+fn spanned_labels(lines: &[&str], n: usize) -> Option<Vec<Vec<String>>> {
+    let (last, top) = match lines {
+        [last] => (*last, None),
+        [top, last] => (*last, Some(*top)),
+        _ => return None,
+    };
+    let leaves: Vec<&str> = last.split_whitespace().collect();
+    // (the stub's cell left blank: no word of the line is the stub's)
+    if leaves.len() != n
+        || n < 2
+        || !last.starts_with(char::is_whitespace)
+        || leaves.iter().any(|w| is_value(w))
+    {
+        return None;
+    }
+    let Some(top) = top else {
+        return Some(leaves.iter().map(|w| vec![w.to_string()]).collect());
+    };
+    // the shortest run of leaves that repeats over the line
+    let period =
+        (1..n).find(|&p| n.is_multiple_of(p) && (0..n).all(|i| leaves[i] == leaves[i % p]))?;
+    let groups = n / period;
+    let words: Vec<&str> = top.split_whitespace().collect();
+    if words.is_empty() || !words.len().is_multiple_of(groups) {
+        return None;
+    }
+    let runs: Vec<&[&str]> = words.chunks(words.len() / groups).collect();
+    let shape = |run: &[&str]| run.iter().map(|w| is_value(w)).collect::<Vec<bool>>();
+    if runs.iter().any(|r| shape(r) != shape(runs[0])) {
+        return None;
+    }
+    Some(
+        (0..n)
+            .map(|c| vec![runs[c / period].join(" "), leaves[c].to_string()])
+            .collect(),
+    )
+}
+
 /// The stub and the column labels of header lines over `n` columns, when their words
 /// name each column: the first line's last `n` words (CJK text or numbers), the lines of
 /// one word under it continuing it (a header cell's text broken over lines, `增长率` /
@@ -681,6 +928,72 @@ mod tests {
             .map(|(p, v)| (p.to_string(), vec![v.to_string()]))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_space_both_parts_cells_and_sets_thousands_apart() {
+        // issue 13: a statistics office's page store prints each row's cells one space
+        // apart and each number's thousands one space apart too; 3-digit values padded
+        // by one more space; a line of white space between row groups; the header's
+        // period labels span the repeated sex columns
+        let d = doc("Survey results\n\
+             \n\
+             4   Households by tenure and region. 1 000 and per cent\n\
+             \x20 2019 2023\n\
+             \x20 Owned Rented Owned Rented\n\
+             Households 2 104 1 318 2 260 1 342\n\
+             \x20           \n\
+             Urban households  806  277  845  301\n\
+             Share of all households 38.3 21.0 37.4 22.4\n\
+             \x20           \n\
+             Rural households 1 298 1 041 1 415 1 041\n\
+             Share of all households 61.7 79.0 62.6 77.6\n\
+             \x20           \n\
+             Under 25 451  75  318  80\n\
+             Student households 12 95 14 88\n\
+             \n\
+             Explanation of symbols\n");
+        let t = d
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .expect("a table");
+        assert_eq!(
+            t.title.as_deref(),
+            Some("4   Households by tenure and region. 1 000 and per cent")
+        );
+        let cols: Vec<_> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(
+            cols,
+            ["2019/Owned", "2019/Rented", "2023/Owned", "2023/Rented"]
+        );
+        let s = |p: &str, v: [&str; 4]| (p.to_string(), v.map(String::from).to_vec());
+        assert_eq!(
+            path_cells(t),
+            [
+                s("Households", ["2104", "1318", "2260", "1342"]),
+                s("Urban households", ["806", "277", "845", "301"]),
+                s(
+                    "Urban households/Share of all households",
+                    ["38.3", "21.0", "37.4", "22.4"]
+                ),
+                s("Rural households", ["1298", "1041", "1415", "1041"]),
+                s(
+                    "Rural households/Share of all households",
+                    ["61.7", "79.0", "62.6", "77.6"]
+                ),
+                s("Student households", ["12", "95", "14", "88"]),
+            ]
+        );
+        // `Under 25 451` may be `Under` 25451 or `Under 25` 451: left out, said so
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.line == Some(14) && w.code == "unplaced-row")
+        );
     }
 
     #[test]

@@ -85,6 +85,7 @@ pub fn blocks_with(
     }
     b.segment(i, lines.len(), warnings);
     b.flush();
+    long_outline_items(&mut b.out);
     relevel_western(&mut b.out);
     b.out
 }
@@ -1715,6 +1716,11 @@ fn number_prefix(t: &str) -> &str {
 
 /// A heading, and the paragraph it runs on into, if `t` is one.
 fn heading_of(t: &str, no: u32) -> Option<(Heading, Option<String>)> {
+    heading_of_limit(t, no, MAX_HEADING_CHARS)
+}
+
+/// [`heading_of`] with a heading of at most `max` characters.
+fn heading_of_limit(t: &str, no: u32, max: usize) -> Option<(Heading, Option<String>)> {
     let o = scan_outline(t)?;
     let rest = trim(&t[o.len..]);
     let stop = rest
@@ -1725,7 +1731,7 @@ fn heading_of(t: &str, no: u32) -> Option<(Heading, Option<String>)> {
         None => (rest, ""),
     };
     if head.is_empty()
-        || head.chars().count() > MAX_HEADING_CHARS
+        || head.chars().count() > max
         || !head.chars().any(|c| is_cjk(c) || c.is_alphabetic())
     {
         return None;
@@ -1742,6 +1748,71 @@ fn heading_of(t: &str, no: u32) -> Option<(Heading, Option<String>)> {
     };
     let tail = (!tail.is_empty()).then(|| tail.to_string());
     Some((heading, tail))
+}
+
+/// Most characters of the first sentence of a numbered line read as a heading because
+/// a sibling heading shows it is an outline item ([`long_outline_items`]).
+const MAX_ITEM_HEADING_CHARS: usize = 160;
+
+/// A numbered line whose first sentence is too long for a heading by itself
+/// ([`MAX_HEADING_CHARS`]) is still an item of the outline where a heading of its rank
+/// under the same parent carries the number just before or just after its own
+/// (`(一)本套决算主表决算数据主要依据…填列。` before the heading `(二)本套决算附表…`):
+/// it becomes a heading, the text after its first sentence a paragraph.
+fn long_outline_items(blocks: &mut Vec<Block>) {
+    let level_value = |b: &Block| match b {
+        Block::Heading(h) => Some((h.level, aligned::number_value(&h.number))),
+        _ => None,
+    };
+    let mut k = 0;
+    while k < blocks.len() {
+        let Block::Paragraph(p) = &blocks[k] else {
+            k += 1;
+            continue;
+        };
+        let item = (p.lines[0] == p.lines[1])
+            .then(|| scan_outline(&p.text))
+            .flatten()
+            .and_then(|o| {
+                let value = aligned::number_value(&o.number)?;
+                // (a short numbered paragraph was kept from the headings on purpose: a
+                // form's row label)
+                if heading_of(&p.text, p.lines[0]).is_some() {
+                    return None;
+                }
+                let (heading, rest) =
+                    heading_of_limit(&p.text, p.lines[0], MAX_ITEM_HEADING_CHARS)?;
+                Some((o.scheme.rank(), value, heading, rest))
+            });
+        let Some((rank, value, heading, rest)) = item else {
+            k += 1;
+            continue;
+        };
+        // the nearest heading of its rank or above, either way, is a sibling numbered
+        // next to it
+        let sibling = |mut it: Box<dyn Iterator<Item = &Block> + '_>, want: Option<u32>| {
+            it.find_map(|b| level_value(b).filter(|(level, _)| *level <= rank))
+                .is_some_and(|(level, v)| level == rank && v.is_some() && v == want)
+        };
+        let before = sibling(Box::new(blocks[..k].iter().rev()), value.checked_sub(1));
+        let after = sibling(Box::new(blocks[k + 1..].iter()), Some(value + 1));
+        if !(before || after) {
+            k += 1;
+            continue;
+        }
+        let no = heading.lines[0];
+        blocks[k] = Block::Heading(heading);
+        if let Some(rest) = rest {
+            blocks.insert(
+                k + 1,
+                Block::Paragraph(Paragraph {
+                    lines: [no; 2],
+                    text: rest,
+                }),
+            );
+        }
+        k += 1;
+    }
 }
 
 /// In a report without Chinese outline numbers, decimal numbers give the levels:
@@ -1869,6 +1940,39 @@ mod tests {
         let line = "（一）本机关坚持以习近平新时代中国特色社会主义思想为指导全面贯彻落实党中央国务院关于政务公开工作的决策部署持续推进";
         let (b, _) = run(&format!("{line}\n"));
         assert_eq!(shape(&b), [("paragraph", 1, 1)]);
+    }
+
+    #[test]
+    fn long_numbered_item_beside_a_sibling_heading_is_a_heading() {
+        // issue 13: an explanatory note's items: the first is one long sentence, the
+        // second a run-in heading; numbered next to each other, both are items
+        let first = "(一)本套决算主表数据主要依据本单位会计账簿总账及明细账数据填列,预算数据依据本单位预算批复文件及预算调整文件填列。";
+        let text = format!(
+            "一、决算信息来源说明\n{first}\n(二)附表数据依据本单位资产台账填列。其中资产情况表依据资产账簿填列。\n"
+        );
+        let (b, _) = run(&text);
+        assert_eq!(
+            shape(&b),
+            [
+                ("heading", 1, 1),
+                ("heading", 2, 2),
+                ("heading", 3, 3),
+                ("paragraph", 3, 3)
+            ]
+        );
+        let Block::Heading(h) = &b[1] else {
+            panic!("{b:?}")
+        };
+        assert_eq!((h.level, h.number.as_str()), (2, "一"));
+        assert!(h.title.starts_with("本套决算主表") && h.title.ends_with("调整文件填列"));
+        // numbered apart from its sibling (no (二) after it), it stays a paragraph
+        let (b, _) = run(&format!(
+            "一、决算信息来源说明\n{first}\n(三)附表数据依据台账填列。\n"
+        ));
+        assert!(
+            matches!(&b[1], Block::Paragraph(p) if p.text == first),
+            "{b:?}"
+        );
     }
 
     #[test]

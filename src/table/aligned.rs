@@ -2545,11 +2545,12 @@ fn assign_span(
 
 /// The integer of an outline number (`1.` → 1, `（三）` → 3).
 pub(crate) fn outline_value(t: &str) -> Option<u32> {
-    let o = scan_outline(t)?;
-    if let Ok(v) = o.number.parse::<u32>() {
-        return Some(v);
-    }
-    cn_number(&o.number)
+    number_value(&scan_outline(t)?.number)
+}
+
+/// The value of an outline number as [`crate::outline::Outline`] gives it (`12`, `十二`).
+pub(crate) fn number_value(number: &str) -> Option<u32> {
+    number.parse::<u32>().ok().or_else(|| cn_number(number))
 }
 
 fn cn_number(s: &str) -> Option<u32> {

@@ -1721,6 +1721,21 @@ fn heading_of(t: &str, no: u32) -> Option<(Heading, Option<String>)> {
 
 /// [`heading_of`] with a heading of at most `max` characters.
 fn heading_of_limit(t: &str, no: u32, max: usize) -> Option<(Heading, Option<String>)> {
+    // a run-in heading set in bold, the paragraph after it not (`**（一）配合做好…。**抓好…`:
+    // Markdown converters print a `<strong>` lead so): the bold text is the heading's
+    for mark in ["**", "__"] {
+        if let Some(body) = t.strip_prefix(mark)
+            && let Some(end) = body.find(mark)
+            && end > 0
+        {
+            let after = trim(&body[end + mark.len()..]);
+            if after.is_empty() {
+                break;
+            }
+            let (heading, rest) = heading_of_limit(&body[..end], no, max)?;
+            return Some((heading, Some(rest.unwrap_or_default() + after)));
+        }
+    }
     let o = scan_outline(t)?;
     let rest = trim(&t[o.len..]);
     let stop = rest
@@ -1932,6 +1947,31 @@ mod tests {
         assert_eq!(
             (h.level, h.number.as_str(), h.title.as_str()),
             (3, "1", "公开形式")
+        );
+    }
+
+    #[test]
+    fn bold_run_in_heading_is_the_bold_text() {
+        // markdownify and html2text print a `<strong>` lead of a paragraph as `**…**`
+        let (b, _) = run(
+            "**（一）主动公开。**全年公开信息229条。\n\n**（二）依申请公开**本年度收到申请12件。\n",
+        );
+        let got: Vec<String> = b
+            .iter()
+            .map(|b| match b {
+                Block::Heading(h) => format!("h{} {} {}", h.level, h.number, h.title),
+                Block::Paragraph(p) => format!("p {}", p.text),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "h2 一 主动公开",
+                "p 全年公开信息229条。",
+                "h2 二 依申请公开",
+                "p 本年度收到申请12件。"
+            ]
         );
     }
 

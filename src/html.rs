@@ -130,16 +130,21 @@ pub fn text_items(text: &str) -> Option<Vec<Item>> {
     let lines = crate::lines::split_lines(text);
     let mut out = Vec::new();
     let mut i = 0;
+    // an inline tag opened on the line before and closed on this one
+    let mut open_tag = false;
     while i < lines.len() {
         let lower = lines[i].text.to_ascii_lowercase();
         if !lower.contains("<table") {
+            let (text, open) = split_tag_lines(&lines[i].text, open_tag);
+            open_tag = open;
             out.push(Item::Raw {
                 line: lines[i].no,
-                text: strip_inline_tags(&lines[i].text),
+                text: strip_inline_tags(text),
             });
             i += 1;
             continue;
         }
+        open_tag = false;
         // the region: to the line where every opened table is closed
         let mut depth = 0i64;
         let mut j = i;
@@ -164,6 +169,38 @@ pub fn text_items(text: &str) -> Option<Vec<Item>> {
         i = j;
     }
     Some(out)
+}
+
+/// The part of a line that is not an inline tag wrapped over lines (pandoc `-t gfm` wraps a
+/// long `<span style="…">` after the tag's name: `<span` / `style="…">text`), and whether
+/// the line leaves such a tag open: a line continuing an open tag loses the text up to its
+/// `>` (all of it where none), a line ending in an inline tag's start loses that start.
+///
+/// ```
+/// use govreport::html::split_tag_lines;
+/// assert_eq!(split_tag_lines("    <span", false), ("    ", true));
+/// assert_eq!(split_tag_lines("style=\"font-size:16pt;\">（一）主动公开。", true), ("（一）主动公开。", false));
+/// assert_eq!(split_tag_lines("a < b", false), ("a < b", false));
+/// ```
+pub fn split_tag_lines(line: &str, open: bool) -> (&str, bool) {
+    static START: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let mut t = line;
+    if open {
+        match t.find('>') {
+            Some(p) => t = &t[p + 1..],
+            None => return ("", !t.contains('<')),
+        }
+    }
+    let start = START.get_or_init(|| {
+        regex::Regex::new(
+            r"(?i)<(?:span|font|strong|b|em|i|u|sup|sub|a|small|big|o:p)(?:\s[^<>]*)?$",
+        )
+        .expect("valid regex")
+    });
+    match start.find(t) {
+        Some(m) => (&t[..m.start()], true),
+        None => (t, false),
+    }
 }
 
 /// A text line without inline HTML markup: `<span …>`, `</font>`, `<strong>` and the

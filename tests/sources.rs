@@ -624,3 +624,44 @@ fn inline_tags_in_markdown_cells_read_as_plain_text() {
     assert!(want.len() > 150, "{} cells", want.len());
     assert_eq!(cells(&spanned), want);
 }
+
+/// pandoc `-t gfm` wraps a long `<span style="…">` after the tag's name, so a run-in
+/// heading's line starts with the tag's attributes (`<span` / `style="…">（一）主动公开。…`):
+/// no block keeps markup, and the page's headings are its truth's, bold run-in leads
+/// included.
+#[test]
+fn inline_tags_wrapped_over_lines_leave_no_markup() {
+    let path = util::root().join("tests/flat/g00003-pandoc-gfm.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.lines().any(|l| l.trim() == "<span"));
+    let doc = parse_bytes(text.as_bytes(), "t.md", &Options::default()).unwrap();
+    let mut heads = Vec::new();
+    for b in &doc.blocks {
+        let t = match b {
+            govreport::model::Block::Paragraph(p) => p.text.clone(),
+            govreport::model::Block::Heading(h) => {
+                heads.push((h.level, h.number.clone(), h.title.clone()));
+                h.title.clone()
+            }
+            _ => continue,
+        };
+        assert!(!t.contains("<span") && !t.contains("style="), "{t}");
+    }
+    let truth: Value = serde_json::from_str(
+        &std::fs::read_to_string(util::root().join("tests/flat/g00003.truth.json")).unwrap(),
+    )
+    .unwrap();
+    let want: Vec<(u8, String, String)> = truth["headings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["level"].as_u64().unwrap() as u8,
+                h["number"].as_str().unwrap().to_string(),
+                h["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(heads, want);
+}

@@ -1046,7 +1046,21 @@ impl Builder<'_> {
         let line = &self.lines[i];
         let t = strip_md(&line.text);
         let form_row = self.is_form_row(i);
-        if let Some((heading, rest)) = heading_of(t, line.no).filter(|_| !form_row) {
+        // `一，` (a comma where `一、` is the mark) starting the line after a long line
+        // that ends mid-sentence: an enumeration wrapped onto this line (`…二是政策解读形式
+        // 较为单` / `一，图解、视频等…`), not a heading
+        let wrapped_enumeration = || {
+            let number_then_comma = scan_outline(t).is_some_and(|o| {
+                o.scheme == Scheme::CnComma && t[..o.len].trim_end().ends_with('，')
+            });
+            number_then_comma
+                && i > 0
+                && self.kinds[i - 1] == LineKind::Text
+                && ends_mid_sentence(strip_md(&self.lines[i - 1].text))
+        };
+        if let Some((heading, rest)) =
+            heading_of(t, line.no).filter(|_| !form_row && !wrapped_enumeration())
+        {
             self.series.clear();
             self.flush();
             self.push_heading(t, line.no, heading, rest);
@@ -1055,12 +1069,7 @@ impl Builder<'_> {
         // join wrapped lines of one paragraph
         if let Some(&last) = self.para.last() {
             let prev = strip_md(&self.lines[last].text);
-            let wrapped = last + 1 == i
-                && prev.chars().count() >= 20
-                && !prev.ends_with([
-                    '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '"', '）', ')', '」',
-                ])
-                && !line.text.starts_with('#');
+            let wrapped = last + 1 == i && ends_mid_sentence(prev) && !line.text.starts_with('#');
             if !wrapped {
                 self.flush();
             }
@@ -1707,6 +1716,15 @@ fn strip_md(text: &str) -> &str {
         }
     }
     t
+}
+
+/// A line of running text long enough to have been wrapped (20 characters or more) and
+/// ending mid-sentence: the next line continues it.
+fn ends_mid_sentence(t: &str) -> bool {
+    t.chars().count() >= 20
+        && !t.ends_with([
+            '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '"', '）', ')', '」',
+        ])
 }
 
 /// The printed outline number of `t` (`（一）`), for section paths.

@@ -4,8 +4,8 @@
 //! heading whose text is a row label of that table is such a group label: it leaves the
 //! outline and heads the rows of the tables below it, as it would have in the table.
 
-use super::data::{TTable, Template};
-use super::matching::{THRESHOLD, label_sim_at_least};
+use super::data::{TRow, TTable, Template};
+use super::matching::{MLabel, THRESHOLD, label_sim_at_least};
 use crate::lines::Line;
 use crate::model::{Block, Paragraph, Warning};
 use crate::table::rows::RowPaths;
@@ -294,11 +294,24 @@ pub fn demote_table_labels(
             continue;
         }
         let (level, number, title) = (h.level, h.number.clone(), h.title.clone());
+        // the section's template rows: a heading printing one of their labels is no
+        // next section's (`四、结转下年度继续办理` is a row of the table under `三、`)
+        let rows: Vec<&TRow> = tpl
+            .tables
+            .iter()
+            .filter(|t| label_sim_at_least(&title, &t.title, 0.9))
+            .flat_map(|t| t.parts.iter().flat_map(|p| all_rows(&p.rows)))
+            .collect();
+        let row_label = |g: &crate::model::Heading| {
+            let text = printed(lines, g.lines[0]);
+            rows.iter().any(|r| prints_row_label(&text, r))
+        };
         let mut end = i + 1;
         while end < blocks.len() {
             if let Block::Heading(g) = &blocks[end]
                 && g.level <= level
                 && g.number != number
+                && !row_label(g)
             {
                 break;
             }
@@ -308,6 +321,32 @@ pub fn demote_table_labels(
             .rev()
             .find(|&k| matches!(blocks[k], Block::Table(_)))
         else {
+            // no table read in the section (its values in an order no reader takes):
+            // a heading printing one of its template rows' labels is that row's label
+            for k in i + 1..end {
+                let Block::Heading(g) = &blocks[k] else {
+                    continue;
+                };
+                let no = g.lines[0];
+                let text = printed(lines, no);
+                if !rows.iter().any(|r| prints_row_label(&text, r)) {
+                    continue;
+                }
+                warnings.push(Warning {
+                    line: Some(no),
+                    code: "table-label-not-heading".into(),
+                    message: format!("{:?} stands in the table section {title:?}, whose table was not read, and prints one of its row labels: a table label, not a heading", g.title),
+                });
+                if let Some(Block::Paragraph(p)) = blocks.get(k + 1)
+                    && p.lines == [no, no]
+                {
+                    drop[k + 1] = true;
+                }
+                blocks[k] = Block::Paragraph(Paragraph {
+                    lines: [no, no],
+                    text,
+                });
+            }
             i = end;
             continue;
         };
@@ -348,4 +387,21 @@ pub fn demote_table_labels(
         !drop[k - 1]
     });
     warnings
+}
+
+/// Every row of a template part, nested rows included.
+fn all_rows(rows: &[TRow]) -> Vec<&TRow> {
+    rows.iter()
+        .flat_map(|r| std::iter::once(r).chain(all_rows(&r.rows)))
+        .collect()
+}
+
+/// True when the line `text` prints the row label of `row`: the first four characters of
+/// the label after its outline number, in matching form (`没有现成` of `2.没有现成信息需要另行
+/// 制作` in `（四）无法 2.没有现成信息需要另行制作`; a shorter label whole: `规章`).
+fn prints_row_label(text: &str, row: &TRow) -> bool {
+    let label = crate::outline::scan_outline(&row.label)
+        .map_or(row.label.as_str(), |o| &row.label[o.len..]);
+    let key: String = MLabel::cached(label).folded.chars().take(4).collect();
+    key.chars().count() >= 2 && MLabel::cached(text).folded.contains(&key)
 }

@@ -979,6 +979,29 @@ struct Builder<'a> {
 impl Builder<'_> {
     /// The title: the first text lines naming a report, before any heading or table.
     fn title(&mut self) {
+        // a line Markdown underlines as the level-1 heading (`===`) among the first lines,
+        // naming a report, is the title (the lines before it: a page's own title line,
+        // breadcrumbs)
+        let window = self.lines.len().min(12);
+        let underlined = (0..window.saturating_sub(1)).find(|&i| {
+            self.kinds[i] == LineKind::Text
+                && crate::line_kind::is_setext_underline(trim(&self.lines[i + 1].text))
+                && names_report(strip_md(&self.lines[i].text))
+        });
+        if let Some(i) = underlined {
+            for p in (0..i).filter(|&p| self.kinds[p] != LineKind::Blank) {
+                let text = unescape_md(strip_md(&self.lines[p].text));
+                self.out.push(Block::Paragraph(Paragraph {
+                    lines: [self.lines[p].no; 2],
+                    text,
+                }));
+            }
+            self.out.push(Block::Title(Title {
+                lines: [self.lines[i].no; 2],
+                text: unescape_md(strip_md(&self.lines[i].text)),
+            }));
+            return;
+        }
         let mut seen = Vec::new();
         for (i, l) in self.lines.iter().enumerate().take(12) {
             match self.kinds[i] {
@@ -1011,7 +1034,7 @@ impl Builder<'_> {
                     }));
                 }
                 let text = (first..=i)
-                    .map(|k| strip_md(&self.lines[k].text))
+                    .map(|k| unescape_md(strip_md(&self.lines[k].text)))
                     .collect::<Vec<_>>();
                 let text = text.iter().skip(1).fold(text[0].to_string(), |a, b| {
                     crate::normalize::join_label(&a, b)
@@ -1036,7 +1059,7 @@ impl Builder<'_> {
         let idx = std::mem::take(&mut self.para);
         let mut text = String::new();
         for &k in &idx {
-            crate::normalize::push_label(&mut text, strip_md(&self.lines[k].text));
+            crate::normalize::push_label(&mut text, &unescape_md(strip_md(&self.lines[k].text)));
         }
         let lines = [self.lines[idx[0]].no, self.lines[idx[idx.len() - 1]].no];
         self.out.push(Block::Paragraph(Paragraph { lines, text }));
@@ -1727,6 +1750,25 @@ fn ends_mid_sentence(t: &str) -> bool {
         ])
 }
 
+/// Text without Markdown's backslash escapes: a backslash before ASCII punctuation
+/// (`\_`, `\>`, `\*`) stands for that character (markdownify and html2text escape them in
+/// titles and breadcrumbs).
+///
+/// ```text
+/// 年度报告\_某某市人民政府 → 年度报告_某某市人民政府
+/// ```
+fn unescape_md(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// The printed outline number of `t` (`（一）`), for section paths.
 fn number_prefix(t: &str) -> &str {
     scan_outline(t).map_or("", |o| t[..o.len].trim_end())
@@ -2094,6 +2136,33 @@ mod tests {
             shape(&b),
             [("title", 1, 1), ("furniture", 3, 3), ("heading", 4, 4)]
         );
+    }
+
+    /// Markdown flattenings (markdownify, html2text) print the page's `<title>` first, its
+    /// `<h1>` underlined by `=`, and escape `_` as `\_`: the underlined line is the title,
+    /// the underline is no text, and no backslash stays.
+    #[test]
+    fn markdown_underlined_title_and_escapes() {
+        let text = "某某市教育局2023年政府信息公开工作年度报告\\_某某市人民政府\n\n\
+                    某某市教育局2023年政府信息公开工作年度报告\n=========\n\n一、总体情况\n";
+        let (b, _) = run(text);
+        assert_eq!(
+            shape(&b),
+            [
+                ("paragraph", 1, 1),
+                ("title", 3, 3),
+                ("furniture", 4, 4),
+                ("heading", 6, 6)
+            ]
+        );
+        let (Block::Paragraph(p), Block::Title(t)) = (&b[0], &b[1]) else {
+            panic!("{b:?}")
+        };
+        assert_eq!(
+            p.text,
+            "某某市教育局2023年政府信息公开工作年度报告_某某市人民政府"
+        );
+        assert_eq!(t.text, "某某市教育局2023年政府信息公开工作年度报告");
     }
 
     /// A title printed as the agency on one line and `<year>年…报告` on the next is one title

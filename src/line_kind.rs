@@ -60,7 +60,7 @@ pub fn classify_line(text: &str) -> LineKind {
         LineKind::Pipe
     } else if is_tsv_row(text) {
         LineKind::Tab
-    } else if is_page_number(t) {
+    } else if is_page_number(t) || is_setext_underline(t) {
         LineKind::Furniture
     } else {
         // t is not empty: one fragment at least
@@ -74,6 +74,12 @@ pub fn classify_line(text: &str) -> LineKind {
             LineKind::Text
         }
     }
+}
+
+/// A line of `=` alone (three or more): Markdown's underline of a level-1 heading (the line
+/// above it), markup rather than text.
+pub(crate) fn is_setext_underline(t: &str) -> bool {
+    t.len() >= 3 && t.bytes().all(|b| b == b'=')
 }
 
 /// A label and its numbers on single spaces (`行政处罚 3985758`), not a sentence that

@@ -195,3 +195,23 @@ fn more_lines_than_a_report_can_have_is_an_error_not_an_exhausted_memory() {
         govreport::parse_bytes(text.as_bytes(), "some.txt", &govreport::Options::default()).is_ok()
     );
 }
+
+/// Rows joined by single spaces where a space may also set thousands apart: a row of
+/// thousands of three-digit words has astronomically many groupings into the table's
+/// width; they are counted (a row read only where exactly one exists), never searched one
+/// by one. Here none gives six, so the row is left out and the table keeps its rows.
+#[test]
+fn row_of_three_digit_words_in_a_spaced_thousands_table() {
+    let mut text = String::from("Table 1   Survey results\n  A B C D E F\n");
+    for k in ["a", "b", "c"] {
+        text.push_str(&format!("Group {k} 1 2 3 4 5 6\n"));
+    }
+    text.push_str("Long row ");
+    text.push_str(&vec!["123"; 3000].join(" "));
+    text.push_str(" 1.5 1.5 1.5 1.5 1.5 1.5 1.5\n");
+    text.push_str("Last group 1 2 3 4 5 6\n");
+    let doc = parse("three-digit words", text.as_bytes()).expect("parsed");
+    let t = doc.tables().next().expect("a table");
+    let rows: Vec<String> = t.rows.iter().map(|r| r.path.join("/")).collect();
+    assert_eq!(rows, ["Group a", "Group b", "Group c", "Last group"]);
+}

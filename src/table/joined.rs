@@ -130,6 +130,10 @@ fn is_group_tail(w: &str) -> bool {
         && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// Most groups of three digits a number set with spaces between its thousands takes
+/// (`1 234 567 890 123 456`: quadrillions).
+const MAX_GROUPS: usize = 5;
+
 /// The readings of `vals` (words with the white space before each, all values) as `n`
 /// numbers, where a space may also part the thousands of a number (`2 936 1 491` is
 /// `2936`, `1491`): a number is a value, or a head of one to three digits followed by
@@ -137,44 +141,53 @@ fn is_group_tail(w: &str) -> bool {
 /// fraction; a wider gap always parts two cells. Counts up to two readings, with the
 /// first found (each number with the count of words it takes).
 fn groupings(vals: &[(usize, &str)], n: usize) -> (usize, Option<Vec<(String, usize)>>) {
-    type Found = (usize, Option<Vec<(String, usize)>>);
-    fn walk(vals: &[(usize, &str)], n: usize, cur: &mut Vec<(String, usize)>, found: &mut Found) {
-        if found.0 > 1 {
-            return;
-        }
-        if vals.is_empty() {
-            if cur.len() == n {
-                found.0 += 1;
-                found.1.get_or_insert_with(|| cur.clone());
+    let m = vals.len();
+    // the ends (exclusive) of the numbers that may start at each word
+    let ends: Vec<Vec<usize>> = (0..m)
+        .map(|i| {
+            let mut out = vec![i + 1];
+            let head = vals[i].1;
+            if is_group_head(head) {
+                let mut e = i + 1;
+                while e < m && e - i <= MAX_GROUPS && vals[e].0 == 1 && is_group_tail(vals[e].1) {
+                    e += 1;
+                    out.push(e);
+                    if vals[e - 1].1.contains('.') {
+                        break;
+                    }
+                }
             }
-            return;
-        }
-        // fewer words left than numbers wanted, or more numbers than wanted
-        if cur.len() >= n || vals.len() < n - cur.len() {
-            return;
-        }
-        let head = vals[0].1;
-        let mut number = head.to_string();
-        let mut end = 1;
-        loop {
-            cur.push((number.clone(), end));
-            walk(&vals[end..], n, cur, found);
-            cur.pop();
-            let more = is_group_head(head)
-                && !number.contains('.')
-                && vals
-                    .get(end)
-                    .is_some_and(|&(gap, w)| gap == 1 && is_group_tail(w));
-            if !more {
-                break;
-            }
-            number.push_str(vals[end].1);
-            end += 1;
+            out
+        })
+        .collect();
+    // ways[i][c]: the readings of the words from i as c numbers, counted up to two
+    // (counted, not searched: a long run of three-digit words has very many splits)
+    let mut ways = vec![vec![0usize; n + 1]; m + 1];
+    ways[m][0] = 1;
+    for i in (0..m).rev() {
+        for c in 1..=n {
+            ways[i][c] = ends[i]
+                .iter()
+                .map(|&e| ways[e][c - 1])
+                .sum::<usize>()
+                .min(2);
         }
     }
-    let mut found = (0, None);
-    walk(vals, n, &mut Vec::new(), &mut found);
-    found
+    let count = ways[0][n];
+    if count != 1 {
+        return (count, None);
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut i = 0;
+    for c in (1..=n).rev() {
+        let Some(&e) = ends[i].iter().find(|&&e| ways[e][c - 1] == 1) else {
+            return (count, None);
+        };
+        let number: String = vals[i..e].iter().map(|v| v.1).collect();
+        out.push((number, e - i));
+        i = e;
+    }
+    (1, Some(out))
 }
 
 /// Reads a row of `n` values in a table whose numbers may set their thousands apart by a

@@ -966,14 +966,7 @@ mod tests {
              Student households 12 95 14 88\n\
              \n\
              Explanation of symbols\n");
-        let t = d
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .expect("a table");
+        let t = d.tables().next().expect("a table");
         assert_eq!(
             t.title.as_deref(),
             Some("4   Households by tenure and region. 1 000 and per cent")

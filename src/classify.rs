@@ -990,7 +990,7 @@ impl Builder<'_> {
         });
         if let Some(i) = underlined {
             for p in (0..i).filter(|&p| self.kinds[p] != LineKind::Blank) {
-                let text = unescape_md(strip_md(&self.lines[p].text));
+                let text = unescape_md(strip_md(&self.lines[p].text)).into_owned();
                 self.out.push(Block::Paragraph(Paragraph {
                     lines: [self.lines[p].no; 2],
                     text,
@@ -998,7 +998,7 @@ impl Builder<'_> {
             }
             self.out.push(Block::Title(Title {
                 lines: [self.lines[i].no; 2],
-                text: unescape_md(strip_md(&self.lines[i].text)),
+                text: unescape_md(strip_md(&self.lines[i].text)).into_owned(),
             }));
             return;
         }
@@ -1757,7 +1757,10 @@ fn ends_mid_sentence(t: &str) -> bool {
 /// ```text
 /// 年度报告\_某某市人民政府 → 年度报告_某某市人民政府
 /// ```
-fn unescape_md(t: &str) -> String {
+fn unescape_md(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains('\\') {
+        return std::borrow::Cow::Borrowed(t);
+    }
     let mut out = String::with_capacity(t.len());
     let mut chars = t.chars().peekable();
     while let Some(c) = chars.next() {
@@ -1766,7 +1769,7 @@ fn unescape_md(t: &str) -> String {
         }
         out.push(c);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// The printed outline number of `t` (`（一）`), for section paths.

@@ -1191,7 +1191,7 @@ fn read_table(
             |t| t.chars,
         ));
         // where no row fills the part's columns: the columns' own labels in the header
-        let by_header = if centers.is_none() && s.spatial && !s.paged {
+        let by_header = if s.spatial && !s.paged {
             // the labels must explain every value of the part: each starts at one, in
             // display columns or in characters (tools pad by one or the other); a measure
             // that does not explain them all is not used (lynx squeezes its header onto
@@ -1232,7 +1232,7 @@ fn read_table(
                             .iter()
                             .all(|&t| column_in(&s.toks[t], &grid, how).is_some())
                     };
-                    let ways = usable_readings(&grid, calib, explains);
+                    let ways = usable_readings(&grid, calib, explains, centers.is_none());
                     (grid, ways)
                 })
                 .filter(|(_, ways)| !ways.is_empty())
@@ -3555,7 +3555,7 @@ fn under_own_header(
     }
     let grid = header_grid(s, part, 0, first)?;
     let explains = |how: Reading| toks.iter().all(|t| column_in(t, &grid, how).is_some());
-    let ways = usable_readings(&grid, calib, explains);
+    let ways = usable_readings(&grid, calib, explains, true);
     under_header(toks, &grid, &ways)
 }
 
@@ -3566,13 +3566,15 @@ fn usable_readings(
     grid: &Grid,
     calib: &mut Calibration,
     explains: impl Fn(Reading) -> bool,
+    may_want: bool,
 ) -> Vec<Reading> {
     let ways: Vec<Reading> = READINGS
         .into_iter()
         .filter(|how| how.rule == Rule::Starts || grid.drawn || calib.trusted.contains(how))
         .filter(|&how| explains(how))
         .collect();
-    calib.wants |= ways.is_empty()
+    calib.wants |= may_want
+        && ways.is_empty()
         && READINGS
             .into_iter()
             .any(|how| how.rule == Rule::Within && explains(how));
@@ -4835,6 +4837,37 @@ mod tests {
             row_cells(&text(" 482          16828"), "行政处罚").unwrap(),
             ["482", "", "16828"]
         );
+    }
+
+    /// A short row whose values do not keep the one full row's spacing (pandoc centres
+    /// `6` under `-12` but ends `250` where `31` ends) is still placed where each value lies
+    /// under its own column's header label, clear of the labels beside it, by a reading of
+    /// the header the document's full rows bear out.
+    #[test]
+    fn a_short_row_off_the_full_rows_spacing_takes_its_header_columns() {
+        // (pandoc plain's text of a 2021 report's table, its numbers changed)
+        let text = format!(
+            "{HEAD}\
+             \x20   第二十条第（一）项\n\
+             \x20        信息内容         本年新制作数量   本年新公开数量   对外公开总数量\n\
+             \x20          规章                                                  38\n\
+             \x20       规范性文件\n\
+             \x20   第二十条第（五）项\n\
+             \x20        信息内容         上一年项目数量     本年增/减       处理决定数量\n\
+             \x20        行政许可              180                              2015\n\
+             \x20  其他对外管理服务事项       600                               132\n\
+             \x20   第二十条第（六）项\n\
+             \x20        信息内容         上一年项目数量     本年增/减       处理决定数量\n\
+             \x20        行政处罚               31              -12             1774\n\
+             \x20        行政强制              250               6\n\
+             \x20   第二十条第（八）项\n\
+             \x20        信息内容         上一年项目数量     本年增/减\n\
+             \x20     行政事业性收费\n\
+             \x20   第二十条第（九）项\n\
+             \n三、收到和处理政府信息公开申请情况\n"
+        );
+        assert_eq!(row_cells(&text, "行政处罚").unwrap(), ["31", "-12", "1774"]);
+        assert_eq!(row_cells(&text, "行政强制").unwrap(), ["250", "6", ""]);
     }
 
     /// Rows printed one to a line (lynx): a row printing its label alone is blank, also

@@ -1838,10 +1838,22 @@ const MAX_ITEM_HEADING_CHARS: usize = 160;
 /// (`(一)本套决算主表决算数据主要依据…填列。` before the heading `(二)本套决算附表…`):
 /// it becomes a heading, the text after its first sentence a paragraph.
 fn long_outline_items(blocks: &mut Vec<Block>) {
-    let level_value = |b: &Block| match b {
-        Block::Heading(h) => Some((h.level, aligned::number_value(&h.number))),
-        _ => None,
-    };
+    // the first heading of rank `rank` or above among `blocks`: is it of that rank,
+    // numbered `want`?
+    fn sibling<'a>(
+        mut blocks: impl Iterator<Item = &'a Block>,
+        rank: u8,
+        want: Option<u32>,
+    ) -> bool {
+        blocks
+            .find_map(|b| match b {
+                Block::Heading(h) if h.level <= rank => Some(h),
+                _ => None,
+            })
+            .is_some_and(|h| {
+                h.level == rank && want.is_some() && aligned::number_value(&h.number) == want
+            })
+    }
     let mut k = 0;
     while k < blocks.len() {
         let Block::Paragraph(p) = &blocks[k] else {
@@ -1868,12 +1880,8 @@ fn long_outline_items(blocks: &mut Vec<Block>) {
         };
         // the nearest heading of its rank or above, either way, is a sibling numbered
         // next to it
-        let sibling = |mut it: Box<dyn Iterator<Item = &Block> + '_>, want: Option<u32>| {
-            it.find_map(|b| level_value(b).filter(|(level, _)| *level <= rank))
-                .is_some_and(|(level, v)| level == rank && v.is_some() && v == want)
-        };
-        let before = sibling(Box::new(blocks[..k].iter().rev()), value.checked_sub(1));
-        let after = sibling(Box::new(blocks[k + 1..].iter()), Some(value + 1));
+        let before = sibling(blocks[..k].iter().rev(), rank, value.checked_sub(1));
+        let after = sibling(blocks[k + 1..].iter(), rank, Some(value + 1));
         if !(before || after) {
             k += 1;
             continue;

@@ -171,6 +171,10 @@ pub fn text_items(text: &str) -> Option<Vec<Item>> {
     Some(out)
 }
 
+/// The inline HTML tags Markdown converters leave in running text and cells (their text
+/// stays, the tags go), as a regex alternation.
+const INLINE_TAGS: &str = "span|font|strong|b|em|i|u|sup|sub|a|small|big|o:p";
+
 /// The part of a line that is not an inline tag wrapped over lines (pandoc `-t gfm` wraps a
 /// long `<span style="…">` after the tag's name: `<span` / `style="…">text`), and whether
 /// the line leaves such a tag open: a line continuing an open tag loses the text up to its
@@ -192,10 +196,7 @@ pub fn split_tag_lines(line: &str, open: bool) -> (&str, bool) {
         }
     }
     let start = START.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)<(?:span|font|strong|b|em|i|u|sup|sub|a|small|big|o:p)(?:\s[^<>]*)?$",
-        )
-        .expect("valid regex")
+        regex::Regex::new(&format!(r"(?i)<(?:{INLINE_TAGS})(?:\s[^<>]*)?$")).expect("valid regex")
     });
     match start.find(t) {
         Some(m) => (&t[..m.start()], true),
@@ -238,10 +239,7 @@ pub fn strip_inline_tags(line: &str) -> String {
         return String::new();
     }
     let inline = INLINE.get_or_init(|| {
-        regex::Regex::new(
-            r"(?i)</?(?:span|font|strong|b|em|i|u|sup|sub|a|small|big|o:p)(?:\s[^<>]*)?>",
-        )
-        .expect("valid regex")
+        regex::Regex::new(&format!(r"(?i)</?(?:{INLINE_TAGS})(?:\s[^<>]*)?>")).expect("valid regex")
     });
     inline.replace_all(line, "").into_owned()
 }

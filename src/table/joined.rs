@@ -73,10 +73,7 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
         cells.push(t.to_string());
     }
     let label: Vec<&str> = toks[..first].iter().map(|t| t.1).collect();
-    if !label
-        .iter()
-        .any(|w| w.chars().any(|c| c.is_alphabetic() || is_cjk(c)))
-    {
+    if !has_letters(&label) {
         return None;
     }
     Some(JoinedRow {
@@ -85,6 +82,14 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
         cells,
         tight,
     })
+}
+
+/// True when some word of a row label holds a letter or a CJK character (a label of
+/// numbers alone is a row of values).
+fn has_letters(label: &[&str]) -> bool {
+    label
+        .iter()
+        .any(|w| w.chars().any(|c| c.is_alphabetic() || is_cjk(c)))
 }
 
 /// The words of a line, each with the display width of the white space before it; none
@@ -134,13 +139,13 @@ fn is_group_tail(w: &str) -> bool {
 /// (`1 234 567 890 123 456`: quadrillions).
 const MAX_GROUPS: usize = 5;
 
-/// The readings of `vals` (words with the white space before each, all values) as `n`
+/// The reading of `vals` (words with the white space before each, all values) as `n`
 /// numbers, where a space may also part the thousands of a number (`2 936 1 491` is
 /// `2936`, `1491`): a number is a value, or a head of one to three digits followed by
 /// groups of three digits each one space after the one before, only the last with a
-/// fraction; a wider gap always parts two cells. Counts up to two readings, with the
-/// first found (each number with the count of words it takes).
-fn groupings(vals: &[(usize, &str)], n: usize) -> (usize, Option<Vec<(String, usize)>>) {
+/// fraction; a wider gap always parts two cells. The reading where exactly one exists
+/// (each number with the count of words it takes).
+fn grouping(vals: &[(usize, &str)], n: usize) -> Option<Vec<(String, usize)>> {
     let m = vals.len();
     // the ends (exclusive) of the numbers that may start at each word
     let ends: Vec<Vec<usize>> = (0..m)
@@ -173,21 +178,19 @@ fn groupings(vals: &[(usize, &str)], n: usize) -> (usize, Option<Vec<(String, us
                 .min(2);
         }
     }
-    let count = ways[0][n];
-    if count != 1 {
-        return (count, None);
+    if ways[0][n] != 1 {
+        return None;
     }
+    // the one reading: at each word, the one end from which the rest still reads
     let mut out = Vec::with_capacity(n);
     let mut i = 0;
     for c in (1..=n).rev() {
-        let Some(&e) = ends[i].iter().find(|&&e| ways[e][c - 1] == 1) else {
-            return (count, None);
-        };
+        let &e = ends[i].iter().find(|&&e| ways[e][c - 1] == 1)?;
         let number: String = vals[i..e].iter().map(|v| v.1).collect();
         out.push((number, e - i));
         i = e;
     }
-    (1, Some(out))
+    Some(out)
 }
 
 /// Reads a row of `n` values in a table whose numbers may set their thousands apart by a
@@ -213,14 +216,10 @@ pub fn scan_grouped(text: &str, n: usize) -> Option<JoinedRow> {
     let tail = toks.iter().rev().take_while(|t| is_value(t.1)).count();
     let first = toks.len() - tail;
     let label: Vec<&str> = toks[..first].iter().map(|t| t.1).collect();
-    if !label
-        .iter()
-        .any(|w| w.chars().any(|c| c.is_alphabetic() || is_cjk(c)))
-    {
+    if !has_letters(&label) {
         return None;
     }
-    let (ways, reading) = groupings(&toks[first..], n);
-    let numbers = reading.filter(|_| ways == 1)?;
+    let numbers = grouping(&toks[first..], n)?;
     let grouped = |k: usize| numbers[k].1 > 1;
     if grouped(0) && !(1..numbers.len()).any(grouped) {
         return None;
@@ -493,7 +492,12 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     // a row label printed again and again in the table (`As per cent of total
     // population` after each count) qualifies the nearest row above it whose label is
     // printed once: the row it is a share or part of
-    let once = |k: usize| paths.iter().filter(|p| **p == paths[k]).count() == 1;
+    let mut printed_times: std::collections::HashMap<&[String], usize> =
+        std::collections::HashMap::new();
+    for p in &paths {
+        *printed_times.entry(p.as_slice()).or_default() += 1;
+    }
+    let once = |k: usize| printed_times[paths[k].as_slice()] == 1;
     let parents: Vec<Option<usize>> = (0..items.len())
         .map(|k| {
             if once(k) || items[k].cells.is_none() {

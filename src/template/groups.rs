@@ -327,25 +327,10 @@ pub fn demote_table_labels(
                 let Block::Heading(g) = &blocks[k] else {
                     continue;
                 };
-                let no = g.lines[0];
-                let text = printed(lines, no);
-                if !rows.iter().any(|r| prints_row_label(&text, r)) {
-                    continue;
+                if row_label(g) {
+                    let why = "whose table was not read, and prints one of its row labels";
+                    demote(blocks, &mut drop, k, lines, &title, why, &mut warnings);
                 }
-                warnings.push(Warning {
-                    line: Some(no),
-                    code: "table-label-not-heading".into(),
-                    message: format!("{:?} stands in the table section {title:?}, whose table was not read, and prints one of its row labels: a table label, not a heading", g.title),
-                });
-                if let Some(Block::Paragraph(p)) = blocks.get(k + 1)
-                    && p.lines == [no, no]
-                {
-                    drop[k + 1] = true;
-                }
-                blocks[k] = Block::Paragraph(Paragraph {
-                    lines: [no, no],
-                    text,
-                });
             }
             i = end;
             continue;
@@ -353,23 +338,9 @@ pub fn demote_table_labels(
         let mut demoted: Vec<String> = Vec::new();
         for k in i + 1..=last_table {
             if let Block::Heading(g) = &blocks[k] {
-                let no = g.lines[0];
-                warnings.push(Warning {
-                    line: Some(no),
-                    code: "table-label-not-heading".into(),
-                    message: format!("{:?} stands in the table section {title:?}, above its tables: a table label, not a heading", g.title),
-                });
                 demoted.push(g.title.clone());
-                // a run-in paragraph on the same line joins the demoted text
-                if let Some(Block::Paragraph(p)) = blocks.get(k + 1)
-                    && p.lines == [no, no]
-                {
-                    drop[k + 1] = true;
-                }
-                blocks[k] = Block::Paragraph(Paragraph {
-                    lines: [no, no],
-                    text: printed(lines, no),
-                });
+                let why = "above its tables";
+                demote(blocks, &mut drop, k, lines, &title, why, &mut warnings);
             } else if let Block::Table(t) = &mut blocks[k] {
                 if t.title.as_ref().is_some_and(|tt| demoted.contains(tt)) {
                     t.title = Some(title.clone());
@@ -387,6 +358,41 @@ pub fn demote_table_labels(
         !drop[k - 1]
     });
     warnings
+}
+
+/// Makes the heading `blocks[k]`, standing in the table section `title`, the paragraph its
+/// line prints (a run-in paragraph on the same line joins it: that block is dropped), with
+/// a `table-label-not-heading` warning saying `why`.
+fn demote(
+    blocks: &mut [Block],
+    drop: &mut [bool],
+    k: usize,
+    lines: &[Line],
+    title: &str,
+    why: &str,
+    warnings: &mut Vec<Warning>,
+) {
+    let Block::Heading(g) = &blocks[k] else {
+        return;
+    };
+    let no = g.lines[0];
+    warnings.push(Warning {
+        line: Some(no),
+        code: "table-label-not-heading".into(),
+        message: format!(
+            "{:?} stands in the table section {title:?}, {why}: a table label, not a heading",
+            g.title
+        ),
+    });
+    if let Some(Block::Paragraph(p)) = blocks.get(k + 1)
+        && p.lines == [no, no]
+    {
+        drop[k + 1] = true;
+    }
+    blocks[k] = Block::Paragraph(Paragraph {
+        lines: [no, no],
+        text: printed(lines, no),
+    });
 }
 
 /// Every row of a template part, nested rows included.

@@ -2304,13 +2304,22 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
     // candidates names none
     let mut best: Option<(f64, String, String)> = None;
     let mut tie = false;
+    // (a piece and the piece with the text wrapped under it are one candidate: the one
+    // nearer the label's length, `商业机构` of `商业机` / `构`, not of `商业机构` / `科`)
+    let label_len = needle.len();
+    let nearer = |a: &str, b: &str| {
+        let off = |t: &str| t.chars().count().abs_diff(label_len);
+        off(a) < off(b) || off(a) == off(b) && a.len() > b.len()
+    };
     let mut consider = |sim: f64, folded: String, printed: String| match &best {
-        // (a piece and the piece with the text wrapped under it are one candidate: the
-        // piece is cut, `商业机` of `商业机` / `构`)
-        Some((b, bf, _)) if (sim - b).abs() < 1e-9 && folded.starts_with(bf.as_str()) => {
-            best = Some((sim, folded, printed));
+        Some((b, bf, _))
+            if (sim - b).abs() < 1e-9
+                && (folded.starts_with(bf.as_str()) || bf.starts_with(folded.as_str())) =>
+        {
+            if nearer(&folded, bf) {
+                best = Some((sim, folded, printed));
+            }
         }
-        Some((b, bf, _)) if (sim - b).abs() < 1e-9 && bf.starts_with(folded.as_str()) => {}
         Some((b, bf, _)) if (sim - b).abs() < 1e-9 && *bf != folded => tie = true,
         Some((b, _, _)) if sim <= *b => {}
         _ => {
@@ -2397,6 +2406,48 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
                 if sim >= 0.75 {
                     consider(sim, folded, w.to_string());
                 }
+            }
+        }
+        // a label wrapped as running text wraps (lynx flows a header's cells like words,
+        // one space apart, a line a token: `… 商业` / `机构 科研机构 …`): the last word of
+        // a line joined with the first word of the next, where that names the column as a
+        // known variant of it (not in aligned text, where the next line's first word is
+        // another column's)
+        let alone = |j: usize| {
+            let line = s.toks[j].line;
+            (j == 0 || s.toks[j - 1].line != line)
+                && s.toks.get(j + 1).is_none_or(|t| t.line != line)
+        };
+        if let Some(next) = s.toks.get(k + 1).filter(|t| {
+            k + 1 < to
+                && t.kind == Kind::Label
+                && !t.celled
+                && !s.toks[k].celled
+                && t.line == s.toks[k].line + 1
+                && alone(k)
+                && alone(k + 1)
+        }) && let (Some(&(w, x, _)), Some(&(w2, x2, _))) =
+            (spaced_words(&s.toks[k]).last(), spaced_words(next).first())
+        {
+            let joined = format!("{}{}", mfold(w), mfold(w2));
+            // (the rest starts the line, not right of the piece; neither word is a label
+            // of its own, nor the start of another: w3m centres `其他` right of
+            // `法律服务`; a PDF's line of words sets narrow columns' pieces one space
+            // apart, `商业企 科研机 益`)
+            let starts_other = labels
+                .iter()
+                .any(|l| *l != f && l.starts_with(mfold(w2).as_str()));
+            if x2 <= x
+                && !s.paged
+                && !starts_other
+                && w.chars().count() >= 2
+                && w2.chars().count() >= 2
+                && ![&joined, &mfold(w), &mfold(w2)]
+                    .iter()
+                    .any(|l| labels.contains(l))
+                && is_variant(&joined, &f, labels)
+            {
+                consider(0.6, joined, format!("{w}{w2}"));
             }
         }
         // a label set one character per line down a narrow column (`商` / `业` / `机` /
@@ -3947,6 +3998,53 @@ mod tests {
         assert_eq!(names[1], "商业机构", "{names:?}");
     }
 
+    /// A header whose cells flow like words, each wrapped cell's rest starting the next
+    /// line (lynx: `… 商业` / `机构 科研机构 …`): the last word of a line and the first of
+    /// the next spell the variant `商业机构`, which names the column as printed.
+    #[test]
+    fn a_variant_wrapped_from_a_line_end_to_the_next_line_start_names_its_column() {
+        let mut lines = vec![
+            "三、收到和处理政府信息公开申请情况".to_string(),
+            "   申请人情况".to_string(),
+            "     自然人 法人或".to_string(),
+            "   其他组织 总计".to_string(),
+            "       商业".to_string(),
+            "   机构 科研机构 社会公益组织 法律服务".to_string(),
+            "   机构 其他".to_string(),
+        ];
+        for leaf in LEAVES_2021 {
+            lines.push(format!("   {leaf} 1  0   0 0   0  0  1"));
+        }
+        lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let names = column_names(&lines.join("\n"));
+        assert_eq!(names[1], "商业机构", "{names:?}");
+        assert_eq!(names[4], "法律服务机构", "{names:?}");
+    }
+
+    /// In a PDF's text a line's words one space apart are narrow columns' pieces (`商业企
+    /// 科研机 益 …`): the last word of the line above (`社会公`) is not joined with the
+    /// first of them into a variant of its label.
+    #[test]
+    fn a_pdf_line_of_pieces_does_not_continue_the_line_above() {
+        let mut lines = vec![
+            "  三、收到和处理政府信息公开申请情况".to_string(),
+            "                                              申请人情况".to_string(),
+            String::new(),
+            "                             自然                 法人或             总".to_string(),
+            "                              人                其他组织             计".to_string(),
+            "                                            社会公".to_string(),
+            "                                     商业企 科研机 益 法律服务 其".to_string(),
+            "                                      业 构       机构 他".to_string(),
+            "                                             组织".to_string(),
+        ];
+        for leaf in LEAVES_2021 {
+            lines.push(format!("{leaf:<23}   1    0    0    0    0    0    1"));
+        }
+        lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        let names = names_of(&lines.join("\n"), true);
+        assert_eq!(names[3], "社会公益组织", "{names:?}");
+    }
+
     /// The printed names of the first template table's columns (the last of each path).
     fn column_names(text: &str) -> Vec<String> {
         names_of(text, false)
@@ -3974,6 +4072,30 @@ mod tests {
             "构",
             "科研机",
             "构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ];
+        let text = cell_per_line_2021(&header, |_, leaf| {
+            [leaf, "1", "0", "0", "0", "0", "0", "1"]
+                .map(String::from)
+                .to_vec()
+        });
+        let names = column_names(&text);
+        assert_eq!(names[1], "商业机构", "{names:?}");
+        assert_eq!(names[2], "科研机构", "{names:?}");
+    }
+
+    /// The same wrapped after its first character (`商` / `业机构`), the next column's label
+    /// wrapped alike under it (`科` / `研机构`): the piece with its rest is the variant, and
+    /// the next column's first piece, wrapped on, is not part of it.
+    #[test]
+    fn a_variant_wrapped_after_its_first_character_ends_where_the_label_does() {
+        let header = [
+            "商",
+            "业机构",
+            "科",
+            "研机构",
             "社会公益组织",
             "法律服务机构",
             "其他",

@@ -496,9 +496,16 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         None if grid => grid_shape(data, width),
         None => ragged_shape(data, head),
     };
+    // a first column of years in order labels the rows (a yearbook's time series,
+    // `1950 | 3 634 | 1 054`): it holds no values
+    let year_stub = known.is_none() && l == 0 && n >= 2 && is_year_column(data);
+    if year_stub {
+        (n, l) = (n - 1, 1);
+    }
     // a number in a column other rows use for labels: the rows are not one grid
     if grid
         && known.is_none()
+        && !year_stub
         && data.iter().any(|r| {
             r.cells
                 .iter()
@@ -531,7 +538,25 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         rows: Vec::new(),
     };
 
-    // Header rows: corner cells out, value cells in.
+    // Header rows: corner cells out, value cells in. Over a column of years the corner
+    // names the years (`年份`, `Year`) or is blank: a header row printing another label
+    // there (`第一产业 | 第二产业 | …`) does not stand over the columns it seems to
+    let head_off_years = year_stub
+        && head.iter().any(|r| {
+            r.cells
+                .first()
+                .is_some_and(|c| !c.is_empty() && !names_years(c))
+        });
+    if head_off_years {
+        warnings.push(Warning {
+            line: head.first().map(|r| r.line),
+            code: "header-unresolved".into(),
+            message: format!(
+                "a header row prints a column label over the column of years; the {n} value columns are left without paths"
+            ),
+        });
+    }
+    let head = if head_off_years { &head[..0] } else { head };
     let mut header_rows = Vec::new();
     for (i, r) in head.iter().enumerate() {
         let len = r.cells.len();
@@ -659,7 +684,8 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             let text = r.cells[..len]
                 .iter()
                 .rposition(|c| !is_value_like(c))
-                .map_or(0, |i| i + 1);
+                .map_or(0, |i| i + 1)
+                .max(usize::from(year_stub));
             if len - text > n {
                 warnings.push(Warning {
                     line: Some(r.line),
@@ -1367,6 +1393,35 @@ fn is_rank_header(t: &str) -> bool {
     )
 }
 
+/// A cell that is a year from 1800 to 2100 (`1950`, `1950年`).
+fn year_of(cell: &str) -> Option<u32> {
+    let c = cell.trim().trim_end_matches('年');
+    (c.len() == 4)
+        .then(|| c.parse::<u32>().ok())
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
+}
+
+/// Whether the first cell of every data row (two or more) is a year, the years all
+/// different and in order: the rows of a time series, labelled by their years.
+fn is_year_column(data: &[RawRow]) -> bool {
+    let years: Option<Vec<u32>> = data
+        .iter()
+        .map(|r| r.cells.first().and_then(|c| year_of(c)))
+        .collect();
+    years.is_some_and(|y| {
+        y.len() >= 2 && (y.windows(2).all(|w| w[0] < w[1]) || y.windows(2).all(|w| w[0] > w[1]))
+    })
+}
+
+/// A corner cell naming a column of years or periods (`年份`, `年 份`, `Year`).
+fn names_years(cell: &str) -> bool {
+    matches!(
+        fold(cell).to_lowercase().as_str(),
+        "年份" | "年度" | "年" | "年别" | "时间" | "期间" | "日期" | "year" | "years" | "period"
+    )
+}
+
 /// A header row printing years over the value columns (`项目 | 2000 | 2005 | 2010`):
 /// two or more values, every one a year from 1900 to 2100, all different, in order.
 pub(crate) fn is_year_row(row: &RawRow) -> bool {
@@ -1997,5 +2052,36 @@ B | 4 | 5 | 6 |
                 s(&["办结数"]),
             ]
         );
+    }
+
+    /// Issue 13: a yearbook's time series keys its rows by year (`1950 | 3 634 | 1 054`):
+    /// the first column of years in order labels the rows under the corner `年份`; a
+    /// header row printing another label over the years (its corner cell covered by the
+    /// row above) names no columns, the values stay, unnamed, with a warning.
+    #[test]
+    fn issue_13_a_first_column_of_years_labels_the_rows() {
+        let t = tables_of(
+            "年 份 | 地区生产总值 | 人均 |\n1950 | 3 634 | 1 054 |\n1951 | 3 969 | 1 159 |\n",
+        );
+        assert_eq!(t[0].stub, s(&["年 份"]));
+        assert_eq!(
+            cells_of(&t[0]),
+            [
+                (s(&["1950"]), s(&["地区生产总值"]), "3 634".to_string()),
+                (s(&["1950"]), s(&["人均"]), "1 054".to_string()),
+                (s(&["1951"]), s(&["地区生产总值"]), "3 969".to_string()),
+                (s(&["1951"]), s(&["人均"]), "1 159".to_string()),
+            ]
+        );
+        let text = "第一产业 | 第二产业 | 第三产业 |\n1950 | 3 634 | 1 054 | 980 |\n1951 | 3 969 | 1 159 | 1 003 |\n";
+        let d = testutil::doc(text);
+        let t = tables_of(text);
+        assert!(
+            t[0].columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t[0].columns
+        );
+        assert_eq!(t[0].rows[0].path, s(&["1950"]));
+        assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
     }
 }

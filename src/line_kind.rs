@@ -101,6 +101,18 @@ fn is_squeezed_row(text: &str, t: &str) -> bool {
         return false;
     }
     let tail = cells.iter().rev().take_while(|f| is_value(&f.text)).count();
+    // a caption (`Table 1`), or a title or date ending in its one year (`Digest of
+    // Education Statistics: 2004`, `October 2005`): text, not a label and its value
+    let lone_year = tail == 1 && {
+        let last = cells[cells.len() - 1].text.as_str();
+        last.len() == 4
+            && last
+                .parse::<u32>()
+                .is_ok_and(|y| (1900..=2100).contains(&y))
+    };
+    if lone_year || is_numbered_caption(t) {
+        return false;
+    }
     cells[..cells.len() - tail].iter().all(|f| {
         !f.text
             .split(' ')
@@ -612,6 +624,23 @@ mod tests {
         }
         assert_eq!(classify_line("行政处罚 3985758"), LineKind::Squeezed);
         assert_eq!(classify_line("Employment 11,300,400"), LineKind::Squeezed);
+    }
+
+    /// A caption, or a title or date ending in its one year, is text: a report's cover
+    /// lines (`Digest of Education Statistics: 2004`, `October 2005`) and `Table 1` made a
+    /// table of labels and years. Two numbers, or one that is no year, still make a row.
+    #[test]
+    fn a_title_ending_in_its_year_is_no_row() {
+        for line in [
+            "Table 1",
+            "Digest of Education Statistics: 2004",
+            "October 2005",
+            "of Change at Section Level for July 2005",
+        ] {
+            assert_eq!(classify_line(line), LineKind::Text, "{line}");
+        }
+        assert_eq!(classify_line("行政许可 2004 1998"), LineKind::Squeezed);
+        assert_eq!(classify_line("行政许可 3004"), LineKind::Squeezed);
     }
 
     /// The shortcuts give unicode-width's answers on every character they cover.

@@ -228,6 +228,11 @@ pub struct Score {
     pub cells: usize,
     pub strict: usize,
     pub wrong: usize,
+    /// Numbers the document binds to a row and column path the truth does not hold
+    /// (the script does not count them): misnamed columns, rows read from text, or
+    /// columns left unnamed. Some truths leave cells out on purpose, so not all are
+    /// errors; the total may not grow.
+    pub stray: usize,
 }
 
 impl Score {
@@ -286,6 +291,27 @@ pub fn score(doc: &Value, truth: &Value, wrong: &mut Vec<String>) -> Score {
         }
     }
     let mut s = Score::default();
+    let truth_keys: std::collections::HashSet<Key> = truth["cells"]
+        .as_array()
+        .expect("truth cells")
+        .iter()
+        .map(|c| (npath(&c["row"]), npath(&c["col"])))
+        .collect();
+    for b in doc["blocks"].as_array().unwrap_or(&empty) {
+        if b["kind"] != "table" {
+            continue;
+        }
+        let cols = b["columns"].as_array().unwrap_or(&empty);
+        for r in b["rows"].as_array().unwrap_or(&empty) {
+            let row = npath(&r["path"]);
+            for (i, cell) in r["cells"].as_array().unwrap_or(&empty).iter().enumerate() {
+                let col = cols.get(i).map(|c| npath(&c["path"])).unwrap_or_default();
+                if cell["kind"] == "number" && !truth_keys.contains(&(row.clone(), col)) {
+                    s.stray += 1;
+                }
+            }
+        }
+    }
     for c in truth["cells"].as_array().expect("truth cells") {
         s.cells += 1;
         let key = (npath(&c["row"]), npath(&c["col"]));
@@ -348,6 +374,11 @@ fn floors_name_every_truth_file_once() {
     }
 }
 
+/// Most numbers of the corpus bound to paths no truth holds ([`Score::stray`]), as of the
+/// thirteenth stop: a column whose label is misread moves its values here, out of the
+/// script's sight. Lower it as readers improve; never raise it without saying why.
+const MAX_STRAY: usize = 716;
+
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.
 #[test]
@@ -355,8 +386,8 @@ fn corpus_scores_hold_their_floors() {
     let mut failures = Vec::new();
     let mut total = Score::default();
     println!(
-        "{:30} {:>6} {:>7} {:>6} {:>7}",
-        "document", "cells", "strict", "wrong", "floor"
+        "{:30} {:>6} {:>7} {:>6} {:>6} {:>7}",
+        "document", "cells", "strict", "wrong", "stray", "floor"
     );
     for (name, _format, floor, _why) in FLOORS {
         let (_, _, doc) = util::corpus_docs()
@@ -366,16 +397,18 @@ fn corpus_scores_hold_their_floors() {
         let mut wrong = Vec::new();
         let s = score(&json_of(doc), &truth_of(name), &mut wrong);
         println!(
-            "{:30} {:>6} {:>6.1}% {:>6} {:>6.1}%",
+            "{:30} {:>6} {:>6.1}% {:>6} {:>6} {:>6.1}%",
             format!("{name}.txt"),
             s.cells,
             s.strict_pct(),
             s.wrong,
+            s.stray,
             floor
         );
         total.cells += s.cells;
         total.strict += s.strict;
         total.wrong += s.wrong;
+        total.stray += s.stray;
         for w in wrong {
             failures.push(format!("{name}: wrong value: {w}"));
         }
@@ -389,12 +422,19 @@ fn corpus_scores_hold_their_floors() {
         }
     }
     println!(
-        "{:30} {:>6} {:>6.1}% {:>6}",
+        "{:30} {:>6} {:>6.1}% {:>6} {:>6}",
         "TOTAL",
         total.cells,
         total.strict_pct(),
-        total.wrong
+        total.wrong,
+        total.stray
     );
+    if total.stray > MAX_STRAY {
+        failures.push(format!(
+            "{} numbers bound to paths no truth holds, more than {MAX_STRAY}: a column misnamed?",
+            total.stray
+        ));
+    }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
@@ -487,7 +527,8 @@ fn ratio_is_difflibs() {
     assert!((r("abxcd", "abcd") - 8.0 / 9.0).abs() < 1e-12);
 }
 
-/// The scorer must count a changed value as wrong and a changed label as a miss.
+/// The scorer must count a changed value as wrong and a changed label as a miss, its
+/// values as stray.
 #[test]
 fn score_sees_wrong_values_and_lost_labels() {
     let truth = truth_of("zhaotong-2020");
@@ -498,7 +539,8 @@ fn score_sees_wrong_values_and_lost_labels() {
         Score {
             cells: 198,
             strict: 198,
-            wrong: 0
+            wrong: 0,
+            stray: 0
         }
     );
 
@@ -514,13 +556,15 @@ fn score_sees_wrong_values_and_lost_labels() {
     doc["blocks"][t]["columns"][1]["path"] = serde_json::json!(["本年新 开数量"]);
     let mut wrong = Vec::new();
     let s = score(&doc, &truth, &mut wrong);
-    // t1 has 2 rows: one wrong value, two cells lost with the column label
+    // t1 has 2 rows: one wrong value, two cells lost with the column label (bound to a
+    // path no truth holds: stray)
     assert_eq!(
         s,
         Score {
             cells: 198,
             strict: 195,
-            wrong: 1
+            wrong: 1,
+            stray: 2
         },
         "{wrong:?}"
     );

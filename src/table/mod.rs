@@ -778,7 +778,39 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         nest_breakdowns(&mut table.rows, seg.band.is_some());
     }
     unread_misread(&mut table, warnings);
+    unname_scrambled_header(&mut table, warnings);
     table
+}
+
+/// A header whose words were stacked over the wrong columns names a column by one label
+/// twice (`Employed > Percent > Percent > Total`: two cells' words set one above the
+/// other); a total under a total (`Total > Total`) is how tables print the total of a
+/// total. Such names would be wrong labels on right values: the columns are left
+/// unnamed, with a warning.
+fn unname_scrambled_header(table: &mut Table, warnings: &mut Vec<Warning>) {
+    let twice = table.columns.iter().find_map(|c| {
+        let levels: Vec<String> = c.path.iter().map(|p| fold(p)).collect();
+        levels
+            .iter()
+            .enumerate()
+            .find(|&(i, l)| !l.is_empty() && !header::is_total(l) && levels[..i].contains(l))
+            .map(|(i, _)| c.path[i].clone())
+    });
+    let Some(label) = twice else {
+        return;
+    };
+    warnings.push(Warning {
+        line: Some(table.lines[0]),
+        code: "header-unresolved".into(),
+        message: format!(
+            "the header names a column by {} twice over: its words were not read as printed, so the {} columns are left without paths",
+            crate::model::Quoted(&label),
+            table.columns.len()
+        ),
+    });
+    for c in &mut table.columns {
+        c.path.clear();
+    }
 }
 
 /// A table whose column of numbers holds a row label (`一、一般公共服务支出`: numbered,
@@ -2083,5 +2115,24 @@ B | 4 | 5 | 6 |
         );
         assert_eq!(t[0].rows[0].path, s(&["1950"]));
         assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
+    /// A header naming a column by one label twice over (`Percent > Percent`) was stacked
+    /// from other cells' words: its columns are left unnamed, the values kept, with a
+    /// warning; a total of a total (`Total > Total`) is a name as printed.
+    #[test]
+    fn a_header_naming_a_column_twice_over_names_no_column() {
+        let text = "项目 | Percent | Percent |\n项目 | Percent | Total |\n甲 | 1.5 | 20 |\n乙 | 2.5 | 30 |\n";
+        let d = testutil::doc(text);
+        let t = tables_of(text);
+        assert!(
+            t[0].columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t[0].columns
+        );
+        assert_eq!(t[0].rows.len(), 2);
+        assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+        let t = tables_of("项目 | Total | Total |\n项目 | Total | Male |\n甲 | 1.5 | 20 |\n");
+        assert_eq!(t[0].columns[0].path, s(&["Total", "Total"]));
     }
 }

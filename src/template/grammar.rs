@@ -2088,6 +2088,7 @@ fn read_unlabelled(
                 CellGrid::of(s, lines, (0, end), &[(None, &vals)], n)
                     .and_then(|g| g.row(s, None, &vals, n))
             })
+            .or_else(|| tail_by_gaps(s, part, first, &toks))
     };
     let (cells, unplaced) = match assigned {
         Some(c) => (c, Vec::new()),
@@ -3374,11 +3375,16 @@ fn column_in(t: &Tok, grid: &Grid, how: Reading) -> Option<usize> {
 /// grid, by every reading that explains the part (see [`Rule`]); the readings must not
 /// name different columns, and the columns must follow the printed order.
 fn under_header(toks: &[&Tok], grid: &Grid, ways: &[Reading]) -> Option<Vec<Cell>> {
-    if toks.is_empty()
-        || ways.is_empty()
-        || toks.len() >= grid.cols.len()
-        || toks.iter().any(|t| t.kind != Kind::Value || t.celled)
-    {
+    if toks.is_empty() || toks.len() >= grid.cols.len() {
+        return None;
+    }
+    placed_under(toks, grid, ways)
+}
+
+/// [`under_header`] for any number of values, none too: each in the column every reading
+/// names, in order.
+fn placed_under(toks: &[&Tok], grid: &Grid, ways: &[Reading]) -> Option<Vec<Cell>> {
+    if ways.is_empty() || toks.iter().any(|t| t.kind != Kind::Value || t.celled) {
         return None;
     }
     let mut cells = vec![empty(); grid.cols.len()];
@@ -3393,6 +3399,72 @@ fn under_header(toks: &[&Tok], grid: &Grid, ways: &[Reading]) -> Option<Vec<Cell
         cells[c] = cell(t);
     }
     Some(cells)
+}
+
+/// The one row of a table whose header prints the labels of its first columns only
+/// (inscriptis leaves out the leaves of a last group, `复议后起诉`'s five): the values
+/// under the printed labels are placed by them; the values right of the last printed
+/// label fill the columns left, in order, the cells set a fixed gap apart and each blank
+/// cell printing as one gap more (no label widens those columns: the row's own cells
+/// are their width). Only where the values and the blanks the gaps show are exactly the
+/// columns left: a blank before the first or after the last would not show.
+fn tail_by_gaps(s: &Stream, part: &Part, first: usize, toks: &[&Tok]) -> Option<Vec<Cell>> {
+    let n = part.columns.len();
+    let one_line = toks.windows(2).all(|w| w[0].line == w[1].line);
+    if !s.spatial || s.paged || n < 2 || !one_line {
+        return None;
+    }
+    if toks.iter().any(|t| t.kind != Kind::Value || t.celled) {
+        return None;
+    }
+    // the most leading columns whose labels the header sets
+    let (m, grid) = (1..n).rev().find_map(|m| {
+        let mut prefix = part.clone();
+        prefix.columns.truncate(m);
+        header_grid(s, &prefix, 0, first)
+            .filter(|g| !g.drawn)
+            .map(|g| (m, g))
+    })?;
+    // the gap that parts cells: the narrowest between two of the row's values
+    let gap = toks
+        .windows(2)
+        .map(|w| w[1].chars.0.saturating_sub(w[0].chars.1))
+        .min()?;
+    if gap < 2 {
+        return None;
+    }
+    // in either measure (tools pad by display columns or by characters): the values up
+    // to the last label's end each within one column, the rest by their gaps; a reading
+    // only where one measure gives one, or both the same
+    let all = Grid {
+        measures: [true, true],
+        ..grid
+    };
+    let read = |measure: usize| -> Option<Vec<Cell>> {
+        let span = |t: &Tok| if measure == 0 { (t.x0, t.x1) } else { t.chars };
+        let edge = all.cols[m - 1][measure].1;
+        let split = toks.iter().position(|t| span(t).0 > edge)?;
+        let (head, tail) = toks.split_at(split);
+        let within = Reading {
+            measure,
+            rule: Rule::Within,
+        };
+        let mut cells = placed_under(head, &all, &[within])?;
+        cells.push(cell(tail[0]));
+        for w in tail.windows(2) {
+            let g = span(w[1]).0.checked_sub(span(w[0]).1)?;
+            if g % gap != 0 {
+                return None;
+            }
+            cells.extend(std::iter::repeat_n(empty(), (g / gap - 1) as usize));
+            cells.push(cell(w[1]));
+        }
+        (cells.len() == n).then_some(cells)
+    };
+    match (read(0), read(1)) {
+        (Some(a), Some(b)) => (a == b).then_some(a),
+        (a, b) => a.or(b),
+    }
 }
 
 /// The columns of text that sets every row's cells one after another on one grid,
@@ -5389,6 +5461,43 @@ mod tests {
         // one blank line fewer after the values: the count is not 15
         let short = text.replace("\n\n\n五、", "\n\n五、");
         assert!(review_row(&short).is_none_or(|c| c.iter().all(String::is_empty)));
+    }
+
+    /// The unlabelled 复议/诉讼 table with the leaves of its last group left out of the
+    /// header (inscriptis): the values under the printed leaves take their columns (by
+    /// characters: the tool pads so), the rest fill the last group in order, a blank cell
+    /// printing as one gap more; where the gaps leave a blank unplaced (before the first
+    /// or after the last), the row is not read.
+    #[test]
+    fn values_right_of_the_last_printed_label_fill_the_last_columns_by_their_gaps() {
+        let text = |row: &str| {
+            [
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "",
+                "    行政复议  行政诉讼",
+                "    结果维持  结果纠正  其他结果  尚未审结  总计  未经复议直接起诉  复议后起诉",
+                "    结果维持  结果纠正  其他结果  尚未审结  总计  结果维持      结果纠正   其他结果  尚未审结  总计",
+                row,
+                "    ",
+                "",
+                "五、存在的主要问题及改进情况",
+            ]
+            .join("\n")
+        };
+        let row =
+            "    17                11    28                         22    22  7  552    495  1,054";
+        let got = review_row(&text(row)).unwrap();
+        let mut expected = vec![String::new(); 15];
+        for (k, v) in [(0, "17"), (3, "11"), (4, "28"), (8, "22"), (9, "22")] {
+            expected[k] = v.into();
+        }
+        for (k, v) in [(10, "7"), (11, "552"), (13, "495"), (14, "1,054")] {
+            expected[k] = v.into();
+        }
+        assert_eq!(got, expected);
+        // two values for the last five columns, one blank between: where are the others?
+        let short = "    17                11    28                         22    22  552    1,054";
+        assert!(review_row(&text(short)).is_none_or(|c| c.iter().all(String::is_empty)));
     }
 
     /// A row of the unlabelled 复议/诉讼 table printing some of its 15 values (pandoc's

@@ -49,7 +49,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("output-nbs-grain-2015-excerpt",                "pipe",     100.0 , "issue 13: tables of other statistical reports"),
     ("price-longgang-2010-04",                       "cellline", 0.0   , "issue 13: tables of other statistical reports"),
     ("price-zjzd-sx-2025-excerpt",                   "cellline", 100.0 , ""),
-    ("release-au-lfs-2010-excerpt",                  "pipe",     0.0   , "issue 13: a unit cell (`%`, `pts`) after each change value; group rows split the table"),
+    ("release-au-lfs-2010-excerpt",                  "pipe",     100.0 , ""),
     ("release-ca-lfs-t6-2023-excerpt",               "markdown", 100.0 , ""),
     ("release-hk-cpi-t1-2005-excerpt",               "prose",    0.0   , "issue 13: sub-column labels printed one word per line ('Index / for / Jul / 2005') are read as a cell-per-line table; the main table's columns stay unnamed"),
     ("release-uk-cpi-2012-excerpt",                  "prose",    0.0   , "issue 13: a header of multi-word labels joined by single spaces; the year printed on its first month only"),

@@ -701,6 +701,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
             .collect();
         let seg = Segment {
             above: Vec::new(),
+            units: Default::default(),
             band,
             lines: [first_line, last_line],
             rows,
@@ -1021,6 +1022,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     }
     let seg = Segment {
         above,
+        units: Default::default(),
         band,
         lines: [first_line, last_line],
         rows,
@@ -1174,6 +1176,7 @@ fn blank_form(
     }
     Some(Segment {
         above,
+        units: Default::default(),
         band,
         lines,
         rows,

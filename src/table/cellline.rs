@@ -804,6 +804,7 @@ fn read_table(
     }
     let seg = Segment {
         above: Vec::new(),
+        units: Default::default(),
         band,
         lines: [first_line, last_line],
         rows,

@@ -580,6 +580,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
                 values: n,
             }),
             above,
+            units: Default::default(),
         },
         grid: true,
     });
@@ -758,6 +759,7 @@ fn read_coded(
                 values: 1,
             }),
             above: caption.into_iter().collect(),
+            units: Default::default(),
         },
         grid: true,
     });

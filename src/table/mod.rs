@@ -68,6 +68,7 @@ use crate::normalize::fold;
 use crate::outline::scan_outline;
 use header::HeaderRow;
 use rows::RowPaths;
+use std::collections::HashMap;
 use value::{kind_of, parse_cell};
 
 /// One row of cells as the text gives them.
@@ -109,6 +110,9 @@ pub struct Segment {
     /// `2023年8月`, a unit `单位：亿元`): the caption titles the table, the unit line is
     /// its note. Empty for most tables.
     pub above: Vec<String>,
+    /// Units printed in cells of their own after numbers ([`take_unit_cells`]): by row
+    /// line, the index of the number's cell in the row and the unit.
+    pub units: HashMap<u32, Vec<(usize, String)>>,
 }
 
 /// The shape of a grid segment as its reader found it.
@@ -172,7 +176,8 @@ const MAX_CELLS: usize = 200_000;
 
 /// Cuts the rows of one region into table blocks at band rows and repeated headers.
 /// `lines` is the region's first and last line.
-pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> {
+pub fn segments(mut rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> {
+    let units = take_unit_cells(&mut rows);
     let vs = if grid { value_start(&rows) } else { None };
     let mut out: Vec<Segment> = Vec::new();
     let mut cur = Segment {
@@ -181,6 +186,7 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
         rows: Vec::new(),
         known: None,
         above: Vec::new(),
+        units: Default::default(),
     };
     let mut in_data = false;
     let mut skip = 0;
@@ -211,6 +217,7 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
                         rows: Vec::new(),
                         known: None,
                         above: Vec::new(),
+                        units: Default::default(),
                     };
                     in_data = false;
                 }
@@ -243,22 +250,55 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
             }
         }
         if band.is_some() || new_header {
+            // a band whose rows follow it with no header of their own (`Trend | | |` over
+            // data rows) heads a block of the table whose header was printed above it:
+            // the block takes that header (a header printed alone is no table of its own)
+            let head_of = |seg: &Segment| -> Vec<RawRow> {
+                seg.rows
+                    .iter()
+                    .enumerate()
+                    .take_while(|(k, r)| !is_data(r, *k == 0, vs))
+                    .map(|(_, r)| r.clone())
+                    .collect()
+            };
+            let rows_follow = band.is_some() && next.is_some_and(|n| is_data(n, false, vs));
+            let mut carried = Vec::new();
+            let mut start = row.line;
+            let mut above = Vec::new();
+            if rows_follow {
+                carried = head_of(&cur);
+                if carried.is_empty() {
+                    carried = out.last().map(head_of).unwrap_or_default();
+                }
+            }
+            let header_alone = !carried.is_empty()
+                && cur.band.is_none()
+                && !cur.rows.is_empty()
+                && cur.rows.len() == carried.len();
+            if header_alone {
+                start = cur.lines[0];
+                above = std::mem::take(&mut cur.above);
+                cur.rows.clear();
+            }
             if !cur.rows.is_empty() || cur.band.is_some() {
                 cur.lines[1] = row.line.saturating_sub(1).max(cur.lines[0]);
                 out.push(cur);
                 cur = Segment {
                     band: None,
-                    lines: [row.line, lines[1]],
+                    lines: [start, lines[1]],
                     rows: Vec::new(),
                     known: None,
-                    above: Vec::new(),
+                    above,
+                    units: Default::default(),
                 };
             } else {
-                cur.lines[0] = cur.lines[0].min(row.line);
+                cur.lines[0] = cur.lines[0].min(start);
+                cur.above = above;
             }
             in_data = false;
             if let Some(b) = band {
                 cur.band = Some(b);
+                cur.rows = carried;
                 continue;
             }
         }
@@ -270,6 +310,15 @@ pub fn segments(rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segment> 
     cur.lines[1] = lines[1];
     if !cur.rows.is_empty() || cur.band.is_some() {
         out.push(cur);
+    }
+    if !units.is_empty() {
+        for seg in &mut out {
+            seg.units = seg
+                .rows
+                .iter()
+                .filter_map(|r| units.get(&r.line).map(|u| (r.line, u.clone())))
+                .collect();
+        }
     }
     out
 }
@@ -457,6 +506,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     if known.is_none() {
         drop_spare_cells(&mut rows);
     }
+    let unit_cells = &seg.units;
     // A grid whose rows disagree on their width, or print a number where other rows have
     // labels, is not one grid: it is read as ragged rows, values aligned right.
     let consistent = known.is_some()
@@ -702,6 +752,8 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             let k = r.cells.iter().take_while(|c| !is_value_like(c)).count();
             (&r.cells[..k], &r.cells[k..])
         };
+        // (the row's cell `c` is its value `c - voff`)
+        let voff = lab.len();
         let row_unit = unit_col
             .filter(|&u| u < lab.len())
             .map(|u| &r.cells[u])
@@ -731,6 +783,13 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                 if c.kind == CellKind::Number && c.unit.is_none() && !stated {
                     c.unit = Some(unit.clone());
                 }
+            }
+        }
+        for (c, unit) in unit_cells.get(&r.line).into_iter().flatten() {
+            if let Some(cell) = c.checked_sub(voff).and_then(|v| cells.get_mut(v))
+                && cell.kind == CellKind::Number
+            {
+                cell.unit = Some(unit.clone());
             }
         }
         if cells.len() < n {
@@ -1371,6 +1430,61 @@ fn drop_spare_cells(rows: &mut [RawRow]) {
     drop_rank_column(rows);
 }
 
+/// A cell printing only the unit of the number before it (`%`, `pts`, `万元`).
+fn is_unit_cell(c: &str) -> bool {
+    let c = c.trim();
+    crate::units::is_measure_word(c)
+        || matches!(
+            c.to_lowercase().as_str(),
+            "pts" | "pt" | "ppt" | "pp" | "% pts" | "%pts" | "per cent"
+        )
+}
+
+/// Columns printing only units after a column of numbers (ABS: `24.3 | | 3.1 | %`, the
+/// change and its unit, `pts` in the rows of rates): the unit of the number before, no
+/// value of its own. A column is one where some row prints a number, every such row
+/// prints a unit or nothing there, two rows at least a unit, each after a number. The
+/// cells are taken out of those rows; their units are returned by row line, with the
+/// index of the number's cell in the row as it is left.
+fn take_unit_cells(rows: &mut [RawRow]) -> HashMap<u32, Vec<(usize, String)>> {
+    let numeric = |r: &RawRow| r.cells.iter().any(|c| kind_of(c) == CellKind::Number);
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let unit_col = |j: usize| {
+        let mut printed = 0;
+        rows.iter()
+            .filter(|r| numeric(r))
+            .all(|r| match r.cells.get(j).map(|c| c.trim()) {
+                None | Some("") => true,
+                Some(c) => {
+                    printed += 1;
+                    is_unit_cell(c) && kind_of(&r.cells[j - 1]) == CellKind::Number
+                }
+            })
+            && printed >= 2
+    };
+    let cols: Vec<usize> = (1..width).filter(|&j| unit_col(j)).collect();
+    let mut units = HashMap::new();
+    if cols.is_empty() {
+        return units;
+    }
+    for r in rows.iter_mut().filter(|r| numeric(r)) {
+        let mut kept: Vec<String> = Vec::with_capacity(r.cells.len());
+        let mut of_row = Vec::new();
+        for (j, c) in std::mem::take(&mut r.cells).into_iter().enumerate() {
+            if !cols.contains(&j) {
+                kept.push(c);
+            } else if !c.trim().is_empty() && !kept.is_empty() {
+                of_row.push((kept.len() - 1, c.trim().to_string()));
+            }
+        }
+        r.cells = kept;
+        if !of_row.is_empty() {
+            units.insert(r.line, of_row);
+        }
+    }
+    units
+}
+
 /// A leading column numbering the rows (`1`, `2`, `3`, … before the row label, a 序号 or
 /// rank column the header may not even name) is neither a value nor a label: dropped,
 /// with the header cell over it.
@@ -1658,6 +1772,7 @@ mod tests {
     fn header_and_data_rows_split() {
         let seg = Segment {
             above: Vec::new(),
+            units: Default::default(),
             band: None,
             known: None,
             lines: [30, 36],
@@ -1718,6 +1833,7 @@ mod tests {
     fn extra_cells_are_dropped_with_a_warning() {
         let seg = Segment {
             above: Vec::new(),
+            units: Default::default(),
             band: None,
             known: None,
             lines: [1, 4],
@@ -1745,6 +1861,7 @@ mod tests {
     fn markdown_grid_with_spanning_header() {
         let seg = Segment {
             above: Vec::new(),
+            units: Default::default(),
             band: None,
             known: None,
             lines: [1, 5],
@@ -1780,6 +1897,7 @@ mod tests {
     fn cell_kinds_stay_apart() {
         let seg = Segment {
             above: Vec::new(),
+            units: Default::default(),
             band: None,
             known: None,
             lines: [1, 2],
@@ -2134,5 +2252,63 @@ B | 4 | 5 | 6 |
         assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
         let t = tables_of("项目 | Total | Total |\n项目 | Total | Male |\n甲 | 1.5 | 20 |\n");
         assert_eq!(t[0].columns[0].path, s(&["Total", "Total"]));
+    }
+
+    /// Issue 13: a cell printing only the unit of the number before it (ABS: `24.3 | | 3.1
+    /// | %`, `pts` in the rows of rates) is no value: the number takes it as its unit and
+    /// the header's four labels name the four value columns.
+    #[test]
+    fn issue_13_unit_cells_after_numbers_are_their_units() {
+        let text = "\
+| | Aug 2010 | Sep 2010 | Change | Change yoy |
+| Employed (000) | 11 276.1 | 11 300.4 | 24.3 | | 3.1 | % |
+| Unemployed (000) | 613.0 | 611.4 | -1.7 | | -8.8 | % |
+| Rate (%) | 5.2 | 5.1 | 0.0 | pts | -0.6 | pts |
+| Participation (%) | 65.5 | 65.5 | 0.0 | pts | 0.2 | pts |
+";
+        let t = tables_of(text);
+        let cols: Vec<Vec<String>> = t[0].columns.iter().map(|c| c.path.clone()).collect();
+        assert_eq!(
+            cols,
+            [
+                s(&["Aug 2010"]),
+                s(&["Sep 2010"]),
+                s(&["Change"]),
+                s(&["Change yoy"])
+            ]
+        );
+        let units = |r: usize| -> Vec<Option<&str>> {
+            t[0].rows[r]
+                .cells
+                .iter()
+                .map(|c| c.unit.as_deref())
+                .collect()
+        };
+        assert_eq!(t[0].rows[0].cells[3].value, Some(3.1));
+        assert_eq!(units(0), [None, None, None, Some("%")]);
+        assert_eq!(units(2), [None, None, Some("pts"), Some("pts")]);
+    }
+
+    /// Issue 13: band rows under a header, each over rows of its own (`| Trend |` then
+    /// data): the blocks keep the header printed above the first band.
+    #[test]
+    fn issue_13_bands_under_one_header_keep_it() {
+        let text = "\
+| | Aug 2010 | Sep 2010 |
+|---|---|---|
+| Trend |
+| Employed | 11 276.1 | 11 300.4 |
+| Unemployed | 613.0 | 611.4 |
+| Adjusted |
+| Employed | 11 275.4 | 11 324.9 |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 2);
+        for table in &t {
+            let cols: Vec<Vec<String>> = table.columns.iter().map(|c| c.path.clone()).collect();
+            assert_eq!(cols, [s(&["Aug 2010"]), s(&["Sep 2010"])]);
+        }
+        assert_eq!(t[1].rows[0].path, s(&["Adjusted", "Employed"]));
+        assert_eq!(t[0].lines[0], 1, "the header's lines are the first block's");
     }
 }

@@ -268,6 +268,7 @@ pub fn read(lines: &[Line], _warnings: &mut Vec<Warning>) -> Option<Vec<Piece>> 
                 values: n,
             }),
             above: Vec::new(),
+            units: Default::default(),
         },
         grid: true,
     }])

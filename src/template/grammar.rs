@@ -4001,7 +4001,7 @@ mod tests {
     #[test]
     fn a_label_stacked_in_a_narrow_pdf_column_is_one_label() {
         // (each line's first piece stands where the page sets it: no wider text before it)
-        let mut lines = vec![
+        let head = [
             "三、收到和处理政府信息公开申请情况".to_string(),
             at(&[(51, "自然"), (84, "总计")]),
             at(&[(52, "人")]),
@@ -4014,11 +4014,10 @@ mod tests {
             at(&[(74, "机构")]),
             at(&[(57, "构"), (61, "构")]),
         ];
-        for leaf in LEAVES_2021 {
-            lines.push(format!("{leaf:<23} 1   0   0   0   0   0   1"));
-        }
-        lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
-        let names = column_names(&lines.join("\n"));
+        let text = applications(&head, |leaf| {
+            format!("{leaf:<23} 1   0   0   0   0   0   1")
+        });
+        let names = column_names(&text);
         assert_eq!(names[1], "商业机构", "{names:?}");
     }
 
@@ -4027,7 +4026,7 @@ mod tests {
     /// lines in a row are one label, the variant `商业机构`.
     #[test]
     fn a_label_set_a_character_per_line_among_other_columns_is_one_label() {
-        let mut lines = vec![
+        let head = [
             "三、收到和处理政府信息公开申请情况".to_string(),
             at(&[(37, "自然"), (52, "法人或"), (70, "总")]),
             at(&[(37, "人"), (50, "其他组织"), (70, "计")]),
@@ -4036,11 +4035,10 @@ mod tests {
             at(&[(42, "机 组 组织 机构 他")]),
             at(&[(42, "构 构")]),
         ];
-        for leaf in LEAVES_2021 {
-            lines.push(format!("{leaf:<23} 1   0   0   0   0   0   1"));
-        }
-        lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
-        let names = names_of(&lines.join("\n"), true);
+        let text = applications(&head, |leaf| {
+            format!("{leaf:<23} 1   0   0   0   0   0   1")
+        });
+        let names = names_of(&text, true);
         // a stack close to a label but not it (`科` / `研` / `组` / `构`, a character of
         // the next column's drifted into it) names nothing: the template's name stays
         assert_eq!(names[1], "商业机构", "{names:?}");
@@ -4053,21 +4051,29 @@ mod tests {
     /// names the column.
     #[test]
     fn a_variant_split_over_two_lines_of_spaced_words_names_its_column() {
-        let mut lines = vec![
-            "三、收到和处理政府信息公开申请情况".to_string(),
-            "                      申请人".to_string(),
-            "                      情况".to_string(),
-            "                                   法人或".to_string(),
-            "                     自然 其他组织 社会     法律    总计".to_string(),
-            "                     人 商业 科研 公益     服务 其他".to_string(),
-            "                        机构 机构 组织    机构".to_string(),
+        let head = [
+            "三、收到和处理政府信息公开申请情况",
+            "                      申请人",
+            "                      情况",
+            "                                   法人或",
+            "                     自然 其他组织 社会     法律    总计",
+            "                     人 商业 科研 公益     服务 其他",
+            "                        机构 机构 组织    机构",
         ];
-        for leaf in LEAVES_2021 {
-            lines.push(format!("{leaf:<23} 1   0   0   0   0   0   1"));
-        }
-        lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
-        let names = names_of(&lines.join("\n"), true);
+        let text = applications(&head, |leaf| {
+            format!("{leaf:<23} 1   0   0   0   0   0   1")
+        });
+        let names = names_of(&text, true);
         assert_eq!(names[1], "商业机构", "{names:?}");
+    }
+
+    /// The 2021 applications table: `head` (its title and header lines), a row per leaf
+    /// printed by `row`, and the next section's title.
+    fn applications<S: AsRef<str>>(head: &[S], row: impl Fn(&str) -> String) -> String {
+        let mut lines: Vec<String> = head.iter().map(|l| l.as_ref().to_string()).collect();
+        lines.extend(LEAVES_2021.iter().map(|leaf| row(leaf)));
+        lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
+        lines.join("\n")
     }
 
     /// A header whose cells flow like words, each wrapped cell's rest starting the next
@@ -4075,20 +4081,17 @@ mod tests {
     /// the next spell the variant `商业机构`, which names the column as printed.
     #[test]
     fn a_variant_wrapped_from_a_line_end_to_the_next_line_start_names_its_column() {
-        let mut lines = vec![
-            "三、收到和处理政府信息公开申请情况".to_string(),
-            "   申请人情况".to_string(),
-            "     自然人 法人或".to_string(),
-            "   其他组织 总计".to_string(),
-            "       商业".to_string(),
-            "   机构 科研机构 社会公益组织 法律服务".to_string(),
-            "   机构 其他".to_string(),
+        let head = [
+            "三、收到和处理政府信息公开申请情况",
+            "   申请人情况",
+            "     自然人 法人或",
+            "   其他组织 总计",
+            "       商业",
+            "   机构 科研机构 社会公益组织 法律服务",
+            "   机构 其他",
         ];
-        for leaf in LEAVES_2021 {
-            lines.push(format!("   {leaf} 1  0   0 0   0  0  1"));
-        }
-        lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
-        let names = column_names(&lines.join("\n"));
+        let text = applications(&head, |leaf| format!("   {leaf} 1  0   0 0   0  0  1"));
+        let names = column_names(&text);
         assert_eq!(names[1], "商业机构", "{names:?}");
         assert_eq!(names[4], "法律服务机构", "{names:?}");
     }
@@ -4098,22 +4101,19 @@ mod tests {
     /// first of them into a variant of its label.
     #[test]
     fn a_pdf_line_of_pieces_does_not_continue_the_line_above() {
-        let mut lines = vec![
-            "  三、收到和处理政府信息公开申请情况".to_string(),
-            "                                              申请人情况".to_string(),
-            String::new(),
-            "                             自然                 法人或             总".to_string(),
-            "                              人                其他组织             计".to_string(),
-            "                                            社会公".to_string(),
-            "                                     商业企 科研机 益 法律服务 其".to_string(),
-            "                                      业 构       机构 他".to_string(),
-            "                                             组织".to_string(),
+        let head = [
+            "  三、收到和处理政府信息公开申请情况",
+            "                                              申请人情况",
+            "",
+            "                             自然                 法人或             总",
+            "                              人                其他组织             计",
+            "                                            社会公",
+            "                                     商业企 科研机 益 法律服务 其",
+            "                                      业 构       机构 他",
+            "                                             组织",
         ];
-        for leaf in LEAVES_2021 {
-            lines.push(format!("{leaf:<23}   1    0    0    0    0    0    1"));
-        }
-        lines.push("四、政府信息公开行政复议、行政诉讼情况".into());
-        let names = names_of(&lines.join("\n"), true);
+        let row = |leaf: &str| format!("{leaf:<23}   1    0    0    0    0    0    1");
+        let names = names_of(&applications(&head, row), true);
         assert_eq!(names[3], "社会公益组织", "{names:?}");
     }
 
@@ -4136,50 +4136,27 @@ mod tests {
 
     /// A column label printed as a variant of the template's and wrapped onto the next
     /// line (BeautifulSoup: `商业机` / `构` for `商业企业`): the piece and the piece with
-    /// its rest are one candidate, so the column is named as printed, `商业机构`.
+    /// its rest are one candidate, so the column is named as printed, `商业机构`; also
+    /// wrapped after its first character (`商` / `业机构`) with the next column's label
+    /// wrapped alike under it (`科` / `研机构`): that column's first piece, wrapped on, is
+    /// not part of it.
     #[test]
     fn a_wrapped_variant_of_a_column_label_is_named_as_printed() {
-        let header = [
-            "商业机",
-            "构",
-            "科研机",
-            "构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-        ];
-        let text = cell_per_line_2021(&header, |_, leaf| {
-            [leaf, "1", "0", "0", "0", "0", "0", "1"]
-                .map(String::from)
-                .to_vec()
-        });
-        let names = column_names(&text);
-        assert_eq!(names[1], "商业机构", "{names:?}");
-        assert_eq!(names[2], "科研机构", "{names:?}");
-    }
-
-    /// The same wrapped after its first character (`商` / `业机构`), the next column's label
-    /// wrapped alike under it (`科` / `研机构`): the piece with its rest is the variant, and
-    /// the next column's first piece, wrapped on, is not part of it.
-    #[test]
-    fn a_variant_wrapped_after_its_first_character_ends_where_the_label_does() {
-        let header = [
-            "商",
-            "业机构",
-            "科",
-            "研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-        ];
-        let text = cell_per_line_2021(&header, |_, leaf| {
-            [leaf, "1", "0", "0", "0", "0", "0", "1"]
-                .map(String::from)
-                .to_vec()
-        });
-        let names = column_names(&text);
-        assert_eq!(names[1], "商业机构", "{names:?}");
-        assert_eq!(names[2], "科研机构", "{names:?}");
+        for pieces in [
+            ["商业机", "构", "科研机", "构"],
+            ["商", "业机构", "科", "研机构"],
+        ] {
+            let mut header = pieces.to_vec();
+            header.extend(["社会公益组织", "法律服务机构", "其他"]);
+            let text = cell_per_line_2021(&header, |_, leaf| {
+                [leaf, "1", "0", "0", "0", "0", "0", "1"]
+                    .map(String::from)
+                    .to_vec()
+            });
+            let names = column_names(&text);
+            assert_eq!(names[1], "商业机构", "{pieces:?}: {names:?}");
+            assert_eq!(names[2], "科研机构", "{pieces:?}: {names:?}");
+        }
     }
 
     /// One cell per line with a blank line after every cell (lynx, BeautifulSoup): the

@@ -215,3 +215,16 @@ fn row_of_three_digit_words_in_a_spaced_thousands_table() {
     let rows: Vec<String> = t.rows.iter().map(|r| r.path.join("/")).collect();
     assert_eq!(rows, ["Group a", "Group b", "Group c", "Last group"]);
 }
+
+/// A header of 500 cells over rows of a thousand cells, numbers and words in turn: the
+/// span search recursed once per cell and column passed and overflowed the stack (an
+/// abort, not even a panic); such a header is now left unread.
+#[test]
+fn header_of_five_hundred_cells_over_alternating_cells() {
+    let cells: Vec<&str> = ["1", "x"].repeat(500);
+    let mut text = format!("| a | {} |\n", vec!["h"; 500].join(" | "));
+    for i in 0..50 {
+        text.push_str(&format!("| r{i} | {} |\n", cells.join(" | ")));
+    }
+    parse("alternating-wide", text.as_bytes()).expect("parsed");
+}

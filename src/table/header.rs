@@ -40,6 +40,11 @@ pub struct Columns {
 /// Search budget: nodes visited before giving up on a header.
 const BUDGET: usize = 200_000;
 
+/// Most value columns plus header cells a searched header may have: the search recurses
+/// once per cell and per column passed, and a hostile table of a thousand columns
+/// overflowed the stack (real headers have a few dozen of each).
+const MAX_SEARCHED: usize = 400;
+
 /// Headers remembered per thread: an archive repeats the same few template headers
 /// thousands of times, and the span search of a large one visits ~10^5 readings.
 const MEMO_CAP: usize = 512;
@@ -79,6 +84,10 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
             paths: grid_paths(&rows, n),
             ambiguous: false,
         });
+    }
+    let cells: usize = rows.iter().map(|r| r.cells.len()).sum();
+    if n + cells > MAX_SEARCHED {
+        return None;
     }
     // Grid rows at the bottom anchor the positions; partial rows above are searched.
     let bottom = rows.len() - 1;

@@ -836,9 +836,97 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     {
         nest_breakdowns(&mut table.rows, seg.band.is_some());
     }
+    split_period_labels(&mut table.rows);
     unread_misread(&mut table, warnings);
     unname_scrambled_header(&mut table, warnings);
     table
+}
+
+/// A sub-period of a year as a time series prints it: a month (`Mar`, `Sept.`, `March`,
+/// `3月`) or a quarter (`Q1`, `一季度`, `第一季度`); its kind (month 0, quarter 1).
+fn sub_period(label: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let l = label.trim().trim_end_matches('.').to_lowercase();
+    let chinese_number = |t: &str| {
+        t.parse::<u32>().ok().or_else(|| {
+            [
+                "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+            ]
+            .iter()
+            .position(|c| *c == t)
+            .map(|k| k as u32 + 1)
+        })
+    };
+    if MONTHS.contains(&l.as_str()) || FULL.contains(&l.as_str()) || l == "sept" {
+        return Some(0);
+    }
+    if let Some(m) = l.strip_suffix('月')
+        && chinese_number(m).is_some_and(|m| (1..=12).contains(&m))
+    {
+        return Some(0);
+    }
+    let quarter = l
+        .strip_prefix('q')
+        .or_else(|| l.strip_suffix("季度").map(|q| q.trim_start_matches('第')));
+    quarter
+        .and_then(chinese_number)
+        .filter(|q| (1..=4).contains(q))
+        .map(|_| 1)
+}
+
+/// A row label of a year and its first sub-period (`2011 Mar`) over rows of the
+/// sub-periods alone (`Apr`, `May`, …): the year heads them all, as a time series prints
+/// a year on its first month only. Each such row's path ends `[year, sub-period]`.
+fn split_period_labels(rows: &mut [Row]) {
+    let mut run: Option<(usize, String, u8)> = None;
+    for k in 0..rows.len() {
+        let Some(last) = rows[k].path.last() else {
+            run = None;
+            continue;
+        };
+        let started = last.split_once(' ').and_then(|(y, sub)| {
+            let kind = sub_period(sub)?;
+            year_of(y).map(|_| (y.to_string(), sub.trim().to_string(), kind))
+        });
+        let depth = rows[k].path.len();
+        if let Some((year, sub, kind)) = started {
+            // (a year over sub-periods: at least the next row prints one alone)
+            let heads = rows
+                .get(k + 1)
+                .and_then(|n| n.path.last())
+                .is_some_and(|n| sub_period(n) == Some(kind));
+            run = heads.then(|| (depth, year.clone(), kind));
+            if heads {
+                rows[k].path.pop();
+                rows[k].path.extend([year, sub]);
+            }
+            continue;
+        }
+        match &run {
+            Some((d, year, kind)) if *d == depth && sub_period(last) == Some(*kind) => {
+                let year = year.clone();
+                let sub = rows[k].path.pop().unwrap_or_default();
+                rows[k].path.extend([year, sub]);
+            }
+            _ => run = None,
+        }
+    }
 }
 
 /// A header whose words were stacked over the wrong columns names a column by one label
@@ -2310,5 +2398,39 @@ B | 4 | 5 | 6 |
         }
         assert_eq!(t[1].rows[0].path, s(&["Adjusted", "Employed"]));
         assert_eq!(t[0].lines[0], 1, "the header's lines are the first block's");
+    }
+
+    /// Issue 13: a time series prints the year on its first month only (`2011 Mar`, then
+    /// `Apr`, …, `2012 Jan`): the year heads the months after it, each row's path ends
+    /// `[year, month]`; a year with a sub-period over no row of sub-periods stays whole.
+    #[test]
+    fn issue_13_a_year_printed_on_its_first_month_heads_the_months_after_it() {
+        let text = "\
+| Month | Index | Change |
+|---|---|---|
+| 2011 Mar | 118.1 | 0.3 |
+| Apr | 119.3 | 1.0 |
+| 2012 Jan | 121.1 | -0.5 |
+| Feb | 121.8 | 0.6 |
+| 2013 Q1 | 122.0 | 0.2 |
+| Total | 600.0 | 1.6 |
+";
+        let t = tables_of(text);
+        let rws: Vec<Vec<String>> = t[0].rows.iter().map(|r| r.path.clone()).collect();
+        assert_eq!(
+            rws,
+            [
+                s(&["2011", "Mar"]),
+                s(&["2011", "Apr"]),
+                s(&["2012", "Jan"]),
+                s(&["2012", "Feb"]),
+                s(&["2013 Q1"]),
+                s(&["Total"]),
+            ]
+        );
+        assert_eq!(sub_period("一季度"), Some(1));
+        assert_eq!(sub_period("12月"), Some(0));
+        assert_eq!(sub_period("Sept."), Some(0));
+        assert_eq!(sub_period("13月"), None);
     }
 }

@@ -409,6 +409,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         .or_else(|| {
             (0..texts.len())
                 .find_map(|s| spanned_labels(&texts[s..], n).map(|p| (s, (String::new(), p))))
+        })
+        .or_else(|| {
+            let last = texts.len().checked_sub(1)?;
+            parallel_labels(texts[last], n).map(|p| (last, (String::new(), p)))
         });
     let skip = found.as_ref().map_or(0, |f| f.0);
     let header: Vec<u32> = printed[skip..].iter().map(|&k| lines[k].no).collect();
@@ -811,6 +815,64 @@ fn spanned_labels(lines: &[&str], n: usize) -> Option<Vec<Vec<String>>> {
     )
 }
 
+/// The labels of a header line of `n` multi-word labels joined by single spaces, where
+/// the labels after the first begin alike (`Index (2005 = 100) % change over 1 month %
+/// change over 12 months`): the longest run of words printed more than once, a word
+/// other than a number among them, begins a label at each place it stands, the line's
+/// start another. None unless that makes exactly `n` labels, and no other run as long
+/// would cut the line elsewhere.
+fn parallel_labels(line: &str, n: usize) -> Option<Vec<Vec<String>>> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if n < 2 || words.len() < n {
+        return None;
+    }
+    // the places a run of words stands, left to right, not overlapping
+    let places = |run: &[&str]| {
+        let mut at = Vec::new();
+        let mut i = 0;
+        while i + run.len() <= words.len() {
+            if words[i..i + run.len()] == *run {
+                at.push(i);
+                i += run.len();
+            } else {
+                i += 1;
+            }
+        }
+        at
+    };
+    for len in (2..=words.len() / 2).rev() {
+        let mut cuts: Option<Vec<usize>> = None;
+        for start in 0..=words.len() - len {
+            let run = &words[start..start + len];
+            let at = places(run);
+            if at.len() < 2 || at[0] != start || run.iter().all(|w| is_value(w)) {
+                continue;
+            }
+            let mut c = at;
+            if c[0] != 0 {
+                c.insert(0, 0);
+            }
+            match &cuts {
+                Some(prev) if *prev != c => return None,
+                _ => cuts = Some(c),
+            }
+        }
+        if let Some(c) = cuts {
+            if c.len() != n {
+                return None;
+            }
+            let ends = c.iter().skip(1).copied().chain([words.len()]);
+            return Some(
+                c.iter()
+                    .zip(ends)
+                    .map(|(&a, b)| vec![words[a..b].join(" ")])
+                    .collect(),
+            );
+        }
+    }
+    None
+}
+
 /// The stub and the column labels of header lines over `n` columns, when their words
 /// name each column: the first line's last `n` words (CJK text or numbers), the lines of
 /// one word under it continuing it (a header cell's text broken over lines, `增长率` /
@@ -1095,6 +1157,37 @@ mod tests {
                 "可支配收入 Disposable Income/# 经营净收入 Business",
                 "可支配收入 Disposable Income/# 其他 Other",
             ]
+        );
+    }
+
+    /// Issue 13: multi-word labels on one line, those after the first beginning alike
+    /// (`% change over`): each label starts where the run printed more than once does;
+    /// where the runs would make another count of labels, the header stays unread.
+    #[test]
+    fn labels_beginning_alike_on_one_line_are_cut_where_they_begin() {
+        let rows = "2011 Mar 118.1 0.3 4.0\nApr 119.3 1.0 4.5\nMay 119.5 0.2 4.5\n\
+                    Jun 119.4 -0.1 4.2\nJul 119.4 0.0 4.4\nAug 120.1 0.6 4.5\n\
+                    Sep 120.9 0.6 5.2\nOct 121.0 0.1 5.0\n";
+        let t = table(&format!(
+            "Index (2005 = 100) % change over 1 month % change over 12 months\n{rows}"
+        ));
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(
+            cols,
+            [
+                "Index (2005 = 100)",
+                "% change over 1 month",
+                "% change over 12 months"
+            ]
+        );
+        // two labels beginning alike over three columns: where is the third?
+        let t = table(&format!(
+            "% change over 1 month % change over 12 months\n{rows}"
+        ));
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
         );
     }
 

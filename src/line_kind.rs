@@ -113,11 +113,29 @@ fn is_squeezed_row(text: &str, t: &str) -> bool {
     if lone_year || is_numbered_caption(t) {
         return false;
     }
-    cells[..cells.len() - tail].iter().all(|f| {
-        !f.text
-            .split(' ')
-            .any(|w| w.chars().all(|c| c.is_ascii_digit()))
-    })
+    // (a label word of digits alone may be a value cut off its row, unless it is the
+    // year a time series prints before its first month: `2011 Mar 118.1 0.3`)
+    let year_led = |t: &str| {
+        let mut w = t.split(' ');
+        w.next().is_some_and(|y| {
+            y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+        }) && w
+            .next()
+            .is_some_and(|m| m.chars().any(|c| c.is_alphabetic()))
+    };
+    cells[..cells.len() - tail]
+        .iter()
+        .enumerate()
+        .all(|(k, f)| {
+            let words = if k == 0 && year_led(&f.text) {
+                f.text.split_once(' ').map_or("", |(_, rest)| rest)
+            } else {
+                f.text.as_str()
+            };
+            !words
+                .split(' ')
+                .any(|w| w.chars().all(|c| c.is_ascii_digit()))
+        })
 }
 
 /// `- 3 -`, `第3页 共8页`, `3/8`, `— 12 —`.
@@ -641,6 +659,15 @@ mod tests {
         }
         assert_eq!(classify_line("行政许可 2004 1998"), LineKind::Squeezed);
         assert_eq!(classify_line("行政许可 3004"), LineKind::Squeezed);
+    }
+
+    /// A time series' row of its year and first month (`2011 Mar 118.1 0.3 4.0`) is a
+    /// row: the year is part of the label; a label of digits alone otherwise is not one.
+    #[test]
+    fn a_row_led_by_its_year_and_month_is_a_row() {
+        assert_eq!(classify_line("2011 Mar 118.1 0.3 4.0"), LineKind::Squeezed);
+        assert_eq!(classify_line("2021 一季度 12.5 3.1"), LineKind::Squeezed);
+        assert_ne!(classify_line("12 行政许可 5 6"), LineKind::Squeezed);
     }
 
     /// The shortcuts give unicode-width's answers on every character they cover.

@@ -105,10 +105,7 @@ fn is_squeezed_row(text: &str, t: &str) -> bool {
     // Education Statistics: 2004`, `October 2005`): text, not a label and its value
     let lone_year = tail == 1 && {
         let last = cells[cells.len() - 1].text.as_str();
-        last.len() == 4
-            && last
-                .parse::<u32>()
-                .is_ok_and(|y| (1900..=2100).contains(&y))
+        last.len() == 4 && year_of(last).is_some_and(|y| y >= 1900)
     };
     if lone_year || is_numbered_caption(t) {
         return false;
@@ -117,11 +114,9 @@ fn is_squeezed_row(text: &str, t: &str) -> bool {
     // year a time series prints before its first month: `2011 Mar 118.1 0.3`)
     let year_led = |t: &str| {
         let mut w = t.split(' ');
-        w.next().is_some_and(|y| {
-            y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
-        }) && w
-            .next()
-            .is_some_and(|m| m.chars().any(|c| c.is_alphabetic()))
+        w.next().and_then(year_of).is_some()
+            && w.next()
+                .is_some_and(|m| m.chars().any(|c| c.is_alphabetic()))
     };
     cells[..cells.len() - tail]
         .iter()
@@ -136,6 +131,15 @@ fn is_squeezed_row(text: &str, t: &str) -> bool {
                 .split(' ')
                 .any(|w| w.chars().all(|c| c.is_ascii_digit()))
         })
+}
+
+/// A year from 1800 to 2100 as a cell or word prints it (`1950`, `1950年`).
+pub(crate) fn year_of(word: &str) -> Option<u32> {
+    let y = word.trim().trim_end_matches('年');
+    (y.len() == 4)
+        .then(|| y.parse::<u32>().ok())
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
 }
 
 /// `- 3 -`, `第3页 共8页`, `3/8`, `— 12 —`.

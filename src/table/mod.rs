@@ -63,6 +63,7 @@ pub mod ruled;
 pub mod tsv;
 pub mod value;
 
+use crate::line_kind::year_of;
 use crate::model::{Cell, CellKind, Column, Row, Table, Warning};
 use crate::normalize::fold;
 use crate::outline::scan_outline;
@@ -1627,15 +1628,6 @@ fn is_rank_header(t: &str) -> bool {
     )
 }
 
-/// A cell that is a year from 1800 to 2100 (`1950`, `1950年`).
-fn year_of(cell: &str) -> Option<u32> {
-    let c = cell.trim().trim_end_matches('年');
-    (c.len() == 4)
-        .then(|| c.parse::<u32>().ok())
-        .flatten()
-        .filter(|y| (1800..=2100).contains(y))
-}
-
 /// Whether the first cell of every data row (two or more) is a year, the years all
 /// different and in order: the rows of a time series, labelled by their years.
 fn is_year_column(data: &[RawRow]) -> bool {
@@ -1679,14 +1671,7 @@ pub(crate) fn is_year_row(row: &RawRow) -> bool {
         .iter()
         .skip_while(|c| !starts_digit(c))
         .filter(|c| !c.is_empty())
-        .map(|c| {
-            let c = c.trim_end_matches('年');
-            if c.len() == 4 {
-                c.parse::<u32>().ok()
-            } else {
-                None
-            }
-        })
+        .map(|c| year_of(c))
         .collect();
     let years = years.unwrap_or_default();
     years.len() >= 2

@@ -29,7 +29,7 @@
 //! Nothing is placed that the text does not force. A template table of which fewer than
 //! half of the value rows are found is left to the layout readers.
 
-use super::data::{Part, TRow, TTable, Template, builtin};
+use super::data::{Part, TCol, TRow, TTable, Template, builtin};
 use super::matching::{is_variant, label_sim, mfold};
 use crate::lines::Line;
 use crate::model::{Cell, CellKind, Column, Row, Table, Warning};
@@ -1129,7 +1129,7 @@ fn read_table(
                 .filter_map(|k| hits[k])
                 .map(|h| tok_of(h.start))
                 .min()?;
-            let mut grid = header_grid(s, &tt.parts[pi], after_parts(pi), first_row)?;
+            let mut grid = header_grid(s, &tt.parts[pi].columns, after_parts(pi), first_row)?;
             // a measure in which some column's label does not start right of every row
             // label of the part is no grid of its cells (pandoc sets a header with spans
             // apart from its columns)
@@ -3113,11 +3113,10 @@ fn assign(
 /// column's last header label (`上一年` of `上一年项目数量` wrapped) and begins no
 /// other's, widened over the header's other pieces that start between it and the next
 /// column's (the label's wrapped lines). None unless every column has one.
-fn header_grid(s: &Stream, part: &Part, from: usize, to: usize) -> Option<Grid> {
+fn header_grid(s: &Stream, columns: &[TCol], from: usize, to: usize) -> Option<Grid> {
     // a piece of header text, folded, with its span in both measures
     type Piece = (String, [(u32, u32); 2]);
-    let leaves: Vec<&str> = part
-        .columns
+    let leaves: Vec<&str> = columns
         .iter()
         .map(|c| c.m_path.last().map_or("", |m| m.folded.as_str()))
         .collect();
@@ -3419,9 +3418,7 @@ fn tail_by_gaps(s: &Stream, part: &Part, first: usize, toks: &[&Tok]) -> Option<
     }
     // the most leading columns whose labels the header sets
     let (m, grid) = (1..n).rev().find_map(|m| {
-        let mut prefix = part.clone();
-        prefix.columns.truncate(m);
-        header_grid(s, &prefix, 0, first)
+        header_grid(s, &part.columns[..m], 0, first)
             .filter(|g| !g.drawn)
             .map(|g| (m, g))
     })?;
@@ -3676,7 +3673,7 @@ fn under_own_header(
     if squeezed {
         return None;
     }
-    let grid = header_grid(s, part, 0, first)?;
+    let grid = header_grid(s, &part.columns, 0, first)?;
     let explains = |how: Reading| toks.iter().all(|t| column_in(t, &grid, how).is_some());
     let ways = usable_readings(&grid, calib, explains, true);
     under_header(toks, &grid, &ways)

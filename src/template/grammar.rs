@@ -2008,10 +2008,15 @@ fn read_unlabelled(
     let label_chars: rustc_hash::FxHashSet<char> = labels.iter().flat_map(|l| l.chars()).collect();
     let in_header = |t: &Tok| {
         t.kind != Kind::Label
-            || t.text.split(' ').filter(|w| !w.is_empty()).all(|w| {
-                // (a rule drawn across the table is part of it)
-                rule(w) || mfold(w).chars().all(|c| label_chars.contains(&c))
-            })
+            || t.text
+                // (a cell's bar on a line not read as a row of cells, `行政复议| 行政诉讼`,
+                // parts words as a space does)
+                .split([' ', '|', '│'])
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    // (a rule drawn across the table is part of it)
+                    rule(w) || mfold(w).chars().all(|c| label_chars.contains(&c))
+                })
     };
     let header_end = s.toks.iter().position(|t| !in_header(t));
     // header labels printed a character or two per line (narrow columns of a PDF)
@@ -5357,6 +5362,24 @@ mod tests {
             .replace("| 7| 4|  | 11|", "| | 7| 4|  | 11|")
             .replace("| 8|  | \n", "| 8|  |  |\n");
         assert_eq!(review_row(&barred).unwrap(), expected);
+    }
+
+    /// A Markdown table without outer bars (html2text) whose one row is blank throughout:
+    /// its first header line holds one bar inside (`行政复议 | 行政诉讼`, not read as a
+    /// row of cells), and the row prints fifteen empty cells.
+    #[test]
+    fn a_blank_row_under_a_header_line_of_one_bar_is_blank() {
+        let row = "|  |   |  |  |  |  |   |   |   |   |   |   |  |    ";
+        for first in ["行政复议 | 行政诉讼  ", "行政复议| 行政诉讼  "] {
+            let text = format!(
+                "四、政府信息公开行政复议、行政诉讼情况\n\n{first}\n---|---  \n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | 复议后起诉  \n结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计  \n{row}\n  \n五、存在的主要问题及改进情况\n\n无。\n"
+            );
+            assert_eq!(
+                review_row(&text).unwrap(),
+                vec![String::new(); 15],
+                "{first}"
+            );
+        }
     }
 
     /// A row of the unlabelled 复议/诉讼 table printing some of its 15 values under a

@@ -377,6 +377,9 @@ struct Stream {
     end: usize,
     /// The text is a PDF's (it holds page breaks).
     paged: bool,
+    /// The measure the region's columns line up in (0 display columns, 1 characters),
+    /// where its values tell ([`padding`]).
+    pad: Option<usize>,
 }
 
 impl Stream {
@@ -505,6 +508,7 @@ impl Stream {
                 offset.push(i as u32);
             }
         }
+        let pad = padding(&toks);
         Stream {
             toks: std::rc::Rc::new(toks),
             folded,
@@ -512,6 +516,7 @@ impl Stream {
             offset,
             per_line,
             bare_lines: std::rc::Rc::new(bare_lines),
+            pad,
             spatial,
             drawn,
             paged,
@@ -571,6 +576,7 @@ impl Stream {
             spatial: self.spatial,
             drawn: self.drawn,
             paged: self.paged,
+            pad: self.pad,
             end: self.end,
         }
     }
@@ -2685,13 +2691,50 @@ fn continuation(s: &Stream, a: usize, to: usize) -> Option<usize> {
                     .iter()
                     .all(|t| t.line == ta.line || !(by_display(t) || by_chars(t)))
             };
-            by_display(tb) && by_chars(tb) && (next_line || clear_between())
+            // (where the region's values line up in one measure, that one says)
+            let under = match s.pad {
+                Some(0) => by_display(tb),
+                Some(_) => by_chars(tb),
+                None => by_display(tb) && by_chars(tb),
+            };
+            under && (next_line || clear_between())
         };
         if hit {
             return Some(b);
         }
     }
     None
+}
+
+/// The measure in which a region's values line up (0 display columns, 1 characters):
+/// tools pad a table by one or the other (w3m and pandoc by display columns, inscriptis
+/// and pdftotext by characters), so in that measure a column's values start (or end) at
+/// fewer places than in the other, where the wide characters of the labels before them
+/// on their lines shift them. None where the two measures tell values apart no better
+/// than each other, or too few values stand after wide characters.
+fn padding(toks: &[Tok]) -> Option<usize> {
+    let vals: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Value && !t.celled && t.x0 != t.chars.0)
+        .collect();
+    if vals.len() < 4 {
+        return None;
+    }
+    let places = |edge: fn(&Tok) -> u32| {
+        let mut p: Vec<u32> = vals.iter().map(|t| edge(t)).collect();
+        p.sort_unstable();
+        p.dedup();
+        p.len()
+    };
+    let display = places(|t| t.x0).min(places(|t| t.x1));
+    let chars = places(|t| t.chars.0).min(places(|t| t.chars.1));
+    if display * 5 <= chars * 4 {
+        Some(0)
+    } else if chars * 5 <= display * 4 {
+        Some(1)
+    } else {
+        None
+    }
 }
 
 /// The printed text of a row label's hit, completed where the hit is the label cut short
@@ -4159,6 +4202,48 @@ mod tests {
             assert_eq!(names[1], "商业机构", "{pieces:?}: {names:?}");
             assert_eq!(names[2], "科研机构", "{pieces:?}: {names:?}");
         }
+    }
+
+    /// A column label printed as a variant and wrapped in its cell (`采购` / `金额` for
+    /// `采购总金额`), its pieces at one place in the measure the text pads its columns by
+    /// but not in the other: the two pieces are one label. w3m pads by display columns
+    /// (the values after labels of two and of ten characters start together there);
+    /// inscriptis by characters.
+    #[test]
+    fn a_wrapped_variant_stacked_in_the_measure_the_text_pads_by_is_one_label() {
+        let text = "二、主动公开政府信息情况\n\n第二十条第（一）项\n信息内容              本年新制作数量 本年新    对外公开总数量\n                                     公开数量\n规章                  2              1         7\n规范性文件            4              0         31\n第二十条第（六）项\n信息                  上一年         本年增/减 处理决定\n内容                  项目数量                 数量\n行政处罚              5              1         12\n行政强制              3              0         40\n第二十条第（九）项\n信息                  采购项目       采购\n内容                  数量           金额\n政府集中采购          2              13.50\n\n三、收到和处理政府信息公开申请情况\n";
+        let names = |text: &str| -> Vec<String> {
+            let lines = split_lines(text);
+            let (_, reads) = read(&lines, false, false).unwrap();
+            let t = reads
+                .iter()
+                .flat_map(|r| &r.tables)
+                .find(|t| {
+                    t.rows
+                        .iter()
+                        .any(|r| r.path.concat().contains("政府集中采购"))
+                })
+                .unwrap();
+            t.columns.iter().map(|c| c.path.concat()).collect()
+        };
+        assert_eq!(names(text), ["采购项目数量", "采购金额"]);
+        // the same lines padded by characters: every cell of a line starts at a multiple
+        // of 15 characters
+        let by_chars = text
+            .lines()
+            .map(|l| {
+                if l.starts_with(' ') {
+                    return format!("{:<30}{}", "", l.trim());
+                }
+                let cells: Vec<&str> = l.split("  ").filter(|c| !c.trim().is_empty()).collect();
+                if cells.len() < 2 {
+                    return l.to_string();
+                }
+                cells.iter().map(|c| format!("{:<15}", c.trim())).collect()
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(names(&by_chars), ["采购项目数量", "采购金额"], "{by_chars}");
     }
 
     /// One cell per line with a blank line after every cell (lynx, BeautifulSoup): the

@@ -1178,6 +1178,30 @@ fn read_table(
             }
         }
     }
+    // rows printed one to a line: a row that prints its label alone is a row of
+    // blanks (text aligned by spaces drops empty cells); where values stand apart
+    // from their labels (a cell per line, a PDF read column by column) it tells nothing.
+    // The rows of all the table's parts tell (a part of one row may print no value)
+    let (mut with, mut beside) = (0, 0);
+    for k in 0..leaves.len() {
+        let (Some(h), Some(&v)) = (hits[k], row_vals[k].first()) else {
+            continue;
+        };
+        with += 1;
+        let lines = s.toks[tok_of(h.start)].line..=s.toks[tok_of(h.end - 1)].line;
+        // (or all on one line of values alone right after the label's last line, a
+        // blank line between at most: a wrapped label whose cells lynx prints after it)
+        let line = s.toks[v].line;
+        let after = line > *lines.end()
+            && line <= lines.end() + 2
+            && row_vals[k].len() >= 2
+            && row_vals[k].iter().all(|&t| s.toks[t].line == line)
+            && line_cells(s, line) == row_vals[k].len();
+        beside += usize::from(lines.contains(&line) || after);
+    }
+    // (a table that prints no value anywhere is blank throughout, whatever the text)
+    let no_values = s.toks.iter().all(|t| t.kind != Kind::Value);
+    let row_lines = with > 0 && beside * 10 >= with * 9 || no_values;
     // the tokens of the table: up to its last row's
     let table_to = after_parts(tt.parts.len());
     let mut warnings = Vec::new();
@@ -1289,29 +1313,6 @@ fn read_table(
                 })
                 .collect()
         };
-        // rows printed one to a line: a row that prints its label alone is a row of
-        // blanks (text aligned by spaces drops empty cells); where values stand apart
-        // from their labels (a cell per line, a PDF read column by column) it tells nothing
-        let (mut with, mut beside) = (0, 0);
-        for &k in &ks {
-            let (Some(h), Some(&v)) = (hits[k], row_vals[k].first()) else {
-                continue;
-            };
-            with += 1;
-            let lines = s.toks[tok_of(h.start)].line..=s.toks[tok_of(h.end - 1)].line;
-            // (or all on one line of values alone right after the label's last line, a
-            // blank line between at most: a wrapped label whose cells lynx prints after it)
-            let line = s.toks[v].line;
-            let after = line > *lines.end()
-                && line <= lines.end() + 2
-                && row_vals[k].len() >= 2
-                && row_vals[k].iter().all(|&t| s.toks[t].line == line)
-                && line_cells(s, line) == row_vals[k].len();
-            beside += usize::from(lines.contains(&line) || after);
-        }
-        // (a table that prints no value anywhere is blank throughout, whatever the text)
-        let no_values = s.toks.iter().all(|t| t.kind != Kind::Value);
-        let row_lines = with > 0 && beside * 10 >= with * 9 || no_values;
         // some row printing more values than it has columns: values printed away from
         // their rows (at a page break, under a tall label)
         let count = |q: usize| {
@@ -4244,6 +4245,35 @@ mod tests {
             .collect::<Vec<_>>()
             .join("\n");
         assert_eq!(names(&by_chars), ["采购项目数量", "采购金额"], "{by_chars}");
+    }
+
+    /// A part of one row printing no value (`行政事业性收费` under its own header, its
+    /// zeros left blank) in aligned text whose other parts print each row's values on its
+    /// label's line: the rows of the whole table say that a row printing nothing is
+    /// blank, as they do for a blank row of a part with other rows. In a cell-per-line
+    /// text, where values stand apart from their labels, it stays unread.
+    #[test]
+    fn a_blank_row_alone_in_its_part_is_blank_where_the_table_prints_rows_on_lines() {
+        let text = "二、主动公开政府信息情况\n\n第二十条第（一）项\n信息内容              本年新制作数量 本年新公开数量 对外公开总数量\n规章                  2              1              7\n规范性文件            4              0              31\n第二十条第（五）项\n信息内容              上一年项目数量 本年增/减      处理决定数量\n行政许可              6              1              12\n第二十条第（八）项\n信息内容              上一年项目数量 本年增/减\n行政事业性收费\n第二十条第（九）项\n信息内容              采购项目数量   采购总金额\n政府集中采购          2              13.50\n\n三、收到和处理政府信息公开申请情况\n";
+        let fee = |text: &str| -> Option<Vec<String>> {
+            let lines = split_lines(text);
+            let (_, reads) = read(&lines, false, false).unwrap();
+            reads
+                .iter()
+                .flat_map(|r| &r.tables)
+                .flat_map(|t| &t.rows)
+                .find(|r| r.path.concat().contains("行政事业性收费"))
+                .map(|r| r.cells.iter().map(|c| c.raw.clone()).collect())
+        };
+        assert_eq!(fee(text).unwrap(), ["", ""]);
+        // each cell on a line of its own, a blank line after it: nothing says where
+        // the row's values are
+        let per_line: String = text
+            .lines()
+            .flat_map(|l| l.split("  ").filter(|c| !c.trim().is_empty()))
+            .map(|c| format!("{}\n\n", c.trim()))
+            .collect();
+        assert_eq!(fee(&per_line), None, "{per_line}");
     }
 
     /// One cell per line with a blank line after every cell (lynx, BeautifulSoup): the

@@ -34,8 +34,8 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("disclosure-shanghai-office-2019-w3m-excerpt",  "grid",     100.0 , ""),
     ("disclosure-taizhou-2017-excerpt",              "pipe",     0.0   , "issue 13: no value cells; the file is there for its meta block and headings"),
     ("disclosure-yueyang-nanhu-2019-excerpt",        "cellline", 100.0 , ""),
-    ("final-account-putuo-finance-2024-excerpt",     "aligned",  67.6  , "issue 13: tables of other statistical reports"),
-    ("final-account-putuo-planning-2024-excerpt",    "aligned",  91.1  , "issue 13: tables of other statistical reports"),
+    ("final-account-putuo-finance-2024-excerpt",     "aligned",  68.8  , "issue 13: tables of other statistical reports"),
+    ("final-account-putuo-planning-2024-excerpt",    "aligned",  91.8  , "issue 13: tables of other statistical reports"),
     ("final-account-putuo-socialwork-2024-excerpt",  "aligned",  90.7  , "issue 13: tables of other statistical reports"),
     ("final-account-taoyuan-2018-excerpt",           "cellline", 100.0 , ""),
     ("fixture-fengxian-style-2025",                  "pipe",     100.0 , ""),
@@ -377,7 +377,7 @@ fn floors_name_every_truth_file_once() {
 /// Most numbers of the corpus bound to paths no truth holds ([`Score::stray`]), as of the
 /// thirteenth stop: a column whose label is misread moves its values here, out of the
 /// script's sight. Lower it as readers improve; never raise it without saying why.
-const MAX_STRAY: usize = 677;
+const MAX_STRAY: usize = 673;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

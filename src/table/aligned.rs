@@ -1903,6 +1903,12 @@ struct LabelCell {
     /// Some piece sits on a data line: the cell is that row's label.
     on_data: bool,
     tail_len: usize,
+    /// Where the last piece ends, and where the room on its line ends: the next label
+    /// piece right of it on that line, or the label area's right edge.
+    tail_x1: usize,
+    tail_room: usize,
+    /// The most characters of one of its pieces.
+    widest: usize,
 }
 
 fn row_labels(
@@ -2012,6 +2018,17 @@ fn row_labels(
     let mut numbered_at: HashMap<crate::outline::Scheme, (u32, usize)> = HashMap::new();
     // where the last numbered label was set, and the column its numbering gave it
     let mut moved: Option<(usize, usize)> = None;
+    // the room on the line of piece `p`: up to the next label piece right of it on its
+    // line, or the label area's right edge
+    let room = |p: usize| {
+        let (k, f, _) = &pieces[p];
+        pieces
+            .iter()
+            .filter(|(n, g, _)| n == k && g.x0 > f.x1)
+            .map(|(_, g, _)| g.x0)
+            .min()
+            .unwrap_or(label_right)
+    };
     for (p, (k, f, h)) in pieces.iter().enumerate() {
         let mut c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
         // a label numbered next after a label of its scheme (`三、` after `二、`) is that
@@ -2060,13 +2077,33 @@ fn row_labels(
         }
         let numbered = scan_outline(&f.text).is_some();
         let len = f.text.chars().filter(|c| !c.is_whitespace()).count();
+        // a cell wraps where its next character or word no longer fits on the line: a
+        // row's label line ending with room left for the start of the piece under it was
+        // not wrapped (`二、事业收入` over `使用非财政拨款结余`, two rows;
+        // `机关事业单位职业年金缴费支` over `出`, one). Only where one of the two is a row's
+        // label (a group label spanning rows may stand in a column narrower than the
+        // label area: `（三）不` / `予公开`) and a line of the label holds three characters
+        // or more (a label written down a narrow column sets one or two a line: `三、` /
+        // `本`; a wrapped one may end in one: `…缴费支` / `出`)
+        let first_unit: usize = match f.text.chars().next() {
+            Some(ch) if ch.is_ascii() => f
+                .text
+                .split(' ')
+                .next()
+                .map_or(0, |w| w.chars().map(width).sum()),
+            Some(ch) => width(ch),
+            None => 0,
+        };
         // a total's label is whole: it continues no label above it, nor does a line
         // below continue it
         let cont = open[c].is_some_and(|ci| {
             let cell = &cells[ci];
             let gap_blank = (cell.last + 1..*k).any(|m| body[m].kind == Kind::Blank);
             let closed = cell.on_data && scan_outline(&cell.text).is_none() && is_total(&cell.text);
-            let starts = numbered || total || closed;
+            let room_left = (cell.tail_on_data || is_data(*k))
+                && cell.widest >= 3
+                && cell.tail_x1 + first_unit + 1 < cell.tail_room;
+            let starts = numbered || total || closed || room_left;
             !starts
                 && *k - cell.last <= 3
                 && !(cell.on_data && is_data(*k))
@@ -2080,6 +2117,9 @@ fn row_labels(
                 cell.tail_on_data = is_data(*k);
                 cell.on_data |= is_data(*k);
                 cell.tail_len = len;
+                cell.tail_x1 = f.x1;
+                cell.tail_room = room(p);
+                cell.widest = cell.widest.max(len);
             }
             _ => {
                 cells.push(LabelCell {
@@ -2090,6 +2130,9 @@ fn row_labels(
                     tail_on_data: is_data(*k),
                     on_data: is_data(*k),
                     tail_len: len,
+                    tail_x1: f.x1,
+                    tail_room: room(p),
+                    widest: len,
                 });
                 open[c] = Some(cells.len() - 1);
             }
@@ -2890,6 +2933,66 @@ Table B-2.  Persons by reason
             .filter(|b| matches!(b, Block::Table(_)))
             .count();
         assert_eq!(tables, 2);
+    }
+
+    /// Issue 13: a label line that ends with room left before the next label (or the
+    /// label area's edge) for the first character of the line under it was not wrapped:
+    /// the label under it is a row of its own (`使用非财政拨款结余` over `年初结转和结余`,
+    /// `二、事业收入` over `使用非财政拨款结余`); a line filled to the edge wraps onto the
+    /// next (`一、机关事业单位职业年金缴费支` / `出`).
+    #[test]
+    fn a_label_line_with_room_left_is_no_wrapped_label() {
+        let text = "                   收入支出决算总表
+                                                 单位：万元
+           收入                                     支出
+       项目                     决算数         项目               决算数
+一、一般公共预算财政拨款收入    100.00   一、一般公共服务支出       80.00
+二、事业收入                      5.00   二、教育支出               25.00
+本年收入合计                    105.00   本年支出合计              105.00
+使用非财政拨款结余                       结余分配
+年初结转和结余                   12.00   年末结转和结余             12.00
+";
+        // (the rows' labels and values; the halves' group labels are another matter)
+        let rows: Vec<(String, String)> = table_cells(&doc(text))
+            .into_iter()
+            .filter(|(_, _, v)| !v.is_empty())
+            .map(|(r, _, v)| (r, v))
+            .collect();
+        for (row, value) in [
+            ("二、事业收入", "5.00"),
+            ("年初结转和结余", "12.00"),
+            ("年末结转和结余", "12.00"),
+        ] {
+            assert!(rows.contains(&(row.into(), value.into())), "{rows:?}");
+        }
+        let text = "                 收入决算表
+                                     单位：万元
+    项目                              决算数
+一、一般公共预算财政拨款收入            100.00
+二、事业收入                             20.00
+使用非财政拨款结余
+年初结转和结余                           12.00
+三、机关事业单位职业年金缴费支           80.38
+出
+其他行政事业单位养老支出                  0.94
+";
+        let got = table_cells(&doc(text));
+        assert!(has(&got, "二、事业收入", "决算数", "20.00"), "{got:?}");
+        assert!(
+            has(&got, "三、机关事业单位职业年金缴费支出", "决算数", "80.38"),
+            "{got:?}"
+        );
+        // (the wrapped label's short last line leaves room: the label under it is a row,
+        // under the numbered one as unnumbered rows are)
+        assert!(
+            has(
+                &got,
+                "三、机关事业单位职业年金缴费支出>其他行政事业单位养老支出",
+                "决算数",
+                "0.94"
+            ),
+            "{got:?}"
+        );
     }
 
     /// Issue 13: the label over each half of a 收入 | 支出 summary stands left of the half's

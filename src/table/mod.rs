@@ -342,9 +342,18 @@ pub(crate) fn lead_text_cells(cells: &[String]) -> Option<&str> {
 /// (`2023年8月`, `2015年上半年`); a unit line is `单位：…` / `Unit: …`.
 pub fn caption_and_unit(above: &[String]) -> (Option<&str>, Option<&str>) {
     let unit = above.iter().find(|t| is_unit_line(t)).map(String::as_str);
+    let plain = |t: &&String| !is_unit_line(t) && !is_period(t) && !fold(t).starts_with('注');
+    // (a numbered caption nearest the header names the table under a page's title, or
+    // under the note of the table before: `1-9月进度数据发布` / `1、本地生产总值`)
+    let numbered = |t: &&String| {
+        crate::outline::scan_outline(t).is_some() || crate::line_kind::is_numbered_caption(t)
+    };
     let caption = above
         .iter()
-        .find(|t| !is_unit_line(t) && !is_period(t))
+        .rev()
+        .filter(plain)
+        .find(numbered)
+        .or_else(|| above.iter().find(plain))
         .map(String::as_str);
     (caption, unit)
 }
@@ -2043,6 +2052,31 @@ mod tests {
             [
                 (s(&["产值"]), s(&["本月"]), "10.5".to_string()),
                 (s(&["产值"]), s(&["累计"]), "80.2".to_string()),
+            ]
+        );
+    }
+
+    /// Issue 13: of the one-cell rows over a header, a numbered caption nearest the header
+    /// names the table, not the page's title over it nor the note of the table before
+    /// (`注:…`).
+    #[test]
+    fn a_numbered_caption_nearest_the_header_names_the_table() {
+        let text = "\
+| 1-9月进度数据发布 | |||
+| 1、本地生产总值 | |||
+| 指标 | 9月 | 累计 |
+| 本地生产总值(亿元) | 280.1 | 2527.54 |
+| 注:绝对数按现行价计算。 | |||
+| 2、农业生产 | |||
+| 指标 | 9月 | 累计 |
+| 农业总产值(亿元) | 12.3 | 112.25 |
+";
+        let titles: Vec<Option<String>> = tables_of(text).into_iter().map(|t| t.title).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("1、本地生产总值".to_string()),
+                Some("2、农业生产".to_string())
             ]
         );
     }

@@ -329,6 +329,15 @@ fn lead_text(row: &RawRow) -> Option<&str> {
     lead_text_cells(&row.cells)
 }
 
+/// Text that states only a measure: a percentage or percentage points (`增长%`,
+/// `增减百分点`, `%`), or a unit word (`亿元`).
+fn is_measure_text(t: &str) -> bool {
+    let f = fold(t);
+    let f = f.trim_matches(['(', ')', '（', '）']);
+    f.chars().count() <= 8
+        && (f.ends_with(['%', '％']) || f.ends_with("百分点") || crate::units::is_measure_word(f))
+}
+
 /// [`lead_text`] of a row's cells.
 pub(crate) fn lead_text_cells(cells: &[String]) -> Option<&str> {
     let first = cells.first()?;
@@ -548,6 +557,27 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             .position(|(i, r)| is_data(r, i == 0, vs))
             .unwrap_or(rows.len()),
     };
+    // a row printing only a measure (`增长%`, `增减百分点`) right under the header and over
+    // the first row of values is header text packed left, where the header's rows lost
+    // their spans: it states what some column holds and heads no rows; which column, the
+    // text does not say
+    if known.is_none()
+        && first_data > 0
+        && let Some(text) = rows.get(first_data).and_then(lead_text)
+        && is_measure_text(text)
+        && rows
+            .get(first_data + 1)
+            .is_some_and(|n| is_data(n, false, vs))
+    {
+        warnings.push(Warning {
+            line: Some(rows[first_data].line),
+            code: "header-unplaced".into(),
+            message: format!(
+                "header text {text:?} under the header states a measure but not the column it stands over; left out"
+            ),
+        });
+        rows.remove(first_data);
+    }
     let (head, data) = rows.split_at(first_data);
     let width = rows.first().map_or(0, |r| r.cells.len());
     let mut grid = ctx_grid || (!rows.is_empty() && rows.iter().all(|r| r.cells.len() == width));
@@ -2053,6 +2083,49 @@ mod tests {
                 (s(&["产值"]), s(&["本月"]), "10.5".to_string()),
                 (s(&["产值"]), s(&["累计"]), "80.2".to_string()),
             ]
+        );
+    }
+
+    /// Issue 13: a row printing only a measure under the header (`增长%`, packed left where
+    /// the header lost its spans) is header text whose column the text does not say: it
+    /// heads no rows and names no column, and a warning names it; a row printing a label
+    /// that is no measure there (`一、收入`) still heads the rows under it.
+    #[test]
+    fn a_measure_row_under_the_header_heads_no_rows() {
+        let text = "\
+| 1、本地生产总值 | |||
+| 指标 | 9月 | 1-9月累计 | 累计 |
+| 增长% | |||
+| 本地生产总值(亿元) | 280.1 | 2527.54 | 11.5 |
+| 第一产业 | 6.2 | 59.44 | 25.6 |
+";
+        let d = testutil::doc(text);
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1);
+        let cells = cells_of(&t[0]);
+        assert!(
+            cells.contains(&(s(&["本地生产总值(亿元)"]), s(&["累计"]), "11.5".to_string())),
+            "{cells:?}"
+        );
+        assert!(
+            cells
+                .iter()
+                .all(|(r, c, _)| !r.concat().contains('%') && !c.concat().contains('%'))
+        );
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.code == "header-unplaced" && w.message.contains("增长%")),
+            "{:?}",
+            d.warnings
+        );
+        let group = text.replace("| 增长% | |||", "| 一、收入 | |||");
+        let cells = cells_of(&tables_of(&group)[0]);
+        assert!(
+            cells
+                .iter()
+                .any(|(r, _, _)| r.first().is_some_and(|l| l == "一、收入")),
+            "{cells:?}"
         );
     }
 

@@ -97,6 +97,13 @@ const KEPT: &[(&str, f64)] = &[
     // a pandoc multiline table with blank lines between its header rows: 99.0 %, 71.0 % when
     // a blank line ended the run of header lines and lost the part's rule of dashes
     ("s17052026-g00039-pandoc-plain", 98.0),
+    // a group label wrapped in its column, its last piece level with a row label's last
+    // line (`（四）无法提` / `供` beside `行制作`): 92.9 % while the piece was read into the
+    // row's label, 100 % since
+    ("s51220261-g00021-pdf-layout", 99.0),
+    // a row label cut by the page's repeated header (`掌握相关政` / header / `府信息`):
+    // 97.0 %, 93.5 % when the row was read with its label cut there
+    ("s5122040-g00014-pdf-layout", 96.5),
 ];
 
 #[test]

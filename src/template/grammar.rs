@@ -524,6 +524,38 @@ impl Stream {
         }
     }
 
+    /// Marks in `drop` the first word of a token on one of the three lines after token
+    /// `first`'s, starting where `first` starts (in display columns or characters), when
+    /// that word is `rest`; in text laid out in columns (or a PDF's laid-out text) only.
+    fn drop_rest(&self, first: usize, rest: &[char], drop: &mut [bool]) {
+        // (a place says something only in text laid out in columns, or a PDF's
+        // `-layout` text, not in drawing order)
+        if !(self.spatial || self.paged) || self.drawn {
+            return;
+        }
+        let a = &self.toks[first];
+        let Some(b) = (first + 1..self.toks.len())
+            .take_while(|&b| self.toks[b].line <= a.line + 3)
+            .find(|&b| {
+                let t = &self.toks[b];
+                t.line > a.line
+                    && t.kind == Kind::Label
+                    && (t.x0 == a.x0 || t.chars.0 == a.chars.0)
+                    && t.text
+                        .split(' ')
+                        .next()
+                        .map(mfold)
+                        .is_some_and(|w| w.chars().eq(rest.iter().copied()))
+            })
+        else {
+            return;
+        };
+        if let Some(c) = self.owner.iter().position(|&o| o == b) {
+            let end = (c + rest.len()).min(drop.len());
+            drop[c..end].iter_mut().for_each(|d| *d = true);
+        }
+    }
+
     /// The stream without the characters of the given labels wherever they are printed
     /// whole: row-group and band labels stand in a column of their own and interleave
     /// with the labels of the rows they head (a wrapped row label printed around them).
@@ -553,6 +585,12 @@ impl Stream {
                 && labels.iter().filter(begins).count() == 1
             {
                 drop[c..c + word.len()].iter_mut().for_each(|d| *d = true);
+                // and its last line: the rest of the label as the first word of a token
+                // starting where the first line starts, on one of the next three lines
+                // (`（四）无法提` / `供`, the rest level with a row label's last line)
+                if let Some(l) = labels.iter().find(begins) {
+                    self.drop_rest(tok, &l[word.len()..], &mut drop);
+                }
             }
             c += len;
         }
@@ -2760,12 +2798,26 @@ fn completed_label(s: &Stream, h: Hit, folded: &str) -> String {
         return printed;
     };
     let last = s.owner[h.end - 1];
-    let line = s.toks[last].line;
-    if let Some(t) = s.toks[last + 1..]
+    let tl = &s.toks[last];
+    let line = tl.line;
+    // (or after a page's repeated header, before any value: the rest at the place where
+    // the label's last line starts, `1.本机关不` / `掌握相关政` / header lines / `府信息`)
+    let near = s.toks[last + 1..]
         .iter()
         .take_while(|t| t.line <= line + 2)
-        .find(|t| t.kind == Kind::Label && t.line > line && t.folded == rest)
-    {
+        .find(|t| t.kind == Kind::Label && t.line > line && t.folded == rest);
+    let over_header = || {
+        s.toks[last + 1..]
+            .iter()
+            .take_while(|t| t.kind != Kind::Value)
+            .find(|t| {
+                t.kind == Kind::Label
+                    && t.line > line
+                    && t.folded == rest
+                    && (t.x0 == tl.x0 || t.chars.0 == tl.chars.0)
+            })
+    };
+    if let Some(t) = near.or_else(over_header) {
         printed.push_str(trim(&strip_marks(&t.text)));
     }
     printed
@@ -4688,6 +4740,43 @@ mod tests {
                 .collect::<Vec<_>>()
                 .join("\n")
         )
+    }
+
+    /// pdftotext -layout: a row label cut by a page's repeated header goes on after it, at
+    /// its place, before any value (`掌握相关政` / header / `府信息`); a group label wrapped
+    /// in its own column whose last piece stands level with a row label's last line
+    /// (`（四）无法提` / `供` beside `行制作`) is no part of that row's label.
+    #[test]
+    fn group_label_pieces_and_page_headers_stay_out_of_row_labels() {
+        let not_held: &[&str] = &[
+            "             1.本机关不 9 0 0 0 0 0 9",
+            "             掌握相关政",
+            "                    申请人",
+            "                    情况",
+            "                        自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+            "             府信息",
+        ];
+        let creation: &[&str] = &[
+            "      （四）无法提 2.没有现成",
+            "             信息需要另 3 0 0 0 0 0 3",
+            "      供      行制作",
+        ];
+        let text = apply_2021(&[
+            ("1.本机关不掌握相关政府信息", not_held),
+            ("2.没有现成信息需要另行制作", creation),
+        ]);
+        assert_eq!(
+            row_cells(&text, "1.本机关不掌握相关政府信息").unwrap(),
+            ["9", "0", "0", "0", "0", "0", "9"],
+            "{text}"
+        );
+        assert_eq!(
+            row_cells(&text, "2.没有现成信息需要另行制作").unwrap(),
+            ["3", "0", "0", "0", "0", "0", "3"],
+            "{text}"
+        );
+        // (the page of tests/regress/s51220261-g00021-pdf-layout holds the group label's
+        // piece beside a row label's last line where the rows around it wrap too)
     }
 
     /// In a bare pipe table a row label wrapped after its group's cell goes on as the

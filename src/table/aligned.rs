@@ -2018,16 +2018,13 @@ fn row_labels(
     let mut numbered_at: HashMap<crate::outline::Scheme, (u32, usize)> = HashMap::new();
     // where the last numbered label was set, and the column its numbering gave it
     let mut moved: Option<(usize, usize)> = None;
-    // the room on the line of piece `p`: up to the next label piece right of it on its
-    // line, or the label area's right edge
+    // the room on the line of piece `p`: up to the next label piece on its line (pieces
+    // are in line order, left to right), or the label area's right edge
     let room = |p: usize| {
-        let (k, f, _) = &pieces[p];
         pieces
-            .iter()
-            .filter(|(n, g, _)| n == k && g.x0 > f.x1)
-            .map(|(_, g, _)| g.x0)
-            .min()
-            .unwrap_or(label_right)
+            .get(p + 1)
+            .filter(|(n, _, _)| *n == pieces[p].0)
+            .map_or(label_right, |(_, g, _)| g.x0)
     };
     for (p, (k, f, h)) in pieces.iter().enumerate() {
         let mut c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };

@@ -550,7 +550,9 @@ impl Stream {
         else {
             return;
         };
-        if let Some(c) = self.owner.iter().position(|&o| o == b) {
+        // (`owner` runs in token order)
+        let c = self.owner.partition_point(|&o| o < b);
+        if self.owner.get(c) == Some(&b) {
             let end = (c + rest.len()).min(drop.len());
             drop[c..end].iter_mut().for_each(|d| *d = true);
         }

@@ -36,7 +36,7 @@ use crate::model::{Cell, CellKind, Column, Row, Table, Warning};
 use crate::normalize::trim;
 use crate::table::value::{kind_of, parse_cell};
 use crate::table::{pipe, tsv};
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// A template table read from a region of lines.
 #[derive(Debug, Clone)]
@@ -1302,10 +1302,28 @@ fn read_table(
                             .iter()
                             .all(|&t| column_in(&s.toks[t], &grid, how).is_some())
                     };
-                    let ways = usable_readings(&grid, calib, explains, centers.is_none());
+                    let ways = usable_readings(&grid, s.pad, calib, explains, centers.is_none());
                     (grid, ways)
                 })
                 .filter(|(_, ways)| !ways.is_empty())
+        } else {
+            None
+        };
+        // where the values of the parts of as many columns start (or end) at as many places
+        let by_places = if s.spatial && !s.paged {
+            let same: Vec<usize> = (0..tt.parts.len())
+                .filter(|&q| tt.parts[q].columns.len() == n)
+                .collect();
+            let vals: Vec<&Tok> = (0..leaves.len())
+                .filter(|&k| same.contains(&leaves[k].part))
+                .flat_map(|k| &row_vals[k])
+                .map(|&t| &s.toks[t])
+                .collect();
+            let headers: Vec<&Grid> = same.iter().filter_map(|&q| grids[q].as_ref()).collect();
+            grids[pi]
+                .as_ref()
+                .map(|_| Places::of(s.pad, &vals, &headers, n))
+                .filter(|p| !p.is_empty())
         } else {
             None
         };
@@ -1476,6 +1494,12 @@ fn read_table(
                         .as_ref()
                         .filter(|_| values_in_place)
                         .and_then(|(grid, ways)| under_header(&toks, grid, ways))
+                })
+                .or_else(|| {
+                    by_places
+                        .as_ref()
+                        .filter(|_| values_in_place)
+                        .and_then(|p| Places::row(p, &toks, n))
                 })
                 .or_else(|| {
                     if !values_in_place {
@@ -3567,6 +3591,116 @@ fn tail_by_gaps(s: &Stream, part: &Part, first: usize, toks: &[&Tok]) -> Option<
     }
 }
 
+/// Where a column's values stand in text aligned on one grid: tools that set a cell's
+/// text flush left (or right) in its column, whatever its header does (w3m centres a
+/// header cell over values it sets flush left), print all the values of a column
+/// starting (or ending) at one place in the measure they pad by. Where the values of a
+/// region's parts of `n` columns start at exactly `n` places, fewer than they end at,
+/// the k-th place is the k-th column (or by their ends, where those are fewer and
+/// exactly `n`): a row short of values is placed by them, with no full row needed. Only
+/// where each part's header lets every place's values be that column's (no value lies
+/// clear of its column's label on the side of another, see [`Rule::Within`]); a tool
+/// that sets rows apart by other means (lynx's padding follows blank cells) prints more
+/// places than columns, and a column whose values print nowhere leaves fewer.
+#[derive(Debug)]
+struct Places {
+    /// `(measure, starts, places)` for each measure that reads so: 0 display columns,
+    /// 1 characters; `starts` whether the places are where values start.
+    by: Vec<(usize, bool, Vec<u32>)>,
+}
+
+impl Places {
+    /// The places of `vals` (the values of the parts of `n` columns) in the measure
+    /// `pad` the region pads by, or in both measures where it does not tell (a value
+    /// after wide characters stands at other places in each), read under each of
+    /// `headers` (the header grids of those parts).
+    fn of(pad: Option<usize>, vals: &[&Tok], headers: &[&Grid], n: usize) -> Self {
+        let vals: Vec<&Tok> = vals
+            .iter()
+            .copied()
+            .filter(|t| t.kind == Kind::Value)
+            .collect();
+        let mut by = Vec::new();
+        if n < 2 || vals.iter().any(|t| t.celled) {
+            return Places { by };
+        }
+        let span = |m: usize, t: &Tok| if m == 0 { (t.x0, t.x1) } else { t.chars };
+        let measures = pad.map_or(vec![0, 1], |m| vec![m]);
+        for m in measures {
+            let places = |edge: fn((u32, u32)) -> u32| {
+                let mut p: Vec<u32> = vals.iter().map(|t| edge(span(m, t))).collect();
+                p.sort_unstable();
+                p.dedup();
+                p
+            };
+            let (starts, ends) = (places(|s| s.0), places(|s| s.1));
+            let (at, by_start) = if starts.len() == n && starts.len() <= ends.len() {
+                (starts, true)
+            } else if ends.len() == n && ends.len() < starts.len() {
+                (ends, false)
+            } else {
+                continue;
+            };
+            // every value of a place lies where its column may be under each header
+            let fits = |g: &Grid, k: usize, (a, b): (u32, u32)| {
+                (k == 0 || a > g.cols[k - 1][m].1) && g.cols.get(k + 1).is_none_or(|c| b < c[m].0)
+            };
+            let agrees = headers.iter().all(|g| {
+                g.cols.len() == n
+                    && g.measures[m]
+                    && vals.iter().all(|t| {
+                        let (a, b) = span(m, t);
+                        let edge = if by_start { a } else { b };
+                        at.iter()
+                            .position(|&p| p == edge)
+                            .is_some_and(|k| fits(g, k, (a, b)))
+                    })
+            });
+            if agrees && !headers.is_empty() {
+                by.push((m, by_start, at));
+            }
+        }
+        // (where the region does not say which measure it pads by, both must read so)
+        if pad.is_none() && by.len() < 2 {
+            by.clear();
+        }
+        Places { by }
+    }
+
+    /// True when no measure reads so.
+    fn is_empty(&self) -> bool {
+        self.by.is_empty()
+    }
+
+    /// A row's cells: each value in the column of its place, in order; every measure
+    /// that reads so must agree.
+    fn row(&self, toks: &[&Tok], n: usize) -> Option<Vec<Cell>> {
+        if toks.is_empty() || toks.iter().any(|t| t.kind != Kind::Value || t.celled) {
+            return None;
+        }
+        let mut read: Option<Vec<Cell>> = None;
+        for (m, by_start, at) in &self.by {
+            let mut cells = vec![empty(); n];
+            let mut last: Option<usize> = None;
+            for t in toks {
+                let (a, b) = if *m == 0 { (t.x0, t.x1) } else { t.chars };
+                let edge = if *by_start { a } else { b };
+                let c = at.iter().position(|&p| p == edge)?;
+                if last.is_some_and(|l| c <= l) {
+                    return None;
+                }
+                last = Some(c);
+                cells[c] = cell(t);
+            }
+            if read.as_ref().is_some_and(|r| *r != cells) {
+                return None;
+            }
+            read = Some(cells);
+        }
+        read
+    }
+}
+
 /// The columns of text that sets every row's cells one after another on one grid,
 /// whatever spans the page gives them, each column as wide as its widest cell and a
 /// fixed gap after the one before (inscriptis): in characters, a column blank throughout
@@ -3576,8 +3710,12 @@ fn tail_by_gaps(s: &Stream, part: &Part, first: usize, toks: &[&Tok]) -> Option<
 /// others: no header position names their columns, but their places after their labels do.
 #[derive(Debug, PartialEq)]
 struct CellGrid {
-    /// Each column's span in characters (empty for a column blank throughout).
+    /// Each column's span in the grid's measure (empty for a column blank throughout).
     cols: Vec<(u32, u32)>,
+    /// The measure the tool pads by: characters, or display columns where the region's
+    /// values say so ([`padding`]: w3m's and pandoc's cells are as wide as their widest
+    /// text in display columns).
+    display: bool,
 }
 
 impl CellGrid {
@@ -3601,7 +3739,9 @@ impl CellGrid {
         if !s.spatial || s.paged || n < 2 || toks.iter().any(|t| t.celled) {
             return None;
         }
-        let mut spans: Vec<(u32, u32)> = toks.iter().map(|t| t.chars).collect();
+        let display = s.pad == Some(0);
+        let span = |t: &Tok| if display { (t.x0, t.x1) } else { t.chars };
+        let mut spans: Vec<(u32, u32)> = toks.iter().map(span).collect();
         spans.sort_unstable();
         let mut runs: Vec<(u32, u32)> = Vec::new();
         for (a, b) in spans {
@@ -3628,7 +3768,15 @@ impl CellGrid {
         let ends: Vec<u32> = toks
             .iter()
             .filter(|t| t.kind == Kind::Value)
-            .map(|t| lines[t.line].text.chars().count() as u32)
+            .map(|t| {
+                let text = &lines[t.line].text;
+                let n = if display {
+                    text.width()
+                } else {
+                    text.chars().count()
+                };
+                n as u32
+            })
             .collect();
         let spaced = toks
             .iter()
@@ -3645,7 +3793,7 @@ impl CellGrid {
         if !padded {
             return None;
         }
-        let grid = CellGrid { cols };
+        let grid = CellGrid { cols, display };
         let mut label_cols = 0;
         for &(label, vals) in rows {
             grid.row(s, label, vals, n)?;
@@ -3664,7 +3812,14 @@ impl CellGrid {
     /// The column of a row's first value: the one after its label's last token (the
     /// first, for a row without a label).
     fn first_value_column(&self, s: &Stream, label: Option<usize>) -> Option<usize> {
-        label.map_or(Some(0), |l| self.column(s.toks[l].chars).map(|c| c + 1))
+        label.map_or(Some(0), |l| {
+            self.column(self.span(&s.toks[l])).map(|c| c + 1)
+        })
+    }
+
+    /// A token's span in the grid's measure.
+    fn span(&self, t: &Tok) -> (u32, u32) {
+        if self.display { (t.x0, t.x1) } else { t.chars }
     }
 
     /// A row's cells: each value in the column as many after its label's as its place
@@ -3679,7 +3834,7 @@ impl CellGrid {
             if t.kind != Kind::Value || t.celled {
                 return None;
             }
-            let c = self.column(t.chars)?.checked_sub(first)?;
+            let c = self.column(self.span(t))?.checked_sub(first)?;
             if c >= n || last.is_some_and(|p| c <= p) {
                 return None;
             }
@@ -3778,7 +3933,7 @@ fn under_own_header(
     }
     let grid = header_grid(s, &part.columns, 0, first)?;
     let explains = |how: Reading| toks.iter().all(|t| column_in(t, &grid, how).is_some());
-    let ways = usable_readings(&grid, calib, explains, true);
+    let ways = usable_readings(&grid, s.pad, calib, explains, true);
     under_header(toks, &grid, &ways)
 }
 
@@ -3787,18 +3942,24 @@ fn under_own_header(
 /// where only an unconfirmed *within* would, the calibration pass is asked for.
 fn usable_readings(
     grid: &Grid,
+    pad: Option<usize>,
     calib: &mut Calibration,
     explains: impl Fn(Reading) -> bool,
     may_want: bool,
 ) -> Vec<Reading> {
-    let ways: Vec<Reading> = READINGS
+    // (in the measure the region pads by, where its values say: in the other, labels
+    // and values stand apart by the wide characters before them)
+    let candidates = READINGS
         .into_iter()
+        .filter(|how| pad.is_none_or(|m| how.measure == m));
+    let ways: Vec<Reading> = candidates
+        .clone()
         .filter(|how| how.rule == Rule::Starts || grid.drawn || calib.trusted.contains(how))
         .filter(|&how| explains(how))
         .collect();
     calib.wants |= may_want
         && ways.is_empty()
-        && READINGS
+        && candidates
             .into_iter()
             .any(|how| how.rule == Rule::Within && explains(how));
     ways
@@ -6012,5 +6173,83 @@ mod tests {
             "{HEAD}   第二十条第(一)项\n   信息内容         本年制发件数 本年废止件数 现行有效件数\n   规章                          18\n{rest}"
         );
         assert_eq!(row_cells(&text, "规章").unwrap(), ["", "18", ""]);
+    }
+
+    /// w3m sets a cell's text flush left in its column and centres the header cells over
+    /// them: `6` starts where the second column's values start elsewhere in the table
+    /// (`3` and `14` start the first, `27`, `118` the third), though it lies nearer the
+    /// first column's label, and in characters (the measure w3m does not pad by) clear
+    /// of the second's.
+    #[test]
+    fn values_flush_left_take_the_column_whose_values_start_where_they_do() {
+        let text = [
+            "二、主动公开政府信息情况",
+            "",
+            "第二十条第（一）项",
+            "      信息内容           本年新      本年新公开数量   对外公开",
+            "                         制作数量                       总数量",
+            "规章                                                2",
+            "规范性文件            5                             5",
+            "第二十条第（五）项",
+            "        信息          上一年项目数量   本年增/减      处理决定",
+            "        内容                                            数量",
+            "行政许可",
+            "其他对外管理服务事项                 6              118",
+            "第二十条第（六）项",
+            "        信息          上一年项目数量   本年增/减    处理决定数量",
+            "        内容",
+            "行政处罚              3                             27",
+            "行政强制              14",
+        ]
+        .join("\n");
+        assert_eq!(
+            row_cells(&text, "其他对外管理服务事项").unwrap(),
+            ["", "6", "118"]
+        );
+        assert_eq!(row_cells(&text, "行政强制").unwrap(), ["14", "", ""]);
+        assert_eq!(row_cells(&text, "规章").unwrap(), ["", "", "2"]);
+    }
+
+    /// Where too few values stand after wide characters to say which measure the text
+    /// pads by, the places of values in one measure alone place nothing: inscriptis pads
+    /// by characters, where the two `7` start at one place (the third column's); in
+    /// display columns they start at two, so there the values start at three places, and
+    /// would put the first `7` under the second column.
+    #[test]
+    fn value_places_of_one_measure_alone_place_nothing() {
+        let text = [
+            "  二、主动公开政府信息情况",
+            "",
+            "    第二十条 第（一）项",
+            "        信息          本年制 发               现行 有效",
+            "                                本年废止件数",
+            "        内容            件数                  件数",
+            "",
+            "    规章                1                   7",
+            "     行 政规范性文件                             7",
+            "    第二十条第（五） 项",
+            "        信息",
+            "                   本年处理决定数量",
+            "        内容",
+            "",
+            "    行政许可",
+            "    第二十条第（六）项",
+            "        信息",
+            "                   本年处理决定数量",
+            "        内容",
+            "",
+            "    行政处罚",
+            "    行政强制",
+            "    第二十条 第（八）项",
+            "        信息",
+            "                本年收费金 额（单位：万元）",
+            "        内容",
+            "",
+            "    行政事业性收费",
+            "",
+        ]
+        .join("\n");
+        let read = row_cells(&text, "规章");
+        assert!(read.as_ref().is_none_or(|c| c[1].is_empty()), "{read:?}");
     }
 }

@@ -549,6 +549,45 @@ pub fn cells_in_chars(text: &str) -> Vec<Frag> {
     frags
 }
 
+/// A printed span: first column and the column after the last.
+pub type Span = (u32, u32);
+
+/// The measure in which a table's values line up: tools pad a table by display columns
+/// (w3m, pandoc) or by characters (inscriptis, pdftotext), so in that measure a column's
+/// values start (or end) at fewer places than in the other, where the wide characters of
+/// the labels before them on their lines shift them. `spans` holds each value's span in
+/// display columns and in characters. `Some(false)` display columns, `Some(true)`
+/// characters; `None` where the two measures tell the values apart no better than each
+/// other, or fewer than four values stand after wide characters.
+///
+/// ```
+/// use govreport::line_kind::pads_by_chars;
+/// // values at character 10 after labels of 2 and of 6 wide characters
+/// let spans = [((12, 13), (10, 11)), ((16, 17), (10, 11)), ((22, 23), (20, 21)), ((26, 27), (20, 21))];
+/// assert_eq!(pads_by_chars(&spans), Some(true));
+/// ```
+pub fn pads_by_chars(spans: &[(Span, Span)]) -> Option<bool> {
+    let after_wide: Vec<&(Span, Span)> = spans.iter().filter(|(d, c)| d.0 != c.0).collect();
+    if after_wide.len() < 4 {
+        return None;
+    }
+    let places = |edge: &dyn Fn(&(Span, Span)) -> u32| {
+        let mut p: Vec<u32> = after_wide.iter().map(|s| edge(s)).collect();
+        p.sort_unstable();
+        p.dedup();
+        p.len()
+    };
+    let display = places(&|s| s.0.0).min(places(&|s| s.0.1));
+    let chars = places(&|s| s.1.0).min(places(&|s| s.1.1));
+    if display * 5 <= chars * 4 {
+        Some(false)
+    } else if chars * 5 <= display * 4 {
+        Some(true)
+    } else {
+        None
+    }
+}
+
 /// True when the line reads as a data row: two or more fragments (or one squeezed
 /// label and number), the last a number or not-applicable mark.
 pub fn is_data_line(text: &str) -> bool {

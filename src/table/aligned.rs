@@ -103,11 +103,11 @@ pub fn read(
         // `pdftotext -layout` sets a page one character per column, whatever the glyph's
         // width (see `cells_in_chars`): a PDF's block holding wide characters is measured
         // in characters. Other tools pad by display width (w3m, pandoc) or by characters
-        // (inscriptis) and the text does not say which, so they keep display columns.
-        let wide = paged
-            && lines[start..end]
-                .iter()
-                .any(|l| l.text.chars().any(|c| width(c) > 1));
+        // (inscriptis): where the block's values line up in characters, it is measured so;
+        // where they do not say, it keeps display columns.
+        let wide = lines[start..end]
+            .iter()
+            .any(|l| l.text.chars().any(|c| width(c) > 1));
         if wide {
             let mut c = line_infos(
                 &lines[start..end],
@@ -118,6 +118,7 @@ pub fn read(
             if c.iter()
                 .zip(&infos[start..end])
                 .all(|(a, b)| a.kind == b.kind)
+                && (paged || values_line_up_in_chars(&infos[start..end], &c))
             {
                 let fur = furniture.get(start..end).unwrap_or(&[]);
                 if let Some(mut p) = sides(&lines[start..end], fur, &c, true, warnings) {
@@ -137,6 +138,29 @@ pub fn read(
         read_block(&infos[start..end], align, warnings, &mut out);
     }
     out
+}
+
+/// True when a block's values (its data lines' value fragments, measured in display
+/// columns in `display` and in characters in `chars`) line up in characters
+/// ([`crate::line_kind::pads_by_chars`]).
+fn values_line_up_in_chars(display: &[LineInfo], chars: &[LineInfo]) -> bool {
+    let mut spans = Vec::new();
+    for (d, c) in display.iter().zip(chars) {
+        let (&Kind::Data(v), &Kind::Data(w)) = (&d.kind, &c.kind) else {
+            continue;
+        };
+        if v != w || d.frags.len() != c.frags.len() {
+            continue;
+        }
+        let span = |f: &Frag| (f.x0 as u32, f.x1 as u32);
+        spans.extend(
+            d.frags[v..]
+                .iter()
+                .zip(&c.frags[w..])
+                .map(|(a, b)| (span(a), span(b))),
+        );
+    }
+    crate::line_kind::pads_by_chars(&spans) == Some(true)
 }
 
 /// Two tables printed side by side (a 收入 | 支出 summary, two 经济分类 groups): a header
@@ -3749,5 +3773,38 @@ Table B-2.  Persons by reason
             "Adjusted>Aug. 2007",
             "79,325"
         ));
+    }
+
+    /// inscriptis pads a table by characters: its values line up there, while on screen a
+    /// long label pushes the values after it right (`12.5` four columns right of `3.2`).
+    /// Read in display columns the total's `19.8` was a column of its own; the block's
+    /// values say which measure it is padded by.
+    #[test]
+    fn values_lined_up_in_characters_are_read_in_characters() {
+        let text = [
+            "表1 部门支出预算表",
+            "单位：万元",
+            "",
+            "项目              本年预算       上年预算",
+            "一般公共服务支出        12.5       10.0",
+            "教育支出                       8.0",
+            "科学技术支出          3.2",
+            "卫生健康支出          4.1        3.9",
+            "合计              19.8       21.9",
+        ]
+        .join("\n");
+        assert_filled(
+            &doc(&text),
+            &[
+                ("一般公共服务支出", "本年预算", "12.5"),
+                ("一般公共服务支出", "上年预算", "10.0"),
+                ("教育支出", "上年预算", "8.0"),
+                ("科学技术支出", "本年预算", "3.2"),
+                ("卫生健康支出", "本年预算", "4.1"),
+                ("卫生健康支出", "上年预算", "3.9"),
+                ("合计", "本年预算", "19.8"),
+                ("合计", "上年预算", "21.9"),
+            ],
+        );
     }
 }

@@ -2771,35 +2771,15 @@ fn continuation(s: &Stream, a: usize, to: usize) -> Option<usize> {
     None
 }
 
-/// The measure in which a region's values line up (0 display columns, 1 characters):
-/// tools pad a table by one or the other (w3m and pandoc by display columns, inscriptis
-/// and pdftotext by characters), so in that measure a column's values start (or end) at
-/// fewer places than in the other, where the wide characters of the labels before them
-/// on their lines shift them. None where the two measures tell values apart no better
-/// than each other, or too few values stand after wide characters.
+/// The measure in which a region's values line up (0 display columns, 1 characters),
+/// see [`crate::line_kind::pads_by_chars`].
 fn padding(toks: &[Tok]) -> Option<usize> {
-    let vals: Vec<&Tok> = toks
+    let spans: Vec<((u32, u32), (u32, u32))> = toks
         .iter()
-        .filter(|t| t.kind == Kind::Value && !t.celled && t.x0 != t.chars.0)
+        .filter(|t| t.kind == Kind::Value && !t.celled)
+        .map(|t| ((t.x0, t.x1), t.chars))
         .collect();
-    if vals.len() < 4 {
-        return None;
-    }
-    let places = |edge: fn(&Tok) -> u32| {
-        let mut p: Vec<u32> = vals.iter().map(|t| edge(t)).collect();
-        p.sort_unstable();
-        p.dedup();
-        p.len()
-    };
-    let display = places(|t| t.x0).min(places(|t| t.x1));
-    let chars = places(|t| t.chars.0).min(places(|t| t.chars.1));
-    if display * 5 <= chars * 4 {
-        Some(0)
-    } else if chars * 5 <= display * 4 {
-        Some(1)
-    } else {
-        None
-    }
+    crate::line_kind::pads_by_chars(&spans).map(usize::from)
 }
 
 /// The printed text of a row label's hit, completed where the hit is the label cut short

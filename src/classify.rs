@@ -292,6 +292,15 @@ struct Region {
     style: Style,
 }
 
+/// True for a line of Latin text numbered as a list is (`1.  Employment status of …`):
+/// an English release numbers its table captions so, and over a table it captions it.
+fn is_latin_numbered(t: &str) -> bool {
+    scan_outline(t).is_some()
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && !t.chars().any(is_cjk)
+        && !t.ends_with([':', '.'])
+}
+
 /// Most header lines an aligned table may have above its first data row.
 const MAX_HEADER_LINES: usize = 16;
 
@@ -479,6 +488,10 @@ fn aligned_region(
         match kinds[p] {
             LineKind::Spaced | LineKind::Squeezed | LineKind::Text => {
                 if kinds[p] == LineKind::Text && (heading_of(t, 0).is_some() || is_prose(t)) {
+                    break;
+                }
+                // (a caption numbered as a list is, `3.  Households by tenure`)
+                if is_latin_numbered(t.trim()) {
                     break;
                 }
                 if data(p) {
@@ -1390,10 +1403,15 @@ impl Builder<'_> {
             .take_while(|&k| is_form_field(strip_md(&self.lines[k].text)))
             .count();
         let form = fields > 0 && t.ends_with('表');
+        let latin_numbered = is_latin_numbered(t);
         // a numbered caption may be long (`Table A-6. Employment status of the civilian …`)
-        let most = if is_numbered_caption(t) { 200 } else { 40 };
-        if !(marked || plain || form)
-            || scan_outline(t).is_some()
+        let most = if is_numbered_caption(t) || latin_numbered {
+            200
+        } else {
+            40
+        };
+        if !(marked || plain || form || latin_numbered)
+            || scan_outline(t).is_some() && !latin_numbered
             || t.chars().count() > most
             || t.ends_with('。')
         {

@@ -97,7 +97,8 @@ pub fn compact(s: &str) -> String {
 }
 
 /// Joins pieces of a label split by wrapping or extraction: no space between two CJK
-/// characters, one space otherwise.
+/// characters, one space otherwise; a word broken at a line end with a hyphen is joined
+/// whole (`noninsti-` and `tutional`: see [`broken_word`]).
 pub fn join_label(a: &str, b: &str) -> String {
     let (a, b) = (trim(a), trim(b));
     if a.is_empty() {
@@ -108,11 +109,27 @@ pub fn join_label(a: &str, b: &str) -> String {
     }
     let last = a.chars().next_back().unwrap_or(' ');
     let first = b.chars().next().unwrap_or(' ');
-    if is_cjk(last) || is_cjk(first) {
+    if broken_word(a, b) {
+        format!("{}{b}", &a[..a.len() - 1])
+    } else if is_cjk(last) || is_cjk(first) {
         format!("{a}{b}")
     } else {
         format!("{a} {b}")
     }
+}
+
+/// True when `a` ends in a word broken with a hyphen that `b` goes on with: two letters
+/// or more then `-`, and `b` starting with a small letter (`Nonagri-` / `cultural`).
+fn broken_word(a: &str, b: &str) -> bool {
+    let Some(stem) = a.strip_suffix('-') else {
+        return false;
+    };
+    let tail = stem
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    tail >= 2 && b.starts_with(|c: char| c.is_ascii_lowercase())
 }
 
 /// Appends `b` to `acc` as [`join_label`] joins them, in place: for gathering the
@@ -135,7 +152,9 @@ pub fn push_label(acc: &mut String, b: &str) {
     }
     let last = acc.chars().next_back();
     let first = b.chars().next().unwrap_or(' ');
-    if let Some(last) = last
+    if broken_word(acc, b) {
+        acc.pop();
+    } else if let Some(last) = last
         && !is_cjk(last)
         && !is_cjk(first)
     {
@@ -198,12 +217,15 @@ mod tests {
         assert_eq!(join_label("商业", "企业"), "商业企业");
         assert_eq!(join_label("annual", "report"), "annual report");
         assert_eq!(join_label("", "x"), "x");
+        assert_eq!(join_label("Nonagri-", "cultural"), "Nonagricultural");
+        assert_eq!(join_label("CPI-", "A"), "CPI- A");
     }
 
     #[test]
     fn push_label_is_join_label() {
         let parts = [
-            "", "商业", " 企业 ", "annual", "report", "", "\u{3000}", "2024", "年",
+            "", "商业", " 企业 ", "annual", "report", "", "\u{3000}", "2024", "年", "non-", "farm",
+            "x-", "ray",
         ];
         let mut acc = String::new();
         let mut joined = String::new();

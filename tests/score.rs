@@ -53,7 +53,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("release-ca-lfs-t6-2023-excerpt",               "markdown", 100.0 , ""),
     ("release-hk-cpi-t1-2005-excerpt",               "prose",    0.0   , "issue 13: sub-column labels printed one word per line ('Index / for / Jul / 2005') are read as a cell-per-line table; the main table's columns stay unnamed"),
     ("release-uk-cpi-2012-excerpt",                  "prose",    0.0   , "issue 13: the caption is two lines above the header, over a geography line (lenient 100 %)"),
-    ("release-us-bls-aat1-2010-excerpt",             "aligned",  0.0   , "issue 13: a seven-line header wrapped word by word (line-break hyphens, Employed/Unemployed groups) is scrambled and the centred band lines are read as header words; the 16+ band is lost"),
+    ("release-us-bls-aat1-2010-excerpt",             "aligned",  100.0 , ""),
     ("release-us-empsit-a1-2008-excerpt",            "aligned",  100.0 , "issue 13: tables of other statistical reports"),
     ("release-us-empsit-a13-2009-excerpt",           "aligned",  100.0 , "issue 13: tables of other statistical reports"),
     ("release-us-empsit-a6-2018",                    "mixed",    100.0 , ""),
@@ -377,7 +377,7 @@ fn floors_name_every_truth_file_once() {
 /// Most numbers of the corpus bound to paths no truth holds ([`Score::stray`]), as of the
 /// thirteenth stop: a column whose label is misread moves its values here, out of the
 /// script's sight. Lower it as readers improve; never raise it without saying why.
-const MAX_STRAY: usize = 649;
+const MAX_STRAY: usize = 519;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

@@ -126,7 +126,7 @@ pub fn read(
                     continue;
                 }
                 let align = alignment(&c);
-                read_block(&c, align, warnings, &mut out);
+                read_block(&c, align, true, warnings, &mut out);
                 continue;
             }
         }
@@ -135,7 +135,7 @@ pub fn read(
             out.append(&mut p);
             continue;
         }
-        read_block(&infos[start..end], align, warnings, &mut out);
+        read_block(&infos[start..end], align, false, warnings, &mut out);
     }
     out
 }
@@ -305,7 +305,7 @@ fn sides(
         take_codes(&mut infos);
         let align = alignment(&infos);
         let mut out = Vec::new();
-        read_block(&infos, align, &mut said, &mut out);
+        read_block(&infos, align, in_chars, &mut said, &mut out);
         out
     };
     let mut left = read(&halves[0]);
@@ -661,6 +661,26 @@ fn joined(frags: &[Frag]) -> String {
 }
 
 /// The band text of a line such as `第二十条    第（一）项`.
+/// True when line `k` of `lines` is a band over the values: one piece of text, no
+/// number, standing right of the label area (`boundary`, where the values start), with
+/// a blank line (or nothing) before it and a blank line or a row after it. A release
+/// centres such a line over its columns to name the block of rows under it.
+fn band_line(lines: &[LineInfo], k: usize, boundary: usize) -> bool {
+    let line = &lines[k];
+    let [f] = line.frags.as_slice() else {
+        return false;
+    };
+    let apart = |i: Option<&LineInfo>| i.is_none_or(|i| i.kind == Kind::Blank);
+    line.kind == Kind::Other
+        && f.x0 >= boundary
+        && !is_value(&f.text)
+        && f.text.chars().any(char::is_alphabetic)
+        && apart(k.checked_sub(1).and_then(|p| lines.get(p)))
+        && lines
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.kind, Kind::Blank | Kind::Data(_)))
+}
+
 fn band_of(frags: &[Frag]) -> Option<String> {
     if frags.len() > 3 {
         return None;
@@ -673,7 +693,13 @@ fn band_of(frags: &[Frag]) -> Option<String> {
 }
 
 /// One table block: optional band line, header lines, body.
-fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out: &mut Vec<Piece>) {
+fn read_block(
+    infos: &[LineInfo],
+    align: Align,
+    in_chars: bool,
+    warnings: &mut Vec<Warning>,
+    out: &mut Vec<Piece>,
+) {
     let mut band = None;
     let mut rest = infos;
     if let Some(first) = infos.first()
@@ -697,7 +723,8 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
     // the table goes before the furniture lines inside it (blocks in order of first line)
     let mut furniture: Vec<Piece> = out.split_off(at);
     let Some(first_data) = rest.iter().position(|i| matches!(i.kind, Kind::Data(_))) else {
-        if let Some(seg) = blank_form(rest, align, [first_line, last_line], band.clone()) {
+        if let Some(seg) = blank_form(rest, align, in_chars, [first_line, last_line], band.clone())
+        {
             out.push(Piece::Table { seg, grid: true });
             out.append(&mut furniture);
             return;
@@ -803,6 +830,15 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         {
             let moved = head.len() - h - 1;
             (&head[..=h], &rest[first_data - moved..])
+        }
+        // a band line over the values set apart by blank lines right over the first row
+        // (`Persons 14 years of age and over`) names the rows below it: no header
+        Some(h)
+            if band_line(head, h, boundary)
+                && head[h + 1..].iter().all(|i| i.kind == Kind::Blank) =>
+        {
+            let moved = head.len() - h;
+            (&head[..h], &rest[first_data - moved..])
         }
         _ => (head, body),
     };
@@ -940,7 +976,7 @@ fn read_block(infos: &[LineInfo], align: Align, warnings: &mut Vec<Warning>, out
         .collect();
     let mut keep = keep.into_iter();
     units.retain(|_| keep.next().unwrap_or(false));
-    let tree = header_tree(&units, &cols, align, head);
+    let tree = header_tree(&units, &cols, align, in_chars, head);
     let header_texts: Vec<String> = units.iter().map(|(_, f)| fold(&f.text)).collect();
     let corner_texts: Vec<String> = corner.iter().map(|(_, f)| fold(&f.text)).collect();
     if tree.unplaced > 0 {
@@ -1090,6 +1126,7 @@ fn field_lines(lines: &[LineInfo], mut k: usize, above: &mut Vec<String>) -> usi
 fn blank_form(
     rest: &[LineInfo],
     align: Align,
+    in_chars: bool,
     lines: [u32; 2],
     band: Option<String>,
 ) -> Option<Segment> {
@@ -1167,7 +1204,7 @@ fn blank_form(
             cols[k].x1 = (leaves[k].1 + leaves[k + 1].0) / 2;
         }
     }
-    let tree = header_tree(&units, &cols, align, head);
+    let tree = header_tree(&units, &cols, align, in_chars, head);
     if tree.unplaced > 0 || tree.rows.is_empty() {
         return None;
     }
@@ -1478,7 +1515,13 @@ struct Tree {
     unplaced: usize,
 }
 
-fn header_tree(units: &[(usize, Frag)], cols: &[Col], align: Align, head: &[LineInfo]) -> Tree {
+fn header_tree(
+    units: &[(usize, Frag)],
+    cols: &[Col],
+    align: Align,
+    in_chars: bool,
+    head: &[LineInfo],
+) -> Tree {
     // `units` index the header lines `head`
     let blank_at: Vec<bool> = head.iter().map(|i| i.kind == Kind::Blank).collect();
     let line0 = head.first().map_or(0, |h| h.no);
@@ -1525,28 +1568,39 @@ fn header_tree(units: &[(usize, Frag)], cols: &[Col], align: Align, head: &[Line
         // one column; a column found only by the nearest numbers cannot tell
         let guess = align == Align::Unknown && (up.weak || dp.weak);
         let same = up.cols == dp.cols || guess;
+        // a lower line that goes on with the upper's words: it starts with a small letter
+        // (`of` under `Percent`, `cultural` under `Nonagri-`; a label starts with a
+        // capital)
+        let goes_on = dp.text.starts_with(|c: char| c.is_ascii_lowercase())
+            && up
+                .text
+                .ends_with(|c: char| c.is_ascii_alphabetic() || c == '-');
         // the lines of one cell start, centre or end at the same place
-        // and a wrapped line is no wider than the full line above it
-        let lined = (up.x0.abs_diff(dp.x0) <= 1
-            || (up.x0 + up.x1).abs_diff(dp.x0 + dp.x1) <= 2
-            || up.x1.abs_diff(dp.x1) <= 1)
-            && dp.x1 - dp.x0 <= up.x1 - up.x0 + 1;
+        // and a wrapped line is no wider than the full line above it (but for a line
+        // going on with the words above: a header set by hand, `tutional` /
+        // `population`, breaks where its writer chose)
+        let centred = (up.x0 + up.x1).abs_diff(dp.x0 + dp.x1) <= 2;
+        let lined = (up.x0.abs_diff(dp.x0) <= 1 || centred || up.x1.abs_diff(dp.x1) <= 1)
+            && (dp.x1 - dp.x0 <= up.x1 - up.x0 + 1 || goes_on);
         if !(no_blank && dp.top - up.top <= 3 && same && lined) {
             return None;
         }
         // A piece beside the lower one with nothing over it would be headed by the
-        // upper piece: then the upper piece is a parent, not the start of a wrap.
+        // upper piece: then the upper piece is a parent, not the start of a wrap. Not
+        // where the lower goes on with the upper's words: a header set bottom up, as
+        // hand-set releases are, leaves nothing over the short labels beside.
         let (lo, hi) = (dp.cols[0], dp.cols[dp.cols.len() - 1]);
-        let orphan = pieces.iter().any(|nb| {
-            let beside = nb.top == dp.top
-                && !(nb.weak && align == Align::Unknown)
-                && (nb.cols.last().is_some_and(|&c| c + 1 == lo)
-                    || nb.cols.first() == Some(&(hi + 1)));
-            beside
-                && !pieces.iter().any(|a| {
-                    a.top >= up.top && a.top < nb.top && overlap(a.x0, a.x1, nb.x0, nb.x1) > 0
-                })
-        });
+        let orphan = !goes_on
+            && pieces.iter().any(|nb| {
+                let beside = nb.top == dp.top
+                    && !(nb.weak && align == Align::Unknown)
+                    && (nb.cols.last().is_some_and(|&c| c + 1 == lo)
+                        || nb.cols.first() == Some(&(hi + 1)));
+                beside
+                    && !pieces.iter().any(|a| {
+                        a.top >= up.top && a.top < nb.top && overlap(a.x0, a.x1, nb.x0, nb.x1) > 0
+                    })
+            });
         (!orphan).then_some(u)
     };
     let mut cell_of: Vec<usize> = Vec::with_capacity(pieces.len());
@@ -1661,7 +1715,7 @@ fn header_tree(units: &[(usize, Frag)], cols: &[Col], align: Align, head: &[Line
         while q < parents.len() && parents[q].bottom == parents[p].bottom {
             q += 1;
         }
-        nodes = attach(&parents[p..q], nodes, &mut tree.unplaced);
+        nodes = attach(&parents[p..q], nodes, !in_chars, &mut tree.unplaced);
         p = q;
     }
     // 4. back to grid rows
@@ -1751,7 +1805,7 @@ fn labels_one_space_apart(
 }
 
 /// Lets the cells of one line head the nodes below them.
-fn attach(parents: &[&Unit], nodes: Vec<Node>, unplaced: &mut usize) -> Vec<Node> {
+fn attach(parents: &[&Unit], nodes: Vec<Node>, placed: bool, unplaced: &mut usize) -> Vec<Node> {
     let mut owner: Vec<Option<usize>> = vec![None; nodes.len()];
     // claims: the nodes each parent overlaps
     for (pi, p) in parents.iter().enumerate() {
@@ -1846,6 +1900,53 @@ fn attach(parents: &[&Unit], nodes: Vec<Node>, unplaced: &mut usize) -> Vec<Node
             .unwrap_or(from);
         range[w].1 = best;
         range[w + 1].0 = best + 1;
+    }
+    // the outer ends, which no parent beside competes for: where the parent stands over
+    // two or more of its free nodes at their first column or centred over them, those
+    // (`Employed`, centred over its four columns, is no parent of the two left of them
+    // that stand free at its height); the best fit, the farthest of equals. Elsewhere as
+    // far as it may reach (a parent over columns that print no value fits none), and in
+    // text measured in characters (`placed` false), a PDF's, whose lines of wide
+    // characters are set closer than its values: pdftotext sets a header label where it
+    // fits, not centred over its span.
+    const FITS: usize = 2;
+    if let (true, Some(&first), Some(&last)) = (placed, order.first(), order.last()) {
+        let w = order.len() - 1;
+        let (lo, _, left, _) = reach[first].unwrap_or_default();
+        let (_, hi, _, right) = reach[last].unwrap_or_default();
+        // (the first parent's end and the last's start, where there are two or more)
+        let (a0, b0) = (range[0].1, range[w].0);
+        let fit = if w == 0 {
+            (left..=lo)
+                .flat_map(|a| (hi.max(a + 1)..=right).map(move |b| (a, b)))
+                .map(|(a, b)| (misfit(parents[first], a, b), a, std::cmp::Reverse(b)))
+                .min()
+                .map(|(m, a, std::cmp::Reverse(b))| (m, a, b))
+        } else {
+            None
+        };
+        if let Some((m, a, b)) = fit
+            && m <= FITS
+        {
+            range[0] = (a, b);
+        } else if w > 0 {
+            if let Some((_, a)) = (left..=lo)
+                .filter(|&a| a < a0)
+                .map(|a| (misfit(parents[first], a, a0), a))
+                .min()
+                .filter(|f| f.0 <= FITS)
+            {
+                range[0].0 = a;
+            }
+            if let Some((_, std::cmp::Reverse(b))) = (hi..=right)
+                .filter(|&b| b > b0)
+                .map(|b| (misfit(parents[last], b0, b), std::cmp::Reverse(b)))
+                .min()
+                .filter(|f| f.0 <= FITS)
+            {
+                range[w].1 = b;
+            }
+        }
     }
     for (w, &pi) in order.iter().enumerate() {
         let (a, b) = range[w];
@@ -1945,6 +2046,8 @@ fn row_labels(
     let is_data = |k: usize| matches!(body[k].kind, Kind::Data(_));
     // label fragments: left of the value columns
     let mut pieces: Vec<(usize, Frag)> = Vec::new();
+    // band lines over the values, which head the rows below them as section lines do
+    let mut bands: Vec<(usize, String)> = Vec::new();
     for (k, info) in body.iter().enumerate() {
         let limit = match info.kind {
             Kind::Data(v) => v,
@@ -1961,6 +2064,10 @@ fn row_labels(
             if repeat && frags.iter().any(|f| header_texts.contains(&fold(&f.text))) {
                 continue;
             }
+        }
+        if info.kind == Kind::Other && band_line(body, k, boundary) {
+            bands.push((k, clean_label(&frags[0].text)));
+            continue;
         }
         for f in frags {
             if f.x0 >= boundary {
@@ -2011,12 +2118,14 @@ fn row_labels(
             section[p] = next.is_some_and(|(_, g)| g.x0 + 2 <= f.x0);
         }
     }
-    let sections: Vec<(usize, String)> = pieces
+    let mut sections: Vec<(usize, String)> = pieces
         .iter()
         .zip(&section)
         .filter(|(_, s)| **s)
         .map(|((k, f), _)| (*k, clean_label(&f.text)))
         .collect();
+    sections.extend(bands);
+    sections.sort_unstable();
     let pieces: Vec<(usize, Frag, bool)> = pieces
         .into_iter()
         .zip(section.iter().zip(&hanging))
@@ -3806,5 +3915,67 @@ Table B-2.  Persons by reason
                 ("合计", "上年预算", "21.9"),
             ],
         );
+    }
+
+    /// A release's header set by hand, bottom up: labels broken over lines where their
+    /// writer chose (`Percent` / `of all` / `dwellings`, a word broken with a hyphen), a
+    /// label beside them with nothing over it, spanning labels centred over the columns
+    /// they head (`All households` over six, not over `Total dwellings`; `Owners` over two
+    /// though `Percent of all dwellings` stands free at its height), band lines centred
+    /// over the values naming the rows under them, and a caption numbered as a list is.
+    #[test]
+    fn a_hand_set_release_header_and_its_bands() {
+        let text = [
+            "    HOUSEHOLDS",
+            "",
+            "    3.  Households by tenure, urban and rural areas",
+            "",
+            "    (Numbers in thousands)",
+            "",
+            "                                                                        All households",
+            "",
+            "                              Total                                      Owners           Renters       Not in",
+            "              Year          dwellings         Total     Percent     Out-        Mort-                   private",
+            "                                                          of all    right       gaged                   homes",
+            "                                                        dwellings",
+            "",
+            "                                                      Urban areas",
+            "",
+            "    2001..........            1,200         1,000        83.3      600          400       150           50",
+            "    2002..........            1,250         1,040        83.2      610          430       160           50",
+            "",
+            "                                                      Rural areas",
+            "",
+            "    2001..........              800           700        87.5      500          200        80           20",
+        ]
+        .join("\n");
+        let d = doc(&text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(
+            t.title.as_deref(),
+            Some("3.  Households by tenure, urban and rural areas")
+        );
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            cols,
+            [
+                "Total dwellings",
+                "All households>Total",
+                "All households>Percent of all dwellings",
+                "All households>Owners>Outright",
+                "All households>Owners>Mortgaged",
+                "All households>Renters",
+                "All households>Not in private homes",
+            ]
+        );
+        let cells = table_cells(&d);
+        assert!(has(
+            &cells,
+            "Urban areas>2002",
+            "All households>Owners>Mortgaged",
+            "430"
+        ));
+        assert!(has(&cells, "Rural areas>2001", "Total dwellings", "800"));
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
     }
 }

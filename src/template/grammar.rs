@@ -3758,9 +3758,12 @@ impl CellGrid {
                 n as u32
             })
             .collect();
-        let spaced = toks
+        // (a line of spaces alone among them or right after them counts: inscriptis
+        // prints a row's second line, and the line after a table, as padding)
+        let (first, last) = (toks.first()?.line, toks.last()?.line);
+        let spaced = lines[first..(last + 2).min(lines.len())]
             .iter()
-            .any(|t| lines[t.line].text.ends_with(char::is_whitespace));
+            .any(|l| l.text.ends_with(char::is_whitespace));
         let last = cols.last()?.1;
         let widest = ends.iter().copied().max()?;
         if widest > last {
@@ -6231,5 +6234,39 @@ mod tests {
         .join("\n");
         let read = row_cells(&text, "规章");
         assert!(read.as_ref().is_none_or(|c| c[1].is_empty()), "{read:?}");
+    }
+
+    /// inscriptis sets every row's cells one after another on one grid, each column as
+    /// wide as its widest cell, a blank cell one gap wide: header labels printed with
+    /// stray spaces (`结果 纠正`, `其 他结果`) still lie within their columns, and the
+    /// table's padding shows only on the line of spaces after it, so the row's seven
+    /// values take their columns from the grid (right of the header's last label too).
+    #[test]
+    fn an_unlabelled_row_on_a_cell_grid_with_stray_spaces_in_its_header() {
+        let text = [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "",
+            "    行 政复议  行政 诉讼",
+            "     结果维持  结果 纠正  其他结 果  尚未审结  总计  未经复议直接起诉  复议后起诉",
+            "     结果维持  结果 纠正  其 他结果  尚未审结  总计    结果维持     结果纠正  其他结果  尚未审结  总计",
+            "             4                 4               5                5       1  16  17",
+            "    ",
+            "",
+            "五、存在的主要问题及改进情况",
+        ]
+        .join("\n");
+        let mut expected = vec![String::new(); 15];
+        for (k, v) in [
+            (1, "4"),
+            (4, "4"),
+            (6, "5"),
+            (9, "5"),
+            (12, "1"),
+            (13, "16"),
+            (14, "17"),
+        ] {
+            expected[k] = v.into();
+        }
+        assert_eq!(review_row(&text).unwrap(), expected);
     }
 }

@@ -552,39 +552,74 @@ pub fn cells_in_chars(text: &str) -> Vec<Frag> {
 /// A printed span: first column and the column after the last.
 pub type Span = (u32, u32);
 
+/// A value's place on the page: its line and its span in display columns and in
+/// characters.
+#[derive(Debug, Clone, Copy)]
+pub struct Placed {
+    /// The line (any index that orders the lines).
+    pub line: u32,
+    /// The span in display columns.
+    pub display: Span,
+    /// The span in characters.
+    pub chars: Span,
+}
+
 /// The measure in which a table's values line up: tools pad a table by display columns
 /// (w3m, pandoc) or by characters (inscriptis, pdftotext), so in that measure a column's
 /// values start (or end) at fewer places than in the other, where the wide characters of
-/// the labels before them on their lines shift them. `spans` holds each value's span in
-/// display columns and in characters. `Some(false)` display columns, `Some(true)`
-/// characters; `None` where the two measures tell the values apart no better than each
-/// other, or fewer than four values stand after wide characters.
+/// the labels before them on their lines shift them. Where the count of places does not
+/// tell (a region of several tables, each on a grid of its own), the rows next to each
+/// other may: values of two rows a line or two apart that start (or end) together in one
+/// measure only, three such pairs or more, none in the other. `Some(false)` display
+/// columns, `Some(true)` characters; `None` where neither tells, or fewer than four values
+/// stand after wide characters.
 ///
 /// ```
-/// use govreport::line_kind::pads_by_chars;
-/// // values at character 10 after labels of 2 and of 6 wide characters
-/// let spans = [((12, 13), (10, 11)), ((16, 17), (10, 11)), ((22, 23), (20, 21)), ((26, 27), (20, 21))];
-/// assert_eq!(pads_by_chars(&spans), Some(true));
+/// use govreport::line_kind::{pads_by_chars, Placed};
+/// // values at characters 10 and 20 after labels of 2 and of 6 wide characters
+/// let at = |line, d: u32, c: u32| Placed { line, display: (d, d + 1), chars: (c, c + 1) };
+/// let values = [at(0, 12, 10), at(0, 22, 20), at(1, 16, 10), at(1, 26, 20)];
+/// assert_eq!(pads_by_chars(&values), Some(true));
 /// ```
-pub fn pads_by_chars(spans: &[(Span, Span)]) -> Option<bool> {
-    let after_wide: Vec<&(Span, Span)> = spans.iter().filter(|(d, c)| d.0 != c.0).collect();
+pub fn pads_by_chars(values: &[Placed]) -> Option<bool> {
+    let after_wide: Vec<&Placed> = values.iter().filter(|v| v.display.0 != v.chars.0).collect();
     if after_wide.len() < 4 {
         return None;
     }
-    let places = |edge: &dyn Fn(&(Span, Span)) -> u32| {
+    let places = |edge: &dyn Fn(&Placed) -> u32| {
         let mut p: Vec<u32> = after_wide.iter().map(|s| edge(s)).collect();
         p.sort_unstable();
         p.dedup();
         p.len()
     };
-    let display = places(&|s| s.0.0).min(places(&|s| s.0.1));
-    let chars = places(&|s| s.1.0).min(places(&|s| s.1.1));
+    let display = places(&|v| v.display.0).min(places(&|v| v.display.1));
+    let chars = places(&|v| v.chars.0).min(places(&|v| v.chars.1));
     if display * 5 <= chars * 4 {
-        Some(false)
-    } else if chars * 5 <= display * 4 {
-        Some(true)
-    } else {
-        None
+        return Some(false);
+    }
+    if chars * 5 <= display * 4 {
+        return Some(true);
+    }
+    // pairs of values on rows next to each other, lined up in one measure only
+    let mut lines: Vec<u32> = values.iter().map(|v| v.line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let (mut by_display, mut by_chars) = (0, 0);
+    for w in lines.windows(2).filter(|w| w[1] - w[0] <= 2) {
+        let on = |l: u32| values.iter().filter(move |v| v.line == l);
+        for a in on(w[0]) {
+            for b in on(w[1]) {
+                let d = a.display.0 == b.display.0 || a.display.1 == b.display.1;
+                let c = a.chars.0 == b.chars.0 || a.chars.1 == b.chars.1;
+                by_display += usize::from(d && !c);
+                by_chars += usize::from(c && !d);
+            }
+        }
+    }
+    match (by_display, by_chars) {
+        (d, 0) if d >= 3 => Some(false),
+        (0, c) if c >= 3 => Some(true),
+        _ => None,
     }
 }
 

@@ -144,8 +144,8 @@ pub fn read(
 /// columns in `display` and in characters in `chars`) line up in characters
 /// ([`crate::line_kind::pads_by_chars`]).
 fn values_line_up_in_chars(display: &[LineInfo], chars: &[LineInfo]) -> bool {
-    let mut spans = Vec::new();
-    for (d, c) in display.iter().zip(chars) {
+    let mut values = Vec::new();
+    for (k, (d, c)) in display.iter().zip(chars).enumerate() {
         let (&Kind::Data(v), &Kind::Data(w)) = (&d.kind, &c.kind) else {
             continue;
         };
@@ -153,14 +153,15 @@ fn values_line_up_in_chars(display: &[LineInfo], chars: &[LineInfo]) -> bool {
             continue;
         }
         let span = |f: &Frag| (f.x0 as u32, f.x1 as u32);
-        spans.extend(
-            d.frags[v..]
-                .iter()
-                .zip(&c.frags[w..])
-                .map(|(a, b)| (span(a), span(b))),
-        );
+        values.extend(d.frags[v..].iter().zip(&c.frags[w..]).map(|(a, b)| {
+            crate::line_kind::Placed {
+                line: k as u32,
+                display: span(a),
+                chars: span(b),
+            }
+        }));
     }
-    crate::line_kind::pads_by_chars(&spans) == Some(true)
+    crate::line_kind::pads_by_chars(&values) == Some(true)
 }
 
 /// Two tables printed side by side (a 收入 | 支出 summary, two 经济分类 groups): a header

@@ -2450,7 +2450,14 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
                 }) {
                     return format!("{w}{w2}");
                 }
-                let under = |&(_, (_, bx, bc)): &(usize, (&str, u32, u32))| bx == x && bc == c;
+                // (in the measure the region pads by, where its values say; else, and in a
+                // PDF's text, whose header lines of wide characters pdftotext sets closer
+                // than its values, in both)
+                let under = |&(_, (_, bx, bc)): &(usize, (&str, u32, u32))| match s.pad {
+                    Some(0) if !s.paged => bx == x,
+                    Some(1) if !s.paged => bc == c,
+                    _ => bx == x && bc == c,
+                };
                 let Some(&(line, (w2, _, _))) = below.iter().find(|b| under(b)) else {
                     continue;
                 };
@@ -2463,12 +2470,15 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
                 let joined = format!("{}{}", mfold(w), mfold(w2));
                 // (and each word two characters or more: a lone character under a piece
                 // of the label is its rest, `结果纠` / `果`)
-                if clear
-                    && joined.chars().count() == f.chars().count()
+                // (or the label short of one character inside it, its first two kept:
+                // `采购` / `金额` for `采购总金额`)
+                let (n, m) = (joined.chars().count(), f.chars().count());
+                let words_ok = clear
                     && w.chars().count() >= 2
                     && w2.chars().count() >= 2
-                    && !labels.contains(&joined)
-                    && is_variant(&joined, &f, labels)
+                    && !labels.contains(&joined);
+                if words_ok
+                    && (n == m && is_variant(&joined, &f, labels) || one_dropped(&joined, &f))
                 {
                     consider(0.6, joined, format!("{w}{w2}"));
                 }
@@ -2774,12 +2784,25 @@ fn continuation(s: &Stream, a: usize, to: usize) -> Option<usize> {
 /// The measure in which a region's values line up (0 display columns, 1 characters),
 /// see [`crate::line_kind::pads_by_chars`].
 fn padding(toks: &[Tok]) -> Option<usize> {
-    let spans: Vec<((u32, u32), (u32, u32))> = toks
+    let values: Vec<crate::line_kind::Placed> = toks
         .iter()
         .filter(|t| t.kind == Kind::Value && !t.celled)
-        .map(|t| ((t.x0, t.x1), t.chars))
+        .map(|t| crate::line_kind::Placed {
+            line: t.line as u32,
+            display: (t.x0, t.x1),
+            chars: t.chars,
+        })
         .collect();
-    crate::line_kind::pads_by_chars(&spans).map(usize::from)
+    crate::line_kind::pads_by_chars(&values).map(usize::from)
+}
+
+/// True when `short` is `label` with one character inside it left out, its first two and
+/// its last kept (`采购金额` of `采购总金额`).
+fn one_dropped(short: &str, label: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (short.chars().collect(), label.chars().collect());
+    a.len() + 1 == b.len()
+        && b.len() >= 4
+        && (2..b.len() - 1).any(|k| a[..k] == b[..k] && a[k..] == b[k + 1..])
 }
 
 /// The printed text of a row label's hit, completed where the hit is the label cut short
@@ -6268,5 +6291,59 @@ mod tests {
             expected[k] = v.into();
         }
         assert_eq!(review_row(&text).unwrap(), expected);
+    }
+
+    /// w3m sets each part of the table as a table of its own, each on its own grid, so the
+    /// region's values start at as many places in display columns as in characters; rows
+    /// next to each other show the measure (values under labels of two and of five
+    /// characters start together on screen only). In it `采购` / `金额` stand at one place,
+    /// and name the column as printed, `采购总金额` short of `总`.
+    #[test]
+    fn a_column_label_short_of_a_character_stacked_in_the_padding_measure() {
+        let text = [
+            "",
+            "二、主动公开政府信息情况",
+            "",
+            "第二十条第（一）项",
+            "信息内容   本年新制作数量  本年新   对外公开总数量",
+            "                           公开数量",
+            "规章       0               0        0",
+            "规范性文件 0               0        1",
+            "",
+            "第二十条第（五）项",
+            "信息                  上一年   本年增/减  处理决定",
+            "内容                  项目数量            数量",
+            "行政许可              0        0          312",
+            "其他对外管理服务事项  5        0          12",
+            "",
+            "第二十条第（六）项",
+            "信息内容 上一年   本年增/减  处理决定",
+            "         项目数量            数量",
+            "行政处罚 0        2          7",
+            "行政强制 0        0          48",
+            "",
+            "第二十条第（八）项",
+            "信息内容        上一年项目数量  本年增/减",
+            "行政事业性收费  3               0",
+            "",
+            "第二十条第（九）项",
+            "信息          采购项目 采购",
+            "内容          数量     金额",
+            "政府集中采购  1        96.40",
+        ]
+        .join("\n");
+        let lines = split_lines(&text);
+        let (_, reads) = read(&lines, false, false).unwrap();
+        let t = reads
+            .iter()
+            .flat_map(|r| &r.tables)
+            .find(|t| {
+                t.rows
+                    .iter()
+                    .any(|r| r.path.concat().contains("政府集中采购"))
+            })
+            .unwrap();
+        let names: Vec<String> = t.columns.iter().map(|c| c.path.concat()).collect();
+        assert_eq!(names, ["采购项目数量", "采购金额"]);
     }
 }

@@ -1241,9 +1241,22 @@ fn read_table(
     }
     // (a table that prints no value anywhere is blank throughout, whatever the text)
     let no_values = s.toks.iter().all(|t| t.kind != Kind::Value);
-    let row_lines = with > 0 && beside * 10 >= with * 9 || no_values;
     // the tokens of the table: up to its last row's
     let table_to = after_parts(tt.parts.len());
+    // (or the page's cells one to a line, with no line between them, in the page's
+    // order: BeautifulSoup's text drops a blank cell, so every value of a row stands
+    // between its label and the next row's, and a row printing none prints no value)
+    let from = hits.iter().flatten().map(|h| tok_of(h.start)).min();
+    let one_to_a_line = from.is_some_and(|from| {
+        let toks = &s.toks[from..table_to.max(from)];
+        !s.drawn
+            && !s.spatial
+            && toks.len() >= 2
+            && toks.iter().all(|t| !t.celled && line_cells(s, t.line) == 1)
+            && toks.windows(2).all(|w| w[1].line == w[0].line + 1)
+            && toks.iter().any(|t| t.kind == Kind::Value)
+    });
+    let row_lines = with > 0 && beside * 10 >= with * 9 || no_values || one_to_a_line;
     let mut warnings = Vec::new();
     let mut tables = Vec::new();
     for (pi, part) in tt.parts.iter().enumerate() {
@@ -6345,5 +6358,53 @@ mod tests {
             .unwrap();
         let names: Vec<String> = t.columns.iter().map(|c| c.path.concat()).collect();
         assert_eq!(names, ["采购项目数量", "采购金额"]);
+    }
+
+    /// BeautifulSoup's text prints the page's cells one to a line and drops a blank cell,
+    /// so a row printing no value between its label and the next row's is a row of blank
+    /// cells (the values of the others stand right after their labels); read so, not
+    /// left out as a row whose cells may stand elsewhere.
+    #[test]
+    fn a_row_printing_nothing_among_cells_one_to_a_line_is_blank() {
+        let header = [
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ];
+        let text = cell_per_line_2021(&header, |i, leaf| {
+            let mut cells = vec![leaf.to_string()];
+            if i % 3 == 0 {
+                cells.extend(["2", "1", "3"].map(String::from));
+            }
+            cells
+        });
+        let lines = split_lines(&text);
+        let (_, reads) = read(&lines, false, false).unwrap();
+        let row = reads
+            .iter()
+            .flat_map(|r| &r.tables)
+            .flat_map(|t| &t.rows)
+            .find(|r| {
+                r.path
+                    .last()
+                    .is_some_and(|l| l == "二、上年结转政府信息公开申请数量")
+            })
+            .expect("the row is read");
+        assert_eq!(row.cells.len(), 7);
+        assert!(
+            row.cells.iter().all(|c| c.kind == CellKind::Empty),
+            "{:?}",
+            row.cells
+        );
+        // (a row printing three values for seven columns stays unplaced)
+        let first = row_cells(&text, "一、本年新收政府信息公开申请数量");
+        assert!(
+            first
+                .as_ref()
+                .is_none_or(|c| c.iter().all(String::is_empty)),
+            "{first:?}"
+        );
     }
 }

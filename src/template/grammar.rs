@@ -5686,6 +5686,15 @@ mod tests {
 
     /// The one row of the 复议/诉讼 table, as printed (its row has no label), in a text
     /// that also prints the application table (the evidence for the template).
+    /// The 15 cells of the 复议/诉讼 row with `values` at their columns, the rest empty.
+    fn review_cells(values: &[(usize, &str)]) -> Vec<String> {
+        let mut cells = vec![String::new(); 15];
+        for &(k, v) in values {
+            cells[k] = v.into();
+        }
+        cells
+    }
+
     fn review_row(text: &str) -> Option<Vec<String>> {
         let text = apply_2021(&[]).replace("\u{c}四、政府信息公开行政复议、行政诉讼情况", text);
         let lines = split_lines(&text);
@@ -5786,17 +5795,14 @@ mod tests {
         let text = [&header[..], &[row, "", "五、存在的主要问题及改进情况"]]
             .concat()
             .join("\n");
-        let mut expected = vec![String::new(); 15];
-        for (c, v) in [
+        let mut expected = review_cells(&[
             (5, "3"),
             (7, "4"),
             (9, "7"),
             (10, "18"),
             (13, "1"),
             (14, "19"),
-        ] {
-            expected[c] = v.into();
-        }
+        ]);
         assert_eq!(review_row(&text).unwrap(), expected);
         // the row beginning at the margin, where its first column does
         let margin = text.replace(row, &format!("2{}2{}", " ".repeat(23), &row[25..]));
@@ -5870,13 +5876,17 @@ mod tests {
         let row =
             "    17                11    28                         22    22  7  552    495  1,054";
         let got = review_row(&text(row)).unwrap();
-        let mut expected = vec![String::new(); 15];
-        for (k, v) in [(0, "17"), (3, "11"), (4, "28"), (8, "22"), (9, "22")] {
-            expected[k] = v.into();
-        }
-        for (k, v) in [(10, "7"), (11, "552"), (13, "495"), (14, "1,054")] {
-            expected[k] = v.into();
-        }
+        let expected = review_cells(&[
+            (0, "17"),
+            (3, "11"),
+            (4, "28"),
+            (8, "22"),
+            (9, "22"),
+            (10, "7"),
+            (11, "552"),
+            (13, "495"),
+            (14, "1,054"),
+        ]);
         assert_eq!(got, expected);
         // two values for the last five columns, one blank between: where are the others?
         let short = "    17                11    28                         22    22  552    1,054";
@@ -5903,10 +5913,7 @@ mod tests {
             "五、存在的主要问题及改进情况",
         ]
         .join("\n");
-        let mut expected = vec![String::new(); 15];
-        expected[3] = "12".into();
-        expected[4] = "12".into();
-        expected[8] = "5".into();
+        let expected = review_cells(&[(3, "12"), (4, "12"), (8, "5")]);
         assert_eq!(review_row(&text).unwrap(), expected);
         let bare = text.replace(rule, "");
         assert!(review_row(&bare).is_none_or(|c| c.iter().all(String::is_empty)));
@@ -6291,8 +6298,7 @@ mod tests {
             "五、存在的主要问题及改进情况",
         ]
         .join("\n");
-        let mut expected = vec![String::new(); 15];
-        for (k, v) in [
+        let expected = review_cells(&[
             (1, "4"),
             (4, "4"),
             (6, "5"),
@@ -6300,9 +6306,7 @@ mod tests {
             (12, "1"),
             (13, "16"),
             (14, "17"),
-        ] {
-            expected[k] = v.into();
-        }
+        ]);
         assert_eq!(review_row(&text).unwrap(), expected);
     }
 

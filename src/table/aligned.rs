@@ -1917,20 +1917,16 @@ fn attach(parents: &[&Unit], nodes: Vec<Node>, placed: bool, unplaced: &mut usiz
         let (_, hi, _, right) = reach[last].unwrap_or_default();
         // (the first parent's end and the last's start, where there are two or more)
         let (a0, b0) = (range[0].1, range[w].0);
-        let fit = if w == 0 {
-            (left..=lo)
+        if w == 0 {
+            if let Some((_, a, std::cmp::Reverse(b))) = (left..=lo)
                 .flat_map(|a| (hi.max(a + 1)..=right).map(move |b| (a, b)))
                 .map(|(a, b)| (misfit(parents[first], a, b), a, std::cmp::Reverse(b)))
                 .min()
-                .map(|(m, a, std::cmp::Reverse(b))| (m, a, b))
+                .filter(|f| f.0 <= FITS)
+            {
+                range[0] = (a, b);
+            }
         } else {
-            None
-        };
-        if let Some((m, a, b)) = fit
-            && m <= FITS
-        {
-            range[0] = (a, b);
-        } else if w > 0 {
             if let Some((_, a)) = (left..=lo)
                 .filter(|&a| a < a0)
                 .map(|a| (misfit(parents[first], a, a0), a))

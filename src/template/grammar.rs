@@ -350,6 +350,17 @@ struct Tok {
     folded: String,
 }
 
+impl Tok {
+    /// The token's span in a measure: 0 display columns, 1 characters.
+    fn span(&self, measure: usize) -> (u32, u32) {
+        if measure == 0 {
+            (self.x0, self.x1)
+        } else {
+            self.chars
+        }
+    }
+}
+
 /// The tokens of a region and its label text in matching form.
 struct Stream {
     toks: std::rc::Rc<Vec<Tok>>,
@@ -3486,12 +3497,8 @@ const READINGS: [Reading; 4] = [
 
 /// The column a value stands in under `grid`, read one way.
 fn column_in(t: &Tok, grid: &Grid, how: Reading) -> Option<usize> {
-    let (a, b) = if how.measure == 0 {
-        (t.x0, t.x1)
-    } else {
-        t.chars
-    };
     let m = how.measure;
+    let (a, b) = t.span(m);
     if !grid.measures[m] {
         return None;
     }
@@ -3581,7 +3588,7 @@ fn tail_by_gaps(s: &Stream, part: &Part, first: usize, toks: &[&Tok]) -> Option<
         ..grid
     };
     let read = |measure: usize| -> Option<Vec<Cell>> {
-        let span = |t: &Tok| if measure == 0 { (t.x0, t.x1) } else { t.chars };
+        let span = |t: &Tok| t.span(measure);
         let edge = all.cols[m - 1][measure].1;
         let split = toks.iter().position(|t| span(t).0 > edge)?;
         let (head, tail) = toks.split_at(split);
@@ -3640,11 +3647,10 @@ impl Places {
         if n < 2 || vals.iter().any(|t| t.celled) {
             return Places { by };
         }
-        let span = |m: usize, t: &Tok| if m == 0 { (t.x0, t.x1) } else { t.chars };
         let measures = pad.map_or(vec![0, 1], |m| vec![m]);
         for m in measures {
             let places = |edge: fn((u32, u32)) -> u32| {
-                let mut p: Vec<u32> = vals.iter().map(|t| edge(span(m, t))).collect();
+                let mut p: Vec<u32> = vals.iter().map(|t| edge(t.span(m))).collect();
                 p.sort_unstable();
                 p.dedup();
                 p
@@ -3665,7 +3671,7 @@ impl Places {
                 g.cols.len() == n
                     && g.measures[m]
                     && vals.iter().all(|t| {
-                        let (a, b) = span(m, t);
+                        let (a, b) = t.span(m);
                         let edge = if by_start { a } else { b };
                         at.iter()
                             .position(|&p| p == edge)
@@ -3699,7 +3705,7 @@ impl Places {
             let mut cells = vec![empty(); n];
             let mut last: Option<usize> = None;
             for t in toks {
-                let (a, b) = if *m == 0 { (t.x0, t.x1) } else { t.chars };
+                let (a, b) = t.span(*m);
                 let edge = if *by_start { a } else { b };
                 let c = at.iter().position(|&p| p == edge)?;
                 if last.is_some_and(|l| c <= l) {
@@ -3728,10 +3734,10 @@ impl Places {
 struct CellGrid {
     /// Each column's span in the grid's measure (empty for a column blank throughout).
     cols: Vec<(u32, u32)>,
-    /// The measure the tool pads by: characters, or display columns where the region's
-    /// values say so ([`padding`]: w3m's and pandoc's cells are as wide as their widest
-    /// text in display columns).
-    display: bool,
+    /// The measure the tool pads by (0 display columns, 1 characters): characters, or
+    /// display columns where the region's values say so ([`padding`]: w3m's and
+    /// pandoc's cells are as wide as their widest text in display columns).
+    measure: usize,
 }
 
 impl CellGrid {
@@ -3755,9 +3761,8 @@ impl CellGrid {
         if !s.spatial || s.paged || n < 2 || toks.iter().any(|t| t.celled) {
             return None;
         }
-        let display = s.pad == Some(0);
-        let span = |t: &Tok| if display { (t.x0, t.x1) } else { t.chars };
-        let mut spans: Vec<(u32, u32)> = toks.iter().map(span).collect();
+        let measure = if s.pad == Some(0) { 0 } else { 1 };
+        let mut spans: Vec<(u32, u32)> = toks.iter().map(|t| t.span(measure)).collect();
         spans.sort_unstable();
         let mut runs: Vec<(u32, u32)> = Vec::new();
         for (a, b) in spans {
@@ -3786,7 +3791,7 @@ impl CellGrid {
             .filter(|t| t.kind == Kind::Value)
             .map(|t| {
                 let text = &lines[t.line].text;
-                let n = if display {
+                let n = if measure == 0 {
                     text.width()
                 } else {
                     text.chars().count()
@@ -3812,7 +3817,7 @@ impl CellGrid {
         if !padded {
             return None;
         }
-        let grid = CellGrid { cols, display };
+        let grid = CellGrid { cols, measure };
         let mut label_cols = 0;
         for &(label, vals) in rows {
             grid.row(s, label, vals, n)?;
@@ -3832,13 +3837,8 @@ impl CellGrid {
     /// first, for a row without a label).
     fn first_value_column(&self, s: &Stream, label: Option<usize>) -> Option<usize> {
         label.map_or(Some(0), |l| {
-            self.column(self.span(&s.toks[l])).map(|c| c + 1)
+            self.column(s.toks[l].span(self.measure)).map(|c| c + 1)
         })
-    }
-
-    /// A token's span in the grid's measure.
-    fn span(&self, t: &Tok) -> (u32, u32) {
-        if self.display { (t.x0, t.x1) } else { t.chars }
     }
 
     /// A row's cells: each value in the column as many after its label's as its place
@@ -3853,7 +3853,7 @@ impl CellGrid {
             if t.kind != Kind::Value || t.celled {
                 return None;
             }
-            let c = self.column(self.span(t))?.checked_sub(first)?;
+            let c = self.column(t.span(self.measure))?.checked_sub(first)?;
             if c >= n || last.is_some_and(|p| c <= p) {
                 return None;
             }
@@ -4397,6 +4397,22 @@ mod tests {
         assert_eq!(names[3], "社会公益组织", "{names:?}");
     }
 
+    /// The column paths, joined, of the 政府集中采购 part of the 主动公开 table.
+    fn purchase_columns(text: &str) -> Vec<String> {
+        let lines = split_lines(text);
+        let (_, reads) = read(&lines, false, false).unwrap();
+        let t = reads
+            .iter()
+            .flat_map(|r| &r.tables)
+            .find(|t| {
+                t.rows
+                    .iter()
+                    .any(|r| r.path.concat().contains("政府集中采购"))
+            })
+            .unwrap();
+        t.columns.iter().map(|c| c.path.concat()).collect()
+    }
+
     /// The printed names of the first template table's columns (the last of each path).
     fn column_names(text: &str) -> Vec<String> {
         names_of(text, false)
@@ -4447,20 +4463,7 @@ mod tests {
     #[test]
     fn a_wrapped_variant_stacked_in_the_measure_the_text_pads_by_is_one_label() {
         let text = "二、主动公开政府信息情况\n\n第二十条第（一）项\n信息内容              本年新制作数量 本年新    对外公开总数量\n                                     公开数量\n规章                  2              1         7\n规范性文件            4              0         31\n第二十条第（六）项\n信息                  上一年         本年增/减 处理决定\n内容                  项目数量                 数量\n行政处罚              5              1         12\n行政强制              3              0         40\n第二十条第（九）项\n信息                  采购项目       采购\n内容                  数量           金额\n政府集中采购          2              13.50\n\n三、收到和处理政府信息公开申请情况\n";
-        let names = |text: &str| -> Vec<String> {
-            let lines = split_lines(text);
-            let (_, reads) = read(&lines, false, false).unwrap();
-            let t = reads
-                .iter()
-                .flat_map(|r| &r.tables)
-                .find(|t| {
-                    t.rows
-                        .iter()
-                        .any(|r| r.path.concat().contains("政府集中采购"))
-                })
-                .unwrap();
-            t.columns.iter().map(|c| c.path.concat()).collect()
-        };
+        let names = purchase_columns;
         assert_eq!(names(text), ["采购项目数量", "采购金额"]);
         // the same lines padded by characters: every cell of a line starts at a multiple
         // of 15 characters
@@ -6349,19 +6352,7 @@ mod tests {
             "政府集中采购  1        96.40",
         ]
         .join("\n");
-        let lines = split_lines(&text);
-        let (_, reads) = read(&lines, false, false).unwrap();
-        let t = reads
-            .iter()
-            .flat_map(|r| &r.tables)
-            .find(|t| {
-                t.rows
-                    .iter()
-                    .any(|r| r.path.concat().contains("政府集中采购"))
-            })
-            .unwrap();
-        let names: Vec<String> = t.columns.iter().map(|c| c.path.concat()).collect();
-        assert_eq!(names, ["采购项目数量", "采购金额"]);
+        assert_eq!(purchase_columns(&text), ["采购项目数量", "采购金额"]);
     }
 
     /// BeautifulSoup's text prints the page's cells one to a line and drops a blank cell,

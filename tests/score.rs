@@ -27,7 +27,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("budget-shanghai-finance-2025-excerpt",         "aligned",  92.1  , "issue 13: tables of other statistical reports"),
     ("bulletin-longgang-2015",                       "pipe",     100.0 , ""),
     ("bulletin-shanghai-2023",                       "pipe",     100.0 , "issue 13: tables of other statistical reports"),
-    ("bulletin-zhongshan-nodate-excerpt",            "pipe",     52.3  , "issue 13: the packed second header row ('增长%' under '累计') is left out with a warning, as the text does not say its column (the truth reads it under 累计); the word 持平 in a value cell splits a table"),
+    ("bulletin-zhongshan-nodate-excerpt",            "pipe",     57.0  , "issue 13: the packed second header row ('增长%' under '累计') is left out with a warning, as the text does not say its column (the truth reads it under 累计)"),
     ("dapuqiao-2025-excerpt",                        "markdown", 100.0 , ""),
     ("disclosure-ankang-2019-excerpt",               "cellline", 100.0 , ""),
     ("disclosure-form-dingxi-undated-excerpt",       "cellline", 94.1  , "issue 13: tables of other statistical reports"),
@@ -377,7 +377,9 @@ fn floors_name_every_truth_file_once() {
 /// Most numbers of the corpus bound to paths no truth holds ([`Score::stray`]), as of the
 /// thirteenth stop: a column whose label is misread moves its values here, out of the
 /// script's sight. Lower it as readers improve; never raise it without saying why.
-const MAX_STRAY: usize = 519;
+/// (520: a 中山 bulletin row kept whole past its `持平` cell binds its change under `累计`,
+/// whose packed second header line `增减百分点` the text does not place.)
+const MAX_STRAY: usize = 520;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

@@ -407,11 +407,19 @@ pub(crate) fn is_value_like(cell: &str) -> bool {
     match kind_of(cell) {
         CellKind::Number | CellKind::Na | CellKind::Empty | CellKind::Missing => true,
         CellKind::Text => {
-            cell.chars().any(|c| c.is_ascii_digit())
+            (cell.chars().any(|c| c.is_ascii_digit())
                 && scan_outline(cell).is_none()
-                && !is_label_like(cell)
+                && !is_label_like(cell))
+                || is_no_change(cell)
         }
     }
+}
+
+/// A word a statistical table prints in a change column where the figure did not move
+/// (`持平`, "level"): a value cell holding text, not a label.
+fn is_no_change(cell: &str) -> bool {
+    let t: String = cell.split_whitespace().collect();
+    t == "持平"
 }
 
 /// Text that names something (a row or column label) rather than stating a value: an
@@ -2127,6 +2135,27 @@ mod tests {
                 .any(|(r, _, _)| r.first().is_some_and(|l| l == "一、收入")),
             "{cells:?}"
         );
+    }
+
+    /// Issue 13: `持平` (no change) printed in a change column is that row's value cell, not
+    /// a header: the rows under it stay in the table.
+    #[test]
+    fn a_no_change_word_in_a_value_cell_keeps_the_table_whole() {
+        let text = "\
+| 指标 | 本月 | 增减百分点 |
+| 交通运输业 | 1.5 | -0.1 |
+| 住宿和餐饮业 | 1.3 | 持平 |
+| 金融业 | 8.4 | -0.4 |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1, "{t:?}");
+        let cells = cells_of(&t[0]);
+        for want in [
+            (s(&["住宿和餐饮业"]), s(&["增减百分点"]), "持平".to_string()),
+            (s(&["金融业"]), s(&["增减百分点"]), "-0.4".to_string()),
+        ] {
+            assert!(cells.contains(&want), "{want:?} not in {cells:?}");
+        }
     }
 
     /// Issue 13: of the one-cell rows over a header, a numbered caption nearest the header

@@ -80,3 +80,36 @@ fn coverage_check_sees_a_gap() {
     doc.blocks.retain(|b| b.lines() != [2, 2]);
     assert_eq!(uncovered(&text, &doc), [(2, "一、总体情况")]);
 }
+
+/// A template table's row labels a converter printed as headings (`（三）不予公开`), with
+/// no table read after them (its values unplaceable): they head no rows, and their lines
+/// stay in the document as text, not dropped with the headings they were taken for.
+#[test]
+fn row_labels_printed_as_headings_with_no_table_after_them_stay() {
+    let text = "\
+某局2022年政府信息公开工作年度报告
+一、总体情况
+2022年，我局认真贯彻落实《条例》，做好政府信息公开工作。
+三、收到和处理政府信息公开申请情况
+（三）不予公开
+1.属于国家秘密
+2.其他法律行政法规禁止公开
+四、政府信息公开行政复议、行政诉讼情况
+本年度未发生政府信息公开行政复议、行政诉讼。
+";
+    let doc = util::parse(text.as_bytes(), "t.txt");
+    assert!(
+        uncovered(text, &doc).is_empty(),
+        "{:?}",
+        uncovered(text, &doc)
+    );
+    let kept: Vec<&str> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            govreport::model::Block::Paragraph(p) => Some(p.text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(kept.contains(&"（三）不予公开"), "{kept:?}");
+}

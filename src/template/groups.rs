@@ -33,6 +33,8 @@ pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<W
         let mut paths = RowPaths::default();
         let mut group: Vec<String> = Vec::new();
         let mut pending: Option<u32> = None;
+        // the group headings since the last table: the block, its lines, its label
+        let mut held: Vec<(usize, [u32; 2], String)> = Vec::new();
         // labels of value rows printed as headings since the last table
         let mut leaves: Vec<String> = Vec::new();
         let mut j = i + 1;
@@ -78,16 +80,24 @@ pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<W
                     }
                     group = paths.partial(std::slice::from_ref(&printed));
                     pending.get_or_insert(g.lines[0]);
-                    remove[j] = true;
-                    warnings.push(Warning {
-                        line: Some(g.lines[0]),
-                        code: "row-group-heading".into(),
-                        message: format!("{printed:?} is a row label of {:?}, printed as a heading; it heads the rows below", tt.title),
-                    });
+                    let last = if remove.get(j + 1) == Some(&true) {
+                        end + 1
+                    } else {
+                        end
+                    };
+                    held.push((j, [g.lines[0], last], printed));
                 }
                 Block::Table(t) if !group.is_empty() => {
                     if let Some(first) = pending.take() {
                         t.lines[0] = t.lines[0].min(first);
+                    }
+                    for (k, lines, label) in held.drain(..) {
+                        remove[k] = true;
+                        warnings.push(Warning {
+                            line: Some(lines[0]),
+                            code: "row-group-heading".into(),
+                            message: format!("{label:?} is a row label of {:?}, printed as a heading; it heads the rows below", tt.title),
+                        });
                     }
                     // two value-row labels printed loose before rows without labels (a PDF
                     // that moved labels away from their numbers): which is whose is unknown
@@ -136,6 +146,10 @@ pub fn regroup(blocks: &mut Vec<Block>, lines: &[Line], tpl: &Template) -> Vec<W
                 _ => {}
             }
             j += 1;
+        }
+        // a group heading with no table after it heads no rows: its line is text
+        for (k, lines, text) in held {
+            blocks[k] = Block::Paragraph(Paragraph { lines, text });
         }
         i = j;
     }

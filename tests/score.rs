@@ -23,16 +23,27 @@ use unicode_normalization::UnicodeNormalization;
 /// as the floor, so that any regression shows, and name that issue.
 #[rustfmt::skip]
 const FLOORS: &[(&str, &str, f64, &str)] = &[
+    ("budget-chongqing-jiangbei-2021",               "cellline", 0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("budget-putuo-wanli-2025-excerpt",              "mixed",    49.9  , "issue 13: tables of other statistical reports"),
     ("budget-shanghai-finance-2025-excerpt",         "aligned",  92.1  , "issue 13: tables of other statistical reports"),
+    ("budget-xuanzhou-2020",                         "cellline", 0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("bulletin-guangdong-2013-07-excerpt",           "pipe",     0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("bulletin-longgang-2015",                       "pipe",     100.0 , ""),
+    ("bulletin-qinghai-2018-excerpt",                "pipe",     0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("bulletin-shanghai-2023",                       "pipe",     100.0 , "issue 13: tables of other statistical reports"),
     ("bulletin-zhongshan-nodate-excerpt",            "pipe",     57.0  , "issue 13: the packed second header row ('增长%' under '累计') is left out with a warning, as the text does not say its column (the truth reads it under 累计)"),
     ("dapuqiao-2025-excerpt",                        "markdown", 100.0 , ""),
     ("disclosure-ankang-2019-excerpt",               "cellline", 100.0 , ""),
+    ("disclosure-changchun-erdao-2022-excerpt",      "cellline", 11.4  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("disclosure-district-stats-2023-excerpt",       "cellline", 32.2  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-form-dingxi-undated-excerpt",       "cellline", 94.1  , "issue 13: tables of other statistical reports"),
+    ("disclosure-longgang-2024-excerpt",             "pipe",     100.0 , ""),
+    ("disclosure-nilka-2023-excerpt",                "cellline", 100.0 , ""),
     ("disclosure-shanghai-office-2019-w3m-excerpt",  "grid",     100.0 , ""),
     ("disclosure-taizhou-2017-excerpt",              "pipe",     0.0   , "issue 13: no value cells; the file is there for its meta block and headings"),
+    ("disclosure-tianjin-hongqiao-2022-excerpt",     "pipe",     32.2  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("disclosure-wendeng-xinfang-2022-p8",           "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("disclosure-wuhan-hanyang-2022-excerpt",        "cellline", 33.2  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-yueyang-nanhu-2019-excerpt",        "cellline", 100.0 , ""),
     ("final-account-putuo-finance-2024-excerpt",     "aligned",  68.8  , "issue 13: tables of other statistical reports"),
     ("final-account-putuo-planning-2024-excerpt",    "aligned",  91.8  , "issue 13: tables of other statistical reports"),
@@ -47,11 +58,19 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("output-changzhou-2011",                        "cellline", 0.0   , "issue 13: tables of other statistical reports"),
     ("output-huairou-2025",                          "pipe",     100.0 , "issue 13: tables of other statistical reports"),
     ("output-nbs-grain-2015-excerpt",                "pipe",     100.0 , "issue 13: tables of other statistical reports"),
+    ("output-shanghai-2012-09-excerpt",              "cellline", 0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("price-longgang-2010-04",                       "cellline", 0.0   , "issue 13: tables of other statistical reports"),
     ("price-zjzd-sx-2025-excerpt",                   "cellline", 100.0 , ""),
     ("release-au-lfs-2010-excerpt",                  "pipe",     100.0 , ""),
+    ("release-au-tas-census-1881-t09",               "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("release-ca-cpi-2016",                          "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("release-ca-lfs-t6-2023-excerpt",               "markdown", 100.0 , ""),
     ("release-hk-cpi-t1-2005-excerpt",               "prose",    0.0   , "issue 13: sub-column labels printed one word per line ('Index / for / Jul / 2005') are read as a cell-per-line table; the main table's columns stay unnamed"),
+    ("release-hu-lfs-quarterly-1998-excerpt",        "pipe",     0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("release-ie-nie-2016-excerpt",                  "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("release-la-population-2001-excerpt",           "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("release-no-employments-2017",                  "markdown", 100.0 , ""),
+    ("release-pl-gdp-2015",                          "cellline", 0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("release-uk-cpi-2012-excerpt",                  "prose",    0.0   , "issue 13: the caption is two lines above the header, over a geography line (lenient 100 %)"),
     ("release-us-bls-aat1-2010-excerpt",             "aligned",  100.0 , ""),
     ("release-us-empsit-a1-2008-excerpt",            "aligned",  100.0 , "issue 13: tables of other statistical reports"),
@@ -77,11 +96,15 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("yearbook-bilingual-fujian-2003-t1601-excerpt", "prose",    100.0 , ""),
     ("yearbook-bilingual-fujian-2019-t2102-excerpt", "prose",    0.0   , "issue 13: the header spans rows, its words do not say which label heads which column"),
     ("yearbook-bilingual-fujian-2022-t0404",         "prose",    100.0 , ""),
+    ("yearbook-china-2012-t0308",                    "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("yearbook-fujian-2015",                         "pipe",     100.0 , "issue 13: tables of other statistical reports"),
     ("yearbook-guangzhou-2022",                      "aligned",  95.4  , "issue 13: a `#` mark shifts one row's indentation by one column (鲜菜 under 食用油)"),
     ("yearbook-hk-2002-t17",                         "prose",    0.0   , "issue 13: space thousands separator (`1 968   2 047`) in padded cells"),
+    ("yearbook-huzhou-2007",                         "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("yearbook-mo-gov-cn-2003-excerpt",              "cellline", 0.0   , "issue 13: a table flattened column by column (all row labels first, then one block of value lines per year) is read as paragraphs and unlabelled value blocks"),
+    ("yearbook-nbs-2010",                            "pipe",     0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("yearbook-qinghai-2017",                        "aligned",  100.0 , ""),
+    ("yearbook-shandong-2003-excerpt",               "pipe",     7.6   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("yearbook-xiamen-2024-excerpt",                 "pipe",     0.0   , "issue 13: empty cells as bare `|`; the note and unit lines cut the header"),
     ("zhaotong-2020",                                "pipe",     100.0 , ""),
 ];
@@ -378,8 +401,10 @@ fn floors_name_every_truth_file_once() {
 /// thirteenth stop: a column whose label is misread moves its values here, out of the
 /// script's sight. Lower it as readers improve; never raise it without saying why.
 /// (520: a 中山 bulletin row kept whole past its `持平` cell binds its change under `累计`,
-/// whose packed second header line `增减百分点` the text does not place.)
-const MAX_STRAY: usize = 520;
+/// whose packed second header line `增减百分点` the text does not place. 1116: the 23
+/// documents added at the sixteenth stop bring 596, tables whose rows are read and whose
+/// headers are not rebuilt as their truth reads them.)
+const MAX_STRAY: usize = 1116;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

@@ -342,6 +342,15 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
                 barred_region(lines, kinds, i)
             }
             LineKind::Pipe if !lines[i].text.starts_with('|') => ruled_region(lines, i),
+            // a line of years over rows joined by single spaces is their header
+            LineKind::Value if is_years_line(&lines[i].text) => {
+                joined_below(lines, kinds, i, floor)
+                    .ok_or(())
+                    .or_else(|()| {
+                        cellline_region(lines, kinds, i, floor)
+                            .or_else(|e| barred_region(lines, kinds, i).map_err(|f| e.max(f)))
+                    })
+            }
             LineKind::Value | LineKind::Bar => cellline_region(lines, kinds, i, floor)
                 .or_else(|e| barred_region(lines, kinds, i).map_err(|f| e.max(f))),
             LineKind::Text if aligned::is_form_title(strip_md(&lines[i].text)) => {
@@ -627,6 +636,17 @@ fn joined_below(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> O
         .filter(|r| r.start <= i)
 }
 
+/// A line of two or more years and nothing else (`1861. 1870. 1881.`, `2020 2021`): a
+/// header line.
+fn is_years_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| {
+            let y = w.strip_suffix('.').unwrap_or(w);
+            y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+        })
+}
+
 /// Most lines between two pages' rows of a coded joined table (the page's foot, its
 /// mark, the next page's repeated header).
 const MAX_JOINED_PAGE_GAP: usize = 16;
@@ -665,7 +685,7 @@ fn joined_header_start(
             continue;
         }
         let under_caption = p > 0 && is_numbered_caption(strip_md(&lines[p - 1].text));
-        if !texty(p)
+        if !(texty(p) || is_years_line(t))
             || t.chars().count() > 200
             || is_numbered_caption(t)
             || under_caption

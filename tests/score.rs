@@ -62,7 +62,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("price-longgang-2010-04",                       "cellline", 0.0   , "issue 13: tables of other statistical reports"),
     ("price-zjzd-sx-2025-excerpt",                   "cellline", 100.0 , ""),
     ("release-au-lfs-2010-excerpt",                  "pipe",     100.0 , ""),
-    ("release-au-tas-census-1881-t09",               "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("release-au-tas-census-1881-t09",               "prose",    100.0 , ""),
     ("release-ca-cpi-2016",                          "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("release-ca-lfs-t6-2023-excerpt",               "markdown", 100.0 , ""),
     ("release-hk-cpi-t1-2005-excerpt",               "prose",    0.0   , "issue 13: sub-column labels printed one word per line ('Index / for / Jul / 2005') are read as a cell-per-line table; the main table's columns stay unnamed"),
@@ -403,8 +403,10 @@ fn floors_name_every_truth_file_once() {
 /// (520: a 中山 bulletin row kept whole past its `持平` cell binds its change under `累计`,
 /// whose packed second header line `增减百分点` the text does not place. 1116: the 23
 /// documents added at the sixteenth stop bring 596, tables whose rows are read and whose
-/// headers are not rebuilt as their truth reads them.)
-const MAX_STRAY: usize = 1116;
+/// headers are not rebuilt as their truth reads them. 1248: the English edition of China's
+/// yearbook, whose age rows (`0-4`, `95+`) now read, binds its 147 values under columns its
+/// wrapped group labels do not name: columns without paths, and a warning says so.)
+const MAX_STRAY: usize = 1248;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

@@ -12,10 +12,16 @@
 //!   `N` words, each CJK text or a number (a year; several English words may be one label,
 //!   the text does not say where they split), the words before them the stub; a line
 //!   under it of exactly `N` words adds each to its column (a second language:
-//!   `福州市` / `fuzhou`). Leading rows whose values are all years are header lines too
+//!   `福州市` / `fuzhou`); or a line of `N` years (a census's `1861. 1870.`) under a line of
+//!   the stub's words and one word a group (`Age-periods. Males. Females.`). Leading rows
+//!   whose values are all years are header lines too
 //!   (`指标 Item 2018 2019 2020 2021`).
-//! - Labels: a label printed in two languages (`其中:本年新开工    Newly Started This
-//!   Year`) is one label, its white space closed up to one space. Indentation gives the
+//! - Labels: a label naming a band of numbers (`0-4`, `1 - 2`, `95+`: an age group) is a
+//!   label though its words read as values; a row of more values than `N`, every gap one
+//!   space, ends its label with the first of them (`Under 1 51.72 …`), unless a space may
+//!   also part thousands there (`Under 25 451`). A label printed in two languages
+//!   (`其中:本年新开工    Newly Started This Year`) is one label, its white space closed up
+//!   to one space. Indentation gives the
 //!   hierarchy: a row heads the rows below it indented further, up to the next row
 //!   indented as far or less; a line printing no value (a group: `一、人口、劳动力…`,
 //!   `福州市辖区   District under Fuzhou`) heads the same way and is no row itself.
@@ -56,6 +62,14 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
     let body = text.trim_end();
     let toks = tokens(body)?;
     let tail = toks.iter().rev().take_while(|t| is_value(t.1)).count();
+    // a label naming a band of numbers (`0-4`, `1 - 2`, `95+`) reads as values: the words
+    // it takes are no values
+    let band = if tail == toks.len() {
+        band_words(&toks)
+    } else {
+        0
+    };
+    let tail = tail - band;
     if tail < 2 || tail == toks.len() {
         return None;
     }
@@ -73,7 +87,7 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
         cells.push(t.to_string());
     }
     let label: Vec<&str> = toks[..first].iter().map(|t| t.1).collect();
-    if !has_letters(&label) {
+    if !has_letters(&label) && band_words(&toks) != first {
         return None;
     }
     Some(JoinedRow {
@@ -82,6 +96,28 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
         cells,
         tight,
     })
+}
+
+/// The count of a line's first words that name a band of numbers, a row label such as
+/// an age group or a span of years: one word of two numbers joined by a dash (`0-4`,
+/// `1996-2000`) or of a number and `+` (`95+`), or a number, a dash and a number one space
+/// apart (`1 - 2`); 0 when the line starts otherwise.
+fn band_words(toks: &[(usize, &str)]) -> usize {
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let dash = |c: char| matches!(c, '-' | '–' | '—' | '~' | '～');
+    let Some(&(_, w)) = toks.first() else {
+        return 0;
+    };
+    if let Some((a, b)) = w.split_once(dash) {
+        return usize::from(digits(a) && digits(b));
+    }
+    if w.strip_suffix('+').is_some_and(digits) {
+        return 1;
+    }
+    match toks {
+        [(_, a), (1, d), (1, b), ..] if digits(a) && d.chars().all(dash) && digits(b) => 3,
+        _ => 0,
+    }
 }
 
 /// True when some word of a row label holds a letter or a CJK character (a label of
@@ -232,6 +268,24 @@ pub fn scan_grouped(text: &str, n: usize) -> Option<JoinedRow> {
     })
 }
 
+/// A row of more values than the table's `n` columns, every gap one space: a row holds
+/// no more values than there are columns, so its first words that read as values end its
+/// label (`Under 1 51.72 …`, `65 and over 43 …`). Not where a space may also part
+/// thousands and the last word taken could head the first value kept (`Under 25 451`:
+/// `25451` or a label `Under 25`).
+fn label_ending_in_numbers(mut r: JoinedRow, n: usize, spaced: bool) -> JoinedRow {
+    let extra = r.cells.len().saturating_sub(n);
+    if extra == 0 || !r.tight || r.label.is_empty() {
+        return r;
+    }
+    if spaced && is_group_head(&r.cells[extra - 1]) && is_group_tail(&r.cells[extra]) {
+        return r;
+    }
+    let taken: Vec<String> = r.cells.drain(..extra).collect();
+    r.label = format!("{} {}", r.label, taken.join(" "));
+    r
+}
+
 /// A table whose values may set their thousands apart by spaces: no value of its lines
 /// sets them apart by commas or runs five digits or more unparted.
 fn spaced_thousands(lines: &[Line]) -> bool {
@@ -355,7 +409,8 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     };
     // rows of more values than the table has columns, where a space also sets thousands
     // apart: the one grouping giving the width
-    let rows: Vec<Option<JoinedRow>> = if spaced_thousands(lines) {
+    let spaced = spaced_thousands(lines);
+    let rows: Vec<Option<JoinedRow>> = if spaced {
         rows.into_iter()
             .zip(lines)
             .map(|(r, l)| match r {
@@ -366,6 +421,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     } else {
         rows
     };
+    let rows: Vec<Option<JoinedRow>> = rows
+        .into_iter()
+        .map(|r| r.map(|r| label_ending_in_numbers(r, n, spaced)))
+        .collect();
     // the first row: a full row whose values are not all years
     let first = (0..lines.len()).find(|&k| {
         rows[k]
@@ -784,11 +843,17 @@ fn spanned_labels(lines: &[&str], n: usize) -> Option<Vec<Vec<String>>> {
         _ => return None,
     };
     let leaves: Vec<&str> = last.split_whitespace().collect();
-    // (the stub's cell left blank: no word of the line is the stub's)
+    // (the stub's cell left blank: no word of the line is the stub's; a line of `n` years
+    // holds no stub word either)
+    // (census years go back to the 1800s)
+    let years = leaves.iter().all(|w| {
+        let y = w.strip_suffix('.').unwrap_or(w);
+        y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+    });
     if leaves.len() != n
         || n < 2
-        || !last.starts_with(char::is_whitespace)
-        || leaves.iter().any(|w| is_value(w))
+        || !(years || last.starts_with(char::is_whitespace))
+        || (!years && leaves.iter().any(|w| is_value(w)))
     {
         return None;
     }
@@ -799,7 +864,12 @@ fn spanned_labels(lines: &[&str], n: usize) -> Option<Vec<Vec<String>>> {
     let period =
         (1..n).find(|&p| n.is_multiple_of(p) && (0..n).all(|i| leaves[i] == leaves[i % p]))?;
     let groups = n / period;
-    let words: Vec<&str> = top.split_whitespace().collect();
+    let mut words: Vec<&str> = top.split_whitespace().collect();
+    // more words than groups and fewer than two a group: the stub's words, then a word a
+    // group (`Age-periods. Males. Females.`)
+    if words.len() > groups && words.len() < 2 * groups {
+        words.drain(..words.len() - groups);
+    }
     if words.is_empty() || !words.len().is_multiple_of(groups) {
         return None;
     }
@@ -1067,6 +1137,67 @@ mod tests {
             d.warnings
                 .iter()
                 .any(|w| w.line == Some(14) && w.code == "unplaced-row")
+        );
+    }
+
+    /// Issue 13: rows of an age table joined by single spaces: a label naming a band of
+    /// numbers (`1 - 4`, `5-9`, `85+`) or ending in a number (`Under 1`) is the row's
+    /// label, its numbers no values (a row holds no more values than the table has
+    /// columns); the header a line of the stub's word and one word a group over a line of
+    /// census years, each group over its years.
+    #[test]
+    fn age_bands_and_census_years_in_joined_rows() {
+        let t = table(
+            "TABLE 3.—Proportions of the sexes by age\n\
+             Ages. Males. Females.\n\
+             1871. 1881. 1871. 1881.\n\
+             All ages 52.10 51.80 47.90 48.20\n\
+             Under 1 50.40 49.90 49.60 50.10\n\
+             1 - 4 50.20 50.60 49.80 49.40\n\
+             5-9 51.00 50.70 49.00 49.30\n\
+             85+ 44.10 43.20 55.90 56.80\n",
+        );
+        let cols: Vec<_> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            cols,
+            [
+                "Males.>1871.",
+                "Males.>1881.",
+                "Females.>1871.",
+                "Females.>1881."
+            ]
+        );
+        let got: Vec<(String, String, String)> = path_cells(&t)
+            .into_iter()
+            .flat_map(|(row, cells)| {
+                cells
+                    .into_iter()
+                    .zip(&cols)
+                    .map(move |(v, c)| (row.clone(), c.clone(), v))
+            })
+            .collect();
+        for (row, col, v) in [
+            ("Under 1", "Males.>1871.", "50.40"),
+            ("1 - 4", "Females.>1881.", "49.40"),
+            ("5-9", "Males.>1881.", "50.70"),
+            ("85+", "Females.>1871.", "55.90"),
+        ] {
+            let want = (row.to_string(), col.to_string(), v.to_string());
+            assert!(got.contains(&want), "{want:?} not in {got:?}");
+        }
+        // where a space may also part thousands, a number the label ends in may head the
+        // first value (`Under 25 451`: 25451?): the row is not read so
+        let t = table(
+            "  1997   2001   2002\n\
+             Under 25 451 408 396\n\
+             Male 1 955 1 965 1 965\n\
+             Female 1 280 1 462 1 523\n\
+             Overall 3 235 3 427 3 488\n",
+        );
+        assert!(
+            path_cells(&t).iter().all(|(r, _)| !r.starts_with("Under")),
+            "{:?}",
+            path_cells(&t)
         );
     }
 

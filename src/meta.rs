@@ -22,7 +22,10 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
         }
     });
     if let Some(t) = &title {
-        let compact = crate::normalize::compact(t);
+        // a page viewer's title line names its page first (`Page 8 - 某局2022年…报告`)
+        static PAGE: OnceLock<Regex> = OnceLock::new();
+        let t = re(&PAGE, r"^(?i:page)\s*\d+\s*[-–—:]\s*").replace(t, "");
+        let compact = crate::normalize::compact(&t);
         meta.title = Some(compact.clone());
         static TITLE: OnceLock<Regex> = OnceLock::new();
         let r = re(
@@ -45,7 +48,7 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
             // `Annual Report on Freedom of Information 2023`
             static EN: OnceLock<Regex> = OnceLock::new();
             let r = re(&EN, r"\b((?:19|20)\d{2})\b");
-            meta.year = r.captures(t).and_then(|c| c[1].parse().ok());
+            meta.year = r.captures(&t).and_then(|c| c[1].parse().ok());
         }
     }
     // the first 20,000 characters, borrowed

@@ -17,9 +17,9 @@
 //!   whose values are all years are header lines too
 //!   (`指标 Item 2018 2019 2020 2021`).
 //! - Labels: a label naming a band of numbers (`0-4`, `1 - 2`, `95+`: an age group) is a
-//!   label though its words read as values; a row of more values than `N`, every gap one
-//!   space, ends its label with the first of them (`Under 1 51.72 …`), unless a space may
-//!   also part thousands there (`Under 25 451`). A label printed in two languages
+//!   label though its words read as values; a row of one value more than `N`, every gap
+//!   one space, the first a whole number, ends its label with it (`Under 1 51.72 …`),
+//!   unless a space may also part thousands there (`Under 25 451`). A label printed in two languages
 //!   (`其中:本年新开工    Newly Started This Year`) is one label, its white space closed up
 //!   to one space. Indentation gives the
 //!   hierarchy: a row heads the rows below it indented further, up to the next row
@@ -268,14 +268,16 @@ pub fn scan_grouped(text: &str, n: usize) -> Option<JoinedRow> {
     })
 }
 
-/// A row of more values than the table's `n` columns, every gap one space: a row holds
-/// no more values than there are columns, so its first words that read as values end its
-/// label (`Under 1 51.72 …`, `65 and over 43 …`). Not where a space may also part
+/// A row of one value more than the table's `n` columns, every gap one space, the first a
+/// whole number: a row holds no more values than there are columns, so that number ends
+/// its label (`Under 1 51.72 …`). Not where a space may also part
 /// thousands and the last word taken could head the first value kept (`Under 25 451`:
 /// `25451` or a label `Under 25`).
 fn label_ending_in_numbers(mut r: JoinedRow, n: usize, spaced: bool) -> JoinedRow {
     let extra = r.cells.len().saturating_sub(n);
-    if extra == 0 || !r.tight || r.label.is_empty() {
+    // (one whole number: a label does not end in a run of values)
+    let whole = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    if extra != 1 || !r.tight || r.label.is_empty() || !whole(&r.cells[0]) {
         return r;
     }
     if spaced && is_group_head(&r.cells[extra - 1]) && is_group_tail(&r.cells[extra]) {

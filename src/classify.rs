@@ -1636,12 +1636,15 @@ impl Builder<'_> {
                 title = Some(t);
             }
         }
+        // rows padded at their end by bars alone (`项目 | 本 年 | 增长(%) | |||`): a page
+        // store printing the cells present in each row, then bars up to the widest row
+        let padded = printed.iter().any(|(_, t)| t.trim_end().ends_with("||"));
         let ctx = Context {
             title,
             section: self.section.iter().map(|s| s.1.clone()).collect(),
             style: if markdown { "markdown" } else { "pipe" }.to_string(),
             grid: markdown,
-            present: joined,
+            present: joined || padded,
         };
         let last_line = region[region.len() - 1].no;
         let segments = table::segments(rows, [first_line, last_line], markdown);

@@ -346,6 +346,29 @@ pub(crate) fn lead_text_cells(cells: &[String]) -> Option<&str> {
         .then_some(first.as_str())
 }
 
+/// A column path whose last level is a bracketed unit alone (`社会消费品零售总额` over
+/// `(亿元)`, a header row of units under the labels, or a label's cell wrapped before its
+/// unit): the unit is the label's, as printed on one line (`社会消费品零售总额(亿元)`).
+/// A bracketed number (`(1)`, a column's number) stays a level.
+fn unit_onto_label(mut path: Vec<String>) -> Vec<String> {
+    let unit = path.last().is_some_and(|t| {
+        let inner = t
+            .strip_prefix(['(', '（'])
+            .and_then(|r| r.strip_suffix([')', '）']));
+        inner.is_some_and(|i| {
+            let i = i.trim();
+            !i.is_empty() && i.chars().count() <= 10 && !i.chars().all(|c| c.is_ascii_digit())
+        })
+    });
+    if unit && path.len() >= 2 {
+        let u = path.pop().unwrap_or_default();
+        if let Some(label) = path.last_mut() {
+            label.push_str(&u);
+        }
+    }
+    path
+}
+
 /// Of the lines printed above a header (`above`), the caption and the unit line. The
 /// caption is the first line that states neither a unit nor only a period
 /// (`2023年8月`, `2015年上半年`); a unit line is `单位：…` / `Unit: …`.
@@ -367,11 +390,23 @@ pub fn caption_and_unit(above: &[String]) -> (Option<&str>, Option<&str>) {
     (caption, unit)
 }
 
-/// A line that states the unit of a table: `单位：万元`, `（单位：亿元）`, `Unit: 1,000 persons`.
+/// A line that states the unit of a table: `单位：万元`, `（单位：亿元）`, `金额单位：万元`,
+/// `Unit: 1,000 persons`.
 pub fn is_unit_line(t: &str) -> bool {
     let f: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     let f = f.trim_start_matches(['（', '(']);
-    f.starts_with("单位:") || f.starts_with("单位：") || f.to_lowercase().starts_with("unit:")
+    let lower = f.to_lowercase();
+    // (what the unit measures may come first, `金额单位：万元`, where a unit of measure
+    // follows: `编制单位：…` names the body that drew the table up)
+    let qualified = f
+        .find("单位")
+        .is_some_and(|i| (1..=2).contains(&f[..i].chars().count()))
+        && crate::units::stated_unit(f).is_some();
+    f.starts_with("单位:")
+        || f.starts_with("单位：")
+        || qualified
+        || lower.starts_with("unit:")
+        || lower.starts_with("units:")
 }
 
 /// A line that names only a period: digits with `年`/`月`/`日`/`季度`/`上半年`, ranges.
@@ -658,7 +693,13 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     let mut header_rows = Vec::new();
     for (i, r) in head.iter().enumerate() {
         let len = r.cells.len();
-        let (stub, cells, full) = if l > 0 && len == l + n {
+        // a row of the cells present, padded at its end: below the first row the stub's
+        // cell (spanning the header's rows) is not printed again, so its first cell is a
+        // column's
+        let packed = ctx.present && i > 0 && r.cells.last().is_some_and(|c| c.is_empty());
+        let (stub, cells, full) = if packed {
+            (&r.cells[..0], &r.cells[..], true)
+        } else if l > 0 && len == l + n {
             (&r.cells[..l], &r.cells[l..], true)
         } else if len == n {
             (&r.cells[..0], &r.cells[..], true)
@@ -713,7 +754,10 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     };
     table.columns = paths
         .into_iter()
-        .map(|path| Column { path, key: None })
+        .map(|path| Column {
+            path: unit_onto_label(path),
+            key: None,
+        })
         .collect();
 
     // a label column of units (`计算单位`: `万元`, `个`) states each row's unit: no level of
@@ -2134,6 +2178,64 @@ mod tests {
                 .iter()
                 .any(|(r, _, _)| r.first().is_some_and(|l| l == "一、收入")),
             "{cells:?}"
+        );
+    }
+
+    /// Issue 13: a page store prints each row's cells present, packed left, then bars up
+    /// to the widest row: under the first header row the corner's cell is not printed
+    /// again and the spanning cells stand once, so the header is read by its spans (each
+    /// group over two columns), not by position; `金额单位:万元` is the table's unit line.
+    #[test]
+    fn header_rows_of_the_cells_present_padded_by_bars() {
+        let text = "\
+金额单位:万元 | ||||||
+项目 | 本 年 | 上年同期 | 增长(%) | |||
+本月 | 1-本月 | 上年本月 | 上年1-本月 | 本月 | 累计 | |
+合计 | 200.5 | 1400.2 | 180.1 | 1260.4 | 11.3 | 11.1 |
+城镇 | 180.2 | 1240.1 | 160.9 | 1100.3 | 12.0 | 12.7 |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(t[0].note.as_deref(), Some("金额单位:万元"));
+        let cols: Vec<String> = t[0]
+            .columns
+            .iter()
+            .map(|c| c.path.join(">").replace(' ', ""))
+            .collect();
+        assert_eq!(
+            cols,
+            [
+                "本年>本月",
+                "本年>1-本月",
+                "上年同期>上年本月",
+                "上年同期>上年1-本月",
+                "增长(%)>本月",
+                "增长(%)>累计"
+            ]
+        );
+        // with a leading bar, and a row of units under the labels: each unit is its
+        // label's (`零售总额(亿元)`), no level of its own
+        let text = "\
+| 地 区 | 2008 | 2009 | ||
+| 零售总额 | 增 长 | 零售总额 | 增 长 | |
+| (亿元) | (%) | (亿元) | (%) | |
+| 全 国 | 114830.1 | 22.7 | 132678.4 | 15.5 |
+| 北 京 | 4645.5 | 21.1 | 5309.9 | 14.3 |
+";
+        let t = tables_of(text);
+        let cols: Vec<String> = t[0]
+            .columns
+            .iter()
+            .map(|c| c.path.join(">").replace(' ', ""))
+            .collect();
+        assert_eq!(
+            cols,
+            [
+                "2008>零售总额(亿元)",
+                "2008>增长(%)",
+                "2009>零售总额(亿元)",
+                "2009>增长(%)"
+            ]
         );
     }
 

@@ -141,7 +141,14 @@ impl Builder<'_> {
                 }
                 _ => {
                     let target = b.caption_target(i);
-                    let region = target.and_then(|j| next_region.peek().filter(|r| r.start == j));
+                    // (or under the table's unit line, `7-4 …分类情况` / `单位:万元` / header)
+                    let region = target.and_then(|j| {
+                        next_region.peek().filter(|r| {
+                            r.start == j
+                                || (r.start == j + 1
+                                    && crate::table::is_unit_line(strip_md(&lines[j].text)))
+                        })
+                    });
                     if let Some(r) = region {
                         let r = **r;
                         b.flush();
@@ -1325,6 +1332,13 @@ impl Builder<'_> {
                     pieces.first_mut()
                 {
                     seg.lines[0] = self.lines[c].no;
+                    // a unit line between the caption and the table is its note
+                    for k in c + 1..r.start {
+                        let t = strip_md(&self.lines[k].text);
+                        if table::is_unit_line(t) && !seg.above.iter().any(|a| a == t) {
+                            seg.above.push(t.to_string());
+                        }
+                    }
                 }
             }
         }
@@ -2178,6 +2192,24 @@ mod tests {
                     四、结转下年度继续办理 | 0 |\n";
         let (b, _) = run(text);
         assert_eq!(shape(&b), [("heading", 1, 1), ("table", 2, 4)]);
+    }
+
+    /// Issue 13: a numbered caption over the table's unit line over rows joined by single
+    /// spaces: the caption names the table, the unit line is its note, and both are the
+    /// table's lines.
+    #[test]
+    fn a_caption_over_a_unit_line_names_the_table_under_it() {
+        let text = "7-4  主要年份零售总额分类情况\n单位:万元\n  1995年 2000年 2006年\n\
+                    零售总额 860135 1491751 2737983\n    比上年增长(%) 34.6 10.3 15.2\n\
+                    一、按销售地区分:\n    市的零售额 458283 761705 1404990\n\
+                    \x20   县的零售额 176371 305616 598239\n";
+        let (b, _) = run(text);
+        assert_eq!(shape(&b), [("table", 1, 8)]);
+        let Block::Table(t) = &b[0] else {
+            unreachable!()
+        };
+        assert_eq!(t.title.as_deref(), Some("7-4  主要年份零售总额分类情况"));
+        assert_eq!(t.note.as_deref(), Some("单位:万元"));
     }
 
     #[test]

@@ -1438,13 +1438,25 @@ impl Builder<'_> {
             .count();
         let form = fields > 0 && t.ends_with('表');
         let latin_numbered = is_latin_numbered(t);
+        // a short line of text, no sentence, right over a table of bars whose first row is
+        // its unit line (a page store's caption: `2013年7月社会消费品零售总额` /
+        // `金额单位:万元 | ||||||`)
+        let over_bars = j < self.limit
+            && self.kinds[j] == LineKind::Pipe
+            && self.kinds[i] == LineKind::Text
+            && pipe::split_cells(&self.lines[j].text)
+                .first()
+                .is_some_and(|c| crate::table::is_unit_line(c))
+            && t.chars().count() <= 40
+            && !t.contains(['。', '，', '；', '：', ',', ';', ':', '|'])
+            && heading_of(t, 0).is_none();
         // a numbered caption may be long (`Table A-6. Employment status of the civilian …`)
         let most = if is_numbered_caption(t) || latin_numbered {
             200
         } else {
             40
         };
-        if !(marked || plain || form || latin_numbered)
+        if !(marked || plain || form || latin_numbered || over_bars)
             || scan_outline(t).is_some() && !latin_numbered
             || t.chars().count() > most
             || t.ends_with('。')

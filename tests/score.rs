@@ -27,7 +27,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("budget-putuo-wanli-2025-excerpt",              "mixed",    49.9  , "issue 13: tables of other statistical reports"),
     ("budget-shanghai-finance-2025-excerpt",         "aligned",  92.1  , "issue 13: tables of other statistical reports"),
     ("budget-xuanzhou-2020",                         "cellline", 0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
-    ("bulletin-guangdong-2013-07-excerpt",           "pipe",     0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("bulletin-guangdong-2013-07-excerpt",           "pipe",     100.0 , ""),
     ("bulletin-longgang-2015",                       "pipe",     100.0 , ""),
     ("bulletin-qinghai-2018-excerpt",                "pipe",     0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("bulletin-shanghai-2023",                       "pipe",     100.0 , "issue 13: tables of other statistical reports"),

@@ -2184,10 +2184,12 @@ mod tests {
     /// Issue 13: a page store prints each row's cells present, packed left, then bars up
     /// to the widest row: under the first header row the corner's cell is not printed
     /// again and the spanning cells stand once, so the header is read by its spans (each
-    /// group over two columns), not by position; `金额单位:万元` is the table's unit line.
+    /// group over two columns), not by position; `金额单位:万元` is the table's unit line,
+    /// and the line of text over it its caption.
     #[test]
     fn header_rows_of_the_cells_present_padded_by_bars() {
         let text = "\
+2013年7月零售总额
 金额单位:万元 | ||||||
 项目 | 本 年 | 上年同期 | 增长(%) | |||
 本月 | 1-本月 | 上年本月 | 上年1-本月 | 本月 | 累计 | |
@@ -2197,6 +2199,8 @@ mod tests {
         let t = tables_of(text);
         assert_eq!(t.len(), 1, "{t:?}");
         assert_eq!(t[0].note.as_deref(), Some("金额单位:万元"));
+        // (the line of text right over its unit row is its caption)
+        assert_eq!(t[0].title.as_deref(), Some("2013年7月零售总额"));
         let cols: Vec<String> = t[0]
             .columns
             .iter()

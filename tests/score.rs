@@ -58,7 +58,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("output-changzhou-2011",                        "cellline", 0.0   , "issue 13: tables of other statistical reports"),
     ("output-huairou-2025",                          "pipe",     100.0 , "issue 13: tables of other statistical reports"),
     ("output-nbs-grain-2015-excerpt",                "pipe",     100.0 , "issue 13: tables of other statistical reports"),
-    ("output-shanghai-2012-09-excerpt",              "cellline", 0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("output-shanghai-2012-09-excerpt",              "cellline", 100.0 , ""),
     ("price-longgang-2010-04",                       "cellline", 0.0   , "issue 13: tables of other statistical reports"),
     ("price-zjzd-sx-2025-excerpt",                   "cellline", 100.0 , ""),
     ("release-au-lfs-2010-excerpt",                  "pipe",     100.0 , ""),
@@ -405,8 +405,10 @@ fn floors_name_every_truth_file_once() {
 /// documents added at the sixteenth stop bring 596, tables whose rows are read and whose
 /// headers are not rebuilt as their truth reads them. 1248: the English edition of China's
 /// yearbook, whose age rows (`0-4`, `95+`) now read, binds its 147 values under columns its
-/// wrapped group labels do not name: columns without paths, and a warning says so.)
-const MAX_STRAY: usize = 1248;
+/// wrapped group labels do not name: columns without paths, and a warning says so. 965:
+/// the same stop's readings of packed pipe headers and of a cell-per-line header under
+/// its unit line.)
+const MAX_STRAY: usize = 965;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

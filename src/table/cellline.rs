@@ -594,6 +594,19 @@ fn read_table(
         band = Some(rest[b].text.clone());
         rest = &rest[b + 1..];
     }
+    // a unit line (`单位:亿元`) states the table's unit, no header cell: it and the
+    // lines before it (caption, date line) stand above the header
+    let mut above: Vec<String> = Vec::new();
+    let mut above_line = None;
+    if let Some(u) = rest
+        .iter()
+        .rposition(|it| crate::table::is_unit_line(&it.text))
+        && u + 1 < rest.len()
+    {
+        above = rest[..=u].iter().map(|it| it.text.clone()).collect();
+        above_line = Some(rest[0].no);
+        rest = &rest[u + 1..];
+    }
     // how many labels the other rows carry
     let observed = st[1..].iter().map(|s| s.labels.len()).max();
     // the corner cell heads the row labels: readings with it come first, readings
@@ -637,6 +650,7 @@ fn read_table(
         }
     }
     let first_line = band_line
+        .or(above_line)
         .or(rest.first().map(|it| it.no))
         .or(first.values.first().map(|it| it.no))
         .unwrap_or(0);
@@ -803,7 +817,7 @@ fn read_table(
         }
     }
     let seg = Segment {
-        above: Vec::new(),
+        above,
         units: Default::default(),
         band,
         lines: [first_line, last_line],
@@ -1004,6 +1018,32 @@ mod tests {
         let t = d.tables().next().unwrap();
         assert_eq!(t.title.as_deref(), Some("主动公开政府信息情况"));
         assert_eq!(t.stub, ["信息内容"]);
+    }
+
+    /// Issue 13: cells one per line with no row ends, the page's caption, date line and
+    /// unit line printed as cells before the header: the unit line states the table's
+    /// unit (its note) and with the lines before it stands above the header, so the
+    /// header is the corner and the groups over their repeated sub-labels.
+    #[test]
+    fn a_unit_line_before_the_header_cells_stands_above_them() {
+        let mut text = String::from(
+            "2012年9月主要指标(按行业分)\n\n2012-10-30 来源:统计局\n\n单位:亿元\n行业名称\n\
+             收入\n利润\n税金\n1-9\n增长(%)\n1-9\n增长(%)\n1-9\n增长(%)\n",
+        );
+        for (k, label) in ["橡胶制品业", "化学纤维业", "金属制品业"]
+            .iter()
+            .enumerate()
+        {
+            text.push_str(&format!(
+                "{label}\n6{k}.5\n-5.{k}\n3{k}.7\n1.{k}\n1{k}.2\n2.{k}\n"
+            ));
+        }
+        let d = doc(&text);
+        let c = cells(&d);
+        assert!(has(&c, "化学纤维业", "利润>1-9", "31.7"), "{c:?}");
+        assert!(has(&c, "金属制品业", "税金>增长(%)", "2.2"), "{c:?}");
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.note.as_deref(), Some("单位:亿元"));
     }
 
     #[test]

@@ -199,6 +199,8 @@ pub fn is_na(s: &str) -> bool {
             | "NA"
             | "×"
             | "\\"
+            | "…"
+            | "..."
     )
 }
 
@@ -390,6 +392,16 @@ mod tests {
         assert_eq!(v("+12"), (CellKind::Number, Some(12.0), None, None));
         assert_eq!(v("-3"), (CellKind::Number, Some(-3.0), None, None));
         assert_eq!(v("减4"), (CellKind::Number, Some(-4.0), None, None));
+    }
+
+    /// Issue 13: `…` (and `...`) is the statistical mark for "not available", as the
+    /// releases of national offices print it (`3 639.7 | … | 345.9`).
+    #[test]
+    fn an_ellipsis_is_not_available() {
+        assert_eq!(v("…").0, CellKind::Na);
+        assert_eq!(v("...").0, CellKind::Na);
+        assert_eq!(kind_of("…"), CellKind::Na);
+        assert_eq!(v("…abc").0, CellKind::Text);
     }
 
     #[test]

@@ -1456,7 +1456,11 @@ impl Builder<'_> {
         } else {
             40
         };
-        if !(marked || plain || form || latin_numbered || over_bars)
+        // a table's name (`…“三公”经费预算支出表`) over its unit line
+        let named_over_unit = t.ends_with('表')
+            && j + 1 < self.limit
+            && crate::table::is_unit_line(strip_md(&self.lines[j].text));
+        if !(marked || plain || form || latin_numbered || over_bars || named_over_unit)
             || scan_outline(t).is_some() && !latin_numbered
             || t.chars().count() > most
             || t.ends_with('。')
@@ -2206,8 +2210,8 @@ mod tests {
         assert_eq!(shape(&b), [("heading", 1, 1), ("table", 2, 4)]);
     }
 
-    /// Issue 13: a numbered caption over the table's unit line over rows joined by single
-    /// spaces: the caption names the table, the unit line is its note, and both are the
+    /// Issue 13: a numbered caption, or a table's name ending in 表, over the table's unit
+    /// line: the caption names the table, the unit line is its note, and both are the
     /// table's lines.
     #[test]
     fn a_caption_over_a_unit_line_names_the_table_under_it() {
@@ -2221,6 +2225,16 @@ mod tests {
             unreachable!()
         };
         assert_eq!(t.title.as_deref(), Some("7-4  主要年份零售总额分类情况"));
+        assert_eq!(t.note.as_deref(), Some("单位:万元"));
+        // a table's name ending in 表, unnumbered, over its unit line and cells one a line
+        let text = "2021年区本级经费预算支出表\n单位:万元\n项目 |\n预算数 |\n合计 |\n4432 |\n\
+                    1.因公出国(境)费用 |\n39 |\n2.公务接待费 |\n323 |\n3.公务用车费 |\n4070 |\n";
+        let (b, _) = run(text);
+        assert_eq!(shape(&b), [("table", 1, 12)]);
+        let Block::Table(t) = &b[0] else {
+            unreachable!()
+        };
+        assert_eq!(t.title.as_deref(), Some("2021年区本级经费预算支出表"));
         assert_eq!(t.note.as_deref(), Some("单位:万元"));
     }
 

@@ -763,6 +763,19 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     // a label column of units (`计算单位`: `万元`, `个`) states each row's unit: no level of
     // the row path; its unit goes to the row's numbers in columns stating none
     let unit_col = if grid { unit_column(data, l) } else { None };
+    // rows read from the right whose last label is a measure word in every row (`% | 7.2`,
+    // a unit column of rows packed left): that label is the row's unit, no level
+    let unit_last = !grid && known.is_none() && {
+        let lasts: Vec<&str> = data
+            .iter()
+            .filter_map(|r| {
+                let k = r.cells.iter().rposition(|c| !is_value_like(c))?;
+                // (a row of one label has no unit printed)
+                (k >= 1 && k + 1 < r.cells.len()).then(|| r.cells[k].trim())
+            })
+            .collect();
+        lasts.len() >= 2 && lasts.iter().all(|c| crate::units::is_measure_word(c))
+    };
     // in a form, a label column of row codes (`代码`: `01`, `02`) is no level of the row
     // path either (elsewhere a label column of digits, a year, is a level)
     let code_col = if grid && coded {
@@ -846,14 +859,19 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         };
         // (the row's cell `c` is its value `c - voff`)
         let voff = lab.len();
+        let last_unit = lab
+            .last()
+            .filter(|c| unit_last && crate::units::is_measure_word(c.trim()));
         let row_unit = unit_col
             .filter(|&u| u < lab.len())
             .map(|u| &r.cells[u])
+            .or(last_unit)
             .filter(|c| !c.is_empty());
         let lab: Vec<String> = lab
             .iter()
             .enumerate()
             .filter(|&(k, _)| Some(k) != unit_col && Some(k) != code_col)
+            .filter(|&(k, _)| last_unit.is_none() || k + 1 < lab.len())
             .map(|(_, c)| c.clone())
             .collect();
         let label_cols = l - usize::from(unit_col.is_some()) - usize::from(code_col.is_some());
@@ -2241,6 +2259,42 @@ mod tests {
                 "2009>增长(%)"
             ]
         );
+    }
+
+    /// Issue 13: rows of the cells present (a group label spanning two rows printed in the
+    /// first only), each row's last label its unit (`%`): the unit is the row's values',
+    /// no level of the row path, so the second row's path is the group's and its own.
+    #[test]
+    fn a_unit_column_of_rows_packed_left_is_no_level() {
+        let text = "\
+一级指标 | 二级指标 | 计量单位 | 1-3月 |
+经济稳定 | 1.地区生产总值增长率 | % | 7.2 |
+2.居民消费价格涨幅 | % | 2.7 | |
+结构优化 | 3.服务业增加值比重 | % | 55.75 |
+4.制造业增加值比重 | % | 57.8 | |
+";
+        let t = tables_of(text);
+        let cells = cells_of(&t[0]);
+        for want in [
+            (
+                s(&["经济稳定", "2.居民消费价格涨幅"]),
+                s(&["1-3月"]),
+                "2.7".to_string(),
+            ),
+            (
+                s(&["结构优化", "4.制造业增加值比重"]),
+                s(&["1-3月"]),
+                "57.8".to_string(),
+            ),
+        ] {
+            assert!(cells.contains(&want), "{want:?} not in {cells:?}");
+        }
+        let units: Vec<Option<&str>> = t[0]
+            .rows
+            .iter()
+            .map(|r| r.cells[0].unit.as_deref())
+            .collect();
+        assert_eq!(units, [Some("%"); 4]);
     }
 
     /// Issue 13: `持平` (no change) printed in a change column is that row's value cell, not

@@ -647,11 +647,7 @@ fn joined_below(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> O
 /// header line.
 fn is_years_line(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
-    words.len() >= 2
-        && words.iter().all(|w| {
-            let y = w.strip_suffix('.').unwrap_or(w);
-            y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
-        })
+    words.len() >= 2 && words.iter().all(|w| table::joined::is_year_word(w))
 }
 
 /// Most lines between two pages' rows of a coded joined table (the page's foot, its
@@ -2215,27 +2211,25 @@ mod tests {
     /// table's lines.
     #[test]
     fn a_caption_over_a_unit_line_names_the_table_under_it() {
-        let text = "7-4  主要年份零售总额分类情况\n单位:万元\n  1995年 2000年 2006年\n\
-                    零售总额 860135 1491751 2737983\n    比上年增长(%) 34.6 10.3 15.2\n\
-                    一、按销售地区分:\n    市的零售额 458283 761705 1404990\n\
-                    \x20   县的零售额 176371 305616 598239\n";
-        let (b, _) = run(text);
-        assert_eq!(shape(&b), [("table", 1, 8)]);
-        let Block::Table(t) = &b[0] else {
-            unreachable!()
-        };
-        assert_eq!(t.title.as_deref(), Some("7-4  主要年份零售总额分类情况"));
-        assert_eq!(t.note.as_deref(), Some("单位:万元"));
+        let joined = "7-4  主要年份零售总额分类情况\n单位:万元\n  1995年 2000年 2006年\n\
+                      零售总额 860135 1491751 2737983\n    比上年增长(%) 34.6 10.3 15.2\n\
+                      一、按销售地区分:\n    市的零售额 458283 761705 1404990\n\
+                      \x20   县的零售额 176371 305616 598239\n";
         // a table's name ending in 表, unnumbered, over its unit line and cells one a line
-        let text = "2021年区本级经费预算支出表\n单位:万元\n项目 |\n预算数 |\n合计 |\n4432 |\n\
-                    1.因公出国(境)费用 |\n39 |\n2.公务接待费 |\n323 |\n3.公务用车费 |\n4070 |\n";
-        let (b, _) = run(text);
-        assert_eq!(shape(&b), [("table", 1, 12)]);
-        let Block::Table(t) = &b[0] else {
-            unreachable!()
-        };
-        assert_eq!(t.title.as_deref(), Some("2021年区本级经费预算支出表"));
-        assert_eq!(t.note.as_deref(), Some("单位:万元"));
+        let cells = "2021年区本级经费预算支出表\n单位:万元\n项目 |\n预算数 |\n合计 |\n4432 |\n\
+                     1.因公出国(境)费用 |\n39 |\n2.公务接待费 |\n323 |\n3.公务用车费 |\n4070 |\n";
+        for (text, last, title) in [
+            (joined, 8, "7-4  主要年份零售总额分类情况"),
+            (cells, 12, "2021年区本级经费预算支出表"),
+        ] {
+            let (b, _) = run(text);
+            assert_eq!(shape(&b), [("table", 1, last)]);
+            let Block::Table(t) = &b[0] else {
+                unreachable!()
+            };
+            assert_eq!(t.title.as_deref(), Some(title));
+            assert_eq!(t.note.as_deref(), Some("单位:万元"));
+        }
     }
 
     #[test]

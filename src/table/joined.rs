@@ -385,6 +385,13 @@ pub fn continues_codes(last: &str, row: &JoinedRow) -> bool {
     }
 }
 
+/// A year as a column label prints it: four digits from 1800 on (census years), a full
+/// stop after them allowed (`1861.`, `2020`).
+pub(crate) fn is_year_word(w: &str) -> bool {
+    let y = w.strip_suffix('.').unwrap_or(w);
+    y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
 /// A four-digit year.
 fn is_year(t: &str) -> bool {
     t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
@@ -847,11 +854,7 @@ fn spanned_labels(lines: &[&str], n: usize) -> Option<Vec<Vec<String>>> {
     let leaves: Vec<&str> = last.split_whitespace().collect();
     // (the stub's cell left blank: no word of the line is the stub's; a line of `n` years
     // holds no stub word either)
-    // (census years go back to the 1800s)
-    let years = leaves.iter().all(|w| {
-        let y = w.strip_suffix('.').unwrap_or(w);
-        y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
-    });
+    let years = leaves.iter().all(|w| is_year_word(w));
     if leaves.len() != n
         || n < 2
         || !(years || last.starts_with(char::is_whitespace))

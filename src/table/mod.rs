@@ -2214,18 +2214,20 @@ mod tests {
 合计 | 200.5 | 1400.2 | 180.1 | 1260.4 | 11.3 | 11.1 |
 城镇 | 180.2 | 1240.1 | 160.9 | 1100.3 | 12.0 | 12.7 |
 ";
+        // each column's path, white space closed up
+        let cols = |t: &Table| -> Vec<String> {
+            t.columns
+                .iter()
+                .map(|c| c.path.join(">").replace(' ', ""))
+                .collect()
+        };
         let t = tables_of(text);
         assert_eq!(t.len(), 1, "{t:?}");
         assert_eq!(t[0].note.as_deref(), Some("金额单位:万元"));
         // (the line of text right over its unit row is its caption)
         assert_eq!(t[0].title.as_deref(), Some("2013年7月零售总额"));
-        let cols: Vec<String> = t[0]
-            .columns
-            .iter()
-            .map(|c| c.path.join(">").replace(' ', ""))
-            .collect();
         assert_eq!(
-            cols,
+            cols(&t[0]),
             [
                 "本年>本月",
                 "本年>1-本月",
@@ -2245,13 +2247,8 @@ mod tests {
 | 北 京 | 4645.5 | 21.1 | 5309.9 | 14.3 |
 ";
         let t = tables_of(text);
-        let cols: Vec<String> = t[0]
-            .columns
-            .iter()
-            .map(|c| c.path.join(">").replace(' ', ""))
-            .collect();
         assert_eq!(
-            cols,
+            cols(&t[0]),
             [
                 "2008>零售总额(亿元)",
                 "2008>增长(%)",

@@ -407,8 +407,8 @@ fn floors_name_every_truth_file_once() {
 /// yearbook, whose age rows (`0-4`, `95+`) now read, binds its 147 values under columns its
 /// wrapped group labels do not name: columns without paths, and a warning says so. 965:
 /// the same stop's readings of packed pipe headers and of a cell-per-line header under
-/// its unit line.)
-const MAX_STRAY: usize = 965;
+/// its unit line. 954: a unit column of rows packed left no longer a level of their paths.)
+const MAX_STRAY: usize = 954;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

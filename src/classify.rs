@@ -856,6 +856,15 @@ fn cellline_region(
         end += 1;
     }
     let run_end = end;
+    // a squeezed line heading rows joined by single spaces that go on past the run is the
+    // first row of that table, not a cell (the run above it is that table's header, its
+    // cells broken over lines): the run ends before it, and the table is read from it
+    if let Some(k) = (start.max(i)..end).find(|&k| {
+        kinds[k] == LineKind::Squeezed
+            && joined_region(lines, kinds, k, floor).is_some_and(|r| r.end > run_end)
+    }) {
+        return Err(k);
+    }
     while start < end && kinds[start] == LineKind::Blank {
         start += 1;
     }
@@ -2230,6 +2239,42 @@ mod tests {
             assert_eq!(t.title.as_deref(), Some(title));
             assert_eq!(t.note.as_deref(), Some("单位:万元"));
         }
+    }
+
+    /// Issue 13: header cells broken over lines (`May<br>2015`: a year alone on a line)
+    /// over rows joined by single spaces. The years are no cells of a table of their own:
+    /// every joined row, the first too, is a row of one table with all of them.
+    #[test]
+    fn broken_header_cells_do_not_take_the_first_joined_rows() {
+        let text = "Index May\n2015\nApril\n2016\nweight index index\n\
+                    All-items 100.00 126.9 128.3\nFood 16.41 140.8 143.8\n\
+                    Shelter 26.80 133.2 134.9\n\
+                    Household operations, furnishings and equipment 13.14 119.7 121.6\n\
+                    Clothing and footwear 6.08 95.0 96.0\n";
+        let (b, _) = run(text);
+        let tables: Vec<&Table> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 1, "{:?}", shape(&b));
+        let labels: Vec<&str> = tables[0]
+            .rows
+            .iter()
+            .filter_map(|r| r.path.last().map(String::as_str))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "All-items",
+                "Food",
+                "Shelter",
+                "Household operations, furnishings and equipment",
+                "Clothing and footwear"
+            ]
+        );
     }
 
     #[test]

@@ -277,13 +277,26 @@ fn title_lines(short: &[(usize, String)], tpl: &Template) -> Vec<(usize, usize)>
     let mut out: Vec<(usize, usize)> = Vec::new();
     for (ti, tt) in tpl.tables.iter().enumerate() {
         let title_chars = tt.m_title.chars().count();
-        let found = short.iter().find(|(_, f)| {
+        let near = |f: &str| {
             let n = f.chars().count();
-            n >= 4
-                && n <= title_chars + 8
-                && (f.contains(&tt.m_title)
-                    || (n + 3 >= title_chars && label_sim(f, &tt.m_title) >= 0.8))
-        });
+            n >= 4 && n <= title_chars + 8
+        };
+        // the title as printed, or its words with a few put between them, where no line
+        // prints it (`因政府信息公开工作被申请行政复议提起行政诉讼情况`, the wording of the
+        // regime before 2019, heads the 复议/诉讼 table of many later reports)
+        let found = short
+            .iter()
+            .find(|(_, f)| {
+                near(f)
+                    && (f.contains(&tt.m_title)
+                        || (f.chars().count() + 3 >= title_chars
+                            && label_sim(f, &tt.m_title) >= 0.8))
+            })
+            .or_else(|| {
+                short
+                    .iter()
+                    .find(|(_, f)| near(f) && is_subsequence(&tt.m_title, f))
+            });
         if let Some(&(l, _)) = found {
             out.push((ti, l));
         }
@@ -291,6 +304,15 @@ fn title_lines(short: &[(usize, String)], tpl: &Template) -> Vec<(usize, usize)>
     out.sort_by_key(|&(_, l)| l);
     out.dedup_by_key(|&mut (_, l)| l);
     out
+}
+
+/// True when the letters of `a` (its punctuation left out) stand in `b` in order, others
+/// between them.
+fn is_subsequence(a: &str, b: &str) -> bool {
+    let mut rest = b.chars();
+    a.chars()
+        .filter(|c| c.is_alphanumeric())
+        .all(|c| rest.any(|d| d == c))
 }
 
 /// The printed title of a heading line: without its outline number and marks.
@@ -2310,8 +2332,10 @@ fn unlabelled_read(
         columns,
         rows,
     };
+    // (a header whose labels are only spelled out, a character or two a line, is evidence
+    // of the template too: it got the reading this far)
     (
-        col_found,
+        col_found.max(1),
         Read {
             start,
             end: last_line + 1,
@@ -5742,6 +5766,39 @@ mod tests {
         // prose under the heading and no header: no table
         let prose = "四、政府信息公开行政复议、行政诉讼情况\n本年度未发生行政复议和行政诉讼。\n五、存在的主要问题及改进情况\n";
         assert_eq!(review_row(prose), None);
+    }
+
+    /// Issue 13: a page holding the 复议/诉讼 table alone, under the heading of the regime
+    /// before 2019 (its words with others between them), its header labels broken over
+    /// lines a few characters each (`结果` above `维持`): the labels spelled in order over
+    /// a row of one value per column are the template's table, and its one row is read.
+    #[test]
+    fn a_lone_review_table_under_the_older_heading_is_read() {
+        let text = "四、因政府信息公开工作被申请行政复议提起行政诉讼情况\n\
+                    行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n结果 结果 其他 尚未 总\n\
+                    维持 纠正 结果 审结 计 结果 结果 其他 尚未 总 结果 结果 其他 尚未 总\n\
+                    维持 纠正 结果 审结 计 维持 纠正 结果 审结 计\n\
+                    1 0 0 2 3 0 0 0 0 0 0 0 0 1 1\n\
+                    五、政府信息公开工作存在的主要问题及改进情况\n";
+        let lines = split_lines(text);
+        let (_, reads) = read(&lines, false, false).expect("the table is the template's");
+        let row: Vec<&str> = reads[0].tables[0].rows[0]
+            .cells
+            .iter()
+            .map(|c| c.raw.as_str())
+            .collect();
+        assert_eq!(
+            row,
+            [
+                "1", "0", "0", "2", "3", "0", "0", "0", "0", "0", "0", "0", "0", "1", "1"
+            ]
+        );
+        // the same lines under a heading of other words: no template table
+        let other = text.replace(
+            "因政府信息公开工作被申请行政复议提起行政诉讼情况",
+            "其他事项",
+        );
+        assert!(read(&split_lines(&other), false, false).is_none());
     }
 
     /// A Markdown table without outer bars (html2text): a bar at the start of a row

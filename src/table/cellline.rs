@@ -112,13 +112,21 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
         .iter()
         .zip(kinds)
         .any(|(l, k)| *k == LineKind::Pipe && super::pipe::is_barred_cell(&l.text));
+    let mut barred = barred;
+    let mut closed = false;
     if barred && let Some(cells) = empty_cells(&items, lines) {
         items = cells;
+    } else if let Some(cells) = closing_bars(&items) {
+        // (the same page stores' conversion: a header is read where its cells allow one
+        // reading only, its rows kept under unnamed columns where they allow several)
+        items = cells;
+        barred = true;
+        closed = true;
     }
     let mut out = Vec::new();
     match groups(&items) {
         Some(groups) => read_groups(&split_text_heads(groups), &mut out, warnings),
-        None => read_flat(&items, squeezed, barred, &mut out, warnings),
+        None => read_flat(&items, squeezed, barred, closed, &mut out, warnings),
     }
     out.sort_by_key(|p| match p {
         Piece::Table { seg, .. } | Piece::Beside { left: seg, .. } => seg.lines[0],
@@ -186,6 +194,73 @@ fn empty_cells(items: &[Item], lines: &[Line]) -> Option<Vec<Item>> {
     }
     let width = *counts.first()?;
     (expanded && width > 0 && counts.iter().all(|&c| c == width)).then_some(out)
+}
+
+/// Where every cell's line is followed by a line of a bar alone, its closing bar (`99.6`
+/// / `|`), and no blank line parts rows, a bar line after another bar line closes a cell
+/// that printed nothing: an empty value. The items with each cell's closing bar dropped
+/// and those empty cells in, where every run of labels then heads as many values as every
+/// other (the rows' width agrees; a bar closing the whole table after the last row's
+/// cells is no cell); `None` where they do not.
+fn closing_bars(items: &[Item]) -> Option<Vec<Item>> {
+    let cell = |k: Kind| matches!(k, Kind::Value | Kind::Label);
+    let n_cells = items.iter().filter(|it| cell(it.kind)).count();
+    let closed = items
+        .windows(2)
+        .filter(|w| cell(w[0].kind) && w[1].kind == Kind::Bar)
+        .count();
+    if items.iter().any(|it| it.kind == Kind::Blank) || n_cells < 6 || closed * 10 < n_cells * 9 {
+        return None;
+    }
+    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut seen_label = false;
+    let mut prev = Kind::Blank;
+    for it in items {
+        seen_label |= it.kind == Kind::Label;
+        match it.kind {
+            Kind::Bar if !cell(prev) && seen_label => out.push(Item {
+                text: String::new(),
+                kind: Kind::Value,
+                ..it.clone()
+            }),
+            Kind::Bar => {}
+            _ => out.push(it.clone()),
+        }
+        prev = it.kind;
+    }
+    // the number of values after each run of labels
+    let mut counts: Vec<usize> = Vec::new();
+    let mut after_label = false;
+    for it in &out {
+        match it.kind {
+            Kind::Label if !after_label => {
+                counts.push(0);
+                after_label = true;
+            }
+            Kind::Value => {
+                if let Some(c) = counts.last_mut() {
+                    *c += 1;
+                }
+                after_label = false;
+            }
+            _ => {}
+        }
+    }
+    let width = *counts.first()?;
+    let last = counts.len() - 1;
+    // (the table's closing bar: one empty cell more after the last row's)
+    let extra = counts[last].checked_sub(width)?;
+    let closing = extra == 1
+        && out
+            .last()
+            .is_some_and(|it| it.kind == Kind::Value && it.text.is_empty());
+    if width == 0 || counts[..last].iter().any(|&c| c != width) || (extra != 0 && !closing) {
+        return None;
+    }
+    if closing {
+        out.pop();
+    }
+    Some(out)
 }
 
 /// A squeezed row `（四）无 1.本机关不掌握相关政府信息 746 12 0`: its labels (cut where
@@ -472,11 +547,13 @@ struct Stretch<'a> {
     values: Vec<&'a Item>,
 }
 
-/// No separators: rows rebuilt from the runs of values.
+/// No separators: rows rebuilt from the runs of values. `only` and `unnamed`: see
+/// [`read_table`].
 fn read_flat(
     items: &[Item],
     squeezed: bool,
     only: bool,
+    unnamed: bool,
     out: &mut Vec<Piece>,
     warnings: &mut Vec<Warning>,
 ) {
@@ -538,7 +615,7 @@ fn read_flat(
             }
             e += 1;
         }
-        read_table(&stretches[t..e], squeezed, only, out, warnings);
+        read_table(&stretches[t..e], squeezed, only, unnamed, out, warnings);
         t = e;
     }
     for it in trailing {
@@ -552,11 +629,14 @@ type Reading = (f64, usize, bool, Vec<Vec<String>>, bool);
 
 /// One table: the labels of the first stretch hold text, band, corner and header.
 /// With `only`, the header is read only when its cells admit one reading, with no more
-/// labels on the first row than on the others, under a corner cell.
+/// labels on the first row than on the others, under a corner cell; where they admit
+/// several, the table is text, or with `unnamed` its rows are kept under columns without
+/// paths (the template may still name them).
 fn read_table(
     st: &[Stretch],
     squeezed: bool,
     only: bool,
+    unnamed: bool,
     out: &mut Vec<Piece>,
     warnings: &mut Vec<Warning>,
 ) {
@@ -684,6 +764,20 @@ fn read_table(
             });
             (0, None, vec![Vec::new(); n], false)
         }
+        None if unnamed && !scrambled => {
+            warnings.push(Warning {
+                line: Some(first_line),
+                code: "header-unresolved".into(),
+                message: format!(
+                    "the {} cells before the first values allow more than one header over {n} value columns (its row ends are not printed); columns left without paths",
+                    rest.len()
+                ),
+            });
+            // (the first row takes one label where the others have any: more would be
+            // header cells)
+            let r0 = usize::from(observed.is_none_or(|o| o > 0)).min(rest.len());
+            (r0, None, vec![Vec::new(); n], false)
+        }
         _ if only && !scrambled => {
             warnings.push(Warning {
                 line: Some(first_line),
@@ -780,6 +874,15 @@ fn read_table(
         } else {
             s.labels.first().or(s.values.first()).map_or(0, |it| it.no)
         };
+        // (a form's row coding its columns, `甲` then `1 … n`, under the header: no data)
+        let printed: Vec<String> = labels
+            .iter()
+            .cloned()
+            .chain(s.values.iter().map(|it| it.text.clone()))
+            .collect();
+        if i == 0 && super::column_code_row(&printed).is_some() {
+            continue;
+        }
         if n > 0 && s.values.len().is_multiple_of(n) {
             for (k, chunk) in s.values.chunks(n).enumerate() {
                 let mut cells = if k == 0 { labels.clone() } else { Vec::new() };
@@ -1212,6 +1315,84 @@ mod tests {
                     "100.1".into()
                 ),
             ]
+        );
+    }
+
+    /// Issue 13: each cell on its line followed by a line of its closing bar, an empty cell
+    /// a bar line after a bar line, no blank line between rows (a page store's conversion
+    /// of a price table). The empty cells keep every value in its column; the form's row
+    /// coding its columns (`甲` `1` … `4`) is no data; where the header cells allow one
+    /// reading it names the columns, where they allow several the rows are kept under
+    /// unnamed columns (no header guessed).
+    #[test]
+    fn cells_each_closed_by_a_bar_line() {
+        let barred = |cells: &[&str]| {
+            cells
+                .iter()
+                .map(|c| format!("{c}\n|"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let body = [
+            barred(&["甲", "1", "2", "3", "4"]),
+            barred(&["出厂价格指数", "99.6", "94.7"]),
+            "|\n|".to_string(),
+            barred(&["#轻工业", "99.7"]),
+            "|".to_string(),
+            barred(&["98.1"]),
+            "|".to_string(),
+            barred(&["购进价格指数", "99.5", "98.2", "99.6", "101.0"]),
+            "|".to_string(),
+        ]
+        .join("\n");
+        let rows = |d: &Document| -> Vec<(String, Vec<String>)> {
+            let t = d.tables().next().expect("a table");
+            t.rows
+                .iter()
+                .map(|r| {
+                    let raw = r.cells.iter().map(|c| c.raw.clone()).collect();
+                    (r.path.last().cloned().unwrap_or_default(), raw)
+                })
+                .collect()
+        };
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let expected = vec![
+            ("出厂价格指数".to_string(), s(&["99.6", "94.7", "", ""])),
+            ("#轻工业".to_string(), s(&["99.7", "", "98.1", ""])),
+            (
+                "购进价格指数".to_string(),
+                s(&["99.5", "98.2", "99.6", "101.0"]),
+            ),
+        ];
+        // one header row over the four columns: named
+        let named = doc(&format!(
+            "{}\n{body}\n",
+            barred(&["指标名称", "环比", "同比", "累计比", "增幅"])
+        ));
+        assert_eq!(rows(&named), expected);
+        let t = named.tables().next().unwrap();
+        let paths: Vec<Vec<String>> = t.columns.iter().map(|c| c.path.clone()).collect();
+        assert_eq!(
+            paths,
+            [s(&["环比"]), s(&["同比"]), s(&["累计比"]), s(&["增幅"])]
+        );
+        // a title cell and a spanning label over two: more than one reading
+        let unsure = doc(&format!(
+            "{}\n{body}\n",
+            barred(&["价格指数", "指标名称", "环比", "同比", "增幅", "月", "年"])
+        ));
+        assert_eq!(rows(&unsure), expected);
+        let t = unsure.tables().next().unwrap();
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
+        );
+        assert!(
+            unsure
+                .warnings
+                .iter()
+                .any(|w| w.code == "header-unresolved")
         );
     }
 

@@ -1485,7 +1485,14 @@ fn column_codes(rows: &[RawRow]) -> Option<(usize, usize, usize)> {
         .skip(1)
         .find(|(i, r)| is_data(r, *i == 0, None))?
         .0;
-    let cells = &rows[i].cells;
+    let (labels, values) = column_code_row(&rows[i].cells)?;
+    Some((i, labels, values))
+}
+
+/// The label and value column counts of a row coding a form's columns (`甲 | 乙 | 1 | 2`):
+/// labels lettered `甲 乙 …` in order, then values numbered `1 2 …` in order, one of each
+/// at least.
+pub(crate) fn column_code_row(cells: &[String]) -> Option<(usize, usize)> {
     let labels = cells
         .iter()
         .zip(STEMS)
@@ -1496,7 +1503,7 @@ fn column_codes(rows: &[RawRow]) -> Option<(usize, usize, usize)> {
         .iter()
         .enumerate()
         .all(|(k, c)| c.trim().parse::<usize>().ok() == Some(k + 1));
-    (labels >= 1 && values >= 1 && numbered).then_some((i, labels, values))
+    (labels >= 1 && values >= 1 && numbered).then_some((labels, values))
 }
 
 /// True when the rows of a Markdown grid are as wide as its first row but for rows with

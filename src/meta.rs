@@ -34,7 +34,10 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
         );
         if let Some(c) = r.captures(&compact) {
             meta.year = c["year"].parse().ok();
+            // (a title opening on `关于` names its subject only: `关于2021年度…的年度报告`
+            // under the agency's own line)
             let pre = c["pre"].trim_matches(|ch: char| !ch.is_alphanumeric());
+            let pre = pre.strip_suffix("关于").unwrap_or(pre);
             let post = &c["post"];
             let agency = if !pre.is_empty() {
                 Some(pre.to_string())
@@ -44,6 +47,13 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
                     .find_map(|k| post.find(k).map(|p| post[..p].to_string()))
             };
             meta.agency = agency.filter(|a| !a.is_empty());
+            if pre.is_empty()
+                && compact.starts_with("关于")
+                && let Some(a) = agency_over_title(text, &compact)
+            {
+                meta.agency = Some(a.to_string());
+                meta.title = Some(format!("{a}{compact}"));
+            }
         } else {
             // `Annual Report on Freedom of Information 2023`
             static EN: OnceLock<Regex> = OnceLock::new();
@@ -77,10 +87,38 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
         let r = re(&OPENING, r"(?m)^\s*((?:19|20)\d{2})\s*年\s*[，,]");
         meta.year = r.captures(head).and_then(|c| c[1].parse().ok());
     }
+    if meta.year.is_none() {
+        // or counts up to the year's last day: `截止2023年12月31日我局……发布……34条`
+        static YEAR_END: OnceLock<Regex> = OnceLock::new();
+        let r = re(
+            &YEAR_END,
+            r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日",
+        );
+        meta.year = r.captures(head).and_then(|c| c[1].parse().ok());
+    }
     if meta.agency.is_none() {
         meta.agency = agency_in_text(head, meta.year);
     }
     meta
+}
+
+/// Endings of the names of government bodies (`…人民政府`, `…管理局`, `…街道办事处`).
+const ORG_ENDINGS: &str = "人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管理局|服务局|局|委|厅|院|中心|街道办事处|街道|镇|乡";
+
+/// A title opening on `关于` (`关于2021年度政府信息公开工作的年度报告`) names its
+/// subject only: the body prints the issuing body on its own line right above the same
+/// line. That body, where a line of the text (white space closed up) is the title and
+/// the line before it (blank lines passed) is a body's name alone.
+fn agency_over_title<'a>(text: &'a str, title: &str) -> Option<&'a str> {
+    static NAME: OnceLock<Regex> = OnceLock::new();
+    let name = re(&NAME, &format!(r"^\p{{Han}}{{2,30}}?(?:{ORG_ENDINGS})$"));
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    (1..lines.len())
+        .filter(|&i| crate::normalize::compact(lines[i]) == title)
+        .find_map(|i| {
+            let above = lines[..i].iter().rev().find(|l| !l.is_empty())?;
+            name.is_match(above).then_some(*above)
+        })
 }
 
 /// Punctuation that ends a clause of Chinese text (none is Han, white space or a digit).
@@ -112,7 +150,7 @@ fn agency_in_text(text: &str, year: Option<i32>) -> Option<String> {
     static ORG: OnceLock<Regex> = OnceLock::new();
     let r = re(
         &ORG,
-        r"(\p{Han}{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管理局|服务局|局|委|厅|院|中心|街道办事处|街道|镇|乡))\s*((?:19|20)\d{2})\s*年",
+        &format!(r"(\p{{Han}}{{2,30}}?(?:{ORG_ENDINGS}))\s*((?:19|20)\d{{2}})\s*年"),
     );
     let mut counts: Vec<(String, usize)> = Vec::new();
     // A match holds only Han characters, white space and digits, so it never crosses a
@@ -170,6 +208,32 @@ mod tests {
         assert_eq!(agency_in_text(t, Some(2020)).as_deref(), Some("市财政局"));
         assert_eq!(agency_in_text(t, Some(2024)), None);
     }
+    /// Issue 13: a page whose title line names the subject only (`关于2021年度…`), the
+    /// body printing the issuing body on its own line over it: that body is the agency,
+    /// never the word `关于`; and a report stating no year but the last day it counts to.
+    #[test]
+    fn agency_over_a_title_opening_on_guanyu_and_year_by_its_last_day() {
+        let meta = |text: &str| {
+            crate::parse_bytes(text.as_bytes(), "t.txt", &crate::Options::default())
+                .unwrap()
+                .meta
+        };
+        let page = "关于2021年度政府信息公开工作的年度报告\n\n发布时间:2022-01-25\n\n\
+                    某县某镇人民政府\n\n关于2021年度政府信息公开工作的年度报告\n\n一、总体情况\n";
+        let m = meta(page);
+        assert_eq!(m.agency.as_deref(), Some("某县某镇人民政府"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("某县某镇人民政府关于2021年度政府信息公开工作的年度报告")
+        );
+        assert_eq!(m.year, Some(2021));
+        // no line names the body: no agency rather than a wrong one
+        let bare = meta("关于2021年度政府信息公开工作的年度报告\n\n一、总体情况\n");
+        assert_eq!((bare.agency, bare.year), (None, Some(2021)));
+        let counted = meta("一、总体情况\n截止2023年12月31日我局通过官方网站发布信息34条。\n");
+        assert_eq!(counted.year, Some(2023));
+    }
+
     /// Reporting years as the corpus truth gives them, wherever the text states one.
     #[test]
     fn years_and_titles_of_the_corpus() {

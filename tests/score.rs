@@ -35,8 +35,10 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("dapuqiao-2025-excerpt",                        "markdown", 100.0 , ""),
     ("disclosure-ankang-2019-excerpt",               "cellline", 100.0 , ""),
     ("disclosure-changchun-erdao-2022-excerpt",      "cellline", 11.4  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("disclosure-changchun-js-2023-excerpt",         "pipe",     100.0 , ""),
     ("disclosure-district-stats-2023-excerpt",       "cellline", 32.2  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-form-dingxi-undated-excerpt",       "cellline", 94.1  , "issue 13: tables of other statistical reports"),
+    ("disclosure-liwan-qiaozhong-2023-excerpt",      "pipe",     100.0 , ""),
     ("disclosure-longgang-2024-excerpt",             "pipe",     100.0 , ""),
     ("disclosure-nilka-2023-excerpt",                "cellline", 100.0 , ""),
     ("disclosure-shanghai-office-2019-w3m-excerpt",  "grid",     100.0 , ""),
@@ -44,6 +46,8 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("disclosure-tianjin-hongqiao-2022-excerpt",     "pipe",     100.0 , ""),
     ("disclosure-wendeng-xinfang-2022-p8",           "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-wuhan-hanyang-2022-excerpt",        "cellline", 33.2  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("disclosure-xuwen-sifa-nodate-excerpt",         "pipe",     100.0 , ""),
+    ("disclosure-yanbian-xinjiu-2021-excerpt",       "cellline", 25.7  , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("disclosure-yueyang-nanhu-2019-excerpt",        "cellline", 100.0 , ""),
     ("final-account-putuo-finance-2024-excerpt",     "aligned",  68.8  , "issue 13: tables of other statistical reports"),
     ("final-account-putuo-planning-2024-excerpt",    "aligned",  91.8  , "issue 13: tables of other statistical reports"),
@@ -59,6 +63,9 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("output-huairou-2025",                          "pipe",     100.0 , "issue 13: tables of other statistical reports"),
     ("output-nbs-grain-2015-excerpt",                "pipe",     100.0 , "issue 13: tables of other statistical reports"),
     ("output-shanghai-2012-09-excerpt",              "cellline", 100.0 , ""),
+    ("output-shanxi-2024-02-excerpt",                "prose",    0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
+    ("price-changzhou-2015-10",                      "cellline", 0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
+    ("price-dazhou-nodate-excerpt",                  "pipe",     0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("price-longgang-2010-04",                       "cellline", 0.0   , "issue 13: tables of other statistical reports"),
     ("price-zjzd-sx-2025-excerpt",                   "cellline", 100.0 , ""),
     ("release-au-lfs-2010-excerpt",                  "pipe",     100.0 , ""),
@@ -69,8 +76,11 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("release-hu-lfs-quarterly-1998-excerpt",        "pipe",     0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("release-ie-nie-2016-excerpt",                  "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("release-la-population-2001-excerpt",           "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("release-mu-national-accounts-2011-excerpt",    "prose",    0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("release-no-employments-2017",                  "markdown", 100.0 , ""),
+    ("release-ph-cpi-2004-excerpt",                  "prose",    0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("release-pl-gdp-2015",                          "cellline", 0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
+    ("release-sb-cpi-2008",                          "prose",    0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("release-uk-cpi-2012-excerpt",                  "prose",    0.0   , "issue 13: the caption is two lines above the header, over a geography line (lenient 100 %)"),
     ("release-us-bls-aat1-2010-excerpt",             "aligned",  100.0 , ""),
     ("release-us-empsit-a1-2008-excerpt",            "aligned",  100.0 , "issue 13: tables of other statistical reports"),
@@ -96,6 +106,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("yearbook-bilingual-fujian-2003-t1601-excerpt", "prose",    100.0 , ""),
     ("yearbook-bilingual-fujian-2019-t2102-excerpt", "prose",    0.0   , "issue 13: the header spans rows, its words do not say which label heads which column"),
     ("yearbook-bilingual-fujian-2022-t0404",         "prose",    100.0 , ""),
+    ("yearbook-bilingual-hebei-2007-t2005",          "prose",    0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("yearbook-china-2012-t0308",                    "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("yearbook-fujian-2015",                         "pipe",     100.0 , "issue 13: tables of other statistical reports"),
     ("yearbook-guangzhou-2022",                      "aligned",  95.4  , "issue 13: a `#` mark shifts one row's indentation by one column (鲜菜 under 食用油)"),
@@ -103,6 +114,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("yearbook-huzhou-2007",                         "prose",    83.5  , "issue 13: added at the sixteenth stop; two rows print four values for seven columns and no gap shows which (the truth places them by the sums)"),
     ("yearbook-mo-gov-cn-2003-excerpt",              "cellline", 0.0   , "issue 13: a table flattened column by column (all row labels first, then one block of value lines per year) is read as paragraphs and unlabelled value blocks"),
     ("yearbook-nbs-2010",                            "pipe",     100.0 , ""),
+    ("yearbook-ningbo-2009",                         "prose",    0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("yearbook-qinghai-2017",                        "aligned",  100.0 , ""),
     ("yearbook-shandong-2003-excerpt",               "pipe",     0.0   , "issue 13: added at the sixteenth stop; its rows print the header cells present, packed left, and the header's label stacks (企业/单位数/(个)) fit no reading of the spans: columns left without paths (7.7 before, two columns named right by position and five wrongly)"),
     ("yearbook-xiamen-2024-excerpt",                 "pipe",     0.0   , "issue 13: empty cells as bare `|`; the note and unit lines cut the header"),
@@ -407,8 +419,10 @@ fn floors_name_every_truth_file_once() {
 /// yearbook, whose age rows (`0-4`, `95+`) now read, binds its 147 values under columns its
 /// wrapped group labels do not name: columns without paths, and a warning says so. 965:
 /// the same stop's readings of packed pipe headers and of a cell-per-line header under
-/// its unit line. 954: a unit column of rows packed left no longer a level of their paths.)
-const MAX_STRAY: usize = 954;
+/// its unit line. 954: a unit column of rows packed left no longer a level of their paths.
+/// 1447: the twelve documents added at the seventeenth stop bring 496, rows read under
+/// columns their headers do not name, a warning saying so on each.)
+const MAX_STRAY: usize = 1447;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

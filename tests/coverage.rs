@@ -70,6 +70,28 @@ fn every_non_blank_corpus_line_is_in_a_block() {
     );
 }
 
+/// No text is given twice: no two text blocks of one kind span the same lines (a line of
+/// bars alone, `|||||`, holding several empty cells of a table left unread once came out
+/// as one paragraph per cell). Tables may: two halves printed side by side share lines.
+#[test]
+fn no_corpus_line_is_given_twice() {
+    let mut failures = Vec::new();
+    for (path, _, doc) in util::corpus_docs() {
+        let mut seen: Vec<(std::mem::Discriminant<govreport::model::Block>, [u32; 2])> = Vec::new();
+        for b in &doc.blocks {
+            if matches!(b, govreport::model::Block::Table(_)) {
+                continue;
+            }
+            let key = (std::mem::discriminant(b), b.lines());
+            if seen.contains(&key) {
+                failures.push(format!("{}: lines {:?}", util::stem(path), b.lines()));
+            }
+            seen.push(key);
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// The check must see a line that no block covers.
 #[test]
 fn coverage_check_sees_a_gap() {

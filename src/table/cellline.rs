@@ -1003,7 +1003,9 @@ fn unread(st: &[Stretch], rest: &[&Item], out: &mut Vec<Piece>) {
     for s in st {
         nos.extend(s.values.iter().map(|it| it.no));
     }
+    // (a line of bars alone holds several empty cells: one line, one piece)
     nos.sort_unstable();
+    nos.dedup();
     let mut k = 0;
     while k < nos.len() {
         let mut e = k;

@@ -301,6 +301,12 @@ fn spaced_thousands(lines: &[Line]) -> bool {
         })
 }
 
+/// A line drawn with dashes, equals signs or box rules alone (`-----`, `=====`).
+fn is_drawn_line(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() >= 3 && t.chars().all(|c| "-=_─━═".contains(c))
+}
+
 /// A line printing a label and no value: its indentation and the label.
 fn scan_label(text: &str) -> Option<(usize, String)> {
     let t = text.trim_end();
@@ -466,7 +472,9 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         .map(|k| lines[k].text.trim().to_string())
         .collect();
     let printed: Vec<usize> = (0..head_end)
-        .filter(|&k| !lines[k].text.trim().is_empty() && !unit_line(k))
+        .filter(|&k| {
+            !lines[k].text.trim().is_empty() && !unit_line(k) && !is_drawn_line(&lines[k].text)
+        })
         .collect();
     let texts: Vec<&str> = printed.iter().map(|&k| lines[k].text.as_str()).collect();
     let found = (0..texts.len())
@@ -530,7 +538,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
                 cells: Some(r.cells.clone()),
             }),
             None => {
-                if let Some((indent, label)) = scan_label(&l.text) {
+                if is_drawn_line(&l.text) {
+                    // a line drawn across the table (under its header, between row
+                    // groups) is no row and no label
+                } else if let Some((indent, label)) = scan_label(&l.text) {
                     items.push(Item {
                         line: l.no,
                         indent,
@@ -1027,6 +1038,31 @@ mod tests {
                 _ => None,
             })
             .expect("a table")
+    }
+
+    /// Issue 13: a release's rows whose figures carry a revision mark (`175.0r`) and a
+    /// line of dashes drawn under the header: every row is read, none under the dashes.
+    #[test]
+    fn marked_figures_and_a_drawn_line_under_the_header() {
+        let t = table(
+            "指标 2021 2022 2023
+             --------------------------------
+             All items 175.0r 175.4r 176.1
+             Food 161.4 161.4 162.5p
+             Clothing 154.2 154.5 154.8
+",
+        );
+        let want: Vec<(String, Vec<String>)> = [
+            ("All items", ["175.0r", "175.4r", "176.1"]),
+            ("Food", ["161.4", "161.4", "162.5p"]),
+            ("Clothing", ["154.2", "154.5", "154.8"]),
+        ]
+        .iter()
+        .map(|(p, v)| (p.to_string(), v.iter().map(|x| x.to_string()).collect()))
+        .collect();
+        assert_eq!(path_cells(&t), want);
+        let cols: Vec<_> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(cols, ["2021", "2022", "2023"]);
     }
 
     #[test]

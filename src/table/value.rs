@@ -211,7 +211,8 @@ pub struct Number {
     pub value: f64,
     /// The unit after scaling (`元` for `万元`), `%` for percentages.
     pub unit: Option<String>,
-    /// `余`, `多`, `约`, `近`, `超`.
+    /// `余`, `多`, `约`, `近`, `超`; a figure's mark `r` (revised), `p` (provisional), `e`
+    /// (estimated), `*`.
     pub qualifier: Option<String>,
 }
 
@@ -315,6 +316,12 @@ pub fn scan_number(s: &str) -> Option<Number> {
             tail = r;
         }
     }
+    // a statistics office's mark on a figure, printed right after it: revised (`175.0r`),
+    // provisional or preliminary (`p`), estimated (`e`), or a note's star (`0.7*`)
+    if qualifier.is_none() && matches!(tail, "r" | "p" | "e" | "*") {
+        qualifier = Some(tail.to_string());
+        tail = "";
+    }
     if !tail.is_empty() {
         return None;
     }
@@ -402,6 +409,22 @@ mod tests {
         assert_eq!(v("...").0, CellKind::Na);
         assert_eq!(kind_of("…"), CellKind::Na);
         assert_eq!(v("…abc").0, CellKind::Text);
+    }
+
+    /// Issue 13: a statistics office's mark printed on a figure (`175.0r` revised, `p`
+    /// provisional, `e` estimated, `0.7*`) leaves it a number, the mark its qualifier;
+    /// other letters after digits stay text.
+    #[test]
+    fn a_figure_marked_revised_or_provisional_is_a_number() {
+        let q = |s: &str| Some(s.to_string());
+        assert_eq!(v("175.0r"), (CellKind::Number, Some(175.0), None, q("r")));
+        assert_eq!(v("-1.2p"), (CellKind::Number, Some(-1.2), None, q("p")));
+        assert_eq!(v("12e"), (CellKind::Number, Some(12.0), None, q("e")));
+        assert_eq!(v("+0.7*"), (CellKind::Number, Some(0.7), None, q("*")));
+        assert_eq!(kind_of("175.0r"), CellKind::Number);
+        for text in ["12x", "3rd", "5re", "r12", "1e5"] {
+            assert_eq!(v(text).0, CellKind::Text, "{text}");
+        }
     }
 
     #[test]

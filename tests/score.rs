@@ -263,10 +263,11 @@ pub struct Score {
     pub cells: usize,
     pub strict: usize,
     pub wrong: usize,
-    /// Numbers the document binds to a row and column path the truth does not hold
-    /// (the script does not count them): misnamed columns, rows read from text, or
-    /// columns left unnamed. Some truths leave cells out on purpose, so not all are
-    /// errors; the total may not grow.
+    /// Numbers the document binds to a row and a named column path the truth does not
+    /// hold (the script does not count them): misnamed columns or rows read from text.
+    /// A column the reader leaves unnamed (its header not rebuilt, a warning saying so)
+    /// claims nothing and is not counted. Some truths leave cells out on purpose, so not
+    /// all are errors; the total may not grow.
     pub stray: usize,
 }
 
@@ -341,7 +342,9 @@ pub fn score(doc: &Value, truth: &Value, wrong: &mut Vec<String>) -> Score {
             let row = npath(&r["path"]);
             for (i, cell) in r["cells"].as_array().unwrap_or(&empty).iter().enumerate() {
                 let col = cols.get(i).map(|c| npath(&c["path"])).unwrap_or_default();
-                if cell["kind"] == "number" && !truth_keys.contains(&(row.clone(), col)) {
+                // (a column the reader leaves unnamed names nothing: not stray)
+                let named = !col.is_empty();
+                if cell["kind"] == "number" && named && !truth_keys.contains(&(row.clone(), col)) {
                     s.stray += 1;
                 }
             }
@@ -409,20 +412,15 @@ fn floors_name_every_truth_file_once() {
     }
 }
 
-/// Most numbers of the corpus bound to paths no truth holds ([`Score::stray`]), as of the
-/// thirteenth stop: a column whose label is misread moves its values here, out of the
-/// script's sight. Lower it as readers improve; never raise it without saying why.
-/// (520: a 中山 bulletin row kept whole past its `持平` cell binds its change under `累计`,
-/// whose packed second header line `增减百分点` the text does not place. 1116: the 23
-/// documents added at the sixteenth stop bring 596, tables whose rows are read and whose
-/// headers are not rebuilt as their truth reads them. 1248: the English edition of China's
-/// yearbook, whose age rows (`0-4`, `95+`) now read, binds its 147 values under columns its
-/// wrapped group labels do not name: columns without paths, and a warning says so. 965:
-/// the same stop's readings of packed pipe headers and of a cell-per-line header under
-/// its unit line. 954: a unit column of rows packed left no longer a level of their paths.
-/// 1447: the twelve documents added at the seventeenth stop bring 496, rows read under
-/// columns their headers do not name, a warning saying so on each.)
-const MAX_STRAY: usize = 1447;
+/// Most numbers of the corpus bound to named paths no truth holds ([`Score::stray`]).
+/// Lower it as readers improve; never raise it without saying why. (Counted over named
+/// columns only since the seventeenth stop: until then values under columns a reader
+/// left unnamed counted too, 1,567 of them, which hid the few misnamed ones. 115: 72 in
+/// three `pdftotext -layout` budget and final-account texts whose compressed CJK header
+/// lines join or split labels, 29 in 中山's bulletin whose `增长%` header line the text
+/// does not place, 8 in 达州's price table whose three label columns read as levels of the
+/// row path where its truth takes the first as the row, 6 more.)
+const MAX_STRAY: usize = 115;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

@@ -419,8 +419,9 @@ fn floors_name_every_truth_file_once() {
 /// three `pdftotext -layout` budget and final-account texts whose compressed CJK header
 /// lines join or split labels, 29 in 中山's bulletin whose `增长%` header line the text
 /// does not place, 8 in 达州's price table whose three label columns read as levels of the
-/// row path where its truth takes the first as the row, 6 more.)
-const MAX_STRAY: usize = 115;
+/// row path where its truth takes the first as the row, 6 more. 163: 达州's rows ending in a
+/// remark now read whole, 56 numbers under the right columns on those three-level paths.)
+const MAX_STRAY: usize = 163;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

@@ -495,7 +495,10 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
     if first && is_year_row(row) {
         return false;
     }
-    let tail = cells.iter().rev().take_while(|c| is_value_like(c)).count();
+    let mut tail = cells.iter().rev().take_while(|c| is_value_like(c)).count();
+    if tail == 0 && !first {
+        tail = before_remark(cells);
+    }
     if tail == 0 {
         return false;
     }
@@ -516,6 +519,25 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
     let prefix = &cells[..cells.len() - tail];
     let texts = prefix.iter().filter(|c| !c.is_empty()).count();
     texts < tail || (!first && prefix.len() == 1 && texts == 1)
+}
+
+/// A row of figures whose last cell is a remark (`猪肉 | 13.50 | 14.14 | -4.53% | 正常波动;`,
+/// a 备注 column): the count of cells from its values to its end, where one text cell
+/// ends the row after two value cells at least, one of them an amount no header would
+/// print (a fraction, a percentage, a thousands separator: `2019 | 2020 | 增长%` is a
+/// header); 0 otherwise.
+fn before_remark(cells: &[String]) -> usize {
+    let Some((remark, rest)) = cells.split_last() else {
+        return 0;
+    };
+    if remark.is_empty() || is_value_like(remark) {
+        return 0;
+    }
+    let values = rest.iter().rev().take_while(|c| is_value_like(c)).count();
+    let amount = rest[rest.len() - values..]
+        .iter()
+        .any(|c| kind_of(c) == CellKind::Number && c.contains(['.', '%', ',']));
+    if values >= 2 && amount { values + 1 } else { 0 }
 }
 
 /// The tables of two halves read side by side on the same lines (a 收入 | 支出 summary,
@@ -1376,7 +1398,12 @@ fn grid_shape(data: &[RawRow], width: usize) -> (usize, usize) {
     let l = data
         .iter()
         .map(|r| {
-            r.cells
+            // (a remark ending a row of figures is no label: [`before_remark`])
+            let cells = match before_remark(&r.cells) {
+                0 => &r.cells[..],
+                _ => &r.cells[..r.cells.len() - 1],
+            };
+            cells
                 .iter()
                 .rposition(|c| !c.is_empty() && !is_value_like(c))
                 .map_or(0, |i| i + 1)
@@ -2550,6 +2577,39 @@ B | 4 | 5 | 6 |
                 (s(&["来访数"]), s(&["累计"]), "8".to_string()),
             ]
         );
+    }
+
+    /// Issue 13: a 备注 column whose remark ends some rows of figures (`13.50 | 14.14 |
+    /// 正常波动;`): those rows are data of the same table, the remark a text cell of its
+    /// column, and no value moves; a header row of years then a label stays a header.
+    #[test]
+    fn issue_13_a_remark_ends_rows_of_figures() {
+        let text = "\
+项目名称 | 本期均价 | 上期均价 | 变动幅度 | 备注 |
+籼米 | 2.19 | 2.19 | -- | |
+猪肉 | 13.50 | 14.14 | -4.53% | 正常波动; |
+仔猪 | 23.22 | 22.56 | 2.93% | 正常波动; |
+玉米 | 3.07 | 3.06 | 0.33% | |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1, "{t:?}");
+        let cols: Vec<Vec<String>> = t[0].columns.iter().map(|c| c.path.clone()).collect();
+        assert_eq!(
+            cols,
+            [
+                s(&["本期均价"]),
+                s(&["上期均价"]),
+                s(&["变动幅度"]),
+                s(&["备注"])
+            ]
+        );
+        let cells = cells_of(&t[0]);
+        assert_eq!(cells.len(), 16);
+        assert!(cells.contains(&(s(&["猪肉"]), s(&["本期均价"]), "13.50".to_string())));
+        assert!(cells.contains(&(s(&["猪肉"]), s(&["备注"]), "正常波动;".to_string())));
+        assert!(cells.contains(&(s(&["玉米"]), s(&["变动幅度"]), "0.33%".to_string())));
+        assert_eq!(before_remark(&s(&["指标", "2019", "2020", "增长%"])), 0);
+        assert_eq!(before_remark(&s(&["猪肉", "13.50", "14.14", "正常"])), 3);
     }
 
     /// Issue 13: a blank form (no value printed; its row codes are no values) has no

@@ -50,6 +50,7 @@ pub fn blocks_with(
         series: Vec::new(),
         form_line: None,
         paged: pdf_chars,
+        drawn: crate::line_kind::in_drawing_order(lines),
     };
     b.title();
     let mut i = b.out.last().map_or(0, |blk| blk.lines()[1] as usize);
@@ -1019,6 +1020,8 @@ struct Builder<'a> {
     /// The text is a PDF's (it holds page breaks): `pdftotext -layout` sets it one
     /// character per column.
     paged: bool,
+    /// The text is a PDF's in drawing order ([`crate::line_kind::in_drawing_order`]).
+    drawn: bool,
 }
 
 impl Builder<'_> {
@@ -1315,7 +1318,9 @@ impl Builder<'_> {
                     .collect()
             }
             Style::Grid => table::grid::read(lines, warnings),
-            Style::Cellline => table::cellline::read(lines, &self.kinds[r.start..r.end], warnings),
+            Style::Cellline => {
+                table::cellline::read(lines, &self.kinds[r.start..r.end], self.drawn, warnings)
+            }
             Style::Joined => table::joined::read(lines, warnings),
             Style::Ruled => table::ruled::read(lines, warnings)
                 .unwrap_or_else(|| vec![Piece::Unread([lines[0].no, lines[lines.len() - 1].no])]),

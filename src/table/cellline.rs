@@ -49,8 +49,14 @@ struct Item {
     row: bool,
 }
 
-/// Reads a cell-per-line region; `kinds` are the classified kinds of its lines.
-pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> Vec<Piece> {
+/// Reads a cell-per-line region; `kinds` are the classified kinds of its lines; `drawn`:
+/// the text is a PDF's in drawing order (its blank lines part nothing of a table's).
+pub fn read(
+    lines: &[Line],
+    kinds: &[LineKind],
+    drawn: bool,
+    warnings: &mut Vec<Warning>,
+) -> Vec<Piece> {
     // a row `a | b |` broken before each bar: the bars give the rows
     let texts: Vec<(u32, &str)> = lines.iter().map(|l| (l.no, l.text.as_str())).collect();
     if let Some(rows) = super::pipe::bar_first_rows(&texts) {
@@ -124,7 +130,7 @@ pub fn read(lines: &[Line], kinds: &[LineKind], warnings: &mut Vec<Warning>) -> 
         closed = true;
     }
     let mut out = Vec::new();
-    match groups(&items) {
+    match groups(&items, drawn) {
         Some(groups) => read_groups(&split_text_heads(groups), &mut out, warnings),
         None => read_flat(&items, squeezed, barred, closed, &mut out, warnings),
     }
@@ -352,8 +358,9 @@ fn join_wrapped(items: Vec<Item>) -> Vec<Item> {
 
 /// Rows given by separators: lone `|` lines between rows, or blank lines between rows
 /// (each cell possibly followed by a `|`). `None` when the region has no separators
-/// that make rows.
-fn groups(items: &[Item]) -> Option<Vec<Vec<&Item>>> {
+/// that make rows, also where a blank line follows every cell (unless the text is in
+/// drawing order, `drawn`, whose blank lines are the PDF's, not a table's).
+fn groups(items: &[Item], drawn: bool) -> Option<Vec<Vec<&Item>>> {
     let cells = |it: &&Item| matches!(it.kind, Kind::Value | Kind::Label);
     let n_cells = items.iter().filter(cells).count();
     let bars = items.iter().filter(|i| i.kind == Kind::Bar).count();
@@ -374,6 +381,21 @@ fn groups(items: &[Item]) -> Option<Vec<Vec<&Item>>> {
     }
     if !cur.is_empty() {
         out.push(cur);
+    }
+    // a blank line after (nearly) every cell, labels and values alike, parts cells, not
+    // rows: no separators
+    let singles = out.iter().filter(|g| g.len() == 1).count();
+    let single = |k: Kind| {
+        out.iter()
+            .filter(|g| g.len() == 1 && g[0].kind == k)
+            .count()
+    };
+    if !drawn
+        && singles * 10 >= out.len() * 9
+        && single(Kind::Label) >= 3
+        && single(Kind::Value) >= 3
+    {
+        return None;
     }
     // rows: each group holds at most one run of values, at its end, and several do
     let runs = |g: &Vec<&Item>| {
@@ -1181,6 +1203,18 @@ mod tests {
         check(&format!(
             "二、主动公开政府信息情况\n\n{}\n",
             rows.join("\n\n")
+        ));
+    }
+
+    /// Issue 13: a blank line after every cell (a page store's conversion of a report's
+    /// tables): the blank lines part cells, not rows, so the rows are rebuilt as where
+    /// nothing parts them.
+    #[test]
+    fn a_blank_line_after_every_cell() {
+        let cells: Vec<&str> = ROWS.iter().flat_map(|r| r.lines()).collect();
+        check(&format!(
+            "二、主动公开政府信息情况\n\n{}\n",
+            cells.join("\n\n")
         ));
     }
 

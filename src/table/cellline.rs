@@ -174,15 +174,20 @@ fn empty_cells(items: &[Item], lines: &[Line]) -> Option<Vec<Item>> {
             out.push(it.clone());
         }
     }
-    // the number of values after each run of labels
+    let counts = values_per_row(&out);
+    let width = *counts.first()?;
+    (expanded && width > 0 && counts.iter().all(|&c| c == width)).then_some(out)
+}
+
+/// The number of values after each run of labels of `items` (labels after the last values
+/// are no row: text).
+fn values_per_row(items: &[Item]) -> Vec<usize> {
     let mut counts: Vec<usize> = Vec::new();
     let mut after_label = false;
-    for it in &out {
+    for it in items {
         match it.kind {
-            Kind::Label => {
-                if !after_label {
-                    counts.push(0);
-                }
+            Kind::Label if !after_label => {
+                counts.push(0);
                 after_label = true;
             }
             Kind::Value => {
@@ -194,12 +199,10 @@ fn empty_cells(items: &[Item], lines: &[Line]) -> Option<Vec<Item>> {
             _ => {}
         }
     }
-    // (labels after the last values are no row: text)
     if counts.last() == Some(&0) {
         counts.pop();
     }
-    let width = *counts.first()?;
-    (expanded && width > 0 && counts.iter().all(|&c| c == width)).then_some(out)
+    counts
 }
 
 /// Where every cell's line is followed by a line of a bar alone, its closing bar (`99.6`
@@ -234,24 +237,7 @@ fn closing_bars(items: &[Item]) -> Option<Vec<Item>> {
         }
         prev = it.kind;
     }
-    // the number of values after each run of labels
-    let mut counts: Vec<usize> = Vec::new();
-    let mut after_label = false;
-    for it in &out {
-        match it.kind {
-            Kind::Label if !after_label => {
-                counts.push(0);
-                after_label = true;
-            }
-            Kind::Value => {
-                if let Some(c) = counts.last_mut() {
-                    *c += 1;
-                }
-                after_label = false;
-            }
-            _ => {}
-        }
-    }
+    let counts = values_per_row(&out);
     let width = *counts.first()?;
     let last = counts.len() - 1;
     // (the table's closing bar: one empty cell more after the last row's)

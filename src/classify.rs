@@ -339,8 +339,12 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
                     Err(end) => Err(end),
                 }
             }
-            // rows joined by single spaces whose labels start with a code (`201 05 专项 1 1`)
-            LineKind::Text if table::joined::is_coded_row(&lines[i].text) => {
+            // rows joined by single spaces whose labels start with a code (`201 05 专项 1 1`),
+            // or that a year labels (a series over the years: `1978 123.30 457.70`)
+            LineKind::Text
+                if table::joined::is_coded_row(&lines[i].text)
+                    || table::joined::is_year_row(&lines[i].text) =>
+            {
                 joined_region(lines, kinds, i, floor).ok_or(i + 1)
             }
             LineKind::Pipe if pipe::is_bar_first_cell(&lines[i].text) => {

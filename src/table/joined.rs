@@ -65,7 +65,7 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
     // a label naming a band of numbers (`0-4`, `1 - 2`, `95+`) reads as values: the words
     // it takes are no values
     let band = if tail == toks.len() {
-        band_words(&toks)
+        band_words(&toks).max(year_first(&toks))
     } else {
         0
     };
@@ -87,7 +87,7 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
         cells.push(t.to_string());
     }
     let label: Vec<&str> = toks[..first].iter().map(|t| t.1).collect();
-    if !has_letters(&label) && band_words(&toks) != first {
+    if !has_letters(&label) && band_words(&toks).max(year_first(&toks)) != first {
         return None;
     }
     Some(JoinedRow {
@@ -96,6 +96,24 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
         cells,
         tight,
     })
+}
+
+/// True for a line of values led by the year that labels them (`1978 123.30 457.70`):
+/// [`year_first`].
+pub fn is_year_row(text: &str) -> bool {
+    tokens(text.trim_end())
+        .is_some_and(|toks| year_first(&toks) == 1 && toks.iter().all(|t| is_value(t.1)))
+}
+
+/// 1 where a line of values starts with a year followed by amounts (`1978 123.30 457.70`,
+/// a row of a yearbook's series over the years): the year labels the row. A line of years
+/// alone, or of whole numbers, is no such row (a header, or values without a label).
+fn year_first(toks: &[(usize, &str)]) -> usize {
+    let amount = |w: &str| w.contains('.') && !is_year_word(w);
+    let starts = toks
+        .first()
+        .is_some_and(|t| is_year_word(t.1) && !t.1.ends_with('.'));
+    usize::from(starts && toks.len() >= 3 && toks[1..].iter().any(|t| amount(t.1)))
 }
 
 /// The count of a line's first words that name a band of numbers, a row label such as
@@ -1038,6 +1056,26 @@ mod tests {
                 _ => None,
             })
             .expect("a table")
+    }
+
+    /// Issue 13: a yearbook's series over the years, each row labelled by its year alone
+    /// (`1978 123.30 457.70`, no word of text on the line): the years are the row labels;
+    /// a line of years alone stays the header.
+    #[test]
+    fn rows_of_a_series_labelled_by_their_years() {
+        let t = table(
+            "年份 总户数 总人口\n\
+             1978 123.30 457.70\n\
+             1979 124.48 462.07\n\
+             1980 128.57 465.99\n",
+        );
+        let got: Vec<String> = path_cells(&t).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(got, ["1978", "1979", "1980"]);
+        let cols: Vec<_> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(cols, ["总户数", "总人口"]);
+        assert_eq!(path_cells(&t)[1].1, ["124.48", "462.07"]);
+        assert!(!super::is_year_row("2019 2020 2021"));
+        assert!(!super::is_year_row("2019 1200 1300"));
     }
 
     /// Issue 13: a release's rows whose figures carry a revision mark (`175.0r`) and a

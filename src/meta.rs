@@ -48,7 +48,6 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
             };
             meta.agency = agency.filter(|a| !a.is_empty());
             if pre.is_empty()
-                && compact.starts_with("关于")
                 && let Some(a) = agency_over_title(text, &compact)
             {
                 meta.agency = Some(a.to_string());
@@ -96,8 +95,18 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
         );
         meta.year = r.captures(head).and_then(|c| c[1].parse().ok());
     }
-    if meta.agency.is_none() {
-        meta.agency = agency_in_text(head, meta.year);
+    match (&meta.agency, agency_in_text(head, meta.year)) {
+        (None, found) => meta.agency = found,
+        // a title whose agency lost its place name (`市人民政府办公室2025年…`: a page
+        // heading cut short) where the body names the same body whole
+        (Some(a), Some(full)) if full.len() > a.len() && full.ends_with(a.as_str()) => {
+            meta.title = meta
+                .title
+                .as_ref()
+                .map(|t| t.replacen(a.as_str(), &full, 1));
+            meta.agency = Some(full);
+        }
+        _ => {}
     }
     meta
 }
@@ -105,9 +114,9 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
 /// Endings of the names of government bodies (`…人民政府`, `…管理局`, `…街道办事处`).
 const ORG_ENDINGS: &str = "人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管理局|服务局|局|委|厅|院|中心|街道办事处|街道|镇|乡";
 
-/// A title opening on `关于` (`关于2021年度政府信息公开工作的年度报告`) names its
-/// subject only: the body prints the issuing body on its own line right above the same
-/// line. That body, where a line of the text (white space closed up) is the title and
+/// A title naming no body before its year (`2022年政府信息公开工作年度报告`, or opening on
+/// `关于`: `关于2021年度…的年度报告`) names its subject only: the body prints the issuing
+/// body on its own line right above the same line. That body, where a line of the text (white space closed up) is the title and
 /// the line before it (blank lines passed) is a body's name alone.
 fn agency_over_title<'a>(text: &'a str, title: &str) -> Option<&'a str> {
     static NAME: OnceLock<Regex> = OnceLock::new();
@@ -164,7 +173,19 @@ fn agency_in_text(text: &str, year: Option<i32>) -> Option<String> {
         }
         let mut name = c[1].to_string();
         for lead in [
-            "根据", "现将", "依据", "按照", "关于", "公开", "在", "对", "由", "将", "是", "为",
+            "现公开",
+            "根据",
+            "现将",
+            "依据",
+            "按照",
+            "关于",
+            "公开",
+            "在",
+            "对",
+            "由",
+            "将",
+            "是",
+            "为",
         ] {
             if let Some(r) = name.strip_prefix(lead) {
                 name = r.to_string();
@@ -232,6 +253,23 @@ mod tests {
         assert_eq!((bare.agency, bare.year), (None, Some(2021)));
         let counted = meta("一、总体情况\n截止2023年12月31日我局通过官方网站发布信息34条。\n");
         assert_eq!(counted.year, Some(2023));
+        // a page title naming no body, the body's line over the same title below it
+        let bare_title = meta(
+            "2022年政府信息公开工作年度报告\n某县某镇人民政府\n2022年政府信息公开工作年度报告\n一、总体情况\n",
+        );
+        assert_eq!(
+            bare_title.title.as_deref(),
+            Some("某县某镇人民政府2022年政府信息公开工作年度报告")
+        );
+        // a heading that lost the place name, the body naming the same body whole
+        let cut = meta(
+            "市人民政府办公室2025年政府信息公开工作年度报告\n\n根据《条例》要求，现公开某某市人民政府办公室2025年政府信息公开工作年度报告。\n一、总体情况\n",
+        );
+        assert_eq!(cut.agency.as_deref(), Some("某某市人民政府办公室"));
+        assert_eq!(
+            cut.title.as_deref(),
+            Some("某某市人民政府办公室2025年政府信息公开工作年度报告")
+        );
     }
 
     /// Reporting years as the corpus truth gives them, wherever the text states one.

@@ -34,16 +34,22 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("bulletin-zhongshan-nodate-excerpt",            "pipe",     57.0  , "issue 13: the packed second header row ('增长%' under '累计') is left out with a warning, as the text does not say its column (the truth reads it under 累计)"),
     ("dapuqiao-2025-excerpt",                        "markdown", 100.0 , ""),
     ("disclosure-ankang-2019-excerpt",               "cellline", 100.0 , ""),
+    ("disclosure-banan-shichang-2023-excerpt",       "cellline", 100.0 , ""),
+    ("disclosure-beichen-jixianli-2023-excerpt",     "cellline", 100.0 , ""),
+    ("disclosure-binhai-xingang-2023-excerpt",       "cellline", 100.0 , ""),
     ("disclosure-changchun-erdao-2022-excerpt",      "cellline", 11.4  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-changchun-js-2023-excerpt",         "pipe",     100.0 , ""),
     ("disclosure-district-stats-2023-excerpt",       "cellline", 32.2  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-form-dingxi-undated-excerpt",       "cellline", 94.1  , "issue 13: tables of other statistical reports"),
+    ("disclosure-gaoxin-shehuifazhan-2022-excerpt",  "mixed",    79.9  , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("disclosure-liwan-qiaozhong-2023-excerpt",      "pipe",     100.0 , ""),
     ("disclosure-longgang-2024-excerpt",             "pipe",     100.0 , ""),
     ("disclosure-nilka-2023-excerpt",                "cellline", 100.0 , ""),
     ("disclosure-shanghai-office-2019-w3m-excerpt",  "grid",     100.0 , ""),
     ("disclosure-taizhou-2017-excerpt",              "pipe",     0.0   , "issue 13: no value cells; the file is there for its meta block and headings"),
+    ("disclosure-taojiang-songmutang-2022-excerpt",  "pipe",     100.0 , ""),
     ("disclosure-tianjin-hongqiao-2022-excerpt",     "pipe",     100.0 , ""),
+    ("disclosure-tianmen-2025-excerpt",              "cellline", 77.7  , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("disclosure-wendeng-xinfang-2022-p8",           "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-wuhan-hanyang-2022-excerpt",        "cellline", 33.2  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-xuwen-sifa-nodate-excerpt",         "pipe",     100.0 , ""),
@@ -420,8 +426,10 @@ fn floors_name_every_truth_file_once() {
 /// lines join or split labels, 29 in 中山's bulletin whose `增长%` header line the text
 /// does not place, 8 in 达州's price table whose three label columns read as levels of the
 /// row path where its truth takes the first as the row, 6 more. 163: 达州's rows ending in a
-/// remark now read whole, 56 numbers under the right columns on those three-level paths.)
-const MAX_STRAY: usize = 163;
+/// remark now read whole, 56 numbers under the right columns on those three-level paths.
+/// 165: 天门's two 现行有效件 values under the template's label 现行有效件数, the page
+/// printing the label cut short.)
+const MAX_STRAY: usize = 165;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

@@ -37,6 +37,17 @@ pub fn blocks_with(
     pdf_chars: bool,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Block> {
+    blocks_and_fields(lines, read, pdf_chars, warnings).0
+}
+
+/// [`blocks_with`], and the fields of the page's metadata tables (`meta.fields`: a table
+/// of `label：` cells and their values is no table of values, its lines stay text).
+pub fn blocks_and_fields(
+    lines: &[Line],
+    read: &[crate::template::grammar::Read],
+    pdf_chars: bool,
+    warnings: &mut Vec<Warning>,
+) -> (Vec<Block>, Vec<crate::model::MetaField>) {
     let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(&l.text)).collect();
     mark_page_furniture(lines, &mut kinds);
     let mut b = Builder {
@@ -51,6 +62,7 @@ pub fn blocks_with(
         form_line: None,
         paged: pdf_chars,
         drawn: crate::line_kind::in_drawing_order(lines),
+        fields: Vec::new(),
     };
     b.title();
     let mut i = b.out.last().map_or(0, |blk| blk.lines()[1] as usize);
@@ -88,10 +100,32 @@ pub fn blocks_with(
     b.flush();
     long_outline_items(&mut b.out);
     relevel_western(&mut b.out);
-    b.out
+    (b.out, b.fields)
 }
 
 impl Builder<'_> {
+    /// A page's metadata table (`| 索引号： | … | 发布机构： | … |`): its fields go to
+    /// `meta.fields` and its lines stay text, one paragraph; true when `seg` is one.
+    fn meta_table(&mut self, rows: &[RawRow], lines: [u32; 2]) -> bool {
+        let Some(fields) =
+            crate::meta::fields_of(rows.iter().map(|r| (r.line, r.cells.as_slice())))
+        else {
+            return false;
+        };
+        let mut text = String::new();
+        for c in rows.iter().flat_map(|r| &r.cells) {
+            if !c.trim().is_empty() {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(c.trim());
+            }
+        }
+        self.out.push(Block::Paragraph(Paragraph { lines, text }));
+        self.fields.extend(fields);
+        true
+    }
+
     /// Classifies lines `[from, to)` into blocks.
     fn segment(&mut self, from: usize, to: usize, warnings: &mut Vec<Warning>) {
         if from >= to {
@@ -1026,6 +1060,9 @@ struct Builder<'a> {
     paged: bool,
     /// The text is a PDF's in drawing order ([`crate::line_kind::in_drawing_order`]).
     drawn: bool,
+    /// Fields of the page's metadata tables (`| 索引号： | … | 发布机构： | … |`), which are
+    /// no tables of values: their lines stay text.
+    fields: Vec<crate::model::MetaField>,
 }
 
 impl Builder<'_> {
@@ -1358,6 +1395,7 @@ impl Builder<'_> {
         }
         for p in pieces {
             match p {
+                Piece::Table { seg, .. } if self.meta_table(&seg.rows, seg.lines) => {}
                 Piece::Table { seg, grid } => {
                     let ctx = Context {
                         title: title.clone(),
@@ -1691,6 +1729,9 @@ impl Builder<'_> {
             present: joined || padded,
         };
         let last_line = region[region.len() - 1].no;
+        if self.meta_table(&rows, [first_line, last_line]) {
+            return end;
+        }
         let segments = table::segments(rows, [first_line, last_line], markdown);
         if segments.is_empty() {
             // Delimiter rows alone (`|---|---|`) are no table; their lines stay in the
@@ -2284,6 +2325,46 @@ mod tests {
                 "Clothing and footwear"
             ]
         );
+    }
+
+    /// Issue 13: a page's metadata table as a Markdown flattening prints it (`| 索引号： |
+    /// … | 主题分类： | … |`) is no table of values: its fields go to `meta.fields` with
+    /// their lines, the lines stay one paragraph; a table whose `label：` cells hold
+    /// figures stays a table.
+    #[test]
+    fn a_metadata_table_printed_as_text_gives_fields() {
+        let text = "某局2021年政府信息公开工作年度报告\n\n|  |  |  |  |\n| --- | --- | --- | --- |\n\
+                    | 索引号： | 49265934/2022-00484 | 主题分类： | 政务公开 |\n\
+                    | 发布机构： | 某局 | 发文日期： | 2022-01-14 |\n\
+                    | 名称： | 某局2021年政府信息公开工作年度报告 | | |\n\n一、总体情况\n";
+        let doc = crate::parse_bytes(text.as_bytes(), "t.md", &crate::Options::default()).unwrap();
+        assert_eq!(doc.tables().count(), 0, "{:?}", doc.blocks);
+        let fields: Vec<(&str, &str, u32)> = doc
+            .meta
+            .fields
+            .iter()
+            .map(|f| (f.label.as_str(), f.value.as_str(), f.line))
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                ("索引号", "49265934/2022-00484", 5),
+                ("主题分类", "政务公开", 5),
+                ("发布机构", "某局", 6),
+                ("发文日期", "2022-01-14", 6),
+                ("名称", "某局2021年政府信息公开工作年度报告", 7)
+            ]
+        );
+        assert!(
+            doc.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Paragraph(p) if p.lines == [3, 7]))
+        );
+        let figures =
+            "| 收入合计： | 100 | 支出合计： | 90 |\n| 年初结转： | 5 | 年末结转： | 15 |\n";
+        let doc =
+            crate::parse_bytes(figures.as_bytes(), "t.md", &crate::Options::default()).unwrap();
+        assert!(doc.meta.fields.is_empty());
     }
 
     #[test]

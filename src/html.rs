@@ -18,7 +18,7 @@
 
 use crate::markup::{GridCell, GridRow, GridTable, Item};
 use crate::model::MetaField;
-use crate::normalize::{compact, join_label, trim};
+use crate::normalize::{compact, join_label};
 use ego_tree::{NodeId, NodeRef};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
@@ -721,56 +721,14 @@ fn table_text(t: &GridTable) -> String {
         .join(" ")
 }
 
-/// A metadata table: at least two `label：` cells (a short label ending in a colon,
-/// its value in the next cell, or `label：value` in one cell), and no number-only cell
-/// outside those values. Returns its fields.
+/// A metadata table: [`crate::meta::fields_of`] its rows' cell texts.
 fn meta_fields(t: &GridTable) -> Option<Vec<MetaField>> {
-    let mut fields = Vec::new();
-    let mut nonempty = 0usize;
-    for r in &t.rows {
-        let mut k = 0;
-        while k < r.cells.len() {
-            let s = trim(&r.cells[k].text);
-            if s.is_empty() {
-                k += 1;
-                continue;
-            }
-            nonempty += 1;
-            let key = s.strip_suffix('：').or_else(|| s.strip_suffix(':'));
-            if let Some(key) = key.filter(|k| (1..=8).contains(&k.chars().count())) {
-                let value = r
-                    .cells
-                    .get(k + 1)
-                    .map(|c| trim(&c.text).to_string())
-                    .unwrap_or_default();
-                if !value.is_empty() {
-                    nonempty += 1;
-                }
-                fields.push(MetaField {
-                    label: key.trim().to_string(),
-                    value,
-                    line: r.line,
-                });
-                k += 2;
-                continue;
-            }
-            if let Some((key, value)) = s.split_once('：').or_else(|| s.split_once(':'))
-                && (1..=8).contains(&key.chars().count())
-                && !value.trim().is_empty()
-            {
-                {
-                    fields.push(MetaField {
-                        label: key.trim().to_string(),
-                        value: value.trim().to_string(),
-                        line: r.line,
-                    });
-                }
-            }
-            k += 1;
-        }
-    }
-    let keyed = fields.len();
-    (keyed >= 2 && keyed * 2 + 1 >= nonempty).then_some(fields)
+    let rows: Vec<(u32, Vec<String>)> = t
+        .rows
+        .iter()
+        .map(|r| (r.line, r.cells.iter().map(|c| c.text.clone()).collect()))
+        .collect();
+    crate::meta::fields_of(rows.iter().map(|(l, c)| (*l, c.as_slice())))
 }
 
 /// html5ever's sink for scraper, wrapped to note the line each element starts on.

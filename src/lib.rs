@@ -420,11 +420,13 @@ fn parse_text(
     let drawn = line_kind::in_drawing_order(&lines);
     let read = |readings: &[template::grammar::Read]| {
         let mut warnings = warnings.clone();
-        let mut blocks = classify::blocks_with(&lines, readings, pdf_chars, &mut warnings);
+        let (mut blocks, fields) =
+            classify::blocks_and_fields(&lines, readings, pdf_chars, &mut warnings);
         if drawn {
             unread_tables(&mut blocks, &lines, readings, &mut warnings);
         }
-        let meta = meta::extract(&blocks, &decoded.text);
+        let mut meta = meta::extract(&blocks, &decoded.text);
+        meta.fields = fields;
         let mut doc = Document {
             schema: SCHEMA.to_string(),
             source: source.clone(),

@@ -774,8 +774,14 @@ pub fn assemble(items: &[Item], style: &str, warnings: &mut Vec<Warning>) -> Ass
         }
     }
     let _ = last_src;
-    // 2. text blocks
-    let mut blocks = crate::classify::blocks(&for_classify, warnings);
+    // 2. text blocks (and the fields of metadata tables printed as text: `| 索引号： | … |`)
+    let pdf_chars = crate::classify::pdf_chars(&for_classify);
+    let (mut blocks, text_fields) =
+        crate::classify::blocks_and_fields(&for_classify, &[], pdf_chars, warnings);
+    fields.extend(text_fields.into_iter().map(|mut f| {
+        f.line = map.get(f.line as usize - 1).copied().unwrap_or(f.line);
+        f
+    }));
     for (no, t) in furniture {
         blocks.push(Block::Furniture(Furniture {
             lines: [no as u32; 2],

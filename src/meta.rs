@@ -3,7 +3,7 @@
 //! failing that, from how the text names itself (`2020年政府信息公开工作年度报告`,
 //! `统计期限为2025年1月1日`, `《昭通市政务服务管理局2020年部门预算》`).
 
-use crate::model::{Block, Meta};
+use crate::model::{Block, Meta, MetaField};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -109,6 +109,62 @@ pub fn extract(blocks: &[Block], text: &str) -> Meta {
         _ => {}
     }
     meta
+}
+
+/// The fields of a page's metadata table printed as rows of cells (`line`, cells): at
+/// least two `label：` cells (a short label ending in a colon, its value in the next cell,
+/// or `label：value` in one cell), no other cell but those values (one stray at most), and
+/// no value a bare number (`收入合计： | 100` is a table's figure). `None` for any other
+/// table.
+pub fn fields_of<'a>(
+    rows: impl IntoIterator<Item = (u32, &'a [String])>,
+) -> Option<Vec<MetaField>> {
+    let mut fields = Vec::new();
+    let mut nonempty = 0usize;
+    for (line, cells) in rows {
+        let mut k = 0;
+        while k < cells.len() {
+            let s = crate::normalize::trim(&cells[k]);
+            if s.is_empty() {
+                k += 1;
+                continue;
+            }
+            nonempty += 1;
+            let key = s.strip_suffix('：').or_else(|| s.strip_suffix(':'));
+            if let Some(key) = key.filter(|k| (1..=8).contains(&k.chars().count())) {
+                let value = cells
+                    .get(k + 1)
+                    .map(|c| crate::normalize::trim(c).to_string())
+                    .unwrap_or_default();
+                if !value.is_empty() {
+                    nonempty += 1;
+                }
+                if crate::table::value::kind_of(&value) == crate::model::CellKind::Number {
+                    return None;
+                }
+                fields.push(MetaField {
+                    label: key.trim().to_string(),
+                    value,
+                    line,
+                });
+                k += 2;
+                continue;
+            }
+            if let Some((key, value)) = s.split_once('：').or_else(|| s.split_once(':'))
+                && (1..=8).contains(&key.chars().count())
+                && !value.trim().is_empty()
+            {
+                fields.push(MetaField {
+                    label: key.trim().to_string(),
+                    value: value.trim().to_string(),
+                    line,
+                });
+            }
+            k += 1;
+        }
+    }
+    let keyed = fields.len();
+    (keyed >= 2 && keyed * 2 + 1 >= nonempty).then_some(fields)
 }
 
 /// Endings of the names of government bodies (`…人民政府`, `…管理局`, `…街道办事处`).

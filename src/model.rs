@@ -63,7 +63,8 @@ pub struct Meta {
     /// The official template recognised, e.g. `gidr-2019`, `gidr-2021`.
     pub template: Option<String>,
     /// Fields the publishing page states about the document (索引号, 发布机构, 发文日期 …),
-    /// read from its metadata table; absent when there are none (text input).
+    /// read from its metadata table (an HTML table, or its text flattening: `| 索引号： | … |`);
+    /// absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<MetaField>,
 }

@@ -426,7 +426,11 @@ fn parse_text(
             unread_tables(&mut blocks, &lines, readings, &mut warnings);
         }
         let mut meta = meta::extract(&blocks, &decoded.text);
-        meta.fields = fields;
+        meta.fields = if fields.is_empty() {
+            meta::fields_in_text(&blocks, &decoded.text)
+        } else {
+            fields
+        };
         let mut doc = Document {
             schema: SCHEMA.to_string(),
             source: source.clone(),

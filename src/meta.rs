@@ -4,6 +4,7 @@
 //! `统计期限为2025年1月1日`, `《昭通市政务服务管理局2020年部门预算》`).
 
 use crate::model::{Block, Meta, MetaField};
+use crate::normalize::is_cjk;
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -167,6 +168,96 @@ pub fn fields_of<'a>(
     (keyed >= 2 && keyed * 2 + 1 >= nonempty).then_some(fields)
 }
 
+/// Most lines at a text's head searched for a page's metadata fields.
+const MAX_FIELD_LINES: usize = 30;
+
+/// The fields of a page's metadata table flattened to text lines at the head of the
+/// document (before its first heading or table): lines of `label： value` pairs alone
+/// (`索引号：   49265934/2022-00484  主题分类：  政务公开`), a label alone on its line taking
+/// the next line as its value (one cell a line), two labels at least in one run of such
+/// lines and no value a bare number. Empty when there are none.
+pub fn fields_in_text(blocks: &[Block], text: &str) -> Vec<MetaField> {
+    let stop = blocks
+        .iter()
+        .find(|b| matches!(b, Block::Heading(_) | Block::Table(_)))
+        .map_or(u32::MAX, |b| b.lines()[0]);
+    // (a label names a field of a page's metadata in Chinese: `Source:` under an English
+    // table is its note)
+    let key_of = |w: &str| {
+        w.strip_suffix('：')
+            .or_else(|| w.strip_suffix(':'))
+            .filter(|k| (1..=8).contains(&k.chars().count()) && k.chars().any(is_cjk))
+            .map(str::to_string)
+    };
+    let mut out: Vec<MetaField> = Vec::new();
+    let mut run: Vec<MetaField> = Vec::new();
+    let mut pending: Option<(String, u32)> = None;
+    let flush = |run: &mut Vec<MetaField>, out: &mut Vec<MetaField>| {
+        let numbers = run
+            .iter()
+            .any(|f| crate::table::value::kind_of(&f.value) == crate::model::CellKind::Number);
+        if run.len() >= 2 && !numbers {
+            out.append(run);
+        }
+        run.clear();
+    };
+    // (the head's lines, numbered as the document's: a lone CR ends a line too)
+    let head = text
+        .match_indices('\n')
+        .nth(MAX_FIELD_LINES)
+        .map_or(text, |(i, _)| &text[..i]);
+    for line in crate::lines::split_lines(head).iter().take(MAX_FIELD_LINES) {
+        let no = line.no;
+        if no >= stop {
+            break;
+        }
+        let words: Vec<&str> = line.text.split_whitespace().collect();
+        // a label alone on the line before takes this line, one cell, as its value; where
+        // this line is no such value (blank, another label, a list item), the labels and
+        // values are not in order (a PDF's text in drawing order): the run is dropped
+        if let Some((label, at)) = pending.take() {
+            match words.as_slice() {
+                [w] if key_of(w).is_none() && !w.starts_with(['•', '·', '-', '*']) => {
+                    run.push(MetaField {
+                        label,
+                        value: w.to_string(),
+                        line: at,
+                    });
+                    continue;
+                }
+                _ => run.clear(),
+            }
+        }
+        if words.is_empty() {
+            continue;
+        }
+        let Some(first) = key_of(words[0]) else {
+            flush(&mut run, &mut out);
+            continue;
+        };
+        let mut pairs: Vec<(String, Vec<&str>)> = vec![(first, Vec::new())];
+        for w in &words[1..] {
+            match key_of(w) {
+                Some(k) => pairs.push((k, Vec::new())),
+                None => pairs.last_mut().map_or((), |p| p.1.push(w)),
+            }
+        }
+        match pairs.as_slice() {
+            [(k, v)] if v.is_empty() => pending = Some((k.clone(), no)),
+            _ if pairs.iter().all(|p| !p.1.is_empty()) => {
+                run.extend(pairs.into_iter().map(|(label, v)| MetaField {
+                    label,
+                    value: v.join(" "),
+                    line: no,
+                }));
+            }
+            _ => flush(&mut run, &mut out),
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 /// Endings of the names of government bodies (`…人民政府`, `…管理局`, `…街道办事处`).
 const ORG_ENDINGS: &str = "人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管理局|服务局|局|委|厅|院|中心|街道办事处|街道|镇|乡";
 
@@ -326,6 +417,45 @@ mod tests {
             cut.title.as_deref(),
             Some("某某市人民政府办公室2025年政府信息公开工作年度报告")
         );
+    }
+
+    /// Issue 13: a page's metadata table as aligned text (w3m, lynx, pdftotext) or one cell
+    /// a line (BeautifulSoup) gives its fields; labels and values out of order (a PDF's
+    /// text in drawing order) or an English table's notes give none.
+    #[test]
+    fn metadata_fields_printed_as_text_lines() {
+        let fields = |text: &str| -> Vec<(String, String, u32)> {
+            let doc =
+                crate::parse_bytes(text.as_bytes(), "t.txt", &crate::Options::default()).unwrap();
+            doc.meta
+                .fields
+                .into_iter()
+                .map(|f| (f.label, f.value, f.line))
+                .collect()
+        };
+        let f = |l: &str, v: &str, n: u32| (l.to_string(), v.to_string(), n);
+        let aligned = "索引号：   49265934/2022-00484  主题分类：  政务公开\n\
+                       发布机构： 某局         发文日期：  2022-01-14\n\n一、总体情况\n";
+        assert_eq!(
+            fields(aligned),
+            [
+                f("索引号", "49265934/2022-00484", 1),
+                f("主题分类", "政务公开", 1),
+                f("发布机构", "某局", 2),
+                f("发文日期", "2022-01-14", 2)
+            ]
+        );
+        let celled = "索引号：\n49265934/2022-00484\n主题分类：\n政务公开\n一、总体情况\n";
+        assert_eq!(
+            fields(celled),
+            [
+                f("索引号", "49265934/2022-00484", 1),
+                f("主题分类", "政务公开", 3)
+            ]
+        );
+        let drawn = "索引号：\n发布机构：\n名称：\n\n49265934/2022-00484\n主题分类：\n政务公开\n一、总体情况\n";
+        assert!(fields(drawn).is_empty(), "{:?}", fields(drawn));
+        assert!(fields("Source: NSC, CPI\nRemark: Estimated from 2000\n").is_empty());
     }
 
     /// Reporting years as the corpus truth gives them, wherever the text states one.

@@ -49,11 +49,11 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("disclosure-taizhou-2017-excerpt",              "pipe",     0.0   , "issue 13: no value cells; the file is there for its meta block and headings"),
     ("disclosure-taojiang-songmutang-2022-excerpt",  "pipe",     100.0 , ""),
     ("disclosure-tianjin-hongqiao-2022-excerpt",     "pipe",     100.0 , ""),
-    ("disclosure-tianmen-2025-excerpt",              "cellline", 77.7  , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
+    ("disclosure-tianmen-2025-excerpt",              "cellline", 100.0 , ""),
     ("disclosure-wendeng-xinfang-2022-p8",           "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-wuhan-hanyang-2022-excerpt",        "cellline", 33.2  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-xuwen-sifa-nodate-excerpt",         "pipe",     100.0 , ""),
-    ("disclosure-yanbian-xinjiu-2021-excerpt",       "cellline", 93.5  , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
+    ("disclosure-yanbian-xinjiu-2021-excerpt",       "cellline", 100.0 , ""),
     ("disclosure-yueyang-nanhu-2019-excerpt",        "cellline", 100.0 , ""),
     ("final-account-putuo-finance-2024-excerpt",     "aligned",  68.8  , "issue 13: tables of other statistical reports"),
     ("final-account-putuo-planning-2024-excerpt",    "aligned",  91.8  , "issue 13: tables of other statistical reports"),
@@ -428,8 +428,8 @@ fn floors_name_every_truth_file_once() {
 /// row path where its truth takes the first as the row, 6 more. 163: 达州's rows ending in a
 /// remark now read whole, 56 numbers under the right columns on those three-level paths.
 /// 165: 天门's two 现行有效件 values under the template's label 现行有效件数, the page
-/// printing the label cut short.)
-const MAX_STRAY: usize = 165;
+/// printing the label cut short. 161: a label printed cut short named as printed.)
+const MAX_STRAY: usize = 161;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

@@ -2630,6 +2630,18 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
             if n > 1 && folded == f {
                 return printed();
             }
+            // (the label short of its last character, nothing after it on the next line to
+            // complete it: the page printed it cut, `现行有效件` for `现行有效件数`)
+            let cut = n == 1
+                && chain.len() == 1
+                && !spaced(k)
+                && f.starts_with(folded.as_str())
+                && folded.chars().count() >= 4
+                && folded.chars().count() + 1 == f.chars().count();
+            if cut {
+                consider(0.9, folded.clone(), printed());
+                continue;
+            }
             // a piece of the label (`商业企` of a label wrapped over lines) is not a variant,
             // nor is another column's label, nor (joined over lines) the label and more
             if f.starts_with(folded.as_str())
@@ -5124,6 +5136,55 @@ mod tests {
         assert!(q(120, 0, 12).confirms_more_than(&q(120, 0, 3)));
         assert!(q(20, 0, 12).confirms_more_than(&q(120, 1, 3)));
         assert!(!q(120, 1, 12).confirms_more_than(&q(20, 0, 3)));
+    }
+
+    /// Issue 13: a column label the page printed short of its last character, nothing on
+    /// the next line to complete it (`现行有效件`, one cell a line with a blank line
+    /// between): the column is named as printed; a label wrapped over lines (`现行有效` /
+    /// `件数`) is named whole.
+    #[test]
+    fn a_label_printed_cut_short_is_named_as_printed() {
+        let table = |head: &str| {
+            let cells = [
+                "第二十条第（一）项",
+                "信息内容",
+                "本年制发件数",
+                "本年废止件数",
+                head,
+                "规章",
+                "0",
+                "0",
+                "3",
+                "行政规范性文件",
+                "6",
+                "0",
+                "49",
+                "第二十条第（五）项",
+                "信息内容",
+                "本年处理决定数量",
+                "行政许可",
+                "12",
+                "第二十条第（六）项",
+                "信息内容",
+                "本年处理决定数量",
+                "行政处罚",
+                "3",
+                "行政强制",
+                "0",
+                "第二十条第（八）项",
+                "信息内容",
+                "本年收费金额（单位：万元）",
+                "行政事业性收费",
+                "0",
+            ];
+            format!(
+                "二、主动公开政府信息情况\n\n{}\n\n三、收到和处理政府信息公开申请情况\n",
+                cells.join("\n\n")
+            )
+        };
+        let last = |text: &str| column_paths(text).last().cloned().unwrap_or_default();
+        assert_eq!(last(&table("现行有效件")), ["现行有效件"]);
+        assert_eq!(last(&table("现行有效件数")), ["现行有效件数"]);
     }
 
     /// The column paths of the first table read from `text`.

@@ -898,11 +898,17 @@ fn cellline_region(
     // a squeezed line heading rows joined by single spaces that go on past the run is the
     // first row of that table, not a cell (the run above it is that table's header, its
     // cells broken over lines): the run ends before it, and the table is read from it
-    if let Some(k) = (start.max(i)..end).find(|&k| {
-        kinds[k] == LineKind::Squeezed
-            && joined_region(lines, kinds, k, floor).is_some_and(|r| r.end > run_end)
-    }) {
-        return Err(k);
+    // (a joined region ending inside the run is passed whole: its later rows end there too)
+    let mut k = start.max(i);
+    while k < end {
+        match (kinds[k] == LineKind::Squeezed)
+            .then(|| joined_region(lines, kinds, k, floor))
+            .flatten()
+        {
+            Some(r) if r.end > run_end => return Err(k),
+            Some(r) => k = r.end.max(k + 1),
+            None => k += 1,
+        }
     }
     while start < end && kinds[start] == LineKind::Blank {
         start += 1;

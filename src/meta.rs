@@ -131,8 +131,7 @@ pub fn fields_of<'a>(
                 continue;
             }
             nonempty += 1;
-            let key = s.strip_suffix('：').or_else(|| s.strip_suffix(':'));
-            if let Some(key) = key.filter(|k| (1..=8).contains(&k.chars().count())) {
+            if let Some(key) = field_label(s) {
                 let value = cells
                     .get(k + 1)
                     .map(|c| crate::normalize::trim(c).to_string())
@@ -168,6 +167,13 @@ pub fn fields_of<'a>(
     (keyed >= 2 && keyed * 2 + 1 >= nonempty).then_some(fields)
 }
 
+/// The label of a metadata cell `label：` (a short label ending in a colon), without it.
+fn field_label(cell: &str) -> Option<&str> {
+    cell.strip_suffix('：')
+        .or_else(|| cell.strip_suffix(':'))
+        .filter(|k| (1..=8).contains(&k.chars().count()))
+}
+
 /// Most lines at a text's head searched for a page's metadata fields.
 const MAX_FIELD_LINES: usize = 30;
 
@@ -184,9 +190,8 @@ pub fn fields_in_text(blocks: &[Block], text: &str) -> Vec<MetaField> {
     // (a label names a field of a page's metadata in Chinese: `Source:` under an English
     // table is its note)
     let key_of = |w: &str| {
-        w.strip_suffix('：')
-            .or_else(|| w.strip_suffix(':'))
-            .filter(|k| (1..=8).contains(&k.chars().count()) && k.chars().any(is_cjk))
+        field_label(w)
+            .filter(|k| k.chars().any(is_cjk))
             .map(str::to_string)
     };
     let mut out: Vec<MetaField> = Vec::new();

@@ -945,24 +945,35 @@ fn cellline_region(
 
 /// One cell per line, each printed `text |`, lone bars (`|`, `||`) among them: a page
 /// store's conversion of an HTML table cell by cell. A run of such lines from `i` holding
-/// at least three values and three other cells is read as cells, row by row. When the run
-/// makes no table, the end of the run (no later line of it starts one).
+/// at least three values and three other cells is read as cells, row by row; where its
+/// rows are padded to one width ([`pipe::padded_rows`]) empty cells count as values (a
+/// form left mostly blank). When the run makes no table, the end of the run (no later
+/// line of it starts one).
 fn barred_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Region, usize> {
     let barred = |k: usize| {
         matches!(kinds[k], LineKind::Pipe | LineKind::Bar) && pipe::is_barred_cell(&lines[k].text)
     };
     let mut end = i;
-    let (mut values, mut labels) = (0, 0);
+    let (mut values, mut labels, mut empty) = (0, 0, 0);
     while end < lines.len() && barred(end) {
         let t = pipe::barred_text(&lines[end].text);
         if crate::line_kind::is_value(t) {
             values += 1;
         } else if !t.is_empty() {
             labels += 1;
+        } else if lines[end].text.trim() == "|" {
+            empty += 1;
         }
         end += 1;
     }
-    if values >= 3 && labels >= 3 {
+    let padded = || {
+        let texts: Vec<(u32, &str)> = lines[i..end]
+            .iter()
+            .map(|l| (l.no, l.text.as_str()))
+            .collect();
+        pipe::padded_rows(&texts).is_some()
+    };
+    if labels >= 3 && (values >= 3 || values + empty >= 3 && padded()) {
         Ok(Region {
             start: i,
             end,
@@ -1408,7 +1419,7 @@ impl Builder<'_> {
                         section: self.section.iter().map(|s| s.1.clone()).collect(),
                         style: r.style.name().to_string(),
                         grid,
-                        present: false,
+                        present: seg.present,
                     };
                     let mut t: Table = table::build(&seg, &ctx, warnings);
                     self.tables += 1;

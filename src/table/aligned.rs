@@ -758,6 +758,7 @@ fn read_block(
             lines: [first_line, last_line],
             rows,
             known: None,
+            present: false,
         };
         out.push(Piece::Table { seg, grid: false });
         out.append(&mut furniture);
@@ -1092,6 +1093,7 @@ fn read_block(
             labels: l,
             values: n,
         }),
+        present: false,
     };
     out.push(Piece::Table { seg, grid: true });
     out.append(&mut furniture);
@@ -1247,6 +1249,7 @@ fn blank_form(
             labels: l,
             values: n,
         }),
+        present: false,
     })
 }
 

@@ -120,7 +120,24 @@ pub fn read(
         .any(|(l, k)| *k == LineKind::Pipe && super::pipe::is_barred_cell(&l.text));
     let mut barred = barred;
     let mut closed = false;
-    if barred && let Some(cells) = empty_cells(&items, lines) {
+    if barred && let Some(rows) = super::pipe::padded_rows(&texts) {
+        // the same cells, each row padded to the table's width by a line of bars
+        let rows: Vec<RawRow> = rows
+            .into_iter()
+            .map(|(line, cells)| RawRow::printed(line, cells))
+            .collect();
+        let span = [texts[0].0, texts[texts.len() - 1].0];
+        return super::segments(rows, span, false)
+            .into_iter()
+            .map(|seg| Piece::Table {
+                seg: Segment {
+                    present: true,
+                    ..seg
+                },
+                grid: false,
+            })
+            .collect();
+    } else if barred && let Some(cells) = empty_cells(&items, lines) {
         items = cells;
     } else if let Some(cells) = closing_bars(&items) {
         // (the same page stores' conversion: a header is read where its cells allow one
@@ -938,6 +955,7 @@ fn read_table(
             labels: l,
             values: n,
         }),
+        present: false,
     };
     out.push(Piece::Table { seg, grid: false });
 }
@@ -1088,7 +1106,8 @@ mod tests {
         );
         assert!(has(&c, "二、按执行会计制度", "数量", "10"), "{c:?}");
         // where the bars would give a row another count (bars under a header's spans),
-        // they are no cells: that header allows more than one reading, kept as text
+        // they are no cells but the padding of rows printing the cells present: that
+        // header allows more than one reading, so its rows are kept under unnamed columns
         let mut spans = String::from(
             "类 别 |\n以上月价格为100 |\n以上年同期价格为100 |\n|\n本月 |\n至本月平均 |\n||\n",
         );
@@ -1106,8 +1125,18 @@ mod tests {
             spans.push_str(&format!("{label} |\n100.{k} |\n101.{k} |\n102.{k} |\n"));
         }
         let d = doc(&spans);
+        let t = d.tables().next().expect("a table");
         assert!(
-            d.warnings.iter().any(|w| w.code == "table-unread"),
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
+        );
+        assert_eq!(t.rows.len(), 6);
+        assert_eq!(t.rows[3].path, ["一、食品类"]);
+        let raws: Vec<&str> = t.rows[3].cells.iter().map(|c| c.raw.as_str()).collect();
+        assert_eq!(raws, ["100.3", "101.3", "102.3"]);
+        assert!(
+            d.warnings.iter().any(|w| w.code == "header-unresolved"),
             "{:?}",
             d.warnings
         );
@@ -1418,15 +1447,42 @@ mod tests {
         );
     }
 
-    /// The same layout with a header of two rows whose row ends are not printed: either
-    /// top cell may span the two below, so no header is guessed and nothing is placed.
+    /// The same layout with a header of two rows, each row padded by bars to the table's
+    /// width: the stub's cell first, then either top cell may span the two below, so no
+    /// column is named; the rows keep their values, unnamed.
     #[test]
     fn cells_printed_with_a_bar_each_under_an_uncertain_header() {
         let text = "类别 |\n甲比 |\n乙比 |\n|\n本月 |\n累计 |\n||\n总指数 |\n100.3 |\n102.0 |\n100.7 |\n\
 食品 |\n101.2 |\n105.4 |\n103.2 |\n";
         let d = doc(text);
-        assert_eq!(d.tables().count(), 0, "{:?}", d.blocks);
-        assert!(d.warnings.iter().any(|w| w.code == "table-unread"));
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["类别"]);
+        assert_eq!(t.columns.len(), 3);
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
+        );
+        assert_eq!(t.rows[1].path, ["食品"]);
+        assert_eq!(t.rows[1].cells[2].raw, "103.2");
+        assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+        // one reading only (the second row under the top cell): the columns are named; a
+        // row of a label and bars, a labelled row after it, is a row left blank
+        let text = "类别 |\n甲比 |\n||\n本月 |\n累计 |\n合计 |\n|\n总指数 |\n100.3 |\n102.0 |\n\
+101.0 |\n衣着 |\n|||\n食品 |\n101.2 |\n105.4 |\n103.3 |\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            paths,
+            ["甲比>本月", "甲比>累计", "甲比>合计"],
+            "{:?}",
+            d.warnings
+        );
+        assert_eq!(t.rows[1].path, ["衣着"]);
+        assert_eq!(t.rows[1].cells.len(), 3);
+        assert!(t.rows[1].cells.iter().all(|c| c.kind == CellKind::Empty));
+        assert_eq!(t.rows[2].cells[2].raw, "103.3");
     }
 
     /// Issue 13: a form printed `a | b |` with a line break before each bar: a line

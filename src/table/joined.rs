@@ -682,6 +682,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             }),
             above,
             units: Default::default(),
+            present: false,
         },
         grid: true,
     });
@@ -861,6 +862,7 @@ fn read_coded(
             }),
             above: caption.into_iter().collect(),
             units: Default::default(),
+            present: false,
         },
         grid: true,
     });

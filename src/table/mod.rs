@@ -114,6 +114,9 @@ pub struct Segment {
     /// Units printed in cells of their own after numbers ([`take_unit_cells`]): by row
     /// line, the index of the number's cell in the row and the unit.
     pub units: HashMap<u32, Vec<(usize, String)>>,
+    /// True when each row prints the cells present in the page's table row, then pads
+    /// ([`Context::present`]), as the reader found.
+    pub present: bool,
 }
 
 /// The shape of a grid segment as its reader found it.
@@ -188,6 +191,7 @@ pub fn segments(mut rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segme
         known: None,
         above: Vec::new(),
         units: Default::default(),
+        present: false,
     };
     let mut in_data = false;
     let mut skip = 0;
@@ -219,6 +223,7 @@ pub fn segments(mut rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segme
                         known: None,
                         above: Vec::new(),
                         units: Default::default(),
+                        present: false,
                     };
                     in_data = false;
                 }
@@ -291,6 +296,7 @@ pub fn segments(mut rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segme
                     known: None,
                     above,
                     units: Default::default(),
+                    present: false,
                 };
             } else {
                 cur.lines[0] = cur.lines[0].min(start);
@@ -459,14 +465,21 @@ fn is_no_change(cell: &str) -> bool {
 
 /// Text that names something (a row or column label) rather than stating a value: an
 /// ordinal or a period (`第一季度`, `2019年`, `1-3月累计`, `Nov. 2017`, `May to June
-/// 2023`), or a word (`Standard error1`): values print digits with a unit or a mark, not
-/// words.
+/// 2023`), a word (`Standard error1`) or words before the figure (`以上年同期价格为100`,
+/// a base): values print digits with a unit or a mark, not words.
 pub(crate) fn is_label_like(cell: &str) -> bool {
     let f = fold(cell);
     let word = cell
         .split(|c: char| !c.is_ascii_alphabetic())
         .any(|w| w.len() >= 3);
+    let words_first = f
+        .chars()
+        .take_while(|c| !c.is_ascii_digit())
+        .filter(|c| c.is_alphabetic())
+        .count()
+        >= 3;
     f.starts_with('第')
+        || words_first
         || f.ends_with('年')
         || f.contains("年度")
         || (f.contains('月') && !f.contains("个月"))
@@ -723,6 +736,9 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             (&r.cells[..0], &r.cells[..], true)
         } else if l > 0 && len == l + n {
             (&r.cells[..l], &r.cells[l..], true)
+        } else if ctx.present && l > 0 && i == 0 && len >= 1 {
+            // the first row's first cell stands over the stub, spanning its columns
+            (&r.cells[..1], &r.cells[1..], len == 1 + n)
         } else if len == n {
             (&r.cells[..0], &r.cells[..], true)
         } else if l > 0 && i == 0 && len >= 1 {
@@ -751,6 +767,18 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         });
     }
     let paths = match header::rebuild(&header_rows, n) {
+        // rows of the cells present print no spans: where the header allows several
+        // readings, no column is named rather than the likeliest guessed
+        Some(c) if c.ambiguous && ctx.present => {
+            warnings.push(Warning {
+                line: head.first().map(|r| r.line),
+                code: "header-unresolved".into(),
+                message: format!(
+                    "the header rows allow more than one reading of the column spans over {n} value columns, and the text prints no spans; columns left without paths"
+                ),
+            });
+            vec![Vec::new(); n]
+        }
         Some(c) => {
             if c.ambiguous {
                 warnings.push(Warning {
@@ -2004,6 +2032,7 @@ mod tests {
                 (35, "(三)不予公开 | 1.属于国家秘密 | 0 | 0 | 0 | 0 |"),
                 (36, "2.其他法律行政法规禁止公开 | 1 | 0 | 0 | 1 |"),
             ]),
+            present: false,
         };
         let mut w = Vec::new();
         let t = build(&seg, &ctx(), &mut w);
@@ -2059,6 +2088,7 @@ mod tests {
                 (3, "规范性文件 | 3 | 4 |"),
                 (4, "其他 | 5 | 6 | 7 |"),
             ]),
+            present: false,
         };
         let mut w = Vec::new();
         let t = build(&seg, &ctx(), &mut w);
@@ -2087,6 +2117,7 @@ mod tests {
                 (4, "| 规章 | 1 | 2 | 3 |"),
                 (5, "| 规范性文件 | 0 | 0 | 0 |"),
             ]),
+            present: false,
         };
         let c = Context {
             grid: true,
@@ -2121,6 +2152,7 @@ mod tests {
                 (1, "信息内容 | 甲 | 乙 | 丙 | 丁 |"),
                 (2, "规章 | 0 |  | / | 12.5% |"),
             ]),
+            present: false,
         };
         let t = build(&seg, &ctx(), &mut Vec::new());
         let kinds: Vec<CellKind> = t.rows[0].cells.iter().map(|c| c.kind).collect();

@@ -70,6 +70,173 @@ pub fn is_bar_first_cell(text: &str) -> bool {
     t.starts_with('|') && t.matches('|').count() == 1 && t.len() > 1
 }
 
+/// The rows of lines printing a table one cell a line, `text |` (an empty cell `|`), each
+/// row then padded to the table's width by one line of as many bars as it lacks cells
+/// (`||||`: a row of two cells in a table six wide), as `(first line, cells)`: a page
+/// store's conversion of an HTML table, whose rows lack the cells that spans cover.
+///
+/// A line of two bars or more ends a row: its padding, or its empty cells run together.
+/// The width is one that every run of lines up to such a line, and the rows after the
+/// last, fill a whole number of times (it divides their counts of cells and bars), wider
+/// than any such line: the narrowest that puts every row's labels before its values (a
+/// wider one takes two rows as one). Which bars are cells the rows tell:
+/// - a header row of two cells or more ends in bars (the header's spans are not printed:
+///   otherwise bars ending a row are rather its empty cells run together, `None`);
+/// - a row of one label and bars is a band or a row left blank: blank (its bars empty
+///   cells) where the next row is labelled too, a band where the next row is a header's
+///   (labels alone) or its values are unlabelled;
+/// - the bars ending a header row (above the first row of values) are padding;
+/// - a data row holds no more empty cells than most rows' values (a lone `|` ending it
+///   may pad it as well as be an empty cell).
+///
+/// `None` where the lines are not all such cells, none ends a row, or no width fits.
+///
+/// ```
+/// use govreport::table::pipe::padded_rows;
+/// let lines = [(1, "类别 |"), (2, "上月=100 |"), (3, "同期=100 |"), (4, "|"),
+///     (5, "本月 |"), (6, "累计 |"), (7, "||"), (8, "总指数 |"), (9, "100.3 |"),
+///     (10, "102.0 |"), (11, "100.7 |"), (12, "食品 |"), (13, "101.2 |"), (14, "|"),
+///     (15, "|"), (16, "合计 |"), (17, "|||")];
+/// let rows = padded_rows(&lines).unwrap();
+/// assert_eq!(rows[0], (1, vec!["类别".to_string(), "上月=100".into(), "同期=100".into()]));
+/// assert_eq!(rows[1], (5, vec!["本月".to_string(), "累计".into()]));
+/// assert_eq!(rows[3], (12, vec!["食品".to_string(), "101.2".into(), "".into(), "".into()]));
+/// assert_eq!(rows[4], (16, vec!["合计".to_string()]));
+/// ```
+pub fn padded_rows(lines: &[(u32, &str)]) -> Option<Vec<(u32, Vec<String>)>> {
+    // each line: a cell (its text, empty for `|`) or bars ending a row (their count)
+    let mut slots: Vec<(u32, Result<&str, usize>)> = Vec::with_capacity(lines.len());
+    for &(no, text) in lines {
+        if !is_barred_cell(text) {
+            return None;
+        }
+        let t = text.trim();
+        let bars = t.matches('|').count();
+        slots.push((
+            no,
+            if bars == t.len() && bars >= 2 {
+                Err(bars)
+            } else {
+                Ok(barred_text(t))
+            },
+        ));
+    }
+    let pads: Vec<usize> = slots.iter().filter_map(|s| s.1.err()).collect();
+    if pads.is_empty() || slots.len() - pads.len() < 6 {
+        return None;
+    }
+    // the counts of slots (cells and bars) of each run closed by bars, and after the last
+    let mut runs: Vec<usize> = Vec::new();
+    let mut n = 0;
+    for s in &slots {
+        n += s.1.err().unwrap_or(1);
+        if s.1.is_err() {
+            runs.push(std::mem::take(&mut n));
+        }
+    }
+    if n > 0 {
+        runs.push(n);
+    }
+    let gcd = |mut a: usize, mut b: usize| {
+        while b > 0 {
+            (a, b) = (b, a % b);
+        }
+        a
+    };
+    let whole = runs.iter().fold(0, |g, &r| gcd(g, r));
+    let is_value = |c: &String| c.is_empty() || crate::line_kind::is_value(c);
+    let is_label = |c: &String| !is_value(c);
+    let mut rows = (*pads.iter().max()? + 1..=whole)
+        .filter(|w| whole % w == 0)
+        .map(|w| split_slots(&slots, w))
+        .find(|rows| {
+            rows.iter().all(|(_, cells, _)| {
+                let first = cells.iter().position(|c| !c.is_empty() && is_value(c));
+                first.is_none_or(|k| cells[k..].iter().all(is_value))
+            })
+        })?;
+    let holds_value = |cells: &[String]| cells.iter().any(|c| !c.is_empty() && is_value(c));
+    // the header's spans show: a row of two cells or more above the first labelled row of
+    // values ends in bars (without, bars ending a row are its empty cells run together)
+    let first_data = rows
+        .iter()
+        .position(|(_, c, _)| c.first().is_some_and(is_label) && holds_value(c))
+        .unwrap_or(rows.len());
+    if !rows[..first_data]
+        .iter()
+        .any(|(_, c, bars)| c.len() >= 2 && *bars > 0)
+    {
+        return None;
+    }
+    // a label and bars, the next row labelled (values or blank): a row left blank
+    let lone = |cells: &[String]| {
+        cells.first().is_some_and(is_label) && cells[1..].iter().all(String::is_empty)
+    };
+    let blank: Vec<bool> = (0..rows.len())
+        .map(|k| {
+            let (_, cells, bars) = &rows[k];
+            let next = rows.get(k + 1).map(|r| r.1.as_slice());
+            *bars > 0
+                && lone(cells)
+                && next
+                    .is_some_and(|n| n.first().is_some_and(is_label) && (holds_value(n) || lone(n)))
+        })
+        .collect();
+    for (k, (_, cells, bars)) in rows.iter_mut().enumerate() {
+        if blank[k] {
+            cells.extend(std::iter::repeat_n(String::new(), *bars));
+        }
+    }
+    let tail = |cells: &Vec<String>| cells.iter().rev().take_while(|c| is_value(c)).count();
+    let mut counts: Vec<usize> = rows
+        .iter()
+        .filter(|(_, c, _)| holds_value(c))
+        .map(|(_, c, _)| tail(c))
+        .collect();
+    counts.sort_unstable();
+    let values = *counts.get(counts.len() / 2)?;
+    let head = (0..rows.len()).find(|&k| blank[k] || holds_value(&rows[k].1))?;
+    for (k, (_, cells, _)) in rows.iter_mut().enumerate() {
+        let keep = if k < head { 0 } else { values };
+        while tail(cells) > keep && cells.last().is_some_and(String::is_empty) {
+            cells.pop();
+        }
+    }
+    Some(rows.into_iter().map(|(no, cells, _)| (no, cells)).collect())
+}
+
+/// The rows of [`padded_rows`]' cells and bars, `width` slots each: the first line, the
+/// cells, and the bars ending the row.
+fn split_slots(
+    slots: &[(u32, Result<&str, usize>)],
+    width: usize,
+) -> Vec<(u32, Vec<String>, usize)> {
+    let mut rows: Vec<(u32, Vec<String>, usize)> = Vec::new();
+    let mut filled = 0;
+    for &(no, s) in slots {
+        if filled == 0 {
+            rows.push((no, Vec::new(), 0));
+        }
+        if let Some((_, cells, bars)) = rows.last_mut() {
+            match s {
+                Ok(cell) => {
+                    cells.push(cell.to_string());
+                    filled += 1;
+                }
+                Err(n) => {
+                    *bars += n;
+                    filled += n;
+                }
+            }
+        }
+        if filled >= width {
+            filled = 0;
+        }
+    }
+    rows.retain(|(_, cells, _)| !cells.is_empty());
+    rows
+}
+
 /// The rows of lines printing a table `a | b | c |` broken before each bar
 /// (`指标名称` / `| 单位` / `| 1` / `|`), as `(first line, cells)`.
 ///

@@ -269,6 +269,7 @@ pub fn read(lines: &[Line], _warnings: &mut Vec<Warning>) -> Option<Vec<Piece>> 
             }),
             above: Vec::new(),
             units: Default::default(),
+            present: false,
         },
         grid: true,
     }])

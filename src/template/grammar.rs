@@ -2418,6 +2418,17 @@ fn printed_column(s: &Stream, label: &str, to: usize, labels: &[String]) -> Stri
     let f = mfold(label);
     let needle: Vec<char> = f.chars().collect();
     let to = to.min(s.toks.len());
+    // the label with a note in brackets after it (`现行有效件数（历史累计）`): the column
+    // as the page names it
+    let noted = s.toks[..to].iter().find(|t| {
+        t.kind == Kind::Label
+            && t.folded
+                .strip_prefix(f.as_str())
+                .is_some_and(|rest| rest.starts_with(['(', '（']) && rest.ends_with([')', '）']))
+    });
+    if let Some(t) = noted {
+        return trim(&strip_marks(&t.text)).to_string();
+    }
     let exact = s.toks[..to]
         .iter()
         .any(|t| t.kind == Kind::Label && t.folded == f)
@@ -5141,7 +5152,8 @@ mod tests {
     /// Issue 13: a column label the page printed short of its last character, nothing on
     /// the next line to complete it (`现行有效件`, one cell a line with a blank line
     /// between): the column is named as printed; a label wrapped over lines (`现行有效` /
-    /// `件数`) is named whole.
+    /// `件数`) is named whole; a label with a note in brackets after it
+    /// (`现行有效件数（历史累计）`) is named as printed too.
     #[test]
     fn a_label_printed_cut_short_is_named_as_printed() {
         let table = |head: &str| {
@@ -5185,6 +5197,10 @@ mod tests {
         let last = |text: &str| column_paths(text).last().cloned().unwrap_or_default();
         assert_eq!(last(&table("现行有效件")), ["现行有效件"]);
         assert_eq!(last(&table("现行有效件数")), ["现行有效件数"]);
+        assert_eq!(
+            last(&table("现行有效件数（历史累计）")),
+            ["现行有效件数（历史累计）"]
+        );
     }
 
     /// The column paths of the first table read from `text`.

@@ -1519,9 +1519,21 @@ impl Builder<'_> {
             && t.chars().count() <= 40
             && !t.contains(['。', '，', '；', '：', ',', ';', ':', '|'])
             && heading_of(t, 0).is_none();
+        // a line naming the table right over a page store's cells printed `text |` one a
+        // line (`Seasonally adjusted GDP; constant prices` / `2013 |`): no sentence, no
+        // heading
+        let over_cells = j < self.limit
+            && self.kinds[i] == LineKind::Text
+            && pipe::is_barred_cell(&self.lines[j].text)
+            && !self.lines[j].text.trim().starts_with('|')
+            && !t.contains('。')
+            && !t.ends_with(['.', '：', ':', '；', ';', '，', ','])
+            && heading_of(t, 0).is_none();
         // a numbered caption may be long (`Table A-6. Employment status of the civilian …`)
         let most = if is_numbered_caption(t) || latin_numbered {
             200
+        } else if over_cells {
+            80
         } else {
             40
         };
@@ -1529,7 +1541,13 @@ impl Builder<'_> {
         let named_over_unit = t.ends_with('表')
             && j + 1 < self.limit
             && crate::table::is_unit_line(strip_md(&self.lines[j].text));
-        if !(marked || plain || form || latin_numbered || over_bars || named_over_unit)
+        if !(marked
+            || plain
+            || form
+            || latin_numbered
+            || over_bars
+            || over_cells
+            || named_over_unit)
             || scan_outline(t).is_some() && !latin_numbered
             || t.chars().count() > most
             || t.ends_with('。')
@@ -2305,6 +2323,30 @@ mod tests {
             };
             assert_eq!(t.title.as_deref(), Some(title));
             assert_eq!(t.note.as_deref(), Some("单位:万元"));
+        }
+    }
+
+    /// Issue 13: a line naming the table, no sentence and no heading, right over a page
+    /// store's cells printed `text |` one a line, captions it; a sentence there does not.
+    #[test]
+    fn a_line_over_cells_printed_one_a_line_names_the_table() {
+        let cells = "项目 |\n本月 |\n累计 |\n出口 |\n12 |\n30 |\n进口 |\n8 |\n21 |\n";
+        for (above, title) in [
+            (
+                "Seasonally adjusted GDP; constant prices, reference year 2010",
+                true,
+            ),
+            ("本月进出口情况如下.", false),
+        ] {
+            let (b, _) = run(&format!("{above}\n{cells}"));
+            let t = b
+                .iter()
+                .find_map(|b| match b {
+                    Block::Table(t) => Some(t),
+                    _ => None,
+                })
+                .expect("a table");
+            assert_eq!(t.title.as_deref(), title.then_some(above), "{b:?}");
         }
     }
 

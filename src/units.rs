@@ -146,11 +146,27 @@ const OTHER_MEASURE_WORDS: &[&str] = &[
     "项",
     "天",
     "％",
+    "升",
+    "克",
+    "斤",
+    "只",
+    "头",
+    "瓶",
+    "袋",
+    "盒",
 ];
 
-/// True for a measure word as a unit column prints it (`万元`, `个`, `吨`).
+/// True for a measure word as a unit column prints it (`万元`, `个`, `吨`), a multiple of
+/// one (`万辆`, `亿千瓦时`), or a price's unit, one per amount (`元/公斤`, `元/500克`).
 pub(crate) fn is_measure_word(w: &str) -> bool {
-    UNITS.contains(&w) || OTHER_MEASURE_WORDS.contains(&w)
+    let word = |u: &str| UNITS.contains(&u) || OTHER_MEASURE_WORDS.contains(&u);
+    let multiple = |u: &str| word(u) || u.strip_prefix(['万', '亿', '千', '百']).is_some_and(word);
+    match w.split_once('/') {
+        Some((a, b)) => {
+            multiple(a) && multiple(b.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.'))
+        }
+        None => multiple(w),
+    }
 }
 
 /// The unit of a template column key (`active.fee_amount` → `万元`): the one its printed
@@ -215,6 +231,26 @@ mod tests {
         assert_eq!(shift_decimal(31.6441, 4), Some(316441.0));
         assert_eq!(shift_decimal(-1605964.0, -4), Some(-160.5964));
         assert_eq!(shift_decimal(0.0, -4), Some(0.0));
+    }
+
+    /// A unit column prints measure words, their multiples and prices' units; a label
+    /// of words is none.
+    #[test]
+    fn measure_words_of_unit_columns() {
+        for w in [
+            "万元",
+            "吨",
+            "万辆",
+            "亿千瓦时",
+            "元/公斤",
+            "元/5升",
+            "元/500克",
+        ] {
+            assert!(is_measure_word(w), "{w}");
+        }
+        for w in ["平均价格", "元/", "/公斤", "规章", "万", "上年同期"] {
+            assert!(!is_measure_word(w), "{w}");
+        }
     }
 
     #[test]

@@ -465,8 +465,9 @@ fn is_no_change(cell: &str) -> bool {
 
 /// Text that names something (a row or column label) rather than stating a value: an
 /// ordinal or a period (`第一季度`, `2019年`, `1-3月累计`, `Nov. 2017`, `May to June
-/// 2023`), a word (`Standard error1`) or words before the figure (`以上年同期价格为100`,
-/// a base): values print digits with a unit or a mark, not words.
+/// 2023`), a word (`Standard error1`), words before the figure (`以上年同期价格为100`,
+/// a base) or a unit of its own (`元/500克`): values print digits with a unit or a mark,
+/// not words.
 pub(crate) fn is_label_like(cell: &str) -> bool {
     let f = fold(cell);
     let word = cell
@@ -480,6 +481,7 @@ pub(crate) fn is_label_like(cell: &str) -> bool {
         >= 3;
     f.starts_with('第')
         || words_first
+        || crate::units::is_measure_word(cell.trim())
         || f.ends_with('年')
         || f.contains("年度")
         || (f.contains('月') && !f.contains("个月"))
@@ -833,13 +835,17 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     } else {
         None
     };
+    // (a column of percentages states its unit too: `比上月%`, `增减百分点`)
     let column_states_unit: Vec<bool> = table
         .columns
         .iter()
         .map(|c| {
-            c.path
-                .iter()
-                .any(|p| crate::units::stated_unit(p).is_some())
+            c.path.iter().any(|p| {
+                let f = fold(p);
+                crate::units::stated_unit(p).is_some()
+                    || f.ends_with(['%', '％'])
+                    || f.ends_with("百分点")
+            })
         })
         .collect();
     // values are the last `n` cells of a row (a label column of codes prints numbers too)
@@ -2358,6 +2364,34 @@ mod tests {
             .map(|r| r.cells[0].unit.as_deref())
             .collect();
         assert_eq!(units, [Some("%"); 4]);
+    }
+
+    /// Issue 13: a unit column of prices' units (`元/5升`, `元/500克`) is no level of the row
+    /// path: the unit goes to the row's prices, never to a column of percentages
+    /// (`比上月%`).
+    #[test]
+    fn a_column_of_price_units_gives_the_prices_their_unit() {
+        let text = "\
+商品名称 | 计量单位 | 本月平均 | 上月平均 | 比上月% |
+菜籽油 | 元/5升 | 76.70 | 76.70 | 0 |
+鲜猪肉 | 元/500克 | 17.09 | 18.13 | -5.7 |
+鲜牛肉 | 元/500克 | 48.25 | 47.50 | 1.6 |
+";
+        let t = tables_of(text);
+        let rows: Vec<(Vec<String>, Vec<Option<&str>>)> = t[0]
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.path.clone(),
+                    r.cells.iter().map(|c| c.unit.as_deref()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(rows[0].0, ["菜籽油"]);
+        assert_eq!(rows[0].1, [Some("元/5升"), Some("元/5升"), None]);
+        assert_eq!(rows[1].0, ["鲜猪肉"]);
+        assert_eq!(rows[1].1, [Some("元/500克"), Some("元/500克"), None]);
     }
 
     /// Issue 13: `持平` (no change) printed in a change column is that row's value cell, not

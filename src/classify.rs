@@ -99,8 +99,66 @@ pub fn blocks_and_fields(
     b.segment(i, lines.len(), warnings);
     b.flush();
     long_outline_items(&mut b.out);
+    note_items(&mut b.out, lines);
     relevel_western(&mut b.out);
     (b.out, b.fields)
+}
+
+/// A paragraph opening a note to a table: `注：`, `注释：`, `Note:`.
+fn opens_note(text: &str) -> bool {
+    let t = text.trim_start();
+    ["注：", "注:", "注释：", "注释:", "Note:", "Notes:", "NOTE:"]
+        .iter()
+        .any(|o| t.starts_with(o))
+}
+
+/// The numbered items of a note (`注：…` then `(1)因公出国(境)费，指…。`, `(2)…`) are the
+/// note's text, no headings: the numbered lines right after a paragraph opening a note,
+/// in one scheme from number 1 on, are paragraphs, each its whole line.
+fn note_items(blocks: &mut Vec<Block>, lines: &[Line]) {
+    let text_of = |no: u32| {
+        lines
+            .binary_search_by_key(&no, |l| l.no)
+            .ok()
+            .map(|i| trim(&lines[i].text).to_string())
+    };
+    let mut k = 0;
+    while k < blocks.len() {
+        let opens = matches!(&blocks[k], Block::Paragraph(p) if opens_note(&p.text));
+        k += 1;
+        if !opens {
+            continue;
+        }
+        let mut scheme: Option<Scheme> = None;
+        let mut next = 1;
+        while k < blocks.len() {
+            let no = match &blocks[k] {
+                Block::Heading(h) if h.lines[0] == h.lines[1] => h.lines[0],
+                Block::Paragraph(p) if p.lines[0] == p.lines[1] => p.lines[0],
+                _ => break,
+            };
+            let Some(text) = text_of(no) else { break };
+            let Some(o) = scan_outline(&text) else { break };
+            if scheme.is_some_and(|s| s != o.scheme)
+                || aligned::number_value(&o.number) != Some(next)
+            {
+                break;
+            }
+            scheme = Some(o.scheme);
+            next += 1;
+            if matches!(blocks[k], Block::Heading(_)) {
+                // (the rest of the line after the heading's sentence is its paragraph)
+                if matches!(blocks.get(k + 1), Some(Block::Paragraph(p)) if p.lines == [no, no]) {
+                    blocks.remove(k + 1);
+                }
+                blocks[k] = Block::Paragraph(Paragraph {
+                    lines: [no, no],
+                    text,
+                });
+            }
+            k += 1;
+        }
+    }
 }
 
 impl Builder<'_> {
@@ -712,10 +770,10 @@ fn joined_header_start(
             LineKind::Text | LineKind::Spaced | LineKind::Squeezed
         )
     };
-    // header lines above: up to a caption (and the line in a second language under it), an
-    // empty line, or a numbered line above a line as wide as the rows (a heading over the
-    // header; a numbered line right above the rows is a group of them); lines of white
-    // space alone (an empty row) are passed
+    // header lines above: up to a caption (and the line in a second language under it), a
+    // unit line, an empty line, or a numbered line above a line as wide as the rows (a
+    // heading over the header; a numbered line right above the rows is a group of them);
+    // lines of white space alone (an empty row) are passed
     let mut start = i;
     let mut k = i;
     let (mut seen, mut header) = (0, false);
@@ -727,10 +785,12 @@ fn joined_header_start(
             continue;
         }
         let under_caption = p > 0 && is_numbered_caption(strip_md(&lines[p - 1].text));
+        // (a unit line stands over the header, not in it: `金额单位:万元`)
         if !(texty(p) || is_years_line(t))
             || t.chars().count() > 200
             || is_numbered_caption(t)
             || under_caption
+            || crate::table::is_unit_line(t)
             || (header && heading_of(t, 0).is_some())
         {
             break;
@@ -1615,10 +1675,11 @@ impl Builder<'_> {
         }
         let u = strip_md(&self.lines[j].text);
         if !number_only {
-            // a caption in Chinese with its English title under it (bilingual yearbooks)
+            // a caption in Chinese with its English title under it (bilingual yearbooks;
+            // numbered, or a table's `表…`)
             let latin =
                 |s: &str| s.chars().any(|c| c.is_ascii_alphabetic()) && !s.chars().any(is_cjk);
-            return (is_numbered_caption(t)
+            return ((is_numbered_caption(t) || t.starts_with('表'))
                 && t.chars().any(is_cjk)
                 && latin(u)
                 && u.chars().count() <= 120
@@ -2324,6 +2385,42 @@ mod tests {
             assert_eq!(t.title.as_deref(), Some(title));
             assert_eq!(t.note.as_deref(), Some("单位:万元"));
         }
+    }
+
+    /// Issue 13: the numbered items of a note under a table (`注：` then `（1）…`, `（2）…`)
+    /// are the note's paragraphs, not headings, however short their first sentence.
+    #[test]
+    fn numbered_items_of_a_note_are_no_headings() {
+        let text = "项目 2016年 2015年\n会议费 7.59 8.10\n培训费 15.86 16.20\n接待费 14.83 15.00\n\
+注：“三公”经费包括下列各项。\n（1）公务接待费，指各类公务接待支出。\n（2）公务用车费，指车辆支出。\n";
+        let (b, _) = run(text);
+        assert!(b.iter().all(|b| !matches!(b, Block::Heading(_))), "{b:?}");
+        let Some(Block::Paragraph(p)) = b.last() else {
+            panic!("{b:?}")
+        };
+        assert_eq!(p.text, "（2）公务用车费，指车辆支出。");
+        // without the note the same lines are headings
+        let (b, _) = run(&text.replace("注：“三公”经费包括下列各项。\n", ""));
+        assert!(b.iter().any(|b| matches!(b, Block::Heading(_))), "{b:?}");
+    }
+
+    /// Issue 13: a caption `表…` with its English name under it and a unit line under that,
+    /// over rows joined by single spaces: the unit line ends the header above the rows, the
+    /// caption titles the table and the unit line is its note.
+    #[test]
+    fn a_unit_line_under_a_bilingual_caption_ends_the_header() {
+        let text = "表2-1 历年总户数\nHouseholds Over The Years\n单位:万户\n年份 总户数 农业\n\
+1978 123.30 394.28\n1979 124.48 394.31\n1980 128.57 393.13\n";
+        let (b, _) = run(text);
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
+        assert_eq!(
+            t.title.as_deref(),
+            Some("表2-1 历年总户数 Households Over The Years")
+        );
+        assert_eq!(t.note.as_deref(), Some("单位:万户"));
+        assert_eq!(t.rows[0].path, ["1978"]);
     }
 
     /// Issue 13: a line naming the table, no sentence and no heading, right over a page

@@ -24,6 +24,7 @@ use unicode_normalization::UnicodeNormalization;
 #[rustfmt::skip]
 const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("budget-chongqing-jiangbei-2021",               "cellline", 100.0 , ""),
+    ("budget-nantong-gzw-2016",                      "prose",    0.0   , "issue 13: added at the eighteenth stop, read by hand before the readers saw it"),
     ("budget-putuo-wanli-2025-excerpt",              "mixed",    49.9  , "issue 13: tables of other statistical reports"),
     ("budget-shanghai-finance-2025-excerpt",         "aligned",  92.1  , "issue 13: tables of other statistical reports"),
     ("budget-xuanzhou-2020",                         "cellline", 0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
@@ -40,8 +41,10 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("disclosure-changchun-erdao-2022-excerpt",      "cellline", 100.0 , ""),
     ("disclosure-changchun-js-2023-excerpt",         "pipe",     100.0 , ""),
     ("disclosure-district-stats-2023-excerpt",       "cellline", 100.0 , ""),
+    ("disclosure-dsz-jiguanshiwu-2021-excerpt",      "pipe",     100.0 , ""),
     ("disclosure-form-dingxi-undated-excerpt",       "cellline", 94.1  , "issue 13: tables of other statistical reports"),
     ("disclosure-gaoxin-shehuifazhan-2022-excerpt",  "mixed",    79.9  , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
+    ("disclosure-hukou-weijian-2022-excerpt",        "cellline", 100.0 , ""),
     ("disclosure-liwan-qiaozhong-2023-excerpt",      "pipe",     100.0 , ""),
     ("disclosure-longgang-2024-excerpt",             "pipe",     100.0 , ""),
     ("disclosure-nilka-2023-excerpt",                "cellline", 100.0 , ""),
@@ -50,6 +53,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("disclosure-taojiang-songmutang-2022-excerpt",  "pipe",     100.0 , ""),
     ("disclosure-tianjin-hongqiao-2022-excerpt",     "pipe",     100.0 , ""),
     ("disclosure-tianmen-2025-excerpt",              "cellline", 100.0 , ""),
+    ("disclosure-tianzhen-xinfang-2021-excerpt",     "cellline", 100.0 , ""),
     ("disclosure-wendeng-xinfang-2022-p8",           "prose",    0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-wuhan-hanyang-2022-excerpt",        "cellline", 41.6  , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
     ("disclosure-xuwen-sifa-nodate-excerpt",         "pipe",     100.0 , ""),
@@ -73,6 +77,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("price-changzhou-2015-10",                      "cellline", 0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("price-dazhou-nodate-excerpt",                  "pipe",     0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("price-longgang-2010-04",                       "cellline", 0.0   , "issue 13: tables of other statistical reports"),
+    ("price-whst-nodate-excerpt",                    "pipe",     0.0   , "issue 13: added at the eighteenth stop, read by hand before the readers saw it"),
     ("price-zjzd-sx-2025-excerpt",                   "cellline", 100.0 , ""),
     ("release-au-lfs-2010-excerpt",                  "pipe",     100.0 , ""),
     ("release-au-tas-census-1881-t09",               "prose",    100.0 , ""),
@@ -122,7 +127,9 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("yearbook-nbs-2010",                            "pipe",     100.0 , ""),
     ("yearbook-ningbo-2009",                         "prose",    0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("yearbook-qinghai-2017",                        "aligned",  100.0 , ""),
+    ("yearbook-quzhou-2010-t0824-excerpt",           "pipe",     100.0 , ""),
     ("yearbook-shandong-2003-excerpt",               "pipe",     0.0   , "issue 13: added at the sixteenth stop; its rows print the header cells present, packed left, and the header's label stacks (企业/单位数/(个)) fit no reading of the spans: columns left without paths (7.7 before, two columns named right by position and five wrongly)"),
+    ("yearbook-shanxi-2011-t0604-excerpt",           "pipe",     0.0   , "issue 13: added at the eighteenth stop, read by hand before the readers saw it"),
     ("yearbook-xiamen-2024-excerpt",                 "pipe",     0.0   , "issue 13: empty cells as bare `|`; the note and unit lines cut the header"),
     ("zhaotong-2020",                                "pipe",     100.0 , ""),
 ];
@@ -428,8 +435,13 @@ fn floors_name_every_truth_file_once() {
 /// row path where its truth takes the first as the row, 6 more. 163: 达州's rows ending in a
 /// remark now read whole, 56 numbers under the right columns on those three-level paths.
 /// 165: 天门's two 现行有效件 values under the template's label 现行有效件数, the page
-/// printing the label cut short. 161: a label printed cut short named as printed.)
-const MAX_STRAY: usize = 161;
+/// printing the label cut short. 161: a label printed cut short named as printed. 300 at
+/// the eighteenth stop, from two held-out pages added then: a price page prints a 价格类型
+/// column of `平均价格` on every row, which the reader keeps as the last level of each row
+/// path and its truth leaves out, its 128 prices under the right columns; 南通's budget
+/// header of two Chinese lines (`项目 2016年预算数` / `小计 其中:…`) is read line by line
+/// as two column labels each (`项目 小计`), 12 numbers.)
+const MAX_STRAY: usize = 300;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

@@ -60,15 +60,7 @@ pub fn read(
     // a row `a | b |` broken before each bar: the bars give the rows
     let texts: Vec<(u32, &str)> = lines.iter().map(|l| (l.no, l.text.as_str())).collect();
     if let Some(rows) = super::pipe::bar_first_rows(&texts) {
-        let rows: Vec<RawRow> = rows
-            .into_iter()
-            .map(|(line, cells)| RawRow::printed(line, cells))
-            .collect();
-        let span = [texts[0].0, texts[texts.len() - 1].0];
-        return super::segments(rows, span, true)
-            .into_iter()
-            .map(|seg| Piece::Table { seg, grid: true })
-            .collect();
+        return printed_rows(rows, &texts, true);
     }
     let mut items: Vec<Item> = Vec::with_capacity(lines.len());
     for (l, k) in lines.iter().zip(kinds) {
@@ -121,22 +113,9 @@ pub fn read(
     let mut barred = barred;
     let mut closed = false;
     if barred && let Some(rows) = super::pipe::padded_rows(&texts) {
-        // the same cells, each row padded to the table's width by a line of bars
-        let rows: Vec<RawRow> = rows
-            .into_iter()
-            .map(|(line, cells)| RawRow::printed(line, cells))
-            .collect();
-        let span = [texts[0].0, texts[texts.len() - 1].0];
-        return super::segments(rows, span, false)
-            .into_iter()
-            .map(|seg| Piece::Table {
-                seg: Segment {
-                    present: true,
-                    ..seg
-                },
-                grid: false,
-            })
-            .collect();
+        // the same cells, each row padded to the table's width by a line of bars: rows of
+        // the cells present
+        return printed_rows(rows, &texts, false);
     } else if barred && let Some(cells) = empty_cells(&items, lines) {
         items = cells;
     } else if let Some(cells) = closing_bars(&items) {
@@ -157,6 +136,26 @@ pub fn read(
         Piece::Unread(lines) => lines[0],
     });
     out
+}
+
+/// The tables of rows whose cells the lines print row by row (`(first line, cells)`): a grid
+/// (every row as wide as the table), or the cells present in each row.
+fn printed_rows(rows: Vec<(u32, Vec<String>)>, texts: &[(u32, &str)], grid: bool) -> Vec<Piece> {
+    let rows: Vec<RawRow> = rows
+        .into_iter()
+        .map(|(line, cells)| RawRow::printed(line, cells))
+        .collect();
+    let span = [texts[0].0, texts[texts.len() - 1].0];
+    super::segments(rows, span, grid)
+        .into_iter()
+        .map(|seg| Piece::Table {
+            seg: Segment {
+                present: !grid,
+                ..seg
+            },
+            grid,
+        })
+        .collect()
 }
 
 /// Where cells print `text |`, each bar of a line of bars alone may end an empty cell

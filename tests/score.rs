@@ -24,7 +24,7 @@ use unicode_normalization::UnicodeNormalization;
 #[rustfmt::skip]
 const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("budget-chongqing-jiangbei-2021",               "cellline", 100.0 , ""),
-    ("budget-nantong-gzw-2016",                      "prose",    0.0   , "issue 13: added at the eighteenth stop, read by hand before the readers saw it"),
+    ("budget-nantong-gzw-2016",                      "prose",    87.4  , "issue 13: added at the eighteenth stop, read by hand before the readers saw it"),
     ("budget-putuo-wanli-2025-excerpt",              "mixed",    49.9  , "issue 13: tables of other statistical reports"),
     ("budget-shanghai-finance-2025-excerpt",         "aligned",  92.1  , "issue 13: tables of other statistical reports"),
     ("budget-xuanzhou-2020",                         "cellline", 0.0   , "issue 13: added at the sixteenth stop, read by hand before the readers saw it"),
@@ -435,13 +435,11 @@ fn floors_name_every_truth_file_once() {
 /// row path where its truth takes the first as the row, 6 more. 163: 达州's rows ending in a
 /// remark now read whole, 56 numbers under the right columns on those three-level paths.
 /// 165: 天门's two 现行有效件 values under the template's label 现行有效件数, the page
-/// printing the label cut short. 161: a label printed cut short named as printed. 300 at
-/// the eighteenth stop, from two held-out pages added then: a price page prints a 价格类型
-/// column of `平均价格` on every row, which the reader keeps as the last level of each row
-/// path and its truth leaves out, its 128 prices under the right columns; 南通's budget
-/// header of two Chinese lines (`项目 2016年预算数` / `小计 其中:…`) is read line by line
-/// as two column labels each (`项目 小计`), 12 numbers.)
-const MAX_STRAY: usize = 300;
+/// printing the label cut short. 161: a label printed cut short named as printed. 288 at
+/// the eighteenth stop: a held-out price page added then prints a 价格类型 column of
+/// `平均价格` on every row, which the reader keeps as the last level of each row path and
+/// its truth leaves out, its 128 prices under the right columns.)
+const MAX_STRAY: usize = 288;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

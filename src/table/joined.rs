@@ -496,9 +496,13 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         .collect();
     let texts: Vec<&str> = printed.iter().map(|&k| lines[k].text.as_str()).collect();
     let found = (0..texts.len())
-        .find_map(|s| {
-            header_labels(&texts[s..], n)
-                .map(|(stub, labels)| (s, (stub, labels.into_iter().map(|l| vec![l]).collect())))
+        .find_map(|s| stub_spanned_labels(&texts[s..], n).map(|p| (s, p)))
+        .or_else(|| {
+            (0..texts.len()).find_map(|s| {
+                header_labels(&texts[s..], n).map(|(stub, labels)| {
+                    (s, (stub, labels.into_iter().map(|l| vec![l]).collect()))
+                })
+            })
         })
         .or_else(|| {
             (0..texts.len())
@@ -579,16 +583,23 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             }
         }
     }
-    let mut stack: Vec<(usize, String)> = Vec::new();
+    // the row path from the indentation, and at one indentation from the outline numbers:
+    // a label numbered a rank deeper than the numbered label above it (`(一)…` under
+    // `一、…`, both flush left) is under it
+    let rank = |label: &str| crate::outline::scan_outline(label).map(|o| o.scheme.rank());
+    let mut stack: Vec<(usize, Option<u8>, String)> = Vec::new();
     let mut paths: Vec<Vec<String>> = Vec::with_capacity(items.len());
     for it in &items {
-        while stack.last().is_some_and(|s| s.0 >= it.indent) {
+        let r = rank(&it.label);
+        while stack.last().is_some_and(|s| {
+            s.0 > it.indent || s.0 == it.indent && !matches!((s.1, r), (Some(a), Some(b)) if a < b)
+        }) {
             stack.pop();
         }
-        let mut path: Vec<String> = stack.iter().map(|s| s.1.clone()).collect();
+        let mut path: Vec<String> = stack.iter().map(|s| s.2.clone()).collect();
         path.push(it.label.clone());
         paths.push(path);
-        stack.push((it.indent, it.label.clone()));
+        stack.push((it.indent, r, it.label.clone()));
     }
     // a row label printed again and again in the table (`As per cent of total
     // population` after each count) qualifies the nearest row above it whose label is
@@ -869,6 +880,39 @@ fn read_coded(
     out
 }
 
+/// Words a header prints over the label column of a Chinese statistical table.
+const STUB_WORDS: [&str; 6] = ["项目", "指标", "指标名称", "类别", "科目", "地区"];
+
+/// The stub and column paths of two header lines under the label column's word (`项目
+/// 2016年预算数` / `小计 其中:一般公共预算安排数`): the first line that word and one label,
+/// which stands over every column (one cell over them all), the second exactly `n` labels
+/// under it. None otherwise.
+fn stub_spanned_labels(lines: &[&str], n: usize) -> Option<(String, Vec<Vec<String>>)> {
+    let [top, last] = lines else {
+        return None;
+    };
+    let words: Vec<&str> = top.split_whitespace().collect();
+    let [stub, parent] = words[..] else {
+        return None;
+    };
+    let leaves: Vec<&str> = last.split_whitespace().collect();
+    if n < 2
+        || !STUB_WORDS.contains(&stub)
+        || is_value(parent)
+        || leaves.len() != n
+        || leaves.iter().any(|w| is_value(w) || STUB_WORDS.contains(w))
+    {
+        return None;
+    }
+    Some((
+        stub.to_string(),
+        leaves
+            .iter()
+            .map(|l| vec![parent.to_string(), l.to_string()])
+            .collect(),
+    ))
+}
+
 /// The column paths of header lines over `n` columns that name them in words of any
 /// script: the last line of exactly `n` words, one per column, its stub cell blank
 /// (`  Total Males Females Total Males Females`), alone or under one line naming the groups its words repeat in (`4
@@ -1058,6 +1102,39 @@ mod tests {
                 _ => None,
             })
             .expect("a table")
+    }
+
+    /// Issue 13: a budget table joined by single spaces under two header lines, the first
+    /// the label column's word and one label over both columns: the columns are that label's
+    /// two leaves; rows numbered a rank deeper than the one above, flush left like it, are
+    /// under it; an indented row under the row above it.
+    #[test]
+    fn a_header_under_the_stub_word_and_rows_nested_by_their_numbers() {
+        let t = table(
+            "项目 2016年预算数\n小计 其中:一般公共预算安排数\n\
+             一、“三公”经费合计 21.63 21.63\n\
+             (一)公务接待费 14.83 14.83\n\
+             (二)公务用车费 6.8 6.8\n\
+             \x20     1.公务用车运行维护费 6.8 6.8\n\
+             二、会议费 7.59 7.59\n",
+        );
+        let cols: Vec<_> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(
+            cols,
+            ["2016年预算数/小计", "2016年预算数/其中:一般公共预算安排数"]
+        );
+        assert_eq!(t.stub, ["项目"]);
+        let got: Vec<String> = path_cells(&t).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            got,
+            [
+                "一、“三公”经费合计",
+                "一、“三公”经费合计/(一)公务接待费",
+                "一、“三公”经费合计/(二)公务用车费",
+                "一、“三公”经费合计/(二)公务用车费/1.公务用车运行维护费",
+                "二、会议费",
+            ]
+        );
     }
 
     /// Issue 13: a yearbook's series over the years, each row labelled by its year alone

@@ -442,8 +442,17 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
             LineKind::Pipe if pipe::is_bar_first_cell(&lines[i].text) => {
                 bar_first_region(lines, i, floor)
             }
-            LineKind::Pipe if pipe::is_barred_cell(&lines[i].text) => {
-                barred_region(lines, kinds, i)
+            LineKind::Pipe
+                if pipe::is_barred_cell(&lines[i].text)
+                    || pipe::padded_cell(&lines[i].text).is_some() =>
+            {
+                barred_region(lines, kinds, i).or_else(|e| {
+                    if pipe::is_barred_cell(&lines[i].text) || lines[i].text.starts_with('|') {
+                        Err(e)
+                    } else {
+                        ruled_region(lines, i)
+                    }
+                })
             }
             LineKind::Pipe if !lines[i].text.starts_with('|') => ruled_region(lines, i),
             // a line of years over rows joined by single spaces is their header
@@ -1013,10 +1022,28 @@ fn barred_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Region,
     let barred = |k: usize| {
         matches!(kinds[k], LineKind::Pipe | LineKind::Bar) && pipe::is_barred_cell(&lines[k].text)
     };
+    // (cells whose row's padding follows on their line, `申请人情况 | ||||`, belong to the
+    // run where its rows are padded to one width)
+    let padded_run = {
+        let mut e = i;
+        while e < lines.len()
+            && (barred(e)
+                || matches!(kinds[e], LineKind::Pipe)
+                    && pipe::padded_cell(&lines[e].text).is_some())
+        {
+            e += 1;
+        }
+        let texts: Vec<(u32, &str)> = lines[i..e]
+            .iter()
+            .map(|l| (l.no, l.text.as_str()))
+            .collect();
+        (e > i && pipe::padded_rows(&texts).is_some()).then_some(e)
+    };
     let mut end = i;
     let (mut values, mut labels, mut empty) = (0, 0, 0);
-    while end < lines.len() && barred(end) {
-        let t = pipe::barred_text(&lines[end].text);
+    while end < lines.len() && (barred(end) || padded_run.is_some_and(|e| end < e)) {
+        let t = pipe::padded_cell(&lines[end].text)
+            .map_or_else(|| pipe::barred_text(&lines[end].text), |(c, _)| c);
         if crate::line_kind::is_value(t) {
             values += 1;
         } else if !t.is_empty() {

@@ -106,10 +106,10 @@ pub fn read(
     // cells printed `text |` (a page store's conversion): its header rows print no row
     // ends, and no template checks these pages, so a header is read only where its cells
     // allow one reading
-    let barred = lines
-        .iter()
-        .zip(kinds)
-        .any(|(l, k)| *k == LineKind::Pipe && super::pipe::is_barred_cell(&l.text));
+    let barred = lines.iter().zip(kinds).any(|(l, k)| {
+        *k == LineKind::Pipe
+            && (super::pipe::is_barred_cell(&l.text) || super::pipe::padded_cell(&l.text).is_some())
+    });
     let mut barred = barred;
     let mut closed = false;
     if barred && let Some(rows) = super::pipe::padded_rows(&texts) {
@@ -1482,6 +1482,28 @@ mod tests {
         assert_eq!(t.rows[1].cells.len(), 3);
         assert!(t.rows[1].cells.iter().all(|c| c.kind == CellKind::Empty));
         assert_eq!(t.rows[2].cells[2].raw, "103.3");
+    }
+
+    /// Issue 13: the same page store's rows each opened by a bare `|` line, the row's
+    /// padding printed after its last cell (`申请人情况 | ||`): the bar lines mark the rows
+    /// and are no cells; the header's spans are rebuilt from the cells present.
+    #[test]
+    fn rows_opened_by_a_bar_line_and_padded_after_their_last_cell() {
+        let text = "|\n项目 |\n申请人情况 | ||\n|\n自然人 |\n法人 |\n总计 | |\n\
+|\n一、本年新收 |\n8 |\n0 |\n8 |\n|\n二、上年结转 |\n0 |\n1 |\n1 |\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            cols,
+            ["申请人情况>自然人", "申请人情况>法人", "申请人情况>总计"],
+            "{:?}",
+            d.warnings
+        );
+        assert_eq!(t.stub, ["项目"]);
+        assert_eq!(t.rows[1].path, ["二、上年结转"]);
+        let raws: Vec<&str> = t.rows[1].cells.iter().map(|c| c.raw.as_str()).collect();
+        assert_eq!(raws, ["0", "1", "1"]);
     }
 
     /// Issue 13: a form printed `a | b |` with a line break before each bar: a line

@@ -49,6 +49,27 @@ pub fn is_barred_cell(text: &str) -> bool {
         || (!t.starts_with('|') && t.ends_with('|') && t.matches('|').count() == 1)
 }
 
+/// A line of one cell `text |` whose row's padding is printed after it on the same line
+/// (`申请人情况 | ||||`, `| ||`: an empty cell, then two): the cell's text and the number of
+/// padding bars; `None` for any other line (bars alone, `text |`, cells between bars).
+///
+/// ```
+/// use govreport::table::pipe::padded_cell;
+/// assert_eq!(padded_cell("申请人情况 | ||||"), Some(("申请人情况", 4)));
+/// assert_eq!(padded_cell("| ||"), Some(("", 2)));
+/// assert_eq!(padded_cell("本月 |"), None);
+/// assert_eq!(padded_cell("||"), None);
+/// assert_eq!(padded_cell("a | b |"), None);
+/// ```
+pub fn padded_cell(text: &str) -> Option<(&str, usize)> {
+    let t = text.trim();
+    let (head, rest) = t.split_once('|')?;
+    let rest = rest.trim_start();
+    let bars = rest.len();
+    (bars > 0 && rest.bytes().all(|b| b == b'|') && (!head.is_empty() || rest.len() < t.len() - 1))
+        .then(|| (crate::normalize::trim(head), bars))
+}
+
 /// The text of a line [`is_barred_cell`] accepts: the cell, empty for bars alone.
 pub fn barred_text(text: &str) -> &str {
     crate::normalize::trim(text.trim().trim_end_matches('|'))
@@ -104,9 +125,15 @@ pub fn is_bar_first_cell(text: &str) -> bool {
 /// assert_eq!(rows[4], (16, vec!["合计".to_string()]));
 /// ```
 pub fn padded_rows(lines: &[(u32, &str)]) -> Option<Vec<(u32, Vec<String>)>> {
-    // each line: a cell (its text, empty for `|`) or bars ending a row (their count)
+    // each line: a cell (its text, empty for `|`) or bars ending a row (their count), or a
+    // cell and the bars ending its row
     let mut slots: Vec<(u32, Result<&str, usize>)> = Vec::with_capacity(lines.len());
     for &(no, text) in lines {
+        if let Some((cell, bars)) = padded_cell(text) {
+            slots.push((no, Ok(cell)));
+            slots.push((no, Err(bars)));
+            continue;
+        }
         if !is_barred_cell(text) {
             return None;
         }
@@ -155,6 +182,17 @@ pub fn padded_rows(lines: &[(u32, &str)]) -> Option<Vec<(u32, Vec<String>)>> {
                 first.is_none_or(|k| cells[k..].iter().all(is_value))
             })
         })?;
+    // a bar line opening every row (`|` / `第二十条… | |||` / `|` / `信息内容 |` …) marks the
+    // rows: an empty first cell in every row is that mark, no cell
+    if rows.len() >= 2
+        && rows
+            .iter()
+            .all(|(_, c, _)| c.first().is_some_and(String::is_empty))
+    {
+        for (_, cells, _) in &mut rows {
+            cells.remove(0);
+        }
+    }
     let holds_value = |cells: &[String]| cells.iter().any(|c| !c.is_empty() && is_value(c));
     // the header's spans show: a row of two cells or more above the first labelled row of
     // values ends in bars (without, bars ending a row are its empty cells run together)

@@ -1022,44 +1022,42 @@ fn barred_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Region,
     let barred = |k: usize| {
         matches!(kinds[k], LineKind::Pipe | LineKind::Bar) && pipe::is_barred_cell(&lines[k].text)
     };
-    // (cells whose row's padding follows on their line, `申请人情况 | ||||`, belong to the
-    // run where its rows are padded to one width)
-    let padded_run = {
-        let mut e = i;
-        while e < lines.len()
-            && (barred(e)
-                || matches!(kinds[e], LineKind::Pipe)
-                    && pipe::padded_cell(&lines[e].text).is_some())
-        {
-            e += 1;
-        }
-        let texts: Vec<(u32, &str)> = lines[i..e]
-            .iter()
-            .map(|l| (l.no, l.text.as_str()))
-            .collect();
-        (e > i && pipe::padded_rows(&texts).is_some()).then_some(e)
-    };
-    let mut end = i;
-    let (mut values, mut labels, mut empty) = (0, 0, 0);
-    while end < lines.len() && (barred(end) || padded_run.is_some_and(|e| end < e)) {
-        let t = pipe::padded_cell(&lines[end].text)
-            .map_or_else(|| pipe::barred_text(&lines[end].text), |(c, _)| c);
-        if crate::line_kind::is_value(t) {
-            values += 1;
-        } else if !t.is_empty() {
-            labels += 1;
-        } else if lines[end].text.trim() == "|" {
-            empty += 1;
-        }
-        end += 1;
-    }
-    let padded = || {
+    let padded_rows = |end: usize| {
         let texts: Vec<(u32, &str)> = lines[i..end]
             .iter()
             .map(|l| (l.no, l.text.as_str()))
             .collect();
         pipe::padded_rows(&texts).is_some()
     };
+    let mut end = i;
+    while end < lines.len() && barred(end) {
+        end += 1;
+    }
+    // (cells whose row's padding follows on their line, `申请人情况 | ||||`, belong to the
+    // run where its rows are padded to one width)
+    let mut ext = end;
+    while ext < lines.len()
+        && (barred(ext)
+            || kinds[ext] == LineKind::Pipe && pipe::padded_cell(&lines[ext].text).is_some())
+    {
+        ext += 1;
+    }
+    let padded_run = ext > end && padded_rows(ext);
+    if padded_run {
+        end = ext;
+    }
+    let (mut values, mut labels, mut empty) = (0, 0, 0);
+    for l in &lines[i..end] {
+        let t = pipe::padded_cell(&l.text).map_or_else(|| pipe::barred_text(&l.text), |(c, _)| c);
+        if crate::line_kind::is_value(t) {
+            values += 1;
+        } else if !t.is_empty() {
+            labels += 1;
+        } else if l.text.trim() == "|" {
+            empty += 1;
+        }
+    }
+    let padded = || padded_run || padded_rows(end);
     if labels >= 3 && (values >= 3 || values + empty >= 3 && padded()) {
         Ok(Region {
             start: i,

@@ -77,7 +77,7 @@ const FLOORS: &[(&str, &str, f64, &str)] = &[
     ("price-changzhou-2015-10",                      "cellline", 0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("price-dazhou-nodate-excerpt",                  "pipe",     0.0   , "issue 13: added at the seventeenth stop, read by hand before the readers saw it"),
     ("price-longgang-2010-04",                       "cellline", 0.0   , "issue 13: tables of other statistical reports"),
-    ("price-whst-nodate-excerpt",                    "pipe",     0.0   , "issue 13: added at the eighteenth stop, read by hand before the readers saw it"),
+    ("price-whst-nodate-excerpt",                    "pipe",     100.0 , ""),
     ("price-zjzd-sx-2025-excerpt",                   "cellline", 100.0 , ""),
     ("release-au-lfs-2010-excerpt",                  "pipe",     100.0 , ""),
     ("release-au-tas-census-1881-t09",               "prose",    100.0 , ""),
@@ -438,8 +438,9 @@ fn floors_name_every_truth_file_once() {
 /// printing the label cut short. 161: a label printed cut short named as printed. 288 at
 /// the eighteenth stop: a held-out price page added then prints a 价格类型 column of
 /// `平均价格` on every row, which the reader keeps as the last level of each row path and
-/// its truth leaves out, its 128 prices under the right columns.)
-const MAX_STRAY: usize = 288;
+/// its truth leaves out, its 128 prices under the right columns. 160 at the nineteenth:
+/// a label column of one text in every row is no level of the path.)
+const MAX_STRAY: usize = 160;
 
 /// The score of every corpus file: no wrong value anywhere, no file under its floor.
 /// `cargo test score -- --nocapture` prints the table to compare with the script's.

@@ -828,6 +828,25 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             .collect();
         lasts.len() >= 2 && lasts.iter().all(|c| crate::units::is_measure_word(c))
     };
+    // the last label column printing one text in every row (`价格类型`: `平均价格`)
+    // tells no row from another: it qualifies them all, no level of the row path; the
+    // note keeps it, under its header where the stub names it
+    let const_col = if grid {
+        constant_column(data, l, unit_col)
+    } else {
+        None
+    };
+    if let Some((k, text)) = &const_col {
+        let named = match table.stub.get(*k) {
+            Some(h) if table.stub.len() == l => format!("{h}：{text}"),
+            _ => text.clone(),
+        };
+        table.note = Some(match table.note.take() {
+            Some(n) => format!("{n}；{named}"),
+            None => named,
+        });
+    }
+    let const_col = const_col.map(|(k, _)| k);
     // in a form, a label column of row codes (`代码`: `01`, `02`) is no level of the row
     // path either (elsewhere a label column of digits, a year, is a level)
     let code_col = if grid && coded {
@@ -926,11 +945,14 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         let lab: Vec<String> = lab
             .iter()
             .enumerate()
-            .filter(|&(k, _)| Some(k) != unit_col && Some(k) != code_col)
+            .filter(|&(k, _)| Some(k) != unit_col && Some(k) != code_col && Some(k) != const_col)
             .filter(|&(k, _)| last_unit.is_none() || k + 1 < lab.len())
             .map(|(_, c)| c.clone())
             .collect();
-        let label_cols = l - usize::from(unit_col.is_some()) - usize::from(code_col.is_some());
+        let label_cols = l
+            - usize::from(unit_col.is_some())
+            - usize::from(code_col.is_some())
+            - usize::from(const_col.is_some());
         // one label column: the outline numbers give the levels, as in partial rows
         let blank_row = vals.iter().all(|v| v.is_empty());
         let mut path = if grid && label_cols > 1 {
@@ -1509,6 +1531,22 @@ fn unit_column(data: &[RawRow], l: usize) -> Option<usize> {
             }
         }) && printed >= 2
     })
+}
+
+/// The last label column, after the first and the unit column, when every data row (three
+/// at least) prints in it one same text, no value: its index and text.
+fn constant_column(data: &[RawRow], l: usize, unit_col: Option<usize>) -> Option<(usize, String)> {
+    let k = l
+        .checked_sub(1)
+        .filter(|&k| k >= 1 && Some(k) != unit_col)?;
+    let first = data.first()?.cells.get(k)?.trim();
+    (data.len() >= 3
+        && !first.is_empty()
+        && !is_value_like(first)
+        && data
+            .iter()
+            .all(|r| r.cells.get(k).is_some_and(|c| c.trim() == first)))
+    .then(|| (k, first.to_string()))
 }
 
 /// A label column after the first whose cells are row codes (`代码`: `01`, `02`, …): digits
@@ -2392,6 +2430,38 @@ mod tests {
         assert_eq!(rows[0].1, [Some("元/5升"), Some("元/5升"), None]);
         assert_eq!(rows[1].0, ["鲜猪肉"]);
         assert_eq!(rows[1].1, [Some("元/500克"), Some("元/500克"), None]);
+    }
+
+    /// Issue 13: the last label column printing one text in every row (`价格类型`:
+    /// `平均价格`) tells no row from another: no level of the row path, kept in the note
+    /// under its header.
+    #[test]
+    fn a_label_column_of_one_text_in_every_row_is_no_level() {
+        let text = "\
+商品名称 | 规格 | 价格类型 | 本月平均 | 上月平均 |
+鲜猪肉 | 精瘦肉 | 平均价格 | 17.09 | 18.13 |
+鲜猪肉 | 肋条肉 | 平均价格 | 17.49 | 17.92 |
+鸡蛋 | 新鲜完整 | 平均价格 | 6.08 | 5.80 |
+";
+        let t = tables_of(text);
+        let paths: Vec<Vec<String>> = t[0].rows.iter().map(|r| r.path.clone()).collect();
+        assert_eq!(
+            paths,
+            [
+                s(&["鲜猪肉", "精瘦肉"]),
+                s(&["鲜猪肉", "肋条肉"]),
+                s(&["鸡蛋", "新鲜完整"])
+            ]
+        );
+        assert_eq!(t[0].note.as_deref(), Some("价格类型：平均价格"));
+        // two rows do not show the column constant: it stays a level
+        let two = "\
+商品名称 | 规格 | 本月平均 |
+鲜猪肉 | 精瘦肉 | 17.09 |
+鸡蛋 | 精瘦肉 | 6.08 |
+";
+        let t = tables_of(two);
+        assert_eq!(t[0].rows[1].path, s(&["鸡蛋", "精瘦肉"]));
     }
 
     /// Issue 13: `持平` (no change) printed in a change column is that row's value cell, not

@@ -1248,6 +1248,7 @@ fn read_table(
                     .enumerate()
                     .all(|(c, t)| column_in(t, grid, how) == Some(c));
                 calib.counts[r][usize::from(!named)] += 1;
+                calib.by_grid.entry(grid.cols.clone()).or_default()[r][usize::from(!named)] += 1;
             }
         }
     }
@@ -3503,6 +3504,10 @@ struct Reading {
 #[derive(Default)]
 struct Calibration {
     counts: [[u32; 2]; 4],
+    /// The same counts per header grid (its columns' spans): a part whose header sets
+    /// its labels exactly where a part with full rows sets them is read as those rows
+    /// show, whatever other tables of the document show.
+    by_grid: std::collections::HashMap<Vec<[(u32, u32); 2]>, [[u32; 2]; 4]>,
     /// The readings used in this pass (empty in the first).
     trusted: Vec<Reading>,
     /// Some part would be placed by a reading not yet trusted.
@@ -3512,6 +3517,14 @@ struct Calibration {
 }
 
 impl Calibration {
+    /// A reading by [`Rule::Within`] that full rows under this very grid bear out, none
+    /// contradicting.
+    fn grid_confirms(&self, grid: &Grid, how: Reading) -> bool {
+        let r = READINGS.iter().position(|&w| w == how);
+        r.zip(self.by_grid.get(&grid.cols))
+            .is_some_and(|(r, c)| how.rule == Rule::Within && c[r][0] > 0 && c[r][1] == 0)
+    }
+
     fn confirmed(&self) -> Vec<Reading> {
         READINGS
             .into_iter()
@@ -4020,7 +4033,12 @@ fn usable_readings(
         .filter(|how| pad.is_none_or(|m| how.measure == m));
     let ways: Vec<Reading> = candidates
         .clone()
-        .filter(|how| how.rule == Rule::Starts || grid.drawn || calib.trusted.contains(how))
+        .filter(|how| {
+            how.rule == Rule::Starts
+                || grid.drawn
+                || calib.trusted.contains(how)
+                || calib.grid_confirms(grid, *how)
+        })
         .filter(|&how| explains(how))
         .collect();
     calib.wants |= may_want

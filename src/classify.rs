@@ -99,9 +99,46 @@ pub fn blocks_and_fields(
     b.segment(i, lines.len(), warnings);
     b.flush();
     long_outline_items(&mut b.out);
+    continued_titles(&mut b.out);
     note_items(&mut b.out, lines);
     relevel_western(&mut b.out);
     (b.out, b.fields)
+}
+
+/// A table printed again under its own header right after a titled table, nothing but
+/// page furniture (a rule) between, is that table's next part (`2 0 0 3` over the months
+/// after the `2 0 0 4` part): it takes its title. Only where the part has none of its own
+/// and both print the same stub and the same column labels under their top levels.
+fn continued_titles(blocks: &mut [Block]) {
+    let leaves = |t: &crate::model::Table| -> Vec<Option<String>> {
+        t.columns.iter().map(|c| c.path.last().cloned()).collect()
+    };
+    let mut last: Option<usize> = None;
+    for k in 0..blocks.len() {
+        match &blocks[k] {
+            Block::Furniture(_) => continue,
+            Block::Table(t) => {
+                let title = last.and_then(|p| match &blocks[p] {
+                    Block::Table(before)
+                        if t.title.is_none()
+                            && before.title.is_some()
+                            && !t.columns.is_empty()
+                            && before.stub == t.stub
+                            && leaves(before) == leaves(t)
+                            && before.columns.iter().all(|c| c.path.len() >= 2) =>
+                    {
+                        before.title.clone()
+                    }
+                    _ => None,
+                });
+                if let (Some(title), Block::Table(t)) = (title, &mut blocks[k]) {
+                    t.title = Some(title);
+                }
+            }
+            _ => {}
+        }
+        last = Some(k);
+    }
 }
 
 /// A paragraph opening a note to a table: `注：`, `注释：`, `Note:`.
@@ -1699,7 +1736,10 @@ impl Builder<'_> {
             return None;
         }
         let u = strip_md(&self.lines[j].text);
-        if !number_only {
+        // a numbered caption broken off after a comma goes on in the line under it
+        // (`Table 1. … by Commodity Group,` / `December 2003 - December 2004`)
+        let unfinished = is_numbered_caption(t) && t.ends_with([',', '，']);
+        if !number_only && !unfinished {
             // a caption in Chinese with its English title under it (bilingual yearbooks;
             // numbered, or a table's `表…`)
             let latin =

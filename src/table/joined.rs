@@ -416,6 +416,15 @@ pub(crate) fn is_year_word(w: &str) -> bool {
     y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
 
+/// A line of three or more letters or digits each set a space apart (`2 0 0 4`): one
+/// word spread out.
+fn is_letter_spaced(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 3
+        && line.trim().split(' ').all(|w| w.chars().count() == 1)
+        && words.iter().all(|w| w.chars().all(char::is_alphanumeric))
+}
+
 /// A four-digit year.
 fn is_year(t: &str) -> bool {
     t.len() == 4 && t.parse::<u32>().is_ok_and(|y| (1900..=2100).contains(&y))
@@ -424,6 +433,20 @@ fn is_year(t: &str) -> bool {
 /// A word that is one column label by itself: CJK text or a number.
 fn is_column_word(t: &str) -> bool {
     t.chars().any(is_cjk) || is_value(t)
+}
+
+/// The last `n` words of a header line as `n` labels: each CJK text or a number, or
+/// each a month or quarter (a number beside one may be its year: `May 2015`), the last
+/// then allowed to be a word of another kind after them (`… Nov Dec Ave`: it cannot
+/// belong to a month's label).
+fn names_columns(ws: &[String], n: usize) -> bool {
+    if ws.len() < n || n == 0 {
+        return false;
+    }
+    let labels = &ws[ws.len() - n..];
+    let periods = |ls: &[String]| ls.iter().all(|w| super::sub_period(w).is_some());
+    labels.iter().all(|w| is_column_word(w))
+        || n >= 3 && (periods(labels) || periods(&labels[..n - 1]) && !is_value(&labels[n - 1]))
 }
 
 /// Reads a region of joined rows (header lines first).
@@ -512,6 +535,24 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             let last = texts.len().checked_sub(1)?;
             parallel_labels(texts[last], n).map(|p| (last, (String::new(), p)))
         });
+    // a letter-spaced line right over labels found one a word (`2 0 0 4` over `Jan Feb
+    // …`): a label set out over the width of the columns it spans, all of them
+    let found = found.map(|(s, (stub, labels))| {
+        let spread = s
+            .checked_sub(1)
+            .filter(|&p| printed[p] + 1 == printed[s] && is_letter_spaced(texts[p]));
+        match spread {
+            Some(p) if labels.iter().all(|l| l.len() == 1) => {
+                let top = texts[p].trim().to_string();
+                let labels = labels
+                    .into_iter()
+                    .map(|l| [vec![top.clone()], l].concat())
+                    .collect();
+                (p, (stub, labels))
+            }
+            _ => (s, (stub, labels)),
+        }
+    });
     let skip = found.as_ref().map_or(0, |f| f.0);
     let header: Vec<u32> = printed[skip..].iter().map(|&k| lines[k].no).collect();
     // the line right over a found header, no unit line, is the table's caption
@@ -1047,8 +1088,7 @@ fn header_labels(lines: &[&str], n: usize) -> Option<(String, Vec<String>)> {
     }
     let mut it = ls.into_iter();
     let mut first = it.next()?;
-    let names =
-        |ws: &[String]| ws.len() >= n && ws[ws.len() - n..].iter().all(|w| is_column_word(w));
+    let names = |ws: &[String]| names_columns(ws, n);
     let mut rest = it.peekable();
     while !names(&first) {
         match rest.next_if(|l| l.len() == 1) {
@@ -1135,6 +1175,68 @@ mod tests {
                 "二、会议费",
             ]
         );
+    }
+
+    /// Issue 13: a release's parts, one a year, each under its year letter-spaced over a
+    /// header of months and their average, the caption broken after a comma and a rule
+    /// drawn under it: the months each name a column, the average the last; the year
+    /// spans them all; the caption's two lines title both parts.
+    #[test]
+    fn months_under_a_letter_spaced_year_in_parts_of_one_caption() {
+        let d = doc("Table 1. Monthly Index by Commodity Group,\n\
+             December 2003 - December 2004\n\
+             ==========================================\n\
+             2 0 0 4\n\
+             Commodity Group Jan Feb Mar Apr May Jun Ave\n\
+             ------------------------------------------\n\
+             All items 175.0r 175.4r 176.1r 176.9 177.8 180.4r 177.0\n\
+             Food and drinks 161.4 161.4 162.5 163.4 164.5 165.9 163.2\n\
+             Clothing 154.2 154.5 154.8 154.9r 155.3 155.8 154.9\n\
+             ==========================================\n\
+             2 0 0 3\n\
+             Commodity Group Jan Feb Mar Apr May Jun Ave\n\
+             ------------------------------------------\n\
+             All items 169.2 169.6 169.7 170.0 170.2 171.7 170.1\n\
+             Food and drinks 156.2 156.3 155.9 156.0 156.4 158.0 156.5\n\
+             Clothing 150.8 151.1 151.4 151.6 151.8 152.6r 151.6\n");
+        let tables: Vec<&crate::model::Table> = d
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 2);
+        for (t, year) in tables.iter().zip(["2 0 0 4", "2 0 0 3"]) {
+            assert_eq!(
+                t.title.as_deref(),
+                Some("Table 1. Monthly Index by Commodity Group, December 2003 - December 2004")
+            );
+            let cols: Vec<_> = t.columns.iter().map(|c| c.path.join("/")).collect();
+            let want: Vec<String> = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Ave"]
+                .iter()
+                .map(|m| format!("{year}/{m}"))
+                .collect();
+            assert_eq!(cols, want);
+            assert_eq!(t.stub, ["Commodity Group"]);
+        }
+        assert_eq!(
+            path_cells(tables[1])[1],
+            (
+                "Food and drinks".to_string(),
+                [
+                    "156.2", "156.3", "155.9", "156.0", "156.4", "158.0", "156.5"
+                ]
+                .map(String::from)
+                .to_vec()
+            )
+        );
+        // a month beside a number may be its year's (`May 2015`): not one label a word
+        assert!(!super::names_columns(
+            &["Item", "2016", "May", "2015", "to", "May", "2016"].map(String::from),
+            6
+        ));
     }
 
     /// Issue 13: a yearbook's series over the years, each row labelled by its year alone

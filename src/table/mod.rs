@@ -1032,7 +1032,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
 
 /// A sub-period of a year as a time series prints it: a month (`Mar`, `Sept.`, `March`,
 /// `3月`) or a quarter (`Q1`, `一季度`, `第一季度`); its kind (month 0, quarter 1).
-fn sub_period(label: &str) -> Option<u8> {
+pub(crate) fn sub_period(label: &str) -> Option<u8> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
@@ -1898,7 +1898,18 @@ pub(crate) fn is_year_row(row: &RawRow) -> bool {
 /// A corner cell that is a note rather than a stub label.
 fn is_note(s: &str) -> bool {
     let f = fold(s);
-    f.contains("勾稽") || f.contains("说明") || f.starts_with("注") || f.chars().count() > 12
+    // (long: more than 12 characters, a sentence's worth of Chinese; of words in Latin
+    // script, not bracketed, more than 6: `Commodity Group` is a label)
+    let t = s.trim();
+    let words = !f.chars().any(crate::normalize::is_cjk)
+        && t.chars().any(|c| c.is_ascii_alphabetic())
+        && !t.starts_with('(');
+    let long = if words {
+        t.split_whitespace().count() > 6
+    } else {
+        f.chars().count() > 12
+    };
+    f.contains("勾稽") || f.contains("说明") || f.starts_with("注") || long
 }
 
 /// `（本列数据……）` → `本列数据……`.

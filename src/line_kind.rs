@@ -506,6 +506,12 @@ pub fn is_spaced(text: &str) -> bool {
 /// let f = cells("行政许可 447228   0");
 /// let t: Vec<_> = f.iter().map(|f| f.text.as_str()).collect();
 /// assert_eq!(t, ["行政许可", "447228", "0"]);
+/// // decimals one space apart are values each; a space setting thousands apart is not cut
+/// let f = cells("总产出    9870.58 16995.93 38915.25  70742.78");
+/// let t: Vec<_> = f.iter().map(|f| f.text.as_str()).collect();
+/// assert_eq!(t, ["总产出", "9870.58", "16995.93", "38915.25", "70742.78"]);
+/// assert_eq!(cells("合计    12 345.6")[1].text, "12 345.6");
+/// assert_eq!(cells("合计    0 0 0")[1].text, "0 0 0");
 /// ```
 pub fn cells(text: &str) -> Vec<Frag> {
     let mut out = Vec::new();
@@ -656,6 +662,17 @@ fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
         x += w;
     }
     let tail = toks.iter().rev().take_while(|t| is_value(&t.text)).count();
+    // values only, one space apart, a fraction before the last, so that no grouping of
+    // thousands makes them one number (`9870.58 16995.93`: a column as wide as its
+    // widest value, set flush left): each its own cell (whole numbers one space apart,
+    // `0 0 0`, may be a PDF's squeezed columns, whose places the text does not keep)
+    let fractions = toks[..toks.len() - 1]
+        .iter()
+        .any(|t| t.text.contains(['.', '%']));
+    if tail == toks.len() && fractions && !thousands_grouped(&toks) {
+        out.extend(toks);
+        return;
+    }
     let head = &toks[..toks.len() - tail];
     let wordy = head
         .iter()
@@ -675,6 +692,34 @@ fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
         text,
     });
     out.extend(toks[toks.len() - tail..].iter().cloned());
+}
+
+/// Tokens that may be one number whose thousands a space sets apart (`1 054`, `12 345.6`):
+/// one to three digits, then groups of three, a decimal part only after the last.
+fn thousands_grouped(toks: &[Frag]) -> bool {
+    let digits = |t: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+    };
+    let Some((first, rest)) = toks.split_first() else {
+        return false;
+    };
+    let lead = first.text.trim_start_matches(['-', '+', '−']);
+    digits(lead, 1..=3)
+        && rest.iter().enumerate().all(|(i, t)| {
+            let t = t.text.as_str();
+            let whole = if i + 1 == rest.len() {
+                t.split_once('.').map_or(t, |(w, f)| {
+                    if f.bytes().all(|b| b.is_ascii_digit()) {
+                        w
+                    } else {
+                        ""
+                    }
+                })
+            } else {
+                t
+            };
+            digits(whole, 3..=3)
+        })
 }
 
 /// A PDF's text in drawing order (plain `pdftotext`): page breaks, and words one space

@@ -1131,17 +1131,27 @@ fn unname_scrambled_header(table: &mut Table, warnings: &mut Vec<Warning>) {
             .find(|&(i, l)| !l.is_empty() && !header::is_total(l) && levels[..i].contains(l))
             .map(|(i, _)| c.path[i].clone())
     });
-    let Some(label) = twice else {
-        return;
+    // (every column of three or more under one same path: the header tells none apart)
+    let cols = &table.columns;
+    let alike =
+        cols.len() >= 3 && !cols[0].path.is_empty() && cols.iter().all(|c| c.path == cols[0].path);
+    let message = match twice {
+        Some(label) => format!(
+            "the header names a column by {} twice over: its words were not read as printed, so the {} columns are left without paths",
+            crate::model::Quoted(&label),
+            cols.len()
+        ),
+        None if alike => format!(
+            "the header gives all {} columns the one path {}: it tells none apart, so they are left without paths",
+            cols.len(),
+            crate::model::Quoted(&cols[0].path.join(" / "))
+        ),
+        None => return,
     };
     warnings.push(Warning {
         line: Some(table.lines[0]),
         code: "header-unresolved".into(),
-        message: format!(
-            "the header names a column by {} twice over: its words were not read as printed, so the {} columns are left without paths",
-            crate::model::Quoted(&label),
-            table.columns.len()
-        ),
+        message,
     });
     for c in &mut table.columns {
         c.path.clear();
@@ -2441,6 +2451,25 @@ mod tests {
         assert_eq!(rows[0].1, [Some("元/5升"), Some("元/5升"), None]);
         assert_eq!(rows[1].0, ["鲜猪肉"]);
         assert_eq!(rows[1].1, [Some("元/500克"), Some("元/500克"), None]);
+    }
+
+    /// Issue 13: a header line of words one space apart standing over every value column
+    /// (`Age group Female % Male % Total %` over six columns) gives them all one path: it
+    /// tells none apart, so no column is named (the rows are kept).
+    #[test]
+    fn a_header_giving_every_column_one_path_names_none() {
+        let text = "\
+Unit : Th. persons
+Age group Female % Male % Total %
+0- 4        350.8  12.9  356.1  13.4  706.9  13.1
+5- 9        410.7  15.1  419.9  15.8  830.5  15.5
+10-14       405.2  14.9  401.3  15.1  806.5  15.0
+";
+        let t = tables_of(text);
+        assert_eq!(t[0].columns.len(), 6);
+        assert!(t[0].columns.iter().all(|c| c.path.is_empty()));
+        assert_eq!(t[0].rows[2].path, s(&["10-14"]));
+        assert_eq!(t[0].rows[2].cells[4].raw, "806.5");
     }
 
     /// Issue 13: the last label column printing one text in every row (`价格类型`:

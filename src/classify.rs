@@ -2255,7 +2255,7 @@ mod tests {
         assert_eq!(classify_line("规章 | 0 | 0 | 0 |"), LineKind::Pipe);
         assert_eq!(classify_line("第二十条第（一）项 |"), LineKind::Pipe);
         assert_eq!(classify_line("|---|:---:|"), LineKind::Separator);
-        for page in ["- 3 -", "— 12 —", "第3页 共8页", "3/8"] {
+        for page in ["- 3 -", "— 12 —", "第3页 共8页", "3/8", "P. 9", "Page 3 of 8"] {
             assert_eq!(classify_line(page), LineKind::Furniture, "{page}");
         }
         for text in [

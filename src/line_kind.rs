@@ -142,11 +142,11 @@ pub(crate) fn year_of(word: &str) -> Option<u32> {
         .filter(|y| (1800..=2100).contains(y))
 }
 
-/// `- 3 -`, `第3页 共8页`, `3/8`, `— 12 —`.
+/// `- 3 -`, `第3页 共8页`, `3/8`, `— 12 —`, `P. 9`, `Page 3 of 8`.
 pub(crate) fn is_page_number(t: &str) -> bool {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::Regex::new(r"^(?:[-–—－]\s*\d{1,4}\s*[-–—－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$")
+        regex::Regex::new(r"^(?:[-–—－]\s*\d{1,4}\s*[-–—－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|(?:[Pp]\.|[Pp]age)\s*\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?)$")
             .expect("valid regex")
     });
     re.is_match(t)

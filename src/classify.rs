@@ -1644,9 +1644,13 @@ impl Builder<'_> {
         // a line naming the table right over a page store's cells printed `text |` one a
         // line (`Seasonally adjusted GDP; constant prices` / `2013 |`): no sentence, no
         // heading
+        // (or over cells each on a line followed by a line of one bar: `Indices` / `|`)
+        let cell_then_bar = j + 1 < self.limit
+            && self.kinds[j] == LineKind::Text
+            && self.lines[j + 1].text.trim() == "|";
         let over_cells = j < self.limit
             && self.kinds[i] == LineKind::Text
-            && pipe::is_barred_cell(&self.lines[j].text)
+            && (pipe::is_barred_cell(&self.lines[j].text) || cell_then_bar)
             && !self.lines[j].text.trim().starts_with('|')
             && !t.contains('。')
             && !t.ends_with(['.', '：', ':', '；', ';', '，', ','])
@@ -2255,7 +2259,14 @@ mod tests {
         assert_eq!(classify_line("规章 | 0 | 0 | 0 |"), LineKind::Pipe);
         assert_eq!(classify_line("第二十条第（一）项 |"), LineKind::Pipe);
         assert_eq!(classify_line("|---|:---:|"), LineKind::Separator);
-        for page in ["- 3 -", "— 12 —", "第3页 共8页", "3/8", "P. 9", "Page 3 of 8"] {
+        for page in [
+            "- 3 -",
+            "— 12 —",
+            "第3页 共8页",
+            "3/8",
+            "P. 9",
+            "Page 3 of 8",
+        ] {
             assert_eq!(classify_line(page), LineKind::Furniture, "{page}");
         }
         for text in [

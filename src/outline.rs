@@ -205,15 +205,44 @@ fn scan_arabic(t: &str) -> Option<(Scheme, String, usize)> {
             }
             Some((Scheme::Arabic, parts.remove(0), used + p.len_utf8()))
         }
-        // `1 Introduction` (decimal outline, one component), not `2025 年`.
+        // `1 Introduction` (decimal outline, one component), not `2025 年`, nor a date
+        // (`12 OCT 2020`, `1 March`)
         ' ' if t[used..]
             .trim_start()
-            .starts_with(|c: char| c.is_ascii_uppercase()) =>
+            .starts_with(|c: char| c.is_ascii_uppercase())
+            && !starts_with_month(t[used..].trim_start()) =>
         {
             Some((Scheme::Decimal, parts.remove(0), used))
         }
         _ => None,
     }
+}
+
+/// True when the text's first word names a month (`OCT`, `March`, `Sept.`).
+fn starts_with_month(t: &str) -> bool {
+    let w: String = t
+        .chars()
+        .take_while(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    w.len() >= 3
+        && MONTHS
+            .iter()
+            .any(|m| *m == w || m.starts_with(&w) && w.len() <= 4)
 }
 
 fn scan_roman(t: &str) -> Option<(Scheme, String, usize)> {
@@ -296,6 +325,8 @@ mod tests {
             "Ihe",
             "2025 年",
             "100 people",
+            "12 OCT 2020 5:30PM by PIB Delhi",
+            "1 March 2021",
         ] {
             assert_eq!(num(s), None, "{s}");
         }

@@ -736,7 +736,10 @@ fn read_table(
             let Some(lo) = level_order(&h, n) else {
                 continue;
             };
-            if only && (!lo.only || observed.is_some_and(|o| r0 > o.max(1))) {
+            // (a reading whose groups each hold the same labels is the one reports print:
+            // `Rural Urban Combd.` under each of two periods)
+            let forced = lo.only || !lo.ambiguous && super::header::repeated_groups(&lo.paths);
+            if only && (!forced || observed.is_some_and(|o| r0 > o.max(1))) {
                 continue;
             }
             // a first row with more labels than any other row is less likely
@@ -1067,6 +1070,62 @@ mod tests {
 
     fn has(c: &[(String, String, String)], row: &str, col: &str, raw: &str) -> bool {
         c.iter().any(|(r, k, v)| r == row && k == col && v == raw)
+    }
+
+    /// Issue 13: a release's cells each on a line with a line of one bar after it, no row
+    /// ends: a header whose two periods each hold the same three areas is read so (the
+    /// reading where every group holds the same labels), though other readings have six
+    /// leaves too; the line over the first cell names the table.
+    #[test]
+    fn cells_then_bar_lines_under_periods_of_the_same_areas() {
+        let mut text = String::from(
+            "The office releases the Consumer Price Index for Rural, Urban and Combined areas.\n\
+             3. All India inflation rates, based on the general indices, are as follows:\n\
+             All India inflation rates (%) based on CPI (General) and CFPI\n",
+        );
+        for c in [
+            "Indices",
+            "Sept. 2020 (Prov.)",
+            "Aug. 2020 (Final)",
+            "Rural",
+            "Urban",
+            "Combd.",
+            "Rural",
+            "Urban",
+            "Combd.",
+            "CPI (General)",
+            "7.43",
+            "7.26",
+            "7.34",
+            "6.66",
+            "6.80",
+            "6.69",
+            "CFPI",
+            "10.60",
+            "10.94",
+            "10.68",
+            "9.11",
+            "8.82",
+            "9.05",
+        ] {
+            text.push_str(c);
+            text.push_str("\n|\n");
+        }
+        let d = doc(&text);
+        let c = cells(&d);
+        assert!(
+            has(&c, "CPI (General)", "Sept. 2020 (Prov.)>Combd.", "7.34"),
+            "{c:?}"
+        );
+        assert!(has(&c, "CFPI", "Aug. 2020 (Final)>Rural", "9.11"), "{c:?}");
+        let title = d.blocks.iter().find_map(|b| match b {
+            Block::Table(t) => t.title.clone(),
+            _ => None,
+        });
+        assert_eq!(
+            title.as_deref(),
+            Some("All India inflation rates (%) based on CPI (General) and CFPI")
+        );
     }
 
     /// Cells printed `text |`, one a line, a row's empty cells run together on a line of

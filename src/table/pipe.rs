@@ -393,6 +393,9 @@ fn cells_by_bars(text: &str) -> Vec<String> {
 /// assert!(joined);
 /// assert_eq!(rows[0], (1, vec!["a".to_string(), "b".into(), "c".into()]));
 /// assert_eq!(rows[1].1, ["x", "1", "2"]);
+/// // rows no bar closes (`a| b| c`): a row ending in a bar ends in an empty cell
+/// let lines = [(1, "项目| 3月| 结构(%)"), (2, "---|---|---"), (3, "汽车类| 40049| ")];
+/// assert_eq!(join_rows(&lines).0[1].1, ["汽车类", "40049", ""]);
 /// ```
 pub fn join_rows(lines: &[(u32, &str)]) -> (Vec<(u32, Vec<String>)>, bool) {
     let lead = |t: &str| has_leading_bar(t.trim_start());
@@ -400,11 +403,24 @@ pub fn join_rows(lines: &[(u32, &str)]) -> (Vec<(u32, Vec<String>)>, bool) {
     let markdown = first.is_some_and(|(_, t)| lead(t));
     let mut out: Vec<(u32, Vec<String>)> = Vec::new();
     if !markdown {
-        for (no, t) in lines {
-            let tt = t.trim();
-            if is_pipe_row(t) && tt != "|" && !is_separator(tt) {
-                out.push((*no, split_cells(t)));
+        let rows: Vec<&(u32, &str)> = lines
+            .iter()
+            .filter(|(_, t)| is_pipe_row(t) && t.trim() != "|" && !is_separator(t.trim()))
+            .collect();
+        // rows whose last cell no bar closes (`a| b| c`, as Python's html2text prints
+        // them; the delimiter row, else the header, shows it): there a row ending in a
+        // bar ends in an empty cell (`a| b| |`)
+        let open = lines
+            .iter()
+            .find(|(_, t)| is_separator(t.trim()))
+            .or(rows.first().copied())
+            .is_some_and(|(_, t)| !t.trim_end().ends_with('|'));
+        for (no, t) in rows {
+            let mut cells = split_cells(t);
+            if open && t.trim_end().ends_with('|') {
+                cells.push(String::new());
             }
+            out.push((*no, cells));
         }
         return (out, false);
     }

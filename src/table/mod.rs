@@ -1027,7 +1027,45 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     split_period_labels(&mut table.rows);
     unread_misread(&mut table, warnings);
     unname_scrambled_header(&mut table, warnings);
+    merge_unnamed_beside(&mut table);
     table
+}
+
+/// A column no header names, beside a named one, where no row prints a value in both
+/// (a PDF's text sets a figure squeezed against a long label left of its column, and it
+/// opens a column of its own): the two are one column, printed at two places. The
+/// unnamed one's values go to the named one.
+fn merge_unnamed_beside(table: &mut Table) {
+    let blank = |c: &Cell| matches!(c.kind, CellKind::Empty | CellKind::Missing);
+    let mut j = 0;
+    while j + 1 < table.columns.len() {
+        let (a, b) = (&table.columns[j], &table.columns[j + 1]);
+        let pair = match (a.path.is_empty(), b.path.is_empty()) {
+            (true, false) => Some((j, j + 1)),
+            (false, true) => Some((j + 1, j)),
+            _ => None,
+        };
+        let apart = |(from, to): (usize, usize)| {
+            table.rows.iter().any(|r| !blank(&r.cells[from]))
+                && table
+                    .rows
+                    .iter()
+                    .all(|r| blank(&r.cells[from]) || blank(&r.cells[to]))
+        };
+        match pair.filter(|&p| apart(p)) {
+            Some((from, to)) => {
+                for r in &mut table.rows {
+                    let c = r.cells.remove(from);
+                    let to = if to > from { to - 1 } else { to };
+                    if !blank(&c) {
+                        r.cells[to] = c;
+                    }
+                }
+                table.columns.remove(from);
+            }
+            None => j += 1,
+        }
+    }
 }
 
 /// A sub-period of a year as a time series prints it: a month (`Mar`, `Sept.`, `March`,
@@ -2451,6 +2489,29 @@ mod tests {
         assert_eq!(rows[0].1, [Some("元/5升"), Some("元/5升"), None]);
         assert_eq!(rows[1].0, ["鲜猪肉"]);
         assert_eq!(rows[1].1, [Some("元/500克"), Some("元/500克"), None]);
+    }
+
+    /// Issue 13: `pdftotext -layout` sets a figure squeezed against a long label left of
+    /// its column, where it opens a column no header names; no row prints in both, so the
+    /// two are one column: the figure is the named column's, never an empty cell there.
+    #[test]
+    fn a_figure_squeezed_left_of_its_column_is_that_columns() {
+        let text = concat!(
+            "              项目                 本年支出合计 基本支出 项目支出\n",
+            "合计                            2940.05    2336.91 603.14\n",
+            "一般公共服务支出                      2106.66    1503.52 603.14\n",
+            "     行政运行                     1511.89    1503.52 8.37\n",
+            "     一般行政管理事务                 10.0               10.0\n",
+            "社会保障和就业支出                     326.72     326.72\n",
+            "     机关事业单位基本养老保险缴费支出 160.75             160.75\n",
+            "     机关事业单位职业年金缴费支出 80.38                80.38\n",
+        );
+        let t = tables_of(text);
+        let cols: Vec<String> = t[0].columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(cols, ["本年支出合计", "基本支出", "项目支出"]);
+        let last = t[0].rows.last().unwrap();
+        let raws: Vec<&str> = last.cells.iter().map(|c| c.raw.as_str()).collect();
+        assert_eq!(raws, ["80.38", "80.38", ""]);
     }
 
     /// Issue 13: a header line of words one space apart standing over every value column

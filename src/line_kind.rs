@@ -510,6 +510,7 @@ pub fn is_spaced(text: &str) -> bool {
 /// let f = cells("总产出    9870.58 16995.93 38915.25  70742.78");
 /// let t: Vec<_> = f.iter().map(|f| f.text.as_str()).collect();
 /// assert_eq!(t, ["总产出", "9870.58", "16995.93", "38915.25", "70742.78"]);
+/// assert_eq!(cells("合计    387581 1173850 2.0").len(), 4);
 /// assert_eq!(cells("合计    12 345.6")[1].text, "12 345.6");
 /// assert_eq!(cells("合计    0 0 0")[1].text, "0 0 0");
 /// ```
@@ -662,14 +663,20 @@ fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
         x += w;
     }
     let tail = toks.iter().rev().take_while(|t| is_value(&t.text)).count();
-    // values only, one space apart, a fraction before the last, so that no grouping of
-    // thousands makes them one number (`9870.58 16995.93`: a column as wide as its
-    // widest value, set flush left): each its own cell (whole numbers one space apart,
-    // `0 0 0`, may be a PDF's squeezed columns, whose places the text does not keep)
-    let fractions = toks[..toks.len() - 1]
+    // values only, one space apart, that no grouping of thousands makes one number
+    // (`9870.58 16995.93`, `387581 1173850`: a column as wide as its widest value, set
+    // flush left): each its own cell (short whole numbers one space apart, `0 0 0`, may
+    // be a PDF's squeezed columns, whose places the text does not keep)
+    // (a fraction before the last, or a whole number of four digits or more: no group of
+    // thousands)
+    let apart = toks[..toks.len() - 1]
         .iter()
-        .any(|t| t.text.contains(['.', '%']));
-    if tail == toks.len() && fractions && !thousands_grouped(&toks) {
+        .any(|t| t.text.contains(['.', '%']))
+        || toks.iter().any(|t| {
+            let d = t.text.trim_start_matches(['-', '+', '−']);
+            d.len() >= 4 && d.bytes().all(|b| b.is_ascii_digit())
+        });
+    if tail == toks.len() && apart && !thousands_grouped(&toks) {
         out.extend(toks);
         return;
     }

@@ -733,7 +733,8 @@ fn read_table(
             }
             let head = &rest[usize::from(stub)..rest.len() - r0];
             let h: Vec<String> = head.iter().map(|it| it.text.clone()).collect();
-            let Some(lo) = level_order(&h, n) else {
+            let Some(lo) = super::header::repeated_reading(&h, n).or_else(|| level_order(&h, n))
+            else {
                 continue;
             };
             // (a reading whose groups each hold the same labels is the one reports print:

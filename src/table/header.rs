@@ -522,6 +522,46 @@ pub fn repeated_groups(paths: &[Vec<String>]) -> bool {
             .all(|(i, g)| groups[..i].iter().all(|h| h.0 != g.0))
 }
 
+/// The header of cells in reading order that are `k` labels, then `k` runs of the same
+/// labels under them (`4 quarter 2000`, `2 quarter 2002`, then `Total Males Females`
+/// twice): each of the first labels over one run, as reports print such a header, even
+/// where another tree scores as well (`Total` a column of its own). None unless the
+/// first `k` labels are distinct and none of them is among the runs'.
+///
+/// ```
+/// use govreport::table::header::repeated_reading;
+/// let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+/// let h = s(&["4 quarter 2000", "2 quarter 2002", "Total", "Males", "Females",
+///     "Total", "Males", "Females"]);
+/// let r = repeated_reading(&h, 6).unwrap();
+/// assert_eq!(r.paths[0], s(&["4 quarter 2000", "Total"]));
+/// assert_eq!(r.paths[5], s(&["2 quarter 2002", "Females"]));
+/// assert!(repeated_reading(&s(&["A", "B", "x", "y", "x", "z"]), 4).is_none());
+/// ```
+pub fn repeated_reading(labels: &[String], n: usize) -> Option<LevelOrder> {
+    let k = labels.len().checked_sub(n)?;
+    if k < 2 || n < 2 * k || !n.is_multiple_of(k) {
+        return None;
+    }
+    let (tops, leaves) = labels.split_at(k);
+    let p = n / k;
+    let f = |l: &String| fold(l);
+    let run: Vec<String> = leaves[..p].iter().map(f).collect();
+    let tops_f: Vec<String> = tops.iter().map(f).collect();
+    let repeated = leaves
+        .chunks(p)
+        .all(|c| c.iter().map(f).collect::<Vec<_>>() == run);
+    let distinct = (0..k).all(|i| !tops_f[..i].contains(&tops_f[i]) && !run.contains(&tops_f[i]));
+    (repeated && distinct).then(|| LevelOrder {
+        paths: (0..n)
+            .map(|c| vec![tops[c / p].clone(), leaves[c].clone()])
+            .collect(),
+        score: 3.0 * k as f64 + 10.0,
+        ambiguous: false,
+        only: false,
+    })
+}
+
 /// A header read from its cells in reading order alone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LevelOrder {

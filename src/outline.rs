@@ -218,6 +218,22 @@ fn scan_arabic(t: &str) -> Option<(Scheme, String, usize)> {
     }
 }
 
+/// The months' names in English, lower case.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// True when the text's first word names a month (`OCT`, `March`, `Sept.`).
 fn starts_with_month(t: &str) -> bool {
     let w: String = t
@@ -225,22 +241,8 @@ fn starts_with_month(t: &str) -> bool {
         .take_while(char::is_ascii_alphabetic)
         .collect::<String>()
         .to_ascii_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     w.len() >= 3
-        && MONTHS
+        && MONTH_NAMES
             .iter()
             .any(|m| *m == w || m.starts_with(&w) && w.len() <= 4)
 }

@@ -1074,20 +1074,6 @@ pub(crate) fn sub_period(label: &str) -> Option<u8> {
     const MONTHS: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let l = label.trim().trim_end_matches('.').to_lowercase();
     let chinese_number = |t: &str| {
         t.parse::<u32>().ok().or_else(|| {
@@ -1099,7 +1085,8 @@ pub(crate) fn sub_period(label: &str) -> Option<u8> {
             .map(|k| k as u32 + 1)
         })
     };
-    if MONTHS.contains(&l.as_str()) || FULL.contains(&l.as_str()) || l == "sept" {
+    let full = crate::outline::MONTH_NAMES;
+    if MONTHS.contains(&l.as_str()) || full.contains(&l.as_str()) || l == "sept" {
         return Some(0);
     }
     if let Some(m) = l.strip_suffix('月')

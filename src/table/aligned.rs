@@ -978,7 +978,10 @@ fn read_block(
         .collect();
     let mut keep = keep.into_iter();
     units.retain(|_| keep.next().unwrap_or(false));
-    let tree = header_tree(&units, &cols, align, in_chars, head);
+    let tree = match shifted_groups(&mut corner, &units, n, head) {
+        Some(tree) => tree,
+        None => header_tree(&units, &cols, align, in_chars, head),
+    };
     let header_texts: Vec<String> = units.iter().map(|(_, f)| fold(&f.text)).collect();
     let corner_texts: Vec<String> = corner.iter().map(|(_, f)| fold(&f.text)).collect();
     if tree.unplaced > 0 {
@@ -1517,6 +1520,71 @@ struct Tree {
     lines: Vec<u32>,
     /// Header texts that head nothing.
     unplaced: usize,
+}
+
+/// A header of two lines, `k` group labels over `k` runs of the same `n / k` leaves (`2008
+/// 2009` over `零售总额 增长(%) 零售总额 增长(%)`), whose leaf line starts over the row labels:
+/// pandoc and inscriptis drop the corner cell that spans both lines and print the leaves
+/// from the corner's place on, so their places name the wrong columns. The leaves are the
+/// `n` value columns' in order, each group label over one run: the repetition says so
+/// where the places cannot. The leaf in the corner leaves it.
+fn shifted_groups(
+    corner: &mut Vec<(usize, Frag)>,
+    units: &[(usize, Frag)],
+    n: usize,
+    head: &[LineInfo],
+) -> Option<Tree> {
+    let lines: std::collections::BTreeSet<usize> =
+        corner.iter().chain(units).map(|(li, _)| *li).collect();
+    let (top, low) = match lines.into_iter().collect::<Vec<_>>()[..] {
+        [top, low] => (Some(top), low),
+        [low] => (None, low),
+        _ => return None,
+    };
+    let on = |li: usize, from: &[(usize, Frag)]| -> Vec<Frag> {
+        let mut v: Vec<Frag> = from
+            .iter()
+            .filter(|(l, _)| *l == li)
+            .map(|(_, f)| f.clone())
+            .collect();
+        v.sort_by_key(|f| f.x0);
+        v
+    };
+    let shifted = on(low, corner);
+    let mut leaves = shifted.clone();
+    leaves.extend(on(low, units));
+    if shifted.len() != 1 || leaves.len() != n || n < 2 {
+        return None;
+    }
+    // (a line alone is no such header: the one label over the row labels may be the
+    // stub's, and a label of another column joined to its neighbour by one space)
+    let top = top?;
+    let groups = on(top, units);
+    let k = groups.len();
+    if k < 2 || !n.is_multiple_of(k) || n / k < 2 {
+        return None;
+    }
+    let p = n / k;
+    let texts: Vec<String> = leaves.iter().map(|f| fold(&f.text)).collect();
+    let tops: Vec<String> = groups.iter().map(|f| fold(&f.text)).collect();
+    let repeated = (0..n).all(|c| texts[c] == texts[c % p]);
+    let distinct = (0..k).all(|i| !tops[..i].contains(&tops[i]) && !texts.contains(&tops[i]));
+    if !repeated || !distinct {
+        return None;
+    }
+    corner.retain(|(l, _)| *l != low);
+    let mut rows = vec![vec![String::new(); n]; 2];
+    for (i, g) in groups.iter().enumerate() {
+        rows[0][i * p] = clean_label(&g.text);
+    }
+    for (c, f) in leaves.iter().enumerate() {
+        rows[1][c] = clean_label(&f.text);
+    }
+    Some(Tree {
+        rows,
+        lines: vec![head[top].no, head[low].no],
+        unplaced: 0,
+    })
 }
 
 fn header_tree(
@@ -2769,6 +2837,34 @@ mod tests {
             .map(|(r, c, v)| (r.to_string(), c.to_string(), v.to_string()))
             .collect();
         assert_eq!(got, want);
+    }
+
+    /// Issue 13: inscriptis drops the corner cell spanning both header lines and prints
+    /// the leaves from the corner's place on, and sets `2009` right after `2008`: the
+    /// places name the wrong columns, the two runs of the same leaves under two years
+    /// the right ones.
+    #[test]
+    fn leaves_shifted_into_the_corner_under_groups_of_the_same_leaves() {
+        let d = doc(concat!(
+            "项目             2008      2009         \n",
+            "零售总额(亿元)  增长(%)     零售总额(亿元)  增长(%)   \n",
+            "全国             114830.1  22.7           132678.4  15.5\n",
+            "北京             4645.5    21.1           5309.9    14.3\n",
+            "天津             2078.7    25.9           2430.8    16.9\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&(
+                "全国".into(),
+                "2009>零售总额(亿元)".into(),
+                "132678.4".into()
+            )),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&("天津".into(), "2008>增长(%)".into(), "25.9".into())),
+            "{c:?}"
+        );
     }
 
     fn table_cells(d: &Document) -> Vec<(String, String, String)> {

@@ -98,6 +98,18 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
     })
 }
 
+/// True for a line of a label, two values or more, then words (a remark after the values:
+/// `猪肉③ 13.5 14.14 -4.53% 正常波动;`).
+fn ends_in_remark(text: &str) -> bool {
+    let Some(toks) = tokens(text.trim_end()) else {
+        return false;
+    };
+    let words = toks.iter().rev().take_while(|t| !is_value(t.1)).count();
+    let before = &toks[..toks.len() - words];
+    let values = before.iter().rev().take_while(|t| is_value(t.1)).count();
+    words >= 1 && values >= 2 && values < before.len()
+}
+
 /// True for a line of values led by the year that labels them (`1978 123.30 457.70`):
 /// [`year_first`].
 pub fn is_year_row(text: &str) -> bool {
@@ -553,6 +565,11 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             _ => (s, (stub, labels)),
         }
     });
+    // rows ending in words after their values (`猪肉③ 13.5 14.14 -4.53% 正常波动;`) show a
+    // column of text after the value columns: the header's last word may be its label,
+    // so its words do not say which columns they name
+    let remarks = lines[head_end..].iter().any(|l| ends_in_remark(&l.text));
+    let found = found.filter(|_| !remarks);
     let skip = found.as_ref().map_or(0, |f| f.0);
     let header: Vec<u32> = printed[skip..].iter().map(|&k| lines[k].no).collect();
     // the line right over a found header, no unit line, is the table's caption
@@ -1237,6 +1254,27 @@ mod tests {
             &["Item", "2016", "May", "2015", "to", "May", "2016"].map(String::from),
             6
         ));
+    }
+
+    /// Issue 13: rows joined by single spaces, some ending in a remark after their values
+    /// (`正常波动;`): the header's last word may name that column of text, so its words do
+    /// not name the value columns for certain; the columns are left unnamed, the values
+    /// kept in their rows.
+    #[test]
+    fn rows_ending_in_a_remark_leave_the_header_unread() {
+        let t = table(
+            "项目 本期均价 上期均价 变动幅度 备注\n\
+             籼米 2.19 2.19 --\n\
+             面粉 2.89 2.89 --\n\
+             猪肉③ 13.5 14.14 -4.53% 正常波动;\n\
+             玉米 3.07 3.06 0.33%\n",
+        );
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
+        );
+        assert_eq!(path_cells(&t)[0].1, ["2.19", "2.19", "--"]);
     }
 
     /// Issue 13: a yearbook's series over the years, each row labelled by its year alone

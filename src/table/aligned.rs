@@ -934,6 +934,10 @@ fn read_block(
             continue;
         }
         for f in &info.frags {
+            // a rule drawn under the header (`------ ------`, pandoc's tables) is no text
+            if f.text.chars().all(|c| matches!(c, '-' | '=' | '_' | ' ')) {
+                continue;
+            }
             let over_values = cols.iter().any(|c| overlap(f.x0, f.x1, c.x0, c.x1) > 0);
             // a stub header centred over the label column may reach into the first value
             // column where lines drift; standing mostly left of every value, it is corner
@@ -2837,6 +2841,24 @@ mod tests {
             .map(|(r, c, v)| (r.to_string(), c.to_string(), v.to_string()))
             .collect();
         assert_eq!(got, want);
+    }
+
+    /// Issue 13: pandoc's simple table draws a rule of dashes under its header: the rule
+    /// is no header text (it had named every column by its dashes).
+    #[test]
+    fn a_rule_of_dashes_under_the_header_names_no_column() {
+        let d = doc(concat!(
+            "  项目        上旬平均   中旬平均\n",
+            "  ----------- ---------- ----------\n",
+            "  菜籽油      76.7       76.7\n",
+            "  大豆油      57.79      57.79\n",
+            "  花生油      109.95     109.95\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&("大豆油".into(), "中旬平均".into(), "57.79".into())),
+            "{c:?}"
+        );
     }
 
     /// Issue 13: inscriptis drops the corner cell spanning both header lines and prints

@@ -644,6 +644,13 @@ fn aligned_region(
     while k > floor && i - k < MAX_HEADER_LINES {
         let p = k - 1;
         let t = strip_md(&lines[p].text);
+        // a rule of dash segments right over the rows (pandoc's simple tables draw one
+        // under the header): the header lines are above it
+        let dashes = t.trim().len() >= 3 && t.trim().chars().all(|c| c == '-' || c == ' ');
+        if dashes && k == i {
+            k = p;
+            continue;
+        }
         match kinds[p] {
             LineKind::Spaced | LineKind::Squeezed | LineKind::Text => {
                 if kinds[p] == LineKind::Text && (heading_of(t, 0).is_some() || is_prose(t)) {

@@ -2861,6 +2861,28 @@ mod tests {
         );
     }
 
+    /// Issue 13: pandoc's simple table of two label columns, its rule right over the rows:
+    /// the header line above the rule is the table's header, not a paragraph.
+    #[test]
+    fn a_header_line_above_the_rule_over_the_rows() {
+        let d = doc(concat!(
+            "  项目                            上旬平均   中旬平均\n",
+            "  ------------ ------------------ ---------- ----------\n",
+            "  菜籽油       桶装一级压榨       76.7       76.7\n",
+            "  大豆油       桶装一级浸出       57.79      57.79\n",
+            "  花生油       桶装一级压榨       109.95     109.95\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&(
+                "大豆油>桶装一级浸出".into(),
+                "中旬平均".into(),
+                "57.79".into()
+            )),
+            "{c:?}"
+        );
+    }
+
     /// Issue 13: inscriptis drops the corner cell spanning both header lines and prints
     /// the leaves from the corner's place on, and sets `2009` right after `2008`: the
     /// places name the wrong columns, the two runs of the same leaves under two years

@@ -1540,49 +1540,37 @@ fn shifted_groups(
 ) -> Option<Tree> {
     let lines: std::collections::BTreeSet<usize> =
         corner.iter().chain(units).map(|(li, _)| *li).collect();
-    let (top, low) = match lines.into_iter().collect::<Vec<_>>()[..] {
-        [top, low] => (Some(top), low),
-        [low] => (None, low),
-        _ => return None,
+    let [top, low] = lines.into_iter().collect::<Vec<_>>()[..] else {
+        return None;
     };
-    let on = |li: usize, from: &[(usize, Frag)]| -> Vec<Frag> {
-        let mut v: Vec<Frag> = from
+    let on = |li: usize, from: &[(usize, Frag)]| -> Vec<String> {
+        let mut v: Vec<&Frag> = from
             .iter()
             .filter(|(l, _)| *l == li)
-            .map(|(_, f)| f.clone())
+            .map(|(_, f)| f)
             .collect();
         v.sort_by_key(|f| f.x0);
-        v
+        v.iter().map(|f| clean_label(&f.text)).collect()
     };
-    let shifted = on(low, corner);
-    let mut leaves = shifted.clone();
-    leaves.extend(on(low, units));
-    if shifted.len() != 1 || leaves.len() != n || n < 2 {
-        return None;
-    }
     // (a line alone is no such header: the one label over the row labels may be the
     // stub's, and a label of another column joined to its neighbour by one space)
-    let top = top?;
-    let groups = on(top, units);
-    let k = groups.len();
-    if k < 2 || !n.is_multiple_of(k) || n / k < 2 {
+    let shifted = on(low, corner);
+    if shifted.len() != 1 {
         return None;
     }
-    let p = n / k;
-    let texts: Vec<String> = leaves.iter().map(|f| fold(&f.text)).collect();
-    let tops: Vec<String> = groups.iter().map(|f| fold(&f.text)).collect();
-    let repeated = (0..n).all(|c| texts[c] == texts[c % p]);
-    let distinct = (0..k).all(|i| !tops[..i].contains(&tops[i]) && !texts.contains(&tops[i]));
-    if !repeated || !distinct {
-        return None;
-    }
+    let mut labels = on(top, units);
+    let k = labels.len();
+    labels.extend(shifted);
+    labels.extend(on(low, units));
+    let paths = super::header::repeated_reading(&labels, n)?.paths;
     corner.retain(|(l, _)| *l != low);
+    let p = n / k;
     let mut rows = vec![vec![String::new(); n]; 2];
-    for (i, g) in groups.iter().enumerate() {
-        rows[0][i * p] = clean_label(&g.text);
-    }
-    for (c, f) in leaves.iter().enumerate() {
-        rows[1][c] = clean_label(&f.text);
+    for (c, path) in paths.into_iter().enumerate() {
+        if c % p == 0 {
+            rows[0][c] = path[0].clone();
+        }
+        rows[1][c] = path[1].clone();
     }
     Some(Tree {
         rows,

@@ -733,13 +733,14 @@ fn read_table(
             }
             let head = &rest[usize::from(stub)..rest.len() - r0];
             let h: Vec<String> = head.iter().map(|it| it.text.clone()).collect();
-            let Some(lo) = super::header::repeated_reading(&h, n).or_else(|| level_order(&h, n))
-            else {
-                continue;
-            };
             // (a reading whose groups each hold the same labels is the one reports print:
             // `Rural Urban Combd.` under each of two periods)
-            let forced = lo.only || !lo.ambiguous && super::header::repeated_groups(&lo.paths);
+            let repeated = super::header::repeated_reading(&h, n);
+            let forced_by_repetition = repeated.is_some();
+            let Some(lo) = repeated.or_else(|| level_order(&h, n)) else {
+                continue;
+            };
+            let forced = lo.only || forced_by_repetition;
             if only && (!forced || observed.is_some_and(|o| r0 > o.max(1))) {
                 continue;
             }

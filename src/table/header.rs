@@ -499,29 +499,6 @@ fn sibling_bonus(slots: &[Slot], made: usize) -> f64 {
     bonus
 }
 
-/// True when column paths are groups under two or more labels, each group the same two
-/// or more labels in the same order (`Sept. 2020 / Rural, Urban, Combd.` then `Aug. 2020 /
-/// Rural, Urban, Combd.`): a header as reports print one.
-pub fn repeated_groups(paths: &[Vec<String>]) -> bool {
-    if paths.iter().any(|p| p.len() != 2) {
-        return false;
-    }
-    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
-    for p in paths {
-        match groups.last_mut() {
-            Some((top, leaves)) if *top == p[0] => leaves.push(&p[1]),
-            _ => groups.push((&p[0], vec![&p[1]])),
-        }
-    }
-    groups.len() >= 2
-        && groups[0].1.len() >= 2
-        && groups.iter().all(|g| g.1 == groups[0].1)
-        && groups
-            .iter()
-            .enumerate()
-            .all(|(i, g)| groups[..i].iter().all(|h| h.0 != g.0))
-}
-
 /// The header of cells in reading order that are `k` labels, then `k` runs of the same
 /// labels under them (`4 quarter 2000`, `2 quarter 2002`, then `Total Males Females`
 /// twice): each of the first labels over one run, as reports print such a header, even

@@ -3501,13 +3501,16 @@ struct Reading {
 /// document contradicts it (lynx, for one, sets header labels apart from its cells, and
 /// its full rows show it); in a document without full rows (blank zeros) nothing
 /// contradicts it, and the measures must still agree on every value's column.
+/// Per reading (see [`READINGS`]): full rows it names right, and those it does not.
+type Counts = [[u32; 2]; 4];
+
 #[derive(Default)]
 struct Calibration {
-    counts: [[u32; 2]; 4],
+    counts: Counts,
     /// The same counts per header grid (its columns' spans): a part whose header sets
     /// its labels exactly where a part with full rows sets them is read as those rows
     /// show, whatever other tables of the document show.
-    by_grid: std::collections::HashMap<Vec<[(u32, u32); 2]>, [[u32; 2]; 4]>,
+    by_grid: std::collections::HashMap<Vec<[(u32, u32); 2]>, Counts>,
     /// The readings used in this pass (empty in the first).
     trusted: Vec<Reading>,
     /// Some part would be placed by a reading not yet trusted.

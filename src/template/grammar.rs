@@ -3495,15 +3495,15 @@ struct Reading {
     rule: Rule,
 }
 
+/// Per reading (see [`READINGS`]): full rows it names right, and those it does not.
+type Counts = [[u32; 2]; 4];
+
 /// Which readings of header positions the flattening bears out: per reading, the rows
 /// filling their columns on one line whose values it puts under their columns, and those
 /// it does not. A reading by [`Rule::Within`] is used only where no such row of the
 /// document contradicts it (lynx, for one, sets header labels apart from its cells, and
 /// its full rows show it); in a document without full rows (blank zeros) nothing
 /// contradicts it, and the measures must still agree on every value's column.
-/// Per reading (see [`READINGS`]): full rows it names right, and those it does not.
-type Counts = [[u32; 2]; 4];
-
 #[derive(Default)]
 struct Calibration {
     counts: Counts,

@@ -482,6 +482,7 @@ pub(crate) fn is_label_like(cell: &str) -> bool {
     f.starts_with('第')
         || words_first
         || crate::units::is_measure_word(cell.trim())
+        || sub_period(cell).is_some()
         || f.ends_with('年')
         || f.contains("年度")
         || (f.contains('月') && !f.contains("个月"))
@@ -534,6 +535,20 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
     let prefix = &cells[..cells.len() - tail];
     let texts = prefix.iter().filter(|c| !c.is_empty()).count();
     texts < tail || (!first && prefix.len() == 1 && texts == 1)
+}
+
+/// True when a cell of the row prints a number or a not-applicable mark, or its one text
+/// is its first cell (a label heading the rows below): in a table of values, a row before
+/// the first value is data only then. Labels over blank cells (`Period | Original |
+/// Seasonally adjusted | | |`, `employed | unemployed | | |`) head the columns.
+fn holds_value(row: &RawRow) -> bool {
+    row.cells.iter().any(|c| prints_value(c)) || row.cells.iter().skip(1).all(|c| c.is_empty())
+}
+
+/// A cell printing a figure or a not-applicable mark (`613.0`, `-`, `11 276.1`).
+fn prints_value(c: &str) -> bool {
+    matches!(kind_of(c), CellKind::Number | CellKind::Na)
+        || (is_value_like(c) && c.chars().any(|ch| ch.is_ascii_digit()))
 }
 
 /// A row of figures whose last cell is a remark (`猪肉 | 13.50 | 14.14 | -4.53% | 正常波动;`,
@@ -604,13 +619,29 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     let coded = seg.known.is_none() && known.is_some();
     if known.is_none() {
         drop_spare_cells(&mut rows);
+        if ctx.grid {
+            fill_spanned_labels(&mut rows);
+        }
     }
     let unit_cells = &seg.units;
     // A grid whose rows disagree on their width, or print a number where other rows have
     // labels, is not one grid: it is read as ragged rows, values aligned right.
+    // A header row may print fewer cells than the rows (its spanning cells once, no
+    // corner): rows of numbers as wide as each other, after header rows no wider, give
+    // the grid.
+    let numbered_widths = || {
+        let numbered = |r: &RawRow| r.cells.iter().any(|c| kind_of(c) == CellKind::Number);
+        let Some(first) = rows.iter().position(numbered) else {
+            return false;
+        };
+        let width = rows[first].cells.len();
+        rows[first..].iter().all(|r| r.cells.len() == width)
+            && rows[..first].iter().all(|r| r.cells.len() <= width)
+    };
     let consistent = known.is_some()
         || rows.iter().all(|r| r.cells.len() == rows[0].cells.len())
-        || (ctx.grid && short_rows_fit(&rows));
+        || (ctx.grid && short_rows_fit(&rows))
+        || (ctx.grid && numbered_widths());
     let ctx_grid = ctx.grid && consistent;
     if ctx.grid && !consistent {
         warnings.push(Warning {
@@ -629,12 +660,15 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         });
     }
     let vs = if ctx_grid { value_start(&rows) } else { None };
+    // a table printing values: the rows of labels over blank cells before its first value
+    // head its columns (in a blank form, every row is one of labels over blank cells)
+    let valued = rows.iter().any(|r| r.cells.iter().any(|c| prints_value(c)));
     let first_data = match known {
         Some(k) => k.head.min(rows.len()),
         None => rows
             .iter()
             .enumerate()
-            .position(|(i, r)| is_data(r, i == 0, vs))
+            .position(|(i, r)| is_data(r, i == 0, vs) && (holds_value(r) || !valued))
             .unwrap_or(rows.len()),
     };
     // a row printing only a measure (`增长%`, `增减百分点`) right under the header and over
@@ -659,7 +693,8 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         rows.remove(first_data);
     }
     let (head, data) = rows.split_at(first_data);
-    let width = rows.first().map_or(0, |r| r.cells.len());
+    // (a grid is as wide as its widest row: rows of the cells present print fewer)
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut grid = ctx_grid || (!rows.is_empty() && rows.iter().all(|r| r.cells.len() == width));
     let (mut n, mut l) = match known {
         Some(k) => (k.values, k.labels),
@@ -672,15 +707,17 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     if year_stub {
         (n, l) = (n - 1, 1);
     }
-    // a number in a column other rows use for labels: the rows are not one grid
+    // a number in a column other rows use for labels: the rows are not one grid, unless
+    // the column's numbers are years in order (`1998 | Q1 | …` over `1998 | Q2 | …`)
     if grid
         && known.is_none()
         && !year_stub
-        && data.iter().any(|r| {
-            r.cells
-                .iter()
-                .take(l)
-                .any(|c| kind_of(c) == CellKind::Number)
+        && (0..l).any(|k| {
+            data.iter().any(|r| {
+                r.cells
+                    .get(k)
+                    .is_some_and(|c| kind_of(c) == CellKind::Number)
+            }) && !labels_years(data, k)
         })
     {
         if ctx.grid {
@@ -727,6 +764,11 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         });
     }
     let head = if head_off_years { &head[..0] } else { head };
+    let head = if grid {
+        unpack_header_rows(head, l, n)
+    } else {
+        head.to_vec()
+    };
     let mut header_rows = Vec::new();
     for (i, r) in head.iter().enumerate() {
         let len = r.cells.len();
@@ -734,9 +776,12 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         // cell (spanning the header's rows) is not printed again, so its first cell is a
         // column's
         let packed = ctx.present && i > 0 && r.cells.last().is_some_and(|c| c.is_empty());
+        // the first row printing fewer cells than the grid (padded at its end): its first
+        // cell stands over the stub, spanning its columns
+        let padded_first = ctx.present && i == 0 && r.cells.last().is_some_and(|c| c.is_empty());
         let (stub, cells, full) = if packed {
             (&r.cells[..0], &r.cells[..], true)
-        } else if l > 0 && len == l + n {
+        } else if l > 0 && len == l + n && !padded_first {
             (&r.cells[..l], &r.cells[l..], true)
         } else if ctx.present && l > 0 && i == 0 && len >= 1 {
             // the first row's first cell stands over the stub, spanning its columns
@@ -1640,6 +1685,87 @@ pub(crate) fn column_code_row(cells: &[String]) -> Option<(usize, usize)> {
     (labels >= 1 && values >= 1 && numbered).then_some((labels, values))
 }
 
+/// Rows of a grid that lost the labels a cell spanning rows gave them (`1998 | Q1 | 3 639.7
+/// | …` then `Q2 | 3 662.1 | … |`: the page prints the year once, and the flattening packs
+/// the next rows left, padding or shortening them at their end). A row printing a number
+/// under a label of the row above, or a label over its number, is shifted right by the
+/// fewest cells that end every such clash, and takes the cells it lost from the row
+/// above; only padding (empty cells past the widest row) is given up. A row read as
+/// printed without a clash is left as it is.
+fn fill_spanned_labels(rows: &mut [RawRow]) {
+    let numbered = |r: &RawRow| r.cells.iter().any(|c| kind_of(c) == CellKind::Number);
+    let Some(width) = rows
+        .iter()
+        .filter(|r| numbered(r))
+        .map(|r| r.cells.len())
+        .max()
+    else {
+        return;
+    };
+    let label = |c: &str| !c.is_empty() && !is_value_like(c);
+    let clash = |cells: &[String], above: &[String]| {
+        cells.iter().zip(above).any(|(c, a)| {
+            (kind_of(c) == CellKind::Number && label(a))
+                || (label(c) && kind_of(a) == CellKind::Number)
+        })
+    };
+    for i in 1..rows.len() {
+        let (before, after) = rows.split_at_mut(i);
+        let (above, row) = (&before[i - 1], &mut after[0]);
+        if !numbered(row) || !numbered(above) || above.cells.len() != width {
+            continue;
+        }
+        if !clash(&row.cells, &above.cells) {
+            continue;
+        }
+        let trailing = row.cells.iter().rev().take_while(|c| c.is_empty()).count();
+        let room = width - row.cells.len().min(width) + trailing;
+        let shifted = (1..=room).find_map(|s| {
+            let lost = &above.cells[..s];
+            if lost.iter().any(|c| c.is_empty()) {
+                return None;
+            }
+            let mut cells: Vec<String> = lost.iter().chain(&row.cells).cloned().collect();
+            while cells.len() > width && cells.last().is_some_and(|c| c.is_empty()) {
+                cells.pop();
+            }
+            (cells.len() <= width && !clash(&cells, &above.cells)).then_some(cells)
+        });
+        if let Some(cells) = shifted {
+            row.cells = cells;
+        }
+    }
+}
+
+/// Grid header rows below the first that a flattening packed left, under the corner cell
+/// spanning the header's rows (pandoc's pipe tables print each row's cells from the first
+/// column): such a row prints over the `l` label columns a label it prints again over
+/// the value columns (`employed | unemployed | employed | unemployed`, the units
+/// `thousand persons | previous quarter = 100%` four times), and ends in `l` empty cells.
+/// It is moved right by `l` cells.
+fn unpack_header_rows(head: &[RawRow], l: usize, n: usize) -> Vec<RawRow> {
+    head.iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let packed = i > 0
+                && l > 0
+                && r.cells.len() == l + n
+                && r.cells[l + n - l..].iter().all(|c| c.is_empty())
+                && r.cells[..l]
+                    .iter()
+                    .any(|c| !c.is_empty() && r.cells[l..].contains(c));
+            if !packed {
+                return r.clone();
+            }
+            let mut row = r.clone();
+            row.cells.truncate(n);
+            row.cells
+                .splice(0..0, std::iter::repeat_n(String::new(), l));
+            row
+        })
+        .collect()
+}
+
 /// True when the rows of a Markdown grid are as wide as its first row but for rows with
 /// fewer cells that, read from the left (as Markdown reads a short row: its missing cells
 /// are at the end), print their labels in the label columns and values in the value
@@ -1887,6 +2013,20 @@ fn is_year_column(data: &[RawRow]) -> bool {
         .collect();
     years.is_some_and(|y| {
         y.len() >= 2 && (y.windows(2).all(|w| w[0] < w[1]) || y.windows(2).all(|w| w[0] > w[1]))
+    })
+}
+
+/// True when every number printed in column `k` of the rows is a year, in order (a label
+/// column of years, each printed on its own rows or carried down: `1998`, `1998`, `1999`).
+fn labels_years(data: &[RawRow], k: usize) -> bool {
+    let years: Option<Vec<u32>> = data
+        .iter()
+        .filter_map(|r| r.cells.get(k))
+        .filter(|c| kind_of(c) == CellKind::Number)
+        .map(|c| year_of(c))
+        .collect();
+    years.is_some_and(|y| {
+        y.len() >= 2 && (y.windows(2).all(|w| w[0] <= w[1]) || y.windows(2).all(|w| w[0] >= w[1]))
     })
 }
 

@@ -566,6 +566,49 @@ Unemployed |\n1 | 2 | 3 | 4 |\n";
         );
     }
 
+    /// A page's table whose corner and year cells span rows, flattened to rows of the cells
+    /// present: the header continues below `|---|` packed left, and the rows under a year
+    /// lost it and end in a spare cell. The year heads them, each figure keeps its column.
+    #[test]
+    fn rows_that_lost_a_spanning_year_take_it_from_the_row_above() {
+        let text = "Period | Original | Adjusted | |||
+---|---|---|---|---|---|
+employed | unemployed | employed | unemployed | ||
+1998 | Q1 | 3 639.7 | 345.9 | 3 659.9 | 334.6 |
+Q2 | 3 662.1 | 320.1 | 3 673.5 | 322.5 | |
+1999 | Q1 | 3 759.3 | 302.5 | 3 781.0 | 293.5 |
+Q2 | 3 801.8 | 281.4 | 3 811.2 | 283.8 | |
+";
+        let d = crate::table::testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["Period"]);
+        let got = printed_cells(&d);
+        assert_eq!(got.len(), 16, "{got:?}");
+        assert_eq!(got[0], cell("1998>Q1", "Original>employed", "3 639.7"));
+        assert_eq!(got[7], cell("1998>Q2", "Adjusted>unemployed", "322.5"));
+        assert_eq!(got[9], cell("1999>Q1", "Original>unemployed", "302.5"));
+        assert_eq!(got[14], cell("1999>Q2", "Adjusted>employed", "3 811.2"));
+    }
+
+    /// The same table as pandoc prints it: every row full width, the header rows under the
+    /// corner packed left over the row labels and padded at their end. A row printing
+    /// over the row labels a label it prints again over the figures was packed: it moves
+    /// right.
+    #[test]
+    fn header_rows_packed_under_the_corner_move_right() {
+        let text = "| Period | | Original | | Adjusted | |
+|---|---|---|---|---|---|
+| employed | unemployed | employed | unemployed | | |
+| 1998 | Q1 | 3639.7 | 345.9 | 3659.9 | 334.6 |
+| | Q2 | 3662.1 | 320.1 | 3673.5 | 322.5 |
+";
+        let d = crate::table::testutil::doc(text);
+        let got = printed_cells(&d);
+        assert_eq!(got.len(), 8, "{got:?}");
+        assert_eq!(got[1], cell("1998>Q1", "Original>unemployed", "345.9"));
+        assert_eq!(got[6], cell("1998>Q2", "Adjusted>employed", "3673.5"));
+    }
+
     /// A Markdown header broken over lines without leading bars, a unit column (no level of
     /// the row path: the row's numbers take its unit), a group row printing no value
     /// between numbered rows, and a last row short of a cell (read from the left, as

@@ -1430,7 +1430,8 @@ impl Builder<'_> {
     fn region(&mut self, r: Region, caption: Option<usize>, warnings: &mut Vec<Warning>) {
         let before = self.out.len();
         self.read_region(r, caption, warnings);
-        self.cover(before, r.start, r.end);
+        // (a caption no table took stays text)
+        self.cover(before, caption.unwrap_or(r.start), r.end);
     }
 
     /// Lines `[start, end)` that the blocks added since `before` leave uncovered become
@@ -1513,6 +1514,17 @@ impl Builder<'_> {
                 .unwrap_or_else(|| vec![Piece::Unread([lines[0].no, lines[lines.len() - 1].no])]),
         };
         let mut title = self.section.last().map(|s| s.2.clone());
+        // a table printing its own caption over its header keeps it: the line over the
+        // region stays text
+        let own = matches!(pieces.first(), Some(Piece::Table { seg, .. } | Piece::Beside { left: seg, .. })
+            if table::caption_and_unit(&seg.above).0.is_some());
+        let caption = match caption {
+            Some(c) if own && !is_band_text(&self.caption_text(c)) => {
+                self.caption_paragraph(c);
+                None
+            }
+            c => c,
+        };
         if let Some(c) = caption {
             let t = self.caption_text(c);
             if is_band_text(&t) {
@@ -1662,6 +1674,21 @@ impl Builder<'_> {
             && !t.contains('。')
             && !t.ends_with(['.', '：', ':', '；', ';', '，', ','])
             && heading_of(t, 0).is_none();
+        // a short line naming something, no sentence, standing alone right over a table
+        // (a blank line before it, one at most after): the table's name (`城乡居民收入支出指标`
+        // over its grid; a line run on from the one before is header text or a fragment)
+        let named = self.kinds[i] == LineKind::Text
+            && (i == 0 || self.kinds[i - 1] == LineKind::Blank)
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !t.starts_with('<')
+            && t.chars().count() <= 40
+            && !t.contains(['。', '；', ';', '|'])
+            && !t.ends_with(['.', '：', ':', '，', ','])
+            && heading_of(t, 0).is_none()
+            && crate::units::stated_unit(t).is_none()
+            && !crate::table::is_unit_line(t)
+            && !crate::table::is_period(t)
+            && !is_page_number(t);
         // a numbered caption may be long (`Table A-6. Employment status of the civilian …`)
         let most = if is_numbered_caption(t) || latin_numbered {
             200
@@ -1675,6 +1702,7 @@ impl Builder<'_> {
             && j + 1 < self.limit
             && crate::table::is_unit_line(strip_md(&self.lines[j].text));
         if !(marked
+            || named
             || plain
             || form
             || latin_numbered
@@ -1766,6 +1794,15 @@ impl Builder<'_> {
             && u.chars().count() <= 120
             && !u.ends_with(['。', '.', ':', '：', ';', '；']))
         .then_some(j)
+    }
+
+    /// The caption of line `c` kept as a paragraph (its table prints a caption of its own).
+    fn caption_paragraph(&mut self, c: usize) {
+        let last = self.caption_name_line(c).unwrap_or(c);
+        self.out.push(Block::Paragraph(Paragraph {
+            lines: [self.lines[c].no, self.lines[last].no],
+            text: self.caption_text(c),
+        }));
     }
 
     /// The caption of line `c` as the table's title: with the line naming the table under a
@@ -1904,7 +1941,16 @@ impl Builder<'_> {
         if self.meta_table(&rows, [first_line, last_line]) {
             return end;
         }
-        let segments = table::segments(rows, [first_line, last_line], markdown);
+        let mut segments = table::segments(rows, [first_line, last_line], markdown);
+        // a table printing its own caption over its header keeps it: the line over the
+        // region stays text
+        if let (Some(c), Some(seg)) = (caption, segments.first_mut())
+            && table::caption_and_unit(&seg.above).0.is_some()
+            && !is_band_text(&self.caption_text(c))
+        {
+            self.caption_paragraph(c);
+            seg.lines[0] = region[0].no;
+        }
         if segments.is_empty() {
             // Delimiter rows alone (`|---|---|`) are no table; their lines stay in the
             // document as a paragraph, as doubtful lines do.
@@ -2468,6 +2514,38 @@ mod tests {
             assert_eq!(t.title.as_deref(), Some(title));
             assert_eq!(t.note.as_deref(), Some("单位:万元"));
         }
+    }
+
+    /// A short line naming the table, standing alone over it (w3m prints an HTML caption
+    /// so), titles it; a line run on from the one before it (a label broken over lines, a
+    /// header's first line) does not, and stays text.
+    #[test]
+    fn a_name_standing_alone_over_a_table_titles_it() {
+        let grid = "城乡居民收入支出指标
+
+┌────┬────┐
+│项目│增长│
+├────┼────┤
+│收入│8.5 │
+├────┼────┤
+│支出│7.3 │
+└────┴────┘
+";
+        let (b, _) = run(grid);
+        assert_eq!(shape(&b), [("table", 1, 9)]);
+        let Block::Table(t) = &b[0] else {
+            unreachable!()
+        };
+        assert_eq!(t.title.as_deref(), Some("城乡居民收入支出指标"));
+        let (b, _) = run(&format!(
+            "说明如下
+{grid}"
+        ));
+        assert_eq!(shape(&b)[1], ("paragraph", 2, 2), "{b:?}");
+        let Some(Block::Table(t)) = b.get(2) else {
+            panic!("{b:?}")
+        };
+        assert_eq!(t.title, None);
     }
 
     /// Issue 13: the numbered items of a note under a table (`注：` then `（1）…`, `（2）…`)

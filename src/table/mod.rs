@@ -547,8 +547,8 @@ fn holds_value(row: &RawRow) -> bool {
 
 /// A cell printing a figure or a not-applicable mark (`613.0`, `-`, `11 276.1`).
 fn prints_value(c: &str) -> bool {
-    matches!(kind_of(c), CellKind::Number | CellKind::Na)
-        || (is_value_like(c) && c.chars().any(|ch| ch.is_ascii_digit()))
+    let kind = |c: &str| matches!(kind_of(c), CellKind::Number | CellKind::Na);
+    kind(c) || (c.contains(' ') && kind(&c.replace(' ', "")))
 }
 
 /// A row of figures whose last cell is a remark (`猪肉 | 13.50 | 14.14 | -4.53% | 正常波动;`,

@@ -636,6 +636,38 @@ fn is_caption(i: &LineInfo) -> bool {
     i.frags.len() == 1 && is_form_title(&text)
 }
 
+/// The line of `head` that names the table standing alone over its header: one piece of
+/// text, a blank line under it, nothing but blank lines or the same text above it (a
+/// page's title printed again over its table's caption, as w3m and lynx print both).
+fn title_line(head: &[LineInfo]) -> Option<usize> {
+    let c = head.iter().position(|i| i.kind != Kind::Blank)?;
+    fn one(i: &LineInfo) -> Option<&str> {
+        match i.frags.as_slice() {
+            [f] if i.kind == Kind::Other && !is_value(&f.text) => Some(f.text.as_str()),
+            _ => None,
+        }
+    }
+    let text = one(&head[c])?;
+    // the same text again, a blank line between
+    let mut c = c;
+    while let Some(n) = (c + 1..head.len()).find(|&k| head[k].kind != Kind::Blank) {
+        if n > c + 1 && one(&head[n]) == Some(text) {
+            c = n;
+        } else {
+            break;
+        }
+    }
+    // (a note in brackets, a unit or a period is no name: `(Numbers in thousands)`)
+    let bracketed = text.starts_with(['(', '（']) && text.ends_with([')', '）']);
+    if bracketed || super::is_unit_line(text) || super::is_period(text) {
+        return None;
+    }
+    let blank_under = head.get(c + 1).is_some_and(|i| i.kind == Kind::Blank);
+    let header_under = head[c + 1..].iter().any(|i| i.kind == Kind::Other);
+    (blank_under && header_under && text.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .then_some(c)
+}
+
 /// A form's title: one CJK piece ending in `表` (`收入支出决算总表`, `…预算表（续）`).
 pub(crate) fn is_form_title(text: &str) -> bool {
     // (cheap first: most lines end otherwise)
@@ -769,7 +801,10 @@ fn read_block(
     // lines above it (running heads) and the one-piece lines right under it at its
     // margin (a title in a second language) name the table; they are no header
     let mut above = Vec::new();
-    let caption_at = head.iter().rposition(is_caption);
+    let caption_at = head
+        .iter()
+        .rposition(is_caption)
+        .or_else(|| title_line(head));
     let head = match caption_at {
         Some(c) => {
             let mut caption = joined(&head[c].frags);
@@ -1488,6 +1523,42 @@ fn colset(x0: usize, x1: usize, cols: &[Col], align: Align) -> (Vec<usize>, bool
     (pick.into_iter().collect(), true)
 }
 
+/// The words of a header piece standing over two or more value columns, when each word
+/// stands over one column of its own and every column the piece covers has its word.
+fn words_over_columns(f: &Frag, cols: &[Col], in_chars: bool) -> Option<Vec<Frag>> {
+    if !f.text.contains(' ') {
+        return None;
+    }
+    let spans = |x0: usize, x1: usize| -> Vec<usize> {
+        (0..cols.len())
+            .filter(|&j| overlap(x0, x1, cols[j].x0, cols[j].x1) > 0)
+            .collect()
+    };
+    let covered = spans(f.x0, f.x1);
+    if covered.len() < 2 {
+        return None;
+    }
+    let mut words: Vec<Frag> = Vec::new();
+    let mut x = f.x0;
+    for w in f.text.split(' ') {
+        let width: usize = if in_chars {
+            w.chars().count()
+        } else {
+            w.chars().map(crate::line_kind::width).sum()
+        };
+        words.push(Frag {
+            x0: x,
+            x1: x + width,
+            text: w.to_string(),
+        });
+        x += width + 1;
+    }
+    let over: Vec<Vec<usize>> = words.iter().map(|w| spans(w.x0, w.x1)).collect();
+    let one_each =
+        over.iter().all(|c| c.len() == 1) && over.iter().map(|c| c[0]).eq(covered.iter().copied());
+    one_each.then_some(words)
+}
+
 /// A header cell: its text, place and the value columns it stands over.
 #[derive(Debug, Clone)]
 struct Unit {
@@ -1602,6 +1673,23 @@ fn header_tree(
         tree.unplaced = units.len();
         return tree;
     }
+    // 0. on the lowest line, a piece whose words each stand over a column of their own,
+    // one word a column, is that many labels set one space apart (w3m sets a column as
+    // wide as its widest value: `本月 累计` over `12.9 11.8`)
+    let low = units.iter().map(|(li, _)| *li).max().unwrap_or(0);
+    let split: Vec<(usize, Frag)> = units
+        .iter()
+        .flat_map(|(li, f)| {
+            let words = (*li == low)
+                .then(|| words_over_columns(f, cols, in_chars))
+                .flatten();
+            words
+                .unwrap_or_else(|| vec![f.clone()])
+                .into_iter()
+                .map(move |w| (*li, w))
+        })
+        .collect();
+    let units = &split[..];
     // 1. join the pieces of cells wrapped over several lines
     let mut order: Vec<&(usize, Frag)> = units.iter().collect();
     order.sort_by_key(|(li, f)| (*li, f.x0));
@@ -2219,6 +2307,12 @@ fn row_labels(
             .filter(|(n, _, _)| *n == pieces[p].0)
             .map_or(label_right, |(_, g, _)| g.x0)
     };
+    // lines printing a label piece (a row of values alone may sit between the lines of
+    // its wrapped label)
+    let mut labelled = vec![false; body.len()];
+    for (k, _, _) in &pieces {
+        labelled[*k] = true;
+    }
     for (p, (k, f, h)) in pieces.iter().enumerate() {
         let mut c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
         // a label numbered next after a label of its scheme (`三、` after `二、`) is that
@@ -2293,7 +2387,14 @@ fn row_labels(
             let room_left = (cell.tail_on_data || is_data(*k))
                 && cell.widest >= 3
                 && cell.tail_x1 + first_unit + 1 < cell.tail_room;
-            let starts = numbered || total || closed || room_left;
+            // a label on a line of its own heads the rows under it: a label after one of
+            // those rows starts anew (`工业生产`, its row, then `建筑`; not a label written
+            // down a narrow column, one or two characters a line: `三、` / `本` / `年`, nor
+            // one wrapped around the line of its values)
+            let headed = !cell.on_data
+                && cell.widest >= 3
+                && (cell.last + 1..*k).any(|m| is_data(m) && labelled[m]);
+            let starts = numbered || total || closed || room_left || headed;
             !starts
                 && *k - cell.last <= 3
                 && !(cell.on_data && is_data(*k))
@@ -2723,6 +2824,22 @@ fn assign_span(
         .iter()
         .all(|&ci| data.binary_search(&cells[ci].first).is_ok())
         && data.first() == Some(&cells[span[0]].first);
+    // each on a line of its own over the rows it heads (a group's name, the rows
+    // indented under it): it heads the rows down to the next
+    let on_own_lines = span
+        .iter()
+        .all(|&ci| (cells[ci].first..=cells[ci].last).all(|k| data.binary_search(&k).is_err()))
+        && data.first().is_some_and(|&k| k > cells[span[0]].last);
+    if on_own_lines {
+        let mut g = 0;
+        for (i, &k) in data.iter().enumerate().take(rows.len()) {
+            while g + 1 < m && cells[span[g + 1]].last < k {
+                g += 1;
+            }
+            put(rows, i, span[g]);
+        }
+        return;
+    }
     if top_aligned {
         // printed on the first row of their span, as in a grid
         let mut g = 0;
@@ -3961,6 +4078,51 @@ Table B-2.  Persons by reason
 
     /// Issue 13: in aligned text a numbered caption line (with the running head above it)
     /// titles the table and is no header; a line of years under the header is header
+    /// A table as w3m prints a page: the page's title, then the table's caption alone
+    /// over the header (both name it); the leaf labels of the last group set one space
+    /// apart over narrow columns (`本月 累计`); group labels on lines of their own, each
+    /// heading the rows under it, one of them right after a row of the group before.
+    #[test]
+    fn page_title_caption_narrow_leaves_and_groups_on_lines_of_their_own() {
+        let text = concat!(
+            "月度零售总额\n",
+            "\n",
+            "月度零售总额\n",
+            "\n",
+            "项目              本年               增长(%)\n",
+            "                  本月     1-本月     本月 累计\n",
+            "按地区\n",
+            "　　城镇          1821.6   12430.6    13.2 12.1\n",
+            "　　乡村          240.9    1749.1     10.8 9.8\n",
+            "按行业\n",
+            "　　批发          214.5    1390.6     16.9 20.7\n",
+        );
+        let d = doc(text);
+        let t = d
+            .blocks
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .expect("a table");
+        assert_eq!(t.title.as_deref(), Some("月度零售总额"));
+        let cells = table_cells(&d);
+        assert_eq!(cells.len(), 12, "{cells:?}");
+        assert!(
+            has(&cells, "按地区>乡村", "增长(%)>累计", "9.8"),
+            "{cells:?}"
+        );
+        assert!(
+            has(&cells, "按地区>城镇", "增长(%)>本月", "13.2"),
+            "{cells:?}"
+        );
+        assert!(
+            has(&cells, "按行业>批发", "本年>1-本月", "1390.6"),
+            "{cells:?}"
+        );
+    }
+
     /// text; dot leaders are not part of labels; an indentation of two columns is a level.
     #[test]
     fn issue_13_caption_years_dot_leaders_and_indentation() {

@@ -2828,15 +2828,19 @@ fn assign_span(
     // indented under it): it heads the rows down to the next
     let on_own_lines = span
         .iter()
-        .all(|&ci| (cells[ci].first..=cells[ci].last).all(|k| data.binary_search(&k).is_err()))
-        && data.first().is_some_and(|&k| k > cells[span[0]].last);
+        .all(|&ci| (cells[ci].first..=cells[ci].last).all(|k| data.binary_search(&k).is_err()));
     if on_own_lines {
-        let mut g = 0;
+        // (rows over the first are not its: the row above the run heads them)
+        let mut g: Option<usize> = None;
         for (i, &k) in data.iter().enumerate().take(rows.len()) {
-            while g + 1 < m && cells[span[g + 1]].last < k {
-                g += 1;
+            while let Some(&ci) = span.get(g.map_or(0, |g| g + 1))
+                && cells[ci].last < k
+            {
+                g = Some(g.map_or(0, |g| g + 1));
             }
-            put(rows, i, span[g]);
+            if let Some(g) = g {
+                put(rows, i, span[g]);
+            }
         }
         return;
     }
@@ -2879,19 +2883,21 @@ fn assign_span(
         }
         return;
     }
+    // where each ends is not known: a row printed on a label's own lines has it, the
+    // others are left without this level
     for (i, &k) in data.iter().enumerate().take(rows.len()) {
-        let ci = span
+        if let Some(&ci) = span
             .iter()
-            .copied()
-            .min_by_key(|&ci| ((cells[ci].first + cells[ci].last) / 2).abs_diff(k))
-            .unwrap_or(span[0]);
-        put(rows, i, ci);
+            .find(|&&ci| (cells[ci].first..=cells[ci].last).contains(&k))
+        {
+            put(rows, i, ci);
+        }
     }
     warnings.push(Warning {
         line: data.first().map(|&k| body[k].no),
         code: "row-span-guessed".into(),
         message: format!(
-            "{m} labels span the rows here and their numbering does not show where each ends; each row was given the nearest"
+            "{m} labels span the rows here and their numbering does not show where each ends; rows between them are left without this level"
         ),
     });
 }
@@ -4078,6 +4084,37 @@ Table B-2.  Persons by reason
 
     /// Issue 13: in aligned text a numbered caption line (with the running head above it)
     /// titles the table and is no header; a line of years under the header is header
+    /// Group lines printing no value head the rows indented under them; a row indented
+    /// under a row of values before the first group line is that row's, not the group's.
+    #[test]
+    fn group_lines_head_the_rows_under_them_not_the_rows_before() {
+        let text = concat!(
+            "         项目          1995年    1997年\n",
+            "   零售总额             860135   1123563\n",
+            "   　　比上年增长(%)      34.6      11.8\n",
+            "   一、按地区分:\n",
+            "   　　市的零售额         458283    581512\n",
+            "   　　县的零售额         176371    249493\n",
+            "   二、按行业分:\n",
+            "   　　批发业             523163    737883\n",
+        );
+        let d = doc(text);
+        let cells = table_cells(&d);
+        assert_eq!(cells.len(), 10, "{cells:?}");
+        assert!(
+            has(&cells, "零售总额>比上年增长(%)", "1997年", "11.8"),
+            "{cells:?}"
+        );
+        assert!(
+            has(&cells, "一、按地区分:>县的零售额", "1995年", "176371"),
+            "{cells:?}"
+        );
+        assert!(
+            has(&cells, "二、按行业分:>批发业", "1997年", "737883"),
+            "{cells:?}"
+        );
+    }
+
     /// A table as w3m prints a page: the page's title, then the table's caption alone
     /// over the header (both name it); the leaf labels of the last group set one space
     /// apart over narrow columns (`本月 累计`); group labels on lines of their own, each

@@ -2883,21 +2883,22 @@ fn assign_span(
         }
         return;
     }
-    // where each ends is not known: a row printed on a label's own lines has it, the
-    // others are left without this level
+    // where each ends is not known: each row takes the nearest (the rows' paths carry a
+    // column's label down, so a row left without one would take the label above it,
+    // which a centred label is not)
     for (i, &k) in data.iter().enumerate().take(rows.len()) {
-        if let Some(&ci) = span
+        let ci = span
             .iter()
-            .find(|&&ci| (cells[ci].first..=cells[ci].last).contains(&k))
-        {
-            put(rows, i, ci);
-        }
+            .copied()
+            .min_by_key(|&ci| ((cells[ci].first + cells[ci].last) / 2).abs_diff(k))
+            .unwrap_or(span[0]);
+        put(rows, i, ci);
     }
     warnings.push(Warning {
         line: data.first().map(|&k| body[k].no),
         code: "row-span-guessed".into(),
         message: format!(
-            "{m} labels span the rows here and their numbering does not show where each ends; rows between them are left without this level"
+            "{m} labels span the rows here and their numbering does not show where each ends; each row was given the nearest"
         ),
     });
 }
@@ -4084,6 +4085,32 @@ Table B-2.  Persons by reason
 
     /// Issue 13: in aligned text a numbered caption line (with the running head above it)
     /// titles the table and is no header; a line of years under the header is header
+    /// w3m prints a label spanning rows on the middle row of its span, and the rows'
+    /// paths carry a column's label down: a row between two such labels takes the
+    /// nearest, not the one above it (`Males` of the second region is the second's).
+    #[test]
+    fn centred_span_labels_head_the_rows_nearest_them() {
+        let text = concat!(
+            "                      Males         101.5      102.5\n",
+            "Northern region       Females       201.5      202.5\n",
+            "                      Persons       301.5      302.5\n",
+            "                      Males         401.5      402.5\n",
+            "Southern region       Females       501.5      502.5\n",
+            "                      Persons       601.5      602.5\n",
+        );
+        let d = doc(text);
+        let cells = table_cells(&d);
+        let row_of = |raw: &str| {
+            cells
+                .iter()
+                .find(|(_, _, v)| v == raw)
+                .map(|(r, _, _)| r.as_str())
+        };
+        assert_eq!(row_of("101.5"), Some("Northern region>Males"), "{cells:?}");
+        assert_eq!(row_of("302.5"), Some("Northern region>Persons"));
+        assert_eq!(row_of("401.5"), Some("Southern region>Males"));
+    }
+
     /// Group lines printing no value head the rows indented under them; a row indented
     /// under a row of values before the first group line is that row's, not the group's.
     #[test]

@@ -4083,8 +4083,6 @@ Table B-2.  Persons by reason
         assert_eq!(t[1].columns[0].path, ["本年处理决定数量"]);
     }
 
-    /// Issue 13: in aligned text a numbered caption line (with the running head above it)
-    /// titles the table and is no header; a line of years under the header is header
     /// w3m prints a label spanning rows on the middle row of its span, and the rows'
     /// paths carry a column's label down: a row between two such labels takes the
     /// nearest, not the one above it (`Males` of the second region is the second's).
@@ -4187,6 +4185,8 @@ Table B-2.  Persons by reason
         );
     }
 
+    /// Issue 13: in aligned text a numbered caption line (with the running head above it)
+    /// titles the table and is no header; a line of years under the header is header
     /// text; dot leaders are not part of labels; an indentation of two columns is a level.
     #[test]
     fn issue_13_caption_years_dot_leaders_and_indentation() {

@@ -537,6 +537,11 @@ fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
     texts < tail || (!first && prefix.len() == 1 && texts == 1)
 }
 
+/// True when a cell of the row prints a number.
+fn numbered(row: &RawRow) -> bool {
+    row.cells.iter().any(|c| kind_of(c) == CellKind::Number)
+}
+
 /// True when a cell of the row prints a number or a not-applicable mark, or its one text
 /// is its first cell (a label heading the rows below): in a table of values, a row before
 /// the first value is data only then. Labels over blank cells (`Period | Original |
@@ -630,7 +635,6 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     // corner): rows of numbers as wide as each other, after header rows no wider, give
     // the grid.
     let numbered_widths = || {
-        let numbered = |r: &RawRow| r.cells.iter().any(|c| kind_of(c) == CellKind::Number);
         let Some(first) = rows.iter().position(numbered) else {
             return false;
         };
@@ -1693,7 +1697,6 @@ pub(crate) fn column_code_row(cells: &[String]) -> Option<(usize, usize)> {
 /// above; only padding (empty cells past the widest row) is given up. A row read as
 /// printed without a clash is left as it is.
 fn fill_spanned_labels(rows: &mut [RawRow]) {
-    let numbered = |r: &RawRow| r.cells.iter().any(|c| kind_of(c) == CellKind::Number);
     let Some(width) = rows
         .iter()
         .filter(|r| numbered(r))
@@ -1776,7 +1779,6 @@ fn short_rows_fit(rows: &[RawRow]) -> bool {
         return false;
     };
     let text = |c: &String| !c.is_empty() && !is_value_like(c);
-    let numbered = |r: &RawRow| r.cells.iter().any(|c| kind_of(c) == CellKind::Number);
     // label columns: those holding text in the full rows that print numbers
     let l = rows
         .iter()
@@ -1912,12 +1914,11 @@ fn is_unit_cell(c: &str) -> bool {
 /// cells are taken out of those rows; their units are returned by row line, with the
 /// index of the number's cell in the row as it is left.
 fn take_unit_cells(rows: &mut [RawRow]) -> HashMap<u32, Vec<(usize, String)>> {
-    let numeric = |r: &RawRow| r.cells.iter().any(|c| kind_of(c) == CellKind::Number);
     let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let unit_col = |j: usize| {
         let mut printed = 0;
         rows.iter()
-            .filter(|r| numeric(r))
+            .filter(|r| numbered(r))
             .all(|r| match r.cells.get(j).map(|c| c.trim()) {
                 None | Some("") => true,
                 Some(c) => {
@@ -1932,7 +1933,7 @@ fn take_unit_cells(rows: &mut [RawRow]) -> HashMap<u32, Vec<(usize, String)>> {
     if cols.is_empty() {
         return units;
     }
-    for r in rows.iter_mut().filter(|r| numeric(r)) {
+    for r in rows.iter_mut().filter(|r| numbered(r)) {
         let mut kept: Vec<String> = Vec::with_capacity(r.cells.len());
         let mut of_row = Vec::new();
         for (j, c) in std::mem::take(&mut r.cells).into_iter().enumerate() {

@@ -1225,7 +1225,8 @@ impl Builder<'_> {
         });
         if let Some(i) = underlined {
             for p in (0..i).filter(|&p| self.kinds[p] != LineKind::Blank) {
-                let text = unescape_md(strip_md(&self.lines[p].text)).into_owned();
+                let text =
+                    crate::normalize::unescape_md(strip_md(&self.lines[p].text)).into_owned();
                 self.out.push(Block::Paragraph(Paragraph {
                     lines: [self.lines[p].no; 2],
                     text,
@@ -1233,7 +1234,7 @@ impl Builder<'_> {
             }
             self.out.push(Block::Title(Title {
                 lines: [self.lines[i].no; 2],
-                text: unescape_md(strip_md(&self.lines[i].text)).into_owned(),
+                text: crate::normalize::unescape_md(strip_md(&self.lines[i].text)).into_owned(),
             }));
             return;
         }
@@ -1269,7 +1270,7 @@ impl Builder<'_> {
                     }));
                 }
                 let text = (first..=i)
-                    .map(|k| unescape_md(strip_md(&self.lines[k].text)))
+                    .map(|k| crate::normalize::unescape_md(strip_md(&self.lines[k].text)))
                     .collect::<Vec<_>>();
                 let text = text.iter().skip(1).fold(text[0].to_string(), |a, b| {
                     crate::normalize::join_label(&a, b)
@@ -1294,7 +1295,10 @@ impl Builder<'_> {
         let idx = std::mem::take(&mut self.para);
         let mut text = String::new();
         for &k in &idx {
-            crate::normalize::push_label(&mut text, &unescape_md(strip_md(&self.lines[k].text)));
+            crate::normalize::push_label(
+                &mut text,
+                &crate::normalize::unescape_md(strip_md(&self.lines[k].text)),
+            );
         }
         let lines = [self.lines[idx[0]].no, self.lines[idx[idx.len() - 1]].no];
         self.out.push(Block::Paragraph(Paragraph { lines, text }));
@@ -1635,12 +1639,10 @@ impl Builder<'_> {
             || is_band_text(t)
             || is_numbered_caption(t);
         let mut j = i + 1;
-        // a plain short line with a period line under it (`城乡居民收入支出指标` /
-        // `2015年上半年`) captions the table below as well
+        // a period line under the caption (`城乡居民收入支出指标` / `2015年上半年`) goes with it
         let period = j < self.limit
             && self.kinds[j] == LineKind::Text
             && crate::table::is_period(strip_md(&self.lines[j].text));
-        let plain = period && !t.ends_with(['：', ':', '，', ',', '；']);
         // a form's title (`…统计报表`) over the blank fields of its head (`单位名称:`,
         // `报出日期: 年 月 日`) captions the form's table under them
         let fields = (j..self.limit)
@@ -1703,7 +1705,6 @@ impl Builder<'_> {
             && crate::table::is_unit_line(strip_md(&self.lines[j].text));
         if !(marked
             || named
-            || plain
             || form
             || latin_numbered
             || over_bars
@@ -2092,28 +2093,6 @@ fn ends_mid_sentence(t: &str) -> bool {
         && !t.ends_with([
             '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '"', '）', ')', '」',
         ])
-}
-
-/// Text without Markdown's backslash escapes: a backslash before ASCII punctuation
-/// (`\_`, `\>`, `\*`) stands for that character (markdownify and html2text escape them in
-/// titles and breadcrumbs).
-///
-/// ```text
-/// 年度报告\_某某市人民政府 → 年度报告_某某市人民政府
-/// ```
-fn unescape_md(t: &str) -> std::borrow::Cow<'_, str> {
-    if !t.contains('\\') {
-        return std::borrow::Cow::Borrowed(t);
-    }
-    let mut out = String::with_capacity(t.len());
-    let mut chars = t.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
-            continue;
-        }
-        out.push(c);
-    }
-    std::borrow::Cow::Owned(out)
 }
 
 /// The printed outline number of `t` (`（一）`), for section paths.

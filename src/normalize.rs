@@ -163,6 +163,28 @@ pub fn push_label(acc: &mut String, b: &str) {
     acc.push_str(b);
 }
 
+/// Text without Markdown's backslash escapes: a backslash before ASCII punctuation
+/// (`\_`, `\>`, `\*`) stands for that character (markdownify and html2text escape them in
+/// titles and breadcrumbs, `\--` in table cells).
+///
+/// ```text
+/// 年度报告\_某某市人民政府 → 年度报告_某某市人民政府
+/// ```
+pub fn unescape_md(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains('\\') {
+        return std::borrow::Cow::Borrowed(t);
+    }
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek().is_some_and(|n| n.is_ascii_punctuation()) {
+            continue;
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

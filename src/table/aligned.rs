@@ -4160,14 +4160,7 @@ Table B-2.  Persons by reason
             "　　批发          214.5    1390.6     16.9 20.7\n",
         );
         let d = doc(text);
-        let t = d
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .expect("a table");
+        let t = d.tables().next().expect("a table");
         assert_eq!(t.title.as_deref(), Some("月度零售总额"));
         let cells = table_cells(&d);
         assert_eq!(cells.len(), 12, "{cells:?}");
@@ -4203,14 +4196,7 @@ Table B-2.  Persons by reason
     Not in labor force...        78,717   77,564   79,325   79,241
 ";
         let d = doc(text);
-        let t = d
-            .blocks
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .expect("a table");
+        let t = d.tables().next().expect("a table");
         assert_eq!(t.title.as_deref(), Some("Table B-2. Persons by status"));
         let cells = table_cells(&d);
         assert_eq!(cells.len(), 16, "{cells:?}");

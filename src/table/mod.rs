@@ -1753,7 +1753,7 @@ fn unpack_header_rows(head: &[RawRow], l: usize, n: usize) -> Vec<RawRow> {
             let packed = i > 0
                 && l > 0
                 && r.cells.len() == l + n
-                && r.cells[l + n - l..].iter().all(|c| c.is_empty())
+                && r.cells[n..].iter().all(|c| c.is_empty())
                 && r.cells[..l]
                     .iter()
                     .any(|c| !c.is_empty() && r.cells[l..].contains(c));

@@ -27,25 +27,8 @@ pub fn split_cells(text: &str) -> Vec<String> {
     let t = t.strip_prefix('|').unwrap_or(t);
     let t = t.strip_suffix('|').unwrap_or(t);
     t.split('|')
-        .map(|c| unescape(crate::normalize::trim(c)))
+        .map(|c| crate::normalize::unescape_md(crate::normalize::trim(c)).into_owned())
         .collect()
-}
-
-/// A cell's text without Markdown's escapes: a backslash before ASCII punctuation
-/// (`\--` as Python's html2text prints `--`) stands for the punctuation alone.
-fn unescape(c: &str) -> String {
-    if !c.contains('\\') {
-        return c.to_string();
-    }
-    let mut out = String::with_capacity(c.len());
-    let mut it = c.chars().peekable();
-    while let Some(ch) = it.next() {
-        if ch == '\\' && it.peek().is_some_and(|n| n.is_ascii_punctuation()) {
-            continue;
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// True for a line of one cell printed `text |` (a page store's conversion of an HTML

@@ -1501,6 +1501,7 @@ impl Builder<'_> {
                         line: l.no,
                         cells: tsv::split_fields(&l.text),
                         unplaced: Vec::new(),
+                        indent: 0,
                     })
                     .collect();
                 let span = [lines[0].no, lines[lines.len() - 1].no];
@@ -1907,9 +1908,27 @@ impl Builder<'_> {
                 .iter()
                 .filter(|l| !l.is_blank())
                 .all(|l| pipe::has_leading_bar(&l.text) || is_page_number(trim(&l.text)));
+        // (a Markdown table prints every row alike, so its rows' indentations compare,
+        // unless its first column is centred or set right; elsewhere a leading bar is an
+        // empty cell)
+        let indented = markdown
+            && region
+                .iter()
+                .find(|l| crate::line_kind::is_separator(&l.text))
+                .is_none_or(|l| pipe::first_column_left(&l.text));
         let mut rows: Vec<RawRow> = joined_rows
             .into_iter()
-            .map(|(line, cells)| RawRow::printed(line, cells))
+            .map(|(line, cells)| {
+                let text = line
+                    .checked_sub(region[0].no)
+                    .and_then(|k| region.get(k as usize))
+                    .filter(|l| l.no == line)
+                    .map(|l| l.text.as_str());
+                RawRow {
+                    indent: text.filter(|_| indented).map_or(0, pipe::first_cell_indent),
+                    ..RawRow::printed(line, cells)
+                }
+            })
             .collect();
         let mut title = self.section.last().map(|s| s.2.clone());
         let first_line = caption.map_or(region[0].no, |c| self.lines[c].no);
@@ -1922,6 +1941,7 @@ impl Builder<'_> {
                         line: self.lines[c].no,
                         cells: vec![t],
                         unplaced: Vec::new(),
+                        indent: 0,
                     },
                 );
             } else {

@@ -781,6 +781,7 @@ fn read_block(
                 line: i.no,
                 cells: i.frags.iter().map(|f| clean_label(&f.text)).collect(),
                 unplaced: Vec::new(),
+                indent: 0,
             })
             .collect();
         let seg = Segment {
@@ -1049,6 +1050,7 @@ fn read_block(
             line: head.first().map_or(first_line, |h| h.no),
             cells,
             unplaced: Vec::new(),
+            indent: 0,
         });
     }
     let head_rows = rows.len();
@@ -1122,6 +1124,7 @@ fn read_block(
             line: info.no,
             cells,
             unplaced: Vec::new(),
+            indent: 0,
         });
     }
     let seg = Segment {
@@ -1272,6 +1275,7 @@ fn blank_form(
             line: no,
             cells,
             unplaced: Vec::new(),
+            indent: 0,
         });
     };
     if labels.is_empty() {
@@ -1311,6 +1315,7 @@ fn header_rows(tree: &Tree, corner: &str, l: usize, first_line: u32) -> Vec<RawR
                 line: tree.lines.get(d).copied().unwrap_or(first_line),
                 cells,
                 unplaced: Vec::new(),
+                indent: 0,
             }
         })
         .collect()

@@ -508,6 +508,7 @@ fn read_groups(groups: &[Vec<&Item>], out: &mut Vec<Piece>, warnings: &mut Vec<W
                     line: first.no,
                     cells,
                     unplaced: Vec::new(),
+                    indent: 0,
                 });
             }
         }
@@ -878,6 +879,7 @@ fn read_table(
             line: rest.get(1).or(rest.first()).map_or(first_line, |it| it.no),
             cells,
             unplaced: Vec::new(),
+            indent: 0,
         });
     }
     if let Some(c) = corner.as_ref().filter(|_| depth == 0 && l > 0) {
@@ -887,6 +889,7 @@ fn read_table(
             line: rest[0].no,
             cells,
             unplaced: Vec::new(),
+            indent: 0,
         });
     }
     let head = rows.len();
@@ -927,6 +930,7 @@ fn read_table(
                     line: if k == 0 { line } else { chunk[0].no },
                     cells,
                     unplaced: Vec::new(),
+                    indent: 0,
                 });
             }
         } else {
@@ -945,6 +949,7 @@ fn read_table(
                 line,
                 cells: labels,
                 unplaced: s.values.iter().map(|v| v.text.clone()).collect(),
+                indent: 0,
             });
         }
     }

@@ -705,6 +705,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             line: header.get(level).copied().unwrap_or(lines[first].no),
             cells: head_row,
             unplaced: Vec::new(),
+            indent: 0,
         });
     }
     for (k, it) in items.iter().enumerate() {
@@ -733,6 +734,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             line: it.line,
             cells: row,
             unplaced: Vec::new(),
+            indent: 0,
         });
     }
     let from = caption
@@ -917,6 +919,7 @@ fn read_coded(
             line: no,
             cells: path,
             unplaced: rest,
+            indent: 0,
         });
     }
     out.push(Piece::Table {

@@ -82,6 +82,10 @@ pub struct RawRow {
     /// Values the row printed that no column could be given (empty cells dropped by
     /// the flattening): kept, so the template can place them when its sums allow.
     pub unplaced: Vec<String>,
+    /// How far the row's first label is indented as printed (display columns of white
+    /// space before it, an ideographic space counting two), where the flattening keeps
+    /// the page's indentation inside the cell (`| 　　统计信息事务 |`); 0 where it does not.
+    pub indent: usize,
 }
 
 impl RawRow {
@@ -91,6 +95,7 @@ impl RawRow {
             line,
             cells,
             unplaced: Vec::new(),
+            indent: 0,
         }
     }
 }
@@ -623,7 +628,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     // a form: its lettered columns are labels, so one of them may print row codes
     let coded = seg.known.is_none() && known.is_some();
     if known.is_none() {
-        drop_spare_cells(&mut rows);
+        drop_spare_cells(&mut rows, ctx);
         if ctx.grid {
             fill_spanned_labels(&mut rows);
         }
@@ -768,11 +773,6 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         });
     }
     let head = if head_off_years { &head[..0] } else { head };
-    let head = if grid {
-        unpack_header_rows(head, l, n)
-    } else {
-        head.to_vec()
-    };
     let mut header_rows = Vec::new();
     for (i, r) in head.iter().enumerate() {
         let len = r.cells.len();
@@ -924,6 +924,15 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             .take(n)
             .any(|c| kind_of(c) == CellKind::Number)
     });
+    // labels printed at two or more indentations: the indentation ranks them (past the
+    // least indented label)
+    let indents = || {
+        data.iter()
+            .filter(|r| r.cells.first().is_some_and(|c| !c.is_empty()))
+            .map(|r| r.indent)
+    };
+    let least = indents().min().unwrap_or(0);
+    let indented = indents().any(|i| i != least);
     let mut labels = RowPaths::default();
     let mut budget = MAX_CELLS;
     for r in data {
@@ -1004,12 +1013,17 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             - usize::from(const_col.is_some());
         // one label column: the outline numbers give the levels, as in partial rows
         let blank_row = vals.iter().all(|v| v.is_empty());
+        let indent = if indented && !lab.first().is_none_or(|c| c.is_empty()) {
+            r.indent - least
+        } else {
+            0
+        };
         let mut path = if grid && label_cols > 1 {
             labels.grid(&lab)
         } else if let ([one], true) = (lab.as_slice(), blank_row && prints_values) {
-            labels.group(one)
+            labels.group_at(one, indent)
         } else {
-            labels.partial(&lab)
+            labels.partial_at(&lab, indent)
         };
         if let Some(b) = &seg.band {
             path.insert(0, b.clone());
@@ -1740,35 +1754,6 @@ fn fill_spanned_labels(rows: &mut [RawRow]) {
     }
 }
 
-/// Grid header rows below the first that a flattening packed left, under the corner cell
-/// spanning the header's rows (pandoc's pipe tables print each row's cells from the first
-/// column): such a row prints over the `l` label columns a label it prints again over
-/// the value columns (`employed | unemployed | employed | unemployed`, the units
-/// `thousand persons | previous quarter = 100%` four times), and ends in `l` empty cells.
-/// It is moved right by `l` cells.
-fn unpack_header_rows(head: &[RawRow], l: usize, n: usize) -> Vec<RawRow> {
-    head.iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let packed = i > 0
-                && l > 0
-                && r.cells.len() == l + n
-                && r.cells[n..].iter().all(|c| c.is_empty())
-                && r.cells[..l]
-                    .iter()
-                    .any(|c| !c.is_empty() && r.cells[l..].contains(c));
-            if !packed {
-                return r.clone();
-            }
-            let mut row = r.clone();
-            row.cells.truncate(n);
-            row.cells
-                .splice(0..0, std::iter::repeat_n(String::new(), l));
-            row
-        })
-        .collect()
-}
-
 /// True when the rows of a Markdown grid are as wide as its first row but for rows with
 /// fewer cells that, read from the left (as Markdown reads a short row: its missing cells
 /// are at the end), print their labels in the label columns and values in the value
@@ -1844,16 +1829,29 @@ fn trim_empty_columns(rows: &mut Vec<RawRow>) -> bool {
 
 /// Spare empty cells a page flattening adds at the end of rows (` |||||`, an empty
 /// `<td>` after every row): a last column empty in every row of a table of equal rows is
-/// dropped; and a header row that ends in an empty cell while it prints a label for
-/// every value column, none for the row labels, names the value columns: its empty cells
-/// move to the front, over the labels (`播种面积 | 单位面积产量 | 总产量 | ` over
-/// `全年粮食 | 113340.5 | 5482.9 | 62143.5`).
-fn drop_spare_cells(rows: &mut [RawRow]) {
+/// dropped. Header rows printed packed left move right: under a Markdown table's first
+/// row ([`unpack_header_rows`]), and where the page printed no corner cell
+/// ([`corner_omitted`]: in rows of the cells present, or a Markdown header of one row;
+/// in a Markdown header of several rows, an empty cell at the end is one a span covers).
+fn drop_spare_cells(rows: &mut [RawRow], ctx: &Context) {
+    let present = ctx.present;
     let Some(width) = rows.first().map(|r| r.cells.len()) else {
         return;
     };
     if rows.iter().any(|r| r.cells.len() != width) {
         return;
+    }
+    // (the rows of labels over blank cells before the first value head the columns, as
+    // in [`build`])
+    let valued = rows.iter().any(|r| r.cells.iter().any(|c| prints_value(c)));
+    let first_data = rows
+        .iter()
+        .enumerate()
+        .position(|(i, r)| is_data(r, i == 0, None) && (holds_value(r) || !valued))
+        .unwrap_or(rows.len());
+    if ctx.grid && !present && (2..rows.len()).contains(&first_data) {
+        let (_, l) = grid_shape(&rows[first_data..], width);
+        unpack_header_rows(&mut rows[..first_data], l);
     }
     let mut width = width;
     while width > 2 && rows.iter().all(|r| r.cells[width - 1].is_empty()) {
@@ -1862,11 +1860,6 @@ fn drop_spare_cells(rows: &mut [RawRow]) {
             r.cells.truncate(width);
         }
     }
-    let first_data = rows
-        .iter()
-        .enumerate()
-        .position(|(i, r)| is_data(r, i == 0, None))
-        .unwrap_or(rows.len());
     if first_data == 0 || first_data >= rows.len() {
         drop_rank_column(rows);
         return;
@@ -1879,22 +1872,89 @@ fn drop_spare_cells(rows: &mut [RawRow]) {
             CellKind::Number | CellKind::Na
         )
     });
-    for row in rows[..first_data].iter_mut() {
-        let head = &row.cells;
-        let trailing = head.iter().rev().take_while(|c| c.is_empty()).count();
-        let texts = head.iter().filter(|c| !c.is_empty()).count();
-        if l > 0
-            && trailing > 0
-            && trailing <= l
-            && texts + trailing == width
-            && texts >= n
-            && !head[0].is_empty()
-            && valued_end
+    for row in rows[..first_data].iter_mut().filter(|_| valued_end) {
+        if let Some(cells) =
+            corner_omitted(&row.cells, (l, n)).filter(|_| present || first_data == 1)
         {
-            row.cells.rotate_right(trailing);
+            row.cells = cells;
         }
     }
     drop_rank_column(rows);
+}
+
+/// The header rows below the first of a Markdown table whose rows a flattening packed
+/// left (pandoc's pipe tables: the separator follows the first row, the rows below it drop
+/// the cells covered by the first row's cells spanning down, print their own cells from
+/// the first column, and pad the row at its end; a cell spanning down from a lower row
+/// leaves an empty cell). The first row's corner, over the `l` label columns, spans down;
+/// so may its value cells standing alone (no empty cell after them: no cell spanning
+/// columns). Where every lower row ends in at least as many empty cells as the first row
+/// has cells spanning down (all of those alone, else the corner only), and the second row
+/// starts with a label (a grid would print the covered corner empty), each lower row's
+/// cells go, in order, to the columns those cells leave free (`| 项目 | 收入预算 | |` over
+/// `| 合计 | 财政拨款收入 | |`: `合计` and `财政拨款收入` under `收入预算`).
+fn unpack_header_rows(head: &mut [RawRow], l: usize) {
+    let Some(first) = head.first().map(|r| r.cells.clone()) else {
+        return;
+    };
+    let width = first.len();
+    if l == 0
+        || l >= width
+        || first[0].is_empty()
+        || head
+            .get(1)
+            .is_none_or(|r| r.cells.first().is_none_or(|c| c.is_empty()))
+    {
+        return;
+    }
+    let pad = |r: &RawRow| r.cells.iter().rev().take_while(|c| c.is_empty()).count();
+    let least_pad = head[1..].iter().map(pad).min().unwrap_or(0);
+    let alone: Vec<usize> = (l..width)
+        .filter(|&j| !first[j].is_empty() && first.get(j + 1).is_none_or(|c| !c.is_empty()))
+        .collect();
+    let corner = 0..l;
+    let spanning_down = [
+        corner
+            .clone()
+            .chain(alone.iter().copied())
+            .collect::<Vec<usize>>(),
+        corner.collect(),
+    ];
+    let Some(down) = spanning_down
+        .into_iter()
+        .find(|d| d.len() <= least_pad && d.len() < width)
+    else {
+        return;
+    };
+    let free: Vec<usize> = (0..width).filter(|j| !down.contains(j)).collect();
+    for r in &mut head[1..] {
+        let mut cells = vec![String::new(); width];
+        for (c, &j) in r.cells.iter().zip(&free) {
+            cells[j] = c.clone();
+        }
+        r.cells = cells;
+    }
+}
+
+/// A header row printing a label for every value column and none for the row labels,
+/// then empty cells (`播种面积 | 单位面积产量 | 总产量 | ` over `全年粮食 | 113340.5 | 5482.9 |
+/// 62143.5`: the page printed no corner cell): it names the value columns, and its empty
+/// cells go to the front, over the labels. `(l, n)` are the label and value columns.
+fn corner_omitted(cells: &[String], (l, n): (usize, usize)) -> Option<Vec<String>> {
+    let width = cells.len();
+    let pad = cells.iter().rev().take_while(|c| c.is_empty()).count();
+    let texts = cells.iter().filter(|c| !c.is_empty()).count();
+    let named = l > 0
+        && pad > 0
+        && pad <= l
+        && texts + pad == width
+        && texts >= n
+        && cells.first().is_some_and(|c| !c.is_empty());
+    named.then(|| {
+        let mut out = cells.to_vec();
+        out.rotate_right(pad);
+        out
+    })
 }
 
 /// A cell printing only the unit of the number before it (`%`, `pts`, `万元`).
@@ -2104,11 +2164,7 @@ mod tests {
 
     fn rows(spec: &[(u32, &str)]) -> Vec<RawRow> {
         spec.iter()
-            .map(|&(line, text)| RawRow {
-                line,
-                cells: pipe::split_cells(text),
-                unplaced: Vec::new(),
-            })
+            .map(|&(line, text)| RawRow::printed(line, pipe::split_cells(text)))
             .collect()
     }
 

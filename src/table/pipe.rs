@@ -31,6 +31,40 @@ pub fn split_cells(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// How far a pipe row's first cell is indented inside its cell: display columns of
+/// white space after the leading bar (an ideographic space counts two). Converters that
+/// keep a page's indentation of row labels (`&nbsp;`, `　　`) print it there.
+///
+/// ```
+/// use govreport::table::pipe::first_cell_indent;
+/// assert_eq!(first_cell_indent("| 　　统计信息事务 | 438300 |"), 5);
+/// assert_eq!(first_cell_indent("    Civilian labor force| 153493"), 4);
+/// assert_eq!(first_cell_indent("| 合计 | 1 |"), 1);
+/// ```
+pub fn first_cell_indent(text: &str) -> usize {
+    let t = text.strip_prefix('|').unwrap_or(text);
+    t.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+        .sum()
+}
+
+/// True when a Markdown separator line (`|:---|---:|`) sets its first column flush left
+/// (`---`, `:---`), so that white space before a cell's text is the page's own; a centred
+/// (`:-:`) or right-aligned (`--:`) column pads its cells to align them.
+///
+/// ```
+/// use govreport::table::pipe::first_column_left;
+/// assert!(first_column_left("|---|---:|"));
+/// assert!(first_column_left("---|---"));
+/// assert!(!first_column_left("|:-:|:-:|"));
+/// ```
+pub fn first_column_left(separator: &str) -> bool {
+    let t = separator.trim();
+    let t = t.strip_prefix('|').unwrap_or(t);
+    !t.split('|').next().unwrap_or("").trim().ends_with(':')
+}
+
 /// True for a line of one cell printed `text |` (a page store's conversion of an HTML
 /// table cell by cell), or of bars alone (`|`, `||`: empty cells).
 ///
@@ -590,6 +624,125 @@ Q2 | 3 801.8 | 281.4 | 3 811.2 | 283.8 | |
         assert_eq!(got.len(), 8, "{got:?}");
         assert_eq!(got[1], cell("1998>Q1", "Original>unemployed", "345.9"));
         assert_eq!(got[6], cell("1998>Q2", "Adjusted>employed", "3673.5"));
+    }
+
+    /// pandoc's table of a page whose corner spans the header's two rows and whose second
+    /// group spans two columns: the second row is packed left under the corner and ends in
+    /// an empty cell. Its cells go under the spanning cell. The labels keep the page's
+    /// indentation inside their cells (ideographic spaces, `&nbsp;`): a row heads the rows
+    /// below it indented further.
+    #[test]
+    fn packed_header_under_a_span_and_indented_row_labels() {
+        let text = concat!(
+            "| 项目             | 收入预算     |         |\n",
+            "|------------------|--------------|---------|\n",
+            "| 合计             | 财政拨款收入 |         |\n",
+            "| 一般公共服务支出 | 3296600      | 3296600 |\n",
+            "| 　　统计信息事务 | 438300       | 438300  |\n",
+            "| 　　　　专项普查 | 438300       | 438300  |\n",
+            "| 　　群众团体事务 | 422900       | 422900  |\n",
+            "| 公共安全支出     | 300000       | 300000  |\n",
+            "| \u{a0}\u{a0}司法         | 300000       | 300000  |\n",
+        );
+        let d = crate::table::testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["项目"]);
+        let got = printed_cells(&d);
+        assert_eq!(got.len(), 12, "{got:?}");
+        assert_eq!(got[0], cell("一般公共服务支出", "收入预算>合计", "3296600"));
+        assert_eq!(
+            got[3],
+            cell(
+                "一般公共服务支出>统计信息事务",
+                "收入预算>财政拨款收入",
+                "438300"
+            )
+        );
+        assert_eq!(
+            got[4],
+            cell(
+                "一般公共服务支出>统计信息事务>专项普查",
+                "收入预算>合计",
+                "438300"
+            )
+        );
+        assert_eq!(
+            got[6],
+            cell("一般公共服务支出>群众团体事务", "收入预算>合计", "422900")
+        );
+        assert_eq!(got[8], cell("公共安全支出", "收入预算>合计", "300000"));
+        assert_eq!(
+            got[10],
+            cell("公共安全支出>司法", "收入预算>合计", "300000")
+        );
+    }
+
+    /// pandoc's pipe tables keep only the first header row above `|---|`; the rows below it
+    /// drop the cells that the first row's cells spanning down cover and are packed left
+    /// (a cell spanning down from a lower row leaves an empty cell). Their cells go to the
+    /// columns the first row leaves free: here the corner and `B` span down, so does `D`.
+    #[test]
+    fn pandoc_header_rows_under_cells_spanning_down() {
+        // pandoc 2.17 -t gfm of `<th rowspan=3>Item</th><th rowspan=3>Base</th><th
+        // colspan=3>Change`, `<th rowspan=2>Total</th><th colspan=2>By sex`, `<th>Men</th>
+        // <th>Women`
+        let text = concat!(
+            "| Item  | Base   | Change |     |       |\n",
+            "|-------|--------|--------|-----|-------|\n",
+            "| Total | By sex |        |     |       |\n",
+            "|       | Men    | Women  |     |       |\n",
+            "| All   | 10     | 2      | 1   | 1     |\n",
+        );
+        let d = crate::table::testutil::doc(text);
+        let got = printed_cells(&d);
+        assert_eq!(
+            got,
+            [
+                cell("All", "Base", "10"),
+                cell("All", "Change>Total", "2"),
+                cell("All", "Change>By sex>Men", "1"),
+                cell("All", "Change>By sex>Women", "1"),
+            ]
+        );
+        // `<th rowspan=2>Item</th><th colspan=2>Change</th><th rowspan=2>Base`, then `Men`,
+        // `Women`
+        let text = concat!(
+            "| Item | Change |       | Base |\n",
+            "|------|--------|-------|------|\n",
+            "| Men  | Women  |       |      |\n",
+            "| All  | 1      | 2     | 3    |\n",
+        );
+        let d = crate::table::testutil::doc(text);
+        let got = printed_cells(&d);
+        assert_eq!(
+            got,
+            [
+                cell("All", "Change>Men", "1"),
+                cell("All", "Change>Women", "2"),
+                cell("All", "Base", "3")
+            ]
+        );
+    }
+
+    /// A first column centred (`|:-:|`) pads its labels to centre them: that white space
+    /// is no indentation, and the rows stay siblings.
+    #[test]
+    fn a_centred_first_column_is_not_indented() {
+        let text = concat!(
+            "|    项目    | 本年 |\n",
+            "|:----------:|-----:|\n",
+            "|  行政许可  |    3 |\n",
+            "| 行政强制类 |    4 |\n",
+        );
+        let d = crate::table::testutil::doc(text);
+        let got = printed_cells(&d);
+        assert_eq!(
+            got,
+            [
+                cell("行政许可", "本年", "3"),
+                cell("行政强制类", "本年", "4")
+            ]
+        );
     }
 
     /// A Markdown header broken over lines without leading bars, a unit column (no level of

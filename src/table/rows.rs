@@ -8,6 +8,9 @@
 //!   numbering: `三、` > `（三）` > `1.`; an unnumbered label replaces the previous
 //!   unnumbered one at its depth; a total (`合计`) closes every open group; a breakdown
 //!   (`其中:…`) goes under the row above it, its number (if any) ranking the rows after it.
+//! - Where the flattening keeps the page's indentation of the labels (`| 　　统计信息事务 |`),
+//!   the indentation ranks before the numbering: a row heads the rows below it indented
+//!   further, up to the next row indented as far or less.
 
 use crate::outline::scan_outline;
 use crate::table::header::is_total;
@@ -15,7 +18,7 @@ use crate::table::header::is_total;
 /// Builds row paths row by row.
 #[derive(Debug, Default)]
 pub struct RowPaths {
-    stack: Vec<(u8, String)>,
+    stack: Vec<(Rank, String)>,
     carry: Vec<String>,
 }
 
@@ -28,11 +31,15 @@ const UNNUMBERED: u8 = 99;
 /// Rank of an unnumbered breakdown (`其中:…`): under the unnumbered label it breaks down.
 const BREAKDOWN: u8 = 100;
 
-fn rank(label: &str) -> u8 {
-    match breakdown(label) {
+/// Where a label stands: its indentation, then its outline rank.
+type Rank = (usize, u8);
+
+fn rank(label: &str, indent: usize) -> Rank {
+    let outline = match breakdown(label) {
         Some(rest) => scan_outline(rest).map_or(BREAKDOWN, |o| o.scheme.rank()),
         None => scan_outline(label).map_or(UNNUMBERED, |o| o.scheme.rank()),
-    }
+    };
+    (indent, outline)
 }
 
 /// The text after a breakdown mark `其中:` / `其中：` (`其中:1.当面申请数` → `1.当面申请数`).
@@ -54,13 +61,23 @@ impl RowPaths {
     /// assert_eq!(p.partial(&s(&["四、结转下年度继续办理"])), s(&["四、结转下年度继续办理"]));
     /// ```
     pub fn partial(&mut self, labels: &[String]) -> Vec<String> {
+        self.partial_at(labels, 0)
+    }
+
+    /// Path of a partial row carrying `labels`, its first label indented `indent` columns
+    /// past the table's least indented label.
+    pub fn partial_at(&mut self, labels: &[String], indent: usize) -> Vec<String> {
         let labels: Vec<&String> = labels.iter().filter(|l| !l.is_empty()).collect();
         let Some(first) = labels.first() else {
             return Vec::new();
         };
-        let r = rank(first);
-        let cut = if r == UNNUMBERED && is_total(first) {
-            0
+        let r = rank(first, indent);
+        let cut = if r.1 == UNNUMBERED && is_total(first) {
+            // (a total closes the groups indented as far as it or further)
+            self.stack
+                .iter()
+                .position(|(k, _)| k.0 >= r.0)
+                .unwrap_or(self.stack.len())
         } else if breakdown(first).is_some() {
             // `其中` breaks down the row above: under it, whatever its number (a second
             // breakdown right after one replaces it); the rows numbered after it
@@ -79,7 +96,7 @@ impl RowPaths {
         };
         self.stack.truncate(cut);
         for l in labels {
-            self.stack.push((rank(l), l.to_string()));
+            self.stack.push((rank(l, indent), l.to_string()));
         }
         // no real table nests labels this deep; a hostile row must not make every later
         // path as long as itself
@@ -105,14 +122,21 @@ impl RowPaths {
     /// assert_eq!(p.partial(&s(&["四、营业收入"])), s(&["四、营业收入"]));
     /// ```
     pub fn group(&mut self, label: &str) -> Vec<String> {
-        let r = rank(label);
+        self.group_at(label, 0)
+    }
+
+    /// Path of a group row (as [`RowPaths::group`]), its label indented `indent` columns.
+    pub fn group_at(&mut self, label: &str, indent: usize) -> Vec<String> {
+        let r = rank(label, indent);
         match self.stack.last() {
-            Some(&(k, _)) if r == UNNUMBERED && k < UNNUMBERED && !is_total(label) => {
+            Some(&(k, _))
+                if r.1 == UNNUMBERED && k.1 < UNNUMBERED && k.0 == r.0 && !is_total(label) =>
+            {
                 self.stack.pop();
                 self.stack.push((k, label.to_string()));
                 self.stack.iter().map(|(_, l)| l.clone()).collect()
             }
-            _ => self.partial(&[label.to_string()]),
+            _ => self.partial_at(&[label.to_string()], indent),
         }
     }
 

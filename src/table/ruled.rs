@@ -196,6 +196,7 @@ pub fn read(lines: &[Line], _warnings: &mut Vec<Warning>) -> Option<Vec<Piece>> 
             line: lines[0].no,
             cells,
             unplaced: Vec::new(),
+            indent: 0,
         });
     }
     let head_rows = rows.len();
@@ -248,6 +249,7 @@ pub fn read(lines: &[Line], _warnings: &mut Vec<Warning>) -> Option<Vec<Piece>> 
             line: lines[k].no,
             cells,
             unplaced: Vec::new(),
+            indent: 0,
         });
     }
     // header rows take the label columns' width

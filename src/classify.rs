@@ -1684,7 +1684,6 @@ impl Builder<'_> {
             && (i == 0 || self.kinds[i - 1] == LineKind::Blank)
             && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !t.starts_with('<')
-            && t.chars().count() <= 40
             && !t.contains(['。', '；', ';', '|'])
             && !t.ends_with(['.', '：', ':', '，', ','])
             && heading_of(t, 0).is_none()
@@ -1692,9 +1691,20 @@ impl Builder<'_> {
             && !crate::table::is_unit_line(t)
             && !crate::table::is_period(t)
             && !is_page_number(t);
-        // a numbered caption may be long (`Table A-6. Employment status of the civilian …`)
+        // a numbered caption may be long (`Table A-6. Employment status of the civilian …`),
+        // and so may a name of words (`Consumer Price Index, major components and special
+        // aggregates, Canada – Not seasonally adjusted`); a line of Chinese longer than a
+        // name is a paragraph
+        let words = t
+            .split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .count()
+            >= 4
+            && !t.contains(['，', '、']);
         let most = if is_numbered_caption(t) || latin_numbered {
             200
+        } else if named && words {
+            120
         } else if over_cells {
             80
         } else {
@@ -2545,6 +2555,31 @@ mod tests {
             panic!("{b:?}")
         };
         assert_eq!(t.title, None);
+    }
+
+    /// A table's name in words may be longer than a Chinese name (html2text and
+    /// markdownify print an HTML caption as a line of its own): it titles the table; a
+    /// sentence standing alone there does not, nor does a long line of Chinese.
+    #[test]
+    fn a_long_name_in_words_over_a_table_titles_it() {
+        let table = "| Item | May 2016 |\n|---|---|\n| All-items | 128.8 |\n";
+        let name = "Consumer Price Index, major components and special aggregates, Canada";
+        let (b, _) = run(&format!("{name}\n\n{table}"));
+        let Some(Block::Table(t)) = b.first() else {
+            panic!("{b:?}")
+        };
+        assert_eq!(t.title.as_deref(), Some(name));
+        for text in [
+            "The index rose by 1.5 per cent in the twelve months to May 2016.",
+            "根据《中华人民共和国政府信息公开条例》规定现将本机关二〇二三年度政府信息公开工作情况报告如下",
+        ] {
+            let (b, _) = run(&format!("{text}\n\n{table}"));
+            assert_eq!(shape(&b)[1], ("table", 3, 5), "{b:?}");
+            let Block::Table(t) = &b[1] else {
+                unreachable!()
+            };
+            assert_eq!(t.title, None);
+        }
     }
 
     /// Issue 13: the numbered items of a note under a table (`注：` then `（1）…`, `（2）…`)

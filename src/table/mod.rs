@@ -60,6 +60,7 @@ pub mod joined;
 pub mod pipe;
 pub mod rows;
 pub mod ruled;
+pub mod sums;
 pub mod tsv;
 pub mod value;
 
@@ -1087,6 +1088,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     {
         nest_breakdowns(&mut table.rows, seg.band.is_some());
     }
+    sums::nest_by_sums(&mut table.rows, warnings);
     split_period_labels(&mut table.rows);
     unread_misread(&mut table, warnings);
     unname_scrambled_header(&mut table, warnings);

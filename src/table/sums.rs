@@ -1,0 +1,461 @@
+//! Row hierarchy from the table's own sums. A page indents the rows of a classification
+//! (`一般公共服务支出`, then `　　财政事务`, then `　　　　行政运行`), and most flattenings
+//! (html2text, markdownify, inscriptis, BeautifulSoup's text) drop that indentation: the
+//! rows come out as one flat list. Where the table prints a total (`合计`) first, or totals
+//! closing their runs of rows, and the rows read as a tree in only one way such that every
+//! row with rows under it equals their sum in every column, and the top rows sum to the
+//! total, that tree is the row hierarchy. Where no such tree exists (a `其中` row is part of its parent, not
+//! a term of a sum; a column of rates) or several do, the rows stay flat. Rows printing
+//! only zeros could stand under any row: the tree is read without them, and each then
+//! takes the place its neighbours leave it, or stays at the top with a warning.
+
+use crate::model::{CellKind, Row, Warning};
+use crate::table::header::is_total;
+use std::collections::HashMap;
+
+/// Most rows searched; a longer table stays as read (the search is memoised, but a
+/// hostile table of zeros must not make it slow).
+const MAX_ROWS: usize = 400;
+
+/// Parses found before the search stops: two already mean the sums do not decide.
+const ENOUGH: u8 = 2;
+
+/// Most partial sums the search remembers; past it the rows stay as read (rows of ones
+/// under a large total could otherwise take seconds).
+const MAX_STATES: usize = 5_000;
+
+/// Nests the rows of a flat table (every row path one label, after a shared prefix such
+/// as a band) under the rows they sum to. Returns true when it did.
+///
+/// The totals (`合计`) give the runs of rows searched: a total first sums every row after
+/// it; totals closing their runs (`人员经费合计` after the personnel items, `公用经费合计`
+/// last) each sum the rows since the one before. Each run nests on its own.
+pub fn nest_by_sums(rows: &mut [Row], warnings: &mut Vec<Warning>) -> bool {
+    let n = rows.len();
+    if !(3..=MAX_ROWS).contains(&n) {
+        return false;
+    }
+    let depth = rows[0].path.len();
+    if depth == 0
+        || rows
+            .iter()
+            .any(|r| r.path.len() != depth || r.path[..depth - 1] != rows[0].path[..depth - 1])
+    {
+        return false;
+    }
+    let totals: Vec<usize> = (0..n)
+        .filter(|&i| is_total(&rows[i].path[depth - 1]))
+        .collect();
+    // (run of terms, its total)
+    let runs: Vec<(std::ops::Range<usize>, usize)> = if totals == [0] {
+        vec![(1..n, 0)]
+    } else if totals.last() == Some(&(n - 1)) {
+        let mut start = 0;
+        let mut runs = Vec::new();
+        for &t in &totals {
+            runs.push((start..t, t));
+            start = t + 1;
+        }
+        runs
+    } else {
+        return false;
+    };
+    let Some(values) = scaled(rows) else {
+        return false;
+    };
+    let mut nested = false;
+    for (run, total) in runs {
+        // (a total of zeros decides nothing)
+        if values[total].iter().all(|&v| v == 0) {
+            continue;
+        }
+        // rows of zeros could stand under any row, or none: the sums place the others
+        let placed: Vec<usize> = run
+            .clone()
+            .filter(|&i| values[i].iter().any(|&v| v != 0))
+            .collect();
+        if placed.len() < 2 {
+            continue;
+        }
+        let terms: Vec<Vec<i128>> = placed.iter().map(|&i| values[i].clone()).collect();
+        let Some(parent) = parse(&terms, &values[total]) else {
+            continue;
+        };
+        // a row of zeros alone between two rows takes the place they leave it: under the
+        // row before when the row after is that row's first child, beside them when they
+        // are siblings, at the top first or after a last row at the top; a run of zeros
+        // could also nest among itself, and stays unplaced
+        let mut up: Vec<Option<usize>> = vec![None; run.len()];
+        let at = |i: usize| placed.binary_search(&i);
+        for (k, &i) in placed.iter().enumerate() {
+            up[i - run.start] = parent[k].map(|q| placed[q]);
+        }
+        let mut unplaced = Vec::new();
+        let mut i = run.start;
+        while i < run.end {
+            if at(i).is_ok() {
+                i += 1;
+                continue;
+            }
+            let zeros_end = (i..run.end).find(|&j| at(j).is_ok()).unwrap_or(run.end);
+            let before = i.checked_sub(1).filter(|&a| a >= run.start);
+            let after = (zeros_end < run.end).then_some(zeros_end);
+            let place = match (zeros_end - i, before, after) {
+                (1, None, _) => Some(None),
+                (1, Some(a), Some(b)) if up[b - run.start] == Some(a) => Some(Some(a)),
+                (1, Some(a), Some(b)) if up[b - run.start] == up[a - run.start] => {
+                    Some(up[a - run.start])
+                }
+                (1, Some(a), None) if up[a - run.start].is_none() => Some(None),
+                _ => None,
+            };
+            match place {
+                Some(p) => up[i - run.start] = p,
+                None => unplaced.extend((i..zeros_end).map(|j| rows[j].line)),
+            }
+            i = zeros_end;
+        }
+        let labels: Vec<String> = run
+            .clone()
+            .map(|i| rows[i].path[depth - 1].clone())
+            .collect();
+        for i in run.clone() {
+            let mut chain = vec![labels[i - run.start].clone()];
+            let mut p = up[i - run.start];
+            while let Some(q) = p {
+                chain.push(labels[q - run.start].clone());
+                p = up[q - run.start];
+            }
+            chain.reverse();
+            rows[i].path.truncate(depth - 1);
+            rows[i].path.extend(chain);
+        }
+        if let Some(&line) = unplaced.first() {
+            warnings.push(Warning {
+                line: Some(line),
+                code: "row-path-unplaced".into(),
+                message: format!(
+                    "rows nested under the rows they sum to; {} row(s) printing only zeros (lines {}) could stand under several of them and keep their own label alone",
+                    unplaced.len(),
+                    unplaced.iter().map(u32::to_string).collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
+        nested = true;
+    }
+    nested
+}
+
+/// The one tree over `terms` (each row's parent, `None` at the top) in which every row
+/// with rows under it is their sum and the top rows sum to `total`; `None` where there is
+/// no such tree, several, or only the flat one.
+fn parse(terms: &[Vec<i128>], total: &[i128]) -> Option<Vec<Option<usize>>> {
+    let mut search = Search {
+        v: terms,
+        nonneg: terms.iter().flatten().chain(total).all(|&v| v >= 0),
+        sub: HashMap::new(),
+        seq: HashMap::new(),
+        exhausted: false,
+    };
+    let m = terms.len();
+    let zero = vec![0; total.len()];
+    if search.sequences(0, total, &zero).get(&m).copied() != Some(1) || search.exhausted {
+        return None;
+    }
+    let mut parent = vec![None; m];
+    search.rebuild(0, m, total, &zero, None, &mut parent);
+    parent.iter().any(Option::is_some).then_some(parent)
+}
+
+/// The rows' values as integers in the table's smallest printed unit (`12.5` and `3.25`
+/// become 1250 and 325); an empty or not-applicable cell is 0. `None` when a cell prints
+/// a number the integers cannot hold, or no row prints a number.
+fn scaled(rows: &[Row]) -> Option<Vec<Vec<i128>>> {
+    let decimals = rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .filter(|c| c.kind == CellKind::Number)
+        .map(|c| {
+            let digits: String = c
+                .raw
+                .chars()
+                .filter(|ch| !ch.is_whitespace() && *ch != ',')
+                .collect();
+            digits.split_once('.').map_or(0, |(_, f)| {
+                f.chars().take_while(char::is_ascii_digit).count()
+            })
+        })
+        .max()?;
+    if decimals > 6 {
+        return None;
+    }
+    let scale = 10f64.powi(decimals as i32);
+    rows.iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| match (c.kind, c.value) {
+                    (CellKind::Number, Some(v)) if v.abs() < 1e15 => {
+                        Some((v * scale).round() as i128)
+                    }
+                    (CellKind::Number, _) => None,
+                    _ => Some(0),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Where a search can end (the row after its last row) and by how many parses (capped
+/// at [`ENOUGH`]).
+type Ends = HashMap<usize, u8>;
+
+/// The memoised search over the rows that sum to the total.
+struct Search<'a> {
+    /// Each row's values.
+    v: &'a [Vec<i128>],
+    /// True when no value is negative: a running sum past its target can be cut short.
+    nonneg: bool,
+    /// For row `k`: where the rows under it can end (the row after its last descendant),
+    /// with how many parses reach there (capped at [`ENOUGH`]).
+    sub: HashMap<usize, Ends>,
+    /// For siblings starting at a row, under a target, from a running sum: where they
+    /// can end with their sum on target, and how many parses.
+    seq: HashMap<(usize, Vec<i128>, Vec<i128>), Ends>,
+    /// True once [`MAX_STATES`] were remembered: the search gave up.
+    exhausted: bool,
+}
+
+fn add(a: &mut u8, b: u8) {
+    *a = a.saturating_add(b).min(ENOUGH);
+}
+
+impl Search<'_> {
+    /// Ends of the subtree rooted at row `k`: `k + 1` (no rows under it) or the end of a run
+    /// of rows after it summing to its values.
+    fn subtree(&mut self, k: usize) -> Ends {
+        if let Some(s) = self.sub.get(&k) {
+            return s.clone();
+        }
+        let mut ends = HashMap::from([(k + 1, 1)]);
+        // (a row of zeros heads nothing: zeros under it would sum to it in any number)
+        if self.v[k].iter().any(|&x| x != 0) {
+            let target = self.v[k].clone();
+            let zero = vec![0; target.len()];
+            for (e, c) in self.sequences(k + 1, &target, &zero) {
+                add(ends.entry(e).or_insert(0), c);
+            }
+        }
+        self.sub.insert(k, ends.clone());
+        ends
+    }
+
+    /// Ends of runs of sibling subtrees starting at `pos` whose tops, added to `acc`, sum
+    /// to `target`.
+    fn sequences(&mut self, pos: usize, target: &[i128], acc: &[i128]) -> Ends {
+        let key = (pos, target.to_vec(), acc.to_vec());
+        if let Some(s) = self.seq.get(&key) {
+            return s.clone();
+        }
+        if self.seq.len() >= MAX_STATES {
+            self.exhausted = true;
+            return Ends::new();
+        }
+        let mut out = Ends::new();
+        if pos < self.v.len() {
+            let sum: Vec<i128> = acc.iter().zip(&self.v[pos]).map(|(a, b)| a + b).collect();
+            let past = self.nonneg && sum.iter().zip(target).any(|(s, t)| s > t);
+            if !past {
+                let done = sum.as_slice() == target;
+                for (e, c) in self.subtree(pos) {
+                    if done {
+                        add(out.entry(e).or_insert(0), c);
+                    }
+                    for (e2, c2) in self.sequences(e, target, &sum) {
+                        add(out.entry(e2).or_insert(0), c.saturating_mul(c2).min(ENOUGH));
+                    }
+                }
+            }
+        }
+        self.seq.insert(key, out.clone());
+        out
+    }
+
+    /// Writes the one parse of the siblings from `pos` to `end` summing to `target` into
+    /// `parent` (their parent is `up`).
+    fn rebuild(
+        &mut self,
+        pos: usize,
+        end: usize,
+        target: &[i128],
+        acc: &[i128],
+        up: Option<usize>,
+        parent: &mut [Option<usize>],
+    ) {
+        if pos >= end {
+            return;
+        }
+        parent[pos] = up;
+        let sum: Vec<i128> = acc.iter().zip(&self.v[pos]).map(|(a, b)| a + b).collect();
+        let done = sum.as_slice() == target;
+        for (e, _) in self.subtree(pos) {
+            let rest_ok = if e == end {
+                done
+            } else {
+                self.sequences(e, target, &sum).contains_key(&end)
+            };
+            if !rest_ok {
+                continue;
+            }
+            if e > pos + 1 {
+                let own = self.v[pos].clone();
+                let zero = vec![0; own.len()];
+                self.rebuild(pos + 1, e, &own, &zero, Some(pos), parent);
+            }
+            if e < end {
+                self.rebuild(e, end, target, &sum, up, parent);
+            }
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::value::parse_cell;
+
+    fn rows(spec: &[(&str, &[&str])]) -> Vec<Row> {
+        spec.iter()
+            .enumerate()
+            .map(|(i, (label, cells))| Row {
+                path: vec![label.to_string()],
+                line: i as u32 + 1,
+                cells: cells.iter().map(|c| parse_cell(c)).collect(),
+                key: None,
+                unplaced: Vec::new(),
+            })
+            .collect()
+    }
+
+    fn paths(rows: &[Row]) -> Vec<String> {
+        rows.iter().map(|r| r.path.join("/")).collect()
+    }
+
+    /// A budget table's classification, its indentation lost: every row with rows under
+    /// it is their sum in both columns, and the top rows sum to the total.
+    #[test]
+    fn a_flat_classification_nests_under_its_sums() {
+        let mut r = rows(&[
+            ("合计", &["3719", "3719"]),
+            ("一般公共服务支出", &["3296", "3296"]),
+            ("统计信息事务", &["438", "438"]),
+            ("专项普查活动", &["438", "438"]),
+            ("组织事务", &["2858", "2858"]),
+            ("一般行政管理事务", &["2000", "2000"]),
+            ("其他组织事务", &["858", "858"]),
+            ("教育支出", &["423", "423"]),
+            ("其他教育支出", &["423", "423"]),
+        ]);
+        assert!(nest_by_sums(&mut r, &mut Vec::new()));
+        assert_eq!(
+            paths(&r),
+            [
+                "合计",
+                "一般公共服务支出",
+                "一般公共服务支出/统计信息事务",
+                "一般公共服务支出/统计信息事务/专项普查活动",
+                "一般公共服务支出/组织事务",
+                "一般公共服务支出/组织事务/一般行政管理事务",
+                "一般公共服务支出/组织事务/其他组织事务",
+                "教育支出",
+                "教育支出/其他教育支出",
+            ]
+        );
+    }
+
+    /// Totals closing their runs (`人员经费合计` after the personnel items) each sum the rows
+    /// since the one before. A row of zeros alone between two children takes their parent;
+    /// two rows of zeros together could nest among themselves, and stay at the top with a
+    /// warning naming their lines.
+    #[test]
+    fn subtotals_close_their_runs_and_zeros_alone_take_their_place() {
+        let mut r = rows(&[
+            ("工资福利支出", &["95.36"]),
+            ("基本工资", &["14.12"]),
+            ("奖金", &["0.0"]),
+            ("津贴补贴", &["81.24"]),
+            ("对个人和家庭的补助", &["0"]),
+            ("离休费", &["0"]),
+            ("人员经费合计", &["95.36"]),
+            ("商品和服务支出", &["10.23"]),
+            ("办公费", &["3.78"]),
+            ("差旅费", &["6.45"]),
+            ("公用经费合计", &["10.23"]),
+        ]);
+        let mut warnings = Vec::new();
+        assert!(nest_by_sums(&mut r, &mut warnings));
+        assert_eq!(
+            paths(&r),
+            [
+                "工资福利支出",
+                "工资福利支出/基本工资",
+                "工资福利支出/奖金",
+                "工资福利支出/津贴补贴",
+                "对个人和家庭的补助",
+                "离休费",
+                "人员经费合计",
+                "商品和服务支出",
+                "商品和服务支出/办公费",
+                "商品和服务支出/差旅费",
+                "公用经费合计",
+            ]
+        );
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, Some(5));
+        assert!(warnings[0].message.contains("lines 5, 6"), "{warnings:?}");
+    }
+
+    /// Where the sums allow two trees (a row equal to the one after it, at the top, with
+    /// room in the total), or none (a `其中` row is part of its parent, not a term), or the
+    /// table prints no total, the rows stay flat.
+    #[test]
+    fn rows_stay_flat_where_the_sums_do_not_decide() {
+        // no total
+        let mut r = rows(&[
+            ("A", &["10"]),
+            ("a1", &["4"]),
+            ("a2", &["6"]),
+            ("B", &["5"]),
+        ]);
+        assert!(!nest_by_sums(&mut r, &mut Vec::new()));
+        // a breakdown: the total is not the sum of the rows under it
+        let mut r = rows(&[
+            ("合计", &["15"]),
+            ("A", &["10"]),
+            ("其中:a1", &["4"]),
+            ("B", &["5"]),
+        ]);
+        assert!(!nest_by_sums(&mut r, &mut Vec::new()));
+        assert_eq!(paths(&r), ["合计", "A", "其中:a1", "B"]);
+        // zeros: any zero row could sit under any other
+        let mut r = rows(&[
+            ("合计", &["0"]),
+            ("A", &["0"]),
+            ("a1", &["0"]),
+            ("B", &["0"]),
+        ]);
+        assert!(!nest_by_sums(&mut r, &mut Vec::new()));
+        // two readings: `a` and `b` under `A`, `B` and `c` at the top; or `b` under `a`,
+        // `c` under `B`, `A` alone
+        let mut r = rows(&[
+            ("总计", &["20"]),
+            ("A", &["10"]),
+            ("a", &["5"]),
+            ("b", &["5"]),
+            ("B", &["5"]),
+            ("c", &["5"]),
+        ]);
+        assert!(!nest_by_sums(&mut r, &mut Vec::new()), "{:?}", paths(&r));
+    }
+}

@@ -624,6 +624,9 @@ fn aligned_region(
                     }
                 }
             }
+            // a simple table's rule under a header line read as data (`May 2015  April
+            // 2016`)
+            _ if crate::table::simple::rule_columns(&lines[j].text).is_some() => blanks = 0,
             _ => break,
         }
         j += 1;
@@ -646,8 +649,18 @@ fn aligned_region(
         let t = strip_md(&lines[p].text);
         // a rule of dash segments right over the rows (pandoc's simple tables draw one
         // under the header): the header lines are above it
+        // (a rule of two runs or more is a simple table's wherever it stands in the
+        // header: pandoc prints the header's lower rows under it)
         let dashes = t.trim().len() >= 3 && t.trim().chars().all(|c| c == '-' || c == ' ');
-        if dashes && k == i {
+        let simple_rule = crate::table::simple::rule_columns(&lines[p].text).is_some();
+        if dashes && (k == i || simple_rule) {
+            // (the line over a simple table's rule is its header, figures or not: `May
+            // 2015   April 2016`)
+            if simple_rule && p > floor && kinds[p - 1] != LineKind::Blank {
+                start = p - 1;
+                k = p - 1;
+                continue;
+            }
             k = p;
             continue;
         }
@@ -1493,7 +1506,8 @@ impl Builder<'_> {
             .map(|&k| k == LineKind::Furniture)
             .collect();
         let mut pieces = match r.style {
-            Style::Aligned => aligned::read(lines, &furniture, self.paged, warnings),
+            Style::Aligned => table::simple::read(lines)
+                .unwrap_or_else(|| aligned::read(lines, &furniture, self.paged, warnings)),
             Style::Tsv => {
                 let rows: Vec<RawRow> = lines
                     .iter()

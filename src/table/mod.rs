@@ -60,6 +60,7 @@ pub mod joined;
 pub mod pipe;
 pub mod rows;
 pub mod ruled;
+pub mod simple;
 pub mod sums;
 pub mod tsv;
 pub mod value;
@@ -1891,24 +1892,21 @@ fn drop_spare_cells(rows: &mut [RawRow], ctx: &Context) {
 /// leaves an empty cell). The first row's corner, over the `l` label columns, spans down;
 /// so may its value cells standing alone (no empty cell after them: no cell spanning
 /// columns). Where every lower row ends in at least as many empty cells as the first row
-/// has cells spanning down (all of those alone, else the corner only), and the second row
-/// starts with a label (a grid would print the covered corner empty), each lower row's
-/// cells go, in order, to the columns those cells leave free (`| 项目 | 收入预算 | |` over
+/// has cells spanning down (all of those alone, else the corner only, where the second
+/// row starts with a label: a grid would print the covered corner empty), each lower
+/// row's cells go, in order, to the columns those cells leave free (`| 项目 | 收入预算 | |` over
 /// `| 合计 | 财政拨款收入 | |`: `合计` and `财政拨款收入` under `收入预算`).
 fn unpack_header_rows(head: &mut [RawRow], l: usize) {
     let Some(first) = head.first().map(|r| r.cells.clone()) else {
         return;
     };
     let width = first.len();
-    if l == 0
-        || l >= width
-        || first[0].is_empty()
-        || head
-            .get(1)
-            .is_none_or(|r| r.cells.first().is_none_or(|c| c.is_empty()))
-    {
+    if l == 0 || l >= width || first[0].is_empty() || head.len() < 2 {
         return;
     }
+    // (a second row printing its first cell empty may be a grid's, printing the corner's
+    // covered cells: only every standing-alone cell spanning down explains it as packed)
+    let second_labelled = head[1].cells.first().is_some_and(|c| !c.is_empty());
     let pad = |r: &RawRow| r.cells.iter().rev().take_while(|c| c.is_empty()).count();
     let least_pad = head[1..].iter().map(pad).min().unwrap_or(0);
     let alone: Vec<usize> = (l..width)
@@ -1924,7 +1922,8 @@ fn unpack_header_rows(head: &mut [RawRow], l: usize) {
     ];
     let Some(down) = spanning_down
         .into_iter()
-        .find(|d| d.len() <= least_pad && d.len() < width)
+        .take(if second_labelled { 2 } else { 1 })
+        .find(|d| d.len() <= least_pad && d.len() < width && (second_labelled || d.len() > l))
     else {
         return;
     };

@@ -318,8 +318,13 @@ impl Builder<'_> {
 /// page breaks, such as the report title printed on top of every page). Page breaks are
 /// form feeds and page-number lines.
 fn mark_page_furniture(lines: &[Line], kinds: &mut [LineKind]) {
+    // (a Markdown heading's underline `=====` is furniture too, but breaks no page)
     let breaks: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].text.contains('\u{c}') || kinds[i] == LineKind::Furniture)
+        .filter(|&i| {
+            lines[i].text.contains('\u{c}')
+                || kinds[i] == LineKind::Furniture
+                    && !crate::line_kind::is_setext_underline(trim(&lines[i].text))
+        })
         .collect();
     if breaks.is_empty() {
         return;
@@ -2569,6 +2574,25 @@ mod tests {
             panic!("{b:?}")
         };
         assert_eq!(t.title, None);
+    }
+
+    /// markdownify underlines a page's title (`=====`) and prints the table's caption, the
+    /// same words, as a line of its own: the underline is markup, not a page break, so the
+    /// two lines are no running head printed on two pages; the caption titles the table.
+    #[test]
+    fn a_title_underlined_and_repeated_as_caption_is_no_running_head() {
+        let text = "城乡居民收入支出指标\n==========\n\n城乡居民收入支出指标\n\n\
+| 项目 | 绝对值(元) |\n| --- | --- |\n| 居民人均可支配收入 | 18917 |\n";
+        let (b, _) = run(text);
+        assert!(
+            !b.iter()
+                .any(|b| matches!(b, Block::Furniture(f) if f.lines[0] != 2)),
+            "{b:?}"
+        );
+        let Some(Block::Table(t)) = b.last() else {
+            panic!("{b:?}")
+        };
+        assert_eq!(t.title.as_deref(), Some("城乡居民收入支出指标"));
     }
 
     /// A table's name in words may be longer than a Chinese name (html2text and

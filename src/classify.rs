@@ -1699,14 +1699,23 @@ impl Builder<'_> {
         // a short line naming something, no sentence, standing alone right over a table
         // (a blank line before it, one at most after): the table's name (`城乡居民收入支出指标`
         // over its grid; a line run on from the one before is header text or a fragment)
+        // (a name of words may state its unit and join its parts by `;`: `All India
+        // Inflation rates (%) based on CPI`)
+        let words = t
+            .split_whitespace()
+            .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .count()
+            >= 4
+            && !t.contains(['，', '、']);
         let named = self.kinds[i] == LineKind::Text
             && (i == 0 || self.kinds[i - 1] == LineKind::Blank)
             && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !t.starts_with('<')
-            && !t.contains(['。', '；', ';', '|'])
+            && !t.contains(['。', '|'])
+            && (words || !t.contains(['；', ';']))
             && !t.ends_with(['.', '：', ':', '，', ','])
             && heading_of(t, 0).is_none()
-            && crate::units::stated_unit(t).is_none()
+            && (words || crate::units::stated_unit(t).is_none())
             && !crate::table::is_unit_line(t)
             && !crate::table::is_period(t)
             && !is_page_number(t);
@@ -1714,12 +1723,6 @@ impl Builder<'_> {
         // and so may a name of words (`Consumer Price Index, major components and special
         // aggregates, Canada – Not seasonally adjusted`); a line of Chinese longer than a
         // name is a paragraph
-        let words = t
-            .split_whitespace()
-            .filter(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()))
-            .count()
-            >= 4
-            && !t.contains(['，', '、']);
         let most = if is_numbered_caption(t) || latin_numbered {
             200
         } else if named && words {
@@ -2601,12 +2604,20 @@ mod tests {
     #[test]
     fn a_long_name_in_words_over_a_table_titles_it() {
         let table = "| Item | May 2016 |\n|---|---|\n| All-items | 128.8 |\n";
-        let name = "Consumer Price Index, major components and special aggregates, Canada";
-        let (b, _) = run(&format!("{name}\n\n{table}"));
-        let Some(Block::Table(t)) = b.first() else {
-            panic!("{b:?}")
-        };
-        assert_eq!(t.title.as_deref(), Some(name));
+        for name in [
+            "Consumer Price Index, major components and special aggregates, Canada",
+            // (a unit stated in it, parts joined by `;`)
+            "All India Inflation rates (%) based on CPI (General) and CFPI",
+            "Seasonally adjusted GDP; constant prices, reference year 2010",
+            // (numbered in Roman numerals, ending in a full stop)
+            "TABLE IX.—Proportions of Males and Females at each Age-period.",
+        ] {
+            let (b, _) = run(&format!("{name}\n\n{table}"));
+            let Some(Block::Table(t)) = b.first() else {
+                panic!("{b:?}")
+            };
+            assert_eq!(t.title.as_deref(), Some(name));
+        }
         for text in [
             "The index rose by 1.5 per cent in the twelve months to May 2016.",
             "根据《中华人民共和国政府信息公开条例》规定现将本机关二〇二三年度政府信息公开工作情况报告如下",

@@ -158,16 +158,25 @@ pub(crate) fn is_page_number(t: &str) -> bool {
 /// Rejected: `2023-09-19`, `1-3月`, `Tables follow`.
 pub(crate) fn is_numbered_caption(t: &str) -> bool {
     let t = t.trim();
-    if let Some(rest) = t.strip_prefix("Table ") {
+    if let Some(rest) = t
+        .strip_prefix("Table ")
+        .or_else(|| t.strip_prefix("TABLE "))
+    {
+        // (`A-6.`, `3.1`, or a Roman numeral: `IX.—Proportions of …`)
+        let num: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || "-.:".contains(*c))
+            .collect();
+        let word = rest.split_whitespace().next().unwrap_or("");
+        let roman = num.trim_end_matches(['.', ':']);
         return rest
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_uppercase())
-            && rest.split_whitespace().next().is_some_and(|w| {
-                w.chars().any(|c| c.is_ascii_digit())
-                    && w.chars()
-                        .all(|c| c.is_ascii_alphanumeric() || "-.:".contains(c))
-            });
+            && (num.chars().any(|c| c.is_ascii_digit()) && num.len() == word.len()
+                || !roman.is_empty()
+                    && roman.chars().all(|c| "IVXLC".contains(c))
+                    && num.len() > roman.len());
     }
     let mut parts = t.splitn(2, char::is_whitespace);
     let (Some(num), Some(rest)) = (parts.next(), parts.next()) else {

@@ -819,10 +819,14 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             grid: full,
         });
     }
+    // (a header row of a grid printing fewer cells than the value columns prints its
+    // cells present, not its spans)
+    let spanless =
+        ctx.present || ctx.grid && header_rows.iter().any(|h| !h.grid && h.cells.len() < n);
     let paths = match header::rebuild(&header_rows, n) {
         // rows of the cells present print no spans: where the header allows several
         // readings, no column is named rather than the likeliest guessed
-        Some(c) if c.ambiguous && ctx.present => {
+        Some(c) if c.ambiguous && spanless => {
             warnings.push(Warning {
                 line: head.first().map(|r| r.line),
                 code: "header-unresolved".into(),
@@ -1841,6 +1845,9 @@ fn drop_spare_cells(rows: &mut [RawRow], ctx: &Context) {
     let Some(width) = rows.first().map(|r| r.cells.len()) else {
         return;
     };
+    if ctx.grid && !present {
+        unpack_short_header_rows(rows, width);
+    }
     if rows.iter().any(|r| r.cells.len() != width) {
         return;
     }
@@ -1934,6 +1941,59 @@ fn unpack_header_rows(head: &mut [RawRow], l: usize) {
             cells[j] = c.clone();
         }
         r.cells = cells;
+    }
+}
+
+/// The header rows below the first of a Markdown table that print only the cells present
+/// in the page's row, no padding (markdownify): each drops the cells that cells above span
+/// down over. The first row's corner spans down, and so does a cell standing alone (no
+/// empty cell after it) with nothing under it yet. Where a row prints exactly as many
+/// cells as the columns those leave free, its cells go to them in order (`| Item | Rural
+/// | | | Urban | | |` over `| Index Value | | % Change | Index Value | | % Change |` over
+/// `| Sept.20 | Aug.20 | Sept.20 | Aug.20 |`); the rows below one that does not fit stay
+/// as printed.
+fn unpack_short_header_rows(rows: &mut [RawRow], width: usize) {
+    let valued = rows.iter().any(|r| r.cells.iter().any(|c| prints_value(c)));
+    let Some(first_data) = rows
+        .iter()
+        .enumerate()
+        .position(|(i, r)| is_data(r, i == 0, None) && (holds_value(r) || !valued))
+    else {
+        return;
+    };
+    if first_data < 2
+        || rows[first_data..].iter().any(|r| r.cells.len() != width)
+        || rows[0].cells.first().is_none_or(|c| c.is_empty())
+        || rows[1..first_data].iter().all(|r| r.cells.len() >= width)
+    {
+        return;
+    }
+    let (_, l) = grid_shape(&rows[first_data..], width);
+    if l == 0 || rows[0].cells.len() != width {
+        return;
+    }
+    for i in 1..first_data {
+        if rows[i].cells.len() >= width {
+            return;
+        }
+        let covered: Vec<usize> = (0..width)
+            .filter(|&p| {
+                p < l
+                    || (0..i)
+                        .rev()
+                        .find(|&k| !rows[k].cells[p].is_empty())
+                        .is_some_and(|k| rows[k].cells.get(p + 1).is_none_or(|c| !c.is_empty()))
+            })
+            .collect();
+        if rows[i].cells.len() + covered.len() != width {
+            return;
+        }
+        let mut cells = vec![String::new(); width];
+        let free = (0..width).filter(|p| !covered.contains(p));
+        for (c, j) in rows[i].cells.iter().zip(free) {
+            cells[j] = c.clone();
+        }
+        rows[i].cells = cells;
     }
 }
 

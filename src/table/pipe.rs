@@ -724,6 +724,53 @@ Q2 | 3 801.8 | 281.4 | 3 811.2 | 283.8 | |
         );
     }
 
+    /// markdownify prints each header row's own cells, a cell spanning columns followed by
+    /// empty ones, and drops the cells that cells above span down over, without padding
+    /// the row. Each lower row's cells go to the columns the corner and the cells standing
+    /// alone above leave free.
+    #[test]
+    fn markdownify_header_rows_under_cells_spanning_down() {
+        let text = concat!(
+            "| Item | Rural | | | Urban | | |\n",
+            "| --- | --- | --- | --- | --- | --- | --- |\n",
+            "| Index Value | | % Change | Index Value | | % Change |\n",
+            "| Sept.20 | Aug.20 | Sept.20 | Aug.20 |\n",
+            "| CPI (General) | 157.6 | 155.4 | 1.42 | 155.2 | 154 | 0.78 |\n",
+        );
+        let d = crate::table::testutil::doc(text);
+        let got = printed_cells(&d);
+        assert_eq!(got.len(), 6, "{got:?}");
+        assert_eq!(
+            got[1],
+            cell("CPI (General)", "Rural>Index Value>Aug.20", "155.4")
+        );
+        assert_eq!(got[2], cell("CPI (General)", "Rural>% Change", "1.42"));
+        assert_eq!(got[5], cell("CPI (General)", "Urban>% Change", "0.78"));
+    }
+
+    /// html2text prints a header's cells present and no spans at all: where its rows allow
+    /// several readings of the spans, no column is named (the values keep their rows), and
+    /// a warning says so.
+    #[test]
+    fn a_header_printing_no_spans_and_read_two_ways_names_no_column() {
+        let text = concat!(
+            "Item| Rural| Urban\n",
+            "---|---|---\n",
+            "Index Value| % Change| Index Value| % Change\n",
+            "Sept.20| Aug.20| Sept.20| Aug.20\n",
+            "CPI (General)| 157.6| 155.4| 1.42| 155.2| 154| 0.78\n",
+        );
+        let d = crate::table::testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
+        );
+        assert_eq!(t.rows[0].cells[2].raw, "1.42");
+        assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
     /// A first column centred (`|:-:|`) pads its labels to centre them: that white space
     /// is no indentation, and the rows stay siblings.
     #[test]

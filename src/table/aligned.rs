@@ -1018,9 +1018,44 @@ fn read_block(
         .collect();
     let mut keep = keep.into_iter();
     units.retain(|_| keep.next().unwrap_or(false));
-    let tree = match shifted_groups(&mut corner, &units, n, head) {
-        Some(tree) => tree,
-        None => header_tree(&units, &cols, align, in_chars, head),
+    // a header whose text stops short of the last value columns, every column before them
+    // under some text, was printed packed left (inscriptis sets each header row's cells
+    // in consecutive columns, a cell spanning columns taking one): unless repeated leaves
+    // say where its groups stand, its places name the wrong columns, so it names none
+    let covered: Vec<bool> = cols
+        .iter()
+        .map(|c| {
+            units
+                .iter()
+                .any(|(_, f)| overlap(f.x0, f.x1, c.x0, c.x1) > 0)
+        })
+        .collect();
+    // (set at the columns' starts, as a tool laying cells on a grid sets them; a PDF's
+    // header text stands where its page drew it)
+    let at_starts = units.iter().all(|(_, f)| cols.iter().any(|c| c.x0 == f.x0));
+    let packed = at_starts
+        && covered
+            .iter()
+            .rposition(|&b| b)
+            .is_some_and(|k| k + 1 < n && covered[..=k].iter().all(|&b| b));
+    let shifted = shifted_groups(&mut corner, &units, n, head);
+    let tree = if let Some(tree) = shifted {
+        tree
+    } else if packed {
+        warnings.push(Warning {
+            line: head.first().map(|h| h.no),
+            code: "header-unresolved".into(),
+            message: format!(
+                "the header's text stops short of the last of the {n} value columns, as a header printed packed left does; columns left without paths"
+            ),
+        });
+        Tree {
+            rows: Vec::new(),
+            lines: Vec::new(),
+            unplaced: 0,
+        }
+    } else {
+        header_tree(&units, &cols, align, in_chars, head)
     };
     let header_texts: Vec<String> = units.iter().map(|(_, f)| fold(&f.text)).collect();
     let corner_texts: Vec<String> = corner.iter().map(|(_, f)| fold(&f.text)).collect();
@@ -2958,6 +2993,30 @@ mod tests {
             .map(|(r, c, v)| (r.to_string(), c.to_string(), v.to_string()))
             .collect();
         assert_eq!(got, want);
+    }
+
+    /// inscriptis sets each header row's cells in consecutive columns, a cell spanning
+    /// columns taking one: the header's text, set at the columns' starts, stops short of
+    /// the last columns. Its places would name the wrong columns: it names none, and a
+    /// warning says so; the values keep their rows.
+    #[test]
+    fn a_header_packed_left_at_the_columns_starts_names_no_column() {
+        let d = doc(concat!(
+            "Item   Population    Percentage   Ratio\n",
+            "       Male          Female                     Male   Female\n",
+            "Total  1145209       587039       558170        100.0  51.26   48.74   105.17\n",
+            "0-4    64830         35247        29583         5.66   3.08    2.58    119.15\n",
+            "5-9    61279         33242        28037         5.35   2.9     2.45    118.57\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
+        );
+        assert_eq!(t.rows[1].path, ["0-4"]);
+        assert_eq!(t.rows[1].cells[1].raw, "35247");
+        assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
     }
 
     /// Issue 13: pandoc's simple table draws a rule of dashes under its header: the rule

@@ -549,6 +549,16 @@ fn numbered(row: &RawRow) -> bool {
     row.cells.iter().any(|c| kind_of(c) == CellKind::Number)
 }
 
+/// The first data row: in a table printing values, the rows of labels over blank cells
+/// before its first value head the columns (in a blank form, every row is one of labels
+/// over blank cells). `vs` is the first value column, where the grid says.
+fn first_data_row(rows: &[RawRow], vs: Option<usize>) -> Option<usize> {
+    let valued = rows.iter().any(|r| r.cells.iter().any(|c| prints_value(c)));
+    rows.iter()
+        .enumerate()
+        .position(|(i, r)| is_data(r, i == 0, vs) && (holds_value(r) || !valued))
+}
+
 /// True when a cell of the row prints a number or a not-applicable mark, or its one text
 /// is its first cell (a label heading the rows below): in a table of values, a row before
 /// the first value is data only then. Labels over blank cells (`Period | Original |
@@ -671,16 +681,9 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         });
     }
     let vs = if ctx_grid { value_start(&rows) } else { None };
-    // a table printing values: the rows of labels over blank cells before its first value
-    // head its columns (in a blank form, every row is one of labels over blank cells)
-    let valued = rows.iter().any(|r| r.cells.iter().any(|c| prints_value(c)));
     let first_data = match known {
         Some(k) => k.head.min(rows.len()),
-        None => rows
-            .iter()
-            .enumerate()
-            .position(|(i, r)| is_data(r, i == 0, vs) && (holds_value(r) || !valued))
-            .unwrap_or(rows.len()),
+        None => first_data_row(&rows, vs).unwrap_or(rows.len()),
     };
     // a row printing only a measure (`增长%`, `增减百分点`) right under the header and over
     // the first row of values is header text packed left, where the header's rows lost
@@ -1851,14 +1854,7 @@ fn drop_spare_cells(rows: &mut [RawRow], ctx: &Context) {
     if rows.iter().any(|r| r.cells.len() != width) {
         return;
     }
-    // (the rows of labels over blank cells before the first value head the columns, as
-    // in [`build`])
-    let valued = rows.iter().any(|r| r.cells.iter().any(|c| prints_value(c)));
-    let first_data = rows
-        .iter()
-        .enumerate()
-        .position(|(i, r)| is_data(r, i == 0, None) && (holds_value(r) || !valued))
-        .unwrap_or(rows.len());
+    let first_data = first_data_row(rows, None).unwrap_or(rows.len());
     if ctx.grid && !present && (2..rows.len()).contains(&first_data) {
         let (_, l) = grid_shape(&rows[first_data..], width);
         unpack_header_rows(&mut rows[..first_data], l);
@@ -1953,12 +1949,7 @@ fn unpack_header_rows(head: &mut [RawRow], l: usize) {
 /// `| Sept.20 | Aug.20 | Sept.20 | Aug.20 |`); the rows below one that does not fit stay
 /// as printed.
 fn unpack_short_header_rows(rows: &mut [RawRow], width: usize) {
-    let valued = rows.iter().any(|r| r.cells.iter().any(|c| prints_value(c)));
-    let Some(first_data) = rows
-        .iter()
-        .enumerate()
-        .position(|(i, r)| is_data(r, i == 0, None) && (holds_value(r) || !valued))
-    else {
+    let Some(first_data) = first_data_row(rows, None) else {
         return;
     };
     if first_data < 2

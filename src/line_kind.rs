@@ -429,6 +429,15 @@ pub(crate) fn cut_at(text: &str, at: usize, in_chars: bool) -> (String, String) 
     (left, right)
 }
 
+/// Display columns of the white space a text starts with (an ideographic space takes
+/// two; any other white space, a tab too, one): how far a label is indented.
+pub(crate) fn leading_width(text: &str) -> usize {
+    text.chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| width(c).max(1))
+        .sum()
+}
+
 /// Display width of a printed character (as unicode-width gives it; printable ASCII and
 /// CJK ideographs, most of a report, without the table lookup).
 pub(crate) fn width(c: char) -> usize {

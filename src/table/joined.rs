@@ -30,7 +30,7 @@
 //! [`crate::table::build`].
 
 use super::{Piece, RawRow, Segment, Shape};
-use crate::line_kind::{is_value, width};
+use crate::line_kind::{is_value, leading_width, width};
 use crate::lines::Line;
 use crate::model::Warning;
 use crate::normalize::is_cjk;
@@ -344,12 +344,7 @@ fn scan_label(text: &str) -> Option<(usize, String)> {
     if label.is_empty() || label.last().is_some_and(|w| is_value(w)) {
         return None;
     }
-    let indent = t
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .map(|c| width(c).max(1))
-        .sum();
-    Some((indent_of(indent, label[0]), label.join(" ")))
+    Some((indent_of(leading_width(t), label[0]), label.join(" ")))
 }
 
 /// The level of a label printed after `spaces` columns of white space: a `#` (其中) mark

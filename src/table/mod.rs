@@ -1930,14 +1930,20 @@ fn unpack_header_rows(head: &mut [RawRow], l: usize) {
     else {
         return;
     };
-    let free: Vec<usize> = (0..width).filter(|j| !down.contains(j)).collect();
     for r in &mut head[1..] {
-        let mut cells = vec![String::new(); width];
-        for (c, &j) in r.cells.iter().zip(&free) {
-            cells[j] = c.clone();
-        }
-        r.cells = cells;
+        r.cells = into_free_columns(&r.cells, &down, width);
     }
+}
+
+/// A packed row's `cells`, in order, in the columns of a row `width` wide that `covered`
+/// leaves free (the rest empty).
+fn into_free_columns(cells: &[String], covered: &[usize], width: usize) -> Vec<String> {
+    let mut out = vec![String::new(); width];
+    let free = (0..width).filter(|j| !covered.contains(j));
+    for (c, j) in cells.iter().zip(free) {
+        out[j] = c.clone();
+    }
+    out
 }
 
 /// The header rows below the first of a Markdown table that print only the cells present
@@ -1979,12 +1985,7 @@ fn unpack_short_header_rows(rows: &mut [RawRow], width: usize) {
         if rows[i].cells.len() + covered.len() != width {
             return;
         }
-        let mut cells = vec![String::new(); width];
-        let free = (0..width).filter(|p| !covered.contains(p));
-        for (c, j) in rows[i].cells.iter().zip(free) {
-            cells[j] = c.clone();
-        }
-        rows[i].cells = cells;
+        rows[i].cells = into_free_columns(&rows[i].cells, &covered, width);
     }
 }
 

@@ -42,11 +42,7 @@ pub fn split_cells(text: &str) -> Vec<String> {
 /// assert_eq!(first_cell_indent("| 合计 | 1 |"), 1);
 /// ```
 pub fn first_cell_indent(text: &str) -> usize {
-    let t = text.strip_prefix('|').unwrap_or(text);
-    t.chars()
-        .take_while(|c| c.is_whitespace())
-        .map(|c| if c == '\u{3000}' { 2 } else { 1 })
-        .sum()
+    crate::line_kind::leading_width(text.strip_prefix('|').unwrap_or(text))
 }
 
 /// True when a Markdown separator line (`|:---|---:|`) sets its first column flush left

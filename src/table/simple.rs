@@ -17,7 +17,7 @@
 //! The white space before a first cell's text is the page's indentation of the row label.
 
 use super::{Piece, RawRow, Segment};
-use crate::line_kind::width;
+use crate::line_kind::{leading_width, width};
 use crate::lines::Line;
 
 /// The display-column starts of a rule's dash runs (`  ------- -----`: `[2, 10]`), for a
@@ -52,25 +52,11 @@ fn cut(text: &str, starts: &[usize]) -> (Vec<String>, usize) {
         cells[k].push(c);
         col += width(c);
     }
-    let indent = cells[0]
-        .chars()
-        .take_while(|c| c.is_whitespace())
-        .map(width)
-        .sum::<usize>()
-        .saturating_sub(starts[0].saturating_sub(leading(text)));
     let cells = cells
         .iter()
         .map(|c| crate::normalize::trim(c).to_string())
         .collect();
-    (cells, indent)
-}
-
-/// Display width of the white space a line starts with.
-fn leading(text: &str) -> usize {
-    text.chars()
-        .take_while(|c| c.is_whitespace())
-        .map(width)
-        .sum()
+    (cells, leading_width(text).saturating_sub(starts[0]))
 }
 
 /// Reads the simple tables of a region: each rule of dash runs with the line over it as
@@ -79,18 +65,18 @@ fn leading(text: &str) -> usize {
 /// a rule follows a table's last row (the region is no simple table: the aligned reader
 /// takes it). Lines outside the tables are text.
 pub fn read(lines: &[Line]) -> Option<Vec<Piece>> {
-    let rules: Vec<usize> = (1..lines.len())
-        .filter(|&i| rule_columns(&lines[i].text).is_some() && !lines[i - 1].is_blank())
+    let rules: Vec<(usize, Vec<usize>)> = (1..lines.len())
+        .filter(|&i| !lines[i - 1].is_blank())
+        .filter_map(|i| Some((i, rule_columns(&lines[i].text)?)))
         .collect();
     rules.first()?;
     let mut out = Vec::new();
     let mut i = 0;
-    for &r in &rules {
+    for (r, starts) in rules {
         // (a rule right under a table's last row: no simple table)
         if r < i + 1 {
             return None;
         }
-        let starts = rule_columns(&lines[r].text)?;
         let head = r - 1;
         let end = (r + 1..lines.len())
             .find(|&k| lines[k].is_blank() || rule_columns(&lines[k].text).is_some())

@@ -161,7 +161,28 @@ fn values_line_up_in_chars(display: &[LineInfo], chars: &[LineInfo]) -> bool {
             }
         }));
     }
-    crate::line_kind::pads_by_chars(&values) == Some(true)
+    match crate::line_kind::pads_by_chars(&values) {
+        Some(by_chars) => by_chars,
+        // the values do not tell (no wide character before them): the header may, its
+        // cells starting or ending where the values do in one measure only
+        None => header_on_edges(chars, true) > header_on_edges(display, false),
+    }
+}
+
+/// How many words of a block's header lines start at a value column's start or end at
+/// its end ([`column_edges`]).
+fn header_on_edges(block: &[LineInfo], in_chars: bool) -> usize {
+    let Some(first) = block.iter().position(|i| matches!(i.kind, Kind::Data(_))) else {
+        return 0;
+    };
+    let body = &block[first..];
+    let edges = column_edges(body, &value_columns(body));
+    block[..first]
+        .iter()
+        .filter(|i| i.kind == Kind::Other)
+        .flat_map(|i| i.frags.iter().flat_map(|f| words_of(f, in_chars)))
+        .filter(|&(x0, x1, _)| edges.iter().any(|e| e.0 == Some(x0) || e.1 == Some(x1)))
+        .count()
 }
 
 /// Two tables printed side by side (a 收入 | 支出 summary, two 经济分类 groups): a header
@@ -733,6 +754,8 @@ fn read_block(
     warnings: &mut Vec<Warning>,
     out: &mut Vec<Piece>,
 ) {
+    let years = year_labels(infos);
+    let infos: &[LineInfo] = years.as_deref().unwrap_or(infos);
     let mut band = None;
     let mut rest = infos;
     if let Some(first) = infos.first()
@@ -919,6 +942,19 @@ fn read_block(
         Some(v)
     })();
     let body: &[LineInfo] = lifted.as_deref().unwrap_or(body);
+    // header cells set one space apart are cut where the columns' own values start or end
+    let edges = column_edges(body, &cols);
+    let cut_head: Vec<LineInfo> = head
+        .iter()
+        .map(|i| {
+            let mut i = i.clone();
+            if i.kind == Kind::Other {
+                i.frags = cut_at_edges(&i.frags, &edges, boundary, in_chars);
+            }
+            i
+        })
+        .collect();
+    let head: &[LineInfo] = &cut_head;
 
     // Header: corner text (where the row labels stand) and value-area units.
     let label_right = body
@@ -1177,6 +1213,38 @@ fn read_block(
     };
     out.push(Piece::Table { seg, grid: true });
     out.append(&mut furniture);
+}
+
+/// A block whose rows print no label, each starting with a year, the years in order (a
+/// yearbook's time series, `1950  3634  1054`): the years label the rows. `None` when the
+/// block is not such.
+fn year_labels(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
+    let data: Vec<&LineInfo> = infos
+        .iter()
+        .filter(|i| matches!(i.kind, Kind::Data(_)))
+        .collect();
+    let years: Option<Vec<u32>> = data
+        .iter()
+        .map(|i| match i.kind {
+            Kind::Data(0) if i.frags.len() >= 2 => crate::line_kind::year_of(&i.frags[0].text),
+            _ => None,
+        })
+        .collect();
+    let years = years?;
+    let ordered = years.len() >= 2
+        && (years.windows(2).all(|w| w[0] < w[1]) || years.windows(2).all(|w| w[0] > w[1]));
+    ordered.then(|| {
+        infos
+            .iter()
+            .map(|i| {
+                let mut i = i.clone();
+                if i.kind == Kind::Data(0) {
+                    i.kind = Kind::Data(1);
+                }
+                i
+            })
+            .collect()
+    })
 }
 
 /// The field lines under a caption from line `k` (`编制单位：…   单位：元`: every piece
@@ -1525,6 +1593,79 @@ fn value_columns(body: &[LineInfo]) -> Vec<Col> {
         }
     }
     cols
+}
+
+/// Where each value column's cells start and end, when all of its values say the same:
+/// a tool laying cells on a grid pads each cell to its column, left- or right-aligned,
+/// so every value of a column starts (or ends) at one place, and so does a header cell
+/// as wide as the column.
+fn column_edges(body: &[LineInfo], cols: &[Col]) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut seen: Vec<(Vec<usize>, Vec<usize>)> = vec![(Vec::new(), Vec::new()); cols.len()];
+    for info in body {
+        if let Kind::Data(v) = info.kind {
+            for f in &info.frags[v..] {
+                if let Some(j) = column_of(f, cols) {
+                    seen[j].0.push(f.x0);
+                    seen[j].1.push(f.x1);
+                }
+            }
+        }
+    }
+    let one = |xs: &[usize]| (xs.len() >= 2 && xs.iter().all(|&x| x == xs[0])).then(|| xs[0]);
+    seen.iter().map(|(s, e)| (one(s), one(e))).collect()
+}
+
+/// A header line's pieces cut where a word starts at a value column's start or ends at
+/// its end (see [`column_edges`]): the cells of a header row whose text fills its columns
+/// stand one space apart (`全省Total Province Indices 城市Urban Indices`), and only the
+/// columns' edges tell them apart. A line is cut so only where it is set as the values
+/// are: every piece over the values starting at a column's start (or, for cuts at ends,
+/// ending at a column's end). A piece centred over its columns may hold a word at an
+/// edge by chance (`Seasonally adjusted (1)`); a piece with no word at an edge stays
+/// whole (a cell spanning columns).
+fn cut_at_edges(
+    frags: &[Frag],
+    edges: &[(Option<usize>, Option<usize>)],
+    boundary: usize,
+    in_chars: bool,
+) -> Vec<Frag> {
+    let starts = |x: usize| edges.iter().any(|e| e.0 == Some(x));
+    let ends = |x: usize| edges.iter().any(|e| e.1 == Some(x));
+    let over = frags.iter().filter(|f| f.x1 > boundary);
+    // (a piece running on from the corner over the values holds a word at the first
+    // column's start: `Item 地区生产总值(GDP) 第一产业`)
+    let set_at_starts = |f: &Frag| {
+        starts(f.x0) || (f.x0 < boundary && words_of(f, in_chars).iter().any(|w| w.0 == boundary))
+    };
+    let by_starts = over.clone().all(set_at_starts);
+    let by_ends = over.clone().all(|f| ends(f.x1));
+    if !by_starts && !by_ends {
+        return frags.to_vec();
+    }
+    let mut out = Vec::new();
+    for f in frags {
+        let words = words_of(f, in_chars);
+        let texts: Vec<&str> = f.text.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.len() < 2 || texts.len() != words.len() {
+            out.push(f.clone());
+            continue;
+        }
+        let mut from = 0;
+        for to in 1..=words.len() {
+            let cut = to == words.len()
+                || (by_starts && starts(words[to].0))
+                || (by_ends && ends(words[to - 1].1));
+            if cut {
+                out.push(Frag {
+                    x0: words[from].0,
+                    x1: words[to - 1].1,
+                    text: texts[from..to].join(" "),
+                });
+                from = to;
+            }
+        }
+    }
+    out
 }
 
 fn overlap(a0: usize, a1: usize, b0: usize, b1: usize) -> usize {
@@ -3017,6 +3158,86 @@ mod tests {
         assert_eq!(t.rows[1].path, ["0-4"]);
         assert_eq!(t.rows[1].cells[1].raw, "35247");
         assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
+    /// Issue 13: lynx pads each cell to its column and sets header cells that fill their
+    /// columns one space apart: the header line is cut where the values' column starts.
+    #[test]
+    fn header_cells_one_space_apart_are_cut_at_the_columns_starts() {
+        let d = doc(concat!(
+            "   Item           Total Province Urban Indices Rural Indices\n",
+            "   Food           108.6          108.6         108.5\n",
+            "   Grain          107.6          107.5         107.7\n",
+            "   Oil            103.9          102.8         105.4\n",
+        ));
+        assert_filled(
+            &d,
+            &[
+                ("Food", "Total Province", "108.6"),
+                ("Food", "Urban Indices", "108.6"),
+                ("Food", "Rural Indices", "108.5"),
+                ("Grain", "Total Province", "107.6"),
+                ("Grain", "Urban Indices", "107.5"),
+                ("Grain", "Rural Indices", "107.7"),
+                ("Oil", "Total Province", "103.9"),
+                ("Oil", "Urban Indices", "102.8"),
+                ("Oil", "Rural Indices", "105.4"),
+            ],
+        );
+    }
+
+    /// Issue 13: a label centred over its columns may hold a word that ends where a
+    /// column's right-aligned values end by chance: a line not set at the columns' edges
+    /// is not cut there (`Seasonally adjusted` spans the last three columns).
+    #[test]
+    fn a_centred_spanning_label_is_not_cut_at_an_edge_it_touches_by_chance() {
+        let d = doc(concat!(
+            "            Not adjusted   Seasonally adjusted\n",
+            "            Aug.   July   Aug.   May   June\n",
+            "Employed     146    147    145    146    145\n",
+            "Unemployed     7      9      7      8      8\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert!(
+            paths.iter().all(|p| !p.starts_with("Seasonally/")),
+            "{paths:?}"
+        );
+    }
+
+    /// Issue 13: a yearbook's time series prints a year where the row's label stands and
+    /// no other label: the years label the rows, they are no values.
+    #[test]
+    fn a_first_column_of_years_in_order_labels_the_rows() {
+        let d = doc(concat!(
+            "Year  GDP     Primary  Secondary\n",
+            "1950  3634    1054     1054\n",
+            "1951  3969    1159     1270\n",
+            "1952  4609    1567     1613\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&("1951".into(), "Primary".into(), "1159".into())),
+            "{c:?}"
+        );
+        assert_eq!(c.len(), 9, "{c:?}");
+    }
+
+    /// Issue 13: where the values do not say in which measure a tool padded the lines (no
+    /// wide character before them), the header does: lynx sets `城市` at the column's
+    /// start counted in characters.
+    #[test]
+    fn the_header_tells_the_measure_where_the_values_do_not() {
+        let d = doc(concat!(
+            "项目      全省Total 城市Urban\n",
+            "1950    3634    1054\n",
+            "1951    3969    1159\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&("1951".into(), "城市Urban".into(), "1159".into())),
+            "{c:?}"
+        );
     }
 
     /// Issue 13: pandoc's simple table draws a rule of dashes under its header: the rule

@@ -390,7 +390,7 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
     let mut infos = Vec::with_capacity(lines.len());
     let mut seen_data = false;
     for (i, l) in lines.iter().enumerate() {
-        let frags = measure(&l.text);
+        let mut frags = measure(&l.text);
         let kind = if furniture.get(i).copied().unwrap_or(false) {
             Kind::Furniture
         } else if frags.is_empty() {
@@ -400,16 +400,20 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
             Kind::Band(b)
         } else {
             let tail = value_tail(&frags);
-            // a line of years over the value columns, before any row, is a header line
-            let years = tail >= 2
-                && frags[frags.len() - tail..].iter().all(|f| {
-                    f.text.len() == 4
-                        && f.text
-                            .parse::<u32>()
-                            .is_ok_and(|y| (1900..=2100).contains(&y))
-                });
+            // a line of years over the value columns (`2013  2014`, `Nov. 2017  Nov. 2018`),
+            // before any row, is a header line: every number it prints is a year
+            let is_year = |f: &Frag| {
+                f.text.len() == 4
+                    && f.text
+                        .parse::<u32>()
+                        .is_ok_and(|y| (1900..=2100).contains(&y))
+            };
+            let numbers = frags.iter().filter(|f| is_value(&f.text));
+            let years = tail >= 1 && numbers.clone().count() >= 2 && numbers.clone().all(is_year);
             // a lone value is a row only below rows that show the columns
             if years && !seen_data {
+                // (a year one space after its month is the month's: `Nov. 2017`)
+                frags = unsqueezed(frags);
                 Kind::Other
             } else if tail > 0 && (frags.len() >= 2 || seen_data) {
                 seen_data = true;
@@ -427,6 +431,23 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
         });
     }
     infos
+}
+
+/// Fragments one space apart joined again: pieces that [`cells`] cut off a fragment as
+/// values squeezed against a label (two or more spaces part fragments).
+fn unsqueezed(frags: Vec<Frag>) -> Vec<Frag> {
+    let mut out: Vec<Frag> = Vec::with_capacity(frags.len());
+    for f in frags {
+        match out.last_mut() {
+            Some(p) if p.x1 + 1 == f.x0 => {
+                p.text.push(' ');
+                p.text.push_str(&f.text);
+                p.x1 = f.x1;
+            }
+            _ => out.push(f),
+        }
+    }
+    out
 }
 
 /// The table blocks of a region: a band line, or a caption line after rows (the next
@@ -944,12 +965,25 @@ fn read_block(
     let body: &[LineInfo] = lifted.as_deref().unwrap_or(body);
     // header cells set one space apart are cut where the columns' own values start or end
     let edges = column_edges(body, &cols);
+    // a header line of two or more pieces over the values, none at a column's start, is
+    // set centred (w3m centres header cells): a label of another line that fills the
+    // columns it spans starts at their first start, and a word inside it may stand at a
+    // later start by chance (`Persons with a disability`), so starts cut nothing
+    let centred = head.iter().filter(|i| i.kind == Kind::Other).any(|i| {
+        let over: Vec<&Frag> = i.frags.iter().filter(|f| f.x0 >= boundary).collect();
+        over.len() >= 2
+            && over
+                .iter()
+                .all(|f| !edges.iter().any(|e| e.0 == Some(f.x0)))
+    });
     let cut_head: Vec<LineInfo> = head
         .iter()
         .map(|i| {
             let mut i = i.clone();
             if i.kind == Kind::Other {
-                i.frags = cut_at_edges(&i.frags, &edges, boundary, in_chars);
+                let (starts, ends) = set_at_edges(&i.frags, &edges, boundary, in_chars);
+                let set = (starts && !centred, ends);
+                i.frags = cut_at_edges(&i.frags, &edges, set, in_chars);
             }
             i
         })
@@ -1615,33 +1649,47 @@ fn column_edges(body: &[LineInfo], cols: &[Col]) -> Vec<(Option<usize>, Option<u
     seen.iter().map(|(s, e)| (one(s), one(e))).collect()
 }
 
-/// A header line's pieces cut where a word starts at a value column's start or ends at
-/// its end (see [`column_edges`]): the cells of a header row whose text fills its columns
-/// stand one space apart (`全省Total Province Indices 城市Urban Indices`), and only the
-/// columns' edges tell them apart. A line is cut so only where it is set as the values
-/// are: every piece over the values starting at a column's start (or, for cuts at ends,
-/// ending at a column's end). A piece centred over its columns may hold a word at an
-/// edge by chance (`Seasonally adjusted (1)`); a piece with no word at an edge stays
-/// whole (a cell spanning columns).
-fn cut_at_edges(
+/// Whether a header line is set as the values are: every piece over the values starting
+/// at a column's start (`.0`; a piece running on from the corner over the values holds a
+/// word at the first column's start: `Item 地区生产总值(GDP) 第一产业`), and every such piece
+/// ending at a column's end (`.1`). See [`cut_at_edges`].
+fn set_at_edges(
     frags: &[Frag],
     edges: &[(Option<usize>, Option<usize>)],
     boundary: usize,
     in_chars: bool,
-) -> Vec<Frag> {
+) -> (bool, bool) {
     let starts = |x: usize| edges.iter().any(|e| e.0 == Some(x));
     let ends = |x: usize| edges.iter().any(|e| e.1 == Some(x));
     let over = frags.iter().filter(|f| f.x1 > boundary);
-    // (a piece running on from the corner over the values holds a word at the first
-    // column's start: `Item 地区生产总值(GDP) 第一产业`)
-    let set_at_starts = |f: &Frag| {
+    let at_starts = |f: &Frag| {
         starts(f.x0) || (f.x0 < boundary && words_of(f, in_chars).iter().any(|w| w.0 == boundary))
     };
-    let by_starts = over.clone().all(set_at_starts);
-    let by_ends = over.clone().all(|f| ends(f.x1));
+    (
+        over.clone().all(at_starts),
+        over.clone().all(|f| ends(f.x1)),
+    )
+}
+
+/// A header line's pieces cut where a word starts at a value column's start or ends at
+/// its end (see [`column_edges`]): the cells of a header row whose text fills its columns
+/// stand one space apart (`全省Total Province Indices 城市Urban Indices`), and only the
+/// columns' edges tell them apart. `set` says whether the line is set at the columns'
+/// starts, at their ends ([`set_at_edges`]): a line is cut so only where it is set as
+/// the values are, as a label centred over its columns may hold a word at an edge by
+/// chance (`Seasonally adjusted (1)`). A piece with no word at an edge stays whole (a
+/// cell spanning columns).
+fn cut_at_edges(
+    frags: &[Frag],
+    edges: &[(Option<usize>, Option<usize>)],
+    (by_starts, by_ends): (bool, bool),
+    in_chars: bool,
+) -> Vec<Frag> {
     if !by_starts && !by_ends {
         return frags.to_vec();
     }
+    let starts = |x: usize| edges.iter().any(|e| e.0 == Some(x));
+    let ends = |x: usize| edges.iter().any(|e| e.1 == Some(x));
     let mut out = Vec::new();
     for f in frags {
         let words = words_of(f, in_chars);
@@ -3182,6 +3230,26 @@ mod tests {
                 ("Oil", "Total Province", "103.9"),
                 ("Oil", "Urban Indices", "102.8"),
                 ("Oil", "Rural Indices", "105.4"),
+            ],
+        );
+    }
+
+    /// Issue 13: a header line of months and years (`Nov. 2017  Nov. 2018`) prints only
+    /// years for numbers: it is the header, not a row, and each year stays with its month.
+    #[test]
+    fn a_header_line_of_months_and_years_is_no_row() {
+        let d = doc(concat!(
+            "              Nov. 2017    Nov. 2018\n",
+            "Employed      5693         5904\n",
+            "Unemployed    529          494\n",
+        ));
+        assert_filled(
+            &d,
+            &[
+                ("Employed", "Nov. 2017", "5693"),
+                ("Employed", "Nov. 2018", "5904"),
+                ("Unemployed", "Nov. 2017", "529"),
+                ("Unemployed", "Nov. 2018", "494"),
             ],
         );
     }

@@ -133,9 +133,17 @@ fn is_squeezed_row(text: &str, t: &str) -> bool {
         })
 }
 
-/// A year from 1800 to 2100 as a cell or word prints it (`1950`, `1950年`).
+/// A year from 1800 to 2100 as a cell or word prints it (`1950`, `1950年`, letter-spaced
+/// as a heading over columns: `2 0 0 4`).
 pub(crate) fn year_of(word: &str) -> Option<u32> {
     let y = word.trim().trim_end_matches('年');
+    let spaced: String;
+    let y = if y.len() == 7 && y.split(' ').all(|d| d.len() == 1) {
+        spaced = y.replace(' ', "");
+        spaced.as_str()
+    } else {
+        y
+    };
     (y.len() == 4)
         .then(|| y.parse::<u32>().ok())
         .flatten()

@@ -2144,11 +2144,25 @@ fn labels_years(data: &[RawRow], k: usize) -> bool {
     })
 }
 
-/// A corner cell naming a column of years or periods (`年份`, `年 份`, `Year`).
+/// A corner cell naming a column of years or periods (`年份`, `年 份`, `Year`), or the
+/// row labels whatever they are (`项目`, `Item`).
 fn names_years(cell: &str) -> bool {
     matches!(
         fold(cell).to_lowercase().as_str(),
-        "年份" | "年度" | "年" | "年别" | "时间" | "期间" | "日期" | "year" | "years" | "period"
+        "年份"
+            | "年度"
+            | "年"
+            | "年别"
+            | "时间"
+            | "期间"
+            | "日期"
+            | "year"
+            | "years"
+            | "period"
+            | "项目"
+            | "指标"
+            | "item"
+            | "items"
     )
 }
 
@@ -3140,6 +3154,32 @@ B | 4 | 5 | 6 |
         );
         assert_eq!(t[0].rows[0].path, s(&["1950"]));
         assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
+    /// Issue 13: the corner over a column of years may name the row labels whatever they
+    /// are (`项目`, `Item`): the header over the values stands where it is printed.
+    #[test]
+    fn issue_13_a_corner_naming_the_rows_over_years_keeps_the_header() {
+        let t =
+            tables_of("项目 | 地区生产总值 | 人均 |\n1950 | 3634 | 1054 |\n1951 | 3969 | 1159 |\n");
+        assert_eq!(t[0].stub, s(&["项目"]));
+        assert_eq!(t[0].columns[1].path, s(&["人均"]));
+        assert_eq!(t[0].rows[1].path, s(&["1951"]));
+    }
+
+    /// Issue 13: a year letter-spaced over the months it heads (`2 0 0 4`) is a year: its
+    /// header row is no row of values that would part the table from its header.
+    #[test]
+    fn issue_13_a_letter_spaced_year_over_its_months_heads_them() {
+        let t = tables_of(concat!(
+            "Item | 2 0 0 4 | | 2 0 0 3 | |\n",
+            " | Jan | Feb | Jan | Feb |\n",
+            "All items | 175.0 | 175.4 | 169.2 | 169.6 |\n",
+            "Food | 161.4 | 161.4 | 156.2 | 156.3 |\n",
+        ));
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].columns[2].path, s(&["2 0 0 3", "Jan"]));
+        assert_eq!(t[0].rows[1].cells[3].raw, "156.3");
     }
 
     /// A header naming a column by one label twice over (`Percent > Percent`) was stacked

@@ -1857,6 +1857,12 @@ fn drop_spare_cells(rows: &mut [RawRow], ctx: &Context) {
     let first_data = first_data_row(rows, None).unwrap_or(rows.len());
     if ctx.grid && !present && (2..rows.len()).contains(&first_data) {
         let (_, l) = grid_shape(&rows[first_data..], width);
+        // (a first column of years labels the rows, as in `build`)
+        let l = if l == 0 && is_year_column(&rows[first_data..]) {
+            1
+        } else {
+            l
+        };
         unpack_header_rows(&mut rows[..first_data], l);
     }
     let mut width = width;
@@ -3165,6 +3171,23 @@ B | 4 | 5 | 6 |
         assert_eq!(t[0].stub, s(&["项目"]));
         assert_eq!(t[0].columns[1].path, s(&["人均"]));
         assert_eq!(t[0].rows[1].path, s(&["1951"]));
+    }
+
+    /// Issue 13: pandoc prints a header's lower rows packed left under its first row;
+    /// over a column of years (a yearbook's time series, its corner `Item` spanning down)
+    /// they are unpacked as over a column of labels.
+    #[test]
+    fn issue_13_pandoc_header_rows_over_a_column_of_years_are_unpacked() {
+        let t = tables_of(concat!(
+            "| Item | Households | Of which | |\n",
+            "|------|------------|----------|---|\n",
+            "| Male | Female     |          |  |\n",
+            "| 1978 | 123.3      | 234.18   | 223.52 |\n",
+            "| 1979 | 124.48     | 235.78   | 226.29 |\n",
+        ));
+        let cols: Vec<String> = t[0].columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(cols, ["Households", "Of which/Male", "Of which/Female"]);
+        assert_eq!(t[0].rows[1].path, s(&["1979"]));
     }
 
     /// Issue 13: a year letter-spaced over the months it heads (`2 0 0 4`) is a year: its

@@ -1719,7 +1719,7 @@ pub(crate) fn column_code_row(cells: &[String]) -> Option<(usize, usize)> {
 /// under a label of the row above, or a label over its number, is shifted right by the
 /// fewest cells that end every such clash, and takes the cells it lost from the row
 /// above; only padding (empty cells past the widest row) is given up. A row read as
-/// printed without a clash is left as it is.
+/// printed without a clash, or printing its first cell alone, is left as it is.
 fn fill_spanned_labels(rows: &mut [RawRow]) {
     let Some(width) = rows
         .iter()
@@ -1739,7 +1739,10 @@ fn fill_spanned_labels(rows: &mut [RawRow]) {
     for i in 1..rows.len() {
         let (before, after) = rows.split_at_mut(i);
         let (above, row) = (&before[i - 1], &mut after[0]);
-        if !numbered(row) || !numbered(above) || above.cells.len() != width {
+        // (a row printing its first cell alone is a group's label, a year heading the
+        // months under it: `2006 |  |  |`)
+        let alone = row.cells.iter().skip(1).all(|c| c.is_empty());
+        if !numbered(row) || !numbered(above) || above.cells.len() != width || alone {
             continue;
         }
         if !clash(&row.cells, &above.cells) {
@@ -3188,6 +3191,36 @@ B | 4 | 5 | 6 |
         let cols: Vec<String> = t[0].columns.iter().map(|c| c.path.join("/")).collect();
         assert_eq!(cols, ["Households", "Of which/Male", "Of which/Female"]);
         assert_eq!(t[0].rows[1].path, s(&["1979"]));
+    }
+
+    /// Issue 13: a year printed alone in the label column heads the indented months under
+    /// it (`2006 |  |` over `Mar Qtr | 103.2 |`): it is a group's label, not a row packed
+    /// left that lost its label to a cell spanning rows.
+    #[test]
+    fn issue_13_a_year_alone_in_the_label_column_heads_the_rows_under_it() {
+        let t = tables_of(concat!(
+            "| Item | Food | Drinks |\n",
+            "|---|---|---|\n",
+            "| Weight | 429 | 47 |\n",
+            "| 2006 | | |\n",
+            "|     Mar Qtr | 103.2 | 104.0 |\n",
+            "|     Jun Qtr | 109.1 | 105.6 |\n",
+            "| 2007 | | |\n",
+            "|     Mar Qtr | 111.8 | 114.6 |\n",
+        ));
+        let paths: Vec<String> = t[0].rows.iter().map(|r| r.path.join("/")).collect();
+        assert_eq!(
+            paths,
+            [
+                "Weight",
+                "2006",
+                "2006/Mar Qtr",
+                "2006/Jun Qtr",
+                "2007",
+                "2007/Mar Qtr"
+            ]
+        );
+        assert_eq!(t[0].rows[1].cells[0].kind, CellKind::Empty);
     }
 
     /// Issue 13: a year letter-spaced over the months it heads (`2 0 0 4`) is a year: its

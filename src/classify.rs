@@ -1842,10 +1842,11 @@ impl Builder<'_> {
     /// The caption of line `c` as the table's title: with the line naming the table under a
     /// caption of a number alone.
     fn caption_text(&self, c: usize) -> String {
-        let mut t = strip_md(&self.lines[c].text).to_string();
+        let line = |k: usize| crate::normalize::unescape_md(strip_md(&self.lines[k].text));
+        let mut t = line(c).into_owned();
         if let Some(j) = self.caption_name_line(c) {
             t.push(' ');
-            t.push_str(strip_md(&self.lines[j].text));
+            t.push_str(&line(j));
         }
         t
     }
@@ -2802,6 +2803,19 @@ mod tests {
             "某某市教育局2023年政府信息公开工作年度报告_某某市人民政府"
         );
         assert_eq!(t.text, "某某市教育局2023年政府信息公开工作年度报告");
+    }
+
+    /// Issue 13: pandoc escapes a number's point at a line's start (`1\. Employment…`): a
+    /// table's caption keeps no backslash.
+    #[test]
+    fn a_markdown_caption_keeps_no_escape() {
+        let text = "1\\. Employment status, 1940 to date\n\n| Item | Total |\n|---|---|\n| Men | 5 |\n| Women | 6 |\n";
+        let d = crate::table::testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(
+            t.title.as_deref(),
+            Some("1. Employment status, 1940 to date")
+        );
     }
 
     /// A title printed as the agency on one line and `<year>年…报告` on the next is one title

@@ -1574,7 +1574,33 @@ fn grid_shape(data: &[RawRow], width: usize) -> (usize, usize) {
         })
         .max()
         .unwrap_or(0);
+    // a column of years in order right after the labels (`Persons 14 years and over |
+    // 1940 | 99840`, then `| 1941 | 99900`) labels the rows within each group
+    let l = if l >= 1 && l + 2 < width && years_within_groups(data, l) {
+        l + 1
+    } else {
+        l
+    };
     (width.saturating_sub(l), l.min(width))
+}
+
+/// True when every row prints a year in column `k`, and the rows printing no label before
+/// it, two or more, each a few years after the row above (a time series' steps: counts
+/// that read as years, `1944` then `1994`, are not); a row printing a label starts a new
+/// group.
+fn years_within_groups(data: &[RawRow], k: usize) -> bool {
+    let years: Option<Vec<u32>> = data
+        .iter()
+        .map(|r| r.cells.get(k).and_then(|c| year_of(c)))
+        .collect();
+    let Some(years) = years else {
+        return false;
+    };
+    let steps: Vec<u32> = (1..data.len())
+        .filter(|&i| data[i].cells[..k].iter().all(|c| c.is_empty()))
+        .map(|i| years[i].wrapping_sub(years[i - 1]))
+        .collect();
+    steps.len() >= 2 && steps.iter().all(|s| (1..=10).contains(s))
 }
 
 /// Shape of a ragged table: the usual number of value cells per data row.
@@ -3221,6 +3247,33 @@ B | 4 | 5 | 6 |
             ]
         );
         assert_eq!(t[0].rows[1].cells[0].kind, CellKind::Empty);
+    }
+
+    /// Issue 13: a column of years in order after the row labels (`Persons 14 years and
+    /// over | 1940 | …`, the label printed on its group's first row) labels the rows with
+    /// them; counts that read as years (`1944`, `1994`) stay values.
+    #[test]
+    fn issue_13_a_column_of_years_after_the_labels_labels_the_rows() {
+        let t = tables_of(concat!(
+            "| Item | | Population | Labor force |\n",
+            "|---|---|---|---|\n",
+            "| 14 years and over | 1940 | 99840 | 55640 |\n",
+            "| | 1941 | 99900 | 55910 |\n",
+            "| | 1942 | 98640 | 56410 |\n",
+            "| 16 years and over | 1942 | 93220 | 54630 |\n",
+        ));
+        assert_eq!(t[0].rows[2].path, s(&["14 years and over", "1942"]));
+        assert_eq!(t[0].rows[3].path, s(&["16 years and over", "1942"]));
+        assert_eq!(t[0].rows[3].cells[1].raw, "54630");
+        let t = tables_of(concat!(
+            "| 事项 | 数量 | 人次 | 金额 |\n",
+            "|---|---|---|---|\n",
+            "| 行政处罚 | 1944 | 143 | 42605 |\n",
+            "| 行政强制 | 1994 | 98 | 7190 |\n",
+            "| 行政许可 | 2003 | 12 | 88 |\n",
+        ));
+        assert_eq!(t[0].rows[1].path, s(&["行政强制"]));
+        assert_eq!(t[0].rows[1].cells[0].raw, "1994");
     }
 
     /// Issue 13: a year letter-spaced over the months it heads (`2 0 0 4`) is a year: its

@@ -1721,12 +1721,10 @@ impl Builder<'_> {
             && !is_page_number(t);
         // a numbered caption may be long (`Table A-6. Employment status of the civilian …`),
         // and so may a name of words (`Consumer Price Index, major components and special
-        // aggregates, Canada – Not seasonally adjusted`); a line of Chinese longer than a
-        // name is a paragraph
-        let most = if is_numbered_caption(t) || latin_numbered {
+        // aggregates, Canada – Not seasonally adjusted`, a yearbook's name in Chinese and
+        // English); a line of Chinese longer than a name is a paragraph
+        let most = if is_numbered_caption(t) || latin_numbered || named && words {
             200
-        } else if named && words {
-            120
         } else if over_cells {
             80
         } else {
@@ -2816,6 +2814,19 @@ mod tests {
             t.title.as_deref(),
             Some("1. Employment status, 1940 to date")
         );
+    }
+
+    /// Issue 13: a yearbook names a table in Chinese and English on one line, longer than
+    /// a name of Chinese alone may be: standing alone right over the table, it names it.
+    #[test]
+    fn a_long_bilingual_name_over_a_table_names_it() {
+        let name = "15 国民经济和社会发展总量与速度指标 Principal Aggregate Indicators of National Economic and Social Development and Their Related Indices and Growth Rates";
+        let text = format!(
+            "{name}\n\n| 项目 | 2006 | 2007 |\n|---|---|---|\n| 人口 | 2808.0 | 2816.0 |\n| 就业 | 1605.4 | 1620.8 |\n"
+        );
+        let d = crate::table::testutil::doc(&text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.title.as_deref(), Some(name));
     }
 
     /// A title printed as the agency on one line and `<year>年…报告` on the next is one title

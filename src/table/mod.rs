@@ -316,7 +316,7 @@ pub fn segments(mut rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segme
                 continue;
             }
         }
-        if is_data(row, cur.rows.is_empty(), vs) {
+        if is_data(row, cur.rows.is_empty(), vs) && (in_data || !is_period_row(row)) {
             in_data = true;
         }
         cur.rows.push(row.clone());
@@ -554,9 +554,29 @@ fn numbered(row: &RawRow) -> bool {
 /// over blank cells). `vs` is the first value column, where the grid says.
 fn first_data_row(rows: &[RawRow], vs: Option<usize>) -> Option<usize> {
     let valued = rows.iter().any(|r| r.cells.iter().any(|c| prints_value(c)));
-    rows.iter()
-        .enumerate()
-        .position(|(i, r)| is_data(r, i == 0, vs) && (holds_value(r) || !valued))
+    rows.iter().enumerate().position(|(i, r)| {
+        is_data(r, i == 0, vs) && !is_period_row(r) && (holds_value(r) || !valued)
+    })
+}
+
+/// A header row of periods over the value columns, as a lower header row prints them
+/// (`|  |  | 1995 | 1996 | 1996-2000 | 2001-2005 |`): two or more cells, every one a year or
+/// a span of years, after labels or blank cells. Before the first row of values it heads
+/// the columns, in whatever order.
+fn is_period_row(row: &RawRow) -> bool {
+    let starts_digit = |c: &String| c.chars().next().is_some_and(|c| c.is_ascii_digit());
+    let period = |c: &str| {
+        year_of(c).is_some()
+            || c.split_once(['-', '–', '—', '～', '~'])
+                .is_some_and(|(a, b)| year_of(a).is_some() && year_of(b).is_some())
+    };
+    let rest: Vec<&String> = row
+        .cells
+        .iter()
+        .skip_while(|c| !starts_digit(c))
+        .filter(|c| !c.is_empty())
+        .collect();
+    rest.len() >= 2 && rest.iter().all(|c| period(c))
 }
 
 /// True when a cell of the row prints a number or a not-applicable mark, or its one text
@@ -3274,6 +3294,23 @@ B | 4 | 5 | 6 |
         ));
         assert_eq!(t[0].rows[1].path, s(&["行政强制"]));
         assert_eq!(t[0].rows[1].cells[0].raw, "1994");
+    }
+
+    /// Issue 13: a lower header row of years and spans of years, in no order, under the
+    /// groups it splits (`指数 | 1995 | 2000 | 1996-2000 | 2001-2005`), heads the columns:
+    /// it is no row of values opening the table.
+    #[test]
+    fn issue_13_a_header_row_of_periods_in_no_order_is_header() {
+        let t = tables_of(concat!(
+            "| 项目 | 总量 | | 增长 | |\n",
+            "|---|---|---|---|---|\n",
+            "| | 2000 | 2007 | 1996-2000 | 2001-2005 |\n",
+            "| 人口 | 2848.8 | 2816.0 | -0.4 | -0.3 |\n",
+            "| 就业 | 1690.0 | 1620.8 | -0.2 | -0.9 |\n",
+        ));
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].columns[2].path, s(&["增长", "1996-2000"]));
+        assert_eq!(t[0].rows[1].cells[3].raw, "-0.9");
     }
 
     /// Issue 13: a year letter-spaced over the months it heads (`2 0 0 4`) is a year: its

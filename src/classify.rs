@@ -671,14 +671,19 @@ fn aligned_region(
         }
         match kinds[p] {
             LineKind::Spaced | LineKind::Squeezed | LineKind::Text => {
-                if kinds[p] == LineKind::Text && (heading_of(t, 0).is_some() || is_prose(t)) {
+                // (a line of periods, `Aug. 2007 July 2008 …`, is header however long)
+                let periods = crate::line_kind::numbers_all_years(t);
+                if kinds[p] == LineKind::Text
+                    && (heading_of(t, 0).is_some() || is_prose(t))
+                    && !periods
+                {
                     break;
                 }
                 // (a caption numbered as a list is, `3.  Households by tenure`)
                 if is_latin_numbered(t.trim()) {
                     break;
                 }
-                if data(p) {
+                if data(p) && !periods {
                     break;
                 }
                 start = p;

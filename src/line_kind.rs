@@ -133,6 +133,14 @@ fn is_squeezed_row(text: &str, t: &str) -> bool {
         })
 }
 
+/// A line whose numbers, two or more, are all years (`Aug. 2007 July 2008 Aug. 2008`,
+/// `2013   2014   2015`): a header line of periods when it stands over rows, whatever
+/// its last word.
+pub(crate) fn numbers_all_years(text: &str) -> bool {
+    let numbers: Vec<&str> = text.split_whitespace().filter(|w| is_value(w)).collect();
+    numbers.len() >= 2 && numbers.iter().all(|w| year_of(w).is_some())
+}
+
 /// A year from 1800 to 2100 as a cell or word prints it (`1950`, `1950年`, letter-spaced
 /// as a heading over columns: `2 0 0 4`).
 pub(crate) fn year_of(word: &str) -> Option<u32> {

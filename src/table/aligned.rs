@@ -402,14 +402,15 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
             let tail = value_tail(&frags);
             // a line of years over the value columns (`2013  2014`, `Nov. 2017  Nov. 2018`),
             // before any row, is a header line: every number it prints is a year
-            let is_year = |f: &Frag| {
-                f.text.len() == 4
-                    && f.text
-                        .parse::<u32>()
-                        .is_ok_and(|y| (1900..=2100).contains(&y))
-            };
-            let numbers = frags.iter().filter(|f| is_value(&f.text));
-            let years = tail >= 1 && numbers.clone().count() >= 2 && numbers.clone().all(is_year);
+            // (counted by cells, `4 quarter 2000  2 quarter 2002`, or by words, `Aug. 2007
+            // July 2008` one space apart)
+            let values: Vec<&Frag> = frags.iter().filter(|f| is_value(&f.text)).collect();
+            let years = tail >= 1
+                && (values.len() >= 2
+                    && values
+                        .iter()
+                        .all(|f| crate::line_kind::year_of(&f.text).is_some())
+                    || crate::line_kind::numbers_all_years(&l.text));
             // a lone value is a row only below rows that show the columns
             if years && !seen_data {
                 // (a year one space after its month is the month's: `Nov. 2017`)
@@ -965,17 +966,29 @@ fn read_block(
     let body: &[LineInfo] = lifted.as_deref().unwrap_or(body);
     // header cells set one space apart are cut where the columns' own values start or end
     let edges = column_edges(body, &cols);
-    // a header line of two or more pieces over the values, none at a column's start, is
-    // set centred (w3m centres header cells): a label of another line that fills the
-    // columns it spans starts at their first start, and a word inside it may stand at a
-    // later start by chance (`Persons with a disability`), so starts cut nothing
-    let centred = head.iter().filter(|i| i.kind == Kind::Other).any(|i| {
-        let over: Vec<&Frag> = i.frags.iter().filter(|f| f.x0 >= boundary).collect();
-        over.len() >= 2
-            && over
+    // the lowest header line printing over the values, two or more pieces none at a
+    // column's start, shows the leaves set centred (w3m centres header cells): a label
+    // above them that fills the columns it spans starts at their first start, and a word
+    // inside it may stand at a later start by chance (`Persons with a disability`), so
+    // starts cut nothing (leaves set at the starts under centred labels spanning them,
+    // as lynx sets them, are cut)
+    let centred = head
+        .iter()
+        .rev()
+        .filter(|i| i.kind == Kind::Other)
+        .map(|i| {
+            i.frags
                 .iter()
-                .all(|f| !edges.iter().any(|e| e.0 == Some(f.x0)))
-    });
+                .filter(|f| f.x0 >= boundary)
+                .collect::<Vec<&Frag>>()
+        })
+        .find(|over| !over.is_empty())
+        .is_some_and(|over| {
+            over.len() >= 2
+                && over
+                    .iter()
+                    .all(|f| !edges.iter().any(|e| e.0 == Some(f.x0)))
+        });
     let cut_head: Vec<LineInfo> = head
         .iter()
         .map(|i| {
@@ -1143,7 +1156,14 @@ fn read_block(
     // Body: data rows with their labels.
     let centred = recentre(body, boundary, warnings);
     let body: &[LineInfo] = centred.as_deref().unwrap_or(body);
-    let labels = row_labels(body, boundary, &header_texts, &corner_texts, warnings);
+    let labels = row_labels(
+        body,
+        boundary,
+        in_chars,
+        &header_texts,
+        &corner_texts,
+        warnings,
+    );
     let l = labels.width;
     let corner_text = join_corner(&corner);
     let depth = tree.rows.len();
@@ -2416,6 +2436,7 @@ struct LabelCell {
 fn row_labels(
     body: &[LineInfo],
     boundary: usize,
+    in_chars: bool,
     header_texts: &[String],
     corner_texts: &[String],
     warnings: &mut Vec<Warning>,
@@ -2463,6 +2484,7 @@ fn row_labels(
             pieces.push((k, f.clone()));
         }
     }
+    let pieces = cut_at_label_columns(pieces, in_chars);
     let label_right = pieces.iter().map(|(_, f)| f.x1).max().unwrap_or(0);
     // a section line (`NUMBER OF UNEMPLOYED`): a lone unnumbered label on a line without
     // values, indented further than the label under it, as a heading is centred over
@@ -3026,6 +3048,51 @@ fn code_paths(body: &[LineInfo], data: &[usize], rows: Vec<Vec<String>>) -> Labe
     Labels { width, rows: paths }
 }
 
+/// Label pieces cut where a word starts at a label column's start: a column that two
+/// lines or more show by a piece starting there right of another piece (`All ages
+/// Both sexes`), so that a line whose labels stand one space apart (`Less than 25 years
+/// Both sexes`) is cut there too. (An indentation starts no piece right of another.)
+fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usize, Frag)> {
+    let mut seen: HashMap<usize, usize> = HashMap::new();
+    for w in pieces.windows(2) {
+        if w[0].0 == w[1].0 {
+            *seen.entry(w[1].1.x0).or_default() += 1;
+        }
+    }
+    let starts: Vec<usize> = seen
+        .into_iter()
+        .filter(|&(_, n)| n >= 2)
+        .map(|(x, _)| x)
+        .collect();
+    if starts.is_empty() {
+        return pieces;
+    }
+    let mut out = Vec::with_capacity(pieces.len());
+    for (k, f) in pieces {
+        let words = words_of(&f, in_chars);
+        let texts: Vec<&str> = f.text.split(' ').filter(|w| !w.is_empty()).collect();
+        if words.len() < 2 || texts.len() != words.len() {
+            out.push((k, f));
+            continue;
+        }
+        let mut from = 0;
+        for to in 1..=words.len() {
+            if to == words.len() || starts.contains(&words[to].0) {
+                out.push((
+                    k,
+                    Frag {
+                        x0: words[from].0,
+                        x1: words[to - 1].1,
+                        text: texts[from..to].join(" "),
+                    },
+                ));
+                from = to;
+            }
+        }
+    }
+    out
+}
+
 /// Gives the spanning cells of column `c` found in a run of rows to those rows.
 fn assign_span(
     cells: &[LabelCell],
@@ -3251,6 +3318,59 @@ mod tests {
                 ("Unemployed", "Nov. 2017", "529"),
                 ("Unemployed", "Nov. 2018", "494"),
             ],
+        );
+    }
+
+    /// Issue 13: lynx sets a group's label and the row's own label one space apart where
+    /// the group's is the widest (`Less than 25 years Both sexes`): the column the other
+    /// lines show (`All ages           Both sexes`) cuts it.
+    #[test]
+    fn row_labels_one_space_apart_are_cut_at_the_label_column() {
+        let d = doc(concat!(
+            "                   Item            Count   Change\n",
+            "   All ages           Both sexes   2857108 1.7\n",
+            "                      Males        1470345 2.3\n",
+            "   Less than 25 years Both sexes   437639  1.9\n",
+            "                      Males        211201  2.7\n",
+            "   67 years or older  Both sexes   54085   3.8\n",
+            "                      Males        31860   5.3\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&(
+                "Less than 25 years>Males".into(),
+                "Change".into(),
+                "2.7".into()
+            )),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&(
+                "Less than 25 years>Both sexes".into(),
+                "Count".into(),
+                "437639".into()
+            )),
+            "{c:?}"
+        );
+    }
+
+    /// Issue 13: a header line of months and years one space apart, longer than a line of
+    /// text may be in a table's header, stays the table's header.
+    #[test]
+    fn a_long_header_line_of_periods_one_space_apart_is_header() {
+        let d = doc(concat!(
+            "                       Aug. 2007 July 2008 Aug. 2008 Aug. 2007 Apr. 2008 May 2008\n",
+            "   Civilian population 232211    233864    234107    232211    233198    233405\n",
+            "     Labor force       153493    156300    155387    152886    153957    154534\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&(
+                "Civilian population>Labor force".into(),
+                "May 2008".into(),
+                "154534".into()
+            )),
+            "{c:?}"
         );
     }
 

@@ -1710,27 +1710,43 @@ fn cut_at_edges(
     }
     let starts = |x: usize| edges.iter().any(|e| e.0 == Some(x));
     let ends = |x: usize| edges.iter().any(|e| e.1 == Some(x));
+    frags
+        .iter()
+        .flat_map(|f| {
+            cut_between_words(f, in_chars, |before, word| {
+                (by_starts && starts(word.0)) || (by_ends && ends(before.1))
+            })
+        })
+        .collect()
+}
+
+/// A piece cut between two words (`(x0, x1)` each, see [`words_of`]) where `cut(before,
+/// word)` says so.
+fn cut_between_words(
+    f: &Frag,
+    in_chars: bool,
+    cut: impl Fn((usize, usize), (usize, usize)) -> bool,
+) -> Vec<Frag> {
+    let words = words_of(f, in_chars);
+    let texts: Vec<&str> = f.text.split(' ').filter(|w| !w.is_empty()).collect();
+    if words.len() < 2 || texts.len() != words.len() {
+        return vec![f.clone()];
+    }
     let mut out = Vec::new();
-    for f in frags {
-        let words = words_of(f, in_chars);
-        let texts: Vec<&str> = f.text.split(' ').filter(|w| !w.is_empty()).collect();
-        if words.len() < 2 || texts.len() != words.len() {
-            out.push(f.clone());
-            continue;
-        }
-        let mut from = 0;
-        for to in 1..=words.len() {
-            let cut = to == words.len()
-                || (by_starts && starts(words[to].0))
-                || (by_ends && ends(words[to - 1].1));
-            if cut {
-                out.push(Frag {
-                    x0: words[from].0,
-                    x1: words[to - 1].1,
-                    text: texts[from..to].join(" "),
-                });
-                from = to;
-            }
+    let mut from = 0;
+    for to in 1..=words.len() {
+        let end = to == words.len()
+            || cut(
+                (words[to - 1].0, words[to - 1].1),
+                (words[to].0, words[to].1),
+            );
+        if end {
+            out.push(Frag {
+                x0: words[from].0,
+                x1: words[to - 1].1,
+                text: texts[from..to].join(" "),
+            });
+            from = to;
         }
     }
     out
@@ -3067,30 +3083,14 @@ fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usiz
     if starts.is_empty() {
         return pieces;
     }
-    let mut out = Vec::with_capacity(pieces.len());
-    for (k, f) in pieces {
-        let words = words_of(&f, in_chars);
-        let texts: Vec<&str> = f.text.split(' ').filter(|w| !w.is_empty()).collect();
-        if words.len() < 2 || texts.len() != words.len() {
-            out.push((k, f));
-            continue;
-        }
-        let mut from = 0;
-        for to in 1..=words.len() {
-            if to == words.len() || starts.contains(&words[to].0) {
-                out.push((
-                    k,
-                    Frag {
-                        x0: words[from].0,
-                        x1: words[to - 1].1,
-                        text: texts[from..to].join(" "),
-                    },
-                ));
-                from = to;
-            }
-        }
-    }
-    out
+    pieces
+        .into_iter()
+        .flat_map(|(k, f)| {
+            cut_between_words(&f, in_chars, |_, word| starts.contains(&word.0))
+                .into_iter()
+                .map(move |g| (k, g))
+        })
+        .collect()
 }
 
 /// Gives the spanning cells of column `c` found in a run of rows to those rows.

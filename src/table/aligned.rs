@@ -170,18 +170,18 @@ fn values_line_up_in_chars(display: &[LineInfo], chars: &[LineInfo]) -> bool {
 }
 
 /// How many words of a block's header lines start at a value column's start or end at
-/// its end ([`column_edges`]).
+/// its end ([`Edges`]).
 fn header_on_edges(block: &[LineInfo], in_chars: bool) -> usize {
     let Some(first) = block.iter().position(|i| matches!(i.kind, Kind::Data(_))) else {
         return 0;
     };
     let body = &block[first..];
-    let edges = column_edges(body, &value_columns(body));
+    let edges = Edges::of(body, &value_columns(body));
     block[..first]
         .iter()
         .filter(|i| i.kind == Kind::Other)
         .flat_map(|i| i.frags.iter().flat_map(|f| words_of(f, in_chars)))
-        .filter(|&(x0, x1, _)| edges.iter().any(|e| e.0 == Some(x0) || e.1 == Some(x1)))
+        .filter(|&(x0, x1, _)| edges.starts_at(x0) || edges.ends_at(x1))
         .count()
 }
 
@@ -965,7 +965,7 @@ fn read_block(
     })();
     let body: &[LineInfo] = lifted.as_deref().unwrap_or(body);
     // header cells set one space apart are cut where the columns' own values start or end
-    let edges = column_edges(body, &cols);
+    let edges = Edges::of(body, &cols);
     // the lowest header line printing over the values, two or more pieces none at a
     // column's start, shows the leaves set centred (w3m centres header cells): a label
     // above them that fills the columns it spans starts at their first start, and a word
@@ -983,12 +983,7 @@ fn read_block(
                 .collect::<Vec<&Frag>>()
         })
         .find(|over| !over.is_empty())
-        .is_some_and(|over| {
-            over.len() >= 2
-                && over
-                    .iter()
-                    .all(|f| !edges.iter().any(|e| e.0 == Some(f.x0)))
-        });
+        .is_some_and(|over| over.len() >= 2 && over.iter().all(|f| !edges.starts_at(f.x0)));
     let cut_head: Vec<LineInfo> = head
         .iter()
         .map(|i| {
@@ -1285,9 +1280,7 @@ fn year_labels(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
         })
         .collect();
     let years = years?;
-    let ordered = years.len() >= 2
-        && (years.windows(2).all(|w| w[0] < w[1]) || years.windows(2).all(|w| w[0] > w[1]));
-    ordered.then(|| {
+    super::in_order(&years).then(|| {
         infos
             .iter()
             .map(|i| {
@@ -1649,50 +1642,62 @@ fn value_columns(body: &[LineInfo]) -> Vec<Col> {
     cols
 }
 
-/// Where each value column's cells start and end, when all of its values say the same:
-/// a tool laying cells on a grid pads each cell to its column, left- or right-aligned,
-/// so every value of a column starts (or ends) at one place, and so does a header cell
-/// as wide as the column.
-fn column_edges(body: &[LineInfo], cols: &[Col]) -> Vec<(Option<usize>, Option<usize>)> {
-    let mut seen: Vec<(Vec<usize>, Vec<usize>)> = vec![(Vec::new(), Vec::new()); cols.len()];
-    for info in body {
-        if let Kind::Data(v) = info.kind {
-            for f in &info.frags[v..] {
-                if let Some(j) = column_of(f, cols) {
-                    seen[j].0.push(f.x0);
-                    seen[j].1.push(f.x1);
+/// Where the value columns' cells start and end, for the columns whose values all say
+/// the same: a tool laying cells on a grid pads each cell to its column, left- or
+/// right-aligned, so every value of a column starts (or ends) at one place, and so does a
+/// header cell as wide as the column.
+struct Edges {
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+}
+
+impl Edges {
+    fn of(body: &[LineInfo], cols: &[Col]) -> Edges {
+        let mut seen: Vec<(Vec<usize>, Vec<usize>)> = vec![(Vec::new(), Vec::new()); cols.len()];
+        for info in body {
+            if let Kind::Data(v) = info.kind {
+                for f in &info.frags[v..] {
+                    if let Some(j) = column_of(f, cols) {
+                        seen[j].0.push(f.x0);
+                        seen[j].1.push(f.x1);
+                    }
                 }
             }
         }
+        let one = |xs: &[usize]| (xs.len() >= 2 && xs.iter().all(|&x| x == xs[0])).then(|| xs[0]);
+        Edges {
+            starts: seen.iter().filter_map(|(s, _)| one(s)).collect(),
+            ends: seen.iter().filter_map(|(_, e)| one(e)).collect(),
+        }
     }
-    let one = |xs: &[usize]| (xs.len() >= 2 && xs.iter().all(|&x| x == xs[0])).then(|| xs[0]);
-    seen.iter().map(|(s, e)| (one(s), one(e))).collect()
+
+    fn starts_at(&self, x: usize) -> bool {
+        self.starts.contains(&x)
+    }
+
+    fn ends_at(&self, x: usize) -> bool {
+        self.ends.contains(&x)
+    }
 }
 
 /// Whether a header line is set as the values are: every piece over the values starting
 /// at a column's start (`.0`; a piece running on from the corner over the values holds a
 /// word at the first column's start: `Item 地区生产总值(GDP) 第一产业`), and every such piece
 /// ending at a column's end (`.1`). See [`cut_at_edges`].
-fn set_at_edges(
-    frags: &[Frag],
-    edges: &[(Option<usize>, Option<usize>)],
-    boundary: usize,
-    in_chars: bool,
-) -> (bool, bool) {
-    let starts = |x: usize| edges.iter().any(|e| e.0 == Some(x));
-    let ends = |x: usize| edges.iter().any(|e| e.1 == Some(x));
+fn set_at_edges(frags: &[Frag], edges: &Edges, boundary: usize, in_chars: bool) -> (bool, bool) {
     let over = frags.iter().filter(|f| f.x1 > boundary);
     let at_starts = |f: &Frag| {
-        starts(f.x0) || (f.x0 < boundary && words_of(f, in_chars).iter().any(|w| w.0 == boundary))
+        edges.starts_at(f.x0)
+            || (f.x0 < boundary && words_of(f, in_chars).iter().any(|w| w.0 == boundary))
     };
     (
         over.clone().all(at_starts),
-        over.clone().all(|f| ends(f.x1)),
+        over.clone().all(|f| edges.ends_at(f.x1)),
     )
 }
 
 /// A header line's pieces cut where a word starts at a value column's start or ends at
-/// its end (see [`column_edges`]): the cells of a header row whose text fills its columns
+/// its end (see [`Edges`]): the cells of a header row whose text fills its columns
 /// stand one space apart (`全省Total Province Indices 城市Urban Indices`), and only the
 /// columns' edges tell them apart. `set` says whether the line is set at the columns'
 /// starts, at their ends ([`set_at_edges`]): a line is cut so only where it is set as
@@ -1701,20 +1706,18 @@ fn set_at_edges(
 /// cell spanning columns).
 fn cut_at_edges(
     frags: &[Frag],
-    edges: &[(Option<usize>, Option<usize>)],
+    edges: &Edges,
     (by_starts, by_ends): (bool, bool),
     in_chars: bool,
 ) -> Vec<Frag> {
     if !by_starts && !by_ends {
         return frags.to_vec();
     }
-    let starts = |x: usize| edges.iter().any(|e| e.0 == Some(x));
-    let ends = |x: usize| edges.iter().any(|e| e.1 == Some(x));
     frags
         .iter()
         .flat_map(|f| {
             cut_between_words(f, in_chars, |before, word| {
-                (by_starts && starts(word.0)) || (by_ends && ends(before.1))
+                (by_starts && edges.starts_at(word.0)) || (by_ends && edges.ends_at(before.1))
             })
         })
         .collect()

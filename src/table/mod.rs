@@ -2180,9 +2180,13 @@ fn is_year_column(data: &[RawRow]) -> bool {
         .iter()
         .map(|r| r.cells.first().and_then(|c| year_of(c)))
         .collect();
-    years.is_some_and(|y| {
-        y.len() >= 2 && (y.windows(2).all(|w| w[0] < w[1]) || y.windows(2).all(|w| w[0] > w[1]))
-    })
+    years.is_some_and(|y| in_order(&y))
+}
+
+/// Two years or more, each later than the one before, or each earlier.
+pub(crate) fn in_order(years: &[u32]) -> bool {
+    years.len() >= 2
+        && (years.windows(2).all(|w| w[0] < w[1]) || years.windows(2).all(|w| w[0] > w[1]))
 }
 
 /// True when every number printed in column `k` of the rows is a year, in order (a label
@@ -2247,10 +2251,7 @@ pub(crate) fn is_year_row(row: &RawRow) -> bool {
         .map(|c| year_of(c))
         .collect();
     let years = years.unwrap_or_default();
-    years.len() >= 2
-        && lead_text
-        && years.iter().all(|y| (1900..=2100).contains(y))
-        && (years.windows(2).all(|w| w[0] < w[1]) || years.windows(2).all(|w| w[0] > w[1]))
+    lead_text && years.iter().all(|y| (1900..=2100).contains(y)) && in_order(&years)
 }
 
 /// A corner cell that is a note rather than a stub label.

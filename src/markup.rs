@@ -603,6 +603,7 @@ fn build_one(
             cells,
             key: None,
             unplaced: Vec::new(),
+            attributes: Vec::new(),
         });
     }
     drop_empty_columns(&mut table);

@@ -201,6 +201,20 @@ pub struct Row {
     /// `unplaced-value` warning. Absent when there are none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<String>,
+    /// Texts that describe the row rather than rank it: label columns right of the one
+    /// naming every row (a product's grade, a label's English beside it), in column order,
+    /// each under its column's header where the stub names one. Absent when there are none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<Attribute>,
+}
+
+/// One descriptive text of a row (`{"name": "规格等级", "text": "主食"}`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Attribute {
+    /// The header of its label column, when the stub names it.
+    pub name: Option<String>,
+    /// The text as printed.
+    pub text: String,
 }
 
 /// One value cell.

@@ -207,6 +207,16 @@ pub struct Row {
     /// Values the row printed that no column could be given (absent when none).
     #[serde(default)]
     pub unplaced: Option<Vec<String>>,
+    /// Texts describing the row (absent when none): never empty when present.
+    #[serde(default)]
+    pub attributes: Option<Vec<Attribute>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Attribute {
+    pub name: Option<String>,
+    pub text: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -328,6 +338,11 @@ fn violations(d: &Document, bytes: &[u8], line_count: u32) -> Vec<String> {
                     r.cells.len(),
                     t.columns.len()
                 ));
+            }
+            if let Some(a) = &r.attributes
+                && (a.is_empty() || a.iter().any(|a| a.text.trim().is_empty()))
+            {
+                v.push(format!("{} line {}: empty attributes", t.id, r.line));
             }
             if r.line < t.lines[0] || r.line > t.lines[1] {
                 v.push(format!(

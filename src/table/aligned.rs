@@ -3450,7 +3450,8 @@ mod tests {
     }
 
     /// Issue 13: pandoc's simple table of two label columns, its rule right over the rows:
-    /// the header line above the rule is the table's header, not a paragraph.
+    /// the header line above the rule is the table's header, not a paragraph (the names
+    /// repeat, so the grade is a level of the rows, as the page prints it).
     #[test]
     fn a_header_line_above_the_rule_over_the_rows() {
         let d = doc(concat!(
@@ -3459,6 +3460,8 @@ mod tests {
             "  菜籽油       桶装一级压榨       76.7       76.7\n",
             "  大豆油       桶装一级浸出       57.79      57.79\n",
             "  花生油       桶装一级压榨       109.95     109.95\n",
+            "  鲜猪肉       精瘦肉             18.45      16.81\n",
+            "  鲜猪肉       肋条肉             17.91      17.60\n",
         ));
         let c = table_cells(&d);
         assert!(

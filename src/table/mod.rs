@@ -66,7 +66,7 @@ pub mod tsv;
 pub mod value;
 
 use crate::line_kind::year_of;
-use crate::model::{Cell, CellKind, Column, Row, Table, Warning};
+use crate::model::{Attribute, Cell, CellKind, Column, Row, Table, Warning};
 use crate::normalize::fold;
 use crate::outline::scan_outline;
 use header::HeaderRow;
@@ -932,6 +932,12 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     } else {
         None
     };
+    // label columns right of the one naming every row describe the row it names
+    let described = if grid {
+        named_rows_column(data, l, &[unit_col, code_col, const_col])
+    } else {
+        None
+    };
     // (a column of percentages states its unit too: `比上月%`, `增减百分点`)
     let column_states_unit: Vec<bool> = table
         .columns
@@ -1029,17 +1035,28 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             .map(|u| &r.cells[u])
             .or(last_unit)
             .filter(|c| !c.is_empty());
+        let special = |k: usize| [unit_col, code_col, const_col].contains(&Some(k));
+        let attributes = lab
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| described.is_some_and(|d| k > d) && !special(k))
+            .map(|(k, c)| Attribute {
+                name: (table.stub.len() == l).then(|| table.stub[k].clone()),
+                text: c.clone(),
+            })
+            .collect();
         let lab: Vec<String> = lab
             .iter()
             .enumerate()
-            .filter(|&(k, _)| Some(k) != unit_col && Some(k) != code_col && Some(k) != const_col)
+            .filter(|&(k, _)| !special(k) && described.is_none_or(|d| k <= d))
             .filter(|&(k, _)| last_unit.is_none() || k + 1 < lab.len())
             .map(|(_, c)| c.clone())
             .collect();
         let label_cols = l
             - usize::from(unit_col.is_some())
             - usize::from(code_col.is_some())
-            - usize::from(const_col.is_some());
+            - usize::from(const_col.is_some())
+            - described.map_or(0, |d| (d + 1..l).filter(|&j| !special(j)).count());
         // one label column: the outline numbers give the levels, as in partial rows
         let blank_row = vals.iter().all(|v| v.is_empty());
         let indent = if indented && !lab.first().is_none_or(|c| c.is_empty()) {
@@ -1109,6 +1126,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             cells,
             key: None,
             unplaced: r.unplaced.clone(),
+            attributes,
         });
     }
     if !nest_under_unit_heads(&mut table.rows, seg.band.is_some())
@@ -1685,6 +1703,41 @@ fn unit_column(data: &[RawRow], l: usize) -> Option<usize> {
             }
         }) && printed >= 2
     })
+}
+
+/// The label column naming every row: the first (not of units, codes or one text) that
+/// prints in every data row, three at least, a label of words of its own, no two alike
+/// (`籼米`, `面粉`). Label columns right of it, printed in every row as well, describe the
+/// row it names (a product's group and grade, a label's English beside it): no levels of
+/// the row path, as a group label column left of it is one (printed on its first row only,
+/// or the same on many).
+fn named_rows_column(data: &[RawRow], l: usize, skip: &[Option<usize>]) -> Option<usize> {
+    // (a word: a CJK character or two letters in a run; `€262,037m` holds none)
+    let words = |c: &str| {
+        c.chars().any(crate::normalize::is_cjk)
+            || c.as_bytes()
+                .windows(2)
+                .any(|w| w.iter().all(u8::is_ascii_alphabetic))
+    };
+    let printed = |k: usize| {
+        data.iter()
+            .all(|r| r.cells.get(k).is_some_and(|c| words(c)))
+    };
+    let kept = |k: &usize| !skip.contains(&Some(*k));
+    let k = (0..l).filter(kept).find(|&k| {
+        let mut seen = std::collections::HashSet::new();
+        data.len() >= 3
+            && data.iter().all(|r| {
+                r.cells
+                    .get(k)
+                    .map(|c| c.trim())
+                    .is_some_and(|c| words(c) && !is_value_like(c) && seen.insert(c))
+            })
+    })?;
+    // (each column it describes prints in every row too: a label of a deeper level
+    // falls into a column of its own where only some rows print one)
+    let after: Vec<usize> = (k + 1..l).filter(kept).collect();
+    (!after.is_empty() && after.into_iter().all(printed)).then_some(k)
 }
 
 /// The last label column, after the first and the unit column, when every data row (three
@@ -2838,6 +2891,46 @@ Age group Female % Male % Total %
         assert!(t[0].columns.iter().all(|c| c.path.is_empty()));
         assert_eq!(t[0].rows[2].path, s(&["10-14"]));
         assert_eq!(t[0].rows[2].cells[4].raw, "806.5");
+    }
+
+    /// Issue 13: a first label column naming every row (`籼米`, `面粉`, no two alike) makes
+    /// the label columns right of it descriptions of the row, kept as its attributes under
+    /// their headers; a group column left of the naming one stays a level.
+    #[test]
+    fn label_columns_right_of_the_one_naming_every_row_describe_it() {
+        let text = "\
+项目名称 | 规格等级 | 指标解释 | 单位 | 本期均价 | 上期均价 |
+籼米 | 主食 | 二级 | 元/500克 | 2.19 | 2.19 |
+面粉 | 主食 | 特一粉 | 元/500克 | 2.89 | 2.89 |
+菜籽油 | 食用油 | 桶装一级压榨 | 元/5升 | 71.90 | 71.90 |
+";
+        let t = tables_of(text);
+        let paths: Vec<Vec<String>> = t[0].rows.iter().map(|r| r.path.clone()).collect();
+        assert_eq!(paths, [s(&["籼米"]), s(&["面粉"]), s(&["菜籽油"])]);
+        let attrs: Vec<(Option<&str>, &str)> = t[0].rows[2]
+            .attributes
+            .iter()
+            .map(|a| (a.name.as_deref(), a.text.as_str()))
+            .collect();
+        assert_eq!(
+            attrs,
+            [
+                (Some("规格等级"), "食用油"),
+                (Some("指标解释"), "桶装一级压榨")
+            ]
+        );
+        assert_eq!(t[0].rows[2].cells[0].unit.as_deref(), Some("元/5升"));
+        // the group printed on every row of its own is a level: its rows are not named
+        // by it alone
+        let text = "\
+类别 | 品名 | 本期 | 上期 |
+主食 | 籼米 | 2.19 | 2.19 |
+主食 | 面粉 | 2.89 | 2.89 |
+食用油 | 菜籽油 | 71.90 | 71.90 |
+";
+        let t = tables_of(text);
+        assert_eq!(t[0].rows[1].path, s(&["主食", "面粉"]));
+        assert!(t[0].rows[1].attributes.is_empty());
     }
 
     /// Issue 13: the last label column printing one text in every row (`价格类型`:

@@ -334,6 +334,7 @@ mod tests {
                 cells: cells.iter().map(|c| parse_cell(c)).collect(),
                 key: None,
                 unplaced: Vec::new(),
+                attributes: Vec::new(),
             })
             .collect()
     }

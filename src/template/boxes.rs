@@ -147,6 +147,7 @@ fn read_section(
                 cells: cells.iter().map(|(_, v)| parse_cell(v)).collect(),
                 key: Some(row.key.clone()),
                 unplaced: Vec::new(),
+                attributes: Vec::new(),
             })
             .collect(),
     };

@@ -1642,6 +1642,7 @@ fn read_table(
                 cells,
                 key: Some(leaf.row.key.clone()),
                 unplaced,
+                attributes: Vec::new(),
             });
         }
         // In a PDF's text a row's values are drawn at its cell's vertical middle, which
@@ -1720,6 +1721,7 @@ fn read_table(
                 cells,
                 key: None,
                 unplaced: Vec::new(),
+                attributes: Vec::new(),
             });
         }
         rows.sort_by_key(|r| r.line);
@@ -2254,6 +2256,7 @@ fn read_unlabelled(
             cells,
             key: part.rows.first().map(|r| r.key.clone()),
             unplaced,
+            attributes: Vec::new(),
         }]
     };
     Some(unlabelled_read(
@@ -2279,6 +2282,7 @@ fn blank_unlabelled(
         cells: vec![empty(); part.columns.len()],
         key: part.rows.first().map(|r| r.key.clone()),
         unplaced: Vec::new(),
+        attributes: Vec::new(),
     }];
     unlabelled_read(
         lines,

@@ -68,6 +68,9 @@ def header(cols, stub_cols, corner):
 def table_html(cells, border):
     rows = ordered(c['row'] for c in cells)
     cols = ordered(c['col'] for c in cells)
+    # a truth names the k-th of columns printed alike `PATH + ["[k]"]` (the scorer's
+    # convention): the page prints PATH
+    shown = [c[:-1] if len(c) > 1 and re.fullmatch(r'\[\d+\]', c[-1]) else c for c in cols]
     val = {(tuple(c['row']), tuple(c['col'])): c['value'] for c in cells}
     depths = {len(r) for r in rows}
     chinese = any(cjk(x) for r in rows for x in r)
@@ -75,7 +78,7 @@ def table_html(cells, border):
     out = []
     if len(depths) == 1 and min(depths) >= 2:
         D = min(depths)
-        out.append(header(cols, D, corner))
+        out.append(header(shown, D, corner))
         for i, r in enumerate(rows):
             tds = []
             for d in range(D):
@@ -88,7 +91,7 @@ def table_html(cells, border):
             tds += [f'<td>{html.escape(fmt(val.get((r, c))))}</td>' for c in cols]
             out.append(f'<tr>{"".join(tds)}</tr>\n')
     else:
-        out.append(header(cols, 1, corner))
+        out.append(header(shown, 1, corner))
         printed = set()
         for r in rows:
             for d in range(len(r)):

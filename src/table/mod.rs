@@ -71,7 +71,7 @@ use crate::normalize::fold;
 use crate::outline::scan_outline;
 use header::HeaderRow;
 use rows::RowPaths;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use value::{kind_of, parse_cell};
 
 /// One row of cells as the text gives them.
@@ -1386,7 +1386,11 @@ fn unread_misread(table: &mut Table, warnings: &mut Vec<Warning>) {
 /// first row prints no value while the row below it does, every row printing no value
 /// heads the rows below it up to the next such row. A table does not open with an empty
 /// row unless that row names a group; a blank form (no row prints a value) is not
-/// grouped. Returns whether it applied.
+/// grouped. Past rows of their own at the top (`Weight`), heads are read so too where
+/// two or more each stand right over rows printing values, and the labels under them
+/// repeat from head to head (`Mar Qtr` under `2006` and `2007`), which the heads alone
+/// tell apart: flattenings that drop the indentation leave no other sign of the groups.
+/// Returns whether it applied.
 fn nest_under_blank_heads(rows: &mut [Row], banded: bool) -> bool {
     let skip = usize::from(banded);
     let blank = |r: &Row| {
@@ -1394,13 +1398,42 @@ fn nest_under_blank_heads(rows: &mut [Row], banded: bool) -> bool {
             .iter()
             .all(|c| matches!(c.kind, CellKind::Empty | CellKind::Missing))
     };
-    // most tables: the first row prints a value
-    if rows.len() < 3 || !blank(&rows[0]) || blank(&rows[1]) {
+    if rows.len() < 3 {
         return false;
     }
+    // most tables: no row printing nothing heads a row printing values
+    let heads = (1..rows.len())
+        .filter(|&i| blank(&rows[i - 1]) && !blank(&rows[i]))
+        .count();
+    let blanks = rows.iter().filter(|r| blank(r)).count();
     let one_label = rows
         .iter()
         .all(|r| r.path.len() == skip + 1 && scan_outline(&r.path[skip]).is_none());
+    // the first row opens a group, or two groups and more open as it would where the
+    // labels under them repeat from group to group and the heads tell them apart: each
+    // row printing nothing right over one printing values (a year over its quarters,
+    // `2006` / `Mar Qtr`, `Jun Qtr`, …, `2007` / `Mar Qtr`, …)
+    let opens = blank(&rows[0])
+        || heads >= 2 && heads == blanks && one_label && {
+            let mut head = "";
+            let mut labels = HashSet::new();
+            let mut paths = HashSet::new();
+            let mut repeats = false;
+            let mut distinct = true;
+            for r in rows.iter() {
+                let label = r.path[skip].as_str();
+                if blank(r) {
+                    head = label;
+                    continue;
+                }
+                repeats |= !labels.insert(label);
+                distinct &= paths.insert((head, label));
+            }
+            repeats && distinct
+        };
+    if !opens || heads == 0 {
+        return false;
+    }
     // the last row heads nothing: a blank last row is an empty row, not a group
     if !one_label || blank(&rows[rows.len() - 1]) {
         return false;
@@ -1725,7 +1758,7 @@ fn named_rows_column(data: &[RawRow], l: usize, skip: &[Option<usize>]) -> Optio
     };
     let kept = |k: &usize| !skip.contains(&Some(*k));
     let k = (0..l).filter(kept).find(|&k| {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         data.len() >= 3
             && data.iter().all(|r| {
                 r.cells
@@ -2931,6 +2964,44 @@ Age group Female % Male % Total %
         let t = tables_of(text);
         assert_eq!(t[0].rows[1].path, s(&["主食", "面粉"]));
         assert!(t[0].rows[1].attributes.is_empty());
+    }
+
+    /// Issue 13: a year printing no value over its quarters, below a row of weights, the
+    /// quarters' labels repeating under each year (markdownify drops the indentation):
+    /// each year heads its quarters. Labels that do not repeat are not grouped so.
+    #[test]
+    fn heads_printing_nothing_over_labels_repeating_from_head_to_head() {
+        let text = "\
+| Item | Food | Drinks | All Items |
+| --- | --- | --- | --- |
+| Weight | 429 | 47 | 1000 |
+| 2006 |  |  |  |
+| Mar Qtr | 103.2 | 104.0 | 105.0 |
+| Jun Qtr | 109.1 | 105.6 | 108.2 |
+| 2007 |  |  |  |
+| Mar Qtr | 110.9 | 112.9 | 109.6 |
+| Jun Qtr | 110.2 | 114.8 | 110.3 |
+";
+        let t = tables_of(text);
+        let paths: Vec<Vec<String>> = t[0].rows.iter().map(|r| r.path.clone()).collect();
+        assert_eq!(paths[0], s(&["Weight"]));
+        assert_eq!(paths[2], s(&["2006", "Mar Qtr"]));
+        assert_eq!(paths[6], s(&["2007", "Jun Qtr"]));
+        assert_eq!(t[0].rows[6].cells[2].raw, "110.3");
+        // a row printing nothing over rows of other names heads nothing: the next top
+        // row would fall under it
+        let text = "\
+| 地区 | 生产总值 | 第一产业 |
+| --- | --- | --- |
+| 福建 | 108.3 | 103.5 |
+| 福州市 | 108.0 | 103.6 |
+| 福州市辖区 |  |  |
+| 鼓楼区 | 108.0 | 107.7 |
+| 台江区 | 106.9 | 107.5 |
+| 厦门市 | 107.7 | 102.6 |
+";
+        let t = tables_of(text);
+        assert_eq!(t[0].rows[5].path, s(&["厦门市"]));
     }
 
     /// Issue 13: the last label column printing one text in every row (`价格类型`:

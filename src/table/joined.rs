@@ -451,6 +451,11 @@ fn names_columns(ws: &[String], n: usize) -> bool {
         return false;
     }
     let labels = &ws[ws.len() - n..];
+    // (the line's first word naming the rows under it is the stub: `项目 9月 1-9月累计`
+    // over three values names two of them)
+    if ws.len() == n && super::names_rows(&ws[0]) {
+        return false;
+    }
     let periods = |ls: &[String]| ls.iter().all(|w| super::sub_period(w).is_some());
     labels.iter().all(|w| is_column_word(w))
         || n >= 3 && (periods(labels) || periods(&labels[..n - 1]) && !is_value(&labels[n - 1]))
@@ -937,8 +942,6 @@ fn read_coded(
 }
 
 /// Words a header prints over the label column of a Chinese statistical table.
-const STUB_WORDS: [&str; 6] = ["项目", "指标", "指标名称", "类别", "科目", "地区"];
-
 /// The stub and column paths of two header lines under the label column's word (`项目
 /// 2016年预算数` / `小计 其中:一般公共预算安排数`): the first line that word and one label,
 /// which stands over every column (one cell over them all), the second exactly `n` labels
@@ -953,10 +956,10 @@ fn stub_spanned_labels(lines: &[&str], n: usize) -> Option<(String, Vec<Vec<Stri
     };
     let leaves: Vec<&str> = last.split_whitespace().collect();
     if n < 2
-        || !STUB_WORDS.contains(&stub)
+        || !super::names_rows(stub)
         || is_value(parent)
         || leaves.len() != n
-        || leaves.iter().any(|w| is_value(w) || STUB_WORDS.contains(w))
+        || leaves.iter().any(|w| is_value(w) || super::names_rows(w))
     {
         return None;
     }
@@ -989,6 +992,7 @@ fn spanned_labels(lines: &[&str], n: usize) -> Option<Vec<Vec<String>>> {
     if leaves.len() != n
         || n < 2
         || !(years || last.starts_with(char::is_whitespace))
+        || super::names_rows(leaves[0])
         || (!years && leaves.iter().any(|w| is_value(w)))
     {
         return None;
@@ -1157,6 +1161,25 @@ mod tests {
                 _ => None,
             })
             .expect("a table")
+    }
+
+    /// Issue 13: a header line whose first word names the rows (`项目`) over as many words
+    /// as the rows have values names one column fewer: its words do not say which columns
+    /// they are, so no column takes a path (the values stay in their rows).
+    #[test]
+    fn a_stub_word_over_the_labels_is_no_column() {
+        for head in [
+            "项目 9月 1-9月累计\n",
+            "       项目          9月 1-9月累计\n",
+        ] {
+            let t = table(&format!(
+                "{head}本地生产总值(亿元) —— 2527.54 11.5\n\
+                 第一产业 —— 59.44 25.6\n\
+                 第二产业 —— 1283.78 14.7\n"
+            ));
+            assert!(t.columns.iter().all(|c| c.path.is_empty()), "{head:?}");
+            assert_eq!(t.rows[2].cells[1].raw, "1283.78");
+        }
     }
 
     /// Issue 13: a budget table joined by single spaces under two header lines, the first

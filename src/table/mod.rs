@@ -2294,20 +2294,16 @@ fn labels_years(data: &[RawRow], k: usize) -> bool {
 fn names_years(cell: &str) -> bool {
     matches!(
         fold(cell).to_lowercase().as_str(),
-        "年份"
-            | "年度"
-            | "年"
-            | "年别"
-            | "时间"
-            | "期间"
-            | "日期"
-            | "year"
-            | "years"
-            | "period"
-            | "项目"
-            | "指标"
-            | "item"
-            | "items"
+        "年份" | "年度" | "年" | "年别" | "时间" | "期间" | "日期" | "year" | "years" | "period"
+    ) || names_rows(cell)
+}
+
+/// A header cell naming the row labels under it (`项目`, `指标`, `Item`): the stub, no
+/// column's label.
+pub(crate) fn names_rows(cell: &str) -> bool {
+    matches!(
+        fold(cell).to_lowercase().as_str(),
+        "项目" | "项目名称" | "指标" | "指标名称" | "类别" | "科目" | "地区" | "item" | "items"
     )
 }
 

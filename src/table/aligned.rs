@@ -778,6 +778,8 @@ fn read_block(
 ) {
     let years = year_labels(infos);
     let infos: &[LineInfo] = years.as_deref().unwrap_or(infos);
+    let rejoined = squeezed_into_labels(infos);
+    let infos: &[LineInfo] = rejoined.as_deref().unwrap_or(infos);
     let mut band = None;
     let mut rest = infos;
     if let Some(first) = infos.first()
@@ -1292,6 +1294,60 @@ fn year_labels(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
             })
             .collect()
     })
+}
+
+/// A number of one or two digits cut off its label as a value squeezed against it
+/// (`Under 1      51.72`) that
+/// no other row prints a value beside, left of every column the rows print: a column of
+/// one row in the labels' place is the label's end, and goes back to it. Three rows at
+/// least; `None` when no such number stands.
+fn squeezed_into_labels(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
+    let data = || {
+        infos
+            .iter()
+            .filter(|i| matches!(i.kind, Kind::Data(v) if v >= 1))
+    };
+    if data().count() < 3 {
+        return None;
+    }
+    let cols = value_columns(infos);
+    let first = cols.first()?;
+    let in_first = |i: &LineInfo| match i.kind {
+        Kind::Data(v) => i.frags[v..].iter().any(|f| f.x0 < first.x1),
+        _ => false,
+    };
+    let mut lone = data().filter(|i| in_first(i));
+    let line = lone.next()?.no;
+    let squeezed = |i: &LineInfo| match i.kind {
+        Kind::Data(v) => {
+            i.frags.len() > v + 1
+                && i.frags[v].text.len() <= 2
+                && i.frags[v].text.bytes().all(|b| b.is_ascii_digit())
+                && i.frags[v].x1 <= first.x1
+                && i.frags[v - 1].x1 + 1 == i.frags[v].x0
+                && cols.get(1).is_some_and(|c| i.frags[v + 1].x0 >= c.x0)
+        }
+        _ => false,
+    };
+    if lone.next().is_some() || !infos.iter().any(|i| i.no == line && squeezed(i)) {
+        return None;
+    }
+    Some(
+        infos
+            .iter()
+            .map(|i| {
+                let mut i = i.clone();
+                if let (true, Kind::Data(v)) = (i.no == line, i.kind.clone()) {
+                    let f = i.frags.remove(v);
+                    let label = &mut i.frags[v - 1];
+                    label.text.push(' ');
+                    label.text.push_str(&f.text);
+                    label.x1 = f.x1;
+                }
+                i
+            })
+            .collect(),
+    )
 }
 
 /// The field lines under a caption from line `k` (`编制单位：…   单位：元`: every piece
@@ -3445,6 +3501,30 @@ mod tests {
         let c = table_cells(&d);
         assert!(
             c.contains(&("大豆油".into(), "中旬平均".into(), "57.79".into())),
+            "{c:?}"
+        );
+    }
+
+    /// Issue 13: a label ending in a small number one space from it (`Under 1`), in the
+    /// labels' place left of every value column, no other row printing there: the
+    /// number is the label's, not a column of its own that shifts the row's values.
+    #[test]
+    fn a_lone_number_squeezed_against_its_label_is_the_labels() {
+        let d = doc(concat!(
+            "Item         Males.  Females.\n",
+            "1861.        1870.   1881.     1861.  1870.  1881.\n",
+            "All Ages     55.12   53.21     52.86  44.88  46.79  47.14\n",
+            "Under 1      51.72   51.4      48.22  48.28  48.6   51.78\n",
+            "1 - 2        49.76   49.21     48.67  50.24  50.69  51.33\n",
+            "2 - 5        51.03   50.13     51.44  48.97  49.87  48.56\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&("Under 1".into(), "Females.>1861.".into(), "48.28".into())),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&("All Ages".into(), "Males.>1881.".into(), "52.86".into())),
             "{c:?}"
         );
     }

@@ -780,6 +780,8 @@ fn read_block(
     let infos: &[LineInfo] = years.as_deref().unwrap_or(infos);
     let rejoined = squeezed_into_labels(infos);
     let infos: &[LineInfo] = rejoined.as_deref().unwrap_or(infos);
+    let stubbed = labels_under_stub(infos);
+    let infos: &[LineInfo] = stubbed.as_deref().unwrap_or(infos);
     let mut band = None;
     let mut rest = infos;
     if let Some(first) = infos.first()
@@ -1294,6 +1296,47 @@ fn year_labels(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
             })
             .collect()
     })
+}
+
+/// A first value column under a header word naming the rows (`Item`, `项目`) holds the
+/// rows' labels, whatever they print (`0- 4`, or `40307` where a spreadsheet turned an age
+/// group into a date): its cells become labels. `None` when no header line starts so.
+fn labels_under_stub(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
+    let first_row = infos.iter().position(|i| matches!(i.kind, Kind::Data(_)))?;
+    let cols = value_columns(infos);
+    let [c0, _, ..] = cols.as_slice() else {
+        return None;
+    };
+    let over = |f: &Frag| overlap(f.x0, f.x1, c0.x0, c0.x1) > 0;
+    let stub = infos[..first_row].iter().any(|i| {
+        i.kind == Kind::Other
+            && i.frags
+                .first()
+                .is_some_and(|f| super::names_rows(&f.text) && over(f))
+    });
+    // (every row prints a label: a column some rows leave empty is no label column)
+    let every = infos
+        .iter()
+        .filter(|i| matches!(i.kind, Kind::Data(_)))
+        .all(|i| i.frags.iter().any(over));
+    if !stub || !every {
+        return None;
+    }
+    Some(
+        infos
+            .iter()
+            .map(|i| {
+                let mut i = i.clone();
+                if let Kind::Data(v) = i.kind
+                    && i.frags.len() > v + 1
+                    && over(&i.frags[v])
+                {
+                    i.kind = Kind::Data(v + 1);
+                }
+                i
+            })
+            .collect(),
+    )
 }
 
 /// A number of one or two digits cut off its label as a value squeezed against it
@@ -3501,6 +3544,28 @@ mod tests {
         let c = table_cells(&d);
         assert!(
             c.contains(&("大豆油".into(), "中旬平均".into(), "57.79".into())),
+            "{c:?}"
+        );
+    }
+
+    /// Issue 13: the first column under the header word naming the rows (`Item`) holds
+    /// the rows' labels even where they print as numbers (a spreadsheet turned the age
+    /// groups `5- 9`, `10-14` into the dates `40307`, `40465`).
+    #[test]
+    fn the_column_under_the_stub_word_is_the_labels() {
+        let d = doc(concat!(
+            "Item   Female  %     Male   %     Total  %   \n",
+            "0- 4   431.1   15.4  438.8  16.1  0.0    15.7\n",
+            "40307  413.2   14.8  429.0  15.7  0.0    15.2\n",
+            "40465  356.1   12.7  375.7  13.8  0.0    13.2\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&("40307".into(), "Female".into(), "413.2".into())),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&("0- 4".into(), "Total".into(), "0.0".into())),
             "{c:?}"
         );
     }

@@ -737,7 +737,18 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     };
     // a first column of years in order labels the rows (a yearbook's time series,
     // `1950 | 3 634 | 1 054`): it holds no values
-    let year_stub = known.is_none() && l == 0 && n >= 2 && is_year_column(data);
+    // so does a first column under a header word naming the rows (`Item`, `项目`), every
+    // row printing in it, one a text at least, whatever the others print (`0- 4`, then
+    // `40307`: a spreadsheet turned the age groups into dates)
+    let named_stub = || {
+        head.iter()
+            .any(|r| r.cells.first().is_some_and(|c| names_rows(c)))
+            && data
+                .iter()
+                .all(|r| r.cells.first().is_some_and(|c| !c.trim().is_empty()))
+            && data.iter().any(|r| kind_of(&r.cells[0]) == CellKind::Text)
+    };
+    let year_stub = known.is_none() && l == 0 && n >= 2 && (is_year_column(data) || named_stub());
     if year_stub {
         (n, l) = (n - 1, 1);
     }
@@ -2960,6 +2971,23 @@ Age group Female % Male % Total %
         let t = tables_of(text);
         assert_eq!(t[0].rows[1].path, s(&["主食", "面粉"]));
         assert!(t[0].rows[1].attributes.is_empty());
+    }
+
+    /// Issue 13: a first column under `Item` is the labels' column though most of its
+    /// cells print as numbers (`40307`: a spreadsheet's date for the age group `5- 9`).
+    #[test]
+    fn a_first_column_under_a_word_naming_the_rows_holds_labels() {
+        let text = "\
+| Item  | Female | %    | Male  | %    |
+|-------|--------|------|-------|------|
+| 0- 4  | 431.1  | 15.4 | 438.8 | 16.1 |
+| 40307 | 413.2  | 14.8 | 429.0 | 15.7 |
+| 40465 | 356.1  | 12.7 | 375.7 | 13.8 |
+";
+        let t = tables_of(text);
+        assert_eq!(t[0].columns.len(), 4);
+        assert_eq!(t[0].rows[1].path, s(&["40307"]));
+        assert_eq!(t[0].rows[1].cells[0].raw, "413.2");
     }
 
     /// Issue 13: a year printing no value over its quarters, below a row of weights, the

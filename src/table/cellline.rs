@@ -841,15 +841,18 @@ fn read_table(
             return;
         }
     };
-    if ambiguous {
+    let paths = if ambiguous {
         warnings.push(Warning {
             line: Some(first_line),
             code: "ambiguous-header".into(),
             message: format!(
-                "the header cells allow more than one reading over {n} value columns; the likeliest was taken"
+                "the header cells allow more than one reading over {n} value columns; columns left without paths"
             ),
         });
-    }
+        vec![Vec::new(); n]
+    } else {
+        paths
+    };
     let l = st
         .iter()
         .enumerate()
@@ -1251,6 +1254,44 @@ mod tests {
         assert!(has(&c, "金属制品业", "税金>增长(%)", "2.2"), "{c:?}");
         let t = d.tables().next().expect("a table");
         assert_eq!(t.note.as_deref(), Some("单位:亿元"));
+    }
+
+    /// Issue 13: header cells one a line that two trees fit equally well (two groups over
+    /// nine dates, BeautifulSoup's text) name no column: the likeliest tree put dates under
+    /// the wrong group; the rows keep their values in order.
+    #[test]
+    fn header_cells_two_trees_fit_name_no_column() {
+        let mut text = String::from("Item\nNot seasonally adjusted\nSeasonally adjusted (1)\n");
+        for m in [
+            "Aug. 2007",
+            "July 2008",
+            "Aug. 2008",
+            "Aug. 2007",
+            "Apr. 2008",
+            "May 2008",
+            "June 2008",
+            "July 2008",
+            "Aug. 2008",
+        ] {
+            text.push_str(m);
+            text.push('\n');
+        }
+        for (label, base) in [("Civilian labor force", 153), ("Employed", 146)] {
+            text.push_str(label);
+            text.push('\n');
+            for k in 0..9 {
+                text.push_str(&format!("{base}{k}00\n"));
+            }
+        }
+        let d = doc(&text);
+        let t = d.tables().next().expect("a table");
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
+        );
+        assert_eq!(t.rows[1].cells[8].raw, "146800");
+        assert!(d.warnings.iter().any(|w| w.code == "ambiguous-header"));
     }
 
     #[test]

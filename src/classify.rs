@@ -49,6 +49,7 @@ pub fn blocks_and_fields(
     warnings: &mut Vec<Warning>,
 ) -> (Vec<Block>, Vec<crate::model::MetaField>) {
     let mut kinds: Vec<LineKind> = lines.iter().map(|l| classify_line(&l.text)).collect();
+    mark_one_bar_rows(lines, &mut kinds);
     mark_page_furniture(lines, &mut kinds);
     let mut b = Builder {
         lines,
@@ -317,6 +318,32 @@ impl Builder<'_> {
 /// just before a form feed, and running heads or feet (a line repeated at two or more
 /// page breaks, such as the report title printed on top of every page). Page breaks are
 /// form feeds and page-number lines.
+/// Rows of two cells printed without outer bars hold one bar (`项目| 收入预算`, html2text's
+/// Markdown), which alone reads as text: the line right over a delimiter row, and the
+/// lines after it up to the first line holding no bar, are rows of the table.
+fn mark_one_bar_rows(lines: &[Line], kinds: &mut [LineKind]) {
+    let row = |k: usize, kinds: &[LineKind]| {
+        kinds[k] == LineKind::Text && pipe::split_cells(&lines[k].text).len() >= 2
+    };
+    for k in 0..kinds.len() {
+        if kinds[k] != LineKind::Separator {
+            continue;
+        }
+        if k > 0 && row(k - 1, kinds) {
+            kinds[k - 1] = LineKind::Pipe;
+        }
+        let mut j = k + 1;
+        while j < kinds.len() {
+            if row(j, kinds) {
+                kinds[j] = LineKind::Pipe;
+            } else if !matches!(kinds[j], LineKind::Pipe) {
+                break;
+            }
+            j += 1;
+        }
+    }
+}
+
 fn mark_page_furniture(lines: &[Line], kinds: &mut [LineKind]) {
     // (a Markdown heading's underline `=====` is furniture too, but breaks no page)
     let breaks: Vec<usize> = (0..lines.len())

@@ -809,21 +809,29 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         });
     }
     let head = if head_off_years { &head[..0] } else { head };
+    // a first header row led by the word naming the rows (`项目`) and printing fewer cells
+    // than the rows (html2text drops the cells a span covers): the header rows print the
+    // cells present, the corner spanning down
+    let present = ctx.present
+        || l > 0
+            && head.first().is_some_and(|r| {
+                r.cells.len() < l + n && r.cells.first().is_some_and(|c| names_rows(c))
+            });
     let mut header_rows = Vec::new();
     for (i, r) in head.iter().enumerate() {
         let len = r.cells.len();
         // a row of the cells present, padded at its end: below the first row the stub's
         // cell (spanning the header's rows) is not printed again, so its first cell is a
         // column's
-        let packed = ctx.present && i > 0 && r.cells.last().is_some_and(|c| c.is_empty());
+        let packed = present && i > 0 && r.cells.last().is_some_and(|c| c.is_empty());
         // the first row printing fewer cells than the grid (padded at its end): its first
         // cell stands over the stub, spanning its columns
-        let padded_first = ctx.present && i == 0 && r.cells.last().is_some_and(|c| c.is_empty());
+        let padded_first = present && i == 0 && r.cells.last().is_some_and(|c| c.is_empty());
         let (stub, cells, full) = if packed {
             (&r.cells[..0], &r.cells[..], true)
         } else if l > 0 && len == l + n && !padded_first {
             (&r.cells[..l], &r.cells[l..], true)
-        } else if ctx.present && l > 0 && i == 0 && len >= 1 {
+        } else if present && l > 0 && i == 0 && len >= 1 {
             // the first row's first cell stands over the stub, spanning its columns
             (&r.cells[..1], &r.cells[1..], len == 1 + n)
         } else if len == n {
@@ -843,7 +851,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         // cells present, then padding: a spanning cell printed once (`Persons with a
         // disability | Persons with no disability | |` over four months)
         let pad = cells.iter().rev().take_while(|c| c.is_empty()).count();
-        let (cells, full) = if ctx.present && full && pad > 0 && pad < cells.len() {
+        let (cells, full) = if present && full && pad > 0 && pad < cells.len() {
             (&cells[..cells.len() - pad], false)
         } else {
             (cells, full)
@@ -855,8 +863,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     }
     // (a header row of a grid printing fewer cells than the value columns prints its
     // cells present, not its spans)
-    let spanless =
-        ctx.present || ctx.grid && header_rows.iter().any(|h| !h.grid && h.cells.len() < n);
+    let spanless = present || ctx.grid && header_rows.iter().any(|h| !h.grid && h.cells.len() < n);
     let paths = match header::rebuild(&header_rows, n) {
         // rows of the cells present print no spans: where the header allows several
         // readings, no column is named rather than the likeliest guessed

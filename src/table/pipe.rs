@@ -6,7 +6,7 @@
 //! white space before its first `|` has an empty first cell (the HTML flattening writes
 //! each cell as `text |`, so an empty first cell leaves ` |`).
 
-use crate::line_kind::{is_pipe_row, is_separator};
+use crate::line_kind::is_separator;
 
 /// True when the row is written Markdown-style, with a leading bar.
 pub fn has_leading_bar(text: &str) -> bool {
@@ -436,7 +436,8 @@ pub fn join_rows(lines: &[(u32, &str)]) -> (Vec<(u32, Vec<String>)>, bool) {
     if !markdown {
         let rows: Vec<&(u32, &str)> = lines
             .iter()
-            .filter(|(_, t)| is_pipe_row(t) && t.trim() != "|" && !is_separator(t.trim()))
+            // (a row of two cells holds one bar: `项目| 收入预算`)
+            .filter(|(_, t)| t.contains('|') && t.trim() != "|" && !is_separator(t.trim()))
             .collect();
         // rows whose last cell no bar closes (`a| b| c`, as Python's html2text prints
         // them; the delimiter row, else the header, shows it): there a row ending in a
@@ -550,6 +551,24 @@ mod tests {
                 cell("South>Total", "May 2023>thousands", "3.0"),
                 cell("South>Total", "June 2023>thousands", "4.0"),
             ]
+        );
+    }
+
+    /// Issue 13: html2text's Markdown of a header spanning two rows: rows of two cells hold
+    /// one bar (`项目| 收入预算`), the header goes on below `|---|`, and its rows print only
+    /// the cells present, the stub's `项目` spanning down and `收入预算` over both columns.
+    #[test]
+    fn one_bar_rows_and_a_header_of_the_cells_present_under_the_stub_word() {
+        let text = "2025年预算单位收入预算总表\n\n项目| 收入预算  \n---|---  \n\
+合计| 财政拨款收入  \n一般公共服务支出| 127886849| 127886849  \n\
+行政运行| 84861719| 84861710  \n";
+        let d = crate::table::testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.title.as_deref(), Some("2025年预算单位收入预算总表"));
+        assert_eq!(t.stub, ["项目"]);
+        assert_eq!(
+            printed_cells(&d)[3],
+            cell("行政运行", "收入预算>财政拨款收入", "84861710")
         );
     }
 

@@ -700,9 +700,14 @@ fn aligned_region(
             LineKind::Spaced | LineKind::Squeezed | LineKind::Text => {
                 // (a line of periods, `Aug. 2007 July 2008 …`, is header however long)
                 let periods = crate::line_kind::numbers_all_years(t);
+                // (a line right under a simple table's rule is its first row, a group
+                // label printing no value: `一、人口、劳动力及土地面积`)
+                let under_rule =
+                    p > floor && crate::table::simple::rule_columns(&lines[p - 1].text).is_some();
                 if kinds[p] == LineKind::Text
                     && (heading_of(t, 0).is_some() || is_prose(t))
                     && !periods
+                    && !under_rule
                 {
                     break;
                 }

@@ -3548,6 +3548,30 @@ mod tests {
         );
     }
 
+    /// Issue 13: pandoc's simple table whose first row, right under the header's rule, is
+    /// a numbered group label printing no value: a row of the table, not a heading that
+    /// cuts the header off.
+    #[test]
+    fn a_numbered_group_right_under_a_simple_tables_rule_is_a_row() {
+        let d = doc(concat!(
+            "  项目                               福州市     厦门市\n",
+            "  ---------------------------------- ---------- ----------\n",
+            "  一、人口、劳动力及土地面积\n",
+            "  　　年末总人口(万人)               157.64     137.16\n",
+            "  　　年平均人口(万人)               155.71     135.76\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&(
+                "一、人口、劳动力及土地面积>年平均人口(万人)".into(),
+                "厦门市".into(),
+                "135.76".into()
+            )),
+            "{c:?}"
+        );
+        assert!(!d.blocks.iter().any(|b| matches!(b, Block::Heading(_))));
+    }
+
     /// Issue 13: the first column under the header word naming the rows (`Item`) holds
     /// the rows' labels even where they print as numbers (a spreadsheet turned the age
     /// groups `5- 9`, `10-14` into the dates `40307`, `40465`).

@@ -702,8 +702,13 @@ fn aligned_region(
                 let periods = crate::line_kind::numbers_all_years(t);
                 // (a line right under a simple table's rule is its first row, a group
                 // label printing no value: `一、人口、劳动力及土地面积`)
-                let under_rule =
-                    p > floor && crate::table::simple::rule_columns(&lines[p - 1].text).is_some();
+                // (or right under header text of three pieces or more, over the columns:
+                // `项目   福州市   厦门市 …`, then the group, then the rows)
+                let under_rule = p > floor
+                    && (crate::table::simple::rule_columns(&lines[p - 1].text).is_some()
+                        || kinds[p - 1] == LineKind::Spaced
+                            && !data(p - 1)
+                            && crate::line_kind::fragments(&lines[p - 1].text).len() >= 3);
                 if kinds[p] == LineKind::Text
                     && (heading_of(t, 0).is_some() || is_prose(t))
                     && !periods

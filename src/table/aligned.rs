@@ -3550,7 +3550,7 @@ mod tests {
 
     /// Issue 13: pandoc's simple table whose first row, right under the header's rule, is
     /// a numbered group label printing no value: a row of the table, not a heading that
-    /// cuts the header off.
+    /// cuts the header off; so it is right under a header line of the columns (w3m).
     #[test]
     fn a_numbered_group_right_under_a_simple_tables_rule_is_a_row() {
         let d = doc(concat!(
@@ -3570,6 +3570,22 @@ mod tests {
             "{c:?}"
         );
         assert!(!d.blocks.iter().any(|b| matches!(b, Block::Heading(_))));
+        // w3m draws no rule: the group stands right under the header's line of columns
+        let d = doc(concat!(
+            "                  项目               福州市     厦门市     莆田市\n",
+            "一、人口、劳动力及土地面积\n",
+            "　　年末总人口(万人)                 157.64     137.16     200.81\n",
+            "　　年平均人口(万人)                 155.71     135.76     200.50\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&(
+                "一、人口、劳动力及土地面积>年平均人口(万人)".into(),
+                "莆田市".into(),
+                "200.50".into()
+            )),
+            "{c:?}"
+        );
     }
 
     /// Issue 13: the first column under the header word naming the rows (`Item`) holds

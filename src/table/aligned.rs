@@ -672,8 +672,15 @@ fn is_caption(i: &LineInfo) -> bool {
     if i.kind != Kind::Other {
         return false;
     }
+    // (pieces printed twice over are a header's repeated leaves, `1-9  比去年同期增长(%)`
+    // under each group, however the first reads: a caption names its table once)
+    let repeats = i
+        .frags
+        .iter()
+        .enumerate()
+        .any(|(k, f)| i.frags[..k].iter().any(|g| g.text == f.text));
     let text = joined(&i.frags);
-    if crate::line_kind::is_numbered_caption(&text) {
+    if crate::line_kind::is_numbered_caption(&text) && !repeats {
         return true;
     }
     i.frags.len() == 1 && is_form_title(&text)
@@ -3544,6 +3551,28 @@ mod tests {
         let c = table_cells(&d);
         assert!(
             c.contains(&("大豆油".into(), "中旬平均".into(), "57.79".into())),
+            "{c:?}"
+        );
+    }
+
+    /// Issue 13: a header line of leaves repeated under each group (`1-9  比去年同期增长(%)`
+    /// four times) reads like a numbered caption (`7-3 …`) but names no table: it is the
+    /// header's lower line.
+    #[test]
+    fn repeated_leaves_starting_with_a_range_are_header_not_caption() {
+        let d = doc(concat!(
+            "                  项目                          主营业务收入                利润总额\n",
+            "                                            1-9   比去年同期增长(%)  1-9   比去年同期增长(%)\n",
+            "橡胶和塑料制品业                          660.75  -5.3              36.78  -0.6\n",
+            "非金属矿物制品业                          383.52  -10.3             16.72  -40.0\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&(
+                "非金属矿物制品业".into(),
+                "利润总额>比去年同期增长(%)".into(),
+                "-40.0".into()
+            )),
             "{c:?}"
         );
     }

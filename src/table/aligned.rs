@@ -983,26 +983,63 @@ fn read_block(
     // inside it may stand at a later start by chance (`Persons with a disability`), so
     // starts cut nothing (leaves set at the starts under centred labels spanning them,
     // as lynx sets them, are cut)
-    let centred = head
+    let lowest = head
         .iter()
+        .enumerate()
         .rev()
-        .filter(|i| i.kind == Kind::Other)
-        .map(|i| {
-            i.frags
-                .iter()
-                .filter(|f| f.x0 >= boundary)
-                .collect::<Vec<&Frag>>()
+        .filter(|(_, i)| i.kind == Kind::Other)
+        .map(|(li, i)| {
+            let over: Vec<&Frag> = i.frags.iter().filter(|f| f.x0 >= boundary).collect();
+            (li, over)
         })
-        .find(|over| !over.is_empty())
-        .is_some_and(|over| over.len() >= 2 && over.iter().all(|f| !edges.starts_at(f.x0)));
+        .find(|(_, over)| !over.is_empty());
+    let centred = lowest
+        .as_ref()
+        .is_some_and(|(_, over)| over.len() >= 2 && over.iter().all(|f| !edges.starts_at(f.x0)));
+    // but where those leaves repeat, one run under each group (`Nov. 2017  Nov. 2018`
+    // twice), a group's label fills the group's span: a line above is cut at the
+    // groups' first starts alone, where every piece of it starts at one
+    let group_starts: Vec<usize> = match &lowest {
+        Some((_, over)) if centred && over.len() == n => {
+            let texts: Vec<&str> = over.iter().map(|f| f.text.as_str()).collect();
+            (1..n)
+                .find(|&p| n.is_multiple_of(p) && (0..n).all(|j| texts[j] == texts[j % p]))
+                .map(|p| {
+                    (0..n)
+                        .step_by(p)
+                        .map(|c| cols[c].x0)
+                        .filter(|&x| edges.starts_at(x))
+                        .collect()
+                })
+                .unwrap_or_default()
+        }
+        _ => Vec::new(),
+    };
+    let lowest_line = lowest.map(|(li, _)| li);
     let cut_head: Vec<LineInfo> = head
         .iter()
-        .map(|i| {
+        .enumerate()
+        .map(|(li, i)| {
             let mut i = i.clone();
             if i.kind == Kind::Other {
                 let (starts, ends) = set_at_edges(&i.frags, &edges, boundary, in_chars);
                 let set = (starts && !centred, ends);
                 i.frags = cut_at_edges(&i.frags, &edges, set, in_chars);
+                let at_groups = group_starts.len() >= 2
+                    && Some(li) != lowest_line
+                    && i.frags
+                        .iter()
+                        .filter(|f| f.x1 > boundary)
+                        .all(|f| group_starts.contains(&f.x0));
+                if at_groups {
+                    i.frags = i
+                        .frags
+                        .iter()
+                        .flat_map(|f| {
+                            cut_between_words(f, in_chars, |_, word| group_starts.contains(&word.0))
+                        })
+                        .collect();
+                }
             }
             i
         })
@@ -3551,6 +3588,37 @@ mod tests {
         let c = table_cells(&d);
         assert!(
             c.contains(&("大豆油".into(), "中旬平均".into(), "57.79".into())),
+            "{c:?}"
+        );
+    }
+
+    /// Issue 13: w3m centres header cells and sets two group labels that fill their spans
+    /// one space apart; the leaves under them repeat, one run a group: the line is cut at
+    /// the groups' first columns alone (a word of the first label standing at the second
+    /// column's start by chance, `a disability`, cuts nothing).
+    #[test]
+    fn group_labels_one_space_apart_cut_at_the_groups_of_repeated_leaves() {
+        let d = doc(concat!(
+            "       Item                                Persons with a disability Persons with no disability\n",
+            "                                            Nov. 2017    Nov. 2018     Nov. 2017     Nov. 2018\n",
+            "      Civilian noninstitutional population 29968        30390        225981        228317\n",
+            "      Civilian labor force                 6222         6397         154244        156267\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            c.contains(&(
+                "Civilian labor force".into(),
+                "Persons with a disability>Nov. 2018".into(),
+                "6397".into()
+            )),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&(
+                "Civilian labor force".into(),
+                "Persons with no disability>Nov. 2017".into(),
+                "154244".into()
+            )),
             "{c:?}"
         );
     }

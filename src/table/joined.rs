@@ -46,6 +46,9 @@ pub struct JoinedRow {
     pub cells: Vec<String>,
     /// True when no empty cell stands between the values (every gap one space).
     pub tight: bool,
+    /// Columns of white space after the last value: cells left empty at the row's end
+    /// still print their separators (`制造业 60235 95109 114241 119728    `).
+    pub trailing: usize,
 }
 
 /// Reads a joined row: a label, then at least two values joined by single spaces.
@@ -95,6 +98,7 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
         label: label.join(" "),
         cells,
         tight,
+        trailing: text.chars().count() - body.chars().count(),
     })
 }
 
@@ -295,6 +299,7 @@ pub fn scan_grouped(text: &str, n: usize) -> Option<JoinedRow> {
         label: label.join(" "),
         cells: numbers.into_iter().map(|(v, _)| v).collect(),
         tight: false,
+        trailing: 0,
     })
 }
 
@@ -611,12 +616,20 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     let mut items: Vec<Item> = Vec::new();
     for (k, l) in lines.iter().enumerate().skip(head_end) {
         match &rows[k] {
-            Some(r) => items.push(Item {
-                line: l.no,
-                indent: r.indent,
-                label: r.label.clone(),
-                cells: Some(r.cells.clone()),
-            }),
+            Some(r) => {
+                // a row of values one space apart ending in white space for the cells it
+                // lacks: they are its last, left empty
+                let mut cells = r.cells.clone();
+                if r.tight && cells.len() < n && r.trailing >= n - cells.len() {
+                    cells.resize(n, String::new());
+                }
+                items.push(Item {
+                    line: l.no,
+                    indent: r.indent,
+                    label: r.label.clone(),
+                    cells: Some(cells),
+                })
+            }
             None => {
                 if is_drawn_line(&l.text) {
                     // a line drawn across the table (under its header, between row
@@ -1161,6 +1174,26 @@ mod tests {
                 _ => None,
             })
             .expect("a table")
+    }
+
+    /// Issue 13: a row of values one space apart that ends in white space for the cells it
+    /// lacks has them last, left empty; a row that ends in no such space shows no gap and
+    /// is left out.
+    #[test]
+    fn a_short_row_ending_in_spaces_has_its_last_cells_empty() {
+        let t = table(
+            "  1995年 1997年 2000年 2002年 2004年\n\
+             批发和零售贸易业 523163 737883 1018970 1168531 1823906\n\
+             餐饮业 53243 67533 115639 152194 218835\n\
+             制造业 60235 95109 114241    \n\
+             其它 223494 223038 242901\n\
+             住宿业 1 2 3 4 5\n",
+        );
+        let row = |label: &str| t.rows.iter().find(|r| r.path == [label]);
+        let made = row("制造业").expect("the row ending in spaces");
+        let raws: Vec<&str> = made.cells.iter().map(|c| c.raw.as_str()).collect();
+        assert_eq!(raws, ["60235", "95109", "114241", "", ""]);
+        assert!(row("其它").is_none());
     }
 
     /// Issue 13: a header line whose first word names the rows (`项目`) over as many words

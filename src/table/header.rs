@@ -602,11 +602,10 @@ fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
         .map(|f| f.chars().zip(f.chars().skip(1)).collect())
         .collect();
     let total: Vec<bool> = labels.iter().map(|l| is_total(l)).collect();
-    // A text printed more than once (结果维持 under each kind of review) is a repeated
-    // sub-header, and a total spans down: neither heads other cells.
-    let may_parent: Vec<bool> = (0..k)
-        .map(|j| !total[j] && id.iter().filter(|&&i| i == id[j]).count() == 1)
-        .collect();
+    // A total spans down: it heads no other cells. A text printed more than once
+    // (结果维持 under each kind of review) heads the same run each time, or none (see
+    // `Lo::finish`).
+    let may_parent: Vec<bool> = (0..k).map(|j| !total[j]).collect();
     // labels from j on that may head others, for every j
     let mut parents_after = vec![0; k + 1];
     for j in (0..k).rev() {
@@ -751,10 +750,27 @@ impl Lo {
     /// node `j` follow those of the nodes before it. Scored as [`rebuild`] scores a
     /// parent ([`ParentScore`]), plus: fewer top-level cells break ties, and parents with
     /// the same run of sub-headers (结果维持 … 总计 under each kind of review) count by
-    /// the run's length (a repeated text is never a parent: see `may_parent`).
+    /// the run's length (the copies of a repeated text head the same run, or none).
     fn finish(&mut self) {
-        self.readings += 1;
         let k = self.counts.len();
+        // a text printed more than once heads the same run of texts each time, or none
+        // (`Index Value` over `Sept.20  Aug.20` under each area)
+        {
+            let mut first = vec![0usize; k];
+            let mut next = k - self.counts.iter().sum::<usize>().min(k);
+            for (j, f) in first.iter_mut().enumerate() {
+                *f = next;
+                next += self.counts[j];
+            }
+            let kids = |j: usize| &self.id[first[j]..first[j] + self.counts[j]];
+            for j in 0..k {
+                let i = self.id[j];
+                if i != j && (self.counts[i] != self.counts[j] || kids(i) != kids(j)) {
+                    return;
+                }
+            }
+        }
+        self.readings += 1;
         let roots = k - self.counts.iter().sum::<usize>().min(k);
         let mut score = -0.01 * roots as f64;
         let mut next = roots;
@@ -934,6 +950,35 @@ mod tests {
         let rows = [partial(&["甲", "乙"]), partial(&["子", "丑", "寅"])];
         let c = rebuild(&rows, 3).unwrap();
         assert!(c.ambiguous);
+    }
+
+    /// Issue 13: a sub-header printed under each group may head cells of its own, the
+    /// same run each time (`Index` over `Index Sept` and `Index Aug` under both areas);
+    /// where its copies would head different runs the reading is not taken.
+    #[test]
+    fn a_repeated_sub_header_heads_the_same_run_under_each_group() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let cells = s(&[
+            "Rural",
+            "Urban",
+            "Index",
+            "Change",
+            "Index",
+            "Change",
+            "Index Sept",
+            "Index Aug",
+            "Index Sept",
+            "Index Aug",
+        ]);
+        let lo = level_order(&cells, 6).expect("a reading");
+        assert_eq!(lo.paths[1], s(&["Rural", "Index", "Index Aug"]));
+        assert_eq!(lo.paths[2], s(&["Rural", "Change"]));
+        assert_eq!(lo.paths[5], s(&["Urban", "Change"]));
+        // the copies of `Index` cannot head different runs
+        let cells = s(&[
+            "Rural", "Urban", "Index", "Index", "Sept", "Aug", "Q1", "Q2",
+        ]);
+        assert!(level_order(&cells, 4).is_none());
     }
 
     #[test]

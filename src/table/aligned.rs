@@ -3483,19 +3483,11 @@ mod tests {
         ));
         let c = table_cells(&d);
         assert!(
-            c.contains(&(
-                "Less than 25 years>Males".into(),
-                "Change".into(),
-                "2.7".into()
-            )),
+            has(&c, "Less than 25 years>Males", "Change", "2.7"),
             "{c:?}"
         );
         assert!(
-            c.contains(&(
-                "Less than 25 years>Both sexes".into(),
-                "Count".into(),
-                "437639".into()
-            )),
+            has(&c, "Less than 25 years>Both sexes", "Count", "437639"),
             "{c:?}"
         );
     }
@@ -3511,11 +3503,7 @@ mod tests {
         ));
         let c = table_cells(&d);
         assert!(
-            c.contains(&(
-                "Civilian population>Labor force".into(),
-                "May 2008".into(),
-                "154534".into()
-            )),
+            has(&c, "Civilian population>Labor force", "May 2008", "154534"),
             "{c:?}"
         );
     }
@@ -3550,10 +3538,7 @@ mod tests {
             "1952  4609    1567     1613\n",
         ));
         let c = table_cells(&d);
-        assert!(
-            c.contains(&("1951".into(), "Primary".into(), "1159".into())),
-            "{c:?}"
-        );
+        assert!(has(&c, "1951", "Primary", "1159"), "{c:?}");
         assert_eq!(c.len(), 9, "{c:?}");
     }
 
@@ -3568,10 +3553,7 @@ mod tests {
             "1951    3969    1159\n",
         ));
         let c = table_cells(&d);
-        assert!(
-            c.contains(&("1951".into(), "城市Urban".into(), "1159".into())),
-            "{c:?}"
-        );
+        assert!(has(&c, "1951", "城市Urban", "1159"), "{c:?}");
     }
 
     /// Issue 13: pandoc's simple table draws a rule of dashes under its header: the rule
@@ -3586,10 +3568,7 @@ mod tests {
             "  花生油      109.95     109.95\n",
         ));
         let c = table_cells(&d);
-        assert!(
-            c.contains(&("大豆油".into(), "中旬平均".into(), "57.79".into())),
-            "{c:?}"
-        );
+        assert!(has(&c, "大豆油", "中旬平均", "57.79"), "{c:?}");
     }
 
     /// Issue 13: w3m centres header cells and sets two group labels that fill their spans
@@ -3606,19 +3585,21 @@ mod tests {
         ));
         let c = table_cells(&d);
         assert!(
-            c.contains(&(
-                "Civilian labor force".into(),
-                "Persons with a disability>Nov. 2018".into(),
-                "6397".into()
-            )),
+            has(
+                &c,
+                "Civilian labor force",
+                "Persons with a disability>Nov. 2018",
+                "6397"
+            ),
             "{c:?}"
         );
         assert!(
-            c.contains(&(
-                "Civilian labor force".into(),
-                "Persons with no disability>Nov. 2017".into(),
-                "154244".into()
-            )),
+            has(
+                &c,
+                "Civilian labor force",
+                "Persons with no disability>Nov. 2017",
+                "154244"
+            ),
             "{c:?}"
         );
     }
@@ -3636,11 +3617,12 @@ mod tests {
         ));
         let c = table_cells(&d);
         assert!(
-            c.contains(&(
-                "非金属矿物制品业".into(),
-                "利润总额>比去年同期增长(%)".into(),
-                "-40.0".into()
-            )),
+            has(
+                &c,
+                "非金属矿物制品业",
+                "利润总额>比去年同期增长(%)",
+                "-40.0"
+            ),
             "{c:?}"
         );
     }
@@ -3659,11 +3641,12 @@ mod tests {
         ));
         let c = table_cells(&d);
         assert!(
-            c.contains(&(
-                "一、人口、劳动力及土地面积>年平均人口(万人)".into(),
-                "厦门市".into(),
-                "135.76".into()
-            )),
+            has(
+                &c,
+                "一、人口、劳动力及土地面积>年平均人口(万人)",
+                "厦门市",
+                "135.76"
+            ),
             "{c:?}"
         );
         assert!(!d.blocks.iter().any(|b| matches!(b, Block::Heading(_))));
@@ -3676,11 +3659,12 @@ mod tests {
         ));
         let c = table_cells(&d);
         assert!(
-            c.contains(&(
-                "一、人口、劳动力及土地面积>年平均人口(万人)".into(),
-                "莆田市".into(),
-                "200.50".into()
-            )),
+            has(
+                &c,
+                "一、人口、劳动力及土地面积>年平均人口(万人)",
+                "莆田市",
+                "200.50"
+            ),
             "{c:?}"
         );
     }
@@ -3697,14 +3681,8 @@ mod tests {
             "40465  356.1   12.7  375.7  13.8  0.0    13.2\n",
         ));
         let c = table_cells(&d);
-        assert!(
-            c.contains(&("40307".into(), "Female".into(), "413.2".into())),
-            "{c:?}"
-        );
-        assert!(
-            c.contains(&("0- 4".into(), "Total".into(), "0.0".into())),
-            "{c:?}"
-        );
+        assert!(has(&c, "40307", "Female", "413.2"), "{c:?}");
+        assert!(has(&c, "0- 4", "Total", "0.0"), "{c:?}");
     }
 
     /// Issue 13: a label ending in a small number one space from it (`Under 1`), in the
@@ -3721,14 +3699,8 @@ mod tests {
             "2 - 5        51.03   50.13     51.44  48.97  49.87  48.56\n",
         ));
         let c = table_cells(&d);
-        assert!(
-            c.contains(&("Under 1".into(), "Females.>1861.".into(), "48.28".into())),
-            "{c:?}"
-        );
-        assert!(
-            c.contains(&("All Ages".into(), "Males.>1881.".into(), "52.86".into())),
-            "{c:?}"
-        );
+        assert!(has(&c, "Under 1", "Females.>1861.", "48.28"), "{c:?}");
+        assert!(has(&c, "All Ages", "Males.>1881.", "52.86"), "{c:?}");
     }
 
     /// Issue 13: pandoc's simple table of two label columns, its rule right over the rows:
@@ -3746,14 +3718,7 @@ mod tests {
             "  鲜猪肉       肋条肉             17.91      17.60\n",
         ));
         let c = table_cells(&d);
-        assert!(
-            c.contains(&(
-                "大豆油>桶装一级浸出".into(),
-                "中旬平均".into(),
-                "57.79".into()
-            )),
-            "{c:?}"
-        );
+        assert!(has(&c, "大豆油>桶装一级浸出", "中旬平均", "57.79"), "{c:?}");
     }
 
     /// Issue 13: inscriptis drops the corner cell spanning both header lines and prints
@@ -3770,18 +3735,8 @@ mod tests {
             "天津             2078.7    25.9           2430.8    16.9\n",
         ));
         let c = table_cells(&d);
-        assert!(
-            c.contains(&(
-                "全国".into(),
-                "2009>零售总额(亿元)".into(),
-                "132678.4".into()
-            )),
-            "{c:?}"
-        );
-        assert!(
-            c.contains(&("天津".into(), "2008>增长(%)".into(), "25.9".into())),
-            "{c:?}"
-        );
+        assert!(has(&c, "全国", "2009>零售总额(亿元)", "132678.4"), "{c:?}");
+        assert!(has(&c, "天津", "2008>增长(%)", "25.9"), "{c:?}");
     }
 
     fn table_cells(d: &Document) -> Vec<(String, String, String)> {

@@ -1002,8 +1002,7 @@ fn read_block(
     let group_starts: Vec<usize> = match &lowest {
         Some((_, over)) if centred && over.len() == n => {
             let texts: Vec<&str> = over.iter().map(|f| f.text.as_str()).collect();
-            (1..n)
-                .find(|&p| n.is_multiple_of(p) && (0..n).all(|j| texts[j] == texts[j % p]))
+            super::repeat_period(&texts)
                 .map(|p| {
                     (0..n)
                         .step_by(p)

@@ -1014,8 +1014,7 @@ fn spanned_labels(lines: &[&str], n: usize) -> Option<Vec<Vec<String>>> {
         return Some(leaves.iter().map(|w| vec![w.to_string()]).collect());
     };
     // the shortest run of leaves that repeats over the line
-    let period =
-        (1..n).find(|&p| n.is_multiple_of(p) && (0..n).all(|i| leaves[i] == leaves[i % p]))?;
+    let period = super::repeat_period(&leaves)?;
     let groups = n / period;
     let mut words: Vec<&str> = top.split_whitespace().collect();
     // more words than groups and fewer than two a group: the stub's words, then a word a

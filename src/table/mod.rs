@@ -2316,6 +2316,13 @@ fn names_years(cell: &str) -> bool {
     ) || names_rows(cell)
 }
 
+/// The length of the shortest run that `xs` repeats from end to end, shorter than `xs`
+/// (`Nov. 2017 | Nov. 2018` twice over: 2): a header's leaves printed once under each group.
+pub(crate) fn repeat_period<T: PartialEq>(xs: &[T]) -> Option<usize> {
+    let n = xs.len();
+    (1..n).find(|&p| n.is_multiple_of(p) && (0..n).all(|i| xs[i] == xs[i % p]))
+}
+
 /// A header cell naming the row labels under it (`项目`, `指标`, `Item`): the stub, no
 /// column's label.
 pub(crate) fn names_rows(cell: &str) -> bool {

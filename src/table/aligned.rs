@@ -411,8 +411,29 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
                         .iter()
                         .all(|f| crate::line_kind::year_of(&f.text).is_some())
                     || crate::line_kind::numbers_all_years(&l.text));
+            // a year alone on its line, the next line's label indented under it, heads
+            // the rows under it (`2006` over `    Mar Qtr  103.2 …`), unless such a row
+            // stands above the first such year (a PDF draws a year in the middle of its
+            // rows: `     Q2 …` / `1998` / `     Q3 …`)
+            let lone_year =
+                |f: &[Frag]| f.len() == 1 && crate::line_kind::year_of(&f[0].text).is_some();
+            let under = |f: &[Frag], x: usize| {
+                f.len() >= 2 && f[0].x0 > x && !is_value(&f[0].text) && value_tail(f) >= 1
+            };
+            let heads_rows = lone_year(&frags) && {
+                let x = frags[0].x0;
+                let next = lines[i + 1..].iter().find(|n| !n.text.trim().is_empty());
+                next.is_some_and(|n| under(&measure(&n.text), x))
+                    && lines[..i]
+                        .iter()
+                        .map(|l| measure(&l.text))
+                        .find(|f| lone_year(f) || under(f, x))
+                        .is_none_or(|f| lone_year(&f))
+            };
             // a lone value is a row only below rows that show the columns
-            if years && !seen_data {
+            if heads_rows {
+                Kind::Other
+            } else if years && !seen_data {
                 // (a year one space after its month is the month's: `Nov. 2017`)
                 frags = unsqueezed(frags);
                 Kind::Other
@@ -2806,7 +2827,17 @@ fn row_labels(
             let headed = !cell.on_data
                 && cell.widest >= 3
                 && (cell.last + 1..*k).any(|m| is_data(m) && labelled[m]);
-            let starts = numbered || total || closed || room_left || headed;
+            // nor does a year on a line of its own, after a row's line, over rows
+            // indented under it (`Weight  429 …` / `2006` / `    Mar Qtr …`): it heads
+            // them (the end of a wrapped label may stand so too, `other communications` /
+            // `services` over `  Medical services`: only a year is read so)
+            let heads = !is_data(*k)
+                && crate::line_kind::year_of(&f.text).is_some()
+                && cell.tail_on_data
+                && (*k + 1..body.len())
+                    .find(|&m| is_data(m) && labelled[m])
+                    .is_some_and(|m| body[m].frags[0].x0 > f.x0 + 1);
+            let starts = numbered || total || closed || room_left || headed || heads;
             !starts
                 && *k - cell.last <= 3
                 && !(cell.on_data && is_data(*k))
@@ -3601,6 +3632,38 @@ mod tests {
             ),
             "{c:?}"
         );
+    }
+
+    /// Issue 13: w3m and lynx print a year alone on its line over its rows indented under
+    /// it (a label spanning rows, set at their top): the year heads them, and no row's
+    /// label runs on into it (`Weight` stays whole). A PDF draws the year in the middle of
+    /// its rows, some of them above it: there it heads nothing.
+    #[test]
+    fn a_year_alone_over_rows_indented_under_it_heads_them() {
+        let d = doc(concat!(
+            "    Item     Food  Drinks   All Items\n",
+            "Weight       429   47       1000\n",
+            "2006\n",
+            "    Mar Qtr  103.2 104.0    105.0\n",
+            "    Jun Qtr  109.1 105.6    108.2\n",
+            "2007\n",
+            "    Mar Qtr  111.8 114.6    114.7\n",
+            "    Jun Qtr  109.7 115.0    113.5\n",
+        ));
+        let c = table_cells(&d);
+        assert!(has(&c, "Weight", "Drinks", "47"), "{c:?}");
+        assert!(has(&c, "2006>Jun Qtr", "Food", "109.1"), "{c:?}");
+        assert!(has(&c, "2007>Mar Qtr", "All Items", "114.7"), "{c:?}");
+        let d = doc(concat!(
+            "         Food  Drinks   All Items\n",
+            "     Q1  103.2 104.0    105.0\n",
+            "     Q2  109.1 105.6    108.2\n",
+            "1998\n",
+            "     Q3  111.8 114.6    114.7\n",
+            "     Q4  109.7 115.0    113.5\n",
+        ));
+        let c = table_cells(&d);
+        assert!(!c.iter().any(|(r, _, _)| r.starts_with("1998>")), "{c:?}");
     }
 
     /// Issue 13: a header line of leaves repeated under each group (`1-9  比去年同期增长(%)`

@@ -1367,17 +1367,22 @@ fn year_labels(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
 /// group into a date): its cells become labels. `None` when no header line starts so.
 fn labels_under_stub(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
     let first_row = infos.iter().position(|i| matches!(i.kind, Kind::Data(_)))?;
+    // (most blocks: no header line starts with such a word; the columns are not built)
+    let leads: Vec<&Frag> = infos[..first_row]
+        .iter()
+        .filter(|i| i.kind == Kind::Other)
+        .filter_map(|i| i.frags.first())
+        .filter(|f| super::names_rows(&f.text))
+        .collect();
+    if leads.is_empty() {
+        return None;
+    }
     let cols = value_columns(infos);
     let [c0, _, ..] = cols.as_slice() else {
         return None;
     };
     let over = |f: &Frag| overlap(f.x0, f.x1, c0.x0, c0.x1) > 0;
-    let stub = infos[..first_row].iter().any(|i| {
-        i.kind == Kind::Other
-            && i.frags
-                .first()
-                .is_some_and(|f| super::names_rows(&f.text) && over(f))
-    });
+    let stub = leads.into_iter().any(over);
     // (every row prints a label: a column some rows leave empty is no label column)
     let every = infos
         .iter()
@@ -1414,7 +1419,17 @@ fn squeezed_into_labels(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
             .iter()
             .filter(|i| matches!(i.kind, Kind::Data(v) if v >= 1))
     };
-    if data().count() < 3 {
+    let squeezed_number = |i: &LineInfo| match i.kind {
+        Kind::Data(v) => {
+            i.frags.len() > v + 1
+                && i.frags[v].text.len() <= 2
+                && i.frags[v].text.bytes().all(|b| b.is_ascii_digit())
+                && i.frags[v - 1].x1 + 1 == i.frags[v].x0
+        }
+        _ => false,
+    };
+    // (most blocks: no such number; the columns are not built)
+    if data().count() < 3 || !data().any(squeezed_number) {
         return None;
     }
     let cols = value_columns(infos);
@@ -1427,11 +1442,8 @@ fn squeezed_into_labels(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
     let line = lone.next()?.no;
     let squeezed = |i: &LineInfo| match i.kind {
         Kind::Data(v) => {
-            i.frags.len() > v + 1
-                && i.frags[v].text.len() <= 2
-                && i.frags[v].text.bytes().all(|b| b.is_ascii_digit())
+            squeezed_number(i)
                 && i.frags[v].x1 <= first.x1
-                && i.frags[v - 1].x1 + 1 == i.frags[v].x0
                 && cols.get(1).is_some_and(|c| i.frags[v + 1].x0 >= c.x0)
         }
         _ => false,

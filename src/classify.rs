@@ -63,6 +63,7 @@ pub fn blocks_and_fields(
         form_line: None,
         paged: pdf_chars,
         drawn: crate::line_kind::in_drawing_order(lines),
+        unspaced: !kinds.contains(&LineKind::Blank),
         fields: Vec::new(),
     };
     b.title();
@@ -1266,6 +1267,9 @@ struct Builder<'a> {
     paged: bool,
     /// The text is a PDF's in drawing order ([`crate::line_kind::in_drawing_order`]).
     drawn: bool,
+    /// The text prints no blank line (a page's DOM text, one element a line): a line
+    /// stands apart from the one before it as a blank line sets it apart elsewhere.
+    unspaced: bool,
     /// Fields of the page's metadata tables (`| 索引号： | … | 发布机构： | … |`), which are
     /// no tables of values: their lines stay text.
     fields: Vec<crate::model::MetaField>,
@@ -1750,7 +1754,9 @@ impl Builder<'_> {
             >= 4
             && !t.contains(['，', '、']);
         let named = self.kinds[i] == LineKind::Text
-            && (i == 0 || self.kinds[i - 1] == LineKind::Blank)
+            && (i == 0
+                || self.kinds[i - 1] == LineKind::Blank
+                || self.unspaced && !is_form_field(t))
             && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && !t.starts_with('<')
             && !t.contains(['。', '|'])

@@ -626,6 +626,7 @@ fn read_flat(
         stretches.push(cur);
         Vec::new()
     };
+    spanning_years(&mut stretches);
     // tables: a new one starts at a stretch whose labels cannot be one row's
     let mut t = 0;
     while t < stretches.len() {
@@ -645,6 +646,41 @@ fn read_flat(
     }
     for it in trailing {
         out.push(Piece::Text(it.no));
+    }
+}
+
+/// A year heading the rows under it (`2006` over `Mar Qtr`, `Jun Qtr` …) spans them and
+/// is printed once, as the first cell of its first row; one cell a line, it reads as one
+/// value more after the row above. Where most runs of values have one length, a run one
+/// longer ending in a year, before a run of that length under labels of its own, gives
+/// the year to the labels after it. (Any other extra value is left where it stands: the
+/// row is not placed.)
+fn spanning_years(stretches: &mut [Stretch]) {
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for s in stretches.iter() {
+        *counts.entry(s.values.len()).or_default() += 1;
+    }
+    let Some((&m, &k)) = counts.iter().max_by_key(|&(&len, &c)| (c, len)) else {
+        return;
+    };
+    if m == 0 || k < 3 {
+        return;
+    }
+    for i in 0..stretches.len().saturating_sub(1) {
+        let (a, b) = stretches.split_at_mut(i + 1);
+        let (s, next) = (&mut a[i], &mut b[0]);
+        let Some(last) = s.values.last() else {
+            continue;
+        };
+        if s.values.len() == m + 1
+            && super::joined::is_year_word(&last.text)
+            && !last.text.ends_with('.')
+            && !next.labels.is_empty()
+            && next.values.len() == m
+        {
+            let year = s.values.pop().expect("a last value");
+            next.labels.insert(0, year);
+        }
     }
 }
 
@@ -711,6 +747,25 @@ fn read_table(
         above = rest[..=u].iter().map(|it| it.text.clone()).collect();
         above_line = Some(rest[0].no);
         rest = &rest[u + 1..];
+    }
+    // a cell naming the rows (`Item`, `项目`) is the header's corner, its first cell in
+    // row order: the cells before it stand above the header (a page's title line, the
+    // caption nearest the header)
+    if let Some(k) = rest
+        .iter()
+        .position(|it| super::names_rows(&it.text))
+        .filter(|&k| k > 0)
+    {
+        let cap = rest[..k]
+            .iter()
+            .rposition(|it| !crate::table::is_period(&it.text))
+            .unwrap_or(0);
+        for it in &rest[..cap] {
+            out.push(Piece::Text(it.no));
+        }
+        above_line.get_or_insert(rest[cap].no);
+        above.extend(rest[cap..k].iter().map(|it| it.text.clone()));
+        rest = &rest[k..];
     }
     // how many labels the other rows carry
     let observed = st[1..].iter().map(|s| s.labels.len()).max();
@@ -841,6 +896,7 @@ fn read_table(
             return;
         }
     };
+    let ambiguous = ambiguous || total_misplaced(&paths, st, n);
     let paths = if ambiguous {
         warnings.push(Warning {
             line: Some(first_line),
@@ -970,6 +1026,64 @@ fn read_table(
         present: false,
     };
     out.push(Piece::Table { seg, grid: false });
+}
+
+/// True where a header's reading puts a total's label (`合计`, `Total`) over a column
+/// that is the sum of the other columns under its head in no row, while one other column
+/// there is the sum of the rest in every row printing them all as numbers, two rows at
+/// least (`支出预算` over `合计 基本支出 项目支出` read with `合计` last): the reading
+/// misplaces the columns.
+fn total_misplaced(paths: &[Vec<String>], st: &[Stretch], n: usize) -> bool {
+    let Some(t) = paths
+        .iter()
+        .position(|p| p.last().is_some_and(|l| super::header::is_total(l)))
+    else {
+        return false;
+    };
+    let head = &paths[t][..paths[t].len() - 1];
+    let group: Vec<usize> = (0..n)
+        .filter(|&j| paths[j].len() > head.len() && paths[j][..head.len()] == *head)
+        .collect();
+    if group.len() < 3 {
+        return false;
+    }
+    // each row's numbers, with the rounding its printed decimals allow a sum
+    let rows: Vec<(Vec<f64>, f64)> = st
+        .iter()
+        .filter(|s| s.values.len() == n)
+        .filter_map(|s| {
+            let texts: Vec<&str> = group.iter().map(|&j| s.values[j].text.as_str()).collect();
+            let nums: Option<Vec<f64>> = texts
+                .iter()
+                .map(|t| crate::table::value::parse_cell(t).value)
+                .collect();
+            let decimals = texts
+                .iter()
+                .map(|t| t.rsplit_once('.').map_or(0, |(_, d)| d.len()))
+                .max()
+                .unwrap_or(0);
+            let tol = 0.5 * 10f64.powi(-(decimals.min(6) as i32)) * group.len() as f64;
+            nums.map(|v| (v, tol))
+        })
+        .collect();
+    // (the column at `c` of the group is the sum of the others)
+    let sums = |(r, tol): &(Vec<f64>, f64), c: usize| {
+        let rest: f64 = r
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != c)
+            .map(|(_, v)| v)
+            .sum();
+        (r[c] - rest).abs() <= *tol
+    };
+    let at = group.iter().position(|&j| j == t).unwrap_or(0);
+    if rows.len() < 2 || rows.iter().any(|r| sums(r, at)) {
+        return false;
+    }
+    let other: Vec<usize> = (0..group.len())
+        .filter(|&c| c != at && rows.iter().all(|r| sums(r, c)))
+        .collect();
+    other.len() == 1
 }
 
 /// The header over squeezed rows, taken only when its cells are certain: one line of
@@ -1638,6 +1752,84 @@ mod tests {
         );
         assert_eq!(t.rows[0].cells[0].unit.as_deref(), Some("件"));
         assert_eq!(d.tables().count(), 1);
+    }
+
+    /// A page's DOM text, one cell a line and no blank line anywhere: a year spanning the
+    /// rows under it is printed once, before its first row's label, and reads as one value
+    /// more after the row above; it heads its rows, the next year replacing it. The line
+    /// right over the first cell names the table (no blank line sets it apart: the text
+    /// prints none).
+    #[test]
+    fn a_year_spanning_rows_one_cell_a_line() {
+        let text = "Consumer prices\nConsumer price index by group (2005=100)\nItem\nFood\nFuel\nWeight\n429\n47\n\
+2006\nMar Qtr\n103.2\n104.0\nJun Qtr\n109.1\n105.6\nSep Qtr\n110.9\n112.9\n\
+2007\nJanuary\n111.8\n114.6\nFebruary\n109.7\n115.0\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(
+            t.title.as_deref(),
+            Some("Consumer price index by group (2005=100)")
+        );
+        assert_eq!(t.stub, ["Item"]);
+        let c = cells(&d);
+        assert_eq!(c.len(), 12);
+        assert!(
+            d.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Paragraph(p) if p.text == "Consumer prices"))
+        );
+        assert!(has(&c, "Weight", "Food", "429"));
+        assert!(has(&c, "2006>Mar Qtr", "Fuel", "104.0"));
+        assert!(has(&c, "2006>Sep Qtr", "Food", "110.9"));
+        assert!(has(&c, "2007>January", "Food", "111.8"));
+        assert!(has(&c, "2007>February", "Fuel", "115.0"));
+        // a run one value longer ending in no year is not placed
+        let d = doc(&text.replace("\n2007\n", "\n7\n"));
+        let c = cells(&d);
+        assert!(
+            !c.iter()
+                .any(|(r, _, _)| r.contains('7') && r.contains("January"))
+        );
+    }
+
+    /// A DOM text drops the empty header cells: `Male Female Male Female` under two
+    /// groups printed once each reads as one row of seven labels, which would put `Male`
+    /// over the second group's total. One row repeating a run side by side is a lower
+    /// header row: the columns stay unnamed, the values kept.
+    #[test]
+    fn a_header_row_repeating_a_run_names_no_column() {
+        let text = "Item\nPopulation\nShare (%)\nSex ratio\nMale\nFemale\nMale\nFemale\n\
+Total\n1145\n587\n558\n100.0\n51.3\n48.7\n105.2\n0-4\n65\n35\n30\n5.7\n3.1\n2.6\n119.2\n\
+5-9\n61\n33\n28\n5.4\n2.9\n2.5\n118.6\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        assert!(t.columns.iter().all(|c| c.path.is_empty()));
+        assert_eq!(t.rows[1].cells[3].raw, "5.7");
+        assert!(d.warnings.iter().any(|w| w.code == "ambiguous-header"));
+    }
+
+    /// Two readings of `支出预算 合计 基本支出 项目支出` over three values fit the cells:
+    /// `合计` under `支出预算` first, or beside it last. The values tell: the first column is
+    /// the sum of the other two in every row, the last in none. Where the reading taken
+    /// puts the total over a column that sums nothing, the columns stay unnamed.
+    #[test]
+    fn a_total_over_a_column_that_sums_nothing_names_no_column() {
+        let text = "项目\n支出预算\n合计\n基本支出\n项目支出\n一般公共服务支出\n1278\n848\n430\n\
+财政事务\n1278\n848\n430\n社会保障和就业支出\n175\n163\n12\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        for c in &t.columns {
+            assert!(
+                c.path.is_empty() || c.path.last().is_some_and(|l| l != "合计"),
+                "{c:?}"
+            );
+        }
+        let c = cells(&d);
+        assert!(
+            !c.iter()
+                .any(|(_, k, v)| k.ends_with("合计") && v != "1278" && v != "175")
+        );
+        assert_eq!(t.rows[2].cells[0].raw, "175");
     }
 
     /// Issue 13: a form's title over the blank fields of its head (a field label and a

@@ -661,12 +661,23 @@ fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
     for j in 0..roots {
         walk(j, labels, &best.counts, &first, &mut Vec::new(), &mut paths);
     }
+    // one row of cells repeating a run of two or more side by side (`Male Female Male
+    // Female`) is a lower header row under groups whose cells the flattening dropped (it
+    // prints no empty cell): no reading of the cells present names the columns
+    let lost_groups = roots == k && repeats_a_run(&folded);
     Some(LevelOrder {
         paths,
         score: best.score,
-        ambiguous: best.ties > 1 || lo.visited >= BUDGET,
+        ambiguous: best.ties > 1 || lo.visited >= BUDGET || lost_groups,
         only: lo.readings == 1 && lo.visited < BUDGET,
     })
+}
+
+/// True when some run of two labels or more is printed twice in a row (`Male Female
+/// Male Female`).
+fn repeats_a_run(labels: &[String]) -> bool {
+    let k = labels.len();
+    (2..=k / 2).any(|p| (0..=k - 2 * p).any(|i| labels[i..i + p] == labels[i + p..i + 2 * p]))
 }
 
 struct LoBest {

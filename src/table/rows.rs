@@ -59,6 +59,12 @@ impl RowPaths {
     /// p.partial(&s(&["（三）不予公开", "1.属于国家秘密"]));
     /// assert_eq!(p.partial(&s(&["2.其他"])), s(&["三、本年度办理结果", "（三）不予公开", "2.其他"]));
     /// assert_eq!(p.partial(&s(&["四、结转下年度继续办理"])), s(&["四、结转下年度继续办理"]));
+    /// // unnumbered labels on one row are its last levels (a label spanning rows, printed
+    /// // on its first only)
+    /// let mut p = RowPaths::default();
+    /// p.partial(&s(&["2006", "Mar Qtr"]));
+    /// assert_eq!(p.partial(&s(&["Jun Qtr"])), s(&["2006", "Jun Qtr"]));
+    /// assert_eq!(p.partial(&s(&["2007", "January"])), s(&["2007", "January"]));
     /// ```
     pub fn partial(&mut self, labels: &[String]) -> Vec<String> {
         self.partial_at(labels, 0)
@@ -87,7 +93,15 @@ impl RowPaths {
                 _ => self.stack.len(),
             }
         } else if let Some(i) = self.stack.iter().rposition(|(k, _)| *k == r) {
-            i
+            // several unnumbered labels on one row each stand a level below the one
+            // before: they are the row's last levels, and the first replaces the label as
+            // many levels up from the deepest (`2007` / `January` after `2006` / `Dec Qtr`)
+            let k = labels.len();
+            if k > 1 && r.1 == UNNUMBERED && labels.iter().all(|l| rank(l, indent) == r) {
+                i.min(self.stack.len().saturating_sub(k))
+            } else {
+                i
+            }
         } else {
             self.stack
                 .iter()

@@ -1396,8 +1396,10 @@ fn labels_under_stub(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
             .iter()
             .map(|i| {
                 let mut i = i.clone();
+                // (a line printing its label alone, `2006` over the quarters it spans, is
+                // a label printing no value)
                 if let Kind::Data(v) = i.kind
-                    && i.frags.len() > v + 1
+                    && (i.frags.len() > v + 1 || v == 0 && i.frags.len() == 1)
                     && over(&i.frags[v])
                 {
                     i.kind = Kind::Data(v + 1);
@@ -3676,6 +3678,31 @@ mod tests {
         ));
         let c = table_cells(&d);
         assert!(!c.iter().any(|(r, _, _)| r.starts_with("1998>")), "{c:?}");
+    }
+
+    /// The same year alone in the column under `Item` where the rows are not indented
+    /// (inscriptis sets every cell at its column's start): under the word naming the rows
+    /// it is a label printing no value, no value of a column of its own; it heads the
+    /// rows under it where their labels repeat from year to year.
+    #[test]
+    fn a_year_alone_under_item_heads_the_rows_under_it() {
+        let d = doc(concat!(
+            "Item      Food   Drinks   All Items\n",
+            "Weight    429    47       1000\n",
+            "2006\n",
+            "Mar Qtr   103.2  104.0    105.0\n",
+            "Jun Qtr   109.1  105.6    108.2\n",
+            "2007\n",
+            "Mar Qtr   111.8  114.6    114.7\n",
+            "Jun Qtr   109.7  115.0    113.5\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["Item"]);
+        assert_eq!(t.columns.len(), 3);
+        let c = table_cells(&d);
+        assert!(has(&c, "Weight", "Food", "429"), "{c:?}");
+        assert!(has(&c, "2006>Jun Qtr", "Food", "109.1"), "{c:?}");
+        assert!(has(&c, "2007>Mar Qtr", "All Items", "114.7"), "{c:?}");
     }
 
     /// Issue 13: a header line of leaves repeated under each group (`1-9  比去年同期增长(%)`

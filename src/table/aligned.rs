@@ -34,7 +34,7 @@ use crate::lines::Line;
 use crate::model::{CellKind, Warning};
 use crate::normalize::{fold, is_cjk, push_label};
 use crate::outline::scan_outline;
-use crate::table::header::is_total;
+use crate::table::header::{HeaderRow, is_total};
 use crate::table::value::kind_of;
 use std::collections::HashMap;
 
@@ -1184,8 +1184,32 @@ fn read_block(
             .iter()
             .rposition(|&b| b)
             .is_some_and(|k| k + 1 < n && covered[..=k].iter().all(|&b| b));
+    // (or a lower line's cells start in the corner's place under the corner and stand at
+    // the next columns' starts, fewer than the columns: `项目  收入  支出` over
+    // `决算数  决算数`, the corner spanning down)
+    let packed_under_corner = at_starts && {
+        let starts: Vec<usize> = cols.iter().map(|c| c.x0).collect();
+        let first = head
+            .iter()
+            .position(|i| i.kind == Kind::Other && !i.frags.is_empty());
+        first.is_some_and(|f0| {
+            let x = head[f0].frags[0].x0;
+            corner.iter().any(|(li, g)| *li == f0 && g.x0 == x)
+                && head[f0 + 1..].iter().any(|i| {
+                    i.kind == Kind::Other
+                        && (2..=n).contains(&i.frags.len())
+                        && i.frags[0].x0 == x
+                        && i.frags[1..].iter().zip(&starts).all(|(g, &s)| g.x0 == s)
+                })
+        })
+    };
     let shifted = shifted_groups(&mut corner, &units, n, head);
-    let tree = if let Some(tree) = shifted {
+    let present = if shifted.is_none() && (packed || packed_under_corner) {
+        present_cells(&mut corner, head, n)
+    } else {
+        None
+    };
+    let tree = if let Some(tree) = shifted.or(present) {
         tree
     } else if packed {
         warnings.push(Warning {
@@ -2040,6 +2064,66 @@ struct Tree {
     lines: Vec<u32>,
     /// Header texts that head nothing.
     unplaced: usize,
+}
+
+/// A header printed packed left, its lines the cells present in each header row (as
+/// inscriptis sets them: each row's cells in consecutive columns, a cell spanning
+/// columns taking one, the cells a span from above covers left out): the first line's
+/// first cell stands over the row labels and spans down, so every cell of the lines under
+/// it heads value columns, the one in the labels' place too (`项目  收入预算` over
+/// `合计  财政拨款收入`). Read as rows of the cells present ([`super::header::rebuild`]),
+/// where the cells allow one reading only; the corner is then that first cell alone.
+fn present_cells(corner: &mut Vec<(usize, Frag)>, head: &[LineInfo], n: usize) -> Option<Tree> {
+    let lines: Vec<(usize, &LineInfo)> = head
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.kind == Kind::Other && !i.frags.is_empty())
+        .collect();
+    let &(l0, first) = lines.first()?;
+    let stub = corner.iter().find(|(li, _)| *li == l0)?.1.clone();
+    if first.frags.first().map(|f| f.x0) != Some(stub.x0) || lines.len() < 2 {
+        return None;
+    }
+    let rows: Vec<HeaderRow> = lines
+        .iter()
+        .enumerate()
+        .map(|(k, (_, info))| HeaderRow {
+            cells: info.frags[usize::from(k == 0)..]
+                .iter()
+                .map(|f| f.text.clone())
+                .collect(),
+            grid: false,
+        })
+        .collect();
+    let c = super::header::rebuild(&rows, n)?;
+    if c.ambiguous || c.paths.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let depth = c.paths.iter().map(Vec::len).max().unwrap_or(0);
+    let rows = (0..depth)
+        .map(|d| {
+            (0..n)
+                .map(|j| {
+                    let p = &c.paths[j];
+                    let same = j > 0 && {
+                        let q = &c.paths[j - 1];
+                        p.len() > d && q.len() > d && p[..=d] == q[..=d]
+                    };
+                    if p.len() > d && !same {
+                        p[d].clone()
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    *corner = vec![(l0, stub)];
+    Some(Tree {
+        rows,
+        lines: lines.iter().take(depth).map(|(_, i)| i.no).collect(),
+        unplaced: 0,
+    })
 }
 
 /// A header of two lines, `k` group labels over `k` runs of the same `n / k` leaves (`2008
@@ -3463,6 +3547,57 @@ mod tests {
         assert_eq!(t.rows[1].path, ["0-4"]);
         assert_eq!(t.rows[1].cells[1].raw, "35247");
         assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
+    /// The same packing where the header's rows allow one reading of the cells present:
+    /// the corner `项目` spans down, so the lower line's cells, the one in the corner's
+    /// place too, head value columns (`合计` under `支出预算`, not a second line of the
+    /// corner); the first line's group spans what the lower line prints.
+    #[test]
+    fn a_header_packed_left_read_as_the_cells_present() {
+        let d = doc(concat!(
+            "项目              支出预算\n",
+            "合计              基本支出   项目支出\n",
+            "一般公共服务支出  127886849  84861719  43025130\n",
+            "财政事务          127886849  84861719  43025130\n",
+            "社会保障就业支出  17560320   16360320  1200000\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["项目"]);
+        let c = table_cells(&d);
+        assert!(
+            has(&c, "一般公共服务支出", "支出预算>合计", "127886849"),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "财政事务", "支出预算>基本支出", "84861719"),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "社会保障就业支出", "支出预算>项目支出", "1200000"),
+            "{c:?}"
+        );
+        // each group over one cell of the lower line, which starts in the corner's place
+        let d = doc(concat!(
+            "项目            收入     支出\n",
+            "决算数          决算数\n",
+            "本年收入合计    2946.25\n",
+            "年初结转和结余  49.14\n",
+            "总计            2995.39  2995.39\n",
+            "本年支出合计             2940.05\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["项目"]);
+        assert_filled(
+            &d,
+            &[
+                ("本年收入合计", "收入>决算数", "2946.25"),
+                ("年初结转和结余", "收入>决算数", "49.14"),
+                ("总计", "收入>决算数", "2995.39"),
+                ("总计", "支出>决算数", "2995.39"),
+                ("本年支出合计", "支出>决算数", "2940.05"),
+            ],
+        );
     }
 
     /// Issue 13: lynx pads each cell to its column and sets header cells that fill their

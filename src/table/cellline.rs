@@ -896,7 +896,6 @@ fn read_table(
             return;
         }
     };
-    let ambiguous = ambiguous || total_misplaced(&paths, st, n);
     let paths = if ambiguous {
         warnings.push(Warning {
             line: Some(first_line),
@@ -1026,64 +1025,6 @@ fn read_table(
         present: false,
     };
     out.push(Piece::Table { seg, grid: false });
-}
-
-/// True where a header's reading puts a total's label (`合计`, `Total`) over a column
-/// that is the sum of the other columns under its head in no row, while one other column
-/// there is the sum of the rest in every row printing them all as numbers, two rows at
-/// least (`支出预算` over `合计 基本支出 项目支出` read with `合计` last): the reading
-/// misplaces the columns.
-fn total_misplaced(paths: &[Vec<String>], st: &[Stretch], n: usize) -> bool {
-    let Some(t) = paths
-        .iter()
-        .position(|p| p.last().is_some_and(|l| super::header::is_total(l)))
-    else {
-        return false;
-    };
-    let head = &paths[t][..paths[t].len() - 1];
-    let group: Vec<usize> = (0..n)
-        .filter(|&j| paths[j].len() > head.len() && paths[j][..head.len()] == *head)
-        .collect();
-    if group.len() < 3 {
-        return false;
-    }
-    // each row's numbers, with the rounding its printed decimals allow a sum
-    let rows: Vec<(Vec<f64>, f64)> = st
-        .iter()
-        .filter(|s| s.values.len() == n)
-        .filter_map(|s| {
-            let texts: Vec<&str> = group.iter().map(|&j| s.values[j].text.as_str()).collect();
-            let nums: Option<Vec<f64>> = texts
-                .iter()
-                .map(|t| crate::table::value::parse_cell(t).value)
-                .collect();
-            let decimals = texts
-                .iter()
-                .map(|t| t.rsplit_once('.').map_or(0, |(_, d)| d.len()))
-                .max()
-                .unwrap_or(0);
-            let tol = 0.5 * 10f64.powi(-(decimals.min(6) as i32)) * group.len() as f64;
-            nums.map(|v| (v, tol))
-        })
-        .collect();
-    // (the column at `c` of the group is the sum of the others)
-    let sums = |(r, tol): &(Vec<f64>, f64), c: usize| {
-        let rest: f64 = r
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != c)
-            .map(|(_, v)| v)
-            .sum();
-        (r[c] - rest).abs() <= *tol
-    };
-    let at = group.iter().position(|&j| j == t).unwrap_or(0);
-    if rows.len() < 2 || rows.iter().any(|r| sums(r, at)) {
-        return false;
-    }
-    let other: Vec<usize> = (0..group.len())
-        .filter(|&c| c != at && rows.iter().all(|r| sums(r, c)))
-        .collect();
-    other.len() == 1
 }
 
 /// The header over squeezed rows, taken only when its cells are certain: one line of

@@ -1156,8 +1156,93 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     split_period_labels(&mut table.rows);
     unread_misread(&mut table, warnings);
     unname_scrambled_header(&mut table, warnings);
+    unname_misplaced_total(&mut table, warnings);
     merge_unnamed_beside(&mut table);
     table
+}
+
+/// A header reading that puts a total's label (`合计`, `Total`) over the wrong column, as
+/// a header whose spans the text does not print can be read (`财政拨款收入 财政拨款支出`
+/// over `预算数 合计 一般公共预算`: `合计` under the first or the second). The values
+/// tell: no row prints a number both in the total's column and in another column under
+/// its head (a total of nothing), or the total is the sum of those columns in no row
+/// while one other column is the sum of the rest in every row (two rows at least). Such
+/// names would be wrong labels on right values: the columns are left unnamed.
+fn unname_misplaced_total(table: &mut Table, warnings: &mut Vec<Warning>) {
+    let paths: Vec<&Vec<String>> = table.columns.iter().map(|c| &c.path).collect();
+    let Some(t) = paths
+        .iter()
+        .position(|p| p.last().is_some_and(|l| header::is_total(l)))
+    else {
+        return;
+    };
+    let head = &paths[t][..paths[t].len() - 1];
+    let group: Vec<usize> = (0..paths.len())
+        .filter(|&j| paths[j].len() > head.len() && paths[j][..head.len()] == *head)
+        .collect();
+    let at = group.iter().position(|&j| j == t).unwrap_or(0);
+    if group.len() < 2 {
+        return;
+    }
+    let number = |c: &Cell| c.kind == CellKind::Number;
+    let (mut alone, mut others, mut both) = (0, 0, 0);
+    for r in &table.rows {
+        let total = number(&r.cells[t]);
+        let other = group.iter().any(|&j| j != t && number(&r.cells[j]));
+        match (total, other) {
+            (true, true) => both += 1,
+            (true, false) => alone += 1,
+            (false, true) => others += 1,
+            _ => {}
+        }
+    }
+    let of_nothing = both == 0 && alone >= 2 && others >= 1;
+    // each row printing the whole group in numbers, with the rounding its decimals allow
+    let rows: Vec<(Vec<f64>, f64)> = table
+        .rows
+        .iter()
+        .filter_map(|r| {
+            let v: Option<Vec<f64>> = group.iter().map(|&j| r.cells[j].value).collect();
+            let decimals = group
+                .iter()
+                .map(|&j| r.cells[j].raw.rsplit_once('.').map_or(0, |(_, d)| d.len()))
+                .max()
+                .unwrap_or(0);
+            let tol = 0.5 * 10f64.powi(-(decimals.min(6) as i32)) * group.len() as f64;
+            v.map(|v| (v, tol))
+        })
+        .collect();
+    let sums = |(r, tol): &(Vec<f64>, f64), c: usize| {
+        let rest: f64 = r
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != c)
+            .map(|(_, v)| v)
+            .sum();
+        (r[c] - rest).abs() <= *tol
+    };
+    let sums_elsewhere = group.len() >= 3
+        && rows.len() >= 2
+        && !rows.iter().any(|r| sums(r, at))
+        && (0..group.len())
+            .filter(|&c| c != at && rows.iter().all(|r| sums(r, c)))
+            .count()
+            == 1;
+    if !of_nothing && !sums_elsewhere {
+        return;
+    }
+    warnings.push(Warning {
+        line: Some(table.lines[0]),
+        code: "header-unresolved".into(),
+        message: format!(
+            "the header puts {} over a column that is no total of the columns beside it; the {} columns are left without paths",
+            crate::model::Quoted(paths[t].last().map_or("", String::as_str)),
+            table.columns.len()
+        ),
+    });
+    for c in &mut table.columns {
+        c.path.clear();
+    }
 }
 
 /// A column no header names, beside a named one, where no row prints a value in both
@@ -2780,6 +2865,34 @@ mod tests {
                 .any(|(r, _, _)| r.first().is_some_and(|l| l == "一、收入")),
             "{cells:?}"
         );
+    }
+
+    /// Rows of the cells present allow `合计` under either group of `财政拨款收入 财政拨款支出`
+    /// over `预算数 合计 一般公共预算`; read under the first, it would be a total no row
+    /// prints beside the column it totals. Such a reading names no column (a warning
+    /// says why); the values keep their rows.
+    #[test]
+    fn a_total_printed_beside_nothing_it_totals_names_no_column() {
+        let d = crate::table::testutil::doc(concat!(
+            "项目| 财政拨款收入| 财政拨款支出\n",
+            "---|---|---\n",
+            "预算数| 合计| 一般公共预算\n",
+            "一、一般公共预算资金| 171915169| |\n",
+            "收入总计| 171915169| |\n",
+            "一、一般公共服务支出| | 127886849| 127886849\n",
+            "二、社会保障和就业支出| | 17560320| 17560320\n",
+            "支出总计| | 171915169| 171915169\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()
+                || c.path == ["财政拨款支出", "合计"]
+                || !c.path.iter().any(|p| p == "合计")),
+            "{:?}",
+            t.columns
+        );
+        assert_eq!(t.rows[0].cells[0].raw, "171915169");
+        assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
     }
 
     /// Issue 13: a page store prints each row's cells present, packed left, then bars up

@@ -1771,7 +1771,12 @@ fn years_within_groups(data: &[RawRow], k: usize) -> bool {
         return false;
     };
     let steps: Vec<u32> = (1..data.len())
-        .filter(|&i| data[i].cells[..k].iter().all(|c| c.is_empty()))
+        .filter(|&i| {
+            // (or the labels of the row above, given back to a row that lost them to a
+            // cell spanning rows: [`fill_spanned_labels`])
+            data[i].cells[..k].iter().all(|c| c.is_empty())
+                || data[i].cells[..k] == data[i - 1].cells[..k]
+        })
         .map(|i| years[i].wrapping_sub(years[i - 1]))
         .collect();
     steps.len() >= 2 && steps.iter().all(|s| (1..=10).contains(s))
@@ -3601,6 +3606,22 @@ B | 4 | 5 | 6 |
         assert_eq!(t[0].rows[2].path, s(&["14 years and over", "1942"]));
         assert_eq!(t[0].rows[3].path, s(&["16 years and over", "1942"]));
         assert_eq!(t[0].rows[3].cells[1].raw, "54630");
+        // the rows under the first of a group packed left, as markdownify prints them
+        // (the label spanning them dropped): the same years
+        let t = tables_of(concat!(
+            "| Item | | Population | Labor force |\n",
+            "|---|---|---|---|\n",
+            "| 14 years and over | 1940 | 99840 | 55640 |\n",
+            "| 1941 | 99900 | 55910 |\n",
+            "| 1942 | 98640 | 56410 |\n",
+            "| 16 years and over | 1947 | 93220 | 54630 |\n",
+            "| 1948 | 94640 | 55540 |\n",
+        ));
+        assert_eq!(t[0].stub, ["Item"]);
+        assert_eq!(t[0].columns.len(), 2);
+        assert_eq!(t[0].rows[1].path, s(&["14 years and over", "1941"]));
+        assert_eq!(t[0].rows[4].path, s(&["16 years and over", "1948"]));
+        assert_eq!(t[0].rows[4].cells[0].raw, "94640");
         let t = tables_of(concat!(
             "| 事项 | 数量 | 人次 | 金额 |\n",
             "|---|---|---|---|\n",

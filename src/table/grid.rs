@@ -239,10 +239,23 @@ fn read_box(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             cells[r][j] = text;
         }
     }
+    // a row label's indentation inside its cell, where the page printed it (ideographic
+    // spaces, `&nbsp;`; a centred cell's padding is plain spaces): it ranks the rows
+    let indent = |li: usize| {
+        inside[li][0]
+            .trim_start_matches(' ')
+            .chars()
+            .take_while(|&c| c == '\u{3000}' || c == '\u{a0}')
+            .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+            .sum::<usize>()
+    };
     let raw: Vec<RawRow> = rows
         .iter()
         .zip(cells)
-        .map(|(row, cells)| RawRow::printed(lines[row.lines[0]].no, cells))
+        .map(|(row, cells)| RawRow {
+            indent: indent(row.lines[0]),
+            ..RawRow::printed(lines[row.lines[0]].no, cells)
+        })
         .collect();
     super::segments(raw, [first, last], true)
         .into_iter()
@@ -305,6 +318,42 @@ mod tests {
             .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
             .collect();
         assert_eq!(r, want);
+    }
+
+    /// w3m keeps a page's indentation of row labels (ideographic spaces) inside the cell:
+    /// a row heads the rows below it indented further. A centred cell's padding (plain
+    /// spaces) is no indentation.
+    #[test]
+    fn labels_indented_inside_their_cells_nest() {
+        let text = "\
+收入决算表
+
+┌────────────────────┬──────────┬──────────┐
+│        项目        │本年收入  │其他收入  │
+├────────────────────┼──────────┼──────────┤
+│合计                │2946.25   │6.2       │
+├────────────────────┼──────────┼──────────┤
+│一般公共服务支出    │2112.86   │6.2       │
+├────────────────────┼──────────┼──────────┤
+│\u{3000}\u{3000}财政事务        │2112.86   │6.2       │
+├────────────────────┼──────────┼──────────┤
+│\u{3000}\u{3000}\u{3000}\u{3000}行政运行    │1511.9    │0.01      │
+├────────────────────┼──────────┼──────────┤
+│  社会保障支出      │326.72    │          │
+└────────────────────┴──────────┴──────────┘
+";
+        let d = doc(text);
+        let r = rows(&d);
+        let has = |row: &str, col: &str, v: &str| {
+            r.iter().any(|(a, b, c)| a == row && b == col && c == v)
+        };
+        assert!(has("合计", "本年收入", "2946.25"), "{r:?}");
+        assert!(has("一般公共服务支出>财政事务", "其他收入", "6.2"), "{r:?}");
+        assert!(
+            has("一般公共服务支出>财政事务>行政运行", "本年收入", "1511.9"),
+            "{r:?}"
+        );
+        assert!(has("社会保障支出", "本年收入", "326.72"), "{r:?}");
     }
 
     #[test]

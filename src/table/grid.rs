@@ -75,14 +75,17 @@ fn box_edge(line: &Line) -> bool {
 #[allow(clippy::needless_range_loop)]
 fn read_box(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     let laid: Vec<Vec<(usize, char)>> = lines.iter().map(|l| layout(&l.text)).collect();
+    // a box drawn in box-drawing characters draws no stroke in ASCII: a `+` or `|` inside
+    // it is a cell's text (`95+`, an age group)
+    let drawn = laid
+        .iter()
+        .flatten()
+        .any(|(_, c)| ('\u{2500}'..='\u{257f}').contains(c));
+    let strokes = |c: char| (is_vertical(c) || is_junction(c)) && !(drawn && c.is_ascii());
     // column boundaries: every vertical stroke or junction
     let mut bounds: Vec<usize> = laid
         .iter()
-        .flat_map(|l| {
-            l.iter()
-                .filter(|(_, c)| is_vertical(*c) || is_junction(*c))
-                .map(|(x, _)| *x)
-        })
+        .flat_map(|l| l.iter().filter(|(_, c)| strokes(*c)).map(|(x, _)| *x))
         .collect();
     bounds.sort_unstable();
     bounds.dedup();
@@ -103,7 +106,7 @@ fn read_box(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     for (li, l) in laid.iter().enumerate() {
         for &(x, c) in l {
             match bounds.binary_search(&x) {
-                Ok(b) if is_vertical(c) || is_junction(c) => stroke[li][b] = true,
+                Ok(b) if strokes(c) => stroke[li][b] = true,
                 // text running over a boundary inside a spanning cell
                 Ok(b) if b < ncol => inside[li][b].push(c),
                 Ok(_) => {}
@@ -119,7 +122,10 @@ fn read_box(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             cols.iter()
                 .map(|t| {
                     let t = t.trim();
-                    !t.is_empty() && t.chars().all(|c| is_horizontal(c) || c == ':' || c == ' ')
+                    !t.is_empty()
+                        && t.chars().all(|c| {
+                            (is_horizontal(c) && !(drawn && c.is_ascii())) || c == ':' || c == ' '
+                        })
                 })
                 .collect()
         })
@@ -354,6 +360,33 @@ mod tests {
             "{r:?}"
         );
         assert!(has("社会保障支出", "本年收入", "326.72"), "{r:?}");
+    }
+
+    /// In a box drawn with box-drawing characters, ASCII `+` and `-` are a cell's text: an
+    /// age group `95+` had cut its column in two (every value then shifted), and a row
+    /// whose cell printed `-` read as a rule and was lost.
+    #[test]
+    fn ascii_marks_inside_a_drawn_box_are_text() {
+        let text = "\
+┌─────┬──────┐
+│Item │ A    │
+├─────┼──────┤
+│Total│5     │
+├─────┼──────┤
+│0-4  │-     │
+├─────┼──────┤
+│95+  │2     │
+└─────┴──────┘
+";
+        let d = doc(text);
+        let r = rows(&d);
+        let want = [("Total", "A", "5"), ("0-4", "A", "-"), ("95+", "A", "2")];
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(r, want);
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
     }
 
     #[test]

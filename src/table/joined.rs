@@ -142,11 +142,8 @@ fn band_words(toks: &[(usize, &str)]) -> usize {
     let Some(&(_, w)) = toks.first() else {
         return 0;
     };
-    if let Some((a, b)) = w.split_once(dash) {
-        return usize::from(digits(a) && digits(b));
-    }
-    if w.strip_suffix('+').is_some_and(digits) {
-        return 1;
+    if w.contains(dash) || w.ends_with('+') {
+        return usize::from(super::names_band(w));
     }
     match toks {
         [(_, a), (1, d), (1, b), ..] if digits(a) && d.chars().all(dash) && digits(b) => 3,

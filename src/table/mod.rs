@@ -761,7 +761,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             data.iter().any(|r| {
                 r.cells
                     .get(k)
-                    .is_some_and(|c| kind_of(c) == CellKind::Number)
+                    .is_some_and(|c| kind_of(c) == CellKind::Number && !names_band(c))
             }) && !labels_years(data, k)
         })
     {
@@ -2411,6 +2411,19 @@ fn names_years(cell: &str) -> bool {
 pub(crate) fn repeat_period<T: PartialEq>(xs: &[T]) -> Option<usize> {
     let n = xs.len();
     (1..n).find(|&p| n.is_multiple_of(p) && (0..n).all(|i| xs[i] == xs[i % p]))
+}
+
+/// A label naming a band of numbers, a row label such as an age group or a span of
+/// years: two numbers joined by a dash (`0-4`, `1996-2000`, `1 - 2`) or a number and `+`
+/// (`95+`), though it may read as a value.
+pub(crate) fn names_band(cell: &str) -> bool {
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let dash = |c: char| matches!(c, '-' | '–' | '—' | '~' | '～');
+    let t = crate::normalize::trim(cell);
+    match t.split_once(dash) {
+        Some((a, b)) => digits(a.trim_end()) && digits(b.trim_start()),
+        None => t.strip_suffix('+').is_some_and(digits),
+    }
 }
 
 /// A header cell naming the row labels under it (`项目`, `指标`, `Item`): the stub, no

@@ -627,6 +627,7 @@ fn read_flat(
         Vec::new()
     };
     spanning_years(&mut stretches);
+    header_years(&mut stretches);
     // tables: a new one starts at a stretch whose labels cannot be one row's
     let mut t = 0;
     while t < stretches.len() {
@@ -682,6 +683,53 @@ fn spanning_years(stretches: &mut [Stretch]) {
             next.labels.insert(0, year);
         }
     }
+}
+
+/// A header row of years (`项目` `2008` `2009`, each year over the columns of its
+/// group) reads as a first run of values; the header cells under it and the first row's
+/// label follow as labels. Years in order, then more labels than any later row carries,
+/// the same run of them once a year: the years are header cells of the table the next
+/// run of values starts.
+fn header_years(stretches: &mut Vec<Stretch>) {
+    let [first, second, rest @ ..] = stretches.as_slice() else {
+        return;
+    };
+    let years: Option<Vec<u32>> = first
+        .values
+        .iter()
+        .map(|it| {
+            super::joined::is_year_word(&it.text)
+                .then(|| it.text.trim_end_matches('.').parse().ok())
+                .flatten()
+        })
+        .collect();
+    let Some(years) = years.filter(|y| y.len() >= 2 && y.windows(2).all(|w| w[0] < w[1])) else {
+        return;
+    };
+    let later = rest
+        .iter()
+        .map(|s| s.labels.len())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    if rest.is_empty() || second.labels.len() <= later {
+        return;
+    }
+    // (each year over the same leaves: the cells between the years and the first row's
+    // label repeat their run once a year)
+    let leaves: Vec<String> = second.labels[..second.labels.len() - later]
+        .iter()
+        .map(|it| crate::normalize::fold(&it.text))
+        .collect();
+    if super::repeat_period(&leaves).is_none_or(|p| leaves.len() / p != years.len()) {
+        return;
+    }
+    let first = stretches.remove(0);
+    let next = &mut stretches[0];
+    let mut labels: Vec<&Item> = first.labels;
+    labels.extend(first.values);
+    labels.append(&mut next.labels);
+    next.labels = labels;
 }
 
 /// A reading of a table's first cells: score, labels of the first row, corner cell
@@ -1771,6 +1819,26 @@ Total\n1145\n587\n558\n100.0\n51.3\n48.7\n105.2\n0-4\n65\n35\n30\n5.7\n3.1\n2.6\
                 .any(|(_, k, v)| k.ends_with("合计") && v != "1278" && v != "175")
         );
         assert_eq!(t.rows[2].cells[0].raw, "175");
+    }
+
+    /// A header row of years over the same leaves each (`2008` `2009` over `零售总额`
+    /// `增长(%)` twice) reads as a first run of values: the years are header cells, each
+    /// over its run of leaves. Years over leaves that do not repeat are not taken so.
+    #[test]
+    fn a_header_row_of_years_one_cell_a_line() {
+        let text = "项目\n2008\n2009\n零售总额(亿元)\n增长(%)\n零售总额(亿元)\n增长(%)\n\
+全国\n114830.1\n22.7\n132678.4\n15.5\n北京\n4645.5\n21.1\n5309.9\n14.3\n\
+天津\n2078.7\n25.9\n2430.8\n16.9\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["项目"]);
+        let c = cells(&d);
+        assert_eq!(c.len(), 12);
+        assert!(has(&c, "全国", "2008>零售总额(亿元)", "114830.1"));
+        assert!(has(&c, "北京", "2009>增长(%)", "14.3"));
+        assert!(has(&c, "天津", "2008>增长(%)", "25.9"));
+        let d = doc(&text.replace("\n2009\n", "\n2009\n2010\n"));
+        assert!(!cells(&d).iter().any(|(_, k, _)| k.starts_with("2010")));
     }
 
     /// Issue 13: a form's title over the blank fields of its head (a field label and a

@@ -689,7 +689,8 @@ fn spanning_years(stretches: &mut [Stretch]) {
 /// group) reads as a first run of values; the header cells under it and the first row's
 /// label follow as labels. Years in order, then more labels than any later row carries,
 /// the same run of them once a year: the years are header cells of the table the next
-/// run of values starts.
+/// run of values starts. So are years in order after the word naming the rows (`项目`
+/// `2000` … `2014`) over rows of as many values each: the whole header.
 fn header_years(stretches: &mut Vec<Stretch>) {
     let [first, second, rest @ ..] = stretches.as_slice() else {
         return;
@@ -712,6 +713,18 @@ fn header_years(stretches: &mut Vec<Stretch>) {
         .max()
         .unwrap_or(1)
         .max(1);
+    // (or the years are the whole header, after the word naming the rows: `项目` `2000`
+    // … `2014` over rows of as many values)
+    let whole = first
+        .labels
+        .last()
+        .is_some_and(|it| super::names_rows(&it.text))
+        && second.values.len() == years.len()
+        && rest.iter().all(|s| s.values.len() == years.len());
+    if whole {
+        merge_first(stretches);
+        return;
+    }
     if rest.is_empty() || second.labels.len() <= later {
         return;
     }
@@ -724,6 +737,11 @@ fn header_years(stretches: &mut Vec<Stretch>) {
     if super::repeat_period(&leaves).is_none_or(|p| leaves.len() / p != years.len()) {
         return;
     }
+    merge_first(stretches);
+}
+
+/// The first stretch's cells, labels and values, as the first labels of the next.
+fn merge_first(stretches: &mut Vec<Stretch>) {
     let first = stretches.remove(0);
     let next = &mut stretches[0];
     let mut labels: Vec<&Item> = first.labels;
@@ -1839,6 +1857,15 @@ Total\n1145\n587\n558\n100.0\n51.3\n48.7\n105.2\n0-4\n65\n35\n30\n5.7\n3.1\n2.6\
         assert!(has(&c, "天津", "2008>增长(%)", "25.9"));
         let d = doc(&text.replace("\n2009\n", "\n2009\n2010\n"));
         assert!(!cells(&d).iter().any(|(_, k, _)| k.starts_with("2010")));
+        // the years alone after the word naming the rows: the whole header
+        let d = doc(
+            "项目\n2000\n2005\n2010\n总产出\n9870.58\n16995.93\n38915.25\n\
+第一产业\n1037.27\n1373.03\n2307.05\n第二产业\n6154.43\n11385.95\n26616.53\n",
+        );
+        let c = cells(&d);
+        assert_eq!(c.len(), 9);
+        assert!(has(&c, "总产出", "2000", "9870.58"));
+        assert!(has(&c, "第二产业", "2010", "26616.53"));
     }
 
     /// Issue 13: a form's title over the blank fields of its head (a field label and a

@@ -810,6 +810,8 @@ fn read_block(
     let infos: &[LineInfo] = rejoined.as_deref().unwrap_or(infos);
     let stubbed = labels_under_stub(infos);
     let infos: &[LineInfo] = stubbed.as_deref().unwrap_or(infos);
+    let grouped = numbered_groups(infos);
+    let infos: &[LineInfo] = grouped.as_deref().unwrap_or(infos);
     let mut band = None;
     let mut rest = infos;
     if let Some(first) = infos.first()
@@ -1432,6 +1434,55 @@ fn labels_under_stub(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
             })
             .collect(),
     )
+}
+
+/// A line printing a numbered label alone (`一、按销售所在地`, `（二）…`) between rows,
+/// in the labels' place, right over a row whose label is numbered deeper (`1、城镇`): a
+/// group's head, a row printing no value, which its outline number ranks over the rows
+/// under it, also where the flattening dropped the indentation that set it apart
+/// (inscriptis). A line continuing a wrapped label is no such line: its next row's label
+/// starts no deeper outline item. `None` when no line reads so.
+fn numbered_groups(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
+    let rank = |i: &LineInfo| {
+        i.frags
+            .first()
+            .and_then(|f| scan_outline(&f.text))
+            .map(|o| o.scheme.rank())
+    };
+    let heads: Vec<usize> = (1..infos.len().saturating_sub(1))
+        .filter(|&k| {
+            let i = &infos[k];
+            i.kind == Kind::Other
+                && i.frags.len() == 1
+                && matches!(infos[k - 1].kind, Kind::Data(_))
+                && rank(i).is_some_and(|r| r <= 2)
+        })
+        .collect();
+    if heads.is_empty() {
+        return None;
+    }
+    let cols = value_columns(infos);
+    let c0 = cols.first()?;
+    let heads: Vec<usize> = heads
+        .into_iter()
+        .filter(|&k| {
+            let next = infos[k + 1..].iter().find(|i| i.kind != Kind::Blank);
+            infos[k].frags[0].x1 <= c0.x0
+                && next.is_some_and(|n| {
+                    matches!(n.kind, Kind::Data(_))
+                        && n.frags[0].x0 <= infos[k].frags[0].x0
+                        && rank(n).is_some_and(|r| rank(&infos[k]).is_some_and(|h| r > h))
+                })
+        })
+        .collect();
+    if heads.is_empty() {
+        return None;
+    }
+    let mut out = infos.to_vec();
+    for k in heads {
+        out[k].kind = Kind::Data(1);
+    }
+    Some(out)
 }
 
 /// A number of one or two digits cut off its label as a value squeezed against it
@@ -3598,6 +3649,34 @@ mod tests {
                 ("本年支出合计", "支出>决算数", "2940.05"),
             ],
         );
+    }
+
+    /// inscriptis drops the page's indentation of row labels: a numbered group's label
+    /// alone on its line (`一、按销售所在地`) stands where its rows' labels stand. It heads
+    /// the rows numbered deeper under it (`1、城镇`) up to the next group; a line that
+    /// only continues a wrapped label heads nothing.
+    #[test]
+    fn a_numbered_group_alone_on_its_line_heads_the_rows_under_it() {
+        let d = doc(concat!(
+            "项目              本月        累计\n",
+            "社会消费品零售额  20626052.6  141797902.3\n",
+            "一、按销售所在地\n",
+            "1、城镇           18216063.5  124306890.6\n",
+            "2、乡村           2409989.1   17491011.7\n",
+            "二、按行业分组\n",
+            "1、批发业         2145726.8   13906068.9\n",
+        ));
+        let c = table_cells(&d);
+        assert!(has(&c, "社会消费品零售额", "本月", "20626052.6"), "{c:?}");
+        assert!(
+            has(&c, "一、按销售所在地>2、乡村", "累计", "17491011.7"),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "二、按行业分组>1、批发业", "本月", "2145726.8"),
+            "{c:?}"
+        );
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
     }
 
     /// Issue 13: lynx pads each cell to its column and sets header cells that fill their

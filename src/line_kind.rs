@@ -170,8 +170,8 @@ pub(crate) fn is_page_number(t: &str) -> bool {
 
 /// A caption numbered as statistical tables are: `表1 …`, `Table A-1. …`, `7-3 分地区…`.
 ///
-/// Accepted: `Table 6`, `Table A-13. Persons…`, `2-3 总产出`, `11-12  2016年…`.
-/// Rejected: `2023-09-19`, `1-3月`, `Tables follow`.
+/// Accepted: `Table 6`, `Table A-13. Persons…`, `2-3 总产出`, `11-12  2016年…`, `表 1 2015 年…`,
+/// `表二：…`. Rejected: `2023-09-19`, `1-3月`, `Tables follow`, `表一般…`.
 pub(crate) fn is_numbered_caption(t: &str) -> bool {
     let t = t.trim();
     if let Some(rest) = t
@@ -193,6 +193,22 @@ pub(crate) fn is_numbered_caption(t: &str) -> bool {
                 || !roman.is_empty()
                     && roman.chars().all(|c| "IVXLC".contains(c))
                     && num.len() > roman.len());
+    }
+    // `表1 …`, `表 2-1：…`, `表三 …` (a flattening may set a space after `表`)
+    if let Some(rest) = t.strip_prefix('表') {
+        let rest = rest.trim_start();
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '-'))
+            .unwrap_or(rest.len());
+        let numeral = rest
+            .find(|c: char| !"一二三四五六七八九十".contains(c))
+            .unwrap_or(rest.len());
+        let after = |k: usize| rest[k..].chars().next();
+        return (digits > 0
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && after(digits).is_none_or(|c| !c.is_ascii_digit()))
+            || (numeral > 0
+                && after(numeral).is_none_or(|c| c.is_whitespace() || "：:、.．".contains(c)));
     }
     let mut parts = t.splitn(2, char::is_whitespace);
     let (Some(num), Some(rest)) = (parts.next(), parts.next()) else {
@@ -792,6 +808,32 @@ pub fn in_drawing_order(lines: &[crate::lines::Line]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The captions a table is numbered by, and lines that only look so.
+    #[test]
+    fn numbered_captions() {
+        for t in [
+            "Table 6",
+            "Table A-13. Persons not in the labor force",
+            "2-3 总产出",
+            "11-12  2016年分地区",
+            "表1 2015年粮食产量",
+            "表 1 2015 年粮食播种面积、单位面积产量及总产量情况",
+            "表2-1 历年总户数和总人口",
+            "表三：收支情况",
+        ] {
+            assert!(is_numbered_caption(t), "{t}");
+        }
+        for t in [
+            "2023-09-19",
+            "1-3月",
+            "Tables follow",
+            "表一般公共预算支出",
+            "表格如下",
+        ] {
+            assert!(!is_numbered_caption(t), "{t}");
+        }
+    }
 
     /// An item of a bulleted list ending in a number is running text, not a label and its
     /// value; a label with its values on single spaces is a row.

@@ -17,9 +17,8 @@ use std::collections::HashMap;
 /// hostile table of zeros must not make it slow).
 const MAX_ROWS: usize = 400;
 
-/// How far a total may stand from the sum of the rows under it, in its last printed
-/// digit, where no tree fits it exactly: a total rounded on its own (the rows under it are
-/// read exactly).
+/// How far a row may stand from the sum of the rows under it, in the last printed digit,
+/// where no tree fits the sums exactly: a total or subtotal rounded on its own.
 const ROUNDING: i128 = 1;
 
 /// Parses found before the search stops: two already mean the sums do not decide.
@@ -155,28 +154,34 @@ pub fn nest_by_sums(rows: &mut [Row], warnings: &mut Vec<Warning>) -> bool {
 /// with rows under it is their sum and the top rows sum to `total`; `None` where there is
 /// no such tree, several, or only the flat one.
 fn parse(terms: &[Vec<i128>], total: &[i128]) -> Option<Vec<Option<usize>>> {
-    let mut search = Search {
-        v: terms,
-        nonneg: terms.iter().flatten().chain(total).all(|&v| v >= 0),
-        sub: HashMap::new(),
-        seq: HashMap::new(),
-        exhausted: false,
-        top_tol: 0,
-    };
     let m = terms.len();
     let zero = vec![0; total.len()];
-    // the total as printed; where no tree fits it, the total rounded apart from its terms
-    // (off by the last printed digit: `2946.25` over terms summing to `2946.26`)
-    let tol = [0, ROUNDING]
-        .into_iter()
-        .find(|&tol| search.sequences(0, total, &zero, tol).contains_key(&m))?;
-    if search.sequences(0, total, &zero, tol).get(&m).copied() != Some(1) || search.exhausted {
-        return None;
+    // the sums as printed; where no tree fits them, sums rounded apart from their terms
+    // (off by the last printed digit: `10.23` over terms summing to `10.22`)
+    for tol in [0, ROUNDING] {
+        let mut search = Search {
+            v: terms,
+            nonneg: terms.iter().flatten().chain(total).all(|&v| v >= 0),
+            sub: HashMap::new(),
+            seq: HashMap::new(),
+            exhausted: false,
+            tol,
+        };
+        let parses = search.sequences(0, total, &zero).get(&m).copied();
+        if search.exhausted {
+            return None;
+        }
+        match parses {
+            None => continue,
+            Some(1) => {
+                let mut parent = vec![None; m];
+                search.rebuild(0, m, total, &zero, None, &mut parent);
+                return parent.iter().any(Option::is_some).then_some(parent);
+            }
+            Some(_) => return None,
+        }
     }
-    let mut parent = vec![None; m];
-    search.top_tol = tol;
-    search.rebuild(0, m, total, &zero, None, &mut parent);
-    parent.iter().any(Option::is_some).then_some(parent)
+    None
 }
 
 /// The rows' values as integers in the table's smallest printed unit (`12.5` and `3.25`
@@ -233,16 +238,21 @@ struct Search<'a> {
     sub: HashMap<usize, Ends>,
     /// For siblings starting at a row, under a target, from a running sum: where they
     /// can end with their sum on target, and how many parses.
-    seq: HashMap<(usize, Vec<i128>, Vec<i128>, i128), Ends>,
+    seq: HashMap<(usize, Vec<i128>, Vec<i128>), Ends>,
     /// True once [`MAX_STATES`] were remembered: the search gave up.
     exhausted: bool,
-    /// How far the top rows' sum may stand from the total ([`ROUNDING`] or 0).
-    top_tol: i128,
+    /// How far a row may stand from the sum of the rows under it, the total from the top
+    /// rows' ([`ROUNDING`] or 0).
+    tol: i128,
 }
 
-/// True when `sum` is `target` give or take `tol` in each column.
+/// True when `sum` is `target` give or take `tol` in each column, and `tol` is a
+/// thousandth of the target at most (rounding in the last digit of a small count, `5`
+/// for `4`, would be another number).
 fn near(sum: &[i128], target: &[i128], tol: i128) -> bool {
-    sum.iter().zip(target).all(|(s, t)| (s - t).abs() <= tol)
+    sum.iter()
+        .zip(target)
+        .all(|(s, t)| s == t || (s - t).abs() <= tol && t.abs() >= 1000 * tol)
 }
 
 fn add(a: &mut u8, b: u8) {
@@ -261,7 +271,7 @@ impl Search<'_> {
         if self.v[k].iter().any(|&x| x != 0) {
             let target = self.v[k].clone();
             let zero = vec![0; target.len()];
-            for (e, c) in self.sequences(k + 1, &target, &zero, 0) {
+            for (e, c) in self.sequences(k + 1, &target, &zero) {
                 add(ends.entry(e).or_insert(0), c);
             }
         }
@@ -270,9 +280,10 @@ impl Search<'_> {
     }
 
     /// Ends of runs of sibling subtrees starting at `pos` whose tops, added to `acc`, sum
-    /// to `target`, give or take `tol` in each column.
-    fn sequences(&mut self, pos: usize, target: &[i128], acc: &[i128], tol: i128) -> Ends {
-        let key = (pos, target.to_vec(), acc.to_vec(), tol);
+    /// to `target`, give or take the search's rounding in each column.
+    fn sequences(&mut self, pos: usize, target: &[i128], acc: &[i128]) -> Ends {
+        let key = (pos, target.to_vec(), acc.to_vec());
+        let tol = self.tol;
         if let Some(s) = self.seq.get(&key) {
             return s.clone();
         }
@@ -290,7 +301,7 @@ impl Search<'_> {
                     if done {
                         add(out.entry(e).or_insert(0), c);
                     }
-                    for (e2, c2) in self.sequences(e, target, &sum, tol) {
+                    for (e2, c2) in self.sequences(e, target, &sum) {
                         add(out.entry(e2).or_insert(0), c.saturating_mul(c2).min(ENOUGH));
                     }
                 }
@@ -314,8 +325,7 @@ impl Search<'_> {
         if pos >= end {
             return;
         }
-        // (the top rows sum to the total give or take its rounding; rows under a row, exactly)
-        let tol = if up.is_none() { self.top_tol } else { 0 };
+        let tol = self.tol;
         parent[pos] = up;
         let sum: Vec<i128> = acc.iter().zip(&self.v[pos]).map(|(a, b)| a + b).collect();
         let done = near(&sum, target, tol);
@@ -323,7 +333,7 @@ impl Search<'_> {
             let rest_ok = if e == end {
                 done
             } else {
-                self.sequences(e, target, &sum, tol).contains_key(&end)
+                self.sequences(e, target, &sum).contains_key(&end)
             };
             if !rest_ok {
                 continue;
@@ -397,9 +407,9 @@ mod tests {
     }
 
     /// A total rounded on its own stands a last digit off the sum of the rows under it
-    /// (`2946.25` over `2112.86 + 833.40`): where no tree fits it exactly, one fitting it
-    /// give or take that digit is read, the rows under it summed exactly. Two digits off is
-    /// no total of them.
+    /// (`2946.25` over `2112.86 + 833.40`), and so may a subtotal: where no tree fits the
+    /// sums exactly, one fitting them give or take that digit is read. Two digits off is no
+    /// total of them.
     #[test]
     fn a_total_rounded_apart_from_its_terms() {
         let spec: &[(&str, &[&str])] = &[
@@ -429,6 +439,26 @@ mod tests {
         off[0] = ("合计", &["2946.24", "2940.05"]);
         let mut r = rows(&off);
         assert!(!nest_by_sums(&mut r, &mut Vec::new()));
+        let mut r = rows(&[
+            ("商品和服务支出", &["10.23"]),
+            ("办公费", &["3.78"]),
+            ("差旅费", &["6.44"]),
+            ("资本性支出", &["2.50"]),
+            ("办公设备购置", &["2.50"]),
+            ("公用经费合计", &["12.73"]),
+        ]);
+        assert!(nest_by_sums(&mut r, &mut Vec::new()));
+        assert_eq!(
+            paths(&r),
+            [
+                "商品和服务支出",
+                "商品和服务支出/办公费",
+                "商品和服务支出/差旅费",
+                "资本性支出",
+                "资本性支出/办公设备购置",
+                "公用经费合计",
+            ]
+        );
     }
 
     /// Totals closing their runs (`人员经费合计` after the personnel items) each sum the rows

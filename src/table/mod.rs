@@ -440,7 +440,8 @@ fn band_label(row: &RawRow, next: Option<&RawRow>, vs: Option<usize>) -> Option<
     if first.is_empty() || row.cells[1..].iter().any(|c| !c.is_empty()) {
         return None;
     }
-    if kind_of(first) != CellKind::Text {
+    // (a measure alone, `增长%`, names no block of rows: header text that lost its column)
+    if kind_of(first) != CellKind::Text || is_measure_text(first) {
         return None;
     }
     let alone = row.cells.len() == 1;
@@ -701,30 +702,49 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         });
     }
     let vs = if ctx_grid { value_start(&rows) } else { None };
-    let first_data = match known {
+    let mut first_data = match known {
         Some(k) => k.head.min(rows.len()),
         None => first_data_row(&rows, vs).unwrap_or(rows.len()),
     };
     // a row printing only a measure (`增长%`, `增减百分点`) right under the header and over
-    // the first row of values is header text packed left, where the header's rows lost
+    // the first row of values (read as the first data row, or as the header's last row
+    // where it prints one cell) is header text packed left, where the header's rows lost
     // their spans: it states what some column holds and heads no rows; which column, the
     // text does not say
-    if known.is_none()
-        && first_data > 0
-        && let Some(text) = rows.get(first_data).and_then(lead_text)
-        && is_measure_text(text)
+    let measure = |k: usize| {
+        rows.get(k)
+            .and_then(lead_text)
+            .filter(|t| is_measure_text(t))
+            .map(str::to_string)
+    };
+    let at = if measure(first_data).is_some()
         && rows
             .get(first_data + 1)
             .is_some_and(|n| is_data(n, false, vs))
     {
+        Some(first_data)
+    } else if first_data >= 2 && first_data < rows.len() && measure(first_data - 1).is_some() {
+        Some(first_data - 1)
+    } else {
+        None
+    };
+    if known.is_none()
+        && first_data > 0
+        && let Some(k) = at
+        && let Some(text) = measure(k)
+    {
         warnings.push(Warning {
-            line: Some(rows[first_data].line),
+            line: Some(rows[k].line),
             code: "header-unplaced".into(),
             message: format!(
                 "header text {text:?} under the header states a measure but not the column it stands over; left out"
             ),
         });
-        rows.remove(first_data);
+        rows.remove(k);
+        first_data = first_data.min(rows.len());
+        if k < first_data {
+            first_data -= 1;
+        }
     }
     let (head, data) = rows.split_at(first_data);
     // (a grid is as wide as its widest row: rows of the cells present print fewer)
@@ -2843,9 +2863,10 @@ mod tests {
     }
 
     /// Issue 13: a row printing only a measure under the header (`增长%`, packed left where
-    /// the header lost its spans) is header text whose column the text does not say: it
-    /// heads no rows and names no column, and a warning names it; a row printing a label
-    /// that is no measure there (`一、收入`) still heads the rows under it.
+    /// the header lost its spans, or printed as its one cell) is header text whose column
+    /// the text does not say: it heads no rows and names no column, and a warning names it;
+    /// a row printing a label that is no measure there (`一、收入`) still heads the rows
+    /// under it.
     #[test]
     fn a_measure_row_under_the_header_heads_no_rows() {
         let text = "\
@@ -2875,6 +2896,17 @@ mod tests {
             "{:?}",
             d.warnings
         );
+        // the same row printed as its one cell (`| 增长% |`): no band over the rows
+        let one = text.replace("| 增长% | |||", "| 增长% |");
+        let d = testutil::doc(&one);
+        let cells = cells_of(&tables_of(&one)[0]);
+        assert!(
+            cells
+                .iter()
+                .all(|(r, c, _)| !r.concat().contains('%') && !c.concat().contains('%')),
+            "{cells:?}"
+        );
+        assert!(d.warnings.iter().any(|w| w.code == "header-unplaced"));
         let group = text.replace("| 增长% | |||", "| 一、收入 | |||");
         let cells = cells_of(&tables_of(&group)[0]);
         assert!(

@@ -2150,25 +2150,8 @@ fn present_cells(corner: &mut Vec<(usize, Frag)>, head: &[LineInfo], n: usize) -
     if c.ambiguous || c.paths.iter().any(Vec::is_empty) {
         return None;
     }
-    let depth = c.paths.iter().map(Vec::len).max().unwrap_or(0);
-    let rows = (0..depth)
-        .map(|d| {
-            (0..n)
-                .map(|j| {
-                    let p = &c.paths[j];
-                    let same = j > 0 && {
-                        let q = &c.paths[j - 1];
-                        p.len() > d && q.len() > d && p[..=d] == q[..=d]
-                    };
-                    if p.len() > d && !same {
-                        p[d].clone()
-                    } else {
-                        String::new()
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    let rows = super::header::grid_rows(&c.paths);
+    let depth = rows.len();
     *corner = vec![(l0, stub)];
     Some(Tree {
         rows,

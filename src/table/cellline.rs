@@ -981,18 +981,12 @@ fn read_table(
         .max()
         .unwrap_or(0);
     // header as grid rows
-    let depth = paths.iter().map(Vec::len).max().unwrap_or(0);
+    let grid = super::header::grid_rows(&paths);
+    let depth = grid.len();
     let mut rows: Vec<RawRow> = Vec::new();
-    for d in 0..depth {
-        let mut cells = vec![String::new(); l + n];
-        for j in 0..n {
-            let same = j > 0 && paths[j].len() > d && paths[j - 1].len() > d && {
-                paths[j][..=d] == paths[j - 1][..=d]
-            };
-            if paths[j].len() > d && !same {
-                cells[l + j] = paths[j][d].clone();
-            }
-        }
+    for (d, over) in grid.into_iter().enumerate() {
+        let mut cells = vec![String::new(); l];
+        cells.extend(over);
         if d == 0
             && l > 0
             && let Some(c) = &corner

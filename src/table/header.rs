@@ -150,6 +150,39 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     })
 }
 
+/// The grid header rows (top-down, one cell per value column) that print `paths`: each
+/// label in the first column it spans, the columns it spans after it and under a
+/// shorter path empty. The inverse of reading a grid header ([`rebuild`] of grid rows).
+///
+/// ```
+/// use govreport::table::header::grid_rows;
+/// let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+/// let rows = grid_rows(&[s(&["本年", "本月"]), s(&["本年", "累计"]), s(&["增长"])]);
+/// assert_eq!(rows, [s(&["本年", "", "增长"]), s(&["本月", "累计", ""])]);
+/// ```
+pub fn grid_rows(paths: &[Vec<String>]) -> Vec<Vec<String>> {
+    let depth = paths.iter().map(Vec::len).max().unwrap_or(0);
+    (0..depth)
+        .map(|d| {
+            paths
+                .iter()
+                .enumerate()
+                .map(|(j, p)| {
+                    let same = j > 0 && {
+                        let q = &paths[j - 1];
+                        p.len() > d && q.len() > d && p[..=d] == q[..=d]
+                    };
+                    if p.len() > d && !same {
+                        p[d].clone()
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Grid rows: a label extends right over empty cells that share its parent.
 fn grid_paths(rows: &[&HeaderRow], n: usize) -> Vec<Vec<String>> {
     let mut paths = vec![Vec::new(); n];

@@ -231,6 +231,9 @@ struct Key {
     folded: String,
     bigrams: Vec<(char, char)>,
     total: bool,
+    /// The label names a part of what the columns before it count (`其中`): it heads
+    /// the parts, never a column of its own.
+    part: bool,
 }
 
 impl Key {
@@ -239,6 +242,7 @@ impl Key {
         Rc::new(Key {
             text: label.to_string(),
             bigrams: folded.chars().zip(folded.chars().skip(1)).collect(),
+            part: names_part(&folded),
             folded,
             total: is_total(label),
         })
@@ -359,15 +363,17 @@ impl Search<'_> {
         match below.get(si) {
             Some(Slot::Hole) => {
                 // fill the hole with a leaf, or pass it up
-                out.push(Slot::Unit(self.leaves[r][ci].clone()));
-                self.cell(r, ci + 1, below, suffix, si + 1, out, out_w + 1, score);
-                out.pop();
+                if !label.part {
+                    out.push(Slot::Unit(self.leaves[r][ci].clone()));
+                    self.cell(r, ci + 1, below, suffix, si + 1, out, out_w + 1, score);
+                    out.pop();
+                }
                 out.push(Slot::Hole);
                 self.cell(r, ci, below, suffix, si + 1, out, out_w + 1, score);
                 out.pop();
                 return;
             }
-            _ if !self.anchored => {
+            _ if !self.anchored && !label.part => {
                 out.push(Slot::Unit(self.leaves[r][ci].clone()));
                 self.cell(r, ci + 1, below, suffix, si, out, out_w + 1, score);
                 out.pop();
@@ -436,6 +442,23 @@ impl Search<'_> {
             }
         }
     }
+}
+
+/// True for a header label that introduces the parts of a total (`其中`, `其中：`,
+/// `Of which`, bilingual `其中of Which`): the columns under it are its parts, so it
+/// heads a group and is never a column of its own. `其中：男性` names a column.
+///
+/// ```
+/// use govreport::table::header::names_part;
+/// assert!(names_part("其中of Which") && names_part("其中：") && names_part("of which"));
+/// assert!(!names_part("其中：男性") && !names_part("合计"));
+/// ```
+pub fn names_part(label: &str) -> bool {
+    let f = fold(label).to_lowercase();
+    let rest = f.strip_prefix("其中").unwrap_or(&f);
+    let rest: String = rest.chars().filter(|c| c.is_alphanumeric()).collect();
+    matches!(rest.as_str(), "" | "ofwhich" | "amongwhich" | "including")
+        && (f.starts_with("其中") || !rest.is_empty())
 }
 
 /// True for labels that name a total; a total spans down, it does not head a group.
@@ -907,6 +930,22 @@ mod tests {
         assert_eq!(joined(&c)[0], "申请人情况>自然人");
         assert_eq!(joined(&c)[1], "申请人情况>法人或其他组织>商业企业");
         assert_eq!(joined(&c)[6], "申请人情况>总计");
+    }
+
+    #[test]
+    fn of_which_heads_the_parts_below_it() {
+        // cells present, no spans: `其中` is the one cell that can head the rows below
+        let rows = [
+            partial(&["总户数", "总人口", "其中"]),
+            partial(&["按性别分", "按农业和非农业分"]),
+            partial(&["男性", "女性", "农业人口", "非农业人口"]),
+        ];
+        let c = rebuild_uncached(&rows, 6).unwrap();
+        assert!(!c.ambiguous);
+        assert_eq!(joined(&c)[0], "总户数");
+        assert_eq!(joined(&c)[1], "总人口");
+        assert_eq!(joined(&c)[2], "其中>按性别分>男性");
+        assert_eq!(joined(&c)[5], "其中>按农业和非农业分>非农业人口");
     }
 
     #[test]

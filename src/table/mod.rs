@@ -813,11 +813,14 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     // Header rows: corner cells out, value cells in. Over a column of years the corner
     // names the years (`年份`, `Year`) or is blank: a header row printing another label
     // there (`第一产业 | 第二产业 | …`) does not stand over the columns it seems to
+    // (a header row below the first printing fewer cells than the rows prints the cells
+    // present, packed left: its first cell is not over the years)
     let head_off_years = year_stub
-        && head.iter().any(|r| {
-            r.cells
-                .first()
-                .is_some_and(|c| !c.is_empty() && !names_years(c))
+        && head.iter().enumerate().any(|(i, r)| {
+            (i == 0 || r.cells.len() >= l + n)
+                && r.cells
+                    .first()
+                    .is_some_and(|c| !c.is_empty() && !names_years(c))
         });
     if head_off_years {
         warnings.push(Warning {
@@ -2835,6 +2838,46 @@ mod tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    /// Issue 13: over a column of years, header rows below the first that print fewer
+    /// cells than the rows print the cells present, packed left (the cells spans from above
+    /// cover are dropped): their first cell is no label over the years, and `其中` heads
+    /// the rows under it.
+    #[test]
+    fn packed_header_rows_over_a_year_column() {
+        let text = "\
+| Item | 总户数 | 总人口 | 其中 |
+| --- | --- | --- | --- |
+| 按性别分 | 按农业和非农业分 |
+| 男性 | 女性 | 农业人口 | 非农业人口 |
+| 1978 | 123.3 | 457.7 | 234.18 | 223.52 | 394.28 | 63.42 |
+| 1979 | 124.48 | 462.07 | 235.78 | 226.29 | 394.31 | 67.76 |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1);
+        let cells = cells_of(&t[0]);
+        assert_eq!(cells.len(), 12);
+        assert_eq!(
+            cells[0],
+            (s(&["1978"]), s(&["总户数"]), "123.3".to_string())
+        );
+        assert_eq!(
+            cells[3],
+            (
+                s(&["1978"]),
+                s(&["其中", "按性别分", "女性"]),
+                "223.52".to_string()
+            )
+        );
+        assert_eq!(
+            cells[11],
+            (
+                s(&["1979"]),
+                s(&["其中", "按农业和非农业分", "非农业人口"]),
+                "67.76".to_string()
+            )
+        );
     }
 
     /// Issue 13: one-cell rows over the header (caption, period, unit, spare cells after

@@ -563,6 +563,8 @@ pub fn is_spaced(text: &str) -> bool {
 /// assert_eq!(cells("合计    387581 1173850 2.0").len(), 4);
 /// assert_eq!(cells("合计    12 345.6")[1].text, "12 345.6");
 /// assert_eq!(cells("合计    0 0 0")[1].text, "0 0 0");
+/// // a number after `=` is the label's base, not a value
+/// assert_eq!(cells("Index previous quarter = 100%").len(), 1);
 /// ```
 pub fn cells(text: &str) -> Vec<Frag> {
     let mut out = Vec::new();
@@ -734,7 +736,9 @@ fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
     let wordy = head
         .iter()
         .any(|t| t.text.chars().any(|c| is_cjk(c) || c.is_alphabetic()));
-    if tail == 0 || head.is_empty() || !wordy {
+    // a number after `=` completes the label's base (`previous quarter = 100%`)
+    let equation = head.last().is_some_and(|t| t.text.ends_with(['=', '＝']));
+    if tail == 0 || head.is_empty() || !wordy || equation {
         out.push(f);
         return;
     }

@@ -2253,13 +2253,42 @@ fn header_tree(
         })
         .collect();
     let units = &split[..];
+    // each column as wide as its values and the lowest label over it alone
+    let mut extent: Vec<(usize, usize)> = cols.iter().map(|c| (c.x0, c.x1)).collect();
+    let mut leafed = vec![false; n];
+    for (_, f) in units.iter().filter(|(li, _)| *li == low) {
+        if let (set, false) = colset(f.x0, f.x1, cols, align)
+            && let [j] = set[..]
+        {
+            extent[j] = (extent[j].0.min(f.x0), extent[j].1.max(f.x1));
+            leafed[j] = true;
+        }
+    }
+    // a header whose leaves stand on its lowest line, one over each column, and whose
+    // every label above them is centred over columns (lynx and w3m centre a header cell
+    // over its span): such a label heads the columns it is centred over, though it may
+    // overlap only the middle of them (`employed` over `thousand persons | previous
+    // quarter = 100%`)
+    let centred: Vec<Option<Vec<usize>>> = units
+        .iter()
+        .map(|(li, f)| (*li < low).then(|| centred_run(f, &extent)).flatten())
+        .collect();
+    let all_centred = leafed.iter().all(|&l| l)
+        && units
+            .iter()
+            .zip(&centred)
+            .all(|((li, _), c)| *li == low || c.is_some());
     // 1. join the pieces of cells wrapped over several lines
-    let mut order: Vec<&(usize, Frag)> = units.iter().collect();
-    order.sort_by_key(|(li, f)| (*li, f.x0));
+    let mut order: Vec<usize> = (0..units.len()).collect();
+    order.sort_by_key(|&u| (units[u].0, units[u].1.x0));
     let pieces: Vec<Unit> = order
         .iter()
-        .map(|(li, f)| {
-            let (cols, weak) = colset(f.x0, f.x1, cols, align);
+        .map(|&u| {
+            let (li, f) = (&units[u].0, &units[u].1);
+            let (cols, weak) = match &centred[u] {
+                Some(run) if all_centred => (run.clone(), false),
+                _ => colset(f.x0, f.x1, cols, align),
+            };
             Unit {
                 text: f.text.clone(),
                 x0: f.x0,
@@ -2462,6 +2491,32 @@ fn header_tree(
     tree.rows = rows;
     tree.lines = lines;
     tree
+}
+
+/// The narrowest run of columns a header piece is centred over, to a column, among
+/// those holding the columns it overlaps (columns `extent`: their values and the leaf
+/// over each).
+fn centred_run(f: &Frag, extent: &[(usize, usize)]) -> Option<Vec<usize>> {
+    let over: Vec<usize> = (0..extent.len())
+        .filter(|&j| overlap(f.x0, f.x1, extent[j].0, extent[j].1) > 0)
+        .collect();
+    let (&s0, &s1) = (over.first()?, over.last()?);
+    let mid = f.x0 + f.x1;
+    let centre = |a: usize, b: usize| extent[a].0 + extent[b].1;
+    if mid.abs_diff(centre(s0, s1)) <= 2 {
+        return Some(over);
+    }
+    let n = extent.len();
+    for width in s1 - s0 + 2..=n {
+        let first = (s1 + 1).saturating_sub(width);
+        for a in first..=s0.min(n - width) {
+            let b = a + width - 1;
+            if mid.abs_diff(centre(a, b)) <= 2 && f.x1 - f.x0 < extent[b].1 - extent[a].0 {
+                return Some((a..=b).collect());
+            }
+        }
+    }
+    None
 }
 
 /// The leaves of a one-line header cell that holds the labels of several narrow columns set
@@ -3376,6 +3431,10 @@ fn code_paths(body: &[LineInfo], data: &[usize], rows: Vec<Vec<String>>) -> Labe
 /// lines or more show by a piece starting there right of another piece (`All ages
 /// Both sexes`), so that a line whose labels stand one space apart (`Less than 25 years
 /// Both sexes`) is cut there too. (An indentation starts no piece right of another.)
+/// A piece is cut too where its last words start where two pieces or more start and read
+/// as they do, numbers aside (`1998 Q1` over `Q2`, `Q3`: lynx sets a label spanning rows
+/// one space before the first row's own): an indented child does not repeat its
+/// siblings' words (`All items` over `Food`).
 fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usize, Frag)> {
     let mut seen: HashMap<usize, usize> = HashMap::new();
     for w in pieces.windows(2) {
@@ -3388,15 +3447,33 @@ fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usiz
         .filter(|&(_, n)| n >= 2)
         .map(|(x, _)| x)
         .collect();
-    if starts.is_empty() {
-        return pieces;
+    let shape = |t: &str| -> String {
+        t.chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    let mut shapes: HashMap<(usize, String), usize> = HashMap::new();
+    for (_, f) in &pieces {
+        *shapes.entry((f.x0, shape(&f.text))).or_default() += 1;
     }
     pieces
         .into_iter()
         .flat_map(|(k, f)| {
-            cut_between_words(&f, in_chars, |_, word| starts.contains(&word.0))
-                .into_iter()
-                .map(move |g| (k, g))
+            let words = words_of(&f, in_chars);
+            let texts: Vec<&str> = f.text.split(' ').filter(|w| !w.is_empty()).collect();
+            let alike: Vec<usize> = (1..words.len().min(texts.len()))
+                .filter(|&i| {
+                    let tail = shape(&texts[i..].join(" "));
+                    shapes.get(&(words[i].0, tail)).is_some_and(|&n| n >= 2)
+                })
+                .map(|i| words[i].0)
+                .take(1)
+                .collect();
+            cut_between_words(&f, in_chars, |_, word| {
+                starts.contains(&word.0) || alike.contains(&word.0)
+            })
+            .into_iter()
+            .map(move |g| (k, g))
         })
         .collect()
 }
@@ -4056,6 +4133,56 @@ mod tests {
         cells
             .iter()
             .any(|(r, c, v)| r == row && c == col && v == raw)
+    }
+
+    /// lynx's table: each header cell padded to its column and centred over its span (a
+    /// label above the leaves may overlap one column only), the leaves one space apart, a
+    /// label ending `= 100%` (no value), and a label spanning rows printed one space
+    /// before the first row's own.
+    #[test]
+    fn centred_header_and_spanning_label_one_space_apart() {
+        let d = doc(concat!(
+            "Table 3. Employment\n",
+            "\n",
+            "    Item                  Original                                Adjusted\n",
+            "                employed           unemployed           employed           unemployed\n",
+            "           persons rate = 100% persons rate = 100% persons rate = 100% persons rate = 100%\n",
+            "   1998 Q1 312.1   103.5       368.7   97.6        344.6   99.5        358.6   102.9\n",
+            "        Q2 308.4   95.3        375.2   99.3        368.6   95.0        340.1   102.2\n",
+            "        Q3 320.6   104.5       381.1   95.3        302.3   100.4       384.5   98.8\n",
+            "   1999 Q1 319.5   99.2        302.6   97.2        339.4   100.0       321.0   97.3\n",
+            "        Q2 319.7   99.6        326.1   95.2        375.4   100.6       357.8   96.9\n",
+            "        Q3 389.3   103.6       310.9   98.3        364.9   102.1       384.3   99.2\n",
+            "\n",
+            "Source: survey.\n",
+        ));
+        let cells = table_cells(&d);
+        assert_eq!(cells.len(), 48);
+        assert!(has(&cells, "1998>Q1", "Original>employed>persons", "312.1"));
+        assert!(has(
+            &cells,
+            "1998>Q2",
+            "Original>employed>rate = 100%",
+            "95.3"
+        ));
+        assert!(has(
+            &cells,
+            "1998>Q3",
+            "Original>unemployed>persons",
+            "381.1"
+        ));
+        assert!(has(
+            &cells,
+            "1999>Q1",
+            "Adjusted>employed>rate = 100%",
+            "100.0"
+        ));
+        assert!(has(
+            &cells,
+            "1999>Q3",
+            "Adjusted>unemployed>rate = 100%",
+            "99.2"
+        ));
     }
 
     /// A `<pre>` release: a section line centred over the rows, a label wrapped with a

@@ -67,6 +67,33 @@ pub fn rebuild(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     remembered(&MEMO, &key, Clone::clone, |_| rebuild_uncached(rows, n))
 }
 
+/// Rebuilds the paths of `n` value columns from header rows given top-down that print a
+/// span as empty cells after its label (markdownify's colspan) and leave out the cells a
+/// span from above covers: every row is read as its labels with those widths, the rows
+/// below the first packed left. `None` when no reading fits those widths.
+///
+/// ```
+/// use govreport::table::header::{HeaderRow, rebuild_filled};
+/// let row = |c: &[&str]| HeaderRow { cells: c.iter().map(|s| s.to_string()).collect(), grid: false };
+/// let rows = [row(&["人口", "劳动力", "", ""]), row(&["就业", "", "失业"]), row(&["城镇", "乡村"])];
+/// let c = rebuild_filled(&rows, 4).unwrap();
+/// assert!(!c.ambiguous);
+/// assert_eq!(c.paths[0], ["人口"]);
+/// assert_eq!(c.paths[2], ["劳动力", "就业", "乡村"]);
+/// assert_eq!(c.paths[3], ["劳动力", "失业"]);
+/// ```
+pub fn rebuild_filled(rows: &[HeaderRow], n: usize) -> Option<Columns> {
+    let rows: Vec<&HeaderRow> = rows
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
+        .collect();
+    let cells: usize = rows.iter().map(|r| r.cells.len()).sum();
+    if rows.is_empty() || n + cells > MAX_SEARCHED {
+        return None;
+    }
+    search_rows(&rows, n, Vec::new(), false, true)
+}
+
 /// [`rebuild`] without the per-thread memory: always searches (for benchmarks and tests).
 pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     let rows: Vec<&HeaderRow> = rows
@@ -107,10 +134,49 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     } else {
         (Vec::new(), false)
     };
-    let upper: Vec<Vec<String>> = rows[..if anchored { bottom } else { rows.len() }]
+    search_rows(
+        &rows[..if anchored { bottom } else { rows.len() }],
+        n,
+        start,
+        anchored,
+        false,
+    )
+}
+
+/// Searches the spans of the partial rows `upper` (top-down) over the bottom row's units
+/// `start` (none when the bottom row is partial too). With `filled`, the empty cells
+/// after a label are the columns it spans, and a reading gives it exactly those.
+fn search_rows(
+    upper: &[&HeaderRow],
+    n: usize,
+    start: Vec<Slot>,
+    anchored: bool,
+    filled: bool,
+) -> Option<Columns> {
+    let upper_rows = upper;
+    let upper: Vec<Vec<String>> = upper_rows
         .iter()
         .rev()
         .map(|r| r.cells.iter().filter(|c| !c.is_empty()).cloned().collect())
+        .collect();
+    // each label's printed width: itself and the empty cells after it (0: not told)
+    let widths: Vec<Vec<usize>> = upper_rows
+        .iter()
+        .rev()
+        .map(|r| {
+            let mut w: Vec<usize> = Vec::new();
+            for c in &r.cells {
+                match w.last_mut() {
+                    _ if !c.is_empty() => w.push(1),
+                    Some(last) => *last += 1,
+                    None => {}
+                }
+            }
+            if !filled {
+                w.iter_mut().for_each(|x| *x = 0);
+            }
+            w
+        })
         .collect();
     let keys: Vec<Vec<Rc<Key>>> = upper
         .iter()
@@ -125,6 +191,7 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
         .collect();
     let mut search = Search {
         rows: &upper,
+        widths,
         keys,
         leaves,
         n,
@@ -229,7 +296,7 @@ struct Node {
 struct Key {
     text: String,
     folded: String,
-    bigrams: Vec<(char, char)>,
+    bigrams: Vec<u64>,
     total: bool,
     /// The label names a part of what the columns before it count (`其中`): it heads
     /// the parts, never a column of its own.
@@ -241,7 +308,7 @@ impl Key {
         let folded = fold(label);
         Rc::new(Key {
             text: label.to_string(),
-            bigrams: folded.chars().zip(folded.chars().skip(1)).collect(),
+            bigrams: marks(label),
             part: names_part(&folded),
             folded,
             total: is_total(label),
@@ -296,6 +363,8 @@ struct Best {
 struct Search<'a> {
     /// Partial rows, bottom-up.
     rows: &'a [Vec<String>],
+    /// The columns each cell of `rows` spans where the text prints it (0: not told).
+    widths: Vec<Vec<usize>>,
     /// The labels of `rows` as keys.
     keys: Vec<Vec<Rc<Key>>>,
     n: usize,
@@ -360,10 +429,12 @@ impl Search<'_> {
             return;
         }
         let label = self.keys[r][ci].clone();
+        let printed = self.widths[r][ci];
+        let leaf_fits = !label.part && printed <= 1;
         match below.get(si) {
             Some(Slot::Hole) => {
                 // fill the hole with a leaf, or pass it up
-                if !label.part {
+                if leaf_fits {
                     out.push(Slot::Unit(self.leaves[r][ci].clone()));
                     self.cell(r, ci + 1, below, suffix, si + 1, out, out_w + 1, score);
                     out.pop();
@@ -373,7 +444,7 @@ impl Search<'_> {
                 out.pop();
                 return;
             }
-            _ if !self.anchored && !label.part => {
+            _ if !self.anchored && leaf_fits => {
                 out.push(Slot::Unit(self.leaves[r][ci].clone()));
                 self.cell(r, ci + 1, below, suffix, si, out, out_w + 1, score);
                 out.pop();
@@ -390,6 +461,12 @@ impl Search<'_> {
             let s = parent.add(child);
             children.push(child.clone());
             width += child.width;
+            if printed > 0 && width != printed {
+                if width > printed {
+                    break;
+                }
+                continue;
+            }
             out.push(Slot::Unit(Rc::new(Node {
                 label: label.clone(),
                 children: children.clone(),
@@ -442,6 +519,35 @@ impl Search<'_> {
             }
         }
     }
+}
+
+/// What a parent label and its children share when they name the same thing: pairs of
+/// characters next to each other where one is no ASCII character (`行政` in `行政复议`
+/// and `行政诉讼`), and Latin words of four letters or more (`labor` in `Civilian labor
+/// force` and `Labor force participation`). Pairs of Latin letters are no sign: any two
+/// English labels share some (`ot` in `Not in labor force` and `Total`).
+fn marks(label: &str) -> Vec<u64> {
+    use std::hash::DefaultHasher;
+    let hash = |x: &dyn Fn(&mut DefaultHasher)| {
+        let mut h = DefaultHasher::new();
+        x(&mut h);
+        h.finish()
+    };
+    let folded = fold(label);
+    let chars: Vec<char> = folded.chars().collect();
+    let mut out: Vec<u64> = chars
+        .windows(2)
+        .filter(|w| !w[0].is_ascii() || !w[1].is_ascii())
+        .map(|w| hash(&|h| (w[0], w[1]).hash(h)))
+        .collect();
+    let lower = label.to_lowercase();
+    out.extend(
+        lower
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| w.len() >= 4)
+            .map(|w| hash(&|h| w.hash(h))),
+    );
+    out
 }
 
 /// True for a header label that introduces the parts of a total (`其中`, `其中：`,
@@ -653,10 +759,7 @@ fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
     let id: Vec<usize> = (0..k)
         .map(|j| folded.iter().position(|f| *f == folded[j]).unwrap_or(j))
         .collect();
-    let bigrams: Vec<Vec<(char, char)>> = folded
-        .iter()
-        .map(|f| f.chars().zip(f.chars().skip(1)).collect())
-        .collect();
+    let bigrams: Vec<Vec<u64>> = labels.iter().map(|l| marks(l)).collect();
     let total: Vec<bool> = labels.iter().map(|l| is_total(l)).collect();
     // A total spans down: it heads no other cells. A text printed more than once
     // (结果维持 under each kind of review) heads the same run each time, or none (see
@@ -748,7 +851,7 @@ struct Lo {
     counts: Vec<usize>,
     /// Label ids: equal texts (after folding) share one.
     id: Vec<usize>,
-    bigrams: Vec<Vec<(char, char)>>,
+    bigrams: Vec<Vec<u64>>,
     total: Vec<bool>,
     /// Labels that may head other cells.
     may_parent: Vec<bool>,

@@ -887,7 +887,13 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     // (a header row of a grid printing fewer cells than the value columns prints its
     // cells present, not its spans)
     let spanless = present || ctx.grid && header_rows.iter().any(|h| !h.grid && h.cells.len() < n);
-    let paths = match header::rebuild(&header_rows, n) {
+    // a first row of a cell per column printing spans as empty cells after their labels
+    // (markdownify's colspan), over rows printing fewer cells: those rows print the cells
+    // present with their spans so too; taken where those widths allow one reading
+    let filled = (l > 0 && !present)
+        .then(|| filled_reading(head, l, n))
+        .flatten();
+    let paths = match filled.map_or_else(|| header::rebuild(&header_rows, n), Some) {
         // rows of the cells present print no spans: where the header allows several
         // readings, no column is named rather than the likeliest guessed
         Some(c) if c.ambiguous && spanless => {
@@ -2415,13 +2421,57 @@ fn labels_years(data: &[RawRow], k: usize) -> bool {
         .filter(|c| kind_of(c) == CellKind::Number)
         .map(|c| year_of(c))
         .collect();
+    // (or each year on a row of its own, heading the rows under it: `1980 | | |`)
+    let alone = || {
+        data.iter()
+            .filter(|r| {
+                r.cells
+                    .get(k)
+                    .is_some_and(|c| kind_of(c) == CellKind::Number)
+            })
+            .all(|r| {
+                r.cells
+                    .iter()
+                    .enumerate()
+                    .all(|(j, c)| j == k || c.trim().is_empty())
+            })
+    };
     years.is_some_and(|y| {
         y.len() >= 2 && (y.windows(2).all(|w| w[0] <= w[1]) || y.windows(2).all(|w| w[0] >= w[1]))
+            || !y.is_empty() && alone()
     })
 }
 
 /// A corner cell naming a column of years or periods (`年份`, `年 份`, `Year`), or the
 /// row labels whatever they are (`项目`, `Item`).
+/// The header of rows that print a span as empty cells after its label, the first a cell
+/// per column (`l` label columns, `n` value columns), the rows below it fewer: each row's
+/// labels with their widths, the rows below packed left ([`header::rebuild_filled`]).
+/// `None` unless the text prints such a span and those widths allow one reading.
+fn filled_reading(head: &[RawRow], l: usize, n: usize) -> Option<header::Columns> {
+    let (first, rest) = head.split_first()?;
+    let spans_printed = |cells: &[String]| {
+        cells
+            .windows(2)
+            .any(|w| !w[0].is_empty() && w[1].is_empty())
+    };
+    if first.cells.len() != l + n
+        || rest.is_empty()
+        || rest.iter().any(|r| r.cells.len() >= l + n)
+        || !spans_printed(&first.cells[l..])
+    {
+        return None;
+    }
+    let row = |cells: &[String]| HeaderRow {
+        cells: cells.to_vec(),
+        grid: false,
+    };
+    let rows: Vec<HeaderRow> = std::iter::once(row(&first.cells[l..]))
+        .chain(rest.iter().map(|r| row(&r.cells)))
+        .collect();
+    header::rebuild_filled(&rows, n).filter(|c| !c.ambiguous)
+}
+
 fn names_years(cell: &str) -> bool {
     matches!(
         fold(cell).to_lowercase().as_str(),
@@ -2838,6 +2888,87 @@ mod tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    /// Issue 13: markdownify prints a span as empty cells after its label and leaves out
+    /// the cells a span from above covers: the widths tell which label heads which
+    /// columns. Printed without those empty cells (html2text), the same header allows
+    /// several readings (any of the three labels may head the rows below), so no column
+    /// is named; letters two English labels share by chance (`ot` in `Not in labor
+    /// force` and `Total`) choose none.
+    #[test]
+    fn spans_printed_as_empty_cells_over_packed_rows() {
+        let filled = "\
+| Item | Population | Labor force | | | | Not in labor force |
+| --- | --- | --- | --- | --- | --- | --- |
+| Total | Percent | Employed | |
+| Total | Percent |
+| 1940 | 9984 | 5564 | 55.7 | 4752 | 47.6 | 4420 |
+| 1941 | 9990 | 5591 | 56.0 | 5035 | 50.4 | 4399 |
+";
+        let t = tables_of(filled);
+        assert_eq!(t.len(), 1);
+        let paths: Vec<Vec<String>> = t[0].columns.iter().map(|c| c.path.clone()).collect();
+        assert_eq!(
+            paths,
+            [
+                s(&["Population"]),
+                s(&["Labor force", "Total"]),
+                s(&["Labor force", "Percent"]),
+                s(&["Labor force", "Employed", "Total"]),
+                s(&["Labor force", "Employed", "Percent"]),
+                s(&["Not in labor force"]),
+            ]
+        );
+        let present = "\
+Item| Population| Labor force| Not in labor force
+---|---|---|---
+Total| Percent| Employed
+Total| Percent
+1940| 9984| 5564| 55.7| 4752| 47.6| 4420
+";
+        let t = tables_of(present);
+        assert_eq!(t.len(), 1);
+        assert!(t[0].columns.iter().all(|c| c.path.is_empty()));
+    }
+
+    /// Issue 13: a survey table's figures with their standard errors (`49.7 (0.2)`) are
+    /// values, and a year printed alone on its row heads the rows under it.
+    #[test]
+    fn standard_errors_and_a_year_alone_on_its_row() {
+        let text = "\
+| Item | Total | Males |
+| --- | --- | --- |
+| 1980 | | |
+| Total, 3 to 34 years | 49.7 (0.2) | 48.8 (0.2) |
+| 3 and 4 years | 36.7 (0.9) | 37.4 (1.1) |
+| 1990 | | |
+| Total, 3 to 34 years | 50.2 (0.2) | 50.8 (0.3) |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1);
+        let cells: Vec<_> = cells_of(&t[0])
+            .into_iter()
+            .filter(|c| !c.2.is_empty())
+            .collect();
+        assert_eq!(cells.len(), 6);
+        assert_eq!(
+            cells[0],
+            (
+                s(&["1980", "Total, 3 to 34 years"]),
+                s(&["Total"]),
+                "49.7 (0.2)".to_string()
+            )
+        );
+        assert_eq!(
+            cells[5],
+            (
+                s(&["1990", "Total, 3 to 34 years"]),
+                s(&["Males"]),
+                "50.8 (0.3)".to_string()
+            )
+        );
+        assert_eq!(t[0].rows[1].cells[0].value, Some(49.7));
     }
 
     /// Issue 13: over a column of years, header rows below the first that print fewer

@@ -322,6 +322,18 @@ pub fn scan_number(s: &str) -> Option<Number> {
         qualifier = Some(tail.to_string());
         tail = "";
     }
+    // the figure's standard error in brackets after it, as survey tables print it
+    // (`49.7 (0.2)`)
+    let bracketed = tail.strip_prefix('(').and_then(|t| t.strip_suffix(')'));
+    if qualifier.is_none()
+        && bracketed.is_some_and(|b| {
+            let (i, f) = b.split_once('.').unwrap_or((b, "0"));
+            !i.is_empty() && !f.is_empty() && i.bytes().chain(f.bytes()).all(|c| c.is_ascii_digit())
+        })
+    {
+        qualifier = Some(tail.to_string());
+        tail = "";
+    }
     if !tail.is_empty() {
         return None;
     }
@@ -424,6 +436,24 @@ mod tests {
         assert_eq!(kind_of("175.0r"), CellKind::Number);
         for text in ["12x", "3rd", "5re", "r12", "1e5"] {
             assert_eq!(v(text).0, CellKind::Text, "{text}");
+        }
+    }
+
+    /// Issue 13: a survey's figure with its standard error in brackets after it
+    /// (`49.7 (0.2)`) is the figure, the bracket its qualifier; a bracket alone or one
+    /// holding text stays what it was.
+    #[test]
+    fn a_figure_with_its_standard_error_is_a_number() {
+        let q = |s: &str| Some(s.to_string());
+        assert_eq!(
+            v("49.7 (0.2)"),
+            (CellKind::Number, Some(49.7), None, q("(0.2)"))
+        );
+        assert_eq!(v("12(3)"), (CellKind::Number, Some(12.0), None, q("(3)")));
+        assert_eq!(kind_of("49.7 (0.2)"), CellKind::Number);
+        for text in ["(0.2)", "12 (a)", "12 ()", "12 (1.)", "12 (1.2.3)"] {
+            assert_ne!(v(text).3, q(&text[text.find('(').unwrap_or(0)..]), "{text}");
+            assert_ne!(v(text).0, CellKind::Number, "{text}");
         }
     }
 

@@ -714,6 +714,7 @@ fn aligned_region(
                     && (heading_of(t, 0).is_some() || is_prose(t))
                     && !periods
                     && !under_rule
+                    && !words_over_values(&lines[p].text, &lines[i].text)
                 {
                     break;
                 }
@@ -757,6 +758,43 @@ fn aligned_region(
     } else {
         Err(j)
     }
+}
+
+/// True when the words of a line one space apart start where the values of the row
+/// `data` start: header labels set at their columns (lynx pads each cell to its column,
+/// `男性Male 女性Female 农业人口Agriculture` over `234.18 223.52 394.28`), however long the
+/// line. Two values or more under the line, three in four of them under a word's start,
+/// in display columns or in characters.
+fn words_over_values(text: &str, data: &str) -> bool {
+    use crate::line_kind::{cells, cells_in_chars, is_value, width};
+    let measures: [(fn(&str) -> Vec<crate::line_kind::Frag>, fn(char) -> usize); 2] =
+        [(cells, width), (cells_in_chars, |_| 1)];
+    measures.iter().any(|(frags, w)| {
+        let mut starts = Vec::new();
+        let (mut x, mut prev_space) = (0usize, true);
+        for c in text.chars() {
+            if c == ' ' {
+                prev_space = true;
+                x += 1;
+                continue;
+            }
+            if prev_space {
+                starts.push(x);
+            }
+            prev_space = false;
+            x += w(c);
+        }
+        let (Some(&first), end) = (starts.first(), x) else {
+            return false;
+        };
+        let under: Vec<usize> = frags(data)
+            .iter()
+            .filter(|f| is_value(&f.text) && f.x0 >= first && f.x0 < end)
+            .map(|f| f.x0)
+            .collect();
+        let matched = under.iter().filter(|x| starts.contains(x)).count();
+        under.len() >= 2 && matched * 4 >= under.len() * 3
+    })
 }
 
 /// Most lines above the first row of joined rows that may be their header.

@@ -563,6 +563,8 @@ pub fn is_spaced(text: &str) -> bool {
 /// assert_eq!(cells("合计    387581 1173850 2.0").len(), 4);
 /// assert_eq!(cells("合计    12 345.6")[1].text, "12 345.6");
 /// assert_eq!(cells("合计    0 0 0")[1].text, "0 0 0");
+/// // a not-applicable mark and a number one space apart are two cells
+/// assert_eq!(cells("第一产业    —— 59.44").len(), 3);
 /// // a number after `=` is the label's base, not a value
 /// assert_eq!(cells("Index previous quarter = 100%").len(), 1);
 /// ```
@@ -721,9 +723,14 @@ fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
     // be a PDF's squeezed columns, whose places the text does not keep)
     // (a fraction before the last, or a whole number of four digits or more: no group of
     // thousands)
+    // (a not-applicable mark of two characters or more is no part of a number: `——
+    // 59.44`; a dash alone may join a band, `1 - 2`)
     let apart = toks[..toks.len() - 1]
         .iter()
         .any(|t| t.text.contains(['.', '%']))
+        || toks
+            .iter()
+            .any(|t| t.text.chars().count() >= 2 && kind_of(&t.text) == CellKind::Na)
         || toks.iter().any(|t| {
             let d = t.text.trim_start_matches(['-', '+', '−']);
             d.len() >= 4 && d.bytes().all(|b| b.is_ascii_digit())

@@ -1047,6 +1047,46 @@ fn read_block(
                 let (starts, ends) = set_at_edges(&i.frags, &edges, boundary, in_chars);
                 let set = (starts && !centred, ends);
                 i.frags = cut_at_edges(&i.frags, &edges, set, in_chars);
+                // a piece running on from the corner that holds two words or more at
+                // columns' starts is cells set one space apart however the line's other
+                // pieces stand (`Item 总户数Total Households 总人口Total Population` beside a
+                // label centred over its span)
+                i.frags = i
+                    .frags
+                    .iter()
+                    .flat_map(|f| {
+                        // (words at the starts of the first columns, one each)
+                        let words = words_of(f, in_chars);
+                        let at_starts = cols
+                            .iter()
+                            .take_while(|c| {
+                                words.iter().any(|w| w.0 == c.x0 && edges.starts_at(w.0))
+                            })
+                            .count();
+                        if f.x0 < boundary && at_starts >= 2 {
+                            cut_between_words(f, in_chars, |_, w| edges.starts_at(w.0))
+                        } else {
+                            // bilingual labels one space apart: a label starts with its
+                            // Chinese, so Chinese after English words at a column's start
+                            // starts a cell (`全省Total Province Indices 城市Urban Indices`)
+                            let texts: Vec<&str> =
+                                f.text.split(' ').filter(|w| !w.is_empty()).collect();
+                            let words = words_of(f, in_chars);
+                            let latin_end = |t: &str| {
+                                t.ends_with(|c: char| c.is_ascii_alphanumeric() || c == ')')
+                            };
+                            let starts_cjk: Vec<usize> = (1..words.len().min(texts.len()))
+                                .filter(|&k| {
+                                    texts[k].starts_with(is_cjk)
+                                        && latin_end(texts[k - 1])
+                                        && edges.starts_at(words[k].0)
+                                })
+                                .map(|k| words[k].0)
+                                .collect();
+                            cut_between_words(f, in_chars, |_, w| starts_cjk.contains(&w.0))
+                        }
+                    })
+                    .collect();
                 let at_groups = group_starts.len() >= 2
                     && Some(li) != lowest_line
                     && i.frags
@@ -4133,6 +4173,66 @@ mod tests {
         cells
             .iter()
             .any(|(r, c, v)| r == row && c == col && v == raw)
+    }
+
+    /// lynx counts a CJK character as one column and joins long header lines with single
+    /// spaces: a line of labels set at the values' columns is header, however long, and a
+    /// piece running on from the corner is cut where its words start at the columns.
+    #[test]
+    fn lynx_bilingual_header_one_space_apart() {
+        let d = doc(concat!(
+            "表2-1 历年总户数和总人口\n",
+            "\n",
+            "   Item 总户数Total Households   总人口Total Population                        其中of Which\n",
+            "                                                      按性别分By Sex             按农业分By Agriculture\n",
+            "                                                    男性Male 女性Female 农业人口Agriculture 非农业人口Non-agriculture\n",
+            "   1978 123.30                457.70                234.18 223.52   394.28          63.42\n",
+            "   1979 124.48                462.07                235.78 226.29   394.31          67.76\n",
+            "   1980 128.57                465.99                237.98 228.01   393.13          72.86\n",
+            "   1981 136.86                471.76                240.95 230.81   394.39          70.37\n",
+        ));
+        let cells = table_cells(&d);
+        assert_eq!(cells.len(), 24);
+        assert!(has(&cells, "1978", "总户数Total Households", "123.30"));
+        assert!(has(&cells, "1979", "总人口Total Population", "462.07"));
+        assert!(has(
+            &cells,
+            "1980",
+            "其中of Which>按性别分By Sex>女性Female",
+            "228.01"
+        ));
+        let path = "其中of Which>按农业分By Agriculture>非农业人口Non-agriculture";
+        assert!(has(&cells, "1981", path, "70.37"));
+    }
+
+    /// A bilingual header one space apart (`全省Total Province Indices 城市Urban Indices`)
+    /// over values whose first row is pushed right by a long label: a label starts with its
+    /// Chinese, so Chinese after English words at a column's start starts a cell.
+    #[test]
+    fn bilingual_labels_one_space_apart_start_with_their_chinese() {
+        let d = doc(concat!(
+            "       项目    全省Total Province Indices 城市Urban Indices 农村Rural Indices\n",
+            "商品零售价格总指数 102.3                       102.5           102.0\n",
+            "一、食品类        108.6                    108.6           108.5\n",
+            "  1.粮食       107.6                    107.5           107.7\n",
+            "  2.淀粉       108.0                    106.5           109.1\n",
+            "二、饮料、烟酒      102.3                    102.5           102.0\n",
+        ));
+        let cells = table_cells(&d);
+        assert_eq!(cells.len(), 15);
+        assert!(has(
+            &cells,
+            "商品零售价格总指数",
+            "全省Total Province Indices",
+            "102.3"
+        ));
+        assert!(has(
+            &cells,
+            "一、食品类>1.粮食",
+            "城市Urban Indices",
+            "107.5"
+        ));
+        assert!(has(&cells, "二、饮料、烟酒", "农村Rural Indices", "102.0"));
     }
 
     /// lynx's table: each header cell padded to its column and centred over its span (a

@@ -767,8 +767,9 @@ fn aligned_region(
 /// in display columns or in characters.
 fn words_over_values(text: &str, data: &str) -> bool {
     use crate::line_kind::{cells, cells_in_chars, is_value, width};
-    let measures: [(fn(&str) -> Vec<crate::line_kind::Frag>, fn(char) -> usize); 2] =
-        [(cells, width), (cells_in_chars, |_| 1)];
+    /// How a line is cut into cells, and how wide a character is, in one measure.
+    type Measure = (fn(&str) -> Vec<crate::line_kind::Frag>, fn(char) -> usize);
+    let measures: [Measure; 2] = [(cells, width), (cells_in_chars, |_| 1)];
     measures.iter().any(|(frags, w)| {
         let mut starts = Vec::new();
         let (mut x, mut prev_space) = (0usize, true);

@@ -959,6 +959,64 @@ fn read_block(
         }
         _ => (head, body),
     };
+    // Rows set as the cells present, packed left in consecutive columns (inscriptis lays
+    // each table row's cells so, a label spanning rows taking a column in its first row
+    // only): every row prints as many values, the rows' values cluster into more columns
+    // than that, a label stands where other rows print values, and every line starts at
+    // one place (no indentation). The lines are read as
+    // rows of the cells they print, the values the last cells of each ([`build`] of
+    // rows of the cells present).
+    let values_of = |i: &LineInfo| match i.kind {
+        Kind::Data(v) => i.frags.len() - v,
+        _ => 0,
+    };
+    let data_lines: Vec<&LineInfo> = body.iter().filter(|i| values_of(i) > 0).collect();
+    // (every line starting at one place: cells packed left, no indentation)
+    let left = head
+        .iter()
+        .chain(body)
+        .filter_map(|i| i.frags.first().map(|f| f.x0))
+        .collect::<Vec<_>>();
+    let packed = n > most
+        && left.iter().all(|&x| x == left[0])
+        && data_lines.len() >= 2
+        && data_lines.iter().all(|i| values_of(i) == most)
+        && data_lines.iter().any(|i| match i.kind {
+            Kind::Data(v) => i.frags[..v].iter().any(|f| f.x1 > boundary),
+            _ => false,
+        });
+    if packed {
+        let rows: Vec<RawRow> = head
+            .iter()
+            .chain(body)
+            .filter(|i| matches!(i.kind, Kind::Other | Kind::Data(_)))
+            .map(|i| RawRow {
+                line: i.no,
+                cells: i
+                    .frags
+                    .iter()
+                    .map(|f| match is_value(&f.text) {
+                        true => f.text.clone(),
+                        false => clean_label(&f.text),
+                    })
+                    .collect(),
+                unplaced: Vec::new(),
+                indent: 0,
+            })
+            .collect();
+        let seg = Segment {
+            above,
+            units: Default::default(),
+            band,
+            lines: [first_line, last_line],
+            rows,
+            known: None,
+            present: true,
+        };
+        out.push(Piece::Table { seg, grid: false });
+        out.append(&mut furniture);
+        return;
+    }
     // a first row printing values only, right under the header, whose name stands alone on
     // a line below it before the next row (pdftotext sets a tall row's values higher than
     // its name: `2,946.25  2,940.05` / `类 款 项` / `合计`): that name is the row's; the
@@ -4173,6 +4231,43 @@ mod tests {
         cells
             .iter()
             .any(|(r, c, v)| r == row && c == col && v == raw)
+    }
+
+    /// inscriptis sets each row's cells present in consecutive columns: a label spanning
+    /// rows takes a column in its first row only, which pushes that row's values one column
+    /// right of the others'. Read as rows of the cells present, the values the last cells
+    /// of each row, every value keeps its column.
+    #[test]
+    fn rows_of_cells_packed_left() {
+        let d = doc(concat!(
+            "Table A-6. Employment status by disability\n",
+            "\n",
+            "Item                Persons with a disability  Persons with no disability\n",
+            "Nov. 2017           Nov. 2018                  Nov. 2017                   Nov. 2018\n",
+            "TOTAL, 16 years     Civilian population        29968                       30390      225981  228317\n",
+            "Labor force         6222                       6397                        154244     156267\n",
+            "Participation rate  20.8                       21.1                        68.3       68.4\n",
+            "MEN, 16 years       Civilian population        14008                       14200      110226  111453\n",
+            "Labor force         3137                       3220                        83014      83756\n",
+        ));
+        let cells = table_cells(&d);
+        assert_eq!(cells.len(), 20);
+        let first = "Persons with a disability>Nov. 2017";
+        assert!(has(
+            &cells,
+            "TOTAL, 16 years>Civilian population",
+            first,
+            "29968"
+        ));
+        assert!(has(&cells, "TOTAL, 16 years>Labor force", first, "6222"));
+        let last = "Persons with no disability>Nov. 2018";
+        assert!(has(
+            &cells,
+            "TOTAL, 16 years>Participation rate",
+            last,
+            "68.4"
+        ));
+        assert!(has(&cells, "MEN, 16 years>Labor force", last, "83756"));
     }
 
     /// lynx counts a CJK character as one column and joins long header lines with single

@@ -301,6 +301,8 @@ struct Key {
     /// The label names a part of what the columns before it count (`其中`): it heads
     /// the parts, never a column of its own.
     part: bool,
+    /// The period the label names (`Aug. 2007`, `2008年3月`), in time order.
+    period: Option<u32>,
 }
 
 impl Key {
@@ -310,6 +312,7 @@ impl Key {
             text: label.to_string(),
             bigrams: marks(label),
             part: names_part(&folded),
+            period: period_key(label),
             folded,
             total: is_total(label),
         })
@@ -550,6 +553,65 @@ fn marks(label: &str) -> Vec<u64> {
     out
 }
 
+/// The period a label names, as a number in time order: a year from 1800 to 2100 and the
+/// month in it where the label names one (`Aug. 2007`, `July 2008`, `2008年3月`, `2007`).
+///
+/// ```
+/// use govreport::table::header::period_key;
+/// assert!(period_key("Aug. 2007") < period_key("July 2008"));
+/// assert!(period_key("2008年3月") < period_key("2008年11月"));
+/// assert_eq!(period_key("Total"), None);
+/// ```
+pub fn period_key(label: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let f = fold(label).to_lowercase();
+    let digits: Vec<(usize, &str)> = f
+        .match_indices(|c: char| c.is_ascii_digit())
+        .fold(Vec::new(), |mut runs: Vec<(usize, usize)>, (i, _)| {
+            match runs.last_mut() {
+                Some((_, e)) if *e == i => *e = i + 1,
+                _ => runs.push((i, i + 1)),
+            }
+            runs
+        })
+        .into_iter()
+        .map(|(a, b)| (a, &f[a..b]))
+        .collect();
+    let years: Vec<u32> = digits
+        .iter()
+        .filter(|(_, d)| d.len() == 4)
+        .filter_map(|(_, d)| d.parse().ok())
+        .filter(|y| (1800..=2100).contains(y))
+        .collect();
+    let [year] = years[..] else {
+        return None;
+    };
+    // a word that is a month's name or its abbreviation (`Aug.`, `Sept`)
+    let by_name = f
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .find_map(|w| MONTHS.iter().position(|m| m.starts_with(w)))
+        .map(|k| k as u32 + 1);
+    let by_number = digits.iter().find_map(|(i, d)| {
+        let m: u32 = d.parse().ok()?;
+        (f[i + d.len()..].starts_with('月') && (1..=12).contains(&m)).then_some(m)
+    });
+    Some(year * 13 + by_name.or(by_number).unwrap_or(0))
+}
+
 /// True for a header label that introduces the parts of a total (`其中`, `其中：`,
 /// `Of which`, bilingual `其中of Which`): the columns under it are its parts, so it
 /// heads a group and is never a column of its own. `其中：男性` names a column.
@@ -579,10 +641,15 @@ pub fn is_total(label: &str) -> bool {
 
 /// The score of `label` as the parent of a run of units, kept as the run grows one child
 /// at a time (the search tries every run length): a single child, a total heading a group,
-/// a child repeating its parent and a total before the last child count against; words
-/// shared with the children count for (at most 1.5).
+/// a child repeating its parent, a total before the last child and periods out of time
+/// order (`Aug. 2008` then `Aug. 2007`: the leaves of the next group start again) count
+/// against; words shared with the children count for (at most 1.5).
 struct ParentScore<'a> {
     label: &'a Key,
+    /// The last child's period, and the way the children's periods run (-1, 0, 1).
+    period: Option<u32>,
+    run: i8,
+    out_of_order: bool,
     children: usize,
     same: usize,
     overlap: f64,
@@ -595,6 +662,9 @@ impl<'a> ParentScore<'a> {
     fn new(label: &'a Key) -> Self {
         ParentScore {
             label,
+            period: None,
+            run: 0,
+            out_of_order: false,
             children: 0,
             same: 0,
             overlap: 0.0,
@@ -608,6 +678,18 @@ impl<'a> ParentScore<'a> {
         self.total_before |= self.newest_total;
         self.newest_total = child.children.is_empty() && child.label.total;
         self.children += 1;
+        if let Some(p) = child.label.period {
+            if let Some(q) = self.period {
+                let way = (p as i64 - q as i64).signum() as i8;
+                if way != 0 && self.run != 0 && way != self.run {
+                    self.out_of_order = true;
+                }
+                if way != 0 {
+                    self.run = way;
+                }
+            }
+            self.period = Some(p);
+        }
         if child.label.folded == self.label.folded {
             self.same += 1;
         }
@@ -629,6 +711,9 @@ impl<'a> ParentScore<'a> {
         s -= 2.0 * self.same as f64;
         if self.total_before {
             s -= 2.0;
+        }
+        if self.out_of_order {
+            s -= 3.0;
         }
         s + f64::min(self.overlap, 1.5)
     }
@@ -1033,6 +1118,34 @@ mod tests {
         assert_eq!(joined(&c)[0], "申请人情况>自然人");
         assert_eq!(joined(&c)[1], "申请人情况>法人或其他组织>商业企业");
         assert_eq!(joined(&c)[6], "申请人情况>总计");
+    }
+
+    #[test]
+    fn periods_start_again_under_the_next_group() {
+        // two groups over nine periods: the periods go back in time where the second
+        // group starts
+        let leaves = [
+            "Aug. 2007",
+            "July 2008",
+            "Aug. 2008",
+            "Aug. 2007",
+            "Apr. 2008",
+            "May 2008",
+            "June 2008",
+            "July 2008",
+            "Aug. 2008",
+        ];
+        let rows = [
+            partial(&["Not seasonally adjusted", "Seasonally adjusted"]),
+            HeaderRow {
+                cells: leaves.iter().map(|s| s.to_string()).collect(),
+                grid: true,
+            },
+        ];
+        let c = rebuild_uncached(&rows, 9).unwrap();
+        assert!(!c.ambiguous);
+        assert_eq!(joined(&c)[2], "Not seasonally adjusted>Aug. 2008");
+        assert_eq!(joined(&c)[3], "Seasonally adjusted>Aug. 2007");
     }
 
     #[test]

@@ -321,7 +321,8 @@ impl Builder<'_> {
 /// form feeds and page-number lines.
 /// Rows of two cells printed without outer bars hold one bar (`项目| 收入预算`, html2text's
 /// Markdown), which alone reads as text: the line right over a delimiter row, and the
-/// lines after it up to the first line holding no bar, are rows of the table.
+/// lines after it up to the first line holding no bar, are rows of the table; so is a
+/// short line holding no bar right over a row (a row of one cell, `增长%`).
 fn mark_one_bar_rows(lines: &[Line], kinds: &mut [LineKind]) {
     let row = |k: usize, kinds: &[LineKind]| {
         kinds[k] == LineKind::Text && pipe::split_cells(&lines[k].text).len() >= 2
@@ -333,9 +334,18 @@ fn mark_one_bar_rows(lines: &[Line], kinds: &mut [LineKind]) {
         if k > 0 && row(k - 1, kinds) {
             kinds[k - 1] = LineKind::Pipe;
         }
+        let bare = !pipe::has_leading_bar(lines[k].text.trim_start());
         let mut j = k + 1;
         while j < kinds.len() {
-            if row(j, kinds) {
+            // (a row of one cell prints no bar at all where rows print no outer bars,
+            // `增长%`: a short line between rows)
+            let one_cell = bare
+                && kinds[j] == LineKind::Text
+                && !lines[j].text.trim_start().starts_with('#')
+                && lines[j].text.trim().chars().count() <= 20
+                && j + 1 < kinds.len()
+                && (kinds[j + 1] == LineKind::Pipe || row(j + 1, kinds));
+            if row(j, kinds) || one_cell {
                 kinds[j] = LineKind::Pipe;
             } else if !matches!(kinds[j], LineKind::Pipe) {
                 break;

@@ -2890,6 +2890,36 @@ mod tests {
         v.iter().map(|x| x.to_string()).collect()
     }
 
+    /// Issue 13: html2text prints a row of one cell without any bar (`增长%` under the
+    /// header): it is a row of the table, not text that cuts it in two, and as header
+    /// text whose column the text does not say it is left out with a warning.
+    #[test]
+    fn a_row_of_one_cell_without_a_bar() {
+        let text = "\
+项目| 9月| 1-9月累计| 累计  
+---|---|---|---  
+增长%  
+本地生产总值(亿元)| ——| 2527.54| 11.5  
+第一产业| ——| 59.44| 25.6  
+";
+        let d = testutil::doc(text);
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            cells_of(&t[0])[4],
+            (
+                s(&["本地生产总值(亿元)", "第一产业"]),
+                s(&["1-9月累计"]),
+                "59.44".to_string()
+            )
+        );
+        assert!(
+            d.warnings
+                .iter()
+                .any(|w| w.code == "header-unplaced" && w.message.contains("增长%"))
+        );
+    }
+
     /// Issue 13: markdownify prints a span as empty cells after its label and leaves out
     /// the cells a span from above covers: the widths tell which label heads which
     /// columns. Printed without those empty cells (html2text), the same header allows

@@ -436,8 +436,9 @@ pub fn join_rows(lines: &[(u32, &str)]) -> (Vec<(u32, Vec<String>)>, bool) {
     if !markdown {
         let rows: Vec<&(u32, &str)> = lines
             .iter()
-            // (a row of two cells holds one bar: `项目| 收入预算`)
-            .filter(|(_, t)| t.contains('|') && t.trim() != "|" && !is_separator(t.trim()))
+            // (a row of two cells holds one bar, `项目| 收入预算`; a row of one cell none,
+            // `增长%`)
+            .filter(|(_, t)| !t.trim().is_empty() && t.trim() != "|" && !is_separator(t.trim()))
             .collect();
         // rows whose last cell no bar closes (`a| b| c`, as Python's html2text prints
         // them; the delimiter row, else the header, shows it): there a row ending in a

@@ -563,20 +563,6 @@ fn marks(label: &str) -> Vec<u64> {
 /// assert_eq!(period_key("Total"), None);
 /// ```
 pub fn period_key(label: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let f = fold(label).to_lowercase();
     let digits: Vec<(usize, &str)> = f
         .match_indices(|c: char| c.is_ascii_digit())
@@ -603,7 +589,11 @@ pub fn period_key(label: &str) -> Option<u32> {
     let by_name = f
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.len() >= 3)
-        .find_map(|w| MONTHS.iter().position(|m| m.starts_with(w)))
+        .find_map(|w| {
+            crate::outline::MONTH_NAMES
+                .iter()
+                .position(|m| m.starts_with(w))
+        })
         .map(|k| k as u32 + 1);
     let by_number = digits.iter().find_map(|(i, d)| {
         let m: u32 = d.parse().ok()?;

@@ -1374,6 +1374,7 @@ fn read_block(
     let mut page = 0;
     let mut seen_row = false;
     let mut lab = labels.rows.into_iter();
+    let mut groups = labels.groups.into_iter().peekable();
     for info in body {
         if info.page && seen_row {
             page += 1;
@@ -1382,6 +1383,16 @@ fn read_block(
             continue;
         };
         seen_row = true;
+        while let Some((line, col, text)) = groups.next_if(|g| g.0 < info.no) {
+            let mut cells = vec![String::new(); l + n];
+            cells[col] = text;
+            rows.push(RawRow {
+                line,
+                cells,
+                unplaced: Vec::new(),
+                indent: 0,
+            });
+        }
         let mut cells = lab.next().unwrap_or_default();
         cells.resize(l, String::new());
         cells.resize(l + n, String::new());
@@ -2878,6 +2889,10 @@ struct Labels {
     width: usize,
     /// Per data row, in order: its label cells, one per label column.
     rows: Vec<Vec<String>>,
+    /// Labels alone on a line before a row that no row takes by its place (a group printed
+    /// in the rows' own column, its indentation lost): (line, label column, text), rows
+    /// printing no value for [`super::build`] to read as group rows.
+    groups: Vec<(u32, usize, String)>,
 }
 
 /// A label cell: pieces of one label joined, in one label column.
@@ -3236,14 +3251,27 @@ fn row_labels(
             r = e;
         }
     }
+    let mut groups: Vec<(u32, usize, String)> = Vec::new();
     for (ci, cell) in cells.iter().enumerate() {
-        if !used[ci] {
-            warnings.push(Warning {
-                line: Some(body[cell.first].no),
-                code: "unplaced-label".into(),
-                message: format!("row label {:?} heads no data row; left out", cell.text),
-            });
+        if used[ci] {
+            continue;
         }
+        // (a label alone on its line; a measure alone, `增长%`, is header text that lost its
+        // column: no group)
+        if cell.first == cell.last
+            && !cell.on_data
+            && body[cell.first].frags.len() == 1
+            && !super::is_measure_text(&cell.text)
+            && data.iter().any(|&k| k > cell.last)
+        {
+            groups.push((body[cell.first].no, cell.col, clean_label(&cell.text)));
+            continue;
+        }
+        warnings.push(Warning {
+            line: Some(body[cell.first].no),
+            code: "unplaced-label".into(),
+            message: format!("row label {:?} heads no data row; left out", cell.text),
+        });
     }
     // a spanning label stands on the first row it heads only, so that the rows under it
     // carry down the labels of their own indented parents (`Not on temporary layoff`
@@ -3268,10 +3296,22 @@ fn row_labels(
             .any(|(j, x)| j > 0 && is_value(&x.text) && f[..j].iter().any(|y| !is_value(&y.text)))
     });
     if !side_by_side && data.iter().any(|&k| !body[k].code.is_empty()) {
+        // (codes give the hierarchy: a label alone heads nothing there)
+        for (line, _, text) in groups {
+            warnings.push(Warning {
+                line: Some(line),
+                code: "unplaced-label".into(),
+                message: format!("row label {text:?} heads no data row; left out"),
+            });
+        }
         return code_paths(body, &data, rows);
     }
     if sections.is_empty() {
-        return Labels { width, rows };
+        return Labels {
+            width,
+            rows,
+            groups,
+        };
     }
     let mut last = None;
     for (row, &k) in rows.iter_mut().zip(&data) {
@@ -3287,6 +3327,7 @@ fn row_labels(
     Labels {
         width: width + 1,
         rows,
+        groups: groups.into_iter().map(|(l, c, t)| (l, c + 1, t)).collect(),
     }
 }
 
@@ -3495,7 +3536,11 @@ fn code_paths(body: &[LineInfo], data: &[usize], rows: Vec<Vec<String>>) -> Labe
     });
     if misjoined {
         let width = rows.first().map_or(0, Vec::len);
-        return Labels { width, rows };
+        return Labels {
+            width,
+            rows,
+            groups: Vec::new(),
+        };
     }
     let mut paths: Vec<Vec<String>> = Vec::with_capacity(rows.len());
     // open rows: (code, path)
@@ -3522,7 +3567,11 @@ fn code_paths(body: &[LineInfo], data: &[usize], rows: Vec<Vec<String>>) -> Labe
     for p in &mut paths {
         p.resize(width, String::new());
     }
-    Labels { width, rows: paths }
+    Labels {
+        width,
+        rows: paths,
+        groups: Vec::new(),
+    }
 }
 
 /// Label pieces cut where a word starts at a label column's start: a column that two
@@ -4231,6 +4280,46 @@ mod tests {
         cells
             .iter()
             .any(|(r, c, v)| r == row && c == col && v == raw)
+    }
+
+    /// A group label alone on its line in the rows' own column (inscriptis drops the
+    /// indentation that set it apart) is a row printing no value, and heads the rows under
+    /// it as a group row does in other tables; it is not left out.
+    #[test]
+    fn a_group_label_alone_in_the_rows_column() {
+        let d = doc(concat!(
+            "2-3 总产出\n",
+            "\n",
+            "项目             2000     2005      2010\n",
+            "总产出(亿元)        9870.58  16995.93  38915.25\n",
+            "第一产业           1037.27  1373.03   2307.05\n",
+            "第二产业           6154.43  11385.95  26616.53\n",
+            "按主要行业分\n",
+            "工业             5447.13  10065.44  23152.34\n",
+            "建筑业            707.3    1320.52   3464.19\n",
+            "总产出指数(上年=100)  110.4    113.2     115.47\n",
+            "第一产业           103.1    102.9     103.52\n",
+            "第二产业           112.2    113.5     117.54\n",
+            "按主要行业分\n",
+            "工业             113.1    114.4     119.5\n",
+            "建筑业            101.2    105.7     103.3\n",
+        ));
+        let cells = table_cells(&d);
+        assert!(has(
+            &cells,
+            "总产出(亿元)>按主要行业分>工业",
+            "2000",
+            "5447.13"
+        ));
+        let path = "总产出指数(上年=100)>按主要行业分>建筑业";
+        assert!(has(&cells, path, "2010", "103.3"));
+        assert!(has(
+            &cells,
+            "总产出指数(上年=100)>第二产业",
+            "2005",
+            "113.5"
+        ));
+        assert!(!d.warnings.iter().any(|w| w.code == "unplaced-label"));
     }
 
     /// inscriptis sets each row's cells present in consecutive columns: a label spanning

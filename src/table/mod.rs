@@ -344,7 +344,7 @@ fn lead_text(row: &RawRow) -> Option<&str> {
 
 /// Text that states only a measure: a percentage or percentage points (`增长%`,
 /// `增减百分点`, `%`), or a unit word (`亿元`).
-fn is_measure_text(t: &str) -> bool {
+pub(crate) fn is_measure_text(t: &str) -> bool {
     let f = fold(t);
     let f = f.trim_matches(['(', ')', '（', '）']);
     f.chars().count() <= 8

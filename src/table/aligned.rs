@@ -369,6 +369,11 @@ fn words_of(f: &Frag, in_chars: bool) -> Vec<(usize, usize, bool)> {
     out
 }
 
+/// The texts of a piece's words, in the order of [`words_of`].
+fn word_texts(f: &Frag) -> Vec<&str> {
+    f.text.split(' ').filter(|w| !w.is_empty()).collect()
+}
+
 /// The lines of a block up to the first page break after a row: `pdftotext -layout`
 /// sets each page on its own grid, so a table running on over a page break without its
 /// header may stand a few columns off on the next page.
@@ -995,9 +1000,12 @@ fn read_block(
                 cells: i
                     .frags
                     .iter()
-                    .map(|f| match is_value(&f.text) {
-                        true => f.text.clone(),
-                        false => clean_label(&f.text),
+                    .map(|f| {
+                        if is_value(&f.text) {
+                            f.text.clone()
+                        } else {
+                            clean_label(&f.text)
+                        }
                     })
                     .collect(),
                 unplaced: Vec::new(),
@@ -1127,8 +1135,7 @@ fn read_block(
                             // bilingual labels one space apart: a label starts with its
                             // Chinese, so Chinese after English words at a column's start
                             // starts a cell (`全省Total Province Indices 城市Urban Indices`)
-                            let texts: Vec<&str> =
-                                f.text.split(' ').filter(|w| !w.is_empty()).collect();
+                            let texts = word_texts(f);
                             let words = words_of(f, in_chars);
                             let latin_end = |t: &str| {
                                 t.ends_with(|c: char| c.is_ascii_alphanumeric() || c == ')')
@@ -2092,7 +2099,7 @@ fn cut_between_words(
     cut: impl Fn((usize, usize), (usize, usize)) -> bool,
 ) -> Vec<Frag> {
     let words = words_of(f, in_chars);
-    let texts: Vec<&str> = f.text.split(' ').filter(|w| !w.is_empty()).collect();
+    let texts = word_texts(f);
     if words.len() < 2 || texts.len() != words.len() {
         return vec![f.clone()];
     }
@@ -3607,7 +3614,7 @@ fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usiz
         .into_iter()
         .flat_map(|(k, f)| {
             let words = words_of(&f, in_chars);
-            let texts: Vec<&str> = f.text.split(' ').filter(|w| !w.is_empty()).collect();
+            let texts = word_texts(&f);
             let alike: Vec<usize> = (1..words.len().min(texts.len()))
                 .filter(|&i| {
                     let tail = shape(&texts[i..].join(" "));

@@ -498,9 +498,17 @@ pub(crate) fn is_label_like(cell: &str) -> bool {
 }
 
 /// In a grid (one cell per column), the first column holding a number or
-/// not-applicable mark in any row: text at or right of it belongs to a header.
+/// not-applicable mark in any row: text at or right of it belongs to a header. A row
+/// whose numbers are all years is a header row of periods (`1995 | 1996 | 指数 | |`,
+/// under the corner's span): its years say nothing of where the values start.
 fn value_start(rows: &[RawRow]) -> Option<usize> {
     rows.iter()
+        .filter(|r| {
+            r.cells
+                .iter()
+                .any(|c| kind_of(c) == CellKind::Number && year_of(c).is_none())
+                || r.cells.iter().any(|c| kind_of(c) == CellKind::Na)
+        })
         .filter_map(|r| {
             r.cells
                 .iter()
@@ -1176,10 +1184,26 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             attributes,
         });
     }
-    if !nest_under_unit_heads(&mut table.rows, seg.band.is_some())
-        && !nest_under_blank_heads(&mut table.rows, seg.band.is_some())
-    {
-        nest_breakdowns(&mut table.rows, seg.band.is_some());
+    let banded = seg.band.is_some();
+    if nest_under_unit_heads(&mut table.rows, banded) {
+        // (the unit heads and the rows under them: no breakdown is read across them)
+    } else if nest_under_blank_heads(&mut table.rows, banded, warnings) {
+        // breakdowns under a row, inside each group: the rows one group heads
+        let mut start = 0;
+        while start < table.rows.len() {
+            let prefix = |r: &Row| r.path[..r.path.len().saturating_sub(1)].to_vec();
+            let p = prefix(&table.rows[start]);
+            let end = start
+                + table.rows[start..]
+                    .iter()
+                    .take_while(|r| !r.path.is_empty() && prefix(r) == p)
+                    .count()
+                    .max(1);
+            nest_breakdowns_at(&mut table.rows[start..end], p.len());
+            start = end;
+        }
+    } else {
+        nest_breakdowns_at(&mut table.rows, usize::from(banded));
     }
     sums::nest_by_sums(&mut table.rows, warnings);
     split_period_labels(&mut table.rows);
@@ -1516,14 +1540,15 @@ fn unread_misread(table: &mut Table, warnings: &mut Vec<Warning>) {
 /// Rows grouped under heads that print no value (`Newfoundland and Labrador`, `TOTAL, 16
 /// years and over`, `Men, 16 to 64 years`): in a table of one unnumbered label column whose
 /// first row prints no value while the row below it does, every row printing no value
-/// heads the rows below it up to the next such row. A table does not open with an empty
+/// heads the rows below it up to the next such row; such rows printed one under another
+/// nest (see the body for a shorter run after rows). A table does not open with an empty
 /// row unless that row names a group; a blank form (no row prints a value) is not
 /// grouped. Past rows of their own at the top (`Weight`), heads are read so too where
 /// two or more each stand right over rows printing values, and the labels under them
 /// repeat from head to head (`Mar Qtr` under `2006` and `2007`), which the heads alone
 /// tell apart: flattenings that drop the indentation leave no other sign of the groups.
 /// Returns whether it applied.
-fn nest_under_blank_heads(rows: &mut [Row], banded: bool) -> bool {
+fn nest_under_blank_heads(rows: &mut [Row], banded: bool, warnings: &mut Vec<Warning>) -> bool {
     let skip = usize::from(banded);
     let blank = |r: &Row| {
         r.cells
@@ -1570,15 +1595,49 @@ fn nest_under_blank_heads(rows: &mut [Row], banded: bool) -> bool {
     if !one_label || blank(&rows[rows.len() - 1]) {
         return false;
     }
-    let mut head: Option<String> = None;
-    for r in rows.iter_mut() {
-        if blank(r) {
-            head = Some(r.path[skip].clone());
+    // heads printed one under another with no row between (`人口与就业` / `口(万人)`) are
+    // levels of one path, the lower under the upper. A shorter run of heads after rows
+    // may close the innermost groups only (`业(万人)` beside `口(万人)`) or all of them
+    // (`人口及生命统计` after `本地生产总值` / `以当年价格计算`): the text does not say, so it
+    // opens its path afresh, the groups above it unnamed rather than guessed, and says so.
+    // Groups nest a few levels deep; a longer run of rows printing nothing is no path
+    // (header or note lines read as rows): its last row alone heads the rows below.
+    const DEEPEST: usize = 3;
+    let mut heads: Vec<String> = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut guessed: Option<u32> = None;
+    for i in 0..rows.len() {
+        if blank(&rows[i]) {
+            run.push(i);
             continue;
         }
-        if let Some(h) = &head {
-            r.path.insert(skip, h.clone());
+        if !run.is_empty() {
+            if run.len() < heads.len() && guessed.is_none() {
+                guessed = Some(rows[run[0]].line);
+            }
+            heads.clear();
+            if run.len() > DEEPEST {
+                run.drain(..run.len() - 1);
+            }
+            // each head's own path: the levels open above it
+            for k in std::mem::take(&mut run) {
+                let label = rows[k].path[skip].clone();
+                rows[k].path.splice(skip..skip, heads.iter().cloned());
+                heads.push(label);
+            }
         }
+        let r = &mut rows[i];
+        r.path.splice(skip..skip, heads.iter().cloned());
+    }
+    if let Some(line) = guessed {
+        warnings.push(Warning {
+            line: Some(line),
+            code: "row-path-guessed".into(),
+            message: "rows printing no value head groups nested two deep or more; a \
+                      shorter run of them after rows does not show which groups it closes, \
+                      so its rows' paths start at it"
+                .into(),
+        });
     }
     true
 }
@@ -1594,8 +1653,9 @@ fn nest_under_blank_heads(rows: &mut [Row], banded: bool) -> bool {
 /// A marked row right after a group that added up is another breakdown of the same head
 /// (`#批发零售业 + 住宿餐饮业`, then `#吃的 + 穿的 + …`). Every other row stays where it
 /// is: a row that is no breakdown is not guessed into one.
-fn nest_breakdowns(rows: &mut [Row], banded: bool) {
-    let skip = usize::from(banded);
+/// `skip` is the number of labels every row's path starts with (a band, the groups above
+/// the rows).
+fn nest_breakdowns_at(rows: &mut [Row], skip: usize) {
     // most tables: no label marked `#`
     if !rows
         .iter()
@@ -1616,16 +1676,23 @@ fn nest_breakdowns(rows: &mut [Row], banded: bool) {
         return;
     }
     let n = rows.len();
-    let value = |k: usize| -> Option<(f64, usize)> {
-        let c = rows[k].cells.first()?;
+    let value = |k: usize, col: usize| -> Option<(f64, usize)> {
+        let c = rows.get(k)?.cells.get(col)?;
         let v = c.value.filter(|_| c.kind == CellKind::Number)?;
         let decimals = c.raw.rsplit_once('.').map_or(0, |(_, d)| {
             d.chars().take_while(char::is_ascii_digit).count()
         });
         Some((v, decimals))
     };
+    // the column the sums are read in: the first where the head and the first row under
+    // it both print a figure (a series may start later for some rows)
+    let sum_column = |head: usize, from: usize| {
+        (0..rows[head].cells.len()).find(|&c| value(head, c).is_some() && value(from, c).is_some())
+    };
     // the fewest rows from `from` on that add up to row `head`
     let adds_up = |head: usize, from: usize| -> Option<usize> {
+        let col = sum_column(head, from)?;
+        let value = |k: usize| value(k, col);
         let (total, d0) = value(head)?;
         if total == 0.0 {
             return None;
@@ -4023,5 +4090,57 @@ B | 4 | 5 | 6 |
         assert_eq!(sub_period("12月"), Some(0));
         assert_eq!(sub_period("Sept."), Some(0));
         assert_eq!(sub_period("13月"), None);
+    }
+
+    /// Issue 13: a header continued below the `|---|` line whose first cells are years
+    /// (`| 1995 | 1996 | 指数 |`, under the corner's span) does not make the years' column
+    /// the first value column: a group row printing no value after rows of values
+    /// (`业(万人) | | |`) heads the rows below it in the same table, not a new table.
+    /// Groups printed one under another with no row between nest; the `#` rows break
+    /// down the row above them, checked by their sums in the first column both print.
+    #[test]
+    fn group_rows_under_a_header_of_years_continued_below_the_delimiter() {
+        let text = "\
+| 项目 | 总量指标 | | 速度指标 | |
+| --- | --- | --- | --- | --- |
+| 1995 | 2000 | 2007 | 指数 | |
+| 1995 | 2000 |
+| 人口与就业 |  |  |  |  |
+| 口(万人) |  |  |  |  |
+| 年末常住人口 |  | 2848.82 | 2816.0 | 98.8 |
+| #城镇人口 |  | 1013.88 | 1361.35 | 134.3 |
+| 乡村人口 |  | 1834.94 | 1454.65 | 79.3 |
+| 业(万人) |  |  |  |  |
+| 就业人员数 | 1709.26 | 1690.0 | 1620.86 | 95.9 |
+| 宏观经济 |  |  |  |  |
+| 国民经济核算 |  |  |  |  |
+| 本市生产总值(亿元) | 1016.25 | 1603.16 | 4122.51 | 217.5 |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        let paths: Vec<Vec<String>> = t[0].rows.iter().map(|r| r.path.clone()).collect();
+        assert!(
+            paths.contains(&s(&["人口与就业", "口(万人)", "年末常住人口", "乡村人口"])),
+            "{paths:?}"
+        );
+        assert!(
+            paths.contains(&s(&["宏观经济", "国民经济核算", "本市生产总值(亿元)"])),
+            "{paths:?}"
+        );
+        // one group after rows: whether it closes `口(万人)` only or `人口与就业` too the
+        // text does not say; its path starts at it, and a warning says so
+        assert!(paths.contains(&s(&["业(万人)", "就业人员数"])), "{paths:?}");
+        let d = testutil::doc(text);
+        assert!(
+            d.warnings.iter().any(|w| w.code == "row-path-guessed"),
+            "{:?}",
+            d.warnings
+        );
+        let row = t[0]
+            .rows
+            .iter()
+            .find(|r| r.path.ends_with(&s(&["乡村人口"])))
+            .unwrap();
+        assert_eq!(row.cells[1].raw, "1834.94");
     }
 }

@@ -3583,8 +3583,11 @@ fn code_paths(body: &[LineInfo], data: &[usize], rows: Vec<Vec<String>>) -> Labe
 
 /// Label pieces cut where a word starts at a label column's start: a column that two
 /// lines or more show by a piece starting there right of another piece (`All ages
-/// Both sexes`), so that a line whose labels stand one space apart (`Less than 25 years
-/// Both sexes`) is cut there too. (An indentation starts no piece right of another.)
+/// Both sexes`), or one line so and two or more by a piece alone on its line starting
+/// there (the rows under a label spanning them, the column left of theirs blank), so
+/// that a line whose labels stand one space apart (`Less than 25 years Both sexes`,
+/// `Newfoundland and Labrador Total employed`) is cut there too. (An indentation starts
+/// no piece right of another.)
 /// A piece is cut too where its last words start where two pieces or more start and read
 /// as they do, numbers aside (`1998 Q1` over `Q2`, `Q3`: lynx sets a label spanning rows
 /// one space before the first row's own): an indented child does not repeat its
@@ -3596,9 +3599,20 @@ fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usiz
             *seen.entry(w[1].1.x0).or_default() += 1;
         }
     }
+    // lines printing one piece, by where it starts: where the column left of a label
+    // column is blank (the rows under a label spanning them), that column's labels stand
+    // alone at its start
+    let mut lone: HashMap<usize, usize> = HashMap::new();
+    for (i, (k, f)) in pieces.iter().enumerate() {
+        let before = i > 0 && pieces[i - 1].0 == *k;
+        let after = pieces.get(i + 1).is_some_and(|p| p.0 == *k);
+        if !before && !after {
+            *lone.entry(f.x0).or_default() += 1;
+        }
+    }
     let starts: Vec<usize> = seen
         .into_iter()
-        .filter(|&(_, n)| n >= 2)
+        .filter(|&(x, n)| n >= 2 || lone.get(&x).is_some_and(|&l| l >= 2))
         .map(|(x, _)| x)
         .collect();
     let shape = |t: &str| -> String {
@@ -3708,6 +3722,25 @@ fn assign_span(
             starts.push(i);
         }
     }
+    // or groups that each open with the same row (`Total employed, all industries` under
+    // each region): where the first row's deeper label comes again, a group starts; taken
+    // where every label stands on a line of its own group
+    if starts.len() != m {
+        let deeper = |i: usize| rows[i][c + 1..].iter().find(|t| !t.is_empty()).cloned();
+        let first = deeper(0).filter(|t| !t.is_empty());
+        let again: Vec<usize> = std::iter::once(0)
+            .chain((1..rows.len()).filter(|&i| first.is_some() && deeper(i) == first))
+            .collect();
+        let own = again.len() == m
+            && span.iter().enumerate().all(|(g, &ci)| {
+                let (s, e) = (again[g], again.get(g + 1).map_or(rows.len(), |&n| n) - 1);
+                let (s, e) = (data[s.min(data.len() - 1)], data[e.min(data.len() - 1)]);
+                s <= cells[ci].first && cells[ci].last <= e
+            });
+        if own {
+            starts = again;
+        }
+    }
     if starts.len() == m {
         for (g, &ci) in span.iter().enumerate() {
             let s = starts[g];
@@ -3720,13 +3753,39 @@ fn assign_span(
     }
     // where each ends is not known: each row takes the nearest (the rows' paths carry a
     // column's label down, so a row left without one would take the label above it,
-    // which a centred label is not)
-    for (i, &k) in data.iter().enumerate().take(rows.len()) {
-        let ci = span
-            .iter()
-            .copied()
-            .min_by_key(|&ci| ((cells[ci].first + cells[ci].last) / 2).abs_diff(k))
-            .unwrap_or(span[0]);
+    // which a centred label is not), where that makes every label stand in the middle
+    // of its rows (to half a line); else no row takes one
+    let nearest: Vec<usize> = data
+        .iter()
+        .take(rows.len())
+        .map(|&k| {
+            span.iter()
+                .copied()
+                .min_by_key(|&ci| (cells[ci].first + cells[ci].last).abs_diff(2 * k))
+                .unwrap_or(span[0])
+        })
+        .collect();
+    let centred = span.iter().all(|&ci| {
+        let mine: Vec<usize> = (0..nearest.len())
+            .filter(|&i| nearest[i] == ci)
+            .map(|i| data[i])
+            .collect();
+        match (mine.first(), mine.last()) {
+            (Some(&a), Some(&b)) => (a + b).abs_diff(cells[ci].first + cells[ci].last) <= 1,
+            _ => false,
+        }
+    });
+    if !centred {
+        warnings.push(Warning {
+            line: data.first().map(|&k| body[k].no),
+            code: "row-span-unplaced".into(),
+            message: format!(
+                "{m} labels span the rows here and neither their places nor the rows' numbering show where each ends; left out of the rows' paths"
+            ),
+        });
+        return;
+    }
+    for (i, &ci) in nearest.iter().enumerate() {
         put(rows, i, ci);
     }
     warnings.push(Warning {
@@ -5539,6 +5598,45 @@ Table B-2.  Persons by reason
         assert_eq!(row_of("101.5"), Some("Northern region>Males"), "{cells:?}");
         assert_eq!(row_of("302.5"), Some("Northern region>Persons"));
         assert_eq!(row_of("401.5"), Some("Southern region>Males"));
+    }
+
+    /// w3m sets a label spanning rows on the middle row of its span and only one space
+    /// before the rows' own labels when it is the column's widest (`Newfoundland and
+    /// Labrador Transportation`): the rows' column, shown by a line printing both labels
+    /// apart and by the rows' labels alone at its start, cuts it there. Every group opens
+    /// with the same row (`Total employed`): where it comes again a group starts, so the
+    /// rows after the middle keep the first label (the nearest would be the second).
+    #[test]
+    fn a_label_centred_on_its_rows_one_space_before_theirs() {
+        let text = concat!(
+            "                          Total employed     233.8   236.1\n",
+            "                          Goods sector        49.4    48.6\n",
+            "Newfoundland and Labrador Agriculture          1.4     1.6\n",
+            "                          Utilities            2.3     2.2\n",
+            "                          Construction        20.9    18.7\n",
+            "                          Manufacturing        9.9    10.2\n",
+            "Prince Edward Island      Total employed      89.0    86.6\n",
+            "                          Goods sector        20.1    19.5\n",
+        );
+        let d = doc(text);
+        let cells = table_cells(&d);
+        let row_of = |raw: &str| {
+            cells
+                .iter()
+                .find(|(_, _, v)| v == raw)
+                .map(|(r, _, _)| r.as_str())
+        };
+        assert_eq!(
+            row_of("1.4"),
+            Some("Newfoundland and Labrador>Agriculture"),
+            "{cells:?}"
+        );
+        assert_eq!(
+            row_of("9.9"),
+            Some("Newfoundland and Labrador>Manufacturing")
+        );
+        assert_eq!(row_of("89.0"), Some("Prince Edward Island>Total employed"));
+        assert_eq!(row_of("19.5"), Some("Prince Edward Island>Goods sector"));
     }
 
     /// Group lines printing no value head the rows indented under them; a row indented

@@ -35,6 +35,9 @@ pub struct Columns {
     pub paths: Vec<Vec<String>>,
     /// True when more than one reading of the spans fitted equally well.
     pub ambiguous: bool,
+    /// Every reading's paths where header cells left blank were read and several fit
+    /// (the labels do not choose between them; the data's sums may): empty otherwise.
+    pub readings: Vec<Vec<Vec<String>>>,
 }
 
 /// Search budget: nodes visited before giving up on a header.
@@ -91,7 +94,7 @@ pub fn rebuild_filled(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     if rows.is_empty() || n + cells > MAX_SEARCHED {
         return None;
     }
-    search_rows(&rows, n, Vec::new(), false, true)
+    search_rows(&rows, n, Vec::new(), false, Read::Filled)
 }
 
 /// [`rebuild`] without the per-thread memory: always searches (for benchmarks and tests).
@@ -104,12 +107,14 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
         return Some(Columns {
             paths: vec![Vec::new(); n],
             ambiguous: false,
+            readings: Vec::new(),
         });
     }
     if rows.iter().all(|r| r.grid) {
         return Some(Columns {
             paths: grid_paths(&rows, n),
             ambiguous: false,
+            readings: Vec::new(),
         });
     }
     let cells: usize = rows.iter().map(|r| r.cells.len()).sum();
@@ -134,31 +139,60 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     } else {
         (Vec::new(), false)
     };
-    search_rows(
-        &rows[..if anchored { bottom } else { rows.len() }],
-        n,
-        start,
-        anchored,
-        false,
-    )
+    let upper = &rows[..if anchored { bottom } else { rows.len() }];
+    search_rows(upper, n, start.clone(), anchored, Read::Labels).or_else(|| {
+        // no reading of the labels alone: the empty cells a partial row prints between
+        // them may be header cells left blank (html2text prints `| | Male| Female| |`
+        // under `Population`): read so, each a column named by the cells above it only
+        let blank_between = upper.iter().any(|r| {
+            let end = r.cells.iter().rposition(|c| !c.is_empty()).unwrap_or(0);
+            r.cells[..end].iter().any(String::is_empty)
+        });
+        blank_between
+            .then(|| search_rows(upper, n, start, anchored, Read::WithBlanks))
+            .flatten()
+    })
+}
+
+/// How a partial row's empty cells are read.
+#[derive(Clone, Copy, PartialEq)]
+enum Read {
+    /// Not at all: the labels alone.
+    Labels,
+    /// As the columns of the label before them (markdownify prints a span so).
+    Filled,
+    /// As header cells left blank, each a leaf (the empty cells at the row's end aside).
+    WithBlanks,
 }
 
 /// Searches the spans of the partial rows `upper` (top-down) over the bottom row's units
-/// `start` (none when the bottom row is partial too). With `filled`, the empty cells
-/// after a label are the columns it spans, and a reading gives it exactly those.
+/// `start` (none when the bottom row is partial too). `read` says what the rows' empty
+/// cells are: with [`Read::Filled`] the columns of the label before them, and a reading
+/// gives it exactly those.
 fn search_rows(
     upper: &[&HeaderRow],
     n: usize,
     start: Vec<Slot>,
     anchored: bool,
-    filled: bool,
+    read: Read,
 ) -> Option<Columns> {
     let upper_rows = upper;
     let upper: Vec<Vec<String>> = upper_rows
         .iter()
         .rev()
-        .map(|r| r.cells.iter().filter(|c| !c.is_empty()).cloned().collect())
+        .map(|r| match read {
+            Read::WithBlanks => {
+                let end = r
+                    .cells
+                    .iter()
+                    .rposition(|c| !c.is_empty())
+                    .map_or(0, |i| i + 1);
+                r.cells[..end].to_vec()
+            }
+            _ => r.cells.iter().filter(|c| !c.is_empty()).cloned().collect(),
+        })
         .collect();
+    let filled = read == Read::Filled;
     // each label's printed width: itself and the empty cells after it (0: not told)
     let widths: Vec<Vec<usize>> = upper_rows
         .iter()
@@ -176,6 +210,14 @@ fn search_rows(
                 w.iter_mut().for_each(|x| *x = 0);
             }
             w
+        })
+        .zip(&upper)
+        .map(|(w, cells)| {
+            if read == Read::WithBlanks {
+                vec![0; cells.len()]
+            } else {
+                w
+            }
         })
         .collect();
     let keys: Vec<Vec<Rc<Key>>> = upper
@@ -199,8 +241,27 @@ fn search_rows(
         best: None,
         visited: 0,
         later,
+        shapes: (read == Read::WithBlanks).then(Vec::new),
     };
     search.level(0, start, 0.0);
+    if let Some(shapes) = search.shapes.take() {
+        // blank cells: the labels' likeness decides nothing (`Female` in `Sex Ratio
+        // (Female=100)` is no sign it heads `Male | Female`); the readings are all given,
+        // one taken only where it is the one
+        let complete = search.visited < BUDGET;
+        return match (shapes.len(), complete) {
+            (0, _) => None,
+            (k, _) => Some(Columns {
+                paths: shapes[0].clone(),
+                ambiguous: k > 1 || !complete,
+                readings: if complete && k > 1 {
+                    shapes
+                } else {
+                    Vec::new()
+                },
+            }),
+        };
+    }
     let best = search.best?;
     let mut paths = Vec::with_capacity(n);
     for slot in &best.slots {
@@ -214,6 +275,7 @@ fn search_rows(
     Some(Columns {
         paths,
         ambiguous: best.ties > 1 || search.visited >= BUDGET,
+        readings: Vec::new(),
     })
 }
 
@@ -329,7 +391,11 @@ impl Node {
     }
 
     fn paths(&self, prefix: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
-        prefix.push(self.label.text.clone());
+        // (a header cell left blank names nothing: its column is named by the cells above)
+        let named = !self.label.text.is_empty();
+        if named {
+            prefix.push(self.label.text.clone());
+        }
         if self.children.is_empty() {
             out.push(prefix.clone());
         } else {
@@ -337,7 +403,9 @@ impl Node {
                 c.paths(prefix, out);
             }
         }
-        prefix.pop();
+        if named {
+            prefix.pop();
+        }
     }
 }
 
@@ -378,7 +446,13 @@ struct Search<'a> {
     later: Vec<usize>,
     /// Each cell as a leaf, made once (nodes are never changed, only shared).
     leaves: Vec<Vec<Rc<Node>>>,
+    /// Every reading's column paths, where all are wanted (header cells left blank).
+    shapes: Option<Vec<Vec<Vec<String>>>>,
 }
+
+/// Most readings of a header with blank cells kept: more than a few means the text does
+/// not say.
+const MAX_SHAPES: usize = 16;
 
 impl Search<'_> {
     /// Processes row `r` (bottom-up) over the units `below`.
@@ -454,12 +528,19 @@ impl Search<'_> {
             }
             _ => {}
         }
-        // a parent over a run of units
+        // a parent over a run of units (a blank cell heads none)
+        if label.text.is_empty() {
+            return;
+        }
         let mut run = 0;
         let mut parent = ParentScore::new(&label);
         let mut children: Vec<Rc<Node>> = Vec::new();
         let mut width = 0;
         while let Some(Slot::Unit(child)) = below.get(si + run) {
+            // a blank cell opens its group (the group's own column, its parts after it)
+            if run > 0 && child.label.text.is_empty() {
+                break;
+            }
             run += 1;
             let s = parent.add(child);
             children.push(child.clone());
@@ -468,6 +549,10 @@ impl Search<'_> {
                 if width > printed {
                     break;
                 }
+                continue;
+            }
+            // (a blank cell alone under a label is no group: the label is the leaf)
+            if run == 1 && child.label.text.is_empty() {
                 continue;
             }
             out.push(Slot::Unit(Rc::new(Node {
@@ -493,6 +578,25 @@ impl Search<'_> {
         if slots.iter().any(|s| matches!(s, Slot::Hole))
             || slots.iter().map(Slot::width).sum::<usize>() != self.n
         {
+            return;
+        }
+        if let Some(shapes) = &mut self.shapes {
+            // a blank cell is a group's own column, under its label: never one of the top
+            if slots
+                .iter()
+                .any(|s| matches!(s, Slot::Unit(u) if u.label.text.is_empty()))
+            {
+                return;
+            }
+            let mut shape = Vec::new();
+            for s in &slots {
+                if let Slot::Unit(node) = s {
+                    node.paths(&mut Vec::new(), &mut shape);
+                }
+            }
+            if !shapes.contains(&shape) && shapes.len() < MAX_SHAPES {
+                shapes.push(shape);
+            }
             return;
         }
         // a worse reading needs no shape
@@ -1274,5 +1378,42 @@ mod tests {
     fn impossible_header_gives_none() {
         let rows = [partial(&["甲", "乙", "丙", "丁"])];
         assert_eq!(rebuild(&rows, 2), None);
+    }
+
+    /// Issue 13: html2text prints a header cell left blank as an empty cell between
+    /// bars (`| | Male| Female| | Male| Female` under `Population | Percentage | Sex
+    /// Ratio`). The labels alone fit no reading; with the blanks each a group's own
+    /// column, several fit (`Female` in `Sex Ratio (Female=100)` is no sign it heads the
+    /// parts), so every reading is given and none is taken on the labels' likeness. A
+    /// blank never stands inside a group or alone under a label.
+    #[test]
+    fn header_cells_left_blank_give_every_reading() {
+        let rows = [
+            partial(&["Population", "Percentage", "Sex Ratio (Female=100)"]),
+            partial(&["", "Male", "Female", "", "Male", "Female"]),
+        ];
+        let c = rebuild_uncached(&rows, 7).unwrap();
+        assert!(c.ambiguous);
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let right = vec![
+            s(&["Population"]),
+            s(&["Population", "Male"]),
+            s(&["Population", "Female"]),
+            s(&["Percentage"]),
+            s(&["Percentage", "Male"]),
+            s(&["Percentage", "Female"]),
+            s(&["Sex Ratio (Female=100)"]),
+        ];
+        assert!(c.readings.contains(&right), "{:?}", c.readings);
+        for r in &c.readings {
+            // a blank opens its group: its column's path is the group's, the parts after
+            for (j, p) in r.iter().enumerate() {
+                let next = r.get(j + 1);
+                assert!(
+                    p.len() != 1 || next.is_none_or(|q| q.len() == 1 || q.starts_with(p)),
+                    "{r:?}"
+                );
+            }
+        }
     }
 }

@@ -901,7 +901,17 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     let filled = (l > 0 && !present)
         .then(|| filled_reading(head, l, n))
         .flatten();
-    let paths = match filled.map_or_else(|| header::rebuild(&header_rows, n), Some) {
+    let rebuilt = filled.map_or_else(|| header::rebuild(&header_rows, n), Some);
+    // readings the labels do not choose between, where one alone agrees with the sums
+    let rebuilt = rebuilt.map(|c| match reading_by_sums(&c.readings, data, n) {
+        Some(paths) => header::Columns {
+            paths,
+            ambiguous: false,
+            readings: Vec::new(),
+        },
+        None => c,
+    });
+    let paths = match rebuilt {
         // rows of the cells present print no spans: where the header allows several
         // readings, no column is named rather than the likeliest guessed
         Some(c) if c.ambiguous && spanless => {
@@ -1535,6 +1545,76 @@ fn unread_misread(table: &mut Table, warnings: &mut Vec<Warning>) {
             ),
         });
     }
+}
+
+/// Of several readings of a header (its blank cells each a group's own column, the
+/// group's named parts after it: `Population (person) | | Male | Female`), the one whose
+/// groups the data add up: a group's own column is the sum of its parts in every row
+/// printing them all (to the rounding of the printed decimals). None unless exactly one
+/// reading has every group add up, one row at least showing each.
+fn reading_by_sums(
+    readings: &[Vec<Vec<String>>],
+    data: &[RawRow],
+    n: usize,
+) -> Option<Vec<Vec<String>>> {
+    if readings.len() < 2 {
+        return None;
+    }
+    // each row's values, by column, with their decimals
+    let values: Vec<Vec<Option<(f64, usize)>>> = data
+        .iter()
+        .filter(|r| r.cells.len() >= n)
+        .map(|r| {
+            r.cells[r.cells.len() - n..]
+                .iter()
+                .map(|c| {
+                    let cell = parse_cell(c);
+                    let decimals = c.rsplit_once('.').map_or(0, |(_, d)| {
+                        d.chars().take_while(char::is_ascii_digit).count()
+                    });
+                    cell.value
+                        .filter(|_| cell.kind == CellKind::Number)
+                        .map(|v| (v, decimals))
+                })
+                .collect()
+        })
+        .collect();
+    let adds_up = |paths: &Vec<Vec<String>>| -> bool {
+        let mut groups = 0;
+        for (j, p) in paths.iter().enumerate() {
+            let parts: Vec<usize> = (j + 1..paths.len())
+                .take_while(|&k| paths[k].len() > p.len() && paths[k].starts_with(p))
+                .filter(|&k| paths[k].len() == p.len() + 1)
+                .collect();
+            if parts.len() < 2 {
+                continue;
+            }
+            groups += 1;
+            let mut shown = 0;
+            for row in &values {
+                let (Some((total, d0)), Some(ps)) = (
+                    row[j],
+                    parts.iter().map(|&k| row[k]).collect::<Option<Vec<_>>>(),
+                ) else {
+                    continue;
+                };
+                let decimals = ps.iter().map(|p| p.1).max().unwrap_or(0).max(d0);
+                let sum: f64 = ps.iter().map(|p| p.0).sum();
+                let tol = 0.5 * 10f64.powi(-(decimals as i32)) * ps.len() as f64 + 1e-9;
+                if (sum - total).abs() > tol {
+                    return false;
+                }
+                shown += 1;
+            }
+            if shown == 0 {
+                return false;
+            }
+        }
+        groups > 0
+    };
+    let mut fit = readings.iter().filter(|r| adds_up(r));
+    let one = fit.next()?;
+    fit.next().is_none().then(|| one.clone())
 }
 
 /// Rows grouped under heads that print no value (`Newfoundland and Labrador`, `TOTAL, 16
@@ -4142,5 +4222,38 @@ B | 4 | 5 | 6 |
             .find(|r| r.path.ends_with(&s(&["乡村人口"])))
             .unwrap();
         assert_eq!(row.cells[1].raw, "1834.94");
+    }
+
+    /// Issue 13: a header whose blank cells the text prints (html2text's `| Male|
+    /// Female| | Male| Female`, the first bar opening an empty cell) allows several
+    /// readings; the one whose groups the rows add up (`1145209 = 587039 + 558170`) is
+    /// taken. Where the rows add up no reading, no column is named.
+    #[test]
+    fn blank_header_cells_read_by_the_sums_of_the_rows() {
+        let head = "\
+Item| Population (person)| Percentage (%)| Sex Ratio (Female=100)  
+---|---|---|---  
+| Male| Female| | Male| Female  
+";
+        let text = format!(
+            "{head}Total| 1145209| 587039| 558170| 100.0| 51.26| 48.74| 105.17  \n0-4| 64830| 35247| 29583| 5.66| 3.08| 2.58| 119.15  \n"
+        );
+        let t = tables_of(&text);
+        let cols: Vec<Vec<String>> = t[0].columns.iter().map(|c| c.path.clone()).collect();
+        assert_eq!(cols[0], s(&["Population (person)"]));
+        assert_eq!(cols[2], s(&["Population (person)", "Female"]));
+        assert_eq!(cols[3], s(&["Percentage (%)"]));
+        assert_eq!(cols[6], s(&["Sex Ratio (Female=100)"]));
+        assert_eq!(t[0].rows[1].cells[2].raw, "29583");
+        // rows that add up no group: the header stays unread
+        let text = format!(
+            "{head}Total| 1145209| 587039| 558170| 100.0| 51.26| 48.74| 105.17  \n0-4| 64830| 35247| 29583| 5.66| 3.08| 2.70| 119.15  \n"
+        );
+        let t = tables_of(&text);
+        assert!(
+            t[0].columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t[0].columns
+        );
     }
 }

@@ -427,6 +427,9 @@ fn cells_by_bars(text: &str) -> Vec<String> {
 /// // rows no bar closes (`a| b| c`): a row ending in a bar ends in an empty cell
 /// let lines = [(1, "项目| 3月| 结构(%)"), (2, "---|---|---"), (3, "汽车类| 40049| ")];
 /// assert_eq!(join_rows(&lines).0[1].1, ["汽车类", "40049", ""]);
+/// // and a row opening with a bar opens with an empty cell
+/// let lines = [(1, "项目| 3月| 结构(%)"), (2, "---|---|---"), (3, "| 40049| 12.5")];
+/// assert_eq!(join_rows(&lines).0[1].1, ["", "40049", "12.5"]);
 /// ```
 pub fn join_rows(lines: &[(u32, &str)]) -> (Vec<(u32, Vec<String>)>, bool) {
     let lead = |t: &str| has_leading_bar(t.trim_start());
@@ -452,6 +455,11 @@ pub fn join_rows(lines: &[(u32, &str)]) -> (Vec<(u32, Vec<String>)>, bool) {
             let mut cells = split_cells(t);
             if open && t.trim_end().ends_with('|') {
                 cells.push(String::new());
+            }
+            // (and a row opening with a bar opens with an empty cell, `| Male| Female`
+            // under the corner)
+            if open && t.trim_start().starts_with('|') {
+                cells.insert(0, String::new());
             }
             out.push((*no, cells));
         }

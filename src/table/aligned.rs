@@ -1312,7 +1312,7 @@ fn read_block(
     };
     let shifted = shifted_groups(&mut corner, &units, n, head);
     let present = if shifted.is_none() && (packed || packed_under_corner) {
-        present_cells(&mut corner, head, n)
+        present_cells(&mut corner, head, &cols, body)
     } else {
         None
     };
@@ -2240,7 +2240,18 @@ struct Tree {
 /// it heads value columns, the one in the labels' place too (`项目  收入预算` over
 /// `合计  财政拨款收入`). Read as rows of the cells present ([`super::header::rebuild`]),
 /// where the cells allow one reading only; the corner is then that first cell alone.
-fn present_cells(corner: &mut Vec<(usize, Frag)>, head: &[LineInfo], n: usize) -> Option<Tree> {
+/// A cell left blank stands where the row's next cell would: the columns' starts (the
+/// corner's, then the value columns') with no piece there, before the row's last piece,
+/// are empty cells (`      Male  Female        Male  Female` under `Item  Population
+/// Percentage  Sex Ratio`); where the labels allow several readings then, the one the
+/// rows' sums support is taken ([`super::reading_by_sums`]).
+fn present_cells(
+    corner: &mut Vec<(usize, Frag)>,
+    head: &[LineInfo],
+    cols: &[Col],
+    body: &[LineInfo],
+) -> Option<Tree> {
+    let n = cols.len();
     let lines: Vec<(usize, &LineInfo)> = head
         .iter()
         .enumerate()
@@ -2251,22 +2262,60 @@ fn present_cells(corner: &mut Vec<(usize, Frag)>, head: &[LineInfo], n: usize) -
     if first.frags.first().map(|f| f.x0) != Some(stub.x0) || lines.len() < 2 {
         return None;
     }
+    let starts: Vec<usize> = std::iter::once(stub.x0)
+        .chain(cols.iter().map(|c| c.x0))
+        .collect();
     let rows: Vec<HeaderRow> = lines
         .iter()
         .enumerate()
-        .map(|(k, (_, info))| HeaderRow {
-            cells: info.frags[usize::from(k == 0)..]
+        .map(|(k, (_, info))| {
+            let frags = &info.frags[usize::from(k == 0)..];
+            let slots = &starts[usize::from(k == 0)..];
+            let at: Option<Vec<usize>> = frags
                 .iter()
-                .map(|f| f.text.clone())
-                .collect(),
-            grid: false,
+                .map(|f| slots.iter().position(|&x| x == f.x0))
+                .collect();
+            let cells = match at {
+                // every piece at a start, in order: the starts skipped are blank cells
+                Some(at) if at.windows(2).all(|w| w[0] < w[1]) => {
+                    let mut cells = vec![String::new(); at.last().map_or(0, |&a| a + 1)];
+                    for (f, a) in frags.iter().zip(at) {
+                        cells[a] = f.text.clone();
+                    }
+                    cells
+                }
+                _ => frags.iter().map(|f| f.text.clone()).collect(),
+            };
+            HeaderRow { cells, grid: false }
         })
         .collect();
     let c = super::header::rebuild(&rows, n)?;
-    if c.ambiguous || c.paths.iter().any(Vec::is_empty) {
+    let values: Vec<Vec<Option<(f64, usize)>>> = body
+        .iter()
+        .filter(|i| matches!(i.kind, Kind::Data(_)))
+        .map(|i| {
+            let Kind::Data(v) = i.kind else {
+                return Vec::new();
+            };
+            let mut row = vec![None; n];
+            for f in &i.frags[v.min(i.frags.len())..] {
+                let best = (0..n).max_by_key(|&c| overlap(f.x0, f.x1, cols[c].x0, cols[c].x1));
+                if let Some(c) = best.filter(|&c| overlap(f.x0, f.x1, cols[c].x0, cols[c].x1) > 0) {
+                    row[c] = super::number_of(&f.text);
+                }
+            }
+            row
+        })
+        .collect();
+    let paths = match super::reading_by_sums(&c.readings, &values) {
+        Some(paths) => paths,
+        None if c.ambiguous => return None,
+        None => c.paths,
+    };
+    if paths.iter().any(Vec::is_empty) {
         return None;
     }
-    let rows = super::header::grid_rows(&c.paths);
+    let rows = super::header::grid_rows(&paths);
     let depth = rows.len();
     *corner = vec![(l0, stub)];
     Some(Tree {
@@ -3851,15 +3900,17 @@ mod tests {
 
     /// inscriptis sets each header row's cells in consecutive columns, a cell spanning
     /// columns taking one: the header's text, set at the columns' starts, stops short of
-    /// the last columns. Its places would name the wrong columns: it names none, and a
-    /// warning says so; the values keep their rows.
+    /// the last columns, and its places would name the wrong columns. Read as the cells
+    /// present, the blanks among them, the readings are several; where the rows add up no
+    /// one of them it names no column, and a warning says so; the values keep their rows.
+    /// (Where they add up one, it is taken: the test above.)
     #[test]
     fn a_header_packed_left_at_the_columns_starts_names_no_column() {
         let d = doc(concat!(
             "Item   Population    Percentage   Ratio\n",
             "       Male          Female                     Male   Female\n",
-            "Total  1145209       587039       558170        100.0  51.26   48.74   105.17\n",
-            "0-4    64830         35247        29583         5.66   3.08    2.58    119.15\n",
+            "Total  1145209       587039       558170        100.0  51.26   48.70   105.17\n",
+            "0-4    64830         35247        29000         5.66   3.08    2.00    119.15\n",
             "5-9    61279         33242        28037         5.35   2.9     2.45    118.57\n",
         ));
         let t = d.tables().next().expect("a table");
@@ -4346,6 +4397,35 @@ mod tests {
         cells
             .iter()
             .any(|(r, c, v)| r == row && c == col && v == raw)
+    }
+
+    /// inscriptis sets each header row's cells packed left, a cell left blank taking its
+    /// column too (`      Male  Female        Male  Female` under `Item  Population
+    /// Percentage  Sex Ratio`): the starts it skips are blank cells, each a group's own
+    /// column, and of the readings that allows the one the rows add up is taken
+    /// (`1145209 = 587039 + 558170`, `100.0 = 51.26 + 48.74`).
+    #[test]
+    fn a_header_packed_left_with_blank_cells_read_by_the_sums() {
+        let text = concat!(
+            "Item   Population (person)  Percentage to Total Population (%)  Sex Ratio (Female=100)\n",
+            "       Male                 Female                                                      Male   Female\n",
+            "Total  1145209              587039                              558170                  100.0  51.26   48.74  105.17\n",
+            "0-4    64830                35247                               29583                   5.66   3.08    2.58   119.15\n",
+        );
+        let d = doc(text);
+        let cells = table_cells(&d);
+        assert!(
+            has(&cells, "Total", "Population (person)", "1145209"),
+            "{cells:?}"
+        );
+        assert!(has(&cells, "Total", "Population (person)>Female", "558170"));
+        assert!(has(
+            &cells,
+            "0-4",
+            "Percentage to Total Population (%)>Male",
+            "3.08"
+        ));
+        assert!(has(&cells, "0-4", "Sex Ratio (Female=100)", "119.15"));
     }
 
     /// A group label alone on its line in the rows' own column (inscriptis drops the

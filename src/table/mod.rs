@@ -903,7 +903,17 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         .flatten();
     let rebuilt = filled.map_or_else(|| header::rebuild(&header_rows, n), Some);
     // readings the labels do not choose between, where one alone agrees with the sums
-    let rebuilt = rebuilt.map(|c| match reading_by_sums(&c.readings, data, n) {
+    let values: Vec<Vec<Option<(f64, usize)>>> = data
+        .iter()
+        .filter(|r| r.cells.len() >= n)
+        .map(|r| {
+            r.cells[r.cells.len() - n..]
+                .iter()
+                .map(|c| number_of(c))
+                .collect()
+        })
+        .collect();
+    let rebuilt = rebuilt.map(|c| match reading_by_sums(&c.readings, &values) {
         Some(paths) => header::Columns {
             paths,
             ambiguous: false,
@@ -1547,38 +1557,30 @@ fn unread_misread(table: &mut Table, warnings: &mut Vec<Warning>) {
     }
 }
 
+/// A cell's figure and its printed decimals (`5.66` → (5.66, 2)); None unless a number.
+pub(crate) fn number_of(c: &str) -> Option<(f64, usize)> {
+    let cell = parse_cell(c);
+    let decimals = c.rsplit_once('.').map_or(0, |(_, d)| {
+        d.chars().take_while(char::is_ascii_digit).count()
+    });
+    cell.value
+        .filter(|_| cell.kind == CellKind::Number)
+        .map(|v| (v, decimals))
+}
+
 /// Of several readings of a header (its blank cells each a group's own column, the
 /// group's named parts after it: `Population (person) | | Male | Female`), the one whose
 /// groups the data add up: a group's own column is the sum of its parts in every row
 /// printing them all (to the rounding of the printed decimals). None unless exactly one
 /// reading has every group add up, one row at least showing each.
-fn reading_by_sums(
+/// `values` holds each data row's figures by value column, with their decimals.
+pub(crate) fn reading_by_sums(
     readings: &[Vec<Vec<String>>],
-    data: &[RawRow],
-    n: usize,
+    values: &[Vec<Option<(f64, usize)>>],
 ) -> Option<Vec<Vec<String>>> {
     if readings.len() < 2 {
         return None;
     }
-    // each row's values, by column, with their decimals
-    let values: Vec<Vec<Option<(f64, usize)>>> = data
-        .iter()
-        .filter(|r| r.cells.len() >= n)
-        .map(|r| {
-            r.cells[r.cells.len() - n..]
-                .iter()
-                .map(|c| {
-                    let cell = parse_cell(c);
-                    let decimals = c.rsplit_once('.').map_or(0, |(_, d)| {
-                        d.chars().take_while(char::is_ascii_digit).count()
-                    });
-                    cell.value
-                        .filter(|_| cell.kind == CellKind::Number)
-                        .map(|v| (v, decimals))
-                })
-                .collect()
-        })
-        .collect();
     let adds_up = |paths: &Vec<Vec<String>>| -> bool {
         let mut groups = 0;
         for (j, p) in paths.iter().enumerate() {
@@ -1591,10 +1593,13 @@ fn reading_by_sums(
             }
             groups += 1;
             let mut shown = 0;
-            for row in &values {
+            for row in values {
                 let (Some((total, d0)), Some(ps)) = (
-                    row[j],
-                    parts.iter().map(|&k| row[k]).collect::<Option<Vec<_>>>(),
+                    row.get(j).copied().flatten(),
+                    parts
+                        .iter()
+                        .map(|&k| row.get(k).copied().flatten())
+                        .collect::<Option<Vec<_>>>(),
                 ) else {
                     continue;
                 };

@@ -2488,9 +2488,15 @@ fn header_tree(
         // and a wrapped line is no wider than the full line above it (but for a line
         // going on with the words above: a header set by hand, `tutional` /
         // `population`, breaks where its writer chose)
+        // (or a label's second language under it: Chinese over English, `工业` /
+        // `Industry`, wider or not)
+        let second_language = up.text.chars().any(crate::normalize::is_cjk)
+            && !up.text.chars().any(|c| c.is_ascii_alphabetic())
+            && dp.text.starts_with(|c: char| c.is_ascii_alphabetic())
+            && !dp.text.chars().any(crate::normalize::is_cjk);
         let centred = (up.x0 + up.x1).abs_diff(dp.x0 + dp.x1) <= 2;
         let lined = (up.x0.abs_diff(dp.x0) <= 1 || centred || up.x1.abs_diff(dp.x1) <= 1)
-            && (dp.x1 - dp.x0 <= up.x1 - up.x0 + 1 || goes_on);
+            && (dp.x1 - dp.x0 <= up.x1 - up.x0 + 1 || goes_on || second_language);
         if !(no_blank && dp.top - up.top <= 3 && same && lined) {
             return None;
         }
@@ -4426,6 +4432,24 @@ mod tests {
             "3.08"
         ));
         assert!(has(&cells, "0-4", "Sex Ratio (Female=100)", "119.15"));
+    }
+
+    /// A header cell printed in two languages, its English under its Chinese over the
+    /// same column (`工业` / `Industry`), is one label, though the English line is the
+    /// wider: a wrapped line is otherwise no wider than the line above it.
+    #[test]
+    fn a_chinese_label_over_its_english_is_one_label() {
+        let text = concat!(
+            "       项目        第一产业 Primary   工业        建筑业\n",
+            "                   Industry           Industry    Construction\n",
+            "Fujian             103.5              108.9       106.6\n",
+            "福州市 Fuzhou      104.3              108.8       107.0\n",
+        );
+        let d = doc(text);
+        let cells = table_cells(&d);
+        assert!(has(&cells, "Fujian", "工业Industry", "108.9"), "{cells:?}");
+        assert!(has(&cells, "福州市Fuzhou", "建筑业Construction", "107.0"));
+        assert!(has(&cells, "Fujian", "第一产业Primary Industry", "103.5"));
     }
 
     /// A group label alone on its line in the rows' own column (inscriptis drops the

@@ -4399,6 +4399,14 @@ mod tests {
         out
     }
 
+    /// The row path of the cell printing `raw`.
+    fn row_of<'a>(cells: &'a [(String, String, String)], raw: &str) -> Option<&'a str> {
+        cells
+            .iter()
+            .find(|(_, _, v)| v == raw)
+            .map(|(r, _, _)| r.as_str())
+    }
+
     fn has(cells: &[(String, String, String)], row: &str, col: &str, raw: &str) -> bool {
         cells
             .iter()
@@ -5693,12 +5701,7 @@ Table B-2.  Persons by reason
         );
         let d = doc(text);
         let cells = table_cells(&d);
-        let row_of = |raw: &str| {
-            cells
-                .iter()
-                .find(|(_, _, v)| v == raw)
-                .map(|(r, _, _)| r.as_str())
-        };
+        let row_of = |raw: &str| row_of(&cells, raw);
         assert_eq!(row_of("101.5"), Some("Northern region>Males"), "{cells:?}");
         assert_eq!(row_of("302.5"), Some("Northern region>Persons"));
         assert_eq!(row_of("401.5"), Some("Southern region>Males"));
@@ -5724,12 +5727,7 @@ Table B-2.  Persons by reason
         );
         let d = doc(text);
         let cells = table_cells(&d);
-        let row_of = |raw: &str| {
-            cells
-                .iter()
-                .find(|(_, _, v)| v == raw)
-                .map(|(r, _, _)| r.as_str())
-        };
+        let row_of = |raw: &str| row_of(&cells, raw);
         assert_eq!(
             row_of("1.4"),
             Some("Newfoundland and Labrador>Agriculture"),

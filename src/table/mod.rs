@@ -903,23 +903,28 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         .flatten();
     let rebuilt = filled.map_or_else(|| header::rebuild(&header_rows, n), Some);
     // readings the labels do not choose between, where one alone agrees with the sums
-    let values: Vec<Vec<Option<(f64, usize)>>> = data
-        .iter()
-        .filter(|r| r.cells.len() >= n)
-        .map(|r| {
-            r.cells[r.cells.len() - n..]
-                .iter()
-                .map(|c| number_of(c))
-                .collect()
-        })
-        .collect();
-    let rebuilt = rebuilt.map(|c| match reading_by_sums(&c.readings, &values) {
-        Some(paths) => header::Columns {
-            paths,
-            ambiguous: false,
-            readings: Vec::new(),
-        },
-        None => c,
+    let rebuilt = rebuilt.map(|c| {
+        if c.readings.is_empty() {
+            return c;
+        }
+        let values: Vec<Vec<Option<(f64, usize)>>> = data
+            .iter()
+            .filter(|r| r.cells.len() >= n)
+            .map(|r| {
+                r.cells[r.cells.len() - n..]
+                    .iter()
+                    .map(|c| number_of(c))
+                    .collect()
+            })
+            .collect();
+        match reading_by_sums(&c.readings, &values) {
+            Some(paths) => header::Columns {
+                paths,
+                ambiguous: false,
+                readings: Vec::new(),
+            },
+            None => c,
+        }
     });
     let paths = match rebuilt {
         // rows of the cells present print no spans: where the header allows several
@@ -1205,25 +1210,26 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         });
     }
     let banded = seg.band.is_some();
-    if nest_under_unit_heads(&mut table.rows, banded) {
-        // (the unit heads and the rows under them: no breakdown is read across them)
-    } else if nest_under_blank_heads(&mut table.rows, banded, warnings) {
-        // breakdowns under a row, inside each group: the rows one group heads
-        let mut start = 0;
-        while start < table.rows.len() {
-            let prefix = |r: &Row| r.path[..r.path.len().saturating_sub(1)].to_vec();
-            let p = prefix(&table.rows[start]);
-            let end = start
-                + table.rows[start..]
-                    .iter()
-                    .take_while(|r| !r.path.is_empty() && prefix(r) == p)
-                    .count()
-                    .max(1);
-            nest_breakdowns_at(&mut table.rows[start..end], p.len());
-            start = end;
+    // (unit heads and the rows under them: no breakdown is read across them)
+    if !nest_under_unit_heads(&mut table.rows, banded) {
+        if nest_under_blank_heads(&mut table.rows, banded, warnings) {
+            // breakdowns under a row, inside each group: the rows one group heads
+            let mut start = 0;
+            while start < table.rows.len() {
+                let prefix = |r: &Row| r.path[..r.path.len().saturating_sub(1)].to_vec();
+                let p = prefix(&table.rows[start]);
+                let end = start
+                    + table.rows[start..]
+                        .iter()
+                        .take_while(|r| !r.path.is_empty() && prefix(r) == p)
+                        .count()
+                        .max(1);
+                nest_breakdowns_at(&mut table.rows[start..end], p.len());
+                start = end;
+            }
+        } else {
+            nest_breakdowns_at(&mut table.rows, usize::from(banded));
         }
-    } else {
-        nest_breakdowns_at(&mut table.rows, usize::from(banded));
     }
     sums::nest_by_sums(&mut table.rows, warnings);
     split_period_labels(&mut table.rows);

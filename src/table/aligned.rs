@@ -2290,24 +2290,30 @@ fn present_cells(
         })
         .collect();
     let c = super::header::rebuild(&rows, n)?;
-    let values: Vec<Vec<Option<(f64, usize)>>> = body
-        .iter()
-        .filter(|i| matches!(i.kind, Kind::Data(_)))
-        .map(|i| {
-            let Kind::Data(v) = i.kind else {
-                return Vec::new();
-            };
-            let mut row = vec![None; n];
-            for f in &i.frags[v.min(i.frags.len())..] {
-                let best = (0..n).max_by_key(|&c| overlap(f.x0, f.x1, cols[c].x0, cols[c].x1));
-                if let Some(c) = best.filter(|&c| overlap(f.x0, f.x1, cols[c].x0, cols[c].x1) > 0) {
-                    row[c] = super::number_of(&f.text);
-                }
-            }
-            row
+    // (the rows' figures by column, read only where the header left several readings)
+    let chosen = (!c.readings.is_empty())
+        .then(|| {
+            let values: Vec<Vec<Option<(f64, usize)>>> = body
+                .iter()
+                .filter_map(|i| match i.kind {
+                    Kind::Data(v) => Some(&i.frags[v.min(i.frags.len())..]),
+                    _ => None,
+                })
+                .map(|frags| {
+                    let mut row = vec![None; n];
+                    for f in frags {
+                        let over = |c: usize| overlap(f.x0, f.x1, cols[c].x0, cols[c].x1);
+                        if let Some(c) = (0..n).max_by_key(|&c| over(c)).filter(|&c| over(c) > 0) {
+                            row[c] = super::number_of(&f.text);
+                        }
+                    }
+                    row
+                })
+                .collect();
+            super::reading_by_sums(&c.readings, &values)
         })
-        .collect();
-    let paths = match super::reading_by_sums(&c.readings, &values) {
+        .flatten();
+    let paths = match chosen {
         Some(paths) => paths,
         None if c.ambiguous => return None,
         None => c.paths,

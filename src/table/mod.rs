@@ -1566,12 +1566,17 @@ fn unread_misread(table: &mut Table, warnings: &mut Vec<Warning>) {
 /// A cell's figure and its printed decimals (`5.66` → (5.66, 2)); None unless a number.
 pub(crate) fn number_of(c: &str) -> Option<(f64, usize)> {
     let cell = parse_cell(c);
-    let decimals = c.rsplit_once('.').map_or(0, |(_, d)| {
-        d.chars().take_while(char::is_ascii_digit).count()
-    });
     cell.value
         .filter(|_| cell.kind == CellKind::Number)
-        .map(|v| (v, decimals))
+        .map(|v| (v, printed_decimals(c)))
+}
+
+/// The digits a figure prints after its point (`5.66` → 2, `12` → 0): the rounding its
+/// sums are read to.
+fn printed_decimals(raw: &str) -> usize {
+    raw.rsplit_once('.').map_or(0, |(_, d)| {
+        d.chars().take_while(char::is_ascii_digit).count()
+    })
 }
 
 /// Of several readings of a header (its blank cells each a group's own column, the
@@ -1770,10 +1775,7 @@ fn nest_breakdowns_at(rows: &mut [Row], skip: usize) {
     let value = |k: usize, col: usize| -> Option<(f64, usize)> {
         let c = rows.get(k)?.cells.get(col)?;
         let v = c.value.filter(|_| c.kind == CellKind::Number)?;
-        let decimals = c.raw.rsplit_once('.').map_or(0, |(_, d)| {
-            d.chars().take_while(char::is_ascii_digit).count()
-        });
-        Some((v, decimals))
+        Some((v, printed_decimals(&c.raw)))
     };
     // the column the sums are read in: the first where the head and the first row under
     // it both print a figure (a series may start later for some rows)

@@ -442,7 +442,12 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
                 // (a year one space after its month is the month's: `Nov. 2017`)
                 frags = unsqueezed(frags);
                 Kind::Other
-            } else if tail > 0 && (frags.len() >= 2 || seen_data) {
+            } else if tail > 0
+                && (frags.len() >= 2 || seen_data)
+                // (before any row, values one space apart alone may be a header's
+                // letter-spaced years, `2 0 0 4`)
+                && (seen_data || !frags[frags.len() - tail..].iter().all(|f| values_apart(&f.text)))
+            {
                 seen_data = true;
                 Kind::Data(frags.len() - tail)
             } else {
@@ -673,12 +678,22 @@ fn value_tail(frags: &[Frag]) -> usize {
     let tail = frags
         .iter()
         .rev()
-        .take_while(|f| is_value(&f.text) || is_footnote_mark(&f.text))
+        .take_while(|f| is_value(&f.text) || is_footnote_mark(&f.text) || values_apart(&f.text))
         .count();
     let run = &frags[frags.len() - tail..];
     // the run starts at its first value: a footnote mark before it is the label's
-    let lead = run.iter().take_while(|f| !is_value(&f.text)).count();
+    let lead = run
+        .iter()
+        .take_while(|f| !is_value(&f.text) && !values_apart(&f.text))
+        .count();
     if lead == run.len() { 0 } else { tail - lead }
+}
+
+/// Two values or more one space apart that are not one number (`216 107 109`, `14 9`):
+/// cells of columns set close together, or of one number grouped by spaces; which, the
+/// columns they stand over tell.
+fn values_apart(t: &str) -> bool {
+    t.contains(' ') && !is_value(t) && t.split(' ').all(|w| kind_of(w) == CellKind::Number)
 }
 
 /// A footnote reference printed in place of a value: a small number in brackets.
@@ -923,7 +938,17 @@ fn read_block(
     let page_one = value_columns(first_page(body));
     let paged = page_one.len() == most && first_page(body).len() < body.len();
     let clustered = if paged { page_one } else { value_columns(body) };
-    let by_order = columns_by_order(body, clustered.len());
+    // a row two of whose values fall in one clustered column shows the clusters wrong
+    // (a PDF's lines drift): its values are read by order instead
+    let collide = body.iter().any(|i| {
+        let Kind::Data(v) = i.kind else { return false };
+        let at: Vec<Option<usize>> = i.frags[v..]
+            .iter()
+            .map(|f| column_of(f, &clustered))
+            .collect();
+        at.windows(2).any(|w| w[0].is_some() && w[0] == w[1])
+    });
+    let by_order = columns_by_order(body, if collide { 0 } else { clustered.len() });
     let unclear = by_order.is_none() && most > clustered.len();
     let cols = by_order.clone().unwrap_or(clustered);
     let n = cols.len();
@@ -1408,8 +1433,36 @@ fn read_block(
         // the first column a value left out may belong to
         let mut cut: Option<usize> = None;
         let mut lost = false;
+        // the first column from which the row's cells are not known: values one space
+        // apart over fewer columns than their words (`14 9`: which column around is
+        // empty is not told)
+        let mut unsure: Option<usize> = None;
+        // a row whose numbers, values one space apart counted one by one, are as many as
+        // the columns prints every cell: its k-th number is the k-th column's, each
+        // standing no further off than the columns beside its own
+        let in_order = (by_order.is_none()
+            && !(page > 0 && paged)
+            && info.frags[vstart..].iter().any(|f| values_apart(&f.text)))
+        .then(|| {
+            let words: Vec<Frag> = info.frags[vstart..]
+                .iter()
+                .flat_map(|f| piece_words(f, in_chars))
+                .collect();
+            let near = |(k, w): (usize, &Frag)| {
+                let lo = k.checked_sub(1).map_or(0, |p| cols[p].x0);
+                let hi = cols.get(k + 1).map_or(usize::MAX, |c| c.x1);
+                w.x0 >= lo && w.x1 <= hi
+            };
+            (words.len() == n && words.iter().enumerate().all(near)).then_some(words)
+        })
+        .flatten();
+        if let Some(words) = &in_order {
+            for (k, w) in words.iter().enumerate() {
+                cells[l + k] = w.text.clone();
+            }
+        }
         for (fi, f) in info.frags.iter().enumerate() {
-            if fi < vstart && f.x0 < boundary {
+            if (fi < vstart && f.x0 < boundary) || (in_order.is_some() && fi >= vstart) {
                 continue;
             }
             let at = match &by_order {
@@ -1429,8 +1482,33 @@ fn read_block(
             } else if by_order.is_some() && cut.is_none() {
                 cut = Some(prev.map_or(0, |p| p + 1));
             }
+            // values one space apart over as many columns, one over each (`216 107 109`;
+            // spaces may also group thousands, so such a piece over one column stays whole)
+            let over = (by_order.is_none() && !(page > 0 && paged))
+                .then(|| words_over_columns(f, &cols, in_chars))
+                .flatten()
+                .filter(|w| w.iter().all(|w| is_value(&w.text)));
+            if let Some(words) = over {
+                for w in words {
+                    match column_of(&w, &cols) {
+                        Some(j) if cells[l + j].is_empty() => cells[l + j] = w.text,
+                        j => unsure = unsure.min(j).or(j).or(Some(0)),
+                    }
+                }
+                continue;
+            }
+            if values_apart(&f.text) {
+                let first = colset(f.x0, f.x1, &cols, align)
+                    .0
+                    .first()
+                    .copied()
+                    .unwrap_or(0);
+                unsure = Some(unsure.map_or(first, |u| u.min(first)));
+            }
             match at {
-                Some(j) if cells[l + j].is_empty() => cells[l + j] = f.text.clone(),
+                Some(j) if cells[l + j].is_empty() && !values_apart(&f.text) => {
+                    cells[l + j] = f.text.clone()
+                }
                 _ => {
                     lost |= fi >= vstart;
                     warnings.push(Warning {
@@ -1449,6 +1527,10 @@ fn read_block(
                 message: "the columns of this row's values are not clear where the lines drift; row left out".into(),
             });
             continue;
+        }
+        if let Some(j) = unsure {
+            // the row keeps its label, its cells from there on marked missing
+            cells.truncate(l + j);
         }
         rows.push(RawRow {
             line: info.no,
@@ -1996,7 +2078,13 @@ fn value_columns(body: &[LineInfo]) -> Vec<Col> {
     let mut spans: Vec<(usize, usize)> = Vec::new();
     for info in body {
         if let Kind::Data(v) = info.kind {
-            spans.extend(info.frags[v..].iter().map(|f| (f.x0, f.x1)));
+            // (values one space apart may stand over several columns)
+            spans.extend(
+                info.frags[v..]
+                    .iter()
+                    .filter(|f| !values_apart(&f.text))
+                    .map(|f| (f.x0, f.x1)),
+            );
         }
     }
     spans.sort_unstable();
@@ -2174,6 +2262,19 @@ fn words_over_columns(f: &Frag, cols: &[Col], in_chars: bool) -> Option<Vec<Frag
     if covered.len() < 2 {
         return None;
     }
+    let words = piece_words(f, in_chars);
+    // the i-th word over the i-th column the piece covers: alone, or beside the next
+    // or the last one where the columns' spans overlap (a PDF's lines drift)
+    let one_each = words.len() == covered.len()
+        && words
+            .iter()
+            .zip(&covered)
+            .all(|(w, &j)| spans(w.x0, w.x1).contains(&j));
+    one_each.then_some(words)
+}
+
+/// The words of a piece one space apart, each at its place.
+fn piece_words(f: &Frag, in_chars: bool) -> Vec<Frag> {
     let mut words: Vec<Frag> = Vec::new();
     let mut x = f.x0;
     for w in f.text.split(' ') {
@@ -2189,10 +2290,7 @@ fn words_over_columns(f: &Frag, cols: &[Col], in_chars: bool) -> Option<Vec<Frag
         });
         x += width + 1;
     }
-    let over: Vec<Vec<usize>> = words.iter().map(|w| spans(w.x0, w.x1)).collect();
-    let one_each =
-        over.iter().all(|c| c.len() == 1) && over.iter().map(|c| c[0]).eq(covered.iter().copied());
-    one_each.then_some(words)
+    words
 }
 
 /// A header cell: its text, place and the value columns it stands over.
@@ -2421,6 +2519,39 @@ fn header_tree(
                 .unwrap_or_else(|| vec![f.clone()])
                 .into_iter()
                 .map(move |w| (*li, w))
+        })
+        .collect();
+    // a header line of CJK labels one space apart, as many as the value columns, names
+    // them in order, wherever the PDF set its words (`pdftotext -layout` places a wide
+    // glyph on a one-character grid, so a line of them drifts off the values): a CJK
+    // label holds no space, and a line with a label over every column spans none
+    let cjk_word = |w: &&str| w.chars().count() >= 2 && w.chars().all(is_cjk);
+    let lines: std::collections::BTreeSet<usize> = split.iter().map(|(li, _)| *li).collect();
+    let split: Vec<(usize, Frag)> = lines
+        .into_iter()
+        .flat_map(|line| {
+            let own: Vec<(usize, Frag)> = split
+                .iter()
+                .filter(|(li, _)| *li == line)
+                .cloned()
+                .collect();
+            let words: Vec<&str> = own
+                .iter()
+                .flat_map(|(_, f)| f.text.split(' ').filter(|w| !w.is_empty()))
+                .collect();
+            if n >= 2 && words.len() == n && own.len() < n && words.iter().all(cjk_word) {
+                let placed = words.iter().zip(cols).map(|(w, c)| {
+                    let f = Frag {
+                        x0: c.x0,
+                        x1: c.x1,
+                        text: w.to_string(),
+                    };
+                    (line, f)
+                });
+                placed.collect()
+            } else {
+                own
+            }
         })
         .collect();
     let units = &split[..];
@@ -4082,6 +4213,151 @@ mod tests {
         );
         assert!(
             has(&c, "Less than 25 years>Both sexes", "Count", "437639"),
+            "{c:?}"
+        );
+    }
+
+    /// Issue 13: `pdftotext -layout` sets a PDF's CJK header labels one space apart on
+    /// its one-character grid, off the values its lines drift to (`合计 财政拨款收入` over
+    /// columns whose spans overlap): labels as many as the columns name them in order.
+    #[test]
+    fn cjk_labels_one_space_apart_name_drifting_columns_in_order() {
+        let d = doc(concat!(
+            "2024年单位收入预算总表\n",
+            "            项目                收入预算\n",
+            "                            合计 财政拨款收入\n",
+            "一般公共事务支出              3296600 3296600\n",
+            "  调查信息事务              438300   438300\n",
+            "     专项普查活动           438300   438300\n",
+            "  群众团体事务              422900   422900\n",
+            "     一般行政管理事务         422900   422900\n",
+            "     群众体育             200000   200000\n",
+            "社会保障和就业支出             16091895 16091895\n",
+            "  行政事业单位养老支出          7589473 7589473\n",
+            "     行政单位离退休          259320   259320\n",
+            "     事业单位离退休          85260    85260\n",
+            "     机关事业单位基本养老保险缴费支出 4827156 4827156\n",
+            "     机关事业单位职业年金缴费支出 2413577 2413577\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            has(&c, "一般公共事务支出", "收入预算>合计", "3296600"),
+            "{c:?}"
+        );
+        assert!(
+            has(
+                &c,
+                "社会保障和就业支出>行政事业单位养老支出>事业单位离退休",
+                "收入预算>财政拨款收入",
+                "85260"
+            ),
+            "{c:?}"
+        );
+    }
+
+    /// Issue 13: a PDF sets short values one space apart (`460 212 248`): over as many
+    /// columns, one each, they are those columns' cells; a row printing as many numbers
+    /// as there are columns prints them in order (`14 9  5`); otherwise (`7 3  4`, the `3`
+    /// under no column of its own) where they belong is not told, so the row keeps its
+    /// label, its cells missing, and the rows under it keep their parent.
+    #[test]
+    fn values_one_space_apart_are_split_over_their_columns_or_left_missing() {
+        let d = doc(concat!(
+            "                                    4 quarter 2000      2 quarter 2002\n",
+            "                  Item\n",
+            "                                 Total Males Females Total Males Females\n",
+            "Total population                 2936 1491 1445      2977 1512 1465\n",
+            "Persons with disabilities        460 212 248         438 203 234\n",
+            "  As per cent of total           15.7 14.2 17.2      14.7 13.5 16.0\n",
+            "Employed persons total           2272 1212 1060      2291 1214 1077\n",
+            "Unemployed with disabilities     14 9        5       13 8        6\n",
+            "  As per cent of total           2.7 3.0     2.3     3.2 3.4     3.0\n",
+            "Seeking work                     7 3         4\n",
+            "  As per cent of total           1.5 1.4     1.6\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            has(
+                &c,
+                "Persons with disabilities",
+                "4 quarter 2000>Males",
+                "212"
+            ),
+            "{c:?}"
+        );
+        assert!(
+            has(
+                &c,
+                "Persons with disabilities",
+                "2 quarter 2002>Females",
+                "234"
+            ),
+            "{c:?}"
+        );
+        // six numbers for six columns: every cell printed, in order
+        assert!(
+            has(
+                &c,
+                "Unemployed with disabilities",
+                "4 quarter 2000>Males",
+                "9"
+            ),
+            "{c:?}"
+        );
+        assert!(
+            has(
+                &c,
+                "Seeking work>As per cent of total",
+                "4 quarter 2000>Total",
+                "1.5"
+            ),
+            "{c:?}"
+        );
+        let Some(Block::Table(t)) = d.blocks.iter().find(|b| matches!(b, Block::Table(_))) else {
+            panic!("no table")
+        };
+        let row = t
+            .rows
+            .iter()
+            .find(|r| r.path == ["Seeking work"])
+            .expect("row kept");
+        assert!(
+            row.cells.iter().all(|c| c.kind == CellKind::Missing),
+            "{row:?}"
+        );
+    }
+
+    /// Issue 13: where a PDF's lines drift, two values of a row may fall in one column
+    /// the values' overlap makes (`9746.5  9746.5` both under the second): the clusters
+    /// are wrong, and the rows printing every value are read by order.
+    #[test]
+    fn values_falling_in_one_clustered_column_are_read_by_order() {
+        let d = doc(concat!(
+            "某某决算表\n",
+            "          项目                 本年收入合计 财政拨款收入\n",
+            "合计                           9746.5  9746.5\n",
+            "社会保障和就业支出                    754.75  754.75\n",
+            "   行政事业单位养老支出                754.75  754.75\n",
+            "     行政单位离退休                 54.53   54.53\n",
+            "     事业单位离退休                 28.11   28.11\n",
+            "     机关事业单位基本养老保险缴费支出 446.11         446.11\n",
+            "     机关事业单位职业年金缴费支出 225.12           225.12\n",
+            "   自然保护事务                    4461.67 4461.67\n",
+            "     事业运行             4416.67   4416.67\n",
+            "     其他自然保护事务支出       45.0      45.0\n",
+            "住房保障支出                461.08    461.08\n",
+            "   住房改革支出             461.08    461.08\n",
+        ));
+        let c = table_cells(&d);
+        assert!(has(&c, "合计", "本年收入合计", "9746.5"), "{c:?}");
+        assert!(has(&c, "合计", "财政拨款收入", "9746.5"), "{c:?}");
+        assert!(
+            has(
+                &c,
+                "社会保障和就业支出>行政事业单位养老支出>行政单位离退休",
+                "本年收入合计",
+                "54.53"
+            ),
             "{c:?}"
         );
     }

@@ -628,6 +628,9 @@ fn read_flat(
     };
     spanning_years(&mut stretches);
     header_years(&mut stretches);
+    // (rows told apart by their years alone: a header is named only where its cells
+    // admit one reading, else its columns are left without paths)
+    let by_years = year_rows(&mut stretches);
     // tables: a new one starts at a stretch whose labels cannot be one row's
     let mut t = 0;
     while t < stretches.len() {
@@ -642,6 +645,7 @@ fn read_flat(
             }
             e += 1;
         }
+        let (only, unnamed) = (only || by_years, unnamed || by_years);
         read_table(&stretches[t..e], squeezed, only, unnamed, out, warnings);
         t = e;
     }
@@ -738,6 +742,48 @@ fn header_years(stretches: &mut Vec<Stretch>) {
         return;
     }
     merge_first(stretches);
+}
+
+/// Rows labelled by years (a yearbook's time series: `1978` `123.3` `457.7` …, `1979`
+/// …), one cell a line: each year reads as a value, so the rows run together into one
+/// run of values. Where every `p`-th value from the first is a year, the years in order,
+/// and the run is a whole number of such rows (three or more), each year labels the
+/// `p - 1` values after it. The shortest such `p` is taken. True when rows were so told.
+fn year_rows(stretches: &mut Vec<Stretch>) -> bool {
+    let mut split = false;
+    let mut out: Vec<Stretch> = Vec::with_capacity(stretches.len());
+    for s in stretches.drain(..) {
+        let v = &s.values;
+        let year = |it: &&Item| -> Option<u32> {
+            super::joined::is_year_word(&it.text)
+                .then(|| it.text.trim_end_matches('.').parse().ok())
+                .flatten()
+        };
+        let stride = (2..=v.len() / 3).find(|&p| {
+            if !v.len().is_multiple_of(p) {
+                return false;
+            }
+            let years: Option<Vec<u32>> = v.iter().step_by(p).map(year).collect();
+            years.is_some_and(|y| {
+                y.windows(2).all(|w| w[0] < w[1]) || y.windows(2).all(|w| w[0] > w[1])
+            })
+        });
+        let Some(p) = stride else {
+            out.push(s);
+            continue;
+        };
+        split = true;
+        let mut labels = s.labels;
+        for row in v.chunks(p) {
+            labels.push(row[0]);
+            out.push(Stretch {
+                labels: std::mem::take(&mut labels),
+                values: row[1..].to_vec(),
+            });
+        }
+    }
+    *stretches = out;
+    split
 }
 
 /// The first stretch's cells, labels and values, as the first labels of the next.
@@ -1369,6 +1415,24 @@ mod tests {
         assert!(has(&c, "金属制品业", "税金>增长(%)", "2.2"), "{c:?}");
         let t = d.tables().next().expect("a table");
         assert_eq!(t.note.as_deref(), Some("单位:亿元"));
+    }
+
+    /// Issue 13: a yearbook's time series one cell a line (BeautifulSoup's text): the
+    /// years labelling the rows read as values, so the rows run together; every fourth
+    /// value a year, in order, they are the rows' labels. Header cells that admit one
+    /// reading name the columns.
+    #[test]
+    fn years_one_a_line_label_the_rows_they_open() {
+        let mut text =
+            String::from("表4-3 地区生产总值指数\nItem\n地区生产总值\n第一产业\n第二产业\n");
+        for (k, year) in ["1978", "1979", "1980", "1981"].iter().enumerate() {
+            text.push_str(&format!("{year}\n10{k}.5\n9{k}.1\n11{k}.7\n"));
+        }
+        let d = doc(&text);
+        let c = cells(&d);
+        assert!(has(&c, "1979", "第一产业", "91.1"), "{c:?}");
+        assert!(has(&c, "1981", "第二产业", "113.7"), "{c:?}");
+        assert!(!c.iter().any(|(r, _, _)| r.contains("1978>")), "{c:?}");
     }
 
     /// Issue 13: header cells one a line that two trees fit equally well (two groups over

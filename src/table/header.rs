@@ -648,10 +648,12 @@ fn marks(label: &str) -> Vec<u64> {
         .map(|w| hash(&|h| (w[0], w[1]).hash(h)))
         .collect();
     let lower = label.to_lowercase();
+    // (`Total` names an aggregate, not what it counts: `总户数Total Households` and
+    // `总人口Total Population` share it as siblings)
     out.extend(
         lower
             .split(|c: char| !c.is_ascii_alphabetic())
-            .filter(|w| w.len() >= 4)
+            .filter(|w| w.len() >= 4 && *w != "total")
             .map(|w| hash(&|h| w.hash(h))),
     );
     out
@@ -961,6 +963,7 @@ fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
         bigrams,
         total,
         may_parent,
+        must_parent: labels.iter().map(|l| names_part(l)).collect(),
         parents_after,
         best: None,
         visited: 0,
@@ -1034,6 +1037,8 @@ struct Lo {
     total: Vec<bool>,
     /// Labels that may head other cells.
     may_parent: Vec<bool>,
+    /// Labels that head a group, never a column of their own (`其中`, [`names_part`]).
+    must_parent: Vec<bool>,
     /// How many of the labels from `j` on may head other cells.
     parents_after: Vec<usize>,
     best: Option<LoBest>,
@@ -1047,7 +1052,7 @@ impl Lo {
     fn row(&mut self, s: usize, e: usize, leaves: usize) {
         let k = self.counts.len();
         if e == k {
-            if leaves + (e - s) == self.n {
+            if leaves + (e - s) == self.n && !self.must_parent[s..e].contains(&true) {
                 for c in &mut self.counts[s..e] {
                     *c = 0;
                 }
@@ -1082,7 +1087,9 @@ impl Lo {
             return;
         }
         self.counts[t] = 0;
-        self.assign(e, t + 1, sum, leaves + 1);
+        if !self.must_parent[t] {
+            self.assign(e, t + 1, sum, leaves + 1);
+        }
         if !self.may_parent[t] {
             return;
         }
@@ -1192,6 +1199,33 @@ mod tests {
 
     fn joined(c: &Columns) -> Vec<String> {
         c.paths.iter().map(|p| p.join(">")).collect()
+    }
+
+    /// Issue 13: `其中` heads a group, never a column of its own; and `Total` in two
+    /// sibling labels (`总户数Total Households`, `总人口Total Population`) is no sign
+    /// that one heads the other. The level-order reading keeps both at the top.
+    #[test]
+    fn level_order_of_which_heads_a_group_and_total_is_no_shared_word() {
+        let l: Vec<String> = [
+            "总户数Total Households",
+            "总人口Total Population",
+            "其中of Which",
+            "男性Male",
+            "女性Female",
+        ]
+        .map(String::from)
+        .to_vec();
+        let lo = level_order(&l, 4).expect("a reading");
+        let paths: Vec<String> = lo.paths.iter().map(|p| p.join(">")).collect();
+        assert_eq!(
+            paths,
+            [
+                "总户数Total Households",
+                "总人口Total Population",
+                "其中of Which>男性Male",
+                "其中of Which>女性Female"
+            ]
+        );
     }
 
     #[test]

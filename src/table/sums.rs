@@ -166,7 +166,10 @@ fn parse(terms: &[Vec<i128>], total: &[i128]) -> Option<Vec<Option<usize>>> {
             seq: HashMap::new(),
             exhausted: false,
             tol,
+            least: Vec::new(),
+            total,
         };
+        search.bound_top();
         let parses = search.sequences(0, total, &zero).get(&m).copied();
         if search.exhausted {
             return None;
@@ -244,6 +247,16 @@ struct Search<'a> {
     /// How far a row may stand from the sum of the rows under it, the total from the top
     /// rows' ([`ROUNDING`] or 0).
     tol: i128,
+    /// Where no value is negative, for each row: the least the top rows from it to the
+    /// last can add up to in each column (the rows under each other as far as their sums
+    /// allow). The top rows of a parse must reach the last row, so a run whose rest
+    /// cannot come down to what is left of the total (a row heading its sum taken as
+    /// one more top row) is cut short; without it the ways a row may or may not head
+    /// the row equal to it under it double at each such pair.
+    least: Vec<Vec<i128>>,
+    /// The total the top rows sum to (a run under a row equal to it reaches the last row
+    /// too: the rows after it print only zeros, which the search leaves out).
+    total: &'a [i128],
 }
 
 /// True when `sum` is `target` give or take `tol` in each column, and `tol` is a
@@ -279,6 +292,32 @@ impl Search<'_> {
         ends
     }
 
+    /// Fills [`Search::least`] (where no value is negative); the subtrees are searched
+    /// from the last row up.
+    fn bound_top(&mut self) {
+        let m = self.v.len();
+        if !self.nonneg || m == 0 {
+            return;
+        }
+        let cols = self.v[0].len();
+        let mut least = vec![vec![0i128; cols]; m + 1];
+        for k in (0..m).rev() {
+            let ends = self.subtree(k);
+            if self.exhausted {
+                return;
+            }
+            least[k] = (0..cols)
+                .map(|c| {
+                    ends.keys()
+                        .map(|&e| self.v[k][c] + least[e][c])
+                        .min()
+                        .unwrap_or(self.v[k][c])
+                })
+                .collect();
+        }
+        self.least = least;
+    }
+
     /// Ends of runs of sibling subtrees starting at `pos` whose tops, added to `acc`, sum
     /// to `target`, give or take the search's rounding in each column.
     fn sequences(&mut self, pos: usize, target: &[i128], acc: &[i128]) -> Ends {
@@ -286,6 +325,19 @@ impl Search<'_> {
         let tol = self.tol;
         if let Some(s) = self.seq.get(&key) {
             return s.clone();
+        }
+        // the top rows (from the first row, under the total) must reach the last row:
+        // what is left of the total cannot be less than the rest adds up to at least
+        if pos > 0
+            && let Some(least) = self.least.get(pos)
+            && target == self.total
+            && target
+                .iter()
+                .zip(acc)
+                .zip(least)
+                .any(|((t, a), l)| t - a + tol < *l)
+        {
+            return Ends::new();
         }
         if self.seq.len() >= MAX_STATES {
             self.exhausted = true;
@@ -372,6 +424,35 @@ mod tests {
 
     fn paths(rows: &[Row]) -> Vec<String> {
         rows.iter().map(|r| r.path.join("/")).collect()
+    }
+
+    /// A long classification of single chains (`教育支出` / `其他教育支出` / `其他教育支出`,
+    /// each row equal to the one under it): each row may or may not head the next, and
+    /// the top rows' running sums double at each pair. The top rows must reach the last
+    /// row, so a run that leaves less of the total than the rest adds up to at least is cut
+    /// short, and the one tree is found within the search's bound.
+    #[test]
+    fn a_long_classification_of_single_chains_nests() {
+        let labels: Vec<(String, Vec<String>)> = (0..30)
+            .flat_map(|k| {
+                let v = (1000 + 7 * k).to_string();
+                ["类", "款", "项"].map(|level| (format!("{level}{k}"), vec![v.clone(), v.clone()]))
+            })
+            .collect();
+        let total: u32 = (0..30).map(|k| 1000 + 7 * k).sum();
+        let total = total.to_string();
+        let mut spec: Vec<(&str, Vec<&str>)> = vec![("合计", vec![total.as_str(), total.as_str()])];
+        spec.extend(
+            labels
+                .iter()
+                .map(|(l, c)| (l.as_str(), c.iter().map(String::as_str).collect())),
+        );
+        let spec: Vec<(&str, &[&str])> = spec.iter().map(|(l, c)| (*l, c.as_slice())).collect();
+        let mut r = rows(&spec);
+        assert!(nest_by_sums(&mut r, &mut Vec::new()));
+        let p = paths(&r);
+        assert_eq!(p[1..4], ["类0", "类0/款0", "类0/款0/项0"]);
+        assert_eq!(p[88..91], ["类29", "类29/款29", "类29/款29/项29"]);
     }
 
     /// A budget table's classification, its indentation lost: every row with rows under

@@ -2258,6 +2258,24 @@ fn trim_empty_columns(rows: &mut Vec<RawRow>) -> bool {
         })
         .max()
         .unwrap_or(0);
+    // (rows of numbers all printing more cells than the first row, a header row printing
+    // its spanning cells once: their empty cells at the end are columns the header's
+    // spans cover, not padding)
+    let first_numbered = rows.iter().position(numbered);
+    let data_width = first_numbered.and_then(|f| {
+        let w = rows[f].cells.len();
+        rows[f..]
+            .iter()
+            .filter(|r| numbered(r))
+            .all(|r| r.cells.len() == w)
+            .then_some(w)
+    });
+    let keep = match data_width {
+        Some(w) if rows.first().is_some_and(|r| r.cells.len() < w) && first_numbered > Some(0) => {
+            keep.max(w)
+        }
+        _ => keep,
+    };
     let cut = keep > 0 && keep.saturating_mul(rows.len()) > MAX_PADDED_CELLS;
     if cut {
         rows.truncate((MAX_PADDED_CELLS / keep).max(1));
@@ -4268,5 +4286,26 @@ Item| Population (person)| Percentage (%)| Sex Ratio (Female=100)
             "{:?}",
             t[0].columns
         );
+    }
+
+    /// Issue 13: html2text prints a header's spanning cell once (`增幅%` over `上年同月 |
+    /// 上年同期`, printed on the row under the `---` line) and every row's cells, the
+    /// empty ones at the end too: those are columns the spans cover, not padding. Five
+    /// value columns, then, and which label spans the two is not told (the labels'
+    /// likeness put `上年同月` under `同比(上年同月=100)`): no column is named.
+    #[test]
+    fn empty_cells_every_row_prints_past_a_partial_header_are_columns() {
+        let text = "价格指数\n\n项目| 环比(上月=100)| 同比(上年同月=100)| 累比(上年同期=100)| 增幅%  \n---|---|---|---|---  \n上年同月| 上年同期  \n甲类产品| 99.6| 94.7| 95.5| |   \n乙类产品| 99.7| 98.1| 98.0| |   \n丙类产品| 99.5| 98.2| 99.6| |   \n";
+        let t = tables_of(text);
+        assert_eq!(t[0].columns.len(), 5, "{:?}", t[0].columns);
+        assert!(
+            !t[0]
+                .columns
+                .iter()
+                .any(|c| c.path.len() == 2 && c.path[0].starts_with("同比")),
+            "{:?}",
+            t[0].columns
+        );
+        assert_eq!(t[0].rows[2].cells[2].raw, "99.6");
     }
 }

@@ -889,6 +889,7 @@ fn read_table(
         None => (0..=MAX_ROW_LABELS).collect(),
     };
     let mut best: Option<Reading> = None;
+    let mut plain: Option<Reading> = None;
     // a row with labels has the corner cell over them; without it only as a last resort
     for loose in [false, true] {
         if squeezed || (only && loose) {
@@ -918,6 +919,12 @@ fn read_table(
                 _ => 0.0,
             };
             let score = lo.score + prior;
+            // (a first row printing the labels the others do, under header cells that
+            // each head one column: the plainest reading)
+            let flat = h.len() == n && lo.paths.iter().all(|p| p.len() == 1);
+            if flat && !lo.ambiguous && observed == Some(r0) {
+                plain = Some((score, r0, stub, lo.paths.clone(), false));
+            }
             if best.as_ref().is_none_or(|b| score > b.0 + 1e-9) {
                 best = Some((score, r0, stub, lo.paths, lo.ambiguous));
             }
@@ -925,6 +932,19 @@ fn read_table(
         if best.is_some() {
             break;
         }
+    }
+    // The first row of a table starts every label spanning rows, so it prints as many
+    // labels as any row under it, unless it is a total whose label spans the label
+    // columns. A reading giving it fewer, whose extra header cell heads a group of
+    // look-alike labels (`上旬平均` over `中旬平均 …` and the first row's `菜籽油`), yields
+    // to the one giving it as many under a header of one cell a column.
+    if let (Some(b), Some(p)) = (&best, &plain)
+        && b.1 < p.1
+        && !rest[rest.len() - b.1..]
+            .first()
+            .is_some_and(|it| super::header::is_total(&it.text))
+    {
+        best = plain;
     }
     let first_line = band_line
         .or(above_line)
@@ -1433,6 +1453,32 @@ mod tests {
         assert!(has(&c, "1979", "第一产业", "91.1"), "{c:?}");
         assert!(has(&c, "1981", "第二产业", "113.7"), "{c:?}");
         assert!(!c.iter().any(|(r, _, _)| r.contains("1978>")), "{c:?}");
+    }
+
+    /// Issue 13: the first row of a table starts every label spanning rows, so it prints
+    /// as many labels as the rows under it: a reading taking its first label (`菜籽油`)
+    /// for a header cell under look-alike labels (`上旬平均` heading `中旬平均 …`) yields
+    /// to the header of one cell a column.
+    #[test]
+    fn the_first_row_keeps_as_many_labels_as_the_rows_under_it() {
+        let mut text = String::from("项目\n上旬平均\n中旬平均\n下旬平均\n本月平均\n");
+        for (k, (oil, grade)) in [
+            ("菜籽油", "桶装一级"),
+            ("大豆油", "桶装二级"),
+            ("花生油", "桶装三级"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            text.push_str(&format!("{oil}\n{grade}\n7{k}.7\n7{k}.5\n7{k}.1\n7{k}.4\n"));
+        }
+        let d = doc(&text);
+        let t = d.tables().next().expect("a table");
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(cols, ["上旬平均", "中旬平均", "下旬平均", "本月平均"]);
+        let first = &t.rows[0];
+        assert_eq!(first.path[0], "菜籽油");
+        assert_eq!(first.cells[0].raw, "70.7");
     }
 
     /// Issue 13: header cells one a line that two trees fit equally well (two groups over

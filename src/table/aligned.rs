@@ -2882,6 +2882,15 @@ fn labels_one_space_apart(
     Some((first + words.len() - 1, out))
 }
 
+/// True when `next`, a line of Latin words only, continues the bilingual label `label`
+/// (CJK, then English words it wraps: `福州市辖区 District under` / `Fuzhou`).
+fn english_half(label: &str, next: &str) -> bool {
+    label.chars().any(is_cjk)
+        && label.ends_with(|ch: char| ch.is_ascii_alphabetic())
+        && next.chars().any(|ch| ch.is_ascii_alphabetic())
+        && !next.chars().any(is_cjk)
+}
+
 /// Lets the cells of one line head the nodes below them.
 fn attach(parents: &[&Unit], nodes: Vec<Node>, placed: bool, unplaced: &mut usize) -> Vec<Node> {
     let mut owner: Vec<Option<usize>> = vec![None; nodes.len()];
@@ -3195,7 +3204,9 @@ fn row_labels(
         }
         if alone(p) && scan_outline(&f.text).is_none() {
             let next = pieces[p + 1..].iter().find(|(n, _)| *n > *k);
-            section[p] = next.is_some_and(|(_, g)| g.x0 + 2 <= f.x0);
+            section[p] = next.is_some_and(|(n, g)| {
+                g.x0 + 2 <= f.x0 && !(*n == *k + 1 && english_half(&f.text, &g.text))
+            });
         }
     }
     let mut sections: Vec<(usize, String)> = pieces
@@ -3246,6 +3257,24 @@ fn row_labels(
         labelled[*k] = true;
     }
     for (p, (k, f, h)) in pieces.iter().enumerate() {
+        // the English half of a bilingual label wrapped onto a line of its own, set where
+        // the cell starts, before the label's indentation (w3m: `　　福州市辖区 District
+        // under` / `Fuzhou`): a line printing Latin words only, under a label on the line
+        // above holding CJK and ending in Latin, continues it
+        if !is_data(*k)
+            && p > 0
+            && pieces[p - 1].0 + 1 == *k
+            && let Some(cell) = cells.last_mut()
+            && cell.last + 1 == *k
+            && english_half(&cell.text, &f.text)
+        {
+            push_label(&mut cell.text, &f.text);
+            cell.last = *k;
+            cell.tail_on_data = false;
+            cell.tail_len = f.text.chars().filter(|c| !c.is_whitespace()).count();
+            cell.tail_x1 = f.x1;
+            continue;
+        }
         let mut c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
         // a label numbered next after a label of its scheme (`三、` after `二、`) is that
         // label's sibling, in its column, however the text indents it (pdftotext sets
@@ -4358,6 +4387,35 @@ mod tests {
                 "本年收入合计",
                 "54.53"
             ),
+            "{c:?}"
+        );
+    }
+
+    /// Issue 13: w3m wraps a bilingual row label's English half onto a line of its own,
+    /// set where the cell starts, before the label's indentation (`　　福州市辖区 District
+    /// under` / `Fuzhou`): the Latin line continues the label, which heads the rows
+    /// indented under it as a label on a line of its own does.
+    #[test]
+    fn the_wrapped_english_half_of_a_bilingual_label_continues_it() {
+        let d = doc(concat!(
+            "              项目                 生产总值      第一产业\n",
+            "Fujian                           108.3        103.5\n",
+            "福州市 Fuzhou                    108.6        104.3\n",
+            "　　福州市辖区 District under\n",
+            "Fuzhou\n",
+            "　　　　鼓楼区 Gulou             108.0        100.1\n",
+            "　　　　台江区 Taijiang          106.9        100.2\n",
+            "　　福清市 Fuqing                109.6        105.0\n",
+        ));
+        let c = table_cells(&d);
+        assert_eq!(
+            row_of(&c, "100.1"),
+            Some("福州市Fuzhou>福州市辖区District under Fuzhou>鼓楼区Gulou"),
+            "{c:?}"
+        );
+        assert_eq!(
+            row_of(&c, "105.0"),
+            Some("福州市Fuzhou>福清市Fuqing"),
             "{c:?}"
         );
     }

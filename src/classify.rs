@@ -324,8 +324,14 @@ impl Builder<'_> {
 /// lines after it up to the first line holding no bar, are rows of the table; so is a
 /// short line holding no bar right over a row (a row of one cell, `增长%`).
 fn mark_one_bar_rows(lines: &[Line], kinds: &mut [LineKind]) {
+    // (a row ending in a figure one space after its bar reads as a label and a number,
+    // `工资福利支出| 95.36`; one set in columns as spaced text)
     let row = |k: usize, kinds: &[LineKind]| {
-        kinds[k] == LineKind::Text && pipe::split_cells(&lines[k].text).len() >= 2
+        matches!(
+            kinds[k],
+            LineKind::Text | LineKind::Squeezed | LineKind::Spaced
+        ) && lines[k].text.contains('|')
+            && pipe::split_cells(&lines[k].text).len() >= 2
     };
     for k in 0..kinds.len() {
         if kinds[k] != LineKind::Separator {

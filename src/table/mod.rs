@@ -4308,4 +4308,19 @@ Item| Population (person)| Percentage (%)| Sex Ratio (Female=100)
         );
         assert_eq!(t[0].rows[2].cells[2].raw, "99.6");
     }
+
+    /// Issue 13: html2text prints a two-column table's rows with one bar and no outer
+    /// ones (`工资福利支出| 95.36`): a row ending in a figure one space after its bar reads
+    /// as a label and a number, and was left as a paragraph under the header.
+    #[test]
+    fn rows_of_one_bar_ending_in_a_figure_are_rows() {
+        let text = "基本支出决算表\n\n项目| 决算数  \n---|---  \n工资福利支出| 95.36  \n基本工资| 14.12  \n津贴补贴| 39.72  \n奖金| 0.0  \n";
+        let t = tables_of(text);
+        let c = cells_of(&t[0]);
+        assert!(
+            c.contains(&(s(&["基本工资"]), s(&["决算数"]), "14.12".to_string())),
+            "{c:?}"
+        );
+        assert_eq!(t[0].rows.len(), 4);
+    }
 }

@@ -1492,7 +1492,11 @@ fn read_block(
                 for w in words {
                     match column_of(&w, &cols) {
                         Some(j) if cells[l + j].is_empty() => cells[l + j] = w.text,
-                        j => unsure = unsure.min(j).or(j).or(Some(0)),
+                        // (a word no free column takes: from its column on, not known)
+                        j => {
+                            let from = j.unwrap_or(0);
+                            unsure = Some(unsure.map_or(from, |u| u.min(from)));
+                        }
                     }
                 }
                 continue;

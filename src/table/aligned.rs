@@ -2279,22 +2279,21 @@ fn words_over_columns(f: &Frag, cols: &[Col], in_chars: bool) -> Option<Vec<Frag
 
 /// The words of a piece one space apart, each at its place.
 fn piece_words(f: &Frag, in_chars: bool) -> Vec<Frag> {
-    let mut words: Vec<Frag> = Vec::new();
-    let mut x = f.x0;
-    for w in f.text.split(' ') {
-        let width: usize = if in_chars {
-            w.chars().count()
-        } else {
-            w.chars().map(crate::line_kind::width).sum()
-        };
-        words.push(Frag {
-            x0: x,
-            x1: x + width,
-            text: w.to_string(),
-        });
-        x += width + 1;
-    }
-    words
+    words_of(f, in_chars)
+        .into_iter()
+        .zip(word_texts(f))
+        .map(|((x0, x1, _), text)| Frag {
+            x0,
+            x1,
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+/// A word a CJK label may be: two CJK characters or more (a CJK label holds no space,
+/// so such words one space apart are labels of their own).
+fn cjk_word(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(is_cjk)
 }
 
 /// A header cell: its text, place and the value columns it stands over.
@@ -2529,21 +2528,15 @@ fn header_tree(
     // them in order, wherever the PDF set its words (`pdftotext -layout` places a wide
     // glyph on a one-character grid, so a line of them drifts off the values): a CJK
     // label holds no space, and a line with a label over every column spans none
-    let cjk_word = |w: &&str| w.chars().count() >= 2 && w.chars().all(is_cjk);
-    let lines: std::collections::BTreeSet<usize> = split.iter().map(|(li, _)| *li).collect();
-    let split: Vec<(usize, Frag)> = lines
-        .into_iter()
-        .flat_map(|line| {
-            let own: Vec<(usize, Frag)> = split
-                .iter()
-                .filter(|(li, _)| *li == line)
-                .cloned()
-                .collect();
+    let split: Vec<(usize, Frag)> = split
+        .chunk_by(|a, b| a.0 == b.0)
+        .flat_map(|own| {
+            let line = own[0].0;
             let words: Vec<&str> = own
                 .iter()
                 .flat_map(|(_, f)| f.text.split(' ').filter(|w| !w.is_empty()))
                 .collect();
-            if n >= 2 && words.len() == n && own.len() < n && words.iter().all(cjk_word) {
+            if n >= 2 && words.len() == n && own.len() < n && words.iter().all(|w| cjk_word(w)) {
                 let placed = words.iter().zip(cols).map(|(w, c)| {
                     let f = Frag {
                         x0: c.x0,
@@ -2554,7 +2547,7 @@ fn header_tree(
                 });
                 placed.collect()
             } else {
-                own
+                own.to_vec()
             }
         })
         .collect();
@@ -2850,8 +2843,7 @@ fn labels_one_space_apart(
         return None;
     }
     let words: Vec<&str> = c.text.split(' ').filter(|w| !w.is_empty()).collect();
-    let cjk_word = |w: &&str| w.chars().count() >= 2 && w.chars().all(crate::normalize::is_cjk);
-    if words.len() < 2 || !words.iter().all(cjk_word) {
+    if words.len() < 2 || !words.iter().all(|w| cjk_word(w)) {
         return None;
     }
     // the piece heads fewer columns than it names: the rest stand beside it, unheaded
@@ -3127,6 +3119,22 @@ struct LabelCell {
     widest: usize,
 }
 
+impl LabelCell {
+    /// The piece `f` on line `k` continues the cell; `room` is where the room on its
+    /// line ends.
+    fn extend(&mut self, f: &Frag, k: usize, on_data: bool, room: usize) {
+        let len = f.text.chars().filter(|c| !c.is_whitespace()).count();
+        push_label(&mut self.text, &f.text);
+        self.last = k;
+        self.tail_on_data = on_data;
+        self.on_data |= on_data;
+        self.tail_len = len;
+        self.tail_x1 = f.x1;
+        self.tail_room = room;
+        self.widest = self.widest.max(len);
+    }
+}
+
 fn row_labels(
     body: &[LineInfo],
     boundary: usize,
@@ -3272,11 +3280,7 @@ fn row_labels(
             && cell.last + 1 == *k
             && english_half(&cell.text, &f.text)
         {
-            push_label(&mut cell.text, &f.text);
-            cell.last = *k;
-            cell.tail_on_data = false;
-            cell.tail_len = f.text.chars().filter(|c| !c.is_whitespace()).count();
-            cell.tail_x1 = f.x1;
+            cell.extend(f, *k, false, room(p));
             continue;
         }
         let mut c = if *h { col_of(f.x0 - 1) } else { col_of(f.x0) };
@@ -3376,17 +3380,7 @@ fn row_labels(
                 && !(gap_blank && (len > 2 || cell.tail_len > 2))
         });
         match open[c] {
-            Some(ci) if cont => {
-                let cell = &mut cells[ci];
-                push_label(&mut cell.text, &f.text);
-                cell.last = *k;
-                cell.tail_on_data = is_data(*k);
-                cell.on_data |= is_data(*k);
-                cell.tail_len = len;
-                cell.tail_x1 = f.x1;
-                cell.tail_room = room(p);
-                cell.widest = cell.widest.max(len);
-            }
+            Some(ci) if cont => cells[ci].extend(f, *k, is_data(*k), room(p)),
             _ => {
                 cells.push(LabelCell {
                     text: f.text.clone(),
@@ -4273,18 +4267,12 @@ mod tests {
             "     机关事业单位职业年金缴费支出 2413577 2413577\n",
         ));
         let c = table_cells(&d);
-        assert!(
-            has(&c, "一般公共事务支出", "收入预算>合计", "3296600"),
-            "{c:?}"
-        );
-        assert!(
-            has(
-                &c,
-                "社会保障和就业支出>行政事业单位养老支出>事业单位离退休",
-                "收入预算>财政拨款收入",
-                "85260"
-            ),
-            "{c:?}"
+        assert_has(&c, "一般公共事务支出", "收入预算>合计", "3296600");
+        assert_has(
+            &c,
+            "社会保障和就业支出>行政事业单位养老支出>事业单位离退休",
+            "收入预算>财政拨款收入",
+            "85260",
         );
     }
 
@@ -4309,42 +4297,30 @@ mod tests {
             "  As per cent of total           1.5 1.4     1.6\n",
         ));
         let c = table_cells(&d);
-        assert!(
-            has(
-                &c,
-                "Persons with disabilities",
-                "4 quarter 2000>Males",
-                "212"
-            ),
-            "{c:?}"
+        assert_has(
+            &c,
+            "Persons with disabilities",
+            "4 quarter 2000>Males",
+            "212",
         );
-        assert!(
-            has(
-                &c,
-                "Persons with disabilities",
-                "2 quarter 2002>Females",
-                "234"
-            ),
-            "{c:?}"
+        assert_has(
+            &c,
+            "Persons with disabilities",
+            "2 quarter 2002>Females",
+            "234",
         );
         // six numbers for six columns: every cell printed, in order
-        assert!(
-            has(
-                &c,
-                "Unemployed with disabilities",
-                "4 quarter 2000>Males",
-                "9"
-            ),
-            "{c:?}"
+        assert_has(
+            &c,
+            "Unemployed with disabilities",
+            "4 quarter 2000>Males",
+            "9",
         );
-        assert!(
-            has(
-                &c,
-                "Seeking work>As per cent of total",
-                "4 quarter 2000>Total",
-                "1.5"
-            ),
-            "{c:?}"
+        assert_has(
+            &c,
+            "Seeking work>As per cent of total",
+            "4 quarter 2000>Total",
+            "1.5",
         );
         let Some(Block::Table(t)) = d.blocks.iter().find(|b| matches!(b, Block::Table(_))) else {
             panic!("no table")
@@ -4382,16 +4358,13 @@ mod tests {
             "   住房改革支出             461.08    461.08\n",
         ));
         let c = table_cells(&d);
-        assert!(has(&c, "合计", "本年收入合计", "9746.5"), "{c:?}");
-        assert!(has(&c, "合计", "财政拨款收入", "9746.5"), "{c:?}");
-        assert!(
-            has(
-                &c,
-                "社会保障和就业支出>行政事业单位养老支出>行政单位离退休",
-                "本年收入合计",
-                "54.53"
-            ),
-            "{c:?}"
+        assert_has(&c, "合计", "本年收入合计", "9746.5");
+        assert_has(&c, "合计", "财政拨款收入", "9746.5");
+        assert_has(
+            &c,
+            "社会保障和就业支出>行政事业单位养老支出>行政单位离退休",
+            "本年收入合计",
+            "54.53",
         );
     }
 
@@ -4749,6 +4722,15 @@ mod tests {
             .iter()
             .find(|(_, _, v)| v == raw)
             .map(|(r, _, _)| r.as_str())
+    }
+
+    /// Asserts that the cell at `row` and `col` prints `raw`, showing every cell if not.
+    #[track_caller]
+    fn assert_has(cells: &[(String, String, String)], row: &str, col: &str, raw: &str) {
+        assert!(
+            has(cells, row, col, raw),
+            "{row} / {col} = {raw}: {cells:?}"
+        );
     }
 
     fn has(cells: &[(String, String, String)], row: &str, col: &str, raw: &str) -> bool {

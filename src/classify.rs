@@ -721,11 +721,14 @@ fn aligned_region(
                 // label printing no value: `一、人口、劳动力及土地面积`)
                 // (or right under header text of three pieces or more, over the columns:
                 // `项目   福州市   厦门市 …`, then the group, then the rows)
+                // (or under a header line naming as many columns as the row prints
+                // values, its labels one space apart: `项目   福州市 fuzhou 厦门市 xiamen …`)
                 let under_rule = p > floor
                     && (crate::table::simple::rule_columns(&lines[p - 1].text).is_some()
                         || kinds[p - 1] == LineKind::Spaced
                             && !data(p - 1)
-                            && crate::line_kind::fragments(&lines[p - 1].text).len() >= 3);
+                            && (crate::line_kind::fragments(&lines[p - 1].text).len() >= 3
+                                || names_values(&lines[p - 1].text, &lines[i].text)));
                 if kinds[p] == LineKind::Text
                     && (heading_of(t, 0).is_some() || is_prose(t))
                     && !periods
@@ -774,6 +777,22 @@ fn aligned_region(
     } else {
         Err(j)
     }
+}
+
+/// True when the last piece of a header line holds CJK-led labels one space apart
+/// ([`aligned::cjk_led_labels`]), three or more, as many as the row `data` prints values.
+fn names_values(text: &str, data: &str) -> bool {
+    use crate::line_kind::{fragments, is_value};
+    let Some(last) = fragments(text).pop() else {
+        return false;
+    };
+    let values = fragments(data)
+        .iter()
+        .rev()
+        .take_while(|f| is_value(&f.text))
+        .count();
+    aligned::cjk_led_labels(last.text.split(' ').filter(|w| !w.is_empty()))
+        .is_some_and(|l| l.len() >= 3 && l.len() == values)
 }
 
 /// True when the words of a line one space apart start where the values of the row

@@ -2296,6 +2296,26 @@ fn cjk_word(w: &str) -> bool {
     w.chars().count() >= 2 && w.chars().all(is_cjk)
 }
 
+/// The labels of header words set one space apart, where each is a CJK word, alone or
+/// followed by its English words (`福州市 fuzhou 厦门市 xiamen`): a bilingual label is
+/// Chinese then English, so each CJK word starts a label. `None` unless every word is
+/// either such a CJK word or a word holding no CJK character after one.
+pub(crate) fn cjk_led_labels<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Vec<String>> {
+    let mut labels: Vec<String> = Vec::new();
+    for w in words {
+        if cjk_word(w) {
+            labels.push(w.to_string());
+        } else if w.chars().any(is_cjk) {
+            return None;
+        } else {
+            let last = labels.last_mut()?;
+            last.push(' ');
+            last.push_str(w);
+        }
+    }
+    Some(labels)
+}
+
 /// A header cell: its text, place and the value columns it stands over.
 #[derive(Debug, Clone)]
 struct Unit {
@@ -2526,22 +2546,25 @@ fn header_tree(
         .collect();
     // a header line of CJK labels one space apart, as many as the value columns, names
     // them in order, wherever the PDF set its words (`pdftotext -layout` places a wide
-    // glyph on a one-character grid, so a line of them drifts off the values): a CJK
-    // label holds no space, and a line with a label over every column spans none
+    // glyph on a one-character grid, so a line of them drifts off the values; lynx joins
+    // the cells of a header wider than the screen by one space): a CJK label holds no
+    // space, each may be followed by its English half, and a line with a label over
+    // every column spans none
     let split: Vec<(usize, Frag)> = split
         .chunk_by(|a, b| a.0 == b.0)
         .flat_map(|own| {
             let line = own[0].0;
-            let words: Vec<&str> = own
-                .iter()
-                .flat_map(|(_, f)| f.text.split(' ').filter(|w| !w.is_empty()))
-                .collect();
-            if n >= 2 && words.len() == n && own.len() < n && words.iter().all(|w| cjk_word(w)) {
-                let placed = words.iter().zip(cols).map(|(w, c)| {
+            let labels = cjk_led_labels(
+                own.iter()
+                    .flat_map(|(_, f)| f.text.split(' ').filter(|w| !w.is_empty())),
+            )
+            .filter(|l| n >= 2 && l.len() == n && own.len() < n);
+            if let Some(labels) = labels {
+                let placed = labels.into_iter().zip(cols).map(|(w, c)| {
                     let f = Frag {
                         x0: c.x0,
                         x1: c.x1,
-                        text: w.to_string(),
+                        text: w,
                     };
                     (line, f)
                 });
@@ -4891,6 +4914,34 @@ mod tests {
         ));
         let path = "其中of Which>按农业分By Agriculture>非农业人口Non-agriculture";
         assert!(has(&cells, "1981", path, "70.37"));
+    }
+
+    /// lynx joins the cells of a header wider than the screen by single spaces, far off
+    /// the values (`福州市 fuzhou 厦门市 xiamen …`): a bilingual label is Chinese then
+    /// English, so each Chinese word starts a label, and labels as many as the values name
+    /// the columns in order; the group line under the header stays in the table.
+    #[test]
+    fn bilingual_labels_joined_far_off_the_values_name_them_in_order() {
+        let d = doc(concat!(
+            "            项目                       福州市 fuzhou 厦门市 xiamen 莆田市 putian\n",
+            "   一、人口 population\n",
+            "   　　年末总人口(万人) total population    157.64     137.16     200.81\n",
+            "   　　年平均人口(万人) average population  155.71     135.76     200.5\n",
+            "   二、土地 area of land\n",
+            "   　　土地面积(平方公里) area             12154.6    1565.1     4119.0\n",
+        ));
+        let c = table_cells(&d);
+        assert_eq!(c.len(), 9);
+        assert_has(
+            &c,
+            "一、人口population>年末总人口(万人) total population",
+            "福州市fuzhou",
+            "157.64",
+        );
+        let row = "一、人口population>年平均人口(万人) average population";
+        assert_has(&c, row, "厦门市xiamen", "135.76");
+        let row = "二、土地area of land>土地面积(平方公里) area";
+        assert_has(&c, row, "莆田市putian", "4119.0");
     }
 
     /// A bilingual header one space apart (`全省Total Province Indices 城市Urban Indices`)

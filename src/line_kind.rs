@@ -565,6 +565,10 @@ pub fn is_spaced(text: &str) -> bool {
 /// assert_eq!(cells("合计    0 0 0")[1].text, "0 0 0");
 /// // a not-applicable mark and a number one space apart are two cells
 /// assert_eq!(cells("第一产业    —— 59.44").len(), 3);
+/// // a label of figures set one space before the next column's value (lynx pads a
+/// // column to its widest cell), but not a range the number completes
+/// assert_eq!(cells("10-14 405.2  14.9").len(), 3);
+/// assert_eq!(cells("0- 4  350.8")[0].text, "0- 4");
 /// // a number after `=` is the label's base, not a value
 /// assert_eq!(cells("Index previous quarter = 100%").len(), 1);
 /// ```
@@ -740,9 +744,17 @@ fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
         return;
     }
     let head = &toks[..toks.len() - tail];
+    // (a label of figures that is no value, an age group `10-14`, is a label too when one
+    // value follows it, the next column's first set one space after the widest label:
+    // `10-14 405.2  14.9`; unless it ends in a range's dash the number completes: `0- 4`)
     let wordy = head
         .iter()
-        .any(|t| t.text.chars().any(|c| is_cjk(c) || c.is_alphabetic()));
+        .any(|t| t.text.chars().any(|c| is_cjk(c) || c.is_alphabetic()))
+        || tail == 1
+            && head.iter().all(|t| kind_of(&t.text) == CellKind::Text)
+            && head
+                .last()
+                .is_some_and(|t| !t.text.ends_with(['-', '–', '—', '~', '～']));
     // a number after `=` completes the label's base (`previous quarter = 100%`)
     let equation = head.last().is_some_and(|t| t.text.ends_with(['=', '＝']));
     if tail == 0 || head.is_empty() || !wordy || equation {

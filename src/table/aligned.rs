@@ -2910,6 +2910,19 @@ fn english_half(label: &str, next: &str) -> bool {
         && !next.chars().any(is_cjk)
 }
 
+/// True when a label holds CJK and ends in its English half (`福州市 Fuzhou`).
+fn english_ended(label: &str) -> bool {
+    let english = label.rsplit(is_cjk).next().unwrap_or_default();
+    english.len() < label.len()
+        && english.contains(|ch: char| ch.is_ascii_alphabetic())
+        && label.ends_with(|ch: char| ch.is_ascii_alphabetic() || ch == ')')
+}
+
+/// A Chinese character (no CJK punctuation or full-width form).
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF)
+}
+
 /// Lets the cells of one line head the nodes below them.
 fn attach(parents: &[&Unit], nodes: Vec<Node>, placed: bool, unplaced: &mut usize) -> Vec<Node> {
     let mut owner: Vec<Option<usize>> = vec![None; nodes.len()];
@@ -3396,7 +3409,12 @@ fn row_labels(
                 && (*k + 1..body.len())
                     .find(|&m| is_data(m) && labelled[m])
                     .is_some_and(|m| body[m].frags[0].x0 > f.x0 + 1);
-            let starts = numbered || total || closed || room_left || headed || heads;
+            // nor does a label starting with a Chinese character continue a bilingual
+            // label whose English half has begun: a label is Chinese, then English
+            // (`福州市辖区 District under Fuzhou` over `鼓楼区 Gulou`)
+            let after_english = english_ended(&cell.text) && f.text.starts_with(is_ideograph);
+            let starts =
+                numbered || total || closed || room_left || headed || heads || after_english;
             !starts
                 && *k - cell.last <= 3
                 && !(cell.on_data && is_data(*k))
@@ -4418,6 +4436,25 @@ mod tests {
             Some("福州市Fuzhou>福清市Fuqing"),
             "{c:?}"
         );
+    }
+
+    /// Issue 13: inscriptis drops a row label's indentation, so a group label on a line
+    /// of its own stands where the rows under it do (`福州市辖区 District under Fuzhou`
+    /// over `鼓楼区 Gulou`): a bilingual label is Chinese, then English, so a label
+    /// starting in Chinese after the English half is a label of its own, never its end.
+    #[test]
+    fn chinese_after_the_english_half_of_a_label_starts_a_label() {
+        let d = doc(concat!(
+            "项目                  生产总值 Product   第一产业 Primary\n",
+            "Fujian                108.3              103.5\n",
+            "福州市 Fuzhou         108.6              104.3\n",
+            "福州市辖区 District under Fuzhou\n",
+            "鼓楼区 Gulou          108.0              100.1\n",
+            "台江区 Taijiang       106.9              100.2\n",
+        ));
+        let c = table_cells(&d);
+        assert_eq!(row_of(&c, "100.1"), Some("鼓楼区Gulou"), "{c:?}");
+        assert_eq!(row_of(&c, "106.9"), Some("台江区Taijiang"), "{c:?}");
     }
 
     /// Issue 13: a header line of months and years one space apart, longer than a line of

@@ -999,6 +999,7 @@ fn joined_header_start(
 fn blank_form_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Region, usize> {
     let fail = Err(i + 1);
     let (mut j, mut blanks, mut spaced, mut last) = (i + 1, 0, 0, i);
+    let mut ruled = false;
     while j < lines.len() {
         let t = trim(strip_md(&lines[j].text));
         match kinds[j] {
@@ -1013,11 +1014,20 @@ fn blank_form_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Reg
                 if crate::line_kind::is_data_line(&lines[j].text) {
                     return fail;
                 }
-                let prose = kinds[j] == LineKind::Text && is_prose(t);
+                // (a simple table's rule under the header, pandoc's, shows columns too;
+                // under it a blank form prints its row labels alone: a line of several
+                // texts is the header's lower rows, which pandoc packs left of their
+                // columns, so such a header is not read)
+                let rule = crate::table::simple::rule_columns(&lines[j].text).is_some();
+                if ruled && kinds[j] == LineKind::Spaced {
+                    return fail;
+                }
+                ruled |= rule;
+                let prose = kinds[j] == LineKind::Text && !rule && is_prose(t);
                 if t.starts_with(['注', '说']) || prose || aligned::is_form_title(t) {
                     break;
                 }
-                spaced += usize::from(kinds[j] == LineKind::Spaced);
+                spaced += usize::from(kinds[j] == LineKind::Spaced || rule);
                 last = j;
                 blanks = 0;
             }

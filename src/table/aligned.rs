@@ -5137,6 +5137,49 @@ Table B-2.  Persons by reason
         assert_eq!(c.len(), 12);
     }
 
+    /// Issue 13: pandoc sets a blank form as a simple table: the header over a rule
+    /// longer than a line of prose, then the row labels alone, indented by ideographic
+    /// spaces. It is a table of empty cells; a header whose lower rows pandoc prints
+    /// under the rule, packed left of their columns, is left as text.
+    #[test]
+    fn a_blank_form_under_a_simple_tables_rule_is_a_table() {
+        let d = doc(concat!(
+            "某市政府信息公开情况统计报表\n",
+            "\n",
+            "  项目                                         本期实际   本年累计\n",
+            "  -------------------------------------------- ---------- ----------\n",
+            "  主动公开信息数                                          \n",
+            "  　　其中:全文电子化的主动公开信息数                     \n",
+            "  现场接待人数                                            \n",
+            "\n",
+            "某单位经费支出表\n",
+            "\n",
+            "  Item   经费预算数                          运行经费预算数\n",
+            "  ------ ------------------ ------------ -- ----------------\n",
+            "  合计   因公出国(境)费     公务接待费      \n",
+        ));
+        let tables: Vec<(Vec<String>, Vec<String>, usize)> = d
+            .tables()
+            .map(|t| {
+                let cols = t.columns.iter().map(|c| c.path.join(">")).collect();
+                let rows = t.rows.iter().map(|r| r.path.join(">")).collect();
+                let empty = t
+                    .rows
+                    .iter()
+                    .flat_map(|r| &r.cells)
+                    .filter(|c| c.raw.is_empty());
+                (cols, rows, empty.count())
+            })
+            .collect();
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let rows = [
+            "主动公开信息数",
+            "主动公开信息数>其中:全文电子化的主动公开信息数",
+            "现场接待人数",
+        ];
+        assert_eq!(tables, [(s(&["本期实际", "本年累计"]), s(&rows), 6)]);
+    }
+
     /// Issue 13: blank forms (a department keeps a 基金 form it did not use): a title, a
     /// unit, header lines and the row label `合计`, no value. They are tables whose cells
     /// are empty, their columns rebuilt from the header (a cell wrapped over two lines, a

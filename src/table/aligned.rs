@@ -1129,6 +1129,43 @@ fn read_block(
         _ => Vec::new(),
     };
     let lowest_line = lowest.map(|(li, _)| li);
+    // whether the header lines under line `li` tell apart the columns the piece `f`
+    // spans: no two columns' slots (up to the next column's start) hold the same words
+    // below, or none (a group's first column may have no label of its own, but two such
+    // columns are not told apart; a word belongs to the slot it starts in: the cells of a
+    // lower line may stand one space apart too, `Total Males Females`)
+    let told_apart = |li: usize, f: &Frag| {
+        let slot = |j: usize| (cols[j].x0, cols.get(j + 1).map_or(usize::MAX, |c| c.x0));
+        let spanned: Vec<usize> = (0..n)
+            .filter(|&j| overlap(f.x0, f.x1, slot(j).0, slot(j).1) > 0)
+            .collect();
+        let words: Vec<(usize, &str)> = head[li + 1..]
+            .iter()
+            .filter(|i| i.kind == Kind::Other)
+            .flat_map(|i| &i.frags)
+            .flat_map(|g| {
+                words_of(g, in_chars)
+                    .into_iter()
+                    .map(|w| w.0)
+                    .zip(word_texts(g))
+            })
+            .collect();
+        let below: Vec<Vec<&str>> = spanned
+            .iter()
+            .map(|&j| {
+                let (a, b) = slot(j);
+                let inside = words.iter().filter(|(x, _)| (a..b).contains(x));
+                inside.map(|(_, t)| *t).collect()
+            })
+            .collect();
+        // (leaves repeated once under each group, `Nov. 2017  Nov. 2018` twice, are told
+        // apart by labels of the groups, which the piece may hold one space apart)
+        below
+            .iter()
+            .enumerate()
+            .all(|(k, t)| !below[..k].contains(t))
+            || super::repeat_period(&below).is_some_and(|p| p >= 2)
+    };
     let cut_head: Vec<LineInfo> = head
         .iter()
         .enumerate()
@@ -1154,8 +1191,22 @@ fn read_block(
                                 words.iter().any(|w| w.0 == c.x0 && edges.starts_at(w.0))
                             })
                             .count();
+                        // (a piece over the values spanning columns that the header
+                        // lines below it do not tell apart, a column with no text below
+                        // or two with the same, is no label spanning them: it is cells
+                        // one space apart, cut where its words start at the columns'
+                        // starts; lynx and w3m set a header cell as wide as its column,
+                        // `April to May 2016 May 2015 to May 2016` over `% change  %
+                        // change`, `9月 1-9月累计` over nothing)
+                        let col_start =
+                            |x: usize| edges.starts_at(x) && cols.iter().any(|c| c.x0 == x);
+                        let runs_on = f.x0 >= boundary
+                            && words.iter().skip(1).any(|w| col_start(w.0))
+                            && !told_apart(li, f);
                         if f.x0 < boundary && at_starts >= 2 {
                             cut_between_words(f, in_chars, |_, w| edges.starts_at(w.0))
+                        } else if runs_on {
+                            cut_between_words(f, in_chars, |_, w| col_start(w.0))
                         } else {
                             // bilingual labels one space apart: a label starts with its
                             // Chinese, so Chinese after English words at a column's start
@@ -1275,7 +1326,21 @@ fn read_block(
     // value column's to the last rather than over the text right of the values alone
     // (`收入预算` over `合计  财政拨款收入  事业收入  其他收入` when only the first two
     // print amounts)
-    let last_x1 = cols.last().map_or(usize::MAX, |c| c.x1);
+    // (the last column reaches as far as a label standing over it alone: lynx and w3m
+    // centre a header cell over values set flush left, `% change` under `May 2015 to May
+    // 2016` ends past `1.5`)
+    let alone_over_last = |f: &Frag| {
+        let over = |c: &Col| overlap(f.x0, f.x1, c.x0, c.x1) > 0;
+        cols.split_last()
+            .is_some_and(|(last, rest)| over(last) && !rest.iter().any(over))
+    };
+    let last_x1 = units
+        .iter()
+        .filter(|(_, f)| alone_over_last(f))
+        .map(|(_, f)| f.x1)
+        .chain(cols.last().map(|c| c.x1))
+        .max()
+        .unwrap_or(usize::MAX);
     let spans_values = |li: usize, f: &Frag| {
         let lower = || units.iter().filter(|(l, _)| *l > li).map(|(_, g)| g);
         let first = lower()
@@ -4436,6 +4501,37 @@ mod tests {
             Some("福州市Fuzhou>福清市Fuqing"),
             "{c:?}"
         );
+    }
+
+    /// Issue 13: lynx and w3m set a header cell as wide as its column, so the cells of one
+    /// header line may stand one space apart (`April to May 2016 May 2015 to May 2016`).
+    /// Such a piece spans columns the line under it does not tell apart (`% change` under
+    /// each): it is no label spanning them but cells, cut where its words start at the
+    /// columns' starts; the label centred under the last column, past its values, is kept.
+    /// Where the line under tells the columns apart (`Total  Men  Women`), a word at a
+    /// column's start is chance and the piece spans them.
+    #[test]
+    fn header_cells_one_space_apart_over_columns_told_apart_by_nothing_below() {
+        let d = doc(concat!(
+            "Item                     May 2016   April to May 2016 May 2015 to May 2016\n",
+            "                        (2002=100)      % change            % change\n",
+            "Food                     143.3      -0.3              1.8\n",
+            "Shelter                  135.1      0.1               1.4\n",
+            "Energy                   170.2      2.1               -0.4\n",
+        ));
+        let c = table_cells(&d);
+        assert_has(&c, "Food", "May 2016(2002=100)", "143.3");
+        assert_has(&c, "Shelter", "April to May 2016 % change", "0.1");
+        assert_has(&c, "Energy", "May 2015 to May 2016 % change", "-0.4");
+        let d = doc(concat!(
+            "Item                Persons with a disability\n",
+            "                     Total   Men     Women\n",
+            "Employed            5693    3004    2689\n",
+            "Unemployed          529     300     229\n",
+        ));
+        let c = table_cells(&d);
+        assert_has(&c, "Employed", "Persons with a disability>Men", "3004");
+        assert_has(&c, "Unemployed", "Persons with a disability>Women", "229");
     }
 
     /// Issue 13: inscriptis drops a row label's indentation, so a group label on a line

@@ -890,6 +890,8 @@ fn read_table(
     };
     let mut best: Option<Reading> = None;
     let mut plain: Option<Reading> = None;
+    // the best reading giving the first row as many labels as the others carry
+    let mut as_observed: Option<Reading> = None;
     // a row with labels has the corner cell over them; without it only as a last resort
     for loose in [false, true] {
         if squeezed || (only && loose) {
@@ -919,6 +921,9 @@ fn read_table(
                 _ => 0.0,
             };
             let score = lo.score + prior;
+            if observed == Some(r0) && as_observed.as_ref().is_none_or(|b| score > b.0 + 1e-9) {
+                as_observed = Some((score, r0, stub, lo.paths.clone(), lo.ambiguous));
+            }
             // (a first row printing the labels the others do, under header cells that
             // each head one column: the plainest reading)
             let flat = h.len() == n && lo.paths.iter().all(|p| p.len() == 1);
@@ -945,6 +950,20 @@ fn read_table(
             .is_some_and(|it| super::header::is_total(&it.text))
     {
         best = plain;
+    }
+    // A reading giving the first row more labels than any other row carries (a group
+    // label over every row: `财政拨款收入` over `一般公共服务支出 …`) where another gives
+    // it as many (that label a header cell: `收入预算` over `合计  财政拨款收入`): which,
+    // the cells do not tell
+    // the cells do not tell: the first row is read as the others, its columns unnamed
+    if observed.is_some_and(|o| o > 0)
+        && best
+            .as_ref()
+            .is_some_and(|b| observed.is_some_and(|o| b.1 > o))
+        && let Some(mut b) = as_observed
+    {
+        b.4 = true;
+        best = Some(b);
     }
     let first_line = band_line
         .or(above_line)
@@ -1261,6 +1280,23 @@ mod tests {
 
     fn has(c: &[(String, String, String)], row: &str, col: &str, raw: &str) -> bool {
         c.iter().any(|(r, k, v)| r == row && k == col && v == raw)
+    }
+
+    /// Issue 13: one cell a line (BeautifulSoup), a corner cell and three header cells
+    /// over rows of one label and two values: `收入预算` may span `合计  财政拨款收入`,
+    /// or `财政拨款收入` may be a group label over every row under a flat header. The
+    /// cells do not tell which, so the rows are read as the others print theirs and the
+    /// columns stay unnamed, never named `收入预算` and `合计`.
+    #[test]
+    fn a_first_row_label_that_may_be_a_header_cell_names_no_column() {
+        let d = doc(
+            "收入预算总表\n项目\n收入预算\n合计\n财政拨款收入\n一般公共服务支出\n100\n100\n\
+             财政事务\n60\n60\n预算改革业务\n40\n40\n社会保障和就业支出\n30\n30\n",
+        );
+        let c = cells(&d);
+        assert_eq!(c.len(), 8, "{c:?}");
+        assert!(has(&c, "一般公共服务支出", "", "100"), "{c:?}");
+        assert!(has(&c, "社会保障和就业支出", "", "30"), "{c:?}");
     }
 
     /// Issue 13: a release's cells each on a line with a line of one bar after it, no row

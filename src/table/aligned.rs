@@ -3454,7 +3454,11 @@ fn row_labels(
             let cell = &cells[ci];
             let gap_blank = (cell.last + 1..*k).any(|m| body[m].kind == Kind::Blank);
             let closed = cell.on_data && scan_outline(&cell.text).is_none() && is_total(&cell.text);
-            let room_left = (cell.tail_on_data || is_data(*k))
+            // (two label lines printing no value tell so too where no label stands right
+            // of the upper one: the label area is then one column, no narrower one
+            // holding a group that spans rows, `本地生产总值①` over `以1996年不变价格计算`)
+            let one_column = !pieces.iter().any(|(_, g, _)| g.x0 >= cell.tail_x1);
+            let room_left = (cell.tail_on_data || is_data(*k) || one_column)
                 && cell.widest >= 3
                 && cell.tail_x1 + first_unit + 1 < cell.tail_room;
             // a label on a line of its own heads the rows under it: a label after one of
@@ -4532,6 +4536,25 @@ mod tests {
         let c = table_cells(&d);
         assert_has(&c, "Employed", "Persons with a disability>Men", "3004");
         assert_has(&c, "Unemployed", "Persons with a disability>Women", "229");
+    }
+
+    /// Issue 13: two label lines printing no value, in a label area of one column, are two
+    /// labels where the upper leaves room for the lower's first character: a cell wraps
+    /// only where its next character no longer fits (inscriptis: `本地生产总值①` over
+    /// `以1996年不变价格计算`, before, was read as one label that headed no row).
+    #[test]
+    fn label_lines_with_room_left_in_a_one_column_label_area_are_two_labels() {
+        let d = doc(concat!(
+            "项目                   1990年  1995年  2000年  2002年 \n",
+            "本地生产总值①                                         \n",
+            "以1996年不变价格计算                                    \n",
+            "本地生产总值实际增长率(支出法)(%)  8.0    3.3    4.6    10.0r \n",
+            "本地生产总值(亿澳门元)         417.4  555.3  533.8  600.3r\n",
+            "人均本地生产总值(万澳门元)       12.5   13.6   12.4   13.7r \n",
+        ));
+        let c = table_cells(&d);
+        let row = "本地生产总值①>以1996年不变价格计算>本地生产总值(亿澳门元)";
+        assert_has(&c, row, "1995年", "555.3");
     }
 
     /// Issue 13: inscriptis drops a row label's indentation, so a group label on a line

@@ -741,6 +741,12 @@ fn aligned_region(
                 if is_latin_numbered(t.trim()) {
                     break;
                 }
+                // (and so is one text standing over the corner of a header line that
+                // starts by naming the rows: `市区居民消费价格指数` over `项目  2010年
+                // 2009年`; a label spanning value columns stands over them)
+                if p + 1 == start && over_corner(&lines[p].text, &lines[start].text) {
+                    break;
+                }
                 if data(p) && !periods {
                     break;
                 }
@@ -777,6 +783,21 @@ fn aligned_region(
     } else {
         Err(j)
     }
+}
+
+/// True when `text` is one piece ending before the second piece of `header`, a line whose
+/// first piece names the rows (`项目`, `Item`): it stands over the header's corner.
+/// (In display columns or in characters: `pdftotext -layout` sets one character a column.)
+fn over_corner(text: &str, header: &str) -> bool {
+    use crate::line_kind::{cells, cells_in_chars};
+    [cells, cells_in_chars]
+        .iter()
+        .any(|measure| match (&measure(text)[..], &measure(header)[..]) {
+            ([one], [stub, next, ..]) => {
+                table::names_rows(&stub.text) && !table::names_rows(&one.text) && one.x1 <= next.x0
+            }
+            _ => false,
+        })
 }
 
 /// True when the last piece of a header line holds CJK-led labels one space apart

@@ -454,6 +454,9 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
                 Kind::Other
             }
         };
+        if kind == Kind::Other {
+            frags = units_rejoined(frags);
+        }
         infos.push(LineInfo {
             no: l.no,
             frags,
@@ -463,6 +466,41 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
         });
     }
     infos
+}
+
+/// A header line's pieces with a date unit set apart from its number given back to it:
+/// `pdftotext -layout` may set the `年` of `2010年` a few columns off, at the start of the
+/// next piece (`2010   年 2009年`). A unit character standing alone as a piece's first
+/// word after a piece ending in a digit ends that piece (`2010年`, `2009年`).
+fn units_rejoined(frags: Vec<Frag>) -> Vec<Frag> {
+    let mut out: Vec<Frag> = Vec::with_capacity(frags.len());
+    for mut f in frags {
+        let first = f.text.split(' ').next().unwrap_or_default();
+        if matches!(first, "年" | "月" | "日")
+            && let Some(prev) = out.last_mut()
+            && prev.text.ends_with(|c: char| c.is_ascii_digit())
+        {
+            // (the piece is measured in characters or in display columns: its width tells)
+            let in_chars = f.x1 - f.x0 == f.text.chars().count();
+            let span = |t: &str| -> usize {
+                if in_chars {
+                    t.chars().count()
+                } else {
+                    t.chars().map(width).sum()
+                }
+            };
+            let rest = f.text[first.len()..].trim_start();
+            prev.text.push_str(first);
+            prev.x1 = prev.x1.max(f.x0 + span(first));
+            if rest.is_empty() {
+                continue;
+            }
+            f.x0 = f.x1 - span(rest);
+            f.text = rest.to_string();
+        }
+        out.push(f);
+    }
+    out
 }
 
 /// Fragments one space apart joined again: pieces that [`cells`] cut off a fragment as
@@ -4536,6 +4574,29 @@ mod tests {
         let c = table_cells(&d);
         assert_has(&c, "Employed", "Persons with a disability>Men", "3004");
         assert_has(&c, "Unemployed", "Persons with a disability>Women", "229");
+    }
+
+    /// Issue 13: `pdftotext -layout` sets a table's title right over its header, no blank
+    /// line between, and the `年` of a year a few columns off (`2010   年 2009年`): a text
+    /// over the corner of a header line naming the rows (`项目`) is the table's caption, not
+    /// the stub's, and the unit goes back to its year.
+    #[test]
+    fn a_title_over_the_corner_and_a_year_unit_set_apart_in_pdf_text() {
+        let d = doc(concat!(
+            "市区居民消费价格指数\n",
+            "       项目      2010   年 2009年\n",
+            "居民消费价格指数       104.2    99.2\n",
+            "一、食品类          109.4    104.5\n",
+            "  1、粮食         113.5    104.7\n",
+            "     其中:大米     114.6    103.1\n",
+        ));
+        let t: Vec<_> = d.tables().collect();
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].title.as_deref(), Some("市区居民消费价格指数"));
+        assert_eq!(t[0].stub, ["项目"]);
+        let c = table_cells(&d);
+        assert_has(&c, "一、食品类>1、粮食", "2010年", "113.5");
+        assert_has(&c, "一、食品类>1、粮食", "2009年", "104.7");
     }
 
     /// Issue 13: two label lines printing no value, in a label area of one column, are two

@@ -2653,30 +2653,58 @@ fn header_tree(
     // the cells of a header wider than the screen by one space): a CJK label holds no
     // space, each may be followed by its English half, and a line with a label over
     // every column spans none
-    let split: Vec<(usize, Frag)> = split
-        .chunk_by(|a, b| a.0 == b.0)
-        .flat_map(|own| {
-            let line = own[0].0;
-            let labels = cjk_led_labels(
-                own.iter()
-                    .flat_map(|(_, f)| f.text.split(' ').filter(|w| !w.is_empty())),
-            )
-            .filter(|l| n >= 2 && l.len() == n && own.len() < n);
-            if let Some(labels) = labels {
-                let placed = labels.into_iter().zip(cols).map(|(w, c)| {
-                    let f = Frag {
-                        x0: c.x0,
-                        x1: c.x1,
-                        text: w,
-                    };
-                    (line, f)
-                });
-                placed.collect()
-            } else {
-                own.to_vec()
+    // (a line under it of as many words, each one or two CJK characters, ends them: a
+    // label wrapped in a narrow column, `上旬平 中旬平 …` over `均 均 …`)
+    let words = |own: &[(usize, Frag)]| -> Vec<String> {
+        own.iter()
+            .flat_map(|(_, f)| f.text.split(' ').filter(|w| !w.is_empty()))
+            .map(str::to_string)
+            .collect()
+    };
+    let lines_of: Vec<&[(usize, Frag)]> = split.chunk_by(|a, b| a.0 == b.0).collect();
+    let mut named: Vec<(usize, Frag)> = Vec::with_capacity(split.len());
+    let mut k = 0;
+    while k < lines_of.len() {
+        let own = lines_of[k];
+        let line = own[0].0;
+        let labels = cjk_led_labels(words(own).iter().map(String::as_str))
+            .filter(|l| n >= 2 && l.len() == n);
+        // (with such a line under it, its words are as many as the columns on both lines,
+        // however the line was cut)
+        let tails = labels.as_ref().and_then(|labels| {
+            lines_of
+                .get(k + 1)
+                .filter(|next| next[0].0 == line + 1)
+                .map(|next| words(next))
+                .filter(|t| {
+                    t.len() == n
+                        && labels.iter().all(|l| cjk_word(l))
+                        && t.iter()
+                            .all(|w| w.chars().count() <= 2 && w.chars().any(is_cjk))
+                })
+        });
+        let Some(mut labels) = labels.filter(|_| own.len() < n || tails.is_some()) else {
+            named.extend(own.iter().cloned());
+            k += 1;
+            continue;
+        };
+        if let Some(tails) = tails {
+            for (l, t) in labels.iter_mut().zip(&tails) {
+                l.push_str(t);
             }
-        })
-        .collect();
+            k += 1;
+        }
+        named.extend(labels.into_iter().zip(cols).map(|(w, c)| {
+            let f = Frag {
+                x0: c.x0,
+                x1: c.x1,
+                text: w,
+            };
+            (line, f)
+        }));
+        k += 1;
+    }
+    let split = named;
     let units = &split[..];
     // each column as wide as its values and the lowest label over it alone
     let mut extent: Vec<(usize, usize)> = cols.iter().map(|c| (c.x0, c.x1)).collect();
@@ -4574,6 +4602,28 @@ mod tests {
         let c = table_cells(&d);
         assert_has(&c, "Employed", "Persons with a disability>Men", "3004");
         assert_has(&c, "Unemployed", "Persons with a disability>Women", "229");
+    }
+
+    /// Issue 13: a PDF's CJK header labels wrapped in narrow columns, one space apart on
+    /// two lines (`上旬平 中旬平 …` over `均 均 …`), as many words on each as there are
+    /// columns: the labels name the columns in order, each ending with the word under it.
+    #[test]
+    fn cjk_labels_wrapped_one_space_apart_name_the_columns_in_order() {
+        let d = doc(concat!(
+            "     项目          上旬平 中旬平 下旬平 本月平 上月平 比上 上年同 比上\n",
+            "                   均     均     均     均      均 月% 期 年%\n",
+            "菜籽油 桶装一级压榨 76.7 76.7 76.7 76.7 76.7 0              85.95  -10.8\n",
+            "大豆油 桶装一级浸出 57.79 57.79 57.45 57.68 57.79 -0.2 61.12 -5.6\n",
+            "花生油 桶装一级压榨 109.95 109.95 109.95 109.95 109.95 0    114.12 -3.7\n",
+            "油               54.95 54.95 54.95 54.95 54.95 0    65     -15.5\n",
+        ));
+        let c = table_cells(&d);
+        // (the columns alone: the two label columns one space apart are another matter)
+        let under = |col: &str, raw: &str| c.iter().any(|(_, k, v)| k == col && v == raw);
+        assert!(under("下旬平均", "57.45"), "{c:?}");
+        assert!(under("上年同期", "114.12"), "{c:?}");
+        assert!(under("比上月%", "-0.2"), "{c:?}");
+        assert!(under("比上年%", "-15.5"), "{c:?}");
     }
 
     /// Issue 13: `pdftotext -layout` sets a table's title right over its header, no blank

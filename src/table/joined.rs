@@ -574,24 +574,37 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     let found = found.filter(|_| !remarks);
     let skip = found.as_ref().map_or(0, |f| f.0);
     let header: Vec<u32> = printed[skip..].iter().map(|&k| lines[k].no).collect();
-    // the line right over a found header, no unit line, is the table's caption
-    let caption = skip
+    // the line right over a found header, no unit line, is the table's caption (not a
+    // line opening with the stub's label: `项目  本年  上年同期`, header text unread)
+    let over = skip
         .checked_sub(1)
         .map(|p| printed[p])
         .filter(|&k| found.is_some() && printed.get(skip) == Some(&(k + 1)));
+    let opens_with_stub = |k: usize| {
+        let first = lines[k].text.split_whitespace().next().unwrap_or_default();
+        super::names_rows(first)
+    };
+    let caption = over.filter(|&k| !opens_with_stub(k));
+    // (that label alone on its line is the stub's, `Item`)
+    let stub_line = over.filter(|&k| super::names_rows(lines[k].text.trim()));
     let mut above = above;
     if let Some(k) = caption {
         above.insert(0, lines[k].text.trim().to_string());
     }
     let mut out: Vec<Piece> = printed[..skip]
         .iter()
-        .filter(|&&k| Some(k) != caption)
+        .filter(|&&k| Some(k) != caption && Some(k) != stub_line)
         .map(|&k| Piece::Text(lines[k].no))
         .collect();
-    let (stub, labels) = match found {
+    let (mut stub, labels) = match found {
         Some((_, (stub, labels))) => (stub, Some(labels)),
         None => (String::new(), None),
     };
+    if let Some(k) = stub_line
+        && stub.is_empty()
+    {
+        stub = lines[k].text.trim().to_string();
+    }
     if labels.is_none() && !header.is_empty() {
         warnings.push(Warning {
             line: Some(header[0]),
@@ -748,6 +761,7 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         });
     }
     let from = caption
+        .or(stub_line)
         .map(|k| lines[k].no)
         .or(header.first().copied())
         .unwrap_or(lines[first].no);
@@ -1170,6 +1184,27 @@ mod tests {
                 _ => None,
             })
             .expect("a table")
+    }
+
+    /// Issue 13: the line right over a joined table's header that opens with the stub's
+    /// label (`Item`, `项目  本年  上年同期`) is header text, no caption: the table is not
+    /// titled by it, and alone on its line it is the stub.
+    #[test]
+    fn a_line_opening_with_the_stubs_label_is_no_caption() {
+        let t = table(
+            "Table 1. Monthly index by group\n\
+             \n\
+             \x20   Item\n\
+             \x20              Jan Feb Mar\n\
+             Food          161.4 161.4 162.5\n\
+             Fuel          181.7 183.3 183.0\n\
+             Rent          204.1 204.8 205.3\n\
+             Water         150.2 150.9 151.0\n",
+        );
+        assert_ne!(t.title.as_deref(), Some("Item"));
+        assert_eq!(t.stub, ["Item"]);
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(cols, ["Jan", "Feb", "Mar"]);
     }
 
     /// Issue 13: a row of values one space apart that ends in white space for the cells it

@@ -114,6 +114,18 @@ fn ends_in_remark(text: &str) -> bool {
     words >= 1 && values >= 2 && values < before.len()
 }
 
+/// A row's text cut before the words after its values (see [`ends_in_remark`]): the row,
+/// and the remark.
+fn split_remark(text: &str) -> Option<(&str, &str)> {
+    let body = text.trim_end();
+    let toks = tokens(body)?;
+    let words = toks.iter().rev().take_while(|t| !is_value(t.1)).count();
+    let first = toks.get(toks.len().checked_sub(words)?)?.1;
+    // (the remark's first word, found from the end: its byte offset in the text)
+    let at = first.as_ptr() as usize - body.as_ptr() as usize;
+    Some((body[..at].trim_end(), body[at..].trim()))
+}
+
 /// True for a line of values led by the year that labels them (`1978 123.30 457.70`):
 /// [`year_first`].
 pub fn is_year_row(text: &str) -> bool {
@@ -495,6 +507,43 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         .into_iter()
         .map(|r| r.map(|r| label_ending_in_numbers(r, n, spaced)))
         .collect();
+    // rows ending in words after their values (`猪肉③ 13.5 14.14 -4.53% 正常波动;`) print
+    // a column of remarks after the value columns: it is the table's last column, a text
+    // cell in those rows and empty in the others (else the row's values went into its
+    // label)
+    let remarked: Vec<Option<JoinedRow>> = lines
+        .iter()
+        .zip(&rows)
+        .map(|(l, r)| match r {
+            None if ends_in_remark(&l.text) => {
+                let (body, remark) = split_remark(&l.text)?;
+                let mut r = scan_row(body).filter(|r| r.cells.len() == n)?;
+                r.cells.push(remark.to_string());
+                Some(r)
+            }
+            _ => None,
+        })
+        .collect();
+    let remark_column = remarked.iter().any(Option::is_some);
+    let (rows, n) = if remark_column {
+        let rows = rows
+            .into_iter()
+            .zip(remarked)
+            .map(|(r, m)| {
+                m.or_else(|| {
+                    r.map(|mut r| {
+                        if r.cells.len() == n {
+                            r.cells.push(String::new());
+                        }
+                        r
+                    })
+                })
+            })
+            .collect();
+        (rows, n + 1)
+    } else {
+        (rows, n)
+    };
     // the first row: a full row whose values are not all years
     let first = (0..lines.len()).find(|&k| {
         rows[k]
@@ -567,10 +616,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             _ => (s, (stub, labels)),
         }
     });
-    // rows ending in words after their values (`猪肉③ 13.5 14.14 -4.53% 正常波动;`) show a
-    // column of text after the value columns: the header's last word may be its label,
-    // so its words do not say which columns they name
-    let remarks = lines[head_end..].iter().any(|l| ends_in_remark(&l.text));
+    // rows ending in words after their values that could not be read as rows with a
+    // remark show a column of text after the value columns all the same: the header's
+    // last word may be its label, so its words do not say which columns they name
+    let remarks = !remark_column && lines[head_end..].iter().any(|l| ends_in_remark(&l.text));
     let found = found.filter(|_| !remarks);
     let skip = found.as_ref().map_or(0, |f| f.0);
     let header: Vec<u32> = printed[skip..].iter().map(|&k| lines[k].no).collect();
@@ -1186,6 +1235,40 @@ mod tests {
             .expect("a table")
     }
 
+    /// Issue 13: rows joined by single spaces, some ending in a remark after their values
+    /// (`猪肉 13.5 14.14 -4.53% 正常波动;`): the remarks are the table's last column, text
+    /// in those rows and empty in the others, and the header names it last; the row's
+    /// values never go into its label.
+    #[test]
+    fn a_remark_after_the_values_is_the_last_column() {
+        let t = table(
+            "项目 本期均价 上期均价 变动幅度 备注\n\
+             籼米 2.19 2.19 --\n\
+             面粉 2.89 2.89 --\n\
+             猪肉 13.5 14.14 -4.53% 正常波动;\n\
+             仔猪 23.22 22.56 2.93% 正常波动;\n\
+             玉米 3.07 3.06 0.33%\n",
+        );
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(cols, ["本期均价", "上期均价", "变动幅度", "备注"]);
+        let rows = path_cells(&t);
+        let row = |label: &str| {
+            rows.iter()
+                .find(|(p, _)| p == label)
+                .map(|(_, c)| c.clone())
+        };
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            row("猪肉"),
+            Some(s(&["13.5", "14.14", "-4.53%", "正常波动;"]))
+        );
+        assert_eq!(
+            row("仔猪"),
+            Some(s(&["23.22", "22.56", "2.93%", "正常波动;"]))
+        );
+        assert_eq!(row("玉米"), Some(s(&["3.07", "3.06", "0.33%", ""])));
+    }
+
     /// Issue 13: the line right over a joined table's header that opens with the stub's
     /// label (`Item`, `项目  本年  上年同期`) is header text, no caption: the table is not
     /// titled by it, and alone on its line it is the stub.
@@ -1339,27 +1422,6 @@ mod tests {
             &["Item", "2016", "May", "2015", "to", "May", "2016"].map(String::from),
             6
         ));
-    }
-
-    /// Issue 13: rows joined by single spaces, some ending in a remark after their values
-    /// (`正常波动;`): the header's last word may name that column of text, so its words do
-    /// not name the value columns for certain; the columns are left unnamed, the values
-    /// kept in their rows.
-    #[test]
-    fn rows_ending_in_a_remark_leave_the_header_unread() {
-        let t = table(
-            "项目 本期均价 上期均价 变动幅度 备注\n\
-             籼米 2.19 2.19 --\n\
-             面粉 2.89 2.89 --\n\
-             猪肉③ 13.5 14.14 -4.53% 正常波动;\n\
-             玉米 3.07 3.06 0.33%\n",
-        );
-        assert!(
-            t.columns.iter().all(|c| c.path.is_empty()),
-            "{:?}",
-            t.columns
-        );
-        assert_eq!(path_cells(&t)[0].1, ["2.19", "2.19", "--"]);
     }
 
     /// Issue 13: a yearbook's series over the years, each row labelled by its year alone

@@ -120,9 +120,14 @@ fn split_remark(text: &str) -> Option<(&str, &str)> {
     let body = text.trim_end();
     let toks = tokens(body)?;
     let words = toks.iter().rev().take_while(|t| !is_value(t.1)).count();
-    let first = toks.get(toks.len().checked_sub(words)?)?.1;
-    // (the remark's first word, found from the end: its byte offset in the text)
-    let at = first.as_ptr() as usize - body.as_ptr() as usize;
+    // the byte offset of each token's first character, in token order
+    let starts: Vec<usize> = body
+        .char_indices()
+        .zip(std::iter::once(' ').chain(body.chars()))
+        .filter(|((_, c), before)| !c.is_whitespace() && before.is_whitespace())
+        .map(|((i, _), _)| i)
+        .collect();
+    let at = *starts.get(toks.len().checked_sub(words)?)?;
     Some((body[..at].trim_end(), body[at..].trim()))
 }
 

@@ -2655,20 +2655,16 @@ fn header_tree(
     // every column spans none
     // (a line under it of as many words, each one or two CJK characters, ends them: a
     // label wrapped in a narrow column, `上旬平 中旬平 …` over `均 均 …`)
-    let words = |own: &[(usize, Frag)]| -> Vec<String> {
-        own.iter()
-            .flat_map(|(_, f)| f.text.split(' ').filter(|w| !w.is_empty()))
-            .map(str::to_string)
-            .collect()
-    };
+    fn words(own: &[(usize, Frag)]) -> Vec<&str> {
+        own.iter().flat_map(|(_, f)| word_texts(f)).collect()
+    }
     let lines_of: Vec<&[(usize, Frag)]> = split.chunk_by(|a, b| a.0 == b.0).collect();
     let mut named: Vec<(usize, Frag)> = Vec::with_capacity(split.len());
     let mut k = 0;
     while k < lines_of.len() {
         let own = lines_of[k];
         let line = own[0].0;
-        let labels = cjk_led_labels(words(own).iter().map(String::as_str))
-            .filter(|l| n >= 2 && l.len() == n);
+        let labels = cjk_led_labels(words(own)).filter(|l| n >= 2 && l.len() == n);
         // (with such a line under it, its words are as many as the columns on both lines,
         // however the line was cut)
         let tails = labels.as_ref().and_then(|labels| {

@@ -3633,8 +3633,11 @@ fn tail_by_gaps(s: &Stream, part: &Part, first: usize, toks: &[&Tok]) -> Option<
     if toks.iter().any(|t| t.kind != Kind::Value || t.celled) {
         return None;
     }
-    // the most leading columns whose labels the header sets
-    let (m, grid) = (1..n).rev().find_map(|m| {
+    // the most leading columns whose labels the header sets, at least half of them: the
+    // gaps are a guess the count of cells confirms, the weaker the more columns they fill
+    // (a header flowed over lines, lynx's, may set one leaf's label at the margin, where
+    // a row's first value also stands)
+    let (m, grid) = (n.div_ceil(2)..n).rev().find_map(|m| {
         header_grid(s, &part.columns[..m], 0, first)
             .filter(|g| !g.drawn)
             .map(|g| (m, g))
@@ -6053,6 +6056,32 @@ mod tests {
         // two values for the last five columns, one blank between: where are the others?
         let short = "    17                11    28                         22    22  552    1,054";
         assert!(review_row(&text(short)).is_none_or(|c| c.iter().all(String::is_empty)));
+    }
+
+    /// lynx flows a header wider than its screen over lines from the margin: the label
+    /// standing over a row's first value names one column of fifteen, and the gaps of the
+    /// row's eight values fit many readings, so they are left unplaced.
+    #[test]
+    fn a_flowed_header_naming_one_column_does_not_place_a_row_by_its_gaps() {
+        let text = [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "",
+            "   行政复议 行政诉讼",
+            "   结果",
+            "   维持 结果纠正 其他",
+            "   结果 尚未",
+            "   审结 总计 未经复议",
+            "   直接起诉 复议后起诉",
+            "   结果",
+            "   维持 结果纠正 其他",
+            "   结果 尚未审结 总计 结果维持 结果纠正 其他结果 尚未",
+            "   审结 总计",
+            "     1    1      9      9    8  15    3    26",
+            "",
+            "五、存在的主要问题及改进情况",
+        ]
+        .join("\n");
+        assert!(review_row(&text).is_none_or(|c| c.iter().all(String::is_empty)));
     }
 
     /// A row of the unlabelled 复议/诉讼 table printing some of its 15 values (pandoc's

@@ -714,7 +714,12 @@ fn aligned_region(
             continue;
         }
         match kinds[p] {
-            LineKind::Spaced | LineKind::Squeezed | LineKind::Text => {
+            // (a year alone on its line right over the first row heads the rows under it:
+            // `1980`)
+            LineKind::Spaced | LineKind::Squeezed | LineKind::Text | LineKind::Value
+                if kinds[p] != LineKind::Value
+                    || p + 1 == i && crate::line_kind::year_of(t).is_some() =>
+            {
                 // (a line of periods, `Aug. 2007 July 2008 …`, is header however long)
                 let periods = crate::line_kind::numbers_all_years(t);
                 // (a line right under a simple table's rule is its first row, a group

@@ -201,6 +201,43 @@ mod tests {
 
     /// Cells of a year column printed once over the rows it spans (the rows below leave it
     /// empty), and a corner spanning two columns.
+    /// pandoc's table of a page whose corner spans the header's two rows: the second row
+    /// is packed left under the corner; a year alone on the line over the first row heads
+    /// the rows under it, and the table keeps its header.
+    #[test]
+    fn a_year_over_the_first_row_keeps_the_header_above_it() {
+        let text = concat!(
+            "  Item                   Total                       Males                     \n",
+            "  ---------------------- ------------- ------------- ------------- ------------\n",
+            "  Total                  White         Total         White                     \n",
+            "  1980                                                                         \n",
+            "      Total, 3 to 34     49.7 (0.2)    48.8 (0.2)    50.9 (0.3)    50.0 (0.3)  \n",
+            "          3 and 4 years  36.7 (0.9)    37.4 (1.1)    37.8 (1.3)    39.2 (1.6)  \n",
+        );
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["Item"]);
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(
+            cols,
+            ["Total/Total", "Total/White", "Males/Total", "Males/White"]
+        );
+        let rows = path_cells(t);
+        let first = rows.iter().find(|r| r.1.iter().any(|c| !c.is_empty()));
+        assert_eq!(
+            first,
+            Some(&(
+                "1980/Total, 3 to 34".to_string(),
+                vec![
+                    "49.7 (0.2)".into(),
+                    "48.8 (0.2)".into(),
+                    "50.9 (0.3)".into(),
+                    "50.0 (0.3)".into()
+                ]
+            ))
+        );
+    }
+
     #[test]
     fn empty_cells_keep_their_columns() {
         let text = concat!(

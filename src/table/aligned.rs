@@ -2104,6 +2104,9 @@ struct Col {
     x1: usize,
 }
 
+/// Value columns, left to right.
+type Columns = Vec<Col>;
+
 /// Value columns of text whose lines drift (a PDF's text spaces each line by its own
 /// glyph widths): when the rows printing the most values print more than the columns
 /// their overlap gives, the k-th column is the span of the k-th values of those
@@ -2380,6 +2383,86 @@ fn words_over_columns(f: &Frag, cols: &[Col], in_chars: bool) -> Option<Vec<Frag
     one_each.then_some(words)
 }
 
+/// A header whose lowest line (`low`) is periods one space apart, as many as the value
+/// columns, that do not stand over the columns one by one (`Nov. 2017 Nov. 2018 Nov. 2017
+/// Nov. 2018` over four columns set wider): `pdftotext -layout` sets a line of a PDF by
+/// its own glyphs, so the header keeps places of its own, off the values'. The periods
+/// name the columns in order, and the labels above stand over the periods they head
+/// (`Persons with a` / `disability` over the first two). Returns the header's pieces, each
+/// period a piece, and the columns at the periods' places (each reaching halfway to the
+/// next, so that a label centred over two stands over both); `None` unless every piece
+/// of the lowest line is periods, one piece holds two or more, and those are in order.
+fn periods_grid(
+    units: &[(usize, Frag)],
+    cols: &[Col],
+    in_chars: bool,
+    low: usize,
+) -> Option<(Vec<(usize, Frag)>, Columns)> {
+    let n = cols.len();
+    let mut joined = false;
+    let mut periods: Vec<Frag> = Vec::new();
+    for (_, f) in units.iter().filter(|(li, _)| *li == low) {
+        let words = piece_words(f, in_chars);
+        let before = periods.len();
+        let mut start: Option<usize> = None;
+        for (k, w) in words.iter().enumerate() {
+            let s = *start.get_or_insert(k);
+            if crate::line_kind::year_of(&w.text).is_some() {
+                periods.push(Frag {
+                    x0: words[s].x0,
+                    x1: w.x1,
+                    text: word_texts(f)[s..=k].join(" "),
+                });
+                start = None;
+            } else if !w.text.chars().all(|c| c.is_ascii_alphabetic() || c == '.') {
+                return None;
+            }
+        }
+        if start.is_some() {
+            return None;
+        }
+        let held = periods.len() - before;
+        // (a piece over it of as many words of letters ends its periods: `July June July`
+        // over `2008 2009 2009`, a period's month and year on two lines)
+        let months_above = units.iter().any(|(li, a)| {
+            *li + 1 == low
+                && overlap(a.x0, a.x1, f.x0, f.x1) > 0
+                && word_texts(a).len() == held
+                && a.text
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == '.' || c == ' ')
+        });
+        if months_above {
+            return None;
+        }
+        joined |= held >= 2 && words_over_columns(f, cols, in_chars).is_none();
+    }
+    if !joined || n < 2 || periods.len() != n || periods.windows(2).any(|w| w[0].x1 > w[1].x0) {
+        return None;
+    }
+    let own: Vec<Col> = (0..n)
+        .map(|k| Col {
+            x0: if k == 0 {
+                periods[0].x0
+            } else {
+                (periods[k - 1].x1 + periods[k].x0).div_ceil(2)
+            },
+            x1: if k + 1 == n {
+                periods[k].x1
+            } else {
+                (periods[k].x1 + periods[k + 1].x0) / 2
+            },
+        })
+        .collect();
+    let pieces = units
+        .iter()
+        .filter(|(li, _)| *li != low)
+        .cloned()
+        .chain(periods.into_iter().map(|p| (low, p)))
+        .collect();
+    Some((pieces, own))
+}
+
 /// The words of a piece one space apart, each at its place.
 fn piece_words(f: &Frag, in_chars: bool) -> Vec<Frag> {
     words_of(f, in_chars)
@@ -2631,10 +2714,13 @@ fn header_tree(
         tree.unplaced = units.len();
         return tree;
     }
+    let low = units.iter().map(|(li, _)| *li).max().unwrap_or(0);
+    if let Some((units, own)) = periods_grid(units, cols, in_chars, low) {
+        return header_tree(&units, &own, align, in_chars, head);
+    }
     // 0. on the lowest line, a piece whose words each stand over a column of their own,
     // one word a column, is that many labels set one space apart (w3m sets a column as
     // wide as its widest value: `本月 累计` over `12.9 11.8`)
-    let low = units.iter().map(|(li, _)| *li).max().unwrap_or(0);
     let split: Vec<(usize, Frag)> = units
         .iter()
         .flat_map(|(li, f)| {
@@ -4697,6 +4783,30 @@ mod tests {
             has(&c, "Civilian population>Labor force", "May 2008", "154534"),
             "{c:?}"
         );
+    }
+
+    /// pdftotext sets a header line by its own glyphs: a line of periods one space apart
+    /// (`Nov. 2017 Nov. 2018 Nov. 2017 Nov. 2018`) stands off the four columns, and the
+    /// group labels over it stand over its periods, not over the values. The periods name
+    /// the columns in order; each group heads the periods under it.
+    #[test]
+    fn a_line_of_periods_off_the_values_names_the_columns_in_order() {
+        let d = doc(concat!(
+            "                                                               Persons with a      Persons with no\n",
+            "                           Item                                    disability          disability\n",
+            "                                                             Nov. 2017 Nov. 2018 Nov. 2017 Nov. 2018\n",
+            "                         Civilian labor force               6222         6397        154244       156267\n",
+            "                         Participation rate                 20.8         21.1        68.3         68.4\n",
+        ));
+        let c = table_cells(&d);
+        for (col, raw) in [
+            ("Persons with a disability>Nov. 2017", "6222"),
+            ("Persons with a disability>Nov. 2018", "6397"),
+            ("Persons with no disability>Nov. 2017", "154244"),
+            ("Persons with no disability>Nov. 2018", "156267"),
+        ] {
+            assert!(has(&c, "Civilian labor force", col, raw), "{col} {c:?}");
+        }
     }
 
     /// Issue 13: a label centred over its columns may hold a word that ends where a

@@ -742,8 +742,13 @@ fn aligned_region(
                 {
                     break;
                 }
-                // (a caption numbered as a list is, `3.  Households by tenure`)
-                if is_latin_numbered(t.trim()) {
+                // (a caption numbered as a list is, `3.  Households by tenure`, and so is
+                // the end of a numbered caption the PDF wrapped: `… not seasonally` /
+                // `adjusted`)
+                let caption_end = p > floor
+                    && t.starts_with(|c: char| c.is_ascii_lowercase())
+                    && is_numbered_caption(strip_md(&lines[p - 1].text));
+                if is_latin_numbered(t.trim()) || caption_end {
                     break;
                 }
                 // (and so is one text standing over the corner of a header line that
@@ -1967,7 +1972,12 @@ impl Builder<'_> {
         let u = strip_md(&self.lines[j].text);
         // a numbered caption broken off after a comma goes on in the line under it
         // (`Table 1. … by Commodity Group,` / `December 2003 - December 2004`)
-        let unfinished = is_numbered_caption(t) && t.ends_with([',', '，']);
+        // (or one the line under it ends, going on in lower case with a blank line under
+        // it: `… not seasonally` / `adjusted`, a caption wrapped by the PDF)
+        let ended_below = j < self.limit
+            && strip_md(&self.lines[j].text).starts_with(|c: char| c.is_ascii_lowercase())
+            && self.kinds.get(j + 1).is_none_or(|&k| k == LineKind::Blank);
+        let unfinished = is_numbered_caption(t) && (t.ends_with([',', '，']) || ended_below);
         if !number_only && !unfinished {
             // a caption in Chinese with its English title under it (bilingual yearbooks;
             // numbered, or a table's `表…`)
@@ -2734,6 +2744,32 @@ mod tests {
             panic!("{b:?}")
         };
         assert_eq!(t.title, None);
+    }
+
+    /// pdftotext wraps a long numbered caption: the line under it going on in lower case,
+    /// with a blank line under it, ends the caption, and the whole caption titles the table
+    /// (it is no header line of the table).
+    #[test]
+    fn a_numbered_caption_wrapped_onto_a_line_in_lower_case_titles_the_table() {
+        let (b, _) = run(concat!(
+            "Table A-6. Employment status of the civilian population by sex, not seasonally\n",
+            "adjusted\n",
+            "\n",
+            "                      Item              Nov. 2017      Nov. 2018\n",
+            "              Civilian labor force          6222           6397\n",
+            "              Participation rate            20.8           21.1\n",
+        ));
+        assert_eq!(shape(&b), [("table", 1, 6)], "{b:?}");
+        let Block::Table(t) = &b[0] else {
+            unreachable!()
+        };
+        assert_eq!(
+            t.title.as_deref(),
+            Some(
+                "Table A-6. Employment status of the civilian population by sex, not seasonally adjusted"
+            )
+        );
+        assert_eq!(t.stub, ["Item"]);
     }
 
     /// markdownify underlines a page's title (`=====`) and prints the table's caption, the

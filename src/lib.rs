@@ -162,6 +162,10 @@ pub fn parse_bytes(bytes: &[u8], path: &str, opts: &Options) -> Result<Document,
     let mut doc = parse_document(bytes, path, opts)?;
     // the last stage: every number in the unit its column or table states
     units::apply(&mut doc);
+    // the blocks in the order of the text: a caption kept as a paragraph, or text a
+    // table's region holds, is pushed after the table read from the region, and the
+    // templates regroup tables (a stable sort keeps blocks starting on one line as read)
+    doc.blocks.sort_by_key(|b| b.lines()[0]);
     Ok(doc)
 }
 

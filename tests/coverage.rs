@@ -92,6 +92,26 @@ fn no_corpus_line_is_given_twice() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// A reader reads the blocks in order: each starts at or after the line the one before
+/// it starts on (a caption kept as a paragraph over a table once came after the table).
+#[test]
+fn corpus_blocks_are_in_the_order_of_the_text() {
+    let mut failures = Vec::new();
+    for (path, _, doc) in util::corpus_docs() {
+        for w in doc.blocks.windows(2) {
+            if w[1].lines()[0] < w[0].lines()[0] {
+                failures.push(format!(
+                    "{}: lines {:?} after {:?}",
+                    util::stem(path),
+                    w[1].lines(),
+                    w[0].lines()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 /// The check must see a line that no block covers.
 #[test]
 fn coverage_check_sees_a_gap() {

@@ -50,6 +50,14 @@ pub fn check(doc: &govreport::Document, text: &[u8]) {
             assert_eq!(r.cells.len(), t.columns.len(), "row {} of {}", r.line, t.id);
         }
     }
+    for w in doc.blocks.windows(2) {
+        assert!(
+            w[0].lines()[0] <= w[1].lines()[0],
+            "block at {:?} after {:?}",
+            w[1].lines(),
+            w[0].lines()
+        );
+    }
 }
 
 #[test]

@@ -3630,8 +3630,28 @@ fn row_labels(
             // label whose English half has begun: a label is Chinese, then English
             // (`福州市辖区 District under Fuzhou` over `鼓楼区 Gulou`)
             let after_english = english_ended(&cell.text) && f.text.starts_with(is_ideograph);
-            let starts =
-                numbered || total || closed || room_left || headed || heads || after_english;
+            // but English words in lower case on a line printing no value go on the label
+            // above, whatever the room left or the rows between: pdftotext sets a label
+            // spanning rows at its cell's middle, wrapped at the cell's width, its lines
+            // among the rows' (`Both sexes, 65 years and` / a row / `over`): only rows'
+            // lines between the two, no label line of their own
+            let lower_case = !is_data(*k)
+                && f.text.starts_with(|ch: char| ch.is_ascii_lowercase())
+                && cell.text.ends_with(|ch: char| ch.is_ascii_alphabetic())
+                && !cell.text.chars().any(is_cjk)
+                && (cell.last + 1..*k).all(is_data);
+            // and English words in capitals after rows' lines start a label of their own
+            // (`Both sexes, 65 years and` under the rows `TOTAL, 16 years and` / `over`
+            // stands among)
+            let capital_after_rows = !cell.text.chars().any(is_cjk)
+                && f.text.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && (cell.last + 1..*k).any(is_data);
+            let starts = !lower_case && (room_left || headed || heads)
+                || numbered
+                || total
+                || closed
+                || after_english
+                || capital_after_rows;
             !starts
                 && *k - cell.last <= 3
                 && !(cell.on_data && is_data(*k))
@@ -4854,6 +4874,40 @@ mod tests {
             ("55-66 years>Females", "236658"),
         ] {
             assert!(has(&c, row, "Persons", raw), "{row} {c:?}");
+        }
+    }
+
+    /// pdftotext sets a label spanning rows at its cell's middle, wrapped at the cell's
+    /// width, its lines among the rows' lines (`Both sexes, 65 years and` / a row /
+    /// `over`): English words in lower case on a line of their own go on the label above,
+    /// and words in capitals after rows start the next one; each heads its five rows,
+    /// centred among them.
+    #[test]
+    fn a_spanning_label_wrapped_among_its_rows_goes_on_in_lower_case() {
+        let d = doc(concat!(
+            "                         Item                     Nov. 2017    Nov. 2018\n",
+            "                         Civilian labor force          6222         6397\n",
+            "                         Participation rate            20.8         21.1\n",
+            "TOTAL, 16 years and      Employed                      5693         5904\n",
+            "over\n",
+            "                         Unemployed                     529          494\n",
+            "                         Unemployment rate              8.5          7.7\n",
+            "                         Civilian labor force          2730         2670\n",
+            "                         Participation rate            36.5         35.3\n",
+            "Both sexes, 65 years and\n",
+            "                         Employed                      2469         2460\n",
+            "over\n",
+            "                         Unemployed                     262          210\n",
+            "                         Unemployment rate              9.6          7.9\n",
+        ));
+        let c = table_cells(&d);
+        for (row, raw) in [
+            ("TOTAL, 16 years and over>Civilian labor force", "6222"),
+            ("TOTAL, 16 years and over>Unemployment rate", "8.5"),
+            ("Both sexes, 65 years and over>Civilian labor force", "2730"),
+            ("Both sexes, 65 years and over>Unemployment rate", "9.6"),
+        ] {
+            assert!(has(&c, row, "Nov. 2017", raw), "{row} {c:?}");
         }
     }
 

@@ -1917,8 +1917,13 @@ impl Builder<'_> {
         } else if let Some(k) = self.caption_name_line(i) {
             j = k + 1;
         }
-        if j < self.limit && self.kinds[j] == LineKind::Blank {
-            j += 1;
+        // (a blank line at most under it; two in a PDF's text, where the page's spacing
+        // sets blank lines)
+        let most_blank = if self.paged { 2 } else { 1 };
+        for _ in 0..most_blank {
+            if j < self.limit && self.kinds[j] == LineKind::Blank {
+                j += 1;
+            }
         }
         // a rule drawn over a fixed-width table (`________`)
         let rule = |t: &str| {
@@ -2770,6 +2775,29 @@ mod tests {
             )
         );
         assert_eq!(t.stub, ["Item"]);
+    }
+
+    /// pdftotext sets the page's spacing as blank lines: a table's name two blank lines
+    /// over its header still names it (in a PDF's text, with its page breaks).
+    #[test]
+    fn a_name_two_blank_lines_over_a_pdf_table_titles_it() {
+        let text = concat!(
+            "2025年预算单位收入预算总表\n",
+            "\n",
+            "\n",
+            "            项目                          收入预算\n",
+            "                                    合计 财政拨款收入\n",
+            "一般公共服务支出                         127886849 127886849\n",
+            "    财政事务                         127886849 127886849\n",
+            "社会保障和就业支出                        17560320 17560320\n",
+            "\u{c}",
+        );
+        let (b, _) = run(text);
+        let Some(Block::Table(t)) = b.first() else {
+            panic!("{b:?}")
+        };
+        assert_eq!(t.title.as_deref(), Some("2025年预算单位收入预算总表"));
+        assert_eq!(t.lines[0], 1);
     }
 
     /// markdownify underlines a page's title (`=====`) and prints the table's caption, the

@@ -4711,7 +4711,8 @@ mod tests {
             "Energy                   170.2      2.1               -0.4\n",
         ));
         let c = table_cells(&d);
-        assert_has(&c, "Food", "May 2016(2002=100)", "143.3");
+        // (an index's base is no unit: a level of its own)
+        assert_has(&c, "Food", "May 2016>(2002=100)", "143.3");
         assert_has(&c, "Shelter", "April to May 2016 % change", "0.1");
         assert_has(&c, "Energy", "May 2015 to May 2016 % change", "-0.4");
         let d = doc(concat!(

@@ -362,7 +362,8 @@ pub(crate) fn lead_text_cells(cells: &[String]) -> Option<&str> {
 /// A column path whose last level is a bracketed unit alone (`社会消费品零售总额` over
 /// `(亿元)`, a header row of units under the labels, or a label's cell wrapped before its
 /// unit): the unit is the label's, as printed on one line (`社会消费品零售总额(亿元)`).
-/// A bracketed number (`(1)`, a column's number) stays a level.
+/// A bracketed number (`(1)`, a column's number) stays a level, and so does an index's
+/// base (`(2002=100)` under each month of a price index: a header row of its own, no unit).
 fn unit_onto_label(mut path: Vec<String>) -> Vec<String> {
     let unit = path.last().is_some_and(|t| {
         let inner = t
@@ -370,7 +371,10 @@ fn unit_onto_label(mut path: Vec<String>) -> Vec<String> {
             .and_then(|r| r.strip_suffix([')', '）']));
         inner.is_some_and(|i| {
             let i = i.trim();
-            !i.is_empty() && i.chars().count() <= 10 && !i.chars().all(|c| c.is_ascii_digit())
+            !i.is_empty()
+                && i.chars().count() <= 10
+                && !i.chars().all(|c| c.is_ascii_digit())
+                && !i.contains(['=', '＝'])
         })
     });
     if unit && path.len() >= 2 {
@@ -2745,6 +2749,28 @@ fn strip_brackets(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A header row of units under the labels joins each label (`零售总额` / `(亿元)`);
+    /// a row of an index's base (`(2002=100)`) is no unit: it stays a level.
+    #[test]
+    fn a_units_row_joins_its_labels_and_a_base_row_stays_a_level() {
+        let text = "| Item | May 2015 | May 2016 | 零售总额 |
+|---|---|---|---|
+| | (2002=100) | (2002=100) | (亿元) |
+| All-items | 126.9 | 128.8 | 132678.4 |
+";
+        let d = testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(
+            cols,
+            [
+                "May 2015/(2002=100)",
+                "May 2016/(2002=100)",
+                "零售总额(亿元)"
+            ]
+        );
+    }
 
     fn rows(spec: &[(u32, &str)]) -> Vec<RawRow> {
         spec.iter()

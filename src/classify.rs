@@ -742,11 +742,12 @@ fn aligned_region(
                 {
                     break;
                 }
-                // (a caption numbered as a list is, `3.  Households by tenure`, and so is
-                // the end of a numbered caption the PDF wrapped: `… not seasonally` /
-                // `adjusted`)
+                // (a caption numbered as a list is, `3.  Households by tenure`, and so is the
+                // end of a numbered caption the PDF wrapped, in lower case with a blank line
+                // under it: `… not seasonally` / `adjusted`, as `caption_name_line` reads it)
                 let caption_end = p > floor
                     && t.starts_with(|c: char| c.is_ascii_lowercase())
+                    && kinds.get(p + 1) == Some(&LineKind::Blank)
                     && is_numbered_caption(strip_md(&lines[p - 1].text));
                 if is_latin_numbered(t.trim()) || caption_end {
                     break;

@@ -2422,8 +2422,8 @@ fn periods_grid(
             return None;
         }
         let held = periods.len() - before;
-        // (a piece over it of as many words of letters ends its periods: `July June July`
-        // over `2008 2009 2009`, a period's month and year on two lines)
+        // (not where a piece of as many words of letters stands over it: `July June July`
+        // over `2008 2009 2009`, each period's month and year on two lines)
         let months_above = units.iter().any(|(li, a)| {
             *li + 1 == low
                 && overlap(a.x0, a.x1, f.x0, f.x1) > 0

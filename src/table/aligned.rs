@@ -4088,7 +4088,9 @@ fn code_paths(body: &[LineInfo], data: &[usize], rows: Vec<Vec<String>>) -> Labe
 /// A piece is cut too where its last words start where two pieces or more start and read
 /// as they do, numbers aside (`1998 Q1` over `Q2`, `Q3`: lynx sets a label spanning rows
 /// one space before the first row's own): an indented child does not repeat its
-/// siblings' words (`All items` over `Food`).
+/// siblings' words (`All items` over `Food`). Or where they read so starting right of
+/// the words before them (pdftotext squeezes a spanning label and the row's own onto one
+/// space): the tail then moves to where its like pieces start.
 fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usize, Frag)> {
     let mut seen: HashMap<usize, usize> = HashMap::new();
     for w in pieces.windows(2) {
@@ -4121,31 +4123,35 @@ fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usiz
     for (_, f) in &pieces {
         *shapes.entry((f.x0, shape(&f.text))).or_default() += 1;
     }
+    // where two pieces or more of each shape start, left to right
+    let mut places: HashMap<String, Vec<usize>> = HashMap::new();
+    for ((x, t), &n) in &shapes {
+        if n >= 2 {
+            places.entry(t.clone()).or_default().push(*x);
+        }
+    }
+    for xs in places.values_mut() {
+        xs.sort_unstable();
+    }
     pieces
         .into_iter()
         .flat_map(|(k, f)| {
             let words = words_of(&f, in_chars);
             let texts = word_texts(&f);
-            // (the word where the tail starts, and the place its like pieces start)
+            // (the word where the tail starts, and the place its like pieces start: its
+            // own, or else the first right of where the words before it end, pdftotext
+            // squeezing a label spanning rows and the row's own onto one space, `Women,
+            // 16 to 64 years Employment-population ratio`; the tail goes to that place)
             let alike: Option<(usize, usize)> = (1..words.len().min(texts.len())).find_map(|i| {
-                let tail = shape(&texts[i..].join(" "));
-                if shapes
-                    .get(&(words[i].0, tail.clone()))
-                    .is_some_and(|&n| n >= 2)
-                {
-                    return Some((words[i].0, words[i].0));
-                }
-                // (or read as two pieces or more starting at one place right of the
-                // words before it, which end short of there: pdftotext squeezes a
-                // label spanning rows and the row's own onto one space, `Women, 16 to
-                // 64 years Employment-population ratio`; the tail goes to that place)
+                let xs = places.get(&shape(&texts[i..].join(" ")))?;
+                let at = words[i].0;
                 let head_end = words[i - 1].1;
-                shapes
-                    .iter()
-                    .filter(|&((x, t), &n)| n >= 2 && *t == tail && head_end < *x)
-                    .map(|((x, _), _)| *x)
-                    .min()
-                    .map(|x| (words[i].0, x))
+                let x = if xs.contains(&at) {
+                    at
+                } else {
+                    *xs.iter().find(|&&x| head_end < x)?
+                };
+                Some((at, x))
             });
             cut_between_words(&f, in_chars, |_, word| {
                 starts.contains(&word.0) || alike.is_some_and(|(at, _)| at == word.0)

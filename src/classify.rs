@@ -743,13 +743,9 @@ fn aligned_region(
                     break;
                 }
                 // (a caption numbered as a list is, `3.  Households by tenure`, and so is the
-                // end of a numbered caption the PDF wrapped, in lower case with a blank line
-                // under it: `… not seasonally` / `adjusted`, as `caption_name_line` reads it)
-                let caption_end = p > floor
-                    && t.starts_with(|c: char| c.is_ascii_lowercase())
-                    && kinds.get(p + 1) == Some(&LineKind::Blank)
-                    && is_numbered_caption(strip_md(&lines[p - 1].text));
-                if is_latin_numbered(t.trim()) || caption_end {
+                // end of a numbered caption the PDF wrapped)
+                if is_latin_numbered(t.trim()) || p > floor && ends_wrapped_caption(lines, kinds, p)
+                {
                     break;
                 }
                 // (and so is one text standing over the corner of a header line that
@@ -958,6 +954,17 @@ fn joined_below(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> O
         .find(|&j| table::joined::scan_row(&lines[j].text).is_some())
         .and_then(|j| joined_region(lines, kinds, j, floor))
         .filter(|r| r.start <= i)
+}
+
+/// True when line `j` (not the first) ends the numbered caption on the line over it, as a
+/// PDF wraps a long one: it goes on in lower case, a blank line (or the end) under it
+/// (`Table A-6. … not seasonally` / `adjusted`).
+fn ends_wrapped_caption(lines: &[Line], kinds: &[LineKind], j: usize) -> bool {
+    j > 0
+        && j < lines.len()
+        && strip_md(&lines[j].text).starts_with(|c: char| c.is_ascii_lowercase())
+        && kinds.get(j + 1).is_none_or(|&k| k == LineKind::Blank)
+        && is_numbered_caption(strip_md(&lines[j - 1].text))
 }
 
 /// A line of two or more years and nothing else (`1861. 1870. 1881.`, `2020 2021`): a
@@ -1978,12 +1985,9 @@ impl Builder<'_> {
         let u = strip_md(&self.lines[j].text);
         // a numbered caption broken off after a comma goes on in the line under it
         // (`Table 1. … by Commodity Group,` / `December 2003 - December 2004`)
-        // (or one the line under it ends, going on in lower case with a blank line under
-        // it: `… not seasonally` / `adjusted`, a caption wrapped by the PDF)
-        let ended_below = j < self.limit
-            && strip_md(&self.lines[j].text).starts_with(|c: char| c.is_ascii_lowercase())
-            && self.kinds.get(j + 1).is_none_or(|&k| k == LineKind::Blank);
-        let unfinished = is_numbered_caption(t) && (t.ends_with([',', '，']) || ended_below);
+        // (or one the PDF wrapped onto the line under it)
+        let unfinished = is_numbered_caption(t) && t.ends_with([',', '，'])
+            || ends_wrapped_caption(self.lines, self.kinds, j);
         if !number_only && !unfinished {
             // a caption in Chinese with its English title under it (bilingual yearbooks;
             // numbered, or a table's `表…`)

@@ -1938,27 +1938,18 @@ fn blank_form(
                 })
             })
     };
-    let mut cols: Vec<Col> = units
+    let mut leaves: Vec<(usize, usize)> = units
         .iter()
         .filter(|(li, f)| !over_lower(*li, f))
-        .map(|(_, f)| Col { x0: f.x0, x1: f.x1 })
+        .map(|(_, f)| (f.x0, f.x1))
         .collect();
-    cols.sort_by_key(|c| c.x0);
-    if cols.len() < 2 || cols.windows(2).any(|w| w[0].x1 > w[1].x0) {
+    leaves.sort_by_key(|l| l.0);
+    if leaves.len() < 2 || leaves.windows(2).any(|w| w[0].1 > w[1].0) {
         return None;
     }
-    let n = cols.len();
-    // no value gives a column its width: each leaf's column reaches halfway to the next,
-    // so that a label centred over two leaves stands over both
-    let leaves: Vec<(usize, usize)> = cols.iter().map(|c| (c.x0, c.x1)).collect();
-    for k in 0..n {
-        if k > 0 {
-            cols[k].x0 = (leaves[k - 1].1 + leaves[k].0).div_ceil(2);
-        }
-        if k + 1 < n {
-            cols[k].x1 = (leaves[k].1 + leaves[k + 1].0) / 2;
-        }
-    }
+    let n = leaves.len();
+    // no value gives a column its width
+    let cols = halfway_columns(&leaves);
     let tree = header_tree(&units, &cols, align, in_chars, head);
     if tree.unplaced > 0 || tree.rows.is_empty() {
         return None;
@@ -2440,20 +2431,8 @@ fn periods_grid(
     if !joined || n < 2 || periods.len() != n || periods.windows(2).any(|w| w[0].x1 > w[1].x0) {
         return None;
     }
-    let own: Vec<Col> = (0..n)
-        .map(|k| Col {
-            x0: if k == 0 {
-                periods[0].x0
-            } else {
-                (periods[k - 1].x1 + periods[k].x0).div_ceil(2)
-            },
-            x1: if k + 1 == n {
-                periods[k].x1
-            } else {
-                (periods[k].x1 + periods[k + 1].x0) / 2
-            },
-        })
-        .collect();
+    let spans: Vec<(usize, usize)> = periods.iter().map(|p| (p.x0, p.x1)).collect();
+    let own = halfway_columns(&spans);
     let pieces = units
         .iter()
         .filter(|(li, _)| *li != low)
@@ -2461,6 +2440,26 @@ fn periods_grid(
         .chain(periods.into_iter().map(|p| (low, p)))
         .collect();
     Some((pieces, own))
+}
+
+/// Columns from the spans of their leaves where no value gives them a width: each
+/// reaches halfway to the next, so that a label centred over two leaves stands over both.
+fn halfway_columns(leaves: &[(usize, usize)]) -> Columns {
+    let n = leaves.len();
+    (0..n)
+        .map(|k| Col {
+            x0: if k == 0 {
+                leaves[0].0
+            } else {
+                (leaves[k - 1].1 + leaves[k].0).div_ceil(2)
+            },
+            x1: if k + 1 == n {
+                leaves[k].1
+            } else {
+                (leaves[k].1 + leaves[k + 1].0) / 2
+            },
+        })
+        .collect()
 }
 
 /// The words of a piece one space apart, each at its place.

@@ -3634,15 +3634,16 @@ fn row_labels(
             // spanning rows at its cell's middle, wrapped at the cell's width, its lines
             // among the rows' (`Both sexes, 65 years and` / a row / `over`): only rows'
             // lines between the two, no label line of their own
-            let lower_case = !is_data(*k)
+            let english = !cell.text.chars().any(is_cjk);
+            let lower_case = english
+                && !is_data(*k)
                 && f.text.starts_with(|ch: char| ch.is_ascii_lowercase())
                 && cell.text.ends_with(|ch: char| ch.is_ascii_alphabetic())
-                && !cell.text.chars().any(is_cjk)
                 && (cell.last + 1..*k).all(is_data);
             // and English words in capitals after rows' lines start a label of their own
             // (`Both sexes, 65 years and` under the rows `TOTAL, 16 years and` / `over`
             // stands among)
-            let capital_after_rows = !cell.text.chars().any(is_cjk)
+            let capital_after_rows = english
                 && f.text.starts_with(|ch: char| ch.is_ascii_uppercase())
                 && (cell.last + 1..*k).any(is_data);
             let starts = !lower_case && (room_left || headed || heads)

@@ -2859,10 +2859,7 @@ fn header_tree(
         // `population`, breaks where its writer chose)
         // (or a label's second language under it: Chinese over English, `工业` /
         // `Industry`, wider or not)
-        let second_language = up.text.chars().any(crate::normalize::is_cjk)
-            && !up.text.chars().any(|c| c.is_ascii_alphabetic())
-            && dp.text.starts_with(|c: char| c.is_ascii_alphabetic())
-            && !dp.text.chars().any(crate::normalize::is_cjk);
+        let second_language = second_language(&up.text, &dp.text);
         let centred = (up.x0 + up.x1).abs_diff(dp.x0 + dp.x1) <= 2;
         let lined = (up.x0.abs_diff(dp.x0) <= 1 || centred || up.x1.abs_diff(dp.x1) <= 1)
             && (dp.x1 - dp.x0 <= up.x1 - up.x0 + 1 || goes_on || second_language);
@@ -2887,10 +2884,41 @@ fn header_tree(
             });
         (!orphan).then_some(u)
     };
+    let mut wraps: Vec<Option<usize>> = (0..pieces.len()).map(wrap_of).collect();
+    // A lowest line with one piece under each column, one of which cannot end the cell
+    // above it (it is wider: `change in thousands` under `May to June 2023`), is a
+    // header row of its own, a units row under the labels (`thousands` under `May
+    // 2023`): a tool wraps some labels of a row, and one line of the header is either
+    // the cells' row or the cells' ends, not both.
+    let lowest: Vec<usize> = (0..pieces.len())
+        .filter(|&d| pieces[d].top == low)
+        .collect();
+    let one_each = lowest.len() == n
+        && lowest
+            .iter()
+            .enumerate()
+            .all(|(j, &d)| pieces[d].cols == [j]);
+    // (the piece each stands under; English under Chinese is one label's second language)
+    let above = |d: usize| {
+        (0..pieces.len())
+            .filter(|&u| {
+                pieces[u].top < low
+                    && overlap(pieces[u].x0, pieces[u].x1, pieces[d].x0, pieces[d].x1) > 0
+            })
+            .max_by_key(|&u| pieces[u].top)
+    };
+    let rows_of_their_own = lowest
+        .iter()
+        .all(|&d| above(d).is_some_and(|u| !second_language(&pieces[u].text, &pieces[d].text)));
+    if one_each && n >= 2 && rows_of_their_own && lowest.iter().any(|&d| wraps[d].is_none()) {
+        for &d in &lowest {
+            wraps[d] = None;
+        }
+    }
     let mut cell_of: Vec<usize> = Vec::with_capacity(pieces.len());
     let mut cells: Vec<Unit> = Vec::new();
     for (d, f) in pieces.iter().enumerate() {
-        match wrap_of(d) {
+        match wraps[d] {
             Some(u) => {
                 let k = cell_of[u];
                 let c = &mut cells[k];
@@ -3031,6 +3059,15 @@ fn header_tree(
     tree.rows = rows;
     tree.lines = lines;
     tree
+}
+
+/// A header line under another that is its label in a second language: Chinese over
+/// English (`工业` / `Industry`).
+fn second_language(up: &str, down: &str) -> bool {
+    up.chars().any(crate::normalize::is_cjk)
+        && !up.chars().any(|c| c.is_ascii_alphabetic())
+        && down.starts_with(|c: char| c.is_ascii_alphabetic())
+        && !down.chars().any(crate::normalize::is_cjk)
 }
 
 /// The narrowest run of columns a header piece is centred over, to a column, among
@@ -4717,10 +4754,11 @@ mod tests {
             "Energy                   170.2      2.1               -0.4\n",
         ));
         let c = table_cells(&d);
-        // (an index's base is no unit: a level of its own)
+        // (an index's base is no unit: a level of its own; the line under the labels
+        // is a row of its own, a piece under each column)
         assert_has(&c, "Food", "May 2016>(2002=100)", "143.3");
-        assert_has(&c, "Shelter", "April to May 2016 % change", "0.1");
-        assert_has(&c, "Energy", "May 2015 to May 2016 % change", "-0.4");
+        assert_has(&c, "Shelter", "April to May 2016>% change", "0.1");
+        assert_has(&c, "Energy", "May 2015 to May 2016>% change", "-0.4");
         let d = doc(concat!(
             "Item                Persons with a disability\n",
             "                     Total   Men     Women\n",
@@ -6851,5 +6889,38 @@ Table B-2.  Persons by reason
         ));
         assert!(has(&cells, "Rural areas>2001", "Total dwellings", "800"));
         assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
+
+    /// Issue 13: a units row under a release's header (w3m). Each label stands over its
+    /// unit; the unit under `Q1 to Q2` is wider than the label, so no cell wraps there,
+    /// and the row is a header row of its own under every column, not the end of some
+    /// labels.
+    #[test]
+    fn a_units_row_under_the_labels_is_a_header_row() {
+        let text = [
+            "Table 2 Output by region",
+            "",
+            "        Item         Q1 2024   Q2 2024  Q1 to Q2   Q2 2023 to Q2 2024",
+            "                     tonnes    tonnes   change in tonnes  % change",
+            "North                12.5      13.1     0.6               4.0",
+            "South                20.1      19.4     -0.7              -2.5",
+            "East                 7.3       7.9      0.6               8.2",
+        ]
+        .join("\n");
+        let d = doc(&text);
+        let t = d.tables().next().expect("a table");
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            cols,
+            [
+                "Q1 2024>tonnes",
+                "Q2 2024>tonnes",
+                "Q1 to Q2>change in tonnes",
+                "Q2 2023 to Q2 2024>% change",
+            ]
+        );
+        let cells = table_cells(&d);
+        assert!(has(&cells, "South", "Q2 2024>tonnes", "19.4"));
+        assert!(has(&cells, "East", "Q2 2023 to Q2 2024>% change", "8.2"));
     }
 }

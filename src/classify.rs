@@ -1175,7 +1175,15 @@ fn cellline_region(
     i: usize,
     floor: usize,
 ) -> Result<Region, usize> {
-    let short = |k: usize| strip_md(&lines[k].text).chars().count() <= MAX_CELL_CHARS;
+    // (a longer line between two lone values is a row's label all the same: the values
+    // of the row above end on the line before it, its own start on the line after, `0.9`
+    // / `Finance, insurance, real estate, rental and leasing` / `7.1`)
+    let short = |k: usize| {
+        let n = strip_md(&lines[k].text).chars().count();
+        let between_values =
+            k > 0 && kinds[k - 1] == LineKind::Value && kinds.get(k + 1) == Some(&LineKind::Value);
+        n <= MAX_CELL_CHARS || between_values && n <= 2 * MAX_CELL_CHARS
+    };
     let cell = |k: usize| match kinds[k] {
         LineKind::Value | LineKind::Bar | LineKind::Furniture | LineKind::Blank => true,
         LineKind::Text | LineKind::Squeezed => short(k),

@@ -908,7 +908,11 @@ fn read_table(
             // `Rural Urban Combd.` under each of two periods)
             let repeated = super::header::repeated_reading(&h, n);
             let forced_by_repetition = repeated.is_some();
-            let Some(lo) = repeated.or_else(|| level_order(&h, n)) else {
+            // (full rows of one cell a column admit no reading with spans)
+            let Some(lo) = repeated
+                .or_else(|| level_order(&h, n))
+                .or_else(|| super::header::grid_reading(&h, n))
+            else {
                 continue;
             };
             let forced = lo.only || forced_by_repetition;
@@ -2031,5 +2035,72 @@ Total\n1145\n587\n558\n100.0\n51.3\n48.7\n105.2\n0-4\n65\n35\n30\n5.7\n3.1\n2.6\
         );
         let d = doc(&form("01 填报单位:某某局"));
         assert_eq!(d.tables().next().expect("a table").title, None);
+    }
+
+    /// Issue 13: a page whose header is two full rows, the labels over a units row
+    /// (`thousands` under each of two months, `% change` under each of two changes),
+    /// flattened one cell per line. No header with spans fits its eight cells over four
+    /// columns; the rows of one cell a column do. A row label longer than most, between
+    /// the values of the rows around it, is one of its cells.
+    #[test]
+    fn a_header_of_full_rows_over_a_units_row_one_cell_a_line() {
+        let text = "Table 3 Jobs by region and industry
+Item
+May 2024
+June 2024
+May to June 2024
+June 2023 to June 2024
+thousands
+thousands
+% change
+% change
+Northern region
+All industries
+120.5
+121.0
+0.4
+1.2
+Farming
+10.1
+10.0
+-1.0
+2.0
+Accommodation, food services, arts, entertainment and recreation
+8.2
+8.6
+4.9
+-3.1
+Mining
+3.3
+3.4
+3.0
+0.0
+";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            cols,
+            [
+                "May 2024>thousands",
+                "June 2024>thousands",
+                "May to June 2024>% change",
+                "June 2023 to June 2024>% change"
+            ]
+        );
+        let c = cells(&d);
+        assert_eq!(c.len(), 16, "{c:?}");
+        assert!(has(
+            &c,
+            "Northern region>Accommodation, food services, arts, entertainment and recreation",
+            "June 2024>thousands",
+            "8.6"
+        ));
+        assert!(has(
+            &c,
+            "Northern region>Mining",
+            "June 2023 to June 2024>% change",
+            "0.0"
+        ));
     }
 }

@@ -882,6 +882,45 @@ pub fn repeated_reading(labels: &[String], n: usize) -> Option<LevelOrder> {
     })
 }
 
+/// A header of two or three full rows, one cell over each column in every row (a units
+/// row under the labels: `May 2023` `June 2023` over `thousands` `thousands`), read from
+/// its cells in reading order: the cells are `k × n`, and no reading with spans fits
+/// them, since a parent of a single child would be one cell (see [`level_order`]). Each
+/// column takes the cell at its place in every row. None unless the cells are two or
+/// three rows of `n` whose lowest row is units: each of its labels printed more than
+/// once in it (cells a flattening dropped also leave `k × n` cells, of no such row).
+///
+/// ```
+/// use govreport::table::header::grid_reading;
+/// let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+/// let h = s(&["May", "June", "Change", "Share", "tonnes", "tonnes", "%", "%"]);
+/// let r = grid_reading(&h, 4).unwrap();
+/// assert_eq!(r.paths[2], s(&["Change", "%"]));
+/// assert!(grid_reading(&h[..6], 4).is_none());
+/// assert!(grid_reading(&s(&["A", "B", "x", "y"]), 2).is_none());
+/// ```
+pub fn grid_reading(labels: &[String], n: usize) -> Option<LevelOrder> {
+    let k = labels.len();
+    if n < 2 || !k.is_multiple_of(n) || !(2..=3).contains(&(k / n)) {
+        return None;
+    }
+    let units = &labels[k - n..];
+    if !units
+        .iter()
+        .all(|u| units.iter().filter(|v| fold(v) == fold(u)).count() >= 2)
+    {
+        return None;
+    }
+    Some(LevelOrder {
+        paths: (0..n)
+            .map(|c| labels[c..].iter().step_by(n).cloned().collect())
+            .collect(),
+        score: 0.0,
+        ambiguous: false,
+        only: false,
+    })
+}
+
 /// A header read from its cells in reading order alone.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LevelOrder {

@@ -365,6 +365,8 @@ struct Key {
     part: bool,
     /// The period the label names (`Aug. 2007`, `2008年3月`), in time order.
     period: Option<u32>,
+    /// What the label is a date of, where it is nothing but a date ([`DateKind`]).
+    date: DateKind,
 }
 
 impl Key {
@@ -375,6 +377,7 @@ impl Key {
             bigrams: marks(label),
             part: names_part(&folded),
             period: period_key(label),
+            date: date_kind(&folded),
             folded,
             total: is_total(label),
         })
@@ -735,13 +738,55 @@ pub fn is_total(label: &str) -> bool {
         && f.chars().count() <= 8
 }
 
+/// A label that is nothing but a date: a year or a month of one (`2006`, `2008-03`,
+/// `Aug. 2007`), or a span of years (`1996-2000`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DateKind {
+    No,
+    Point,
+    Span,
+}
+
+/// The [`DateKind`] of a folded label.
+fn date_kind(folded: &str) -> DateKind {
+    let years = folded
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4 && d.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)))
+        .count();
+    let words: String = folded
+        .chars()
+        .filter(|c| {
+            !c.is_ascii_digit()
+                && !c.is_whitespace()
+                && !"-\u{2014}\u{2013}~\u{ff5e}/.,\u{5e74}\u{6708}\u{81f3}".contains(*c)
+        })
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let month = words.len() >= 3
+        && crate::outline::MONTH_NAMES
+            .iter()
+            .any(|m| *m == words || m.starts_with(&words) && words.len() <= 4);
+    match years {
+        1 if words.is_empty() || month => DateKind::Point,
+        2 if words.is_empty() => DateKind::Span,
+        _ => DateKind::No,
+    }
+}
+
 /// The score of `label` as the parent of a run of units, kept as the run grows one child
 /// at a time (the search tries every run length): a single child, a total heading a group,
 /// a child repeating its parent, a total before the last child and periods out of time
-/// order (`Aug. 2008` then `Aug. 2007`: the leaves of the next group start again) count
-/// against; words shared with the children count for (at most 1.5).
+/// order (`Aug. 2008` then `Aug. 2007`: the leaves of the next group start again), a
+/// date heading dates (a year heads months, no other years) and children of different
+/// kinds of date (years, then spans of years: `1995 … 2006` under one label, `1996-2000
+/// …` under the next) count against; words shared with the children count for (at most
+/// 1.5).
 struct ParentScore<'a> {
     label: &'a Key,
+    /// The last child's kind of date, and how often the kind changed along the children.
+    date: Option<DateKind>,
+    date_changes: usize,
+    dated_children: usize,
     /// The last child's period, and the way the children's periods run (-1, 0, 1).
     period: Option<u32>,
     run: i8,
@@ -758,6 +803,9 @@ impl<'a> ParentScore<'a> {
     fn new(label: &'a Key) -> Self {
         ParentScore {
             label,
+            date: None,
+            date_changes: 0,
+            dated_children: 0,
             period: None,
             run: 0,
             out_of_order: false,
@@ -774,6 +822,14 @@ impl<'a> ParentScore<'a> {
         self.total_before |= self.newest_total;
         self.newest_total = child.children.is_empty() && child.label.total;
         self.children += 1;
+        let d = child.label.date;
+        if self.date.is_some_and(|last| last != d) {
+            self.date_changes += 1;
+        }
+        self.date = Some(d);
+        if d != DateKind::No {
+            self.dated_children += 1;
+        }
         if let Some(p) = child.label.period {
             if let Some(q) = self.period {
                 let way = (p as i64 - q as i64).signum() as i8;
@@ -811,6 +867,10 @@ impl<'a> ParentScore<'a> {
         if self.out_of_order {
             s -= 3.0;
         }
+        if self.label.date != DateKind::No {
+            s -= 2.0 * self.dated_children as f64;
+        }
+        s -= 0.5 * self.date_changes as f64;
         s + f64::min(self.overlap, 1.5)
     }
 }

@@ -4349,4 +4349,36 @@ Item| Population (person)| Percentage (%)| Sex Ratio (Female=100)
         );
         assert_eq!(t[0].rows.len(), 4);
     }
+
+    /// Issue 13: a header of three rows printed with the cells present only (html2text),
+    /// its spans left to rebuild. Which cells of the middle row head the lowest row's,
+    /// and how many each, the counts allow several ways; dates tell: a year heads no
+    /// other years, and the years under one label and the spans of years under the next
+    /// are children of different labels.
+    #[test]
+    fn dates_choose_the_spans_of_a_header_printed_with_its_cells_present() {
+        let text = "Table 4 Output and growth
+
+Item| Output| Growth rates (%)  
+---|---|---  
+2019| 2020| 2021| Index (2021 = 100)| Average growth  
+2019| 2020| 2016-2018| 2019-2021  
+Farming| 10.5| 11.2| 12.0| 114.3| 107.1| 3.1| 6.9  
+Mining| 4.0| 3.8| 4.4| 110.0| 115.8| -1.2| 4.9  
+";
+        let t = tables_of(text);
+        let cols: Vec<String> = t[0].columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            cols,
+            [
+                "Output>2019",
+                "Output>2020",
+                "Output>2021",
+                "Growth rates (%)>Index (2021 = 100)>2019",
+                "Growth rates (%)>Index (2021 = 100)>2020",
+                "Growth rates (%)>Average growth>2016-2018",
+                "Growth rates (%)>Average growth>2019-2021",
+            ]
+        );
+    }
 }

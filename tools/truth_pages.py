@@ -94,6 +94,11 @@ def table_html(cells, border):
         out.append(header(shown, 1, corner))
         printed = set()
         for r in rows:
+            # (a row the truth gives no label, a form's one row, prints its values
+            # under an empty label cell)
+            if not r:
+                tds = '<td></td>' + ''.join(f'<td>{html.escape(fmt(val.get((r, c))))}</td>' for c in cols)
+                out.append(f'<tr>{tds}</tr>\n')
             for d in range(len(r)):
                 pre = r[:d + 1]
                 if pre in printed:

@@ -1039,6 +1039,9 @@ fn blank_form_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Reg
     let fail = Err(i + 1);
     let (mut j, mut blanks, mut spaced, mut last) = (i + 1, 0, 0, i);
     let mut ruled = false;
+    // (a header line led by a cell naming the rows, `项目  本期实际  本年累计`, and the
+    // lines of row labels under it: a form's one header line over its rows)
+    let (mut cornered, mut labels_after) = (false, 0);
     while j < lines.len() {
         let t = trim(strip_md(&lines[j].text));
         match kinds[j] {
@@ -1067,6 +1070,13 @@ fn blank_form_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Reg
                     break;
                 }
                 spaced += usize::from(kinds[j] == LineKind::Spaced || rule);
+                if cornered {
+                    labels_after += usize::from(kinds[j] == LineKind::Text);
+                } else if kinds[j] != LineKind::Text {
+                    cornered = crate::line_kind::cells(&lines[j].text)
+                        .first()
+                        .is_some_and(|c| crate::table::names_rows(&c.text));
+                }
                 last = j;
                 blanks = 0;
             }
@@ -1075,7 +1085,7 @@ fn blank_form_region(lines: &[Line], kinds: &[LineKind], i: usize) -> Result<Reg
         j += 1;
     }
     if after_empty_rows(kinds, j).is_some_and(|k| crate::line_kind::is_data_line(&lines[k].text))
-        || spaced < 2
+        || spaced < 2 && !(spaced == 1 && cornered && labels_after >= 2)
     {
         return fail;
     }

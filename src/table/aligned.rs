@@ -1912,13 +1912,34 @@ fn blank_form(
         .collect();
     let stub_x1 = stub.iter().map(|(_, f)| f.x1).max().unwrap_or(0);
     let stub_line = stub.iter().map(|(li, _)| *li).max();
-    if texts.iter().any(|(_, f)| f.x0 < stub_x1 && f.x1 > stub_x1) {
+    // (under the corner, a line of one piece set from the left of the corner's end is a
+    // row's label, however far it runs: `项目` centred over labels set from the left, and
+    // a tool that sets wide characters one column wide puts the header off the labels)
+    let below_corner = |li: usize| stub_line.is_none_or(|s| li > s);
+    let label_line =
+        |li: usize| below_corner(li) && head[li].frags.len() == 1 && head[li].frags[0].x0 < stub_x1;
+    if texts
+        .iter()
+        .any(|(li, f)| f.x0 < stub_x1 && f.x1 > stub_x1 && !label_line(*li))
+    {
         return None;
     }
+    // (CJK labels one space apart are cells of their own, `本期实际 本年累计`: lynx sets
+    // a header's cells so where it counts a wide character one column wide)
     let units: Vec<(usize, Frag)> = texts
         .iter()
-        .filter(|(_, f)| f.x0 >= stub_x1)
-        .map(|(li, f)| (*li, (*f).clone()))
+        .filter(|(li, f)| f.x0 >= stub_x1 && !label_line(*li))
+        .flat_map(|(li, f)| {
+            let words = word_texts(f);
+            let apart = words.len() >= 2
+                && cjk_led_labels(words.iter().copied()).is_some_and(|l| l.len() == words.len());
+            let pieces = if apart {
+                piece_words(f, in_chars)
+            } else {
+                vec![(*f).clone()]
+            };
+            pieces.into_iter().map(move |p| (*li, p))
+        })
         .collect();
     let centre = |f: &Frag| (f.x0 + f.x1) as f64 / 2.0;
     // a cell standing over a lower one: overlapping it, or centred between two neighbours
@@ -1958,8 +1979,8 @@ fn blank_form(
     // column, the rows' labels below it
     let (corner, labels): (Vec<_>, Vec<_>) = texts
         .iter()
-        .filter(|(_, f)| f.x1 <= stub_x1)
-        .partition(|(li, _)| stub_line.is_some_and(|s| *li <= s));
+        .filter(|(_, f)| f.x0 < stub_x1)
+        .partition(|(li, _)| !below_corner(*li));
     let corner: Vec<(usize, Frag)> = corner.iter().map(|(li, f)| (*li, (*f).clone())).collect();
     let l = usize::from(stub_x1 > 0);
     let mut rows = header_rows(&tree, &join_corner(&corner), l, lines[0]);
@@ -6922,5 +6943,38 @@ Table B-2.  Persons by reason
         let cells = table_cells(&d);
         assert!(has(&cells, "South", "Q2 2024>tonnes", "19.4"));
         assert!(has(&cells, "East", "Q2 2023 to Q2 2024>% change", "8.2"));
+    }
+
+    /// Issue 13: a blank statistics form as lynx prints it from a page: its title, one
+    /// header line led by the corner (`项目`, the value columns' labels one space apart)
+    /// and a line per row holding its label alone, the labels running under the
+    /// columns' labels (lynx counts a wide character one column wide). A table of empty
+    /// cells, one row a label line; inscriptis's two spaces between the labels read
+    /// alike.
+    #[test]
+    fn a_blank_form_of_one_header_line_and_label_lines() {
+        let form = |gap: &str| {
+            format!(
+                "            某市政务公开情况统计报表\n\n              项目            本期数{gap}本年累计\n   \
+                 主动公开信息数\n   \u{3000}\u{3000}其中：全文电子化的主动公开信息数\n   \
+                 收到申请数\n   \u{3000}\u{3000}其中：1.当面申请数\n   \u{3000}\u{3000}2.网上申请数\n"
+            )
+        };
+        for gap in [" ", "  "] {
+            let d = doc(&form(gap));
+            let t = d.tables().next().expect("a table");
+            let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+            assert_eq!(cols, ["本期数", "本年累计"], "gap {gap:?}");
+            assert_eq!(t.rows.len(), 5, "gap {gap:?}: {:?}", t.rows);
+            assert!(
+                t.rows
+                    .iter()
+                    .all(|r| r.cells.iter().all(|c| c.raw.is_empty()))
+            );
+            assert_eq!(
+                t.rows[4].path.last().map(String::as_str),
+                Some("2.网上申请数")
+            );
+        }
     }
 }

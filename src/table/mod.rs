@@ -780,10 +780,50 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                 .all(|r| r.cells.first().is_some_and(|c| !c.trim().is_empty()))
             && data.iter().any(|r| kind_of(&r.cells[0]) == CellKind::Text)
     };
+    // (and a first column under that word in which no row prints anything: the rows'
+    // labels left blank, a form's one row of totals)
+    let blank_stub = || {
+        head.first()
+            .and_then(|r| r.cells.first())
+            .is_some_and(|c| names_rows(c))
+            && data
+                .iter()
+                .all(|r| r.cells.first().is_some_and(|c| c.trim().is_empty()))
+    };
     let year_stub = known.is_none() && l == 0 && n >= 2 && (is_year_column(data) || named_stub());
-    if year_stub {
+    let blank = !year_stub && known.is_none() && l == 0 && n >= 2 && blank_stub();
+    if year_stub || blank {
         (n, l) = (n - 1, 1);
     }
+    // Header rows under a corner over labels left blank that print text over them are
+    // set a column left: pandoc sets each header row's cells from the first column, the
+    // corner's span down left out. They move back a column (their last cell is empty).
+    let moved: Vec<RawRow>;
+    let head = if blank
+        && head.len() > 1
+        && head[1..]
+            .iter()
+            .any(|r| r.cells.first().is_some_and(|c| !c.trim().is_empty()))
+        && head[1..]
+            .iter()
+            .all(|r| r.cells.last().is_some_and(|c| c.trim().is_empty()))
+    {
+        moved = head
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut r = r.clone();
+                if i > 0 {
+                    r.cells.pop();
+                    r.cells.insert(0, String::new());
+                }
+                r
+            })
+            .collect();
+        &moved[..]
+    } else {
+        head
+    };
     // a number in a column other rows use for labels: the rows are not one grid, unless
     // the column's numbers are years in order (`1998 | Q1 | …` over `1998 | Q2 | …`)
     if grid

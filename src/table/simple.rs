@@ -268,4 +268,41 @@ mod tests {
             ]
         );
     }
+
+    /// Issue 13: a form's one row of totals, its label left blank, under a header of
+    /// three rows (pandoc's simple table). pandoc sets each lower header row's cells from
+    /// the first column, the corner's span down left out, so `合计` stands over the blank
+    /// labels: the column under the corner word is the labels', and the lower rows move
+    /// back a column. Before, `合计` headed an empty column and every value went one
+    /// column left.
+    #[test]
+    fn lower_header_rows_over_blank_labels_move_back_a_column() {
+        let text = [
+            "某局2025年“三公”经费预算表",
+            "",
+            "  Item   “三公”经费预算数                                                       机关运行经费预算数",
+            "  ------ ------------------ ------------ ---------------------- -------- ------ --------------------",
+            "  合计   因公出国(境)费     公务接待费   公务用车购置及运行费                   ",
+            "                                         小计                   运行费          ",
+            "         120.5              60.0         20.5                   40.0     40.0   900.25",
+        ]
+        .join("\n");
+        let d = doc(&text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["Item"]);
+        let at = |col: &str| {
+            let j = t.columns.iter().position(|c| c.path.join(">") == col)?;
+            Some(t.rows[0].cells[j].raw.clone())
+        };
+        assert_eq!(at("“三公”经费预算数>合计").as_deref(), Some("120.5"));
+        assert_eq!(
+            at("“三公”经费预算数>因公出国(境)费").as_deref(),
+            Some("60.0")
+        );
+        assert_eq!(
+            at("“三公”经费预算数>公务用车购置及运行费>运行费").as_deref(),
+            Some("40.0")
+        );
+        assert_eq!(at("机关运行经费预算数").as_deref(), Some("900.25"));
+    }
 }

@@ -85,6 +85,9 @@ struct LineInfo {
     code: String,
     /// The line starts a page (a form feed before it).
     page: bool,
+    /// Where the line's trailing spaces end, where it prints two or more (inscriptis and
+    /// pandoc pad each row of a table to the table's width): 0 otherwise.
+    reach: usize,
 }
 
 /// Reads an aligned region. `furniture[i]` marks the lines that are page furniture;
@@ -457,12 +460,19 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
         if kind == Kind::Other {
             frags = units_rejoined(frags);
         }
+        // (measured as the frags are: a mark after the spaces is a piece of its own)
+        let reach = if l.text.ends_with("  ") && !frags.is_empty() {
+            measure(&format!("{}x", l.text)).last().map_or(0, |f| f.x0)
+        } else {
+            0
+        };
         infos.push(LineInfo {
             no: l.no,
             frags,
             kind,
             code: String::new(),
             page: l.text.contains('\u{c}'),
+            reach,
         });
     }
     infos
@@ -3704,7 +3714,17 @@ fn row_labels(
             let capital_after_rows = english
                 && f.text.starts_with(|ch: char| ch.is_ascii_uppercase())
                 && (cell.last + 1..*k).any(is_data);
+            // and a label line padded past the label area to the values' (a tool that pads
+            // every row to the table's width) is a row whose value cells are empty, not a
+            // cell's first line
+            // (English words in lower case under it go on with it all the same: a page
+            // printed padded to its width, `Job losers and persons who completed` /
+            // `temporary jobs`)
+            let goes_on = f.text.starts_with(|ch: char| ch.is_ascii_lowercase())
+                && cell.text.ends_with(|ch: char| ch.is_ascii_alphabetic());
+            let padded = !cell.on_data && body[cell.last].reach > boundary && !goes_on;
             let starts = !lower_case && (room_left || headed || heads)
+                || padded
                 || numbered
                 || total
                 || closed
@@ -6976,5 +6996,34 @@ Table B-2.  Persons by reason
                 Some("2.网上申请数")
             );
         }
+    }
+
+    /// Issue 13: inscriptis pads every row of a table with spaces to the table's width,
+    /// and a group label's row (`在总计中:`, `一、按轻重工业分`) prints no value: its
+    /// line, padded past the labels' area, is a row whose value cells are empty, not the
+    /// first line of the label under it (which read `在总计中:亏损企业`).
+    #[test]
+    fn a_label_line_padded_to_the_tables_width_is_a_row_of_its_own() {
+        let text = [
+            "表1 规模以上工业主要指标",
+            "",
+            "项目        企业数(个)  产值     增加值    ",
+            "总计        8377    45461  12868  ",
+            "在总计中:                           ",
+            "亏损企业      1047    2681   716    ",
+            "一、按轻重工业分                        ",
+            "轻工业       4821    24290  6816   ",
+            "重工业       3556    21171  6051   ",
+        ]
+        .join("\n");
+        let d = doc(&text);
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<String> = t.rows.iter().map(|r| r.path.join(">")).collect();
+        assert!(paths.contains(&"亏损企业".to_string()), "{paths:?}");
+        assert!(
+            paths.contains(&"一、按轻重工业分>重工业".to_string()),
+            "{paths:?}"
+        );
+        assert!(!paths.iter().any(|p| p.contains("在总计中:亏损企业")));
     }
 }

@@ -1243,10 +1243,15 @@ fn cellline_region(
     let squeezed = (start..end)
         .filter(|&k| kinds[k] == LineKind::Squeezed)
         .count();
+    // (cells each closed by a `|` line print an empty cell as a bar line right after
+    // another: such cells count with the values, a small form's `0.36` and its blanks)
+    let empties = (start + 1..end)
+        .filter(|&k| kinds[k] == LineKind::Bar && kinds[k - 1] == LineKind::Bar)
+        .count();
     let enough = if squeezed > 0 {
         squeezed >= 2
     } else {
-        values >= 3
+        values >= 3 || values >= 1 && values + empties >= 3
     };
     if !enough {
         return Err(run_end);

@@ -229,6 +229,11 @@ fn values_per_row(items: &[Item]) -> Vec<usize> {
 /// cells is no cell); `None` where they do not.
 fn closing_bars(items: &[Item]) -> Option<Vec<Item>> {
     let cell = |k: Kind| matches!(k, Kind::Value | Kind::Label);
+    // (lines over the first closed cell stand above the table: its unit line, `单位:万元`)
+    let first = items
+        .windows(2)
+        .position(|w| cell(w[0].kind) && w[1].kind == Kind::Bar)?;
+    let (above, items) = items.split_at(first);
     let n_cells = items.iter().filter(|it| cell(it.kind)).count();
     let closed = items
         .windows(2)
@@ -237,7 +242,7 @@ fn closing_bars(items: &[Item]) -> Option<Vec<Item>> {
     if items.iter().any(|it| it.kind == Kind::Blank) || n_cells < 6 || closed * 10 < n_cells * 9 {
         return None;
     }
-    let mut out: Vec<Item> = Vec::with_capacity(items.len());
+    let mut out: Vec<Item> = above.to_vec();
     let mut seen_label = false;
     let mut prev = Kind::Blank;
     for it in items {
@@ -2102,5 +2107,36 @@ Mining
             "June 2023 to June 2024>% change",
             "0.0"
         ));
+    }
+
+    /// Issue 13: a small form, each cell closed by a `|` line, two figures only and its
+    /// other cells empty (a bar line right after another), under its unit line: a table
+    /// of four rows, the empty cells in place, the unit line its note. The empty cells
+    /// count with the values for the region, and the unit line over the first closed
+    /// cell stands above the table.
+    #[test]
+    fn a_small_form_of_cells_closed_by_bar_lines_under_its_unit() {
+        let d = doc(
+            "某单位2021年“三公”经费支出预算表\n单位:万元\n项目\n|\n预算数\n|\n合计\n|\n1.20\n|\n\
+因公出国(境)费\n|\n|\n公务接待费\n|\n1.20\n|\n公务用车购置及运行费\n|\n|\n",
+        );
+        let t = d.tables().next().expect("a table");
+        let rows: Vec<(String, String)> = t
+            .rows
+            .iter()
+            .map(|r| (r.path.join(">"), r.cells[0].raw.clone()))
+            .collect();
+        let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            rows,
+            [
+                s("合计", "1.20"),
+                s("因公出国(境)费", ""),
+                s("公务接待费", "1.20"),
+                s("公务用车购置及运行费", "")
+            ]
+        );
+        // (the unit line the table's note, whence `units` gives the values' unit)
+        assert_eq!(t.note.as_deref(), Some("单位:万元"));
     }
 }

@@ -93,6 +93,13 @@ def table_html(cells, border):
     else:
         out.append(header(shown, 1, corner))
         printed = set()
+        # (rows in the order of their tree: a row under a label printed earlier goes
+        # with that label's other rows, as the page nests it, not after the next label)
+        first = {}
+        for r in rows:
+            for d in range(len(r)):
+                first.setdefault(r[:d + 1], len(first))
+        rows = sorted(rows, key=lambda r: [first[r[:d + 1]] for d in range(len(r))])
         for r in rows:
             # (a row the truth gives no label, a form's one row, prints its values
             # under an empty label cell)

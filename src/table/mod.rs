@@ -514,9 +514,12 @@ fn value_start(rows: &[RawRow]) -> Option<usize> {
                 || r.cells.iter().any(|c| kind_of(c) == CellKind::Na)
         })
         .filter_map(|r| {
-            r.cells
-                .iter()
-                .position(|c| matches!(kind_of(c), CellKind::Number | CellKind::Na))
+            // (a year in the first column labels its row: `2023 | 673300.3 | …` under a
+            // group row, a series' rows)
+            r.cells.iter().enumerate().position(|(j, c)| {
+                matches!(kind_of(c), CellKind::Number | CellKind::Na)
+                    && !(j == 0 && year_of(c).is_some())
+            })
         })
         .min()
 }
@@ -4420,5 +4423,41 @@ Mining| 4.0| 3.8| 4.4| 110.0| 115.8| -1.2| 4.9
                 "Growth rates (%)>Average growth>2019-2021",
             ]
         );
+    }
+
+    /// Issue 13: rows labelled by periods (`2Q 2024`, `2023`) under group rows printing
+    /// no value, the groups nested by indentation. A year in the first column labels its
+    /// row: it says nothing of where the values start, so the group rows are rows, not
+    /// header rows starting a new table at each group.
+    #[test]
+    fn rows_labelled_by_years_under_group_rows_are_one_table() {
+        let text = "\
+| Item                   | Latest Data | % Change | Period Data |
+|------------------------|-------------|----------|-------------|
+| Output                 |             |          |             |
+|     Gross Output       |             |          |             |
+|         2Q 2024        | 1200.5      | 3.1      | 1180.0      |
+|         2023           | 4650.2      | -1.0     | 4700.9      |
+|     Net Output         |             |          |             |
+|         2Q 2024        | 800.1       | 2.0      | 790.3       |
+|         2023           | 3100.7      | 0.5      | 3090.2      |
+| Output per Head        |             |          |             |
+|     2023               | 51200       | -2.2     | 52350       |
+";
+        let t = tables_of(text);
+        assert_eq!(t.len(), 1, "{t:#?}");
+        let cols: Vec<String> = t[0].columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(cols, ["Latest Data", "% Change", "Period Data"]);
+        let at = |path: &[&str]| {
+            t[0].rows
+                .iter()
+                .find(|r| r.path == path)
+                .map(|r| r.cells[0].raw.clone())
+        };
+        assert_eq!(
+            at(&["Output", "Net Output", "2023"]).as_deref(),
+            Some("3100.7")
+        );
+        assert_eq!(at(&["Output per Head", "2023"]).as_deref(), Some("51200"));
     }
 }

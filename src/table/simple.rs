@@ -305,4 +305,35 @@ mod tests {
         );
         assert_eq!(at("机关运行经费预算数").as_deref(), Some("900.25"));
     }
+
+    /// Issue 13: a group row whose label is longer than a line of a table's labels
+    /// usually is (`Gross Fixed Capital Formation at Constant Prices`, 48 characters),
+    /// printing no value: pandoc pads the row with spaces into the values' columns, so it
+    /// is a row of the table, not a sentence ending it, and it heads the row under it.
+    #[test]
+    fn a_long_group_label_padded_into_the_values_is_a_row() {
+        let text = [
+            "  Item                                               Latest Data   % Change",
+            "  -------------------------------------------------- ------------- ----------",
+            "  Output                                                           ",
+            "  \u{a0}\u{a0}\u{a0}\u{a0}2023                                           4650.2        -1.0",
+            "  Gross Fixed Capital Formation at Constant Prices                 ",
+            "  \u{a0}\u{a0}\u{a0}\u{a0}2023                                           1490.2        4.9",
+            "  Private Sector                                                   ",
+            "  \u{a0}\u{a0}\u{a0}\u{a0}2023                                           1217.8        3.3",
+        ]
+        .join("\n");
+        let d = doc(&text);
+        assert_eq!(d.tables().count(), 1);
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<String> = t.rows.iter().map(|r| r.path.join(">")).collect();
+        assert!(
+            paths.contains(&"Gross Fixed Capital Formation at Constant Prices>2023".to_string()),
+            "{paths:?}"
+        );
+        assert!(
+            paths.contains(&"Private Sector>2023".to_string()),
+            "{paths:?}"
+        );
+    }
 }

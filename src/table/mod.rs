@@ -506,6 +506,12 @@ pub(crate) fn is_label_like(cell: &str) -> bool {
 /// whose numbers are all years is a header row of periods (`1995 | 1996 | 指数 | |`,
 /// under the corner's span): its years say nothing of where the values start.
 fn value_start(rows: &[RawRow]) -> Option<usize> {
+    // (under a corner naming the rows, `Item`, the first column is the labels' whatever
+    // they print: `25 44`, an age group, read as a number)
+    let corner = rows
+        .first()
+        .and_then(|r| r.cells.first())
+        .is_some_and(|c| names_rows(c));
     rows.iter()
         .filter(|r| {
             r.cells
@@ -518,7 +524,7 @@ fn value_start(rows: &[RawRow]) -> Option<usize> {
             // group row, a series' rows)
             r.cells.iter().enumerate().position(|(j, c)| {
                 matches!(kind_of(c), CellKind::Number | CellKind::Na)
-                    && !(j == 0 && year_of(c).is_some())
+                    && !(j == 0 && (corner || year_of(c).is_some()))
             })
         })
         .min()
@@ -833,11 +839,15 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
         && known.is_none()
         && !year_stub
         && (0..l).any(|k| {
-            data.iter().any(|r| {
-                r.cells
-                    .get(k)
-                    .is_some_and(|c| kind_of(c) == CellKind::Number && !names_band(c))
-            }) && !labels_years(data, k)
+            // (the column under the word naming the rows is the labels' whatever some
+            // of them print: `25 44` read as a number)
+            !(k == 0 && named_stub())
+                && data.iter().any(|r| {
+                    r.cells
+                        .get(k)
+                        .is_some_and(|c| kind_of(c) == CellKind::Number && !names_band(c))
+                })
+                && !labels_years(data, k)
         })
     {
         if ctx.grid {

@@ -336,4 +336,33 @@ mod tests {
             "{paths:?}"
         );
     }
+
+    /// Issue 13: under the corner `Item`, the first column is the rows' labels though one
+    /// of them reads as a number (`2544`, an age group whose dash was lost): the group
+    /// rows over the first values (`Labour force ('000)`, `Age group`) are rows heading
+    /// the rows under them, not header rows, and no warning calls the grid inconsistent.
+    #[test]
+    fn a_number_among_the_labels_under_the_corner_is_a_label() {
+        let text = [
+            "  Item                     2001   2002",
+            "  ------------------------ ------ ------",
+            "  Labour force ('000)             ",
+            "  \u{a0}\u{a0}\u{a0}\u{a0}Age group                   ",
+            "  \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}Under 25         408    396",
+            "  \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}2544             2047   2051",
+            "  \u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}65 and over      42     42",
+            "  Participation rate (%)          ",
+            "  \u{a0}\u{a0}\u{a0}\u{a0}Overall              61.4   61.8",
+        ]
+        .join("\n");
+        let d = doc(&text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.stub, ["Item"]);
+        let paths: Vec<String> = t.rows.iter().map(|r| r.path.join(">")).collect();
+        assert!(
+            paths.contains(&"Labour force ('000)>Age group>2544".to_string()),
+            "{paths:?}"
+        );
+        assert!(d.warnings.is_empty(), "{:?}", d.warnings);
+    }
 }

@@ -1759,12 +1759,15 @@ fn nest_under_blank_heads(rows: &mut [Row], banded: bool, warnings: &mut Vec<War
     let mut heads: Vec<String> = Vec::new();
     let mut run: Vec<usize> = Vec::new();
     let mut guessed: Option<u32> = None;
+    // the rows of the innermost open group so far
+    let mut members: Vec<usize> = Vec::new();
     for i in 0..rows.len() {
         if blank(&rows[i]) {
             run.push(i);
             continue;
         }
         if !run.is_empty() {
+            members.clear();
             if run.len() < heads.len() && guessed.is_none() {
                 guessed = Some(rows[run[0]].line);
             }
@@ -1779,8 +1782,19 @@ fn nest_under_blank_heads(rows: &mut [Row], banded: bool, warnings: &mut Vec<War
                 heads.push(label);
             }
         }
+        // A row after two rows of its group or more that totals them in every column
+        // (`Overall` under `Under 25 … 65 and over`) closes the group: the rows after it
+        // belong to the group around it (`Male`, `Female` beside `Age Group`). A total
+        // printed first, over its parts, closes nothing.
+        let closes = heads.len() >= 2 && members.len() >= 2 && totals(&rows[i], &members, rows);
         let r = &mut rows[i];
         r.path.splice(skip..skip, heads.iter().cloned());
+        if closes {
+            heads.pop();
+            members.clear();
+        } else {
+            members.push(i);
+        }
     }
     if let Some(line) = guessed {
         warnings.push(Warning {
@@ -1793,6 +1807,30 @@ fn nest_under_blank_heads(rows: &mut [Row], banded: bool, warnings: &mut Vec<War
         });
     }
     true
+}
+
+/// True when `row` prints, in every column where it prints a number, the sum of the rows
+/// `parts` (each printing a number there), one column at least, to the printed decimals.
+fn totals(row: &Row, parts: &[usize], rows: &[Row]) -> bool {
+    let mut compared = 0;
+    for (j, c) in row.cells.iter().enumerate() {
+        let Some(total) = c.value else { continue };
+        let mut sum = 0.0;
+        let mut decimals = printed_decimals(&c.raw);
+        for &k in parts {
+            let Some(p) = rows[k].cells.get(j).filter(|p| p.value.is_some()) else {
+                return false;
+            };
+            sum += p.value.unwrap_or_default();
+            decimals = decimals.max(printed_decimals(&p.raw));
+        }
+        let tol = 0.5 * 10f64.powi(-(decimals as i32)) * parts.len() as f64 + 1e-9;
+        if (sum - total).abs() > tol {
+            return false;
+        }
+        compared += 1;
+    }
+    compared > 0
 }
 
 /// Rows printed as breakdowns of the row above them (`其中` marked `#`): in a table of one
@@ -4469,5 +4507,37 @@ Mining| 4.0| 3.8| 4.4| 110.0| 115.8| -1.2| 4.9
             Some("3100.7")
         );
         assert_eq!(at(&["Output per Head", "2023"]).as_deref(), Some("51200"));
+    }
+
+    /// Issue 13: group rows nested two deep, their indentation lost (markdownify). The
+    /// `Overall` row after the age groups totals them in every column: it closes `Age
+    /// group`, and `Male`, `Female` and their `Overall` stand beside it under `Labour
+    /// force`. A total printed first, over its parts, would close nothing.
+    #[test]
+    fn a_total_after_its_group_closes_the_group() {
+        let text = "\
+| Item | 2001 | 2002 |
+| --- | --- | --- |
+| Labour force ('000) |  |  |
+| Age group |  |  |
+| Under 25 | 408 | 396 |
+| 25 to 64 | 2976 | 3049 |
+| 65 and over | 42 | 42 |
+| Overall | 3426 | 3487 |
+| Male | 1965 | 1965 |
+| Female | 1461 | 1522 |
+| Overall | 3426 | 3487 |
+";
+        let t = tables_of(text);
+        let paths: Vec<String> = t[0].rows.iter().map(|r| r.path.join(">")).collect();
+        assert!(
+            paths.contains(&"Labour force ('000)>Age group>Overall".to_string()),
+            "{paths:?}"
+        );
+        assert!(
+            paths.contains(&"Labour force ('000)>Male".to_string()),
+            "{paths:?}"
+        );
+        assert!(!paths.iter().any(|p| p.contains("Age group>Female")));
     }
 }

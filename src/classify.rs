@@ -653,18 +653,21 @@ fn aligned_region(
                 // (a label line padded with spaces to the rows' width is a row printing
                 // no value, however long: pandoc and inscriptis pad every row of a table
                 // to its width, `Gross Fixed Capital Formation at Current Prices   …`)
-                let wide = t.chars().map(crate::line_kind::width).sum::<usize>();
-                let values_at = crate::line_kind::cells(&lines[last_data].text)
-                    .iter()
-                    .find(|f| crate::line_kind::is_value(&f.text))
-                    .map_or(usize::MAX, |f| f.x0);
-                let padded_row = t.ends_with("   ")
-                    && wide > values_at
-                    && strip_md(t).chars().count() <= 2 * 45
-                    && !t.trim_end().ends_with(['.', '。']);
+                // (worked out only for a line that would end the table)
+                let padded_row = || {
+                    let wide = t.chars().map(crate::line_kind::width).sum::<usize>();
+                    let values_at = crate::line_kind::cells(&lines[last_data].text)
+                        .iter()
+                        .find(|f| crate::line_kind::is_value(&f.text))
+                        .map_or(usize::MAX, |f| f.x0);
+                    t.ends_with("   ")
+                        && wide > values_at
+                        && strip_md(t).chars().count() <= 2 * 45
+                        && !t.trim_end().ends_with(['.', '。'])
+                };
                 if text_breaks_table(t, blank(j.wrapping_sub(1)) && blank(j + 1))
                     && !form.continues(t)
-                    && !padded_row
+                    && !padded_row()
                 {
                     break;
                 }

@@ -236,15 +236,16 @@ pub(crate) const MONTH_NAMES: [&str; 12] = [
 
 /// True when the text's first word names a month (`OCT`, `March`, `Sept.`).
 fn starts_with_month(t: &str) -> bool {
-    let w: String = t
-        .chars()
-        .take_while(char::is_ascii_alphabetic)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let w: String = t.chars().take_while(char::is_ascii_alphabetic).collect();
+    is_month_word(&w.to_ascii_lowercase())
+}
+
+/// True when a lower-case word is a month's name or its abbreviation (`march`, `sept`).
+pub(crate) fn is_month_word(w: &str) -> bool {
     w.len() >= 3
         && MONTH_NAMES
             .iter()
-            .any(|m| *m == w || m.starts_with(&w) && w.len() <= 4)
+            .any(|m| *m == w || m.starts_with(w) && w.len() <= 4)
 }
 
 fn scan_roman(t: &str) -> Option<(Scheme, String, usize)> {

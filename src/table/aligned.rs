@@ -2865,13 +2865,18 @@ fn header_tree(
             }
         })
         .collect();
-    let wrap_of = |d: usize| -> Option<usize> {
+    // the nearest piece over piece `d` (pieces are in line order: those above come first)
+    let above = |d: usize| {
         let dp = &pieces[d];
-        let u = (0..d)
+        (0..d)
             .filter(|&k| {
                 pieces[k].top < dp.top && overlap(pieces[k].x0, pieces[k].x1, dp.x0, dp.x1) > 0
             })
-            .max_by_key(|&k| pieces[k].top)?;
+            .max_by_key(|&k| pieces[k].top)
+    };
+    let wrap_of = |d: usize| -> Option<usize> {
+        let dp = &pieces[d];
+        let u = above(d)?;
         let up = &pieces[u];
         let no_blank = !blank_at[up.top + 1..dp.top].iter().any(|&b| b);
         // one column; a column found only by the nearest numbers cannot tell
@@ -2929,15 +2934,7 @@ fn header_tree(
             .iter()
             .enumerate()
             .all(|(j, &d)| pieces[d].cols == [j]);
-    // (the piece each stands under; English under Chinese is one label's second language)
-    let above = |d: usize| {
-        (0..pieces.len())
-            .filter(|&u| {
-                pieces[u].top < low
-                    && overlap(pieces[u].x0, pieces[u].x1, pieces[d].x0, pieces[d].x1) > 0
-            })
-            .max_by_key(|&u| pieces[u].top)
-    };
+    // (each stands under a piece; English under Chinese is one label's second language)
     let rows_of_their_own = lowest
         .iter()
         .all(|&d| above(d).is_some_and(|u| !second_language(&pieces[u].text, &pieces[d].text)));

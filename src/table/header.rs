@@ -762,12 +762,8 @@ fn date_kind(folded: &str) -> DateKind {
         })
         .collect::<String>()
         .to_ascii_lowercase();
-    let month = words.len() >= 3
-        && crate::outline::MONTH_NAMES
-            .iter()
-            .any(|m| *m == words || m.starts_with(&words) && words.len() <= 4);
     match years {
-        1 if words.is_empty() || month => DateKind::Point,
+        1 if words.is_empty() || crate::outline::is_month_word(&words) => DateKind::Point,
         2 if words.is_empty() => DateKind::Span,
         _ => DateKind::No,
     }

@@ -1961,6 +1961,8 @@ impl Builder<'_> {
             j += 1;
         } else if form {
             j += fields;
+        } else if let Some(k) = self.caption_number_under(i) {
+            j = k + 1;
         } else if let Some(k) = self.caption_name_line(i) {
             j = k + 1;
         }
@@ -2045,9 +2047,39 @@ impl Builder<'_> {
         .then_some(j)
     }
 
+    /// The caption's number a PDF's text set on the line under its name (`　年区本级…支出表`
+    /// / `2021`, `　城市居民消费价格分类指数` / `7-2`): pdftotext puts a run whose baseline
+    /// sits a little lower (digits in another font) on a line of its own, at its place,
+    /// which is the gap left of the name. A number alone, ending where the name starts
+    /// (to two columns).
+    fn caption_number_under(&self, c: usize) -> Option<usize> {
+        let j = c + 1;
+        if j >= self.limit {
+            return None;
+        }
+        let lead = |s: &str| s.chars().take_while(|c| c.is_whitespace()).count();
+        let (name, frag) = (&self.lines[c].text, &self.lines[j].text);
+        let f = frag.trim();
+        let number = (1..=8).contains(&f.chars().count())
+            && f.starts_with(|c: char| c.is_ascii_digit())
+            && f.ends_with(|c: char| c.is_ascii_digit())
+            && f.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '.'));
+        let (at, end) = (lead(frag), lead(frag) + f.chars().count());
+        (number
+            && lead(name) >= 1
+            && !name.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            && at <= lead(name)
+            && end + 2 >= lead(name))
+        .then_some(j)
+    }
+
     /// The caption of line `c` kept as a paragraph (its table prints a caption of its own).
     fn caption_paragraph(&mut self, c: usize) {
-        let last = self.caption_name_line(c).unwrap_or(c);
+        let last = self
+            .caption_number_under(c)
+            .or_else(|| self.caption_name_line(c))
+            .unwrap_or(c);
         self.out.push(Block::Paragraph(Paragraph {
             lines: [self.lines[c].no, self.lines[last].no],
             text: self.caption_text(c),
@@ -2059,7 +2091,13 @@ impl Builder<'_> {
     fn caption_text(&self, c: usize) -> String {
         let line = |k: usize| crate::normalize::unescape_md(strip_md(&self.lines[k].text));
         let mut t = line(c).into_owned();
-        if let Some(j) = self.caption_name_line(c) {
+        if let Some(j) = self.caption_number_under(c) {
+            // a count or a year reads into the words after it (`50个城市`, `2021年`), a
+            // table's number stands apart (`7-2 城市居民…`)
+            let n = line(j);
+            let joined = n.chars().all(|c| c.is_ascii_digit()) && t.starts_with(is_cjk);
+            t = format!("{n}{}{t}", if joined { "" } else { " " });
+        } else if let Some(j) = self.caption_name_line(c) {
             t.push(' ');
             t.push_str(&line(j));
         }
@@ -2819,6 +2857,48 @@ mod tests {
             )
         );
         assert_eq!(t.stub, ["Item"]);
+    }
+
+    /// pdftotext sets the caption's number, in another font on a lower baseline, on the
+    /// line under the name, in the gap left of it: the number and the name are one title
+    /// (text of Chromium's PDF of a yearbook page, `pdftotext -layout`).
+    #[test]
+    fn a_caption_number_set_under_its_name_in_pdf_text_joins_it() {
+        let text = concat!(
+            " 城市居民消费价格分类指数(上年=100)\n",
+            "7-2\n",
+            "\n",
+            "                    项目                        2020 2021\n",
+            "居民消费价格总指数                              102.6 101.1\n",
+            "  消费品价格指数                                104.4 101.0\n",
+            "  服务价格指数                                  99.8 101.3\n",
+        );
+        let (b, _) = run(text);
+        let Some(Block::Table(t)) = b.first() else {
+            panic!("{b:?}")
+        };
+        assert_eq!(
+            t.title.as_deref(),
+            Some("7-2 城市居民消费价格分类指数(上年=100)")
+        );
+        assert_eq!(t.lines[0], 1);
+        // a year reads into the name after it; a number standing right of the name's
+        // start is no part of it
+        let (b, _) = run(&text
+            .replace(" 城市居民", "   年城市居民")
+            .replace("7-2", "2021"));
+        let Some(Block::Table(t)) = b.first() else {
+            panic!("{b:?}")
+        };
+        assert_eq!(
+            t.title.as_deref(),
+            Some("2021年城市居民消费价格分类指数(上年=100)")
+        );
+        let (b, _) = run(&text.replace("7-2", "          7-2"));
+        assert!(
+            !matches!(b.first(), Some(Block::Table(t)) if t.title.as_deref().is_some_and(|t| t.contains("7-2"))),
+            "{b:?}"
+        );
     }
 
     /// pdftotext sets the page's spacing as blank lines: a table's name two blank lines

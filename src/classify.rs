@@ -767,7 +767,14 @@ fn aligned_region(
                 // (and so is one text standing over the corner of a header line that
                 // starts by naming the rows: `市区居民消费价格指数` over `项目  2010年
                 // 2009年`; a label spanning value columns stands over them)
-                if p + 1 == start && over_corner(&lines[p].text, &lines[start].text) {
+                // (or, a blank line under it, one text starting over the corner word: a
+                // name over the header, `Consumer Prices Index (CPI), March 2012` over
+                // `  Item Index (2005 = 100) …`; labels spanning columns stand over them)
+                if p + 1 == start && over_corner(&lines[p].text, &lines[start].text)
+                    || blanks > 0
+                        && name_over_corner(&lines[p].text, &lines[start].text)
+                        && !aligned::is_form_title(t)
+                {
                     break;
                 }
                 if data(p) && !periods {
@@ -823,6 +830,17 @@ fn over_corner(text: &str, header: &str) -> bool {
         })
 }
 
+/// True when `text` is one piece starting at or left of the end of the first word of
+/// `header`, which names the rows (`Item`, `项目`). (A form's title, `…预算表`, is read
+/// with the region: the aligned reader takes it as the caption of the form under it.)
+fn name_over_corner(text: &str, header: &str) -> bool {
+    let lead = |s: &str| s.chars().take_while(|c| c.is_whitespace()).count();
+    crate::line_kind::fragments(text).len() == 1
+        && header.split_whitespace().next().is_some_and(|word| {
+            table::names_rows(word) && lead(text) <= lead(header) + word.chars().count()
+        })
+}
+
 /// True when the last piece of a header line holds CJK-led labels one space apart
 /// ([`aligned::cjk_led_labels`]), three or more, as many as the row `data` prints values.
 fn names_values(text: &str, data: &str) -> bool {
@@ -843,8 +861,14 @@ fn names_values(text: &str, data: &str) -> bool {
 /// `data` start: header labels set at their columns (lynx pads each cell to its column,
 /// `男性Male 女性Female 农业人口Agriculture` over `234.18 223.52 394.28`), however long the
 /// line. Two values or more under the line, three in four of them under a word's start,
-/// in display columns or in characters.
+/// in display columns or in characters; two in three where the line starts with the word
+/// naming the rows (`Item Index (2005 = 100) % change over 1 month`: pdftotext squeezes a
+/// header row's cells onto single spaces, the first label shifted by the corner's).
 fn words_over_values(text: &str, data: &str) -> bool {
+    let corner = text
+        .split_whitespace()
+        .next()
+        .is_some_and(table::names_rows);
     use crate::line_kind::{cells, cells_in_chars, is_value, width};
     /// How a line is cut into cells, and how wide a character is, in one measure.
     type Measure = (fn(&str) -> Vec<crate::line_kind::Frag>, fn(char) -> usize);
@@ -874,6 +898,7 @@ fn words_over_values(text: &str, data: &str) -> bool {
             .collect();
         let matched = under.iter().filter(|x| starts.contains(x)).count();
         under.len() >= 2 && matched * 4 >= under.len() * 3
+            || corner && matched >= 2 && matched * 3 >= under.len() * 2
     })
 }
 
@@ -2857,6 +2882,42 @@ mod tests {
             )
         );
         assert_eq!(t.stub, ["Item"]);
+    }
+
+    /// pdftotext squeezes a header row's cells onto single spaces when the page sets
+    /// them close (`Item Index (UK, 2005 = 100) % change over 1 month …`); its words start
+    /// where the values' columns do, all but the first, which the corner pushes right. The
+    /// line is the header, cut there, and the name over it, a blank line between, names
+    /// the table.
+    #[test]
+    fn a_header_squeezed_onto_single_spaces_by_pdftotext_is_cut_at_the_columns() {
+        let text = concat!(
+            "Consumer Prices Index (CPI), March 2012\n",
+            "\n",
+            "  Item Index (UK, 2005 = 100) % change over 1 month % change over 12 months\n",
+            "     Jan 121.1                -0.5                  3.6\n",
+            "     Feb 121.8                0.6                   3.4\n",
+            "     Mar 122.2                0.3                   3.5\n",
+        );
+        let (b, _) = run(text);
+        let Some(Block::Table(t)) = b.first() else {
+            panic!("{b:?}")
+        };
+        assert_eq!(
+            t.title.as_deref(),
+            Some("Consumer Prices Index (CPI), March 2012")
+        );
+        let paths: Vec<Vec<String>> = t.columns.iter().map(|c| c.path.clone()).collect();
+        assert_eq!(
+            paths,
+            [
+                ["Index (UK, 2005 = 100)"],
+                ["% change over 1 month"],
+                ["% change over 12 months"]
+            ]
+        );
+        assert_eq!(t.rows[1].path, ["Feb"]);
+        assert_eq!(t.rows[1].cells[1].raw, "0.6");
     }
 
     /// pdftotext sets the caption's number, in another font on a lower baseline, on the

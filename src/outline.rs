@@ -248,6 +248,30 @@ pub(crate) fn is_month_word(w: &str) -> bool {
             .any(|m| *m == w || m.starts_with(w) && w.len() <= 4)
 }
 
+/// Where a period stands in its year, for labels that count the periods of a series: a
+/// month (`Jan`, `February`, `3月`) 1 to 12, a quarter (`Q2`, `2Q`) 1 to 4; its first word
+/// tells. `None` for any other label.
+pub(crate) fn period_rank(t: &str) -> Option<u32> {
+    let w = t.split_whitespace().next()?.trim_end_matches(['.', ',']);
+    let lower = w.to_ascii_lowercase();
+    if is_month_word(&lower) {
+        return MONTH_NAMES
+            .iter()
+            .position(|m| m.starts_with(lower.as_str()))
+            .map(|i| i as u32 + 1);
+    }
+    let quarter = lower
+        .strip_prefix('q')
+        .or_else(|| lower.strip_suffix('q'))
+        .and_then(|d| d.parse::<u32>().ok())
+        .filter(|q| (1..=4).contains(q));
+    quarter.or_else(|| {
+        w.strip_suffix('月')
+            .and_then(|d| d.parse::<u32>().ok())
+            .filter(|m| (1..=12).contains(m))
+    })
+}
+
 fn scan_roman(t: &str) -> Option<(Scheme, String, usize)> {
     let num = take_while(t, |c| matches!(c, 'I' | 'V' | 'X' | 'L'));
     if num.is_empty() || num.len() > 5 {

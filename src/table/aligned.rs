@@ -36,7 +36,7 @@ use crate::normalize::{fold, is_cjk, push_label};
 use crate::outline::scan_outline;
 use crate::table::header::{HeaderRow, is_total};
 use crate::table::value::kind_of;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Joins label pieces: no space next to a CJK character, pieces printed letter-spaced
 /// (`商 业 企`) closed up.
@@ -438,8 +438,31 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
                         .find(|f| lone_year(f) || under(f, x))
                         .is_none_or(|f| lone_year(&f))
             };
+            // (and one between such rows, left of their labels, is a label spanning rows
+            // around it, set in their middle: no row of one value)
+            let amid_rows = lone_year(&frags) && {
+                let x = frags[0].x0;
+                let near = |l: Option<&Line>| l.is_some_and(|n| under(&measure(&n.text), x));
+                near(lines[..i].iter().rev().find(|n| !n.text.trim().is_empty()))
+                    && near(lines[i + 1..].iter().find(|n| !n.text.trim().is_empty()))
+            };
+            // values alone before any row, each under a header piece ending in `=`, end
+            // those pieces (`previous quarter =` wrapped over `100%`)
+            let equation_ends = !seen_data
+                && tail == frags.len()
+                && frags.iter().all(|f| {
+                    lines[..i]
+                        .iter()
+                        .rev()
+                        .find_map(|l| {
+                            measure(&l.text)
+                                .into_iter()
+                                .find(|g| overlap(g.x0, g.x1, f.x0, f.x1) > 0)
+                        })
+                        .is_some_and(|g| g.text.ends_with(['=', '＝']))
+                });
             // a lone value is a row only below rows that show the columns
-            if heads_rows {
+            if heads_rows || amid_rows || equation_ends {
                 Kind::Other
             } else if years && !seen_data {
                 // (a year one space after its month is the month's: `Nov. 2017`)
@@ -1251,7 +1274,26 @@ fn read_block(
                         let runs_on = f.x0 >= boundary
                             && words.iter().skip(1).any(|w| col_start(w.0))
                             && !told_apart(li, f);
-                        if f.x0 < boundary && at_starts >= 2 {
+                        // (a piece led by the word naming the rows, two columns' starts
+                        // or more at its words' starts, all but one column's: the corner
+                        // and the header's cells one space apart, pdftotext setting the
+                        // first label right of the first value's start, `Item Index (UK,
+                        // 2005 = 100) % change over 1 month`)
+                        let at_any = cols
+                            .iter()
+                            .filter(|c| words.iter().skip(1).any(|w| w.0 == c.x0))
+                            .count();
+                        let corner_led = f.x0 < boundary
+                            && word_texts(f).first().is_some_and(|w| super::names_rows(w))
+                            && at_any >= 2
+                            && at_any + 1 >= cols.len()
+                            && words.get(1).is_some_and(|w| w.0 < boundary + 3);
+                        if corner_led {
+                            let first = words[0].0;
+                            cut_between_words(f, in_chars, |before, w| {
+                                before.0 == first || cols.iter().any(|c| c.x0 == w.0)
+                            })
+                        } else if f.x0 < boundary && at_starts >= 2 {
                             cut_between_words(f, in_chars, |_, w| edges.starts_at(w.0))
                         } else if runs_on {
                             cut_between_words(f, in_chars, |_, w| col_start(w.0))
@@ -4198,6 +4240,15 @@ fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usiz
     for (_, f) in &pieces {
         *shapes.entry((f.x0, shape(&f.text))).or_default() += 1;
     }
+    // pieces alone on their lines, by where they start and how they read
+    let pieces_alone: HashSet<(usize, String)> = pieces
+        .iter()
+        .enumerate()
+        .filter(|&(i, (k, _))| {
+            !(i > 0 && pieces[i - 1].0 == *k || pieces.get(i + 1).is_some_and(|p| p.0 == *k))
+        })
+        .map(|(_, (_, f))| (f.x0, shape(&f.text)))
+        .collect();
     // where two pieces or more of each shape start, left to right
     let mut places: HashMap<String, Vec<usize>> = HashMap::new();
     for ((x, t), &n) in &shapes {
@@ -4228,8 +4279,22 @@ fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usiz
                 };
                 Some((at, x))
             });
+            // (or where the words before read as a piece alone on its line at the same
+            // place, numbers aside, and the rest starts where pieces alone on their lines
+            // start: a label spanning rows set in their middle, on one row's line, `2012
+            // Feb` by `2011` alone and `     Mar` under it)
+            let alone_at = |x: usize| lone.get(&x).is_some_and(|&n| n >= 2);
+            // (or a year alone before them: `2011 Mar` over `Apr`, `May`, lynx)
+            let head_alike = (1..words.len().min(texts.len())).find_map(|i| {
+                let head = shape(&texts[..i].join(" "));
+                let twin = pieces_alone.contains(&(f.x0, head))
+                    || i == 1 && crate::line_kind::year_of(texts[0]).is_some();
+                (twin && alone_at(words[i].0)).then_some(words[i].0)
+            });
             cut_between_words(&f, in_chars, |_, word| {
-                starts.contains(&word.0) || alike.is_some_and(|(at, _)| at == word.0)
+                starts.contains(&word.0)
+                    || alike.is_some_and(|(at, _)| at == word.0)
+                    || head_alike == Some(word.0)
             })
             .into_iter()
             .map(move |mut g| {
@@ -4270,6 +4335,44 @@ fn assign_span(
         .iter()
         .all(|&ci| data.binary_search(&cells[ci].first).is_ok())
         && data.first() == Some(&cells[span[0]].first);
+    // centred labels: groups where the numbering of the rows' deeper labels restarts
+    let nums: Vec<Option<u32>> = rows
+        .iter()
+        .map(|v| {
+            v[c + 1..]
+                .iter()
+                .find(|t| !t.is_empty())
+                .and_then(|t| outline_value(t).or_else(|| crate::outline::period_rank(t)))
+        })
+        .collect();
+    let mut starts = vec![0usize];
+    for i in 1..rows.len() {
+        if let (Some(a), Some(b)) = (nums[i - 1], nums[i])
+            && b <= a
+        {
+            starts.push(i);
+        }
+    }
+    // labels each standing within the rows of its group where the numbering restarts
+    // (a PDF sets a label spanning rows in their middle: `1998` between `Q2` and `Q3`)
+    let within = starts.len() == m
+        && span.iter().enumerate().all(|(g, &ci)| {
+            let e = starts.get(g + 1).copied().unwrap_or(rows.len()) - 1;
+            let (a, b) = (
+                data[starts[g].min(data.len() - 1)],
+                data[e.min(data.len() - 1)],
+            );
+            a <= cells[ci].first && cells[ci].last <= b
+        });
+    if within {
+        for (g, &ci) in span.iter().enumerate() {
+            let e = starts.get(g + 1).copied().unwrap_or(rows.len());
+            for i in starts[g]..e {
+                put(rows, i, ci);
+            }
+        }
+        return;
+    }
     // each on a line of its own over the rows it heads (a group's name, the rows
     // indented under it): it heads the rows down to the next
     let on_own_lines = span
@@ -4300,24 +4403,6 @@ fn assign_span(
             put(rows, i, span[g]);
         }
         return;
-    }
-    // centred labels: groups where the numbering of the rows' deeper labels restarts
-    let nums: Vec<Option<u32>> = rows
-        .iter()
-        .map(|v| {
-            v[c + 1..]
-                .iter()
-                .find(|t| !t.is_empty())
-                .and_then(|t| outline_value(t))
-        })
-        .collect();
-    let mut starts = vec![0usize];
-    for i in 1..rows.len() {
-        if let (Some(a), Some(b)) = (nums[i - 1], nums[i])
-            && b <= a
-        {
-            starts.push(i);
-        }
     }
     // or groups that each open with the same row (`Total employed, all industries` under
     // each region): where the first row's deeper label comes again, a group starts; taken
@@ -5118,8 +5203,70 @@ mod tests {
             "     Q3  111.8 114.6    114.7\n",
             "     Q4  109.7 115.0    113.5\n",
         ));
+        // (a year amid its rows is a PDF's label spanning them, set in their middle: it
+        // labels the rows above it as well as those under it)
         let c = table_cells(&d);
-        assert!(!c.iter().any(|(r, _, _)| r.starts_with("1998>")), "{c:?}");
+        assert!(has(&c, "1998>Q1", "Food", "103.2"), "{c:?}");
+        assert!(has(&c, "1998>Q4", "All Items", "113.5"), "{c:?}");
+    }
+
+    /// pdftotext sets a label spanning rows in the middle of them: on a line of its own
+    /// between the two middle rows (`2011`), or squeezed one space before the middle
+    /// row's own label (`2012 Feb`). The months' count restarting (`Dec`, then `Jan`)
+    /// tells where each year's rows end; the year alone is no row of one value.
+    #[test]
+    fn years_set_in_the_middle_of_their_months_by_pdftotext_label_them() {
+        let d = doc(concat!(
+            "  Item       Index     Change\n",
+            "     Sep     120.9     0.6\n",
+            "     Oct     121.0     0.1\n",
+            "2011\n",
+            "     Nov     121.2     0.2\n",
+            "     Dec     121.7     0.4\n",
+            "     Jan     121.1     -0.5\n",
+            "2012 Feb     121.8     0.6\n",
+            "     Mar     122.2     0.3\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.columns.len(), 2, "{t:?}");
+        let c = table_cells(&d);
+        assert!(has(&c, "2011>Sep", "Index", "120.9"), "{c:?}");
+        assert!(has(&c, "2011>Dec", "Change", "0.4"), "{c:?}");
+        assert!(has(&c, "2012>Jan", "Index", "121.1"), "{c:?}");
+        assert!(has(&c, "2012>Feb", "Change", "0.6"), "{c:?}");
+        assert!(has(&c, "2012>Mar", "Index", "122.2"), "{c:?}");
+        // lynx sets the year one space before its first row's month instead: the year
+        // spans the rows, not the month
+        let d = doc(concat!(
+            "     Item     Index     Change\n",
+            "   2011 Nov   121.2     0.2\n",
+            "        Dec   121.7     0.4\n",
+            "   2012 Jan   121.1     -0.5\n",
+            "        Feb   121.8     0.6\n",
+        ));
+        let c = table_cells(&d);
+        assert!(has(&c, "2011>Dec", "Index", "121.7"), "{c:?}");
+        assert!(has(&c, "2012>Feb", "Change", "0.6"), "{c:?}");
+    }
+
+    /// A header label wrapped after `=` ends on a line of its own that prints its base
+    /// alone (`previous quarter =` over `100%`): header text, no row of values.
+    #[test]
+    fn a_base_under_a_header_label_ending_in_equals_ends_the_label() {
+        let d = doc(concat!(
+            " Item               previous             previous\n",
+            "         thousand             thousand\n",
+            "                    quarter =            quarter =\n",
+            "          persons              persons\n",
+            "                      100%                 100%\n",
+            "     Q1 3639.7       99.8       345.9     105.9\n",
+            "     Q2 3662.1       100.6      320.1     92.5\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.rows.len(), 2, "{t:?}");
+        let c = table_cells(&d);
+        assert!(has(&c, "Q2", "previous quarter = 100%", "100.6"), "{c:?}");
+        assert!(has(&c, "Q1", "thousand persons", "345.9"), "{c:?}");
     }
 
     /// The same year alone in the column under `Item` where the rows are not indented

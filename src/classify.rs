@@ -665,9 +665,25 @@ fn aligned_region(
                         && strip_md(t).chars().count() <= 2 * 45
                         && !t.trim_end().ends_with(['.', '。'])
                 };
+                // (and a group's long name between rows, as indented as a label line
+                // of the run before it, right over a row, no sentence: `   Gross Fixed
+                // Capital Formation at Current Prices` over `       2023   149410.2 …`)
+                let group_row = || {
+                    let lead = |s: &str| s.chars().take_while(|c| c.is_whitespace()).count();
+                    let s = strip_md(t).trim();
+                    j + 1 < lines.len()
+                        && data(j + 1)
+                        && s.chars().count() <= 90
+                        && !s.ends_with(['.', '。', ':', '：', ';', '；'])
+                        && !s.contains(['。', '，', '；'])
+                        && !s.contains(". ")
+                        && (i..j)
+                            .any(|k| kinds[k] == LineKind::Text && lead(&lines[k].text) == lead(t))
+                };
                 if text_breaks_table(t, blank(j.wrapping_sub(1)) && blank(j + 1))
                     && !form.continues(t)
                     && !padded_row()
+                    && !group_row()
                 {
                     break;
                 }

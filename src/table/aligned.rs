@@ -1716,28 +1716,54 @@ fn read_block(
 }
 
 /// A block whose rows print no label, each starting with a year, the years in order (a
-/// yearbook's time series, `1950  3634  1054`): the years label the rows. `None` when the
-/// block is not such.
+/// yearbook's time series, `1950  3634  1054`), or each under a line naming its group
+/// (`Per Capita GDP` over `2023  113779  -6.7`, a period and its year `1Q 2024` too): the
+/// years label the rows. `None` when the block is not such.
 fn year_labels(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
-    let data: Vec<&LineInfo> = infos
-        .iter()
-        .filter(|i| matches!(i.kind, Kind::Data(_)))
+    use crate::line_kind::year_of;
+    let lead = |i: &LineInfo| match i.kind {
+        Kind::Data(0) if i.frags.len() >= 2 => year_of(&i.frags[0].text).map(|y| (y, 0)),
+        Kind::Data(1)
+            if i.frags.len() >= 3 && crate::outline::period_rank(&i.frags[0].text).is_some() =>
+        {
+            year_of(&i.frags[1].text).map(|y| (y, 1))
+        }
+        _ => None,
+    };
+    let rows: Vec<usize> = (0..infos.len())
+        .filter(|&k| matches!(infos[k].kind, Kind::Data(_)))
         .collect();
-    let years: Option<Vec<u32>> = data
-        .iter()
-        .map(|i| match i.kind {
-            Kind::Data(0) if i.frags.len() >= 2 => crate::line_kind::year_of(&i.frags[0].text),
-            _ => None,
-        })
-        .collect();
+    let years: Option<Vec<(u32, usize)>> = rows.iter().map(|&k| lead(&infos[k])).collect();
     let years = years?;
-    super::in_order(&years).then(|| {
+    let in_order = years.iter().all(|&(_, v)| v == 0)
+        && super::in_order(&years.iter().map(|&(y, _)| y).collect::<Vec<_>>());
+    // (every row right under a label line or another such row, or first in the block)
+    let grouped = rows.len() >= 2
+        && rows.iter().all(|&k| {
+            infos[..k]
+                .iter()
+                .rev()
+                .find(|i| i.kind != Kind::Blank)
+                .is_none_or(|i| i.kind == Kind::Other && i.frags.len() == 1 || lead(i).is_some())
+        })
+        && rows
+            .windows(2)
+            .any(|w| infos[w[0] + 1..w[1]].iter().any(|i| i.kind == Kind::Other));
+    (in_order || grouped).then(|| {
         infos
             .iter()
             .map(|i| {
                 let mut i = i.clone();
-                if i.kind == Kind::Data(0) {
-                    i.kind = Kind::Data(1);
+                match lead(&i) {
+                    Some((_, 0)) => i.kind = Kind::Data(1),
+                    // (the period and its year are one label)
+                    Some(_) => {
+                        let year = i.frags.remove(1);
+                        let period = &mut i.frags[0];
+                        period.x1 = year.x1;
+                        period.text = format!("{} {}", period.text, year.text);
+                    }
+                    None => {}
                 }
                 i
             })
@@ -5247,6 +5273,57 @@ mod tests {
         let c = table_cells(&d);
         assert!(has(&c, "2011>Dec", "Index", "121.7"), "{c:?}");
         assert!(has(&c, "2012>Feb", "Change", "0.6"), "{c:?}");
+    }
+
+    /// Rows labelled by their period alone (`2023`, `1Q 2024`), each under the line
+    /// naming its series (a release's summary table as lynx prints it): the periods are
+    /// labels, no column of values, and a series' long name between rows is a row
+    /// printing no value, not text ending the table.
+    #[test]
+    fn periods_under_the_names_of_their_series_label_the_rows() {
+        let d = doc(concat!(
+            "                 Item                    Latest Data % Change  Period Data % Change\n",
+            "   National Accounts\n",
+            "       GDP at Current Prices\n",
+            "           1Q 2024                       172128.7    6.8       176412.1    2.6\n",
+            "           2023                          673300.3    -2        687230.4    17.8\n",
+            "   Per Capita GNI\n",
+            "       2023                              95455       -3.1      98550       8.4\n",
+            "   Gross Fixed Capital Formation at Current Market Prices\n",
+            "       2023                              149410.2    4.9       142375.9    9.7\n",
+            "   Gross National Saving\n",
+            "       2023                              274626.5    -0.9      277050.9    8.4\n",
+        ));
+        assert_eq!(d.tables().count(), 1);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(t.columns.len(), 4, "{t:?}");
+        let c = table_cells(&d);
+        assert!(
+            has(
+                &c,
+                "National Accounts>GDP at Current Prices>1Q 2024",
+                "Latest Data",
+                "172128.7"
+            ),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "Per Capita GNI>2023", "Period Data", "98550"),
+            "{c:?}"
+        );
+        assert!(
+            has(
+                &c,
+                "Gross Fixed Capital Formation at Current Market Prices>2023",
+                "Latest Data",
+                "149410.2"
+            ),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "Gross National Saving>2023", "Period Data", "277050.9"),
+            "{c:?}"
+        );
     }
 
     /// A header label wrapped after `=` ends on a line of its own that prints its base

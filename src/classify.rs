@@ -669,7 +669,7 @@ fn aligned_region(
                 // of the run before it, right over a row, no sentence: `   Gross Fixed
                 // Capital Formation at Current Prices` over `       2023   149410.2 …`)
                 let group_row = || {
-                    let lead = |s: &str| s.chars().take_while(|c| c.is_whitespace()).count();
+                    let lead = crate::line_kind::leading_width;
                     let s = strip_md(t).trim();
                     j + 1 < lines.len()
                         && data(j + 1)
@@ -850,7 +850,7 @@ fn over_corner(text: &str, header: &str) -> bool {
 /// `header`, which names the rows (`Item`, `项目`). (A form's title, `…预算表`, is read
 /// with the region: the aligned reader takes it as the caption of the form under it.)
 fn name_over_corner(text: &str, header: &str) -> bool {
-    let lead = |s: &str| s.chars().take_while(|c| c.is_whitespace()).count();
+    let lead = crate::line_kind::leading_width;
     crate::line_kind::fragments(text).len() == 1
         && header.split_whitespace().next().is_some_and(|word| {
             table::names_rows(word) && lead(text) <= lead(header) + word.chars().count()
@@ -2098,7 +2098,7 @@ impl Builder<'_> {
         if j >= self.limit {
             return None;
         }
-        let lead = |s: &str| s.chars().take_while(|c| c.is_whitespace()).count();
+        let lead = crate::line_kind::leading_width;
         let (name, frag) = (&self.lines[c].text, &self.lines[j].text);
         let f = frag.trim();
         let number = (1..=8).contains(&f.chars().count())

@@ -4244,12 +4244,20 @@ fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usiz
     // lines printing one piece, by where it starts: where the column left of a label
     // column is blank (the rows under a label spanning them), that column's labels stand
     // alone at its start
+    let shape = |t: &str| -> String {
+        t.chars()
+            .map(|c| if c.is_ascii_digit() { '#' } else { c })
+            .collect()
+    };
+    // (and, of those pieces, where they start and how they read, numbers aside)
     let mut lone: HashMap<usize, usize> = HashMap::new();
+    let mut pieces_alone: HashSet<(usize, String)> = HashSet::new();
     for (i, (k, f)) in pieces.iter().enumerate() {
         let before = i > 0 && pieces[i - 1].0 == *k;
         let after = pieces.get(i + 1).is_some_and(|p| p.0 == *k);
         if !before && !after {
             *lone.entry(f.x0).or_default() += 1;
+            pieces_alone.insert((f.x0, shape(&f.text)));
         }
     }
     let starts: Vec<usize> = seen
@@ -4257,24 +4265,10 @@ fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usiz
         .filter(|&(x, n)| n >= 2 || lone.get(&x).is_some_and(|&l| l >= 2))
         .map(|(x, _)| x)
         .collect();
-    let shape = |t: &str| -> String {
-        t.chars()
-            .map(|c| if c.is_ascii_digit() { '#' } else { c })
-            .collect()
-    };
     let mut shapes: HashMap<(usize, String), usize> = HashMap::new();
     for (_, f) in &pieces {
         *shapes.entry((f.x0, shape(&f.text))).or_default() += 1;
     }
-    // pieces alone on their lines, by where they start and how they read
-    let pieces_alone: HashSet<(usize, String)> = pieces
-        .iter()
-        .enumerate()
-        .filter(|&(i, (k, _))| {
-            !(i > 0 && pieces[i - 1].0 == *k || pieces.get(i + 1).is_some_and(|p| p.0 == *k))
-        })
-        .map(|(_, (_, f))| (f.x0, shape(&f.text)))
-        .collect();
     // where two pieces or more of each shape start, left to right
     let mut places: HashMap<String, Vec<usize>> = HashMap::new();
     for ((x, t), &n) in &shapes {

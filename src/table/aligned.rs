@@ -895,6 +895,8 @@ fn read_block(
     warnings: &mut Vec<Warning>,
     out: &mut Vec<Piece>,
 ) {
+    let sandwiched = labels_around_values(infos);
+    let infos: &[LineInfo] = sandwiched.as_deref().unwrap_or(infos);
     let years = year_labels(infos);
     let infos: &[LineInfo] = years.as_deref().unwrap_or(infos);
     let rejoined = squeezed_into_labels(infos);
@@ -1713,6 +1715,58 @@ fn read_block(
     };
     out.push(Piece::Table { seg, grid: true });
     out.append(&mut furniture);
+}
+
+/// A row label wrapped around the line of its values: pdftotext sets a row's values at
+/// the middle of its height, so a label of two lines prints its first line over the
+/// values and its second under them (`Civilian noninstitutional` / `   232211  233864` /
+/// `population`). A label line right under a line of values alone, starting where the
+/// label line right over it starts, ends that label unless a line of values alone
+/// follows it too (then it heads those values: `Total` / values / `Male` / values). The
+/// two lines (joined without a space after a hyphen or between Chinese characters) become
+/// the label of the values' line, and are left blank. `None` when no line reads so.
+fn labels_around_values(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
+    let next_printing = |k: usize| (k + 1..infos.len()).find(|&m| infos[m].kind != Kind::Blank);
+    let values_only = |k: usize| infos[k].kind == Kind::Data(0);
+    let label_only = |k: usize| infos[k].kind == Kind::Other && infos[k].frags.len() == 1;
+    let sandwiches: Vec<usize> = (1..infos.len().saturating_sub(1))
+        .filter(|&k| {
+            let (a, b) = (k - 1, k + 1);
+            // (a row printing a classification code is read with its code's rows)
+            values_only(k)
+                && infos[k].code.is_empty()
+                && label_only(a)
+                && label_only(b)
+                && infos[a].frags[0].x0 == infos[b].frags[0].x0
+                && infos[a].frags[0].x0 < infos[k].frags[0].x0
+                && infos[b].frags[0].x1 <= infos[k].frags[0].x0
+                && next_printing(b).is_none_or(|m| !values_only(m))
+        })
+        .collect();
+    if sandwiches.is_empty() {
+        return None;
+    }
+    let mut out = infos.to_vec();
+    for k in sandwiches {
+        let mut head = std::mem::take(&mut out[k - 1].frags).remove(0);
+        let tail = std::mem::take(&mut out[k + 1].frags).remove(0);
+        out[k - 1].kind = Kind::Blank;
+        out[k + 1].kind = Kind::Blank;
+        let tight = head.text.ends_with(['-', '–'])
+            || head.text.ends_with(is_cjk) && tail.text.starts_with(is_cjk);
+        if !tight {
+            head.text.push(' ');
+        }
+        head.text.push_str(&tail.text);
+        head.x1 = head
+            .x1
+            .max(tail.x1)
+            .min(out[k].frags[0].x0.saturating_sub(1))
+            .max(head.x0 + 1);
+        out[k].frags.insert(0, head);
+        out[k].kind = Kind::Data(1);
+    }
+    Some(out)
 }
 
 /// A block whose rows print no label, each starting with a year, the years in order (a
@@ -5316,6 +5370,42 @@ mod tests {
         );
         assert!(
             has(&c, "Gross National Saving>2023", "Period Data", "277050.9"),
+            "{c:?}"
+        );
+    }
+
+    /// pdftotext sets a row's values at the middle of its height: a label of two lines
+    /// prints one line over the values and one under them. Both lines label the row;
+    /// a label line followed by its own line of values heads those values instead.
+    #[test]
+    fn a_label_wrapped_around_its_values_by_pdftotext_labels_them() {
+        let d = doc(concat!(
+            "  Item                         2022      2023\n",
+            "  Change (%) to the previous\n",
+            "                               1.2       0.7\n",
+            "  quarter\n",
+            "  Change (%) to the\n",
+            "                               3.3       3.1\n",
+            "  corresponding quarter\n",
+            "  Level                        101.2     102.0\n",
+            "  Total\n",
+            "                               100       200\n",
+            "  Male\n",
+            "                               50        100\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            has(&c, "Change (%) to the previous quarter", "2023", "0.7"),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "Change (%) to the corresponding quarter", "2022", "3.3"),
+            "{c:?}"
+        );
+        assert!(has(&c, "Level", "2023", "102.0"), "{c:?}");
+        assert!(!c.iter().any(|(r, _, _)| r.contains("Total Male")), "{c:?}");
+        assert!(
+            c.iter().any(|(r, _, v)| r.ends_with("Male") && v == "50"),
             "{c:?}"
         );
     }

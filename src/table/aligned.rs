@@ -1626,7 +1626,19 @@ fn read_block(
                 // a complete row: its k-th value is in the k-th column
                 Some(_) if values == n && fi >= vstart => Some(fi - vstart),
                 // another row: its values stand where its own label pushed them, so
-                // which columns they are in is not known
+                // which columns they are in is not known, unless the text is set one
+                // character a column (a PDF's, measured in characters) and each value
+                // stands over one column only, in order (`-      332` under `387581
+                // 1173850 2.0  100`)
+                Some(by) if in_chars && fi >= vstart && !values_apart(&f.text) => {
+                    let over: Vec<usize> = (0..by.len())
+                        .filter(|&j| overlap(f.x0, f.x1, by[j].x0, by[j].x1) > 0)
+                        .collect();
+                    match over.as_slice() {
+                        [j] if prev.is_none_or(|p| *j > p) => Some(*j),
+                        _ => None,
+                    }
+                }
                 Some(_) => None,
                 // a later page: its own columns, as they answer the first page's
                 None if page > 0 && paged => pages.get(page - 1).and_then(|(own, to)| {
@@ -5406,6 +5418,45 @@ mod tests {
         assert!(!c.iter().any(|(r, _, _)| r.contains("Total Male")), "{c:?}");
         assert!(
             c.iter().any(|(r, _, v)| r.ends_with("Male") && v == "50"),
+            "{c:?}"
+        );
+    }
+
+    /// pdftotext squeezes values one space apart where a column is narrow, so the
+    /// columns come from the rows printing every value, read in order; a row printing
+    /// fewer (its empty cells left blank) has each value over one such column only, set
+    /// one character a column as the PDF's text is: it takes that column, in order.
+    #[test]
+    fn a_short_row_of_a_pdf_table_read_in_order_takes_the_columns_it_stands_over() {
+        let d = doc(concat!(
+            "        项目         3月 1-3月累计 累计比上年同期增长(%) 结构(%)\n",
+            "一、社会消费品零售总额      610814 4406183 5.3       433\n",
+            "  1、批发零售贸易业      606623 4377050 3.9       12.3\n",
+            "  2、餐饮业          47424 452456   47.0      44.3\n",
+            "二、限额以上商业企业数      -      665\n",
+            "  1、批发零售企业       -      501\n",
+            "  2、住宿餐饮企业       -      87\n",
+            "三、限额以上批零企业商品销售总额 633643 124835 -4.3\n",
+            "  1、批发额          546429 975405  45.4\n",
+            "  2、零售额          10447 572663   -56.2\n",
+            "  在总额中:\n",
+            "     食品饮料烟酒类     94944 558751   52.5\n",
+            "     服装鞋帽针纺织品类   49087 88788    -7.1\n",
+            "     日用品类        8416 48571     49.8\n",
+            "\u{c}",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            has(&c, "二、限额以上商业企业数", "1-3月累计", "665"),
+            "{c:?}"
+        );
+        assert!(
+            has(&c, "二、限额以上商业企业数>1、批发零售企业", "3月", "-"),
+            "{c:?}"
+        );
+        assert!(
+            !c.iter()
+                .any(|(r, col, v)| r.starts_with("二") && col.starts_with("结构") && !v.is_empty()),
             "{c:?}"
         );
     }

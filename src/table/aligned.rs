@@ -3031,8 +3031,17 @@ fn header_tree(
         // `Industry`, wider or not)
         let second_language = second_language(&up.text, &dp.text);
         let centred = (up.x0 + up.x1).abs_diff(dp.x0 + dp.x1) <= 2;
+        // (Chinese characters are all one width: a wrapped line of them holds no more
+        // than the line above, however a PDF's text places them, `收入` over `决算数` is
+        // two labels; a column's slack is for words of letters)
+        let chinese = |t: &str| !t.chars().any(|c| c.is_ascii_alphanumeric());
+        let more_characters = chinese(&up.text)
+            && chinese(&dp.text)
+            && dp.text.chars().count() > up.text.chars().count();
         let lined = (up.x0.abs_diff(dp.x0) <= 1 || centred || up.x1.abs_diff(dp.x1) <= 1)
-            && (dp.x1 - dp.x0 <= up.x1 - up.x0 + 1 || goes_on || second_language);
+            && (dp.x1 - dp.x0 <= up.x1 - up.x0 + 1 && !more_characters
+                || goes_on
+                || second_language);
         if !(no_blank && dp.top - up.top <= 3 && same && lined) {
             return None;
         }
@@ -5459,6 +5468,39 @@ mod tests {
                 .any(|(r, col, v)| r.starts_with("二") && col.starts_with("结构") && !v.is_empty()),
             "{c:?}"
         );
+    }
+
+    /// Chinese characters are all one width, so a wrapped label's later line holds no
+    /// more of them than the line above: `收入` over `决算数` are two levels, however a
+    /// PDF's text (one character a column) places them, and `本年制发` over `件数` stays
+    /// one label wrapped.
+    #[test]
+    fn a_chinese_line_longer_than_the_one_above_is_no_wrapped_end() {
+        let d = doc(concat!(
+            "收入支出决算总表\n",
+            "       项目       收入 支出\n",
+            "               决算数 决算数\n",
+            "一、财政拨款收入 2940.05\n",
+            "八、其他收入         6.2\n",
+            "本年收入合计         2946.25\n",
+            "总计             2946.25 2946.25\n",
+            "一、一般公共服务支出             2106.66\n",
+            "八、社会保障和就业支出            839.59\n",
+            "本年支出合计                 2946.25\n",
+            "\u{c}",
+        ));
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(paths, ["收入>决算数", "支出>决算数"], "{t:?}");
+        let d = doc(concat!(
+            "  项目        本年制发   本年废止\n",
+            "              件数       件数\n",
+            "  规章        3          1\n",
+            "  规范性文件  12         4\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(paths, ["本年制发件数", "本年废止件数"], "{t:?}");
     }
 
     /// A header label wrapped after `=` ends on a line of its own that prints its base

@@ -244,7 +244,14 @@ pub fn segments(mut rows: Vec<RawRow>, lines: [u32; 2], grid: bool) -> Vec<Segme
         }
         let next = rows.get(i + 1);
         let band = band_label(row, next, vs);
-        let new_header = band.is_none() && in_data && !is_data(row, false, vs);
+        // (a row numbered as the rows are, `(一)因公出国(境)费 | 单位不需填列 | 单位不需填列`,
+        // prints words in its value cells: no header)
+        let numbered = row
+            .cells
+            .iter()
+            .find(|c| !c.is_empty())
+            .is_some_and(|c| scan_outline(c).is_some());
+        let new_header = band.is_none() && in_data && !is_data(row, false, vs) && !numbered;
         // the header printed again (a table continued on the next page): same table
         if new_header {
             let head: Vec<&RawRow> = cur
@@ -497,8 +504,16 @@ pub(crate) fn is_label_like(cell: &str) -> bool {
         || sub_period(cell).is_some()
         || f.ends_with('年')
         || f.contains("年度")
+        || year_led(&f)
         || (f.contains('月') && !f.contains("个月"))
         || word
+}
+
+/// True for a label opening on its year (`2016年预算数`, `2023年末`): a period's column,
+/// not a figure with its unit.
+fn year_led(f: &str) -> bool {
+    let digits = f.find(|c: char| !c.is_ascii_digit()).unwrap_or(f.len());
+    f[digits..].starts_with('年') && year_of(&f[..digits]).is_some()
 }
 
 /// In a grid (one cell per column), the first column holding a number or
@@ -2860,6 +2875,44 @@ mod tests {
                 "May 2016/(2002=100)",
                 "零售总额(亿元)"
             ]
+        );
+    }
+
+    /// A header cell opening on its year (`2016年预算数`) is a period's label, not a
+    /// figure: the header does not end there. A row numbered as the rows are, printing
+    /// words in its value cells (`单位不需填列`), is a row, not a new table's header
+    /// (html2text's text of a budget's 三公 table, its header cells present only).
+    #[test]
+    fn a_year_led_header_and_a_numbered_row_of_words_stay_in_one_table() {
+        let text = "项目| 2016年预算数
+---|---
+小计| 其中:一般公共预算安排数
+一、“三公”经费合计| 21.63| 21.63
+(一)因公出国(境)费| 单位不需填列| 单位不需填列
+(二)公务接待费| 14.83| 14.83
+二、会议费| 7.59| 7.59
+";
+        let d = testutil::doc(text);
+        assert_eq!(d.tables().count(), 1);
+        let t = d.tables().next().expect("a table");
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(
+            cols,
+            ["2016年预算数/小计", "2016年预算数/其中:一般公共预算安排数"]
+        );
+        let row = |label: &str| {
+            t.rows
+                .iter()
+                .find(|r| r.path.last().is_some_and(|l| l == label))
+                .map(|r| r.cells.iter().map(|c| c.raw.clone()).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            row("(一)因公出国(境)费").unwrap_or_default(),
+            ["单位不需填列", "单位不需填列"]
+        );
+        assert_eq!(
+            row("(二)公务接待费").unwrap_or_default(),
+            ["14.83", "14.83"]
         );
     }
 

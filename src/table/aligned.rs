@@ -1413,8 +1413,8 @@ fn read_block(
         }
     }
     // header text right of every value heads a column that prints no value (经营支出
-    // of a table whose rows print three amounts): it heads none of the columns read;
-    // unless it spans them: centred over the header text of lower lines from the first
+    // of a table whose rows print three amounts): it heads none of the columns read
+    // (`blank` below makes such columns); unless it spans them: centred over the header text of lower lines from the first
     // value column's to the last rather than over the text right of the values alone
     // (`收入预算` over `合计  财政拨款收入  事业收入  其他收入` when only the first two
     // print amounts)
@@ -1447,12 +1447,81 @@ fn read_block(
             _ => false,
         }
     };
+    // Header text right of every value that is a header cell heads a column printing no
+    // value (a `备注` or `变动原因说明` column left blank in every row, `经营支出` of a table
+    // whose rows print three amounts): the lowest pieces of such text are columns of
+    // their own, empty in every row, where some header line printing such text also heads
+    // value columns (a row of header cells, not a note beside them).
+    let blank: Vec<(usize, Frag)> = {
+        let trailing = |li: usize, f: &Frag| {
+            f.x0 > last_x1
+                && !spans_values(li, f)
+                && !super::is_unit_line(&f.text)
+                && !f.text.contains([':', '：'])
+        };
+        let heads_values = |li: usize| {
+            units
+                .iter()
+                .any(|(l, g)| *l == li && cols.iter().any(|c| overlap(g.x0, g.x1, c.x0, c.x1) > 0))
+        };
+        let past: Vec<&(usize, Frag)> = units.iter().filter(|(li, f)| trailing(*li, f)).collect();
+        // (the lowest cells: a piece with none of them under it, `经营收入` under `事业单位`)
+        let mut leaves: Vec<(usize, Frag)> = past
+            .iter()
+            .filter(|(li, f)| {
+                !past
+                    .iter()
+                    .any(|(l, g)| l > li && overlap(f.x0, f.x1, g.x0, g.x1) > 0)
+            })
+            .map(|&(li, f)| (*li, f.clone()))
+            .collect();
+        leaves.sort_by_key(|(_, f)| f.x0);
+        if past.iter().any(|(li, _)| heads_values(*li)) {
+            leaves
+        } else {
+            Vec::new()
+        }
+    };
+    // (CJK words one space apart there are labels of their own, `去年同月 去年同期`: a
+    // CJK label holds no space)
+    let blank: Vec<(usize, Frag)> = blank
+        .into_iter()
+        .flat_map(|(li, f)| {
+            let words = piece_words(&f, in_chars);
+            if words.len() >= 2 && words.iter().all(|w| cjk_word(&w.text)) {
+                words.into_iter().map(|w| (li, w)).collect()
+            } else {
+                vec![(li, f)]
+            }
+        })
+        .collect();
+    let reach = blank.last().map_or(last_x1, |(_, f)| f.x1.max(last_x1));
+    // (the header of the columns read without those: where it does not fit them, its text
+    // past the values is no sign of columns printing none)
+    let read_units: Vec<(usize, Frag)> = units
+        .iter()
+        .filter(|(li, f)| f.x0 <= last_x1 || spans_values(*li, f))
+        .cloned()
+        .collect();
     let keep: Vec<bool> = units
         .iter()
-        .map(|(li, f)| f.x0 <= last_x1 || spans_values(*li, f))
+        .map(|(li, f)| f.x0 <= reach || spans_values(*li, f))
         .collect();
     let mut keep = keep.into_iter();
     units.retain(|_| keep.next().unwrap_or(false));
+    if !blank.is_empty() {
+        let words = |(li, f): &(usize, Frag)| {
+            blank
+                .iter()
+                .any(|(l, w)| l == li && overlap(w.x0, w.x1, f.x0, f.x1) > 0)
+        };
+        units.retain(|u| !words(u));
+        units.extend(blank.iter().cloned());
+    }
+    let blank: Vec<Col> = blank
+        .iter()
+        .map(|(_, f)| Col { x0: f.x0, x1: f.x1 })
+        .collect();
     // a header whose text stops short of the last value columns, every column before them
     // under some text, was printed packed left (inscriptis sets each header row's cells
     // in consecutive columns, a cell spanning columns taking one): unless repeated leaves
@@ -1498,6 +1567,7 @@ fn read_block(
     } else {
         None
     };
+    let mut blank_n = 0;
     let tree = if let Some(tree) = shifted.or(present) {
         tree
     } else if packed {
@@ -1514,7 +1584,30 @@ fn read_block(
             unplaced: 0,
         }
     } else {
-        header_tree(&units, &cols, align, in_chars, head)
+        let read = header_tree(&read_units, &cols, align, in_chars, head);
+        if blank.is_empty() || read.unplaced > 0 {
+            units = read_units;
+            read
+        } else {
+            let all: Vec<Col> = cols.iter().chain(&blank).copied().collect();
+            let with_blank = header_tree(&units, &all, align, in_chars, head);
+            // (nor where the text past the values does not fit as columns of its own, or
+            // heads the columns read too: `其他来源` alone over them all)
+            let path = |t: &Tree, j: usize| -> Vec<String> {
+                t.rows
+                    .iter()
+                    .map(|r| r[j].clone())
+                    .filter(|c| !c.is_empty())
+                    .collect()
+            };
+            if with_blank.unplaced > 0 || (0..n).any(|j| path(&read, j) != path(&with_blank, j)) {
+                units = read_units;
+                read
+            } else {
+                blank_n = blank.len();
+                with_blank
+            }
+        }
     };
     let header_texts: Vec<String> = units.iter().map(|(_, f)| fold(&f.text)).collect();
     let corner_texts: Vec<String> = corner.iter().map(|(_, f)| fold(&f.text)).collect();
@@ -1712,6 +1805,12 @@ fn read_block(
             indent: 0,
         });
     }
+    // (the columns printing no value: an empty cell in each whole row)
+    for r in rows.iter_mut().skip(head_rows) {
+        if r.cells.len() == l + n {
+            r.cells.resize(l + n + blank_n, String::new());
+        }
+    }
     let seg = Segment {
         above,
         units: Default::default(),
@@ -1721,7 +1820,7 @@ fn read_block(
         known: Some(Shape {
             head: head_rows,
             labels: l,
-            values: n,
+            values: n + blank_n,
         }),
         present: false,
     };
@@ -7423,5 +7522,47 @@ Table B-2.  Persons by reason
             "{paths:?}"
         );
         assert!(!paths.iter().any(|p| p.contains("在总计中:亏损企业")));
+    }
+
+    /// A column every row leaves blank (`比上年增减`, `变动原因说明` of a form whose rows
+    /// print a count only) is still a column: its header text stands right of every value,
+    /// on the header line that heads the values too. Each row holds an empty cell there,
+    /// and a note beside the header (`单位：个`) is none.
+    #[test]
+    fn a_column_printing_no_value_is_a_column_of_empty_cells() {
+        let d = doc(concat!(
+            "项目         数量  比上年增减  变动原因说明       单位：个\n",
+            "合计         10\n",
+            "行政单位     1\n",
+            "事业单位     9\n",
+        ));
+        let c = table_cells(&d);
+        let cols: Vec<&str> = c
+            .iter()
+            .filter(|(r, _, _)| r == "合计")
+            .map(|(_, c, _)| c.as_str())
+            .collect();
+        assert_eq!(cols, ["数量", "比上年增减", "变动原因说明"]);
+        assert_has(&c, "事业单位", "数量", "9");
+        assert_has(&c, "事业单位", "变动原因说明", "");
+    }
+
+    /// lynx sets the cells of a header row one space apart where its columns are narrow:
+    /// under a group printing no value (`增幅%`), CJK words one space apart (`去年同月 去年
+    /// 同期`) are cells of their own, a CJK label holding no space.
+    #[test]
+    fn blank_columns_under_a_group_one_space_apart() {
+        let d = doc(concat!(
+            "            项目           环比(上月=100) 同期比(上年同月=100) 累计比(上年同期=100)   增幅%\n",
+            "                                                                去年同月 去年同期\n",
+            "   工业生产者出厂价格指数(上年同期=100) 99.6       94.7          95.5\n",
+            "   　　#轻工业                99.7       98.1          98.0\n",
+            "   　　重工业                 99.6       93.5          94.6\n",
+        ));
+        let c = table_cells(&d);
+        let r = "工业生产者出厂价格指数(上年同期=100)>重工业";
+        assert_has(&c, r, "累计比(上年同期=100)", "94.6");
+        assert_has(&c, r, "增幅%>去年同月", "");
+        assert_has(&c, r, "增幅%>去年同期", "");
     }
 }

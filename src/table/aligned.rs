@@ -1805,6 +1805,17 @@ fn read_block(
             indent: 0,
         });
     }
+    // (a label alone after the last row, padded to the values' place: a row of its own)
+    for (line, col, text) in groups {
+        let mut cells = vec![String::new(); l + n];
+        cells[col] = text;
+        rows.push(RawRow {
+            line,
+            cells,
+            unplaced: Vec::new(),
+            indent: 0,
+        });
+    }
     // (the columns printing no value: an empty cell in each whole row)
     for r in rows.iter_mut().skip(head_rows) {
         if r.cells.len() == l + n {
@@ -3962,8 +3973,13 @@ fn row_labels(
             let goes_on = f.text.starts_with(|ch: char| ch.is_ascii_lowercase())
                 && cell.text.ends_with(|ch: char| ch.is_ascii_alphabetic());
             let padded = !cell.on_data && body[cell.last].reach > boundary && !goes_on;
+            // (so is such a line right after a row's line: a row of its own, not the end
+            // of that row's label)
+            let padded_row =
+                cell.tail_on_data && !is_data(*k) && body[*k].reach > boundary && !goes_on;
             let starts = !lower_case && (room_left || headed || heads)
                 || padded
+                || padded_row
                 || numbered
                 || total
                 || closed
@@ -4078,12 +4094,13 @@ fn row_labels(
             continue;
         }
         // (a label alone on its line; a measure alone, `增长%`, is header text that lost its
-        // column: no group)
+        // column: no group; after the last row, only padded to the values' place, a row
+        // whose value cells are empty)
         if cell.first == cell.last
             && !cell.on_data
             && body[cell.first].frags.len() == 1
             && !super::is_measure_text(&cell.text)
-            && data.iter().any(|&k| k > cell.last)
+            && (data.iter().any(|&k| k > cell.last) || body[cell.first].reach > boundary)
         {
             groups.push((body[cell.first].no, cell.col, clean_label(&cell.text)));
             continue;
@@ -7564,5 +7581,39 @@ Table B-2.  Persons by reason
         assert_has(&c, r, "累计比(上年同期=100)", "94.6");
         assert_has(&c, r, "增幅%>去年同月", "");
         assert_has(&c, r, "增幅%>去年同期", "");
+    }
+
+    /// inscriptis pads every line of a table to the table's width: a label line printing
+    /// no value, padded past the labels to the values' place, is a row whose cells are
+    /// empty, right after a row's line too (not the end of that row's label, however long
+    /// it is) and after the last row.
+    #[test]
+    fn a_label_line_padded_to_the_values_is_a_row_of_empty_cells() {
+        let d = doc(concat!(
+            "项目              数量        \n",
+            "一、按单位性质    10          \n",
+            "事业单位(含行业)  9           \n",
+            "民间非营利组织                \n",
+            "企业                          \n",
+            "二、按预算级次                \n",
+            "一级预算单位      1           \n",
+            "二级预算单位                  \n",
+        ));
+        let c = table_cells(&d);
+        let rows: Vec<&str> = c.iter().map(|(r, _, _)| r.as_str()).collect();
+        assert_eq!(
+            rows,
+            [
+                "一、按单位性质",
+                "一、按单位性质>事业单位(含行业)",
+                "一、按单位性质>民间非营利组织",
+                "一、按单位性质>企业",
+                "二、按预算级次",
+                "二、按预算级次>一级预算单位",
+                "二、按预算级次>二级预算单位",
+            ]
+        );
+        assert_has(&c, "二、按预算级次>一级预算单位", "数量", "1");
+        assert_has(&c, "二、按预算级次>二级预算单位", "数量", "");
     }
 }

@@ -1407,6 +1407,8 @@ fn read_block(
                 && !spans_table(li, f)
             {
                 corner.push((li, f.clone()));
+            } else if let Some(words) = past_the_last(f, &info.frags, &cols, in_chars) {
+                units.extend(words.into_iter().map(|w| (li, w)));
             } else {
                 units.push((li, f.clone()));
             }
@@ -1837,6 +1839,28 @@ fn read_block(
     };
     out.push(Piece::Table { seg, grid: true });
     out.append(&mut furniture);
+}
+
+/// The words of a header piece over the last value column alone that goes on past it in CJK
+/// words one space apart (`数量 比上年增减 变动原因说明`, lynx setting narrow cells one
+/// space apart), on a line (`line`, its pieces) heading every other value column too: the
+/// labels of that column and of columns after it printing no value (a CJK label holds no
+/// space). `None` for any other piece.
+fn past_the_last(f: &Frag, line: &[Frag], cols: &[Col], in_chars: bool) -> Option<Vec<Frag>> {
+    let (last, rest) = cols.split_last()?;
+    let over = |g: &Frag, c: &Col| overlap(g.x0, g.x1, c.x0, c.x1) > 0;
+    if !over(f, last)
+        || rest.iter().any(|c| over(f, c))
+        || f.x1 <= last.x1
+        || !rest.iter().all(|c| line.iter().any(|g| over(g, c)))
+    {
+        return None;
+    }
+    let words = piece_words(f, in_chars);
+    (words.len() >= 2
+        && words.iter().all(|w| cjk_word(&w.text))
+        && words.iter().any(|w| w.x0 > last.x1))
+    .then_some(words)
 }
 
 /// A row label wrapped around the line of its values: pdftotext sets a row's values at
@@ -3910,6 +3934,8 @@ fn row_labels(
                 .split(' ')
                 .next()
                 .map_or(0, |w| w.chars().map(width).sum()),
+            // (one column a character in text measured in characters)
+            Some(_) if in_chars => 1,
             Some(ch) => width(ch),
             None => 0,
         };
@@ -7615,5 +7641,41 @@ Table B-2.  Persons by reason
         );
         assert_has(&c, "二、按预算级次>一级预算单位", "数量", "1");
         assert_has(&c, "二、按预算级次>二级预算单位", "数量", "");
+    }
+
+    /// lynx sets the cells of a narrow header one space apart: a header piece over the
+    /// last value column that goes on past it in CJK words (`数量 比上年增减 变动原因说明`)
+    /// names that column and, after it, columns every row leaves blank.
+    #[test]
+    fn cjk_labels_one_space_apart_past_the_last_column_are_blank_columns() {
+        let d = doc(concat!(
+            "       项目      数量 比上年增减 变动原因说明\n",
+            "   合计\n",
+            "   一、按单位基本性质   10\n",
+            "   　　行政单位      1\n",
+            "   　　事业单位      9\n",
+        ));
+        let c = table_cells(&d);
+        assert_has(&c, "一、按单位基本性质>事业单位", "数量", "9");
+        assert_has(&c, "一、按单位基本性质>事业单位", "比上年增减", "");
+        assert_has(&c, "一、按单位基本性质>事业单位", "变动原因说明", "");
+    }
+
+    /// In text measured in characters (lynx), a Chinese label ending with a column left
+    /// for one more character was not wrapped: the label line under it (`住宿和餐饮业`,
+    /// its row printing a word, `持平`, where the others print figures) is not its end.
+    #[test]
+    fn a_label_with_room_for_one_more_character_is_whole_in_chars() {
+        let d = doc(concat!(
+            "      项目     9月 1-9月累计  累计\n",
+            "                       增减百分点\n",
+            "   交通运输仓储邮政业 —— 1.5    -0.1\n",
+            "   批发和零售业    —— 9.6    0.1\n",
+            "   住宿和餐饮业    —— 1.3    持平\n",
+            "   金融业       —— 8.4    -0.4\n",
+        ));
+        let c = table_cells(&d);
+        assert_has(&c, "批发和零售业", "9月", "——");
+        assert!(!c.iter().any(|(r, _, _)| r.contains("住宿")), "{c:?}");
     }
 }

@@ -3165,6 +3165,19 @@ fn header_tree(
         // `Industry`, wider or not)
         let second_language = second_language(&up.text, &dp.text);
         let centred = (up.x0 + up.x1).abs_diff(dp.x0 + dp.x1) <= 2;
+        // (the end of a cell over several columns, on the next line within its width,
+        // alone there, words of letters going on with its words or centred under it:
+        // `years)` under `Index (2007 as percentage of the following`, `Rate` under
+        // `Average Growth`; a row of cells under it would cover all its columns)
+        let same = same
+            || dp.top == up.top + 1
+                && !dp.text.chars().any(is_cjk)
+                && dp.x0 >= up.x0
+                && dp.x1 <= up.x1
+                && (goes_on || centred)
+                && !pieces.iter().any(|o| {
+                    o.top == dp.top && o.x0 != dp.x0 && overlap(o.x0, o.x1, up.x0, up.x1) > 0
+                });
         // (Chinese characters are all one width: a wrapped line of them holds no more
         // than the line above, however a PDF's text places them, `收入` over `决算数` is
         // two labels; a column's slack is for words of letters)
@@ -7677,5 +7690,30 @@ Table B-2.  Persons by reason
         let c = table_cells(&d);
         assert_has(&c, "批发和零售业", "9月", "——");
         assert!(!c.iter().any(|(r, _, _)| r.contains("住宿")), "{c:?}");
+    }
+
+    /// w3m wraps a header cell over several columns and sets the end of its words on the
+    /// next line, within its width and alone there, where the columns' own labels start
+    /// lower (`years)` under `Index (2007 as percentage of the following`, `Rate` under
+    /// `平均增长速度Average Growth`): the end of that cell, not a level of its own over
+    /// one of its columns.
+    #[test]
+    fn the_end_of_a_wide_header_cell_on_the_next_line_is_no_level() {
+        let d = doc(concat!(
+            "                                                                      总量指标Aggregate Indicators                                    速度指标(% Indices and Growth Rate\n",
+            "                              项目                                                                       指数(2007为以下各年) Index (2007 as percentage of the following  平均增长速度Average Growth\n",
+            "                                                                  1995    1996    2000    2006    2007                               years)                                          Rate\n",
+            "                                                                                                              1995            1996            2000            2006       1996-2000 2001-2005 1997-2007\n",
+            "　　　　　　#职工人数Staff and Workers                           294.25  294.63  208.87  212.97  220.84  75.1            75.0            105.7           103.7           -6.6      0.1       -2.6\n",
+            "　　　　城镇登记失业人数Registered Urban Unemployment            10.47   10.95   10.15   15.41   14.13   135.0           129.0           139.2           91.7            -0.6      10.7      2.3\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        let index = "速度指标(% Indices and Growth Rate>指数(2007为以下各年) Index (2007 as percentage of the following years)";
+        assert_eq!(cols[7], format!("{index}>2000"));
+        assert_eq!(
+            cols[9],
+            "速度指标(% Indices and Growth Rate>平均增长速度Average Growth Rate>1996-2000"
+        );
     }
 }

@@ -1305,11 +1305,9 @@ fn cellline_region(
     let empties = (start + 1..end)
         .filter(|&k| kinds[k] == LineKind::Bar && kinds[k - 1] == LineKind::Bar)
         .count();
-    let enough = if squeezed > 0 {
-        squeezed >= 2
-    } else {
-        values >= 3 || values >= 1 && values + empties >= 3
-    };
+    // (a label ending in a number, `Under 1`, reads as one such row: the lone values
+    // around it still count)
+    let enough = squeezed >= 2 || values >= 3 || values >= 1 && values + empties >= 3;
     if !enough {
         return Err(run_end);
     }

@@ -62,9 +62,29 @@ pub fn read(
     if let Some(rows) = super::pipe::bar_first_rows(&texts) {
         return printed_rows(rows, &texts, true);
     }
+    // (a line of words ending in a number over as many values alone on their lines as
+    // the rows of labels alone print is a label, its row's values one a line below it:
+    // `Under 1` over six values like `All Ages`; a squeezed row holds its first values
+    // on its own line)
+    let run = |i: usize| {
+        kinds[i + 1..]
+            .iter()
+            .take_while(|k| **k == LineKind::Value)
+            .count()
+    };
+    let mut runs: Vec<usize> = (0..kinds.len())
+        .filter(|&i| kinds[i] == LineKind::Text)
+        .map(run)
+        .filter(|&r| r >= 2)
+        .collect();
+    runs.sort_unstable();
+    let row_width = runs
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|c| c.len())
+        .map(|c| c[0]);
     let mut items: Vec<Item> = Vec::with_capacity(lines.len());
-    for (l, k) in lines.iter().zip(kinds) {
-        if *k == LineKind::Squeezed {
+    for (i, (l, k)) in lines.iter().zip(kinds).enumerate() {
+        if *k == LineKind::Squeezed && row_width != Some(run(i)) {
             squeezed_items(l, &mut items);
             continue;
         }
@@ -2138,5 +2158,22 @@ Mining
         );
         // (the unit line the table's note, whence `units` gives the values' unit)
         assert_eq!(t.note.as_deref(), Some("单位:万元"));
+    }
+
+    /// BeautifulSoup's `get_text("\n")` prints a table one cell a line: a row label
+    /// ending in a number (`Under 1`, an age) over as many values one a line as the other
+    /// rows print is that row's label, not a squeezed row of label `Under` and value `1`.
+    #[test]
+    fn a_label_ending_in_a_number_over_values_one_a_line() {
+        let text = "Item\nMales.\nFemales.\n1861.\n1881.\n1861.\n1881.\n\
+All Ages\n55.12\n52.86\n44.88\n47.14\n\
+Under 1\n51.72\n48.22\n48.28\n51.78\n\
+1 - 2\n49.76\n48.67\n50.24\n51.33\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        let rows: Vec<String> = t.rows.iter().map(|r| r.path.join(">")).collect();
+        assert_eq!(rows, ["All Ages", "Under 1", "1 - 2"]);
+        assert_eq!(t.rows[1].cells[0].value, Some(51.72));
+        assert_eq!(t.columns[3].path, ["Females.", "1881."]);
     }
 }

@@ -695,9 +695,16 @@ pub fn is_data_line(text: &str) -> bool {
     f.len() >= 2 && f.last().is_some_and(|l| is_value(&l.text))
 }
 
-/// A number or a not-applicable mark.
+/// A number, a not-applicable mark, or the word for no change (`持平`).
 pub(crate) fn is_value(t: &str) -> bool {
-    matches!(kind_of(t), CellKind::Number | CellKind::Na)
+    matches!(kind_of(t), CellKind::Number | CellKind::Na) || is_no_change(t)
+}
+
+/// A word a statistical table prints in a change column where the figure did not move
+/// (`持平`, "level"): a value cell holding text, not a label.
+pub(crate) fn is_no_change(cell: &str) -> bool {
+    let t: String = cell.split_whitespace().collect();
+    t == "持平"
 }
 
 fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {

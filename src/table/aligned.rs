@@ -7675,8 +7675,8 @@ Table B-2.  Persons by reason
     }
 
     /// In text measured in characters (lynx), a Chinese label ending with a column left
-    /// for one more character was not wrapped: the label line under it (`住宿和餐饮业`,
-    /// its row printing a word, `持平`, where the others print figures) is not its end.
+    /// for one more character was not wrapped: the label line under it (`住宿和餐饮业`)
+    /// is not its end.
     #[test]
     fn a_label_with_room_for_one_more_character_is_whole_in_chars() {
         let d = doc(concat!(
@@ -7689,7 +7689,7 @@ Table B-2.  Persons by reason
         ));
         let c = table_cells(&d);
         assert_has(&c, "批发和零售业", "9月", "——");
-        assert!(!c.iter().any(|(r, _, _)| r.contains("住宿")), "{c:?}");
+        assert!(!c.iter().any(|(r, _, _)| r.contains("零售业住宿")), "{c:?}");
     }
 
     /// w3m wraps a header cell over several columns and sets the end of its words on the
@@ -7715,5 +7715,20 @@ Table B-2.  Persons by reason
             cols[9],
             "速度指标(% Indices and Growth Rate>平均增长速度Average Growth Rate>1996-2000"
         );
+    }
+
+    /// `持平` ("level") in a change column is that row's value, as a figure would be: the
+    /// row is read, not left out as text among the rows.
+    #[test]
+    fn no_change_in_a_value_column_is_a_value() {
+        let d = doc(concat!(
+            "   项目              9月   1-9月累计  累计\n",
+            "   批发和零售业      ——    9.6        0.1\n",
+            "   住宿和餐饮业      ——    1.3        持平\n",
+            "   金融业            ——    8.4        -0.4\n",
+        ));
+        let c = table_cells(&d);
+        assert_has(&c, "住宿和餐饮业", "1-9月累计", "1.3");
+        assert_has(&c, "住宿和餐饮业", "累计", "持平");
     }
 }

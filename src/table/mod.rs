@@ -470,16 +470,9 @@ pub(crate) fn is_value_like(cell: &str) -> bool {
             (cell.chars().any(|c| c.is_ascii_digit())
                 && scan_outline(cell).is_none()
                 && !is_label_like(cell))
-                || is_no_change(cell)
+                || crate::line_kind::is_no_change(cell)
         }
     }
-}
-
-/// A word a statistical table prints in a change column where the figure did not move
-/// (`持平`, "level"): a value cell holding text, not a label.
-fn is_no_change(cell: &str) -> bool {
-    let t: String = cell.split_whitespace().collect();
-    t == "持平"
 }
 
 /// Text that names something (a row or column label) rather than stating a value: an

@@ -1416,7 +1416,8 @@ fn read_block(
     }
     // header text right of every value heads a column that prints no value (经营支出
     // of a table whose rows print three amounts): it heads none of the columns read
-    // (`blank` below makes such columns); unless it spans them: centred over the header text of lower lines from the first
+    // ([`blank_columns`] makes such columns); unless it spans them: centred over the
+    // header text of lower lines from the first
     // value column's to the last rather than over the text right of the values alone
     // (`收入预算` over `合计  财政拨款收入  事业收入  其他收入` when only the first two
     // print amounts)
@@ -1449,54 +1450,7 @@ fn read_block(
             _ => false,
         }
     };
-    // Header text right of every value that is a header cell heads a column printing no
-    // value (a `备注` or `变动原因说明` column left blank in every row, `经营支出` of a table
-    // whose rows print three amounts): the lowest pieces of such text are columns of
-    // their own, empty in every row, where some header line printing such text also heads
-    // value columns (a row of header cells, not a note beside them).
-    let blank: Vec<(usize, Frag)> = {
-        let trailing = |li: usize, f: &Frag| {
-            f.x0 > last_x1
-                && !spans_values(li, f)
-                && !super::is_unit_line(&f.text)
-                && !f.text.contains([':', '：'])
-        };
-        let heads_values = |li: usize| {
-            units
-                .iter()
-                .any(|(l, g)| *l == li && cols.iter().any(|c| overlap(g.x0, g.x1, c.x0, c.x1) > 0))
-        };
-        let past: Vec<&(usize, Frag)> = units.iter().filter(|(li, f)| trailing(*li, f)).collect();
-        // (the lowest cells: a piece with none of them under it, `经营收入` under `事业单位`)
-        let mut leaves: Vec<(usize, Frag)> = past
-            .iter()
-            .filter(|(li, f)| {
-                !past
-                    .iter()
-                    .any(|(l, g)| l > li && overlap(f.x0, f.x1, g.x0, g.x1) > 0)
-            })
-            .map(|&(li, f)| (*li, f.clone()))
-            .collect();
-        leaves.sort_by_key(|(_, f)| f.x0);
-        if past.iter().any(|(li, _)| heads_values(*li)) {
-            leaves
-        } else {
-            Vec::new()
-        }
-    };
-    // (CJK words one space apart there are labels of their own, `去年同月 去年同期`: a
-    // CJK label holds no space)
-    let blank: Vec<(usize, Frag)> = blank
-        .into_iter()
-        .flat_map(|(li, f)| {
-            let words = piece_words(&f, in_chars);
-            if words.len() >= 2 && words.iter().all(|w| cjk_word(&w.text)) {
-                words.into_iter().map(|w| (li, w)).collect()
-            } else {
-                vec![(li, f)]
-            }
-        })
-        .collect();
+    let blank = blank_columns(&units, &cols, last_x1, in_chars, &spans_values);
     let reach = blank.last().map_or(last_x1, |(_, f)| f.x1.max(last_x1));
     // (the header of the columns read without those: where it does not fit them, its text
     // past the values is no sign of columns printing none)
@@ -1841,6 +1795,59 @@ fn read_block(
     out.append(&mut furniture);
 }
 
+/// Header text right of every value that is a header cell heads a column printing no
+/// value (a `备注` or `变动原因说明` column left blank in every row, `经营支出` of a table
+/// whose rows print three amounts): the lowest pieces of such text (`经营收入` under
+/// `事业单位`; CJK words one space apart there are one each, a CJK label holding no space:
+/// `去年同月 去年同期`), left to right, where some header line printing such text also
+/// heads value columns (a row of header cells, not a note beside them). `units` are the
+/// header pieces by line, `last_x1` where the values end, `spans` true for a piece
+/// spanning the columns read.
+fn blank_columns(
+    units: &[(usize, Frag)],
+    cols: &[Col],
+    last_x1: usize,
+    in_chars: bool,
+    spans: &dyn Fn(usize, &Frag) -> bool,
+) -> Vec<(usize, Frag)> {
+    let trailing = |li: usize, f: &Frag| {
+        f.x0 > last_x1
+            && !spans(li, f)
+            && !super::is_unit_line(&f.text)
+            && !f.text.contains([':', '：'])
+    };
+    let heads_values = |li: usize| {
+        units
+            .iter()
+            .any(|(l, g)| *l == li && cols.iter().any(|c| overlap(g.x0, g.x1, c.x0, c.x1) > 0))
+    };
+    let past: Vec<&(usize, Frag)> = units.iter().filter(|(li, f)| trailing(*li, f)).collect();
+    if !past.iter().any(|(li, _)| heads_values(*li)) {
+        return Vec::new();
+    }
+    let mut leaves: Vec<(usize, Frag)> = past
+        .iter()
+        .filter(|(li, f)| {
+            !past
+                .iter()
+                .any(|(l, g)| l > li && overlap(f.x0, f.x1, g.x0, g.x1) > 0)
+        })
+        .flat_map(|&(li, f)| match cjk_words(f, in_chars) {
+            Some(words) => words.into_iter().map(|w| (*li, w)).collect(),
+            None => vec![(*li, f.clone())],
+        })
+        .collect();
+    leaves.sort_by_key(|(_, f)| f.x0);
+    leaves
+}
+
+/// The words of a piece made of CJK words one space apart, two or more (a CJK label
+/// holds no space: each is a label); `None` for any other piece.
+fn cjk_words(f: &Frag, in_chars: bool) -> Option<Vec<Frag>> {
+    let words = piece_words(f, in_chars);
+    (words.len() >= 2 && words.iter().all(|w| cjk_word(&w.text))).then_some(words)
+}
+
 /// The words of a header piece over the last value column alone that goes on past it in CJK
 /// words one space apart (`数量 比上年增减 变动原因说明`, lynx setting narrow cells one
 /// space apart), on a line (`line`, its pieces) heading every other value column too: the
@@ -1856,11 +1863,7 @@ fn past_the_last(f: &Frag, line: &[Frag], cols: &[Col], in_chars: bool) -> Optio
     {
         return None;
     }
-    let words = piece_words(f, in_chars);
-    (words.len() >= 2
-        && words.iter().all(|w| cjk_word(&w.text))
-        && words.iter().any(|w| w.x0 > last.x1))
-    .then_some(words)
+    cjk_words(f, in_chars).filter(|words| words.iter().any(|w| w.x0 > last.x1))
 }
 
 /// A row label wrapped around the line of its values: pdftotext sets a row's values at

@@ -703,8 +703,10 @@ pub(crate) fn is_value(t: &str) -> bool {
 /// A word a statistical table prints in a change column where the figure did not move
 /// (`持平`, "level"): a value cell holding text, not a label.
 pub(crate) fn is_no_change(cell: &str) -> bool {
-    let t: String = cell.split_whitespace().collect();
-    t == "持平"
+    // (no allocation: every value test of every line comes here)
+    cell.chars()
+        .filter(|c| !c.is_whitespace())
+        .eq("持平".chars())
 }
 
 fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {

@@ -233,6 +233,20 @@ const UNITS: &[&str] = &[
     "万人次",
 ];
 
+/// Currency signs a figure may open with, longest first (NFKC folds `￥` to `¥`).
+const CURRENCIES: [&str; 10] = ["US$", "HK$", "NZ$", "S$", "A$", "C$", "$", "€", "£", "¥"];
+
+/// Scale words after a figure in a currency (`m` million, `bn` billion), with the power of
+/// ten each multiplies by.
+const SCALES: [(&str, i32); 6] = [
+    ("k", 3),
+    ("m", 6),
+    ("mn", 6),
+    ("M", 6),
+    ("bn", 9),
+    ("tn", 12),
+];
+
 /// Scans a whole NFKC-folded cell text (whitespace removed) as a number.
 pub fn scan_number(s: &str) -> Option<Number> {
     let mut rest = s;
@@ -254,6 +268,16 @@ pub fn scan_number(s: &str) -> Option<Number> {
     {
         negative = true;
         rest = r;
+    }
+    // a currency's sign before the figure (`€262,037m`, `$1,234`, `-£5.2bn`): the
+    // currency is the unit, and a scale word after the figure multiplies it
+    let currency = CURRENCIES.iter().find(|c| rest.starts_with(**c)).copied();
+    if let Some(c) = currency {
+        rest = &rest[c.len()..];
+        if !negative && let Some(r) = rest.strip_prefix('-') {
+            negative = true;
+            rest = r;
+        }
     }
     // digits with optional thousands separators and one decimal point
     let mut int = String::new();
@@ -287,6 +311,16 @@ pub fn scan_number(s: &str) -> Option<Number> {
     }
     let mut tail = &rest[used..];
     let mut shift = 0i32;
+    if currency.is_some() {
+        let scale = SCALES.iter().find(|(w, _)| tail == *w);
+        let (_, by) = scale.or(tail.is_empty().then_some(&("", 0)))?;
+        let value = shifted(&int, &frac, *by)?;
+        return Some(Number {
+            value: if negative { -value } else { value },
+            unit: currency.map(str::to_string),
+            qualifier,
+        });
+    }
     if let Some(r) = tail.strip_prefix('万') {
         shift = 4;
         tail = r;
@@ -537,5 +571,38 @@ mod tests {
         ] {
             assert_eq!(v(t).0, CellKind::Text, "{t}");
         }
+    }
+
+    /// English releases print money with its currency's sign and a scale word (`€262,037m`,
+    /// `£5.2bn`): a number in that currency, scaled; a scale word without a currency (`1.2m`,
+    /// metres as much as millions) is not read.
+    #[test]
+    fn money_with_its_currency_sign() {
+        let n = |s: &str| {
+            let c = parse_cell(s);
+            (c.kind, c.value, c.unit)
+        };
+        assert_eq!(
+            n("€262,037m"),
+            (CellKind::Number, Some(262_037e6), Some("€".into()))
+        );
+        assert_eq!(
+            n("$1,234"),
+            (CellKind::Number, Some(1234.0), Some("$".into()))
+        );
+        assert_eq!(
+            n("-£5.2bn"),
+            (CellKind::Number, Some(-5.2e9), Some("£".into()))
+        );
+        assert_eq!(
+            n("US$-3k"),
+            (CellKind::Number, Some(-3000.0), Some("US$".into()))
+        );
+        assert_eq!(
+            n("￥100"),
+            (CellKind::Number, Some(100.0), Some("¥".into()))
+        );
+        assert_eq!(n("1.2m").0, CellKind::Text);
+        assert_eq!(n("€12 months").0, CellKind::Text);
     }
 }

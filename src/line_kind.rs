@@ -737,10 +737,11 @@ fn split_squeezed(f: Frag, out: &mut Vec<Frag>) {
     // (a fraction before the last, or a whole number of four digits or more: no group of
     // thousands)
     // (a not-applicable mark of two characters or more is no part of a number: `——
-    // 59.44`; a dash alone may join a band, `1 - 2`)
+    // 59.44`; a dash alone may join a band, `1 - 2`; a number grouping its thousands by
+    // commas groups none by spaces: `262,037 275,567`)
     let apart = toks[..toks.len() - 1]
         .iter()
-        .any(|t| t.text.contains(['.', '%']))
+        .any(|t| t.text.contains(['.', '%', ',']))
         || toks
             .iter()
             .any(|t| t.text.chars().count() >= 2 && kind_of(&t.text) == CellKind::Na)

@@ -602,6 +602,10 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         .or_else(|| {
             let last = texts.len().checked_sub(1)?;
             parallel_labels(texts[last], n).map(|p| (last, (String::new(), p)))
+        })
+        .or_else(|| {
+            let last = texts.len().checked_sub(1)?;
+            gapped_labels(texts[last], n).map(|(stub, p)| (last, (stub, p)))
         });
     // a letter-spaced line right over labels found one a word (`2 0 0 4` over `Jan Feb
     // …`): a label set out over the width of the columns it spans, all of them
@@ -1158,6 +1162,26 @@ fn parallel_labels(line: &str, n: usize) -> Option<Vec<Vec<String>>> {
         }
     }
     None
+}
+
+/// The stub and the column labels of a header line alone over `n` columns that sets its
+/// cells apart by two spaces or more where its rows join theirs by one (w3m or lynx over
+/// narrow value columns: `Item   2015   2016   % change` over `GDP  262,037 275,567 5.2%`):
+/// its pieces, the stub's word first, then exactly `n` labels, none a value but a year.
+fn gapped_labels(line: &str, n: usize) -> Option<(String, Vec<Vec<String>>)> {
+    let pieces: Vec<String> = crate::line_kind::cells(line)
+        .into_iter()
+        .map(|f| f.text)
+        .collect();
+    let (stub, labels) = match pieces.len() {
+        k if k == n + 1 && super::names_rows(&pieces[0]) => (pieces[0].clone(), &pieces[1..]),
+        k if k == n && line.starts_with(char::is_whitespace) => (String::new(), &pieces[..]),
+        _ => return None,
+    };
+    if n < 2 || labels.iter().any(|l| is_value(l) && !is_year_word(l)) {
+        return None;
+    }
+    Some((stub, labels.iter().map(|l| vec![l.clone()]).collect()))
 }
 
 /// The stub and the column labels of header lines over `n` columns, when their words
@@ -1822,5 +1846,25 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// w3m and lynx set narrow value columns one space apart, each label padded to them,
+    /// and the header's cells apart by two spaces or more (`Item   2015   2016   % change`):
+    /// numbers grouping their thousands by commas are cells of their own, and the header
+    /// line's pieces, the stub's word first, name the columns.
+    #[test]
+    fn a_header_set_apart_over_rows_joined_by_single_spaces() {
+        let t = table(concat!(
+            "Item                2015      2016    % change\n",
+            "GDP at current prices          262,037 275,567 5.2%\n",
+            "GDP at constant (2015) prices  262,037 275,510 5.1%\n",
+            "GNP at current prices          205,990 226,749 10.1%\n",
+        ));
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(cols, ["2015", "2016", "% change"]);
+        assert_eq!(t.stub, ["Item"]);
+        let rows = path_cells(&t);
+        assert_eq!(rows[2].0, "GNP at current prices");
+        assert_eq!(rows[2].1, ["205,990", "226,749", "10.1%"]);
     }
 }

@@ -1613,6 +1613,17 @@ fn read_block(
     let mut seen_row = false;
     let mut lab = labels.rows.into_iter();
     let mut groups = labels.groups.into_iter().peekable();
+    // a label alone on its line, a row printing no value: its text in its label column
+    let group_row = |(line, col, text): (u32, usize, String)| {
+        let mut cells = vec![String::new(); l + n];
+        cells[col] = text;
+        RawRow {
+            line,
+            cells,
+            unplaced: Vec::new(),
+            indent: 0,
+        }
+    };
     for info in body {
         if info.page && seen_row {
             page += 1;
@@ -1621,15 +1632,8 @@ fn read_block(
             continue;
         };
         seen_row = true;
-        while let Some((line, col, text)) = groups.next_if(|g| g.0 < info.no) {
-            let mut cells = vec![String::new(); l + n];
-            cells[col] = text;
-            rows.push(RawRow {
-                line,
-                cells,
-                unplaced: Vec::new(),
-                indent: 0,
-            });
+        while let Some(g) = groups.next_if(|g| g.0 < info.no) {
+            rows.push(group_row(g));
         }
         let mut cells = lab.next().unwrap_or_default();
         cells.resize(l, String::new());
@@ -1762,16 +1766,7 @@ fn read_block(
         });
     }
     // (a label alone after the last row, padded to the values' place: a row of its own)
-    for (line, col, text) in groups {
-        let mut cells = vec![String::new(); l + n];
-        cells[col] = text;
-        rows.push(RawRow {
-            line,
-            cells,
-            unplaced: Vec::new(),
-            indent: 0,
-        });
-    }
+    rows.extend(groups.map(group_row));
     // (the columns printing no value: an empty cell in each whole row)
     for r in rows.iter_mut().skip(head_rows) {
         if r.cells.len() == l + n {

@@ -312,9 +312,11 @@ pub fn scan_number(s: &str) -> Option<Number> {
     let mut tail = &rest[used..];
     let mut shift = 0i32;
     if currency.is_some() {
-        let scale = SCALES.iter().find(|(w, _)| tail == *w);
-        let (_, by) = scale.or(tail.is_empty().then_some(&("", 0)))?;
-        let value = shifted(&int, &frac, *by)?;
+        let by = match tail {
+            "" => 0,
+            _ => SCALES.iter().find(|(w, _)| tail == *w)?.1,
+        };
+        let value = shifted(&int, &frac, by)?;
         return Some(Number {
             value: if negative { -value } else { value },
             unit: currency.map(str::to_string),

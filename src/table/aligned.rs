@@ -2893,8 +2893,9 @@ fn present_cells(
         })
         .collect();
     let c = super::header::rebuild(&rows, n)?;
-    // (the rows' figures by column, read only where the header left several readings)
-    let chosen = (!c.readings.is_empty())
+    // (the rows' figures by column, read only where the header left several readings,
+    // or where the reading taken claims sums)
+    let chosen = (c.ambiguous || !super::claimed_sums(&c.paths).is_empty())
         .then(|| {
             let values: Vec<Vec<Option<(f64, usize)>>> = body
                 .iter()
@@ -2913,7 +2914,15 @@ fn present_cells(
                     row
                 })
                 .collect();
-            super::reading_by_sums(&c.readings, &values)
+            if !c.ambiguous && !super::sums_contradict(&c.paths, &values) {
+                return None;
+            }
+            let readings = if c.readings.is_empty() {
+                super::header::rebuild_readings(&rows, n)
+            } else {
+                c.readings.clone()
+            };
+            super::reading_by_sums(&readings, &values)
         })
         .flatten();
     let paths = match chosen {

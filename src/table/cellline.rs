@@ -19,7 +19,7 @@
 //! A run of values that is not a whole number of rows cannot be placed safely: its row
 //! is kept with every value cell missing, and a warning names each value left out.
 
-use super::header::level_order;
+use super::header::{LevelOrder, level_order};
 use super::{Piece, RawRow, Segment, Shape};
 use crate::line_kind::{LineKind, is_band_text};
 use crate::lines::Line;
@@ -825,6 +825,35 @@ fn merge_first(stretches: &mut Vec<Stretch>) {
 /// present, column paths, ambiguous.
 type Reading = (f64, usize, bool, Vec<Vec<String>>, bool);
 
+/// The reading of the header cells `h` over `n` value columns that the labels support
+/// best, unless they leave it tied with others, the rows' figures (by value column)
+/// contradict a sum it claims, or (with `only`) the cells admit other readings: then
+/// the reading whose sums the figures bear out, where they single one out
+/// ([`super::reading_by_sums`]), as the one reading the data allow.
+fn settled_by_sums(
+    lo: LevelOrder,
+    h: &[String],
+    n: usize,
+    figures: &[Vec<Option<(f64, usize)>>],
+    only: bool,
+) -> LevelOrder {
+    // (with `only`, a header is read where its cells admit one reading: where they
+    // admit several, the sums may single one out)
+    let settled = !lo.ambiguous && (lo.only || !only);
+    if settled && !super::sums_contradict(&lo.paths, figures) {
+        return lo;
+    }
+    match super::reading_by_sums(&super::header::level_order_readings(h, n), figures) {
+        Some(paths) => LevelOrder {
+            paths,
+            ambiguous: false,
+            only: true,
+            ..lo
+        },
+        None => lo,
+    }
+}
+
 /// One table: the labels of the first stretch hold text, band, corner and header.
 /// With `only`, the header is read only when its cells admit one reading, with no more
 /// labels on the first row than on the others, under a corner cell; where they admit
@@ -913,6 +942,14 @@ fn read_table(
         Some(l) => (1..=(l + 1).min(MAX_ROW_LABELS)).collect(),
         None => (0..=MAX_ROW_LABELS).collect(),
     };
+    // the rows' figures by value column: where the labels leave several readings tied,
+    // the sums these bear out may single one out
+    let figures: Vec<Vec<Option<(f64, usize)>>> = st
+        .iter()
+        .filter(|s| n > 0 && s.values.len().is_multiple_of(n))
+        .flat_map(|s| s.values.chunks(n))
+        .map(|row| row.iter().map(|it| super::number_of(&it.text)).collect())
+        .collect();
     let mut best: Option<Reading> = None;
     let mut plain: Option<Reading> = None;
     // the best reading giving the first row as many labels as the others carry
@@ -935,7 +972,7 @@ fn read_table(
             let forced_by_repetition = repeated.is_some();
             // (full rows of one cell a column admit no reading with spans)
             let Some(lo) = repeated
-                .or_else(|| level_order(&h, n))
+                .or_else(|| level_order(&h, n).map(|lo| settled_by_sums(lo, &h, n, &figures, only)))
                 .or_else(|| super::header::grid_reading(&h, n))
             else {
                 continue;
@@ -1985,27 +2022,68 @@ Total\n1145\n587\n558\n100.0\n51.3\n48.7\n105.2\n0-4\n65\n35\n30\n5.7\n3.1\n2.6\
     }
 
     /// Two readings of `支出预算 合计 基本支出 项目支出` over three values fit the cells:
-    /// `合计` under `支出预算` first, or beside it last. The values tell: the first column is
-    /// the sum of the other two in every row, the last in none. Where the reading taken
-    /// puts the total over a column that sums nothing, the columns stay unnamed.
+    /// `合计` under `支出预算` first, or beside it last; the labels favour the second
+    /// (`支出` shared by the parent and two children). The values tell: the first column
+    /// is the sum of the other two in every row, the last in none. The reading whose
+    /// sums hold names the columns.
     #[test]
-    fn a_total_over_a_column_that_sums_nothing_names_no_column() {
+    fn the_sums_choose_where_a_total_stands() {
         let text = "项目\n支出预算\n合计\n基本支出\n项目支出\n一般公共服务支出\n1278\n848\n430\n\
 财政事务\n1278\n848\n430\n社会保障和就业支出\n175\n163\n12\n";
         let d = doc(text);
         let t = d.tables().next().expect("a table");
-        for c in &t.columns {
-            assert!(
-                c.path.is_empty() || c.path.last().is_some_and(|l| l != "合计"),
-                "{c:?}"
-            );
-        }
-        let c = cells(&d);
-        assert!(
-            !c.iter()
-                .any(|(_, k, v)| k.ends_with("合计") && v != "1278" && v != "175")
+        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            paths,
+            ["支出预算>合计", "支出预算>基本支出", "支出预算>项目支出"]
         );
         assert_eq!(t.rows[2].cells[0].raw, "175");
+        assert!(!d.warnings.iter().any(|w| w.code == "ambiguous-header"));
+    }
+
+    /// BeautifulSoup's text of a header of three rows, one cell a line (`Civilian labor
+    /// force` over `Total | Percent of population | Employed | Unemployed`, `Employed`
+    /// over four columns): its cells allow hundreds of span readings, but in one alone
+    /// do the labour force's total and the employed total each equal the sum of the
+    /// counts under them in every row (the percentages no term of a sum). That reading
+    /// names the columns; a row's values keep their places. (Two groups of rows: the
+    /// first row's two labels are the row labels of every group's first row.)
+    #[test]
+    fn the_sums_name_the_one_reading_of_a_header_of_many() {
+        let text = "Item\nCivilian noninstitutional population\nCivilian labor force\n\
+Not in labor force\nTotal\nPercent of population\nEmployed\nUnemployed\nTotal\n\
+Percent of population\nAgriculture\nNonagricultural industries\nNumber\n\
+Percent of labor force\nPersons 14 years of age and over\n1940\n99840\n55640\n55.7\n47520\n\
+47.6\n9540\n37980\n8120\n14.6\n44200\n1941\n99900\n55910\n56.0\n50350\n50.4\n9100\n41250\n\
+5560\n9.9\n43990\n1942\n98640\n56410\n57.2\n53750\n54.5\n9250\n44500\n2660\n4.7\n42230\n1943\n\
+94640\n55540\n58.7\n54470\n57.6\n9080\n45390\n1070\n1.9\n39100\n1947\n106018\n60168\n56.8\n\
+57812\n54.5\n8256\n49557\n2356\n3.9\n45850\nPersons 16 years of age and over\n1947\n101827\n\
+59350\n58.3\n57038\n56.0\n7890\n49148\n2311\n3.9\n42477\n1948\n103068\n60621\n58.8\n58343\n\
+56.6\n7629\n50714\n2276\n3.8\n42447\n1949\n103994\n61286\n58.9\n57651\n55.4\n7658\n49993\n\
+3637\n5.9\n42708\n1950\n104995\n62208\n59.2\n58918\n56.1\n7160\n51758\n3288\n5.3\n42787\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            paths,
+            [
+                "Civilian noninstitutional population",
+                "Civilian labor force>Total",
+                "Civilian labor force>Percent of population",
+                "Civilian labor force>Employed>Total",
+                "Civilian labor force>Employed>Percent of population",
+                "Civilian labor force>Employed>Agriculture",
+                "Civilian labor force>Employed>Nonagricultural industries",
+                "Civilian labor force>Unemployed>Number",
+                "Civilian labor force>Unemployed>Percent of labor force",
+                "Not in labor force",
+            ]
+        );
+        let row = t
+            .rows
+            .iter()
+            .find(|r| r.path.last().is_some_and(|l| l == "1943"));
+        assert_eq!(row.expect("the 1943 row").cells[7].raw, "1070");
     }
 
     /// A header row of years over the same leaves each (`2008` `2009` over `零售总额`

@@ -35,10 +35,14 @@ pub struct Columns {
     pub paths: Vec<Vec<String>>,
     /// True when more than one reading of the spans fitted equally well.
     pub ambiguous: bool,
-    /// Every reading's paths where header cells left blank were read and several fit
-    /// (the labels do not choose between them; the data's sums may): empty otherwise.
-    pub readings: Vec<Vec<Vec<String>>>,
+    /// Every reading's paths with its score, where the labels do not choose between
+    /// them and the data's sums may: header cells left blank read (scored alike), or all
+    /// readings asked for ([`rebuild_readings`]). Empty otherwise.
+    pub readings: Vec<Scored>,
 }
+
+/// A reading of a header: how well its labels support it, and its column paths.
+pub type Scored = (f64, Vec<Vec<String>>);
 
 /// Search budget: nodes visited before giving up on a header.
 const BUDGET: usize = 200_000;
@@ -94,11 +98,23 @@ pub fn rebuild_filled(rows: &[HeaderRow], n: usize) -> Option<Columns> {
     if rows.is_empty() || n + cells > MAX_SEARCHED {
         return None;
     }
-    search_rows(&rows, n, Vec::new(), false, Read::Filled)
+    search_rows(&rows, n, Vec::new(), false, Read::Filled, false)
 }
 
 /// [`rebuild`] without the per-thread memory: always searches (for benchmarks and tests).
 pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
+    rebuild_searched(rows, n, false)
+}
+
+/// Every reading [`rebuild`] weighs for the header rows, scored, best first. Empty where
+/// the search was cut short or found more than [`MAX_READINGS`] (the data's sums could
+/// then not single one out), or where the rows print one cell a column (one reading).
+pub fn rebuild_readings(rows: &[HeaderRow], n: usize) -> Vec<Scored> {
+    rebuild_searched(rows, n, true).map_or_else(Vec::new, |c| c.readings)
+}
+
+/// [`rebuild_uncached`], every reading kept in `readings` where `all`.
+fn rebuild_searched(rows: &[HeaderRow], n: usize, all: bool) -> Option<Columns> {
     let rows: Vec<&HeaderRow> = rows
         .iter()
         .filter(|r| r.cells.iter().any(|c| !c.is_empty()))
@@ -140,7 +156,7 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
         (Vec::new(), false)
     };
     let upper = &rows[..if anchored { bottom } else { rows.len() }];
-    search_rows(upper, n, start.clone(), anchored, Read::Labels).or_else(|| {
+    search_rows(upper, n, start.clone(), anchored, Read::Labels, all).or_else(|| {
         // no reading of the labels alone: the empty cells a partial row prints between
         // them may be header cells left blank (html2text prints `| | Male| Female| |`
         // under `Population`): read so, each a column named by the cells above it only
@@ -149,7 +165,7 @@ pub fn rebuild_uncached(rows: &[HeaderRow], n: usize) -> Option<Columns> {
             r.cells[..end].iter().any(String::is_empty)
         });
         blank_between
-            .then(|| search_rows(upper, n, start, anchored, Read::WithBlanks))
+            .then(|| search_rows(upper, n, start, anchored, Read::WithBlanks, all))
             .flatten()
     })
 }
@@ -175,6 +191,7 @@ fn search_rows(
     start: Vec<Slot>,
     anchored: bool,
     read: Read,
+    all: bool,
 ) -> Option<Columns> {
     let upper_rows = upper;
     let upper: Vec<Vec<String>> = upper_rows
@@ -241,20 +258,27 @@ fn search_rows(
         best: None,
         visited: 0,
         later,
-        shapes: (read == Read::WithBlanks).then(Vec::new),
+        shapes: (read == Read::WithBlanks || all).then(Vec::new),
+        seen: Default::default(),
+        cap: if all { MAX_READINGS } else { MAX_SHAPES },
+        overflow: false,
+        blanks: read == Read::WithBlanks,
     };
     search.level(0, start, 0.0);
-    if let Some(shapes) = search.shapes.take() {
+    if let Some(mut shapes) = search.shapes.take() {
         // blank cells: the labels' likeness decides nothing (`Female` in `Sex Ratio
         // (Female=100)` is no sign it heads `Male | Female`); the readings are all given,
         // one taken only where it is the one
-        let complete = search.visited < BUDGET;
+        let complete = search.visited < BUDGET && !search.overflow;
+        if all {
+            shapes.sort_by(|a, b| b.0.total_cmp(&a.0));
+        }
         return match (shapes.len(), complete) {
             (0, _) => None,
             (k, _) => Some(Columns {
-                paths: shapes[0].clone(),
+                paths: shapes[0].1.clone(),
                 ambiguous: k > 1 || !complete,
-                readings: if complete && k > 1 {
+                readings: if complete && (k > 1 || all) {
                     shapes
                 } else {
                     Vec::new()
@@ -449,13 +473,25 @@ struct Search<'a> {
     later: Vec<usize>,
     /// Each cell as a leaf, made once (nodes are never changed, only shared).
     leaves: Vec<Vec<Rc<Node>>>,
-    /// Every reading's column paths, where all are wanted (header cells left blank).
-    shapes: Option<Vec<Vec<Vec<String>>>>,
+    /// Every reading's paths with its score, where all are wanted (header cells left
+    /// blank, scored alike: the labels decide nothing; all readings asked for).
+    shapes: Option<Vec<Scored>>,
+    /// Where each reading in `shapes` stands.
+    seen: std::collections::HashMap<Vec<Vec<String>>, usize>,
+    /// Most readings kept in `shapes`; `overflow` when more were found.
+    cap: usize,
+    overflow: bool,
+    /// Header cells left blank are read.
+    blanks: bool,
 }
 
 /// Most readings of a header with blank cells kept: more than a few means the text does
 /// not say.
 const MAX_SHAPES: usize = 16;
+
+/// Most readings kept where all are asked for, for the data's sums to choose from:
+/// more means the search would cost more than the choice is worth.
+pub const MAX_READINGS: usize = 2048;
 
 impl Search<'_> {
     /// Processes row `r` (bottom-up) over the units `below`.
@@ -597,8 +633,18 @@ impl Search<'_> {
                     node.paths(&mut Vec::new(), &mut shape);
                 }
             }
-            if !shapes.contains(&shape) && shapes.len() < MAX_SHAPES {
-                shapes.push(shape);
+            let score = if self.blanks { 0.0 } else { score };
+            match self.seen.get(&shape) {
+                Some(&i) => shapes[i].0 = shapes[i].0.max(score),
+                None if shapes.len() < self.cap => {
+                    self.seen.insert(shape.clone(), shapes.len());
+                    shapes.push((score, shape));
+                }
+                None => {
+                    // (no use searching on: the readings found are not all)
+                    self.overflow = true;
+                    self.visited = BUDGET;
+                }
             }
             return;
         }
@@ -736,6 +782,18 @@ pub fn is_total(label: &str) -> bool {
         .iter()
         .any(|t| f.contains(t))
         && f.chars().count() <= 8
+}
+
+/// True for labels of a column of shares, rates or changes (`Percent of population`,
+/// `增长%`, `比重`, `同比增减`): such a column is no term of its group's total.
+pub fn is_share(label: &str) -> bool {
+    let f = fold(label).to_lowercase();
+    [
+        "%", "percent", "rate", "ratio", "share", "index", "average", "change", "growth", "率",
+        "比重", "占", "比例", "百分", "指数", "平均", "增长", "增减", "增幅", "变动",
+    ]
+    .iter()
+    .any(|t| f.contains(t))
 }
 
 /// A label that is nothing but a date: a year or a month of one (`2006`, `2008-03`,
@@ -1030,51 +1088,56 @@ pub fn level_order(labels: &[String], n: usize) -> Option<LevelOrder> {
 /// [`level_order`] without the per-thread memory.
 fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
     let k = labels.len();
-    // label texts as ids, their bigrams, totals
-    let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();
-    let id: Vec<usize> = (0..k)
-        .map(|j| folded.iter().position(|f| *f == folded[j]).unwrap_or(j))
-        .collect();
-    let bigrams: Vec<Vec<u64>> = labels.iter().map(|l| marks(l)).collect();
-    let total: Vec<bool> = labels.iter().map(|l| is_total(l)).collect();
-    // A total spans down: it heads no other cells. A text printed more than once
-    // (结果维持 under each kind of review) heads the same run each time, or none (see
-    // `Lo::finish`).
-    let may_parent: Vec<bool> = (0..k).map(|j| !total[j]).collect();
-    // labels from j on that may head others, for every j
-    let mut parents_after = vec![0; k + 1];
-    for j in (0..k).rev() {
-        parents_after[j] = parents_after[j + 1] + usize::from(may_parent[j]);
-    }
-    // n leaves under parents of two or more children: at most n - 1 parents; and the k - n
-    // parents must be labels that may head others
-    if k > 2 * n - 1 || parents_after[0] < k - n {
-        return None;
-    }
-    let mut lo = Lo {
-        n,
-        counts: vec![0; k],
-        id,
-        bigrams,
-        total,
-        may_parent,
-        must_parent: labels.iter().map(|l| names_part(l)).collect(),
-        parents_after,
-        best: None,
-        visited: 0,
-        readings: 0,
-    };
-    for r0 in 1..=k {
-        lo.row(0, r0, 0);
-    }
-    let best = lo.best?;
-    // the paths of the best reading
+    let mut lo = Lo::new(labels, n)?;
+    lo.search();
+    let best = lo.best.take()?;
     let roots = k - best.counts.iter().sum::<usize>().min(k);
+    let paths = level_paths(labels, &best.counts);
+    // one row of cells repeating a run of two or more side by side (`Male Female Male
+    // Female`) is a lower header row under groups whose cells the flattening dropped (it
+    // prints no empty cell): no reading of the cells present names the columns
+    let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();
+    let lost_groups = roots == k && repeats_a_run(&folded);
+    let complete = lo.visited < BUDGET;
+    Some(LevelOrder {
+        paths,
+        score: best.score,
+        ambiguous: best.ties > 1 || !complete || lost_groups,
+        only: lo.readings == 1 && complete,
+    })
+}
+
+/// Every reading [`level_order`] weighs for the cells, scored, best first. Empty where
+/// the search was cut short or found more than [`MAX_READINGS`].
+pub fn level_order_readings(labels: &[String], n: usize) -> Vec<Scored> {
+    let Some(mut lo) = Lo::new(labels, n) else {
+        return Vec::new();
+    };
+    lo.all = Some(Vec::new());
+    lo.search();
+    match lo.all {
+        Some(all) if lo.visited < BUDGET && all.len() <= MAX_READINGS => {
+            let mut out: Vec<Scored> = all
+                .into_iter()
+                .map(|(score, counts)| (score, level_paths(labels, &counts)))
+                .collect();
+            out.sort_by(|a, b| b.0.total_cmp(&a.0));
+            out
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The column paths of `labels` read in level order, label `j` heading the next
+/// `counts[j]` labels not yet placed (0: a leaf).
+fn level_paths(labels: &[String], counts: &[usize]) -> Vec<Vec<String>> {
+    let k = labels.len();
+    let roots = k - counts.iter().sum::<usize>().min(k);
     let mut first = vec![0usize; k];
     let mut next = roots;
     for (j, f) in first.iter_mut().enumerate() {
         *f = next;
-        next += best.counts[j];
+        next += counts[j];
     }
     fn walk(
         j: usize,
@@ -1093,20 +1156,11 @@ fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
         }
         prefix.pop();
     }
-    let mut paths = Vec::with_capacity(n);
+    let mut paths = Vec::new();
     for j in 0..roots {
-        walk(j, labels, &best.counts, &first, &mut Vec::new(), &mut paths);
+        walk(j, labels, counts, &first, &mut Vec::new(), &mut paths);
     }
-    // one row of cells repeating a run of two or more side by side (`Male Female Male
-    // Female`) is a lower header row under groups whose cells the flattening dropped (it
-    // prints no empty cell): no reading of the cells present names the columns
-    let lost_groups = roots == k && repeats_a_run(&folded);
-    Some(LevelOrder {
-        paths,
-        score: best.score,
-        ambiguous: best.ties > 1 || lo.visited >= BUDGET || lost_groups,
-        only: lo.readings == 1 && lo.visited < BUDGET,
-    })
+    paths
 }
 
 /// True when some run of two labels or more is printed twice in a row (`Male Female
@@ -1140,9 +1194,62 @@ struct Lo {
     visited: usize,
     /// Complete readings found.
     readings: usize,
+    /// Every reading with its score, where all are asked for (more than
+    /// [`MAX_READINGS`] stop the keeping).
+    all: Option<Vec<(f64, Vec<usize>)>>,
 }
 
 impl Lo {
+    /// The search over `labels` for `n` leaves; None where no reading can fit.
+    fn new(labels: &[String], n: usize) -> Option<Lo> {
+        let k = labels.len();
+        if k == 0 || n == 0 || k < n {
+            return None;
+        }
+        // label texts as ids, their bigrams, totals
+        let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();
+        let id: Vec<usize> = (0..k)
+            .map(|j| folded.iter().position(|f| *f == folded[j]).unwrap_or(j))
+            .collect();
+        let bigrams: Vec<Vec<u64>> = labels.iter().map(|l| marks(l)).collect();
+        let total: Vec<bool> = labels.iter().map(|l| is_total(l)).collect();
+        // A total spans down: it heads no other cells. A text printed more than once
+        // (结果维持 under each kind of review) heads the same run each time, or none (see
+        // `Lo::finish`).
+        let may_parent: Vec<bool> = (0..k).map(|j| !total[j]).collect();
+        // labels from j on that may head others, for every j
+        let mut parents_after = vec![0; k + 1];
+        for j in (0..k).rev() {
+            parents_after[j] = parents_after[j + 1] + usize::from(may_parent[j]);
+        }
+        // n leaves under parents of two or more children: at most n - 1 parents; and the k - n
+        // parents must be labels that may head others
+        if k > 2 * n - 1 || parents_after[0] < k - n {
+            return None;
+        }
+        Some(Lo {
+            n,
+            counts: vec![0; k],
+            id,
+            bigrams,
+            total,
+            may_parent,
+            must_parent: labels.iter().map(|l| names_part(l)).collect(),
+            parents_after,
+            best: None,
+            visited: 0,
+            readings: 0,
+            all: None,
+        })
+    }
+
+    /// Visits every reading, the first row being `labels[..r0]` for every `r0`.
+    fn search(&mut self) {
+        for r0 in 1..=self.counts.len() {
+            self.row(0, r0, 0);
+        }
+    }
+
     /// Row `labels[s..e]`; `leaves` counted in the rows above.
     fn row(&mut self, s: usize, e: usize, leaves: usize) {
         let k = self.counts.len();
@@ -1262,6 +1369,11 @@ impl Lo {
             if runs[..i].contains(&runs[i]) {
                 score += runs[i].len() as f64;
             }
+        }
+        if let Some(all) = &mut self.all
+            && all.len() <= MAX_READINGS
+        {
+            all.push((score, self.counts.clone()));
         }
         match &mut self.best {
             Some(b) if (score - b.score).abs() < 1e-9 => {
@@ -1533,8 +1645,12 @@ mod tests {
             s(&["Percentage", "Female"]),
             s(&["Sex Ratio (Female=100)"]),
         ];
-        assert!(c.readings.contains(&right), "{:?}", c.readings);
-        for r in &c.readings {
+        assert!(
+            c.readings.iter().any(|(_, p)| *p == right),
+            "{:?}",
+            c.readings
+        );
+        for (_, r) in &c.readings {
             // a blank opens its group: its column's path is the group's, the parts after
             for (j, p) in r.iter().enumerate() {
                 let next = r.get(j + 1);

@@ -966,10 +966,13 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     let filled = (l > 0 && !present)
         .then(|| filled_reading(head, l, n))
         .flatten();
+    let searched = filled.is_none() && !header_rows.iter().all(|h| h.grid);
     let rebuilt = filled.map_or_else(|| header::rebuild(&header_rows, n), Some);
-    // readings the labels do not choose between, where one alone agrees with the sums
+    // a reading the labels leave tied with others, or one whose sums the data
+    // contradict (`合计` read beside `支出预算` where it heads the sum under it): the
+    // data's sums may choose among the readings
     let rebuilt = rebuilt.map(|c| {
-        if c.readings.is_empty() {
+        if !searched || !c.ambiguous && claimed_sums(&c.paths).is_empty() {
             return c;
         }
         let values: Vec<Vec<Option<(f64, usize)>>> = data
@@ -982,7 +985,15 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                     .collect()
             })
             .collect();
-        match reading_by_sums(&c.readings, &values) {
+        if !c.ambiguous && !sums_contradict(&c.paths, &values) {
+            return c;
+        }
+        let readings = if c.readings.is_empty() {
+            header::rebuild_readings(&header_rows, n)
+        } else {
+            c.readings.clone()
+        };
+        match reading_by_sums(&readings, &values) {
             Some(paths) => header::Columns {
                 paths,
                 ambiguous: false,
@@ -1644,58 +1655,118 @@ fn printed_decimals(raw: &str) -> usize {
     })
 }
 
-/// Of several readings of a header (its blank cells each a group's own column, the
-/// group's named parts after it: `Population (person) | | Male | Female`), the one whose
-/// groups the data add up: a group's own column is the sum of its parts in every row
-/// printing them all (to the rounding of the printed decimals). None unless exactly one
-/// reading has every group add up, one row at least showing each.
-/// `values` holds each data row's figures by value column, with their decimals.
+/// Of several readings of a header (its blank cells each a group's own column,
+/// `Population (person) | | Male | Female`; `合计` under `支出预算` or beside it), the
+/// one whose sums the data bear out: every sum the reading claims ([`claimed_sums`])
+/// holds in every row printing all its terms, one row at least with a total other than
+/// zero showing each. Of those, the one whose structure the data bear out most (the
+/// most sums), then the one its labels support best; None where no reading claims sums
+/// that hold, or two tie. `values` holds each data row's figures by value column, with
+/// their decimals.
 pub(crate) fn reading_by_sums(
-    readings: &[Vec<Vec<String>>],
+    readings: &[header::Scored],
     values: &[Vec<Option<(f64, usize)>>],
 ) -> Option<Vec<Vec<String>>> {
     if readings.len() < 2 {
         return None;
     }
-    let adds_up = |paths: &Vec<Vec<String>>| -> bool {
-        let mut groups = 0;
-        for (j, p) in paths.iter().enumerate() {
-            let parts: Vec<usize> = (j + 1..paths.len())
-                .take_while(|&k| paths[k].len() > p.len() && paths[k].starts_with(p))
-                .filter(|&k| paths[k].len() == p.len() + 1)
-                .collect();
-            if parts.len() < 2 {
-                continue;
-            }
-            groups += 1;
-            let mut shown = 0;
-            for row in values {
-                let (Some((total, d0)), Some(ps)) = (
-                    row.get(j).copied().flatten(),
-                    parts
-                        .iter()
-                        .map(|&k| row.get(k).copied().flatten())
-                        .collect::<Option<Vec<_>>>(),
-                ) else {
-                    continue;
-                };
-                let decimals = ps.iter().map(|p| p.1).max().unwrap_or(0).max(d0);
-                let sum: f64 = ps.iter().map(|p| p.0).sum();
-                let tol = 0.5 * 10f64.powi(-(decimals as i32)) * ps.len() as f64 + 1e-9;
-                if (sum - total).abs() > tol {
-                    return false;
-                }
-                shown += 1;
-            }
-            if shown == 0 {
-                return false;
-            }
+    // (sums held, the labels' score, the paths)
+    let mut borne: Vec<(usize, f64, &Vec<Vec<String>>)> = readings
+        .iter()
+        .filter_map(|(score, paths)| {
+            let sums = claimed_sums(paths);
+            (!sums.is_empty()
+                && sums
+                    .iter()
+                    .all(|(t, parts)| sum_holds(*t, parts, values) == Some(true)))
+            .then_some((sums.len(), *score, paths))
+        })
+        .collect();
+    borne.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    match borne[..] {
+        [one] => Some(one.2.clone()),
+        [a, b, ..] if a.0 > b.0 || a.1 > b.1 + 1e-9 => Some(a.2.clone()),
+        _ => None,
+    }
+}
+
+/// True when a sum the column paths claim ([`claimed_sums`]) fails in some row printing
+/// all its terms: the data contradict the reading.
+pub(crate) fn sums_contradict(paths: &[Vec<String>], values: &[Vec<Option<(f64, usize)>>]) -> bool {
+    claimed_sums(paths)
+        .iter()
+        .any(|(t, parts)| sum_holds(*t, parts, values) == Some(false))
+}
+
+/// Whether column `total` is the sum of columns `parts` in the rows printing them all,
+/// to one unit of the last printed digit a term (each rounded on its own): `Some(true)`
+/// where it is in nine rows of ten or more (a misprinted row aside) and in one at least
+/// with a total other than zero, `Some(false)` where it is not, `None` where no row
+/// prints them all with a total other than zero.
+fn sum_holds(total: usize, parts: &[usize], values: &[Vec<Option<(f64, usize)>>]) -> Option<bool> {
+    let (mut held, mut failed) = (0usize, 0usize);
+    for row in values {
+        let (Some((t, d0)), Some(ps)) = (
+            row.get(total).copied().flatten(),
+            parts
+                .iter()
+                .map(|&k| row.get(k).copied().flatten())
+                .collect::<Option<Vec<_>>>(),
+        ) else {
+            continue;
+        };
+        let decimals = ps.iter().map(|p| p.1).max().unwrap_or(0).max(d0);
+        let sum: f64 = ps.iter().map(|p| p.0).sum();
+        let tol = 10f64.powi(-(decimals.min(12) as i32)) * ps.len() as f64 + 1e-9;
+        if (sum - t).abs() > tol {
+            failed += 1;
+        } else if t != 0.0 {
+            held += 1;
         }
-        groups > 0
-    };
-    let mut fit = readings.iter().filter(|r| adds_up(r));
-    let one = fit.next()?;
-    fit.next().is_none().then(|| one.clone())
+    }
+    match (held, failed) {
+        (0, 0) => None,
+        _ => Some(held > 0 && failed * 10 <= held + failed),
+    }
+}
+
+/// The sums a header's column paths claim, as (the total's column, the columns it adds
+/// up): a column heading the columns after it (`Population (person)` over `| Male |
+/// Female`) is the sum of those one level under it, two at least; a column named a
+/// total (`合计`, `Total`) is the sum of the other columns under its head (its
+/// siblings' leaves, but for a nested group's own total and columns of shares or rates,
+/// [`header::is_share`]), two at least.
+pub(crate) fn claimed_sums(paths: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
+    let mut sums = Vec::new();
+    for (j, p) in paths.iter().enumerate() {
+        let parts: Vec<usize> = (j + 1..paths.len())
+            .take_while(|&k| paths[k].len() > p.len() && paths[k].starts_with(p))
+            .filter(|&k| paths[k].len() == p.len() + 1)
+            .collect();
+        if parts.len() >= 2 {
+            sums.push((j, parts));
+            continue;
+        }
+        let Some((last, head)) = p.split_last() else {
+            continue;
+        };
+        if !header::is_total(last) || p.iter().any(|l| header::is_share(l)) {
+            continue;
+        }
+        let parts: Vec<usize> = (0..paths.len())
+            .filter(|&k| {
+                k != j
+                    && paths[k].len() > head.len()
+                    && paths[k].starts_with(head)
+                    && !paths[k].last().is_some_and(|l| header::is_total(l))
+                    && !paths[k][head.len()..].iter().any(|l| header::is_share(l))
+            })
+            .collect();
+        if parts.len() >= 2 {
+            sums.push((j, parts));
+        }
+    }
+    sums
 }
 
 /// Rows grouped under heads that print no value (`Newfoundland and Labrador`, `TOTAL, 16
@@ -4585,5 +4656,99 @@ Mining| 4.0| 3.8| 4.4| 110.0| 115.8| -1.2| 4.9
             "{paths:?}"
         );
         assert!(!paths.iter().any(|p| p.contains("Age group>Female")));
+    }
+
+    /// html2text's text of a header of three rows printing the cells present (`Civilian
+    /// labor force` over `Total | Percent of population | Employed | Unemployed`): the
+    /// labels leave several span readings tied, and the sums choose the one in which
+    /// each total equals the counts under it in every row (the percentages no terms).
+    #[test]
+    fn the_sums_choose_among_span_readings_the_labels_leave_tied() {
+        let text = "Item| Civilian noninstitutional population| Civilian labor force| Not in labor force
+---|---|---|---
+Total| Percent of population| Employed| Unemployed
+Total| Percent of population| Agriculture| Nonagricultural industries| Number| Percent of labor force
+Persons 14 years of age and over| 1940| 99840| 55640| 55.7| 47520| 47.6| 9540| 37980| 8120| 14.6| 44200
+1941| 99900| 55910| 56.0| 50350| 50.4| 9100| 41250| 5560| 9.9| 43990
+1942| 98640| 56410| 57.2| 53750| 54.5| 9250| 44500| 2660| 4.7| 42230
+1948| 103068| 60621| 58.8| 58343| 56.6| 7629| 50714| 2276| 3.8| 42447
+";
+        let d = testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(paths[1], "Civilian labor force>Total");
+        assert_eq!(paths[5], "Civilian labor force>Employed>Agriculture");
+        assert_eq!(paths[7], "Civilian labor force>Unemployed>Number");
+        assert_eq!(paths[9], "Not in labor force");
+        assert!(!d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
+    /// Where two span readings bear out the same sums (`人员经费 | 公用经费` under
+    /// `基本支出` or under `项目支出`: `合计` is the sum of all three leaves either way), the
+    /// data do not choose: the columns stay unnamed, the values in their places.
+    #[test]
+    fn sums_borne_out_alike_by_two_readings_name_no_column() {
+        let text = "项目| 本年收入| 本年支出
+---|---|---
+预算数| 预算数
+合计| 基本支出| 项目支出
+人员经费| 公用经费
+一、一般公共服务支出| | 127886849| 60330260| 24531459| 43025130
+二、社会保障和就业支出| | 17560320| 15714000| 646320| 1200000
+三、卫生健康支出| | 4668000| 0| 48000| 4620000
+";
+        let d = testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        assert!(
+            t.columns
+                .iter()
+                .all(|c| !c.path.iter().any(|l| l == "人员经费")),
+            "{:?}",
+            t.columns
+        );
+        assert_eq!(t.rows[0].cells[3].raw, "24531459");
+    }
+
+    /// A total sums the columns beside it under its head (a nested group by its leaves,
+    /// not by its own total; columns of shares are no terms), and a reading bearing out
+    /// more sums is taken over one bearing out fewer.
+    #[test]
+    fn the_reading_bearing_out_most_sums_is_taken() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<String>>();
+        let nested = vec![
+            s(&["Total"]),
+            s(&["A", "Total"]),
+            s(&["A", "x"]),
+            s(&["A", "y"]),
+            s(&["Share %"]),
+        ];
+        let flat = vec![
+            s(&["Total"]),
+            s(&["A"]),
+            s(&["B", "x"]),
+            s(&["B", "y"]),
+            s(&["Share %"]),
+        ];
+        assert_eq!(claimed_sums(&nested), [(0, vec![2, 3]), (1, vec![2, 3])]);
+        assert_eq!(claimed_sums(&flat), [(0, vec![1, 2, 3])]);
+        let row = |v: &[f64]| v.iter().map(|&x| Some((x, 0))).collect::<Vec<_>>();
+        // 10 = 7 + 3 and 10 = 10 + 7 + 3 fail; 10 = 10 and ... : only `nested` adds up
+        let values = [
+            row(&[10.0, 10.0, 7.0, 3.0, 70.0]),
+            row(&[5.0, 5.0, 5.0, 0.0, 100.0]),
+        ];
+        assert!(!sums_contradict(&nested, &values));
+        assert!(sums_contradict(&flat, &values));
+        let readings = [(1.0, flat.clone()), (0.0, nested.clone())];
+        assert_eq!(reading_by_sums(&readings, &values), Some(nested.clone()));
+        // both bear out one sum each: the labels' score decides
+        let one = vec![s(&["Total"]), s(&["x"]), s(&["y"])];
+        let other = vec![s(&["Total"]), s(&["G", "x"]), s(&["G", "y"])];
+        let values = [row(&[10.0, 7.0, 3.0])];
+        assert_eq!(
+            reading_by_sums(&[(0.0, one.clone()), (0.5, other.clone())], &values),
+            Some(other.clone())
+        );
+        assert_eq!(reading_by_sums(&[(0.0, one), (0.0, other)], &values), None);
     }
 }

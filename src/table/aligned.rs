@@ -2895,7 +2895,8 @@ fn present_cells(
     let c = super::header::rebuild(&rows, n)?;
     // (the rows' figures by column, read only where the header left several readings,
     // or where the reading taken claims sums)
-    let chosen = (c.ambiguous || !super::claimed_sums(&c.paths).is_empty())
+    let sums = super::claimed_sums(&c.paths);
+    let chosen = (c.ambiguous || !sums.is_empty())
         .then(|| {
             let values: Vec<Vec<Option<(f64, usize)>>> = body
                 .iter()
@@ -2914,7 +2915,7 @@ fn present_cells(
                     row
                 })
                 .collect();
-            if !c.ambiguous && !super::sums_contradict(&c.paths, &values) {
+            if !c.ambiguous && !super::sums_contradict(&sums, &values) {
                 return None;
             }
             let readings = if c.readings.is_empty() {

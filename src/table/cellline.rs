@@ -840,7 +840,7 @@ fn settled_by_sums(
     // (with `only`, a header is read where its cells admit one reading: where they
     // admit several, the sums may single one out)
     let settled = !lo.ambiguous && (lo.only || !only);
-    if settled && !super::sums_contradict(&lo.paths, figures) {
+    if settled && !super::sums_contradict(&super::claimed_sums(&lo.paths), figures) {
         return lo;
     }
     match super::reading_by_sums(&super::header::level_order_readings(h, n), figures) {

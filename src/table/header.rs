@@ -776,6 +776,11 @@ pub fn names_part(label: &str) -> bool {
 
 /// True for labels that name a total; a total spans down, it does not head a group.
 pub fn is_total(label: &str) -> bool {
+    // (a label of characters folding keeps as they are, holding none of the words'
+    // characters, names no total: no need to fold it)
+    if label.chars().all(crate::normalize::is_plain) && !label.contains(['计', '数', 't', 'T']) {
+        return false;
+    }
     let f = fold(label);
     let f = f.trim_start_matches(|c: char| !c.is_alphanumeric() || "()".contains(c));
     ["总计", "合计", "小计", "总数", "共计", "Total", "total"]
@@ -787,13 +792,26 @@ pub fn is_total(label: &str) -> bool {
 /// True for labels of a column of shares, rates or changes (`Percent of population`,
 /// `增长%`, `比重`, `同比增减`): such a column is no term of its group's total.
 pub fn is_share(label: &str) -> bool {
-    let f = fold(label).to_lowercase();
-    [
-        "%", "percent", "rate", "ratio", "share", "index", "average", "change", "growth", "率",
-        "比重", "占", "比例", "百分", "指数", "平均", "增长", "增减", "增幅", "变动",
-    ]
-    .iter()
-    .any(|t| f.contains(t))
+    const WORDS: [&str; 8] = [
+        "percent", "rate", "ratio", "share", "index", "average", "change", "growth",
+    ];
+    const CJK: [&str; 11] = [
+        "率", "比重", "占", "比例", "百分", "指数", "平均", "增长", "增减", "增幅", "变动",
+    ];
+    let latin = label
+        .as_bytes()
+        .windows(4)
+        .any(|b| b.iter().all(u8::is_ascii_alphabetic));
+    label.contains(['%', '％'])
+        || label.contains(['率', '比', '占', '百', '指', '平', '增', '变'])
+            && CJK.iter().any(|w| label.contains(w))
+        || latin
+            && WORDS.iter().any(|w| {
+                label
+                    .as_bytes()
+                    .windows(w.len())
+                    .any(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+            })
 }
 
 /// A label that is nothing but a date: a year or a month of one (`2006`, `2008-03`,

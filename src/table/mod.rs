@@ -972,7 +972,12 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     // contradict (`合计` read beside `支出预算` where it heads the sum under it): the
     // data's sums may choose among the readings
     let rebuilt = rebuilt.map(|c| {
-        if !searched || !c.ambiguous && claimed_sums(&c.paths).is_empty() {
+        let sums = if searched {
+            claimed_sums(&c.paths)
+        } else {
+            Vec::new()
+        };
+        if !searched || !c.ambiguous && sums.is_empty() {
             return c;
         }
         let values: Vec<Vec<Option<(f64, usize)>>> = data
@@ -985,7 +990,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
                     .collect()
             })
             .collect();
-        if !c.ambiguous && !sums_contradict(&c.paths, &values) {
+        if !c.ambiguous && !sums_contradict(&sums, &values) {
             return c;
         }
         let readings = if c.readings.is_empty() {
@@ -1641,6 +1646,15 @@ fn unread_misread(table: &mut Table, warnings: &mut Vec<Warning>) {
 
 /// A cell's figure and its printed decimals (`5.66` → (5.66, 2)); None unless a number.
 pub(crate) fn number_of(c: &str) -> Option<(f64, usize)> {
+    // (a plain figure, `1278` or `55.7`, read without classifying the cell)
+    let t = c.trim();
+    let plain = t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && t.bytes().filter(|&b| b == b'.').count() <= 1
+        && (t.starts_with(|ch: char| ('1'..='9').contains(&ch)) || t == "0" || t.starts_with("0."))
+        && !t.ends_with('.');
+    if plain {
+        return t.parse::<f64>().ok().map(|v| (v, printed_decimals(t)));
+    }
     let cell = parse_cell(c);
     cell.value
         .filter(|_| cell.kind == CellKind::Number)
@@ -1690,11 +1704,13 @@ pub(crate) fn reading_by_sums(
     }
 }
 
-/// True when a sum the column paths claim ([`claimed_sums`]) fails in some row printing
-/// all its terms: the data contradict the reading.
-pub(crate) fn sums_contradict(paths: &[Vec<String>], values: &[Vec<Option<(f64, usize)>>]) -> bool {
-    claimed_sums(paths)
-        .iter()
+/// True when a sum a reading claims (`sums`, [`claimed_sums`]) fails in the rows
+/// printing all its terms ([`sum_holds`]): the data contradict the reading.
+pub(crate) fn sums_contradict(
+    sums: &[(usize, Vec<usize>)],
+    values: &[Vec<Option<(f64, usize)>>],
+) -> bool {
+    sums.iter()
         .any(|(t, parts)| sum_holds(*t, parts, values) == Some(false))
 }
 
@@ -1737,6 +1753,15 @@ fn sum_holds(total: usize, parts: &[usize], values: &[Vec<Option<(f64, usize)>>]
 /// siblings' leaves, but for a nested group's own total and columns of shares or rates,
 /// [`header::is_share`]), two at least.
 pub(crate) fn claimed_sums(paths: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
+    // (each column's last label a total; each label a share: read once)
+    let total: Vec<bool> = paths
+        .iter()
+        .map(|p| p.last().is_some_and(|l| header::is_total(l)))
+        .collect();
+    let share: Vec<Vec<bool>> = paths
+        .iter()
+        .map(|p| p.iter().map(|l| header::is_share(l)).collect())
+        .collect();
     let mut sums = Vec::new();
     for (j, p) in paths.iter().enumerate() {
         let parts: Vec<usize> = (j + 1..paths.len())
@@ -1747,19 +1772,17 @@ pub(crate) fn claimed_sums(paths: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
             sums.push((j, parts));
             continue;
         }
-        let Some((last, head)) = p.split_last() else {
-            continue;
-        };
-        if !header::is_total(last) || p.iter().any(|l| header::is_share(l)) {
+        if !total[j] || share[j].contains(&true) {
             continue;
         }
+        let head = &p[..p.len() - 1];
         let parts: Vec<usize> = (0..paths.len())
             .filter(|&k| {
                 k != j
                     && paths[k].len() > head.len()
                     && paths[k].starts_with(head)
-                    && !paths[k].last().is_some_and(|l| header::is_total(l))
-                    && !paths[k][head.len()..].iter().any(|l| header::is_share(l))
+                    && !total[k]
+                    && !share[k][head.len()..].contains(&true)
             })
             .collect();
         if parts.len() >= 2 {
@@ -4737,8 +4760,8 @@ Persons 14 years of age and over| 1940| 99840| 55640| 55.7| 47520| 47.6| 9540| 3
             row(&[10.0, 10.0, 7.0, 3.0, 70.0]),
             row(&[5.0, 5.0, 5.0, 0.0, 100.0]),
         ];
-        assert!(!sums_contradict(&nested, &values));
-        assert!(sums_contradict(&flat, &values));
+        assert!(!sums_contradict(&claimed_sums(&nested), &values));
+        assert!(sums_contradict(&claimed_sums(&flat), &values));
         let readings = [(1.0, flat.clone()), (0.0, nested.clone())];
         assert_eq!(reading_by_sums(&readings, &values), Some(nested.clone()));
         // both bear out one sum each: the labels' score decides

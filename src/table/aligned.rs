@@ -6795,7 +6795,8 @@ Table B-2.  Persons by reason
 
     /// `pdftotext -layout` counts a CJK character as one column: the values stand in
     /// columns counted in characters, short rows too; a page printing every column is
-    /// read by its own columns, one printing fewer and standing off is left out.
+    /// read by its own columns, one printing fewer and standing off is left out. (The
+    /// first row is the sum of the two after it in every column: it heads them.)
     #[test]
     fn pdftotext_columns_counted_in_characters() {
         let text = "            支出表
@@ -6813,10 +6814,10 @@ Table B-2.  Persons by reason
             ("一般公共服务支出", "合计", "300.00"),
             ("一般公共服务支出", "基本支出", "200.00"),
             ("一般公共服务支出", "项目支出", "100.00"),
-            ("行政运行", "合计", "200.00"),
-            ("行政运行", "基本支出", "200.00"),
-            ("机关事业单位基本养老保险缴费", "合计", "100.00"),
-            ("机关事业单位基本养老保险缴费", "项目支出", "100.00"),
+            ("一般公共服务支出>行政运行", "合计", "200.00"),
+            ("一般公共服务支出>行政运行", "基本支出", "200.00"),
+            ("一般公共服务支出>机关事业单位基本养老保险缴费", "合计", "100.00"),
+            ("一般公共服务支出>机关事业单位基本养老保险缴费", "项目支出", "100.00"),
             ("社会保障和就业支出", "合计", "50.00"),
             ("社会保障和就业支出", "基本支出", "50.00"),
             ("卫生健康支出", "合计", "40.00"),

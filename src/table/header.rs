@@ -789,29 +789,42 @@ pub fn is_total(label: &str) -> bool {
         && f.chars().count() <= 8
 }
 
-/// True for labels of a column of shares, rates or changes (`Percent of population`,
-/// `增长%`, `比重`, `同比增减`): such a column is no term of its group's total.
+/// True for labels of a column or row of shares, rates or changes (`Percent of
+/// population`, `增长%`, `比重`, `同比增减`; English words whole: `Public administration`
+/// is none): such a column or row is no term of a total.
+///
+/// ```
+/// use govreport::table::header::is_share;
+/// assert!(is_share("Participation rate") && is_share("增长率(%)") && is_share("构成(%)"));
+/// assert!(!is_share("Public administration and defence") && !is_share("工资性收入"));
+/// ```
 pub fn is_share(label: &str) -> bool {
-    const WORDS: [&str; 8] = [
-        "percent", "rate", "ratio", "share", "index", "average", "change", "growth",
+    const WORDS: [&str; 15] = [
+        "percent",
+        "percentage",
+        "rate",
+        "rates",
+        "ratio",
+        "ratios",
+        "share",
+        "shares",
+        "index",
+        "indices",
+        "average",
+        "change",
+        "changes",
+        "growth",
+        "per",
     ];
     const CJK: [&str; 11] = [
         "率", "比重", "占", "比例", "百分", "指数", "平均", "增长", "增减", "增幅", "变动",
     ];
-    let latin = label
-        .as_bytes()
-        .windows(4)
-        .any(|b| b.iter().all(u8::is_ascii_alphabetic));
     label.contains(['%', '％'])
         || label.contains(['率', '比', '占', '百', '指', '平', '增', '变'])
             && CJK.iter().any(|w| label.contains(w))
-        || latin
-            && WORDS.iter().any(|w| {
-                label
-                    .as_bytes()
-                    .windows(w.len())
-                    .any(|b| b.eq_ignore_ascii_case(w.as_bytes()))
-            })
+        || label
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .any(|w| w.len() >= 3 && WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)))
 }
 
 /// A label that is nothing but a date: a year or a month of one (`2006`, `2008-03`,

@@ -10,7 +10,7 @@
 //! takes the place its neighbours leave it, or stays at the top with a warning.
 
 use crate::model::{CellKind, Row, Warning};
-use crate::table::header::is_total;
+use crate::table::header::{is_share, is_total};
 use std::collections::HashMap;
 
 /// Most rows searched; a longer table stays as read (the search is memoised, but a
@@ -29,14 +29,31 @@ const ENOUGH: u8 = 2;
 const MAX_STATES: usize = 5_000;
 
 /// Nests the rows of a flat table (every row path one label, after a shared prefix such
-/// as a band) under the rows they sum to. Returns true when it did.
+/// as a band) under the rows they sum to. Returns true when it did. The sums are read
+/// in the columns that can hold them: a column of shares, rates or changes (`增长率(%)`,
+/// `构成(%)`; [`header::is_share`] on its path, `columns[j]`) sums nothing. A table
+/// printing no total row is read by [`nest_under_heads`].
 ///
 /// The totals (`合计`) give the runs of rows searched: a total first sums every row after
 /// it; totals closing their runs (`人员经费合计` after the personnel items, `公用经费合计`
 /// last) each sum the rows since the one before. Each run nests on its own.
-pub fn nest_by_sums(rows: &mut [Row], warnings: &mut Vec<Warning>) -> bool {
+pub fn nest_by_sums(
+    rows: &mut [Row],
+    columns: &[Vec<String>],
+    warnings: &mut Vec<Warning>,
+) -> bool {
     let n = rows.len();
     if !(3..=MAX_ROWS).contains(&n) {
+        return false;
+    }
+    let additive: Vec<bool> = (0..rows[0].cells.len())
+        .map(|j| {
+            columns
+                .get(j)
+                .is_none_or(|p| !p.iter().any(|l| is_share(l)))
+        })
+        .collect();
+    if !additive.contains(&true) {
         return false;
     }
     let depth = rows[0].path.len();
@@ -50,6 +67,9 @@ pub fn nest_by_sums(rows: &mut [Row], warnings: &mut Vec<Warning>) -> bool {
     let totals: Vec<usize> = (0..n)
         .filter(|&i| is_total(&rows[i].path[depth - 1]))
         .collect();
+    if totals.is_empty() {
+        return nest_under_heads(rows, &additive, depth);
+    }
     // (run of terms, its total)
     let runs: Vec<(std::ops::Range<usize>, usize)> = if totals == [0] {
         vec![(1..n, 0)]
@@ -64,7 +84,7 @@ pub fn nest_by_sums(rows: &mut [Row], warnings: &mut Vec<Warning>) -> bool {
     } else {
         return false;
     };
-    let Some(values) = scaled(rows) else {
+    let Some(values) = scaled(rows, &additive, &[]) else {
         return false;
     };
     let mut nested = false;
@@ -150,6 +170,129 @@ pub fn nest_by_sums(rows: &mut [Row], warnings: &mut Vec<Warning>) -> bool {
     nested
 }
 
+/// Rows heading the rows under them where the table prints no total (`Civilian
+/// noninstitutional population` over `Civilian labor force` and `Not in labor force`,
+/// `可支配收入` over its four sources): from the top, a row whose figures are the sum of
+/// the rows after it read as a tree (each row with rows under it their sum, to the last
+/// printed digit where none fits exactly) in one way only, two of them at least at its
+/// top, heads them, and the reading goes on after them. A row of shares or rates
+/// (`Participation rate`, [`header::is_share`]) is no term: it stands under the row over
+/// it. So that a chance sum (`5` over `2` and `3`) heads nothing, a head's columns
+/// printing figures times the rows at its top must be four or more; a row that also sums
+/// the rows right over it, or whose run a row equal to it follows, heads nothing (the
+/// run may be closed by its total instead), and rows printing only zeros inside a run
+/// leave it unread. Returns true when a row was nested.
+fn nest_under_heads(rows: &mut [Row], additive: &[bool], depth: usize) -> bool {
+    let n = rows.len();
+    // (a share's label over no figure heads a group of shares: no share row)
+    let share: Vec<bool> = rows
+        .iter()
+        .map(|r| is_share(&r.path[depth - 1]) && r.cells.iter().any(|c| c.kind == CellKind::Number))
+        .collect();
+    // (the sums are read to the decimals of the rows summed, not of the shares)
+    let terms_only: Vec<bool> = share.iter().map(|s| !s).collect();
+    let Some(values) = scaled(rows, additive, &terms_only) else {
+        return false;
+    };
+    let zero = |i: usize| values[i].iter().all(|&v| v == 0);
+    let placed: Vec<usize> = (0..n).filter(|&i| !share[i] && !zero(i)).collect();
+    let m = placed.len();
+    if m < 3 {
+        return false;
+    }
+    let terms: Vec<Vec<i128>> = placed.iter().map(|&i| values[i].clone()).collect();
+    let mut up: Vec<Option<usize>> = vec![None; n];
+    let mut nested = false;
+    let mut p = 0;
+    while p < m {
+        let mut found = None;
+        for tol in [0, ROUNDING] {
+            let mut search = Search {
+                v: &terms,
+                nonneg: terms.iter().flatten().all(|&v| v >= 0),
+                sub: HashMap::new(),
+                seq: HashMap::new(),
+                exhausted: false,
+                tol,
+                least: Vec::new(),
+                total: &[],
+            };
+            let ends: Vec<(usize, u8)> = search
+                .subtree(p)
+                .into_iter()
+                .filter(|&(e, _)| e > p + 1)
+                .collect();
+            if search.exhausted {
+                return nested;
+            }
+            match ends[..] {
+                [] => continue,
+                [(e, 1)] => {
+                    let mut parent = vec![None; m];
+                    let own = terms[p].clone();
+                    let zeros = vec![0; own.len()];
+                    search.rebuild(p + 1, e, &own, &zeros, Some(p), &mut parent);
+                    found = Some((e, parent));
+                }
+                _ => {}
+            }
+            break;
+        }
+        // a row that is also the sum of the rows right over it closes their run (`Overall`
+        // after the age groups, over `Male` and `Female`): which it does, the figures do not
+        // tell
+        let closes = (0..p.saturating_sub(1)).any(|q| {
+            let mut sum = vec![0; terms[p].len()];
+            for t in &terms[q..p] {
+                sum.iter_mut().zip(t).for_each(|(a, b)| *a += b);
+            }
+            near(&sum, &terms[p], ROUNDING)
+        });
+        // (or a row equal to it right after the run closes it: `Overall` again)
+        let closed_after = |e: usize| e < m && near(&terms[e], &terms[p], 0);
+        let Some((e, parent)) = found.filter(|(e, _)| !closes && !closed_after(*e)) else {
+            p += 1;
+            continue;
+        };
+        let tops = (p + 1..e).filter(|&k| parent[k] == Some(p)).count();
+        let shown = terms[p].iter().filter(|&&v| v != 0).count();
+        let zeros_inside = (placed[p]..placed[e - 1]).any(|i| !share[i] && zero(i));
+        if tops < 2 || shown * tops < 4 || zeros_inside {
+            p += 1;
+            continue;
+        }
+        for k in p + 1..e {
+            up[placed[k]] = parent[k].map(|q| placed[q]);
+        }
+        nested = true;
+        p = e;
+    }
+    if !nested {
+        return false;
+    }
+    // a share stands under the row over it (its base)
+    for i in 0..n {
+        if share[i]
+            && let Some(b) = (0..i).rev().find(|&b| !share[b])
+        {
+            up[i] = Some(b);
+        }
+    }
+    let labels: Vec<String> = rows.iter().map(|r| r.path[depth - 1].clone()).collect();
+    for (i, row) in rows.iter_mut().enumerate() {
+        let mut chain = vec![labels[i].clone()];
+        let mut q = up[i];
+        while let Some(a) = q {
+            chain.push(labels[a].clone());
+            q = up[a];
+        }
+        chain.reverse();
+        row.path.truncate(depth - 1);
+        row.path.extend(chain);
+    }
+    true
+}
+
 /// The one tree over `terms` (each row's parent, `None` at the top) in which every row
 /// with rows under it is their sum and the top rows sum to `total`; `None` where there is
 /// no such tree, several, or only the flat one.
@@ -187,13 +330,18 @@ fn parse(terms: &[Vec<i128>], total: &[i128]) -> Option<Vec<Option<usize>>> {
     None
 }
 
-/// The rows' values as integers in the table's smallest printed unit (`12.5` and `3.25`
-/// become 1250 and 325); an empty or not-applicable cell is 0. `None` when a cell prints
-/// a number the integers cannot hold, or no row prints a number.
-fn scaled(rows: &[Row]) -> Option<Vec<Vec<i128>>> {
+/// The rows' values in the columns marked `additive` as integers in their smallest
+/// printed unit among the rows marked in `counted` (all where it is empty: `12.5` and
+/// `3.25` become 1250 and 325); an empty or not-applicable cell is 0. `None` when a cell
+/// prints a number the integers cannot hold, or no row prints a number there.
+fn scaled(rows: &[Row], additive: &[bool], counted: &[bool]) -> Option<Vec<Vec<i128>>> {
+    let kept = |j: usize| additive.get(j).copied().unwrap_or(true);
     let decimals = rows
         .iter()
-        .flat_map(|r| &r.cells)
+        .enumerate()
+        .filter(|(i, _)| counted.get(*i).copied().unwrap_or(true))
+        .flat_map(|(_, r)| r.cells.iter().enumerate().filter(|(j, _)| kept(*j)))
+        .map(|(_, c)| c)
         .filter(|c| c.kind == CellKind::Number)
         .map(|c| {
             let digits: String = c
@@ -214,7 +362,9 @@ fn scaled(rows: &[Row]) -> Option<Vec<Vec<i128>>> {
         .map(|r| {
             r.cells
                 .iter()
-                .map(|c| match (c.kind, c.value) {
+                .enumerate()
+                .filter(|(j, _)| kept(*j))
+                .map(|(_, c)| match (c.kind, c.value) {
                     (CellKind::Number, Some(v)) if v.abs() < 1e15 => {
                         Some((v * scale).round() as i128)
                     }
@@ -449,7 +599,7 @@ mod tests {
         );
         let spec: Vec<(&str, &[&str])> = spec.iter().map(|(l, c)| (*l, c.as_slice())).collect();
         let mut r = rows(&spec);
-        assert!(nest_by_sums(&mut r, &mut Vec::new()));
+        assert!(nest_by_sums(&mut r, &[], &mut Vec::new()));
         let p = paths(&r);
         assert_eq!(p[1..4], ["类0", "类0/款0", "类0/款0/项0"]);
         assert_eq!(p[88..91], ["类29", "类29/款29", "类29/款29/项29"]);
@@ -470,7 +620,7 @@ mod tests {
             ("教育支出", &["423", "423"]),
             ("其他教育支出", &["423", "423"]),
         ]);
-        assert!(nest_by_sums(&mut r, &mut Vec::new()));
+        assert!(nest_by_sums(&mut r, &[], &mut Vec::new()));
         assert_eq!(
             paths(&r),
             [
@@ -503,7 +653,7 @@ mod tests {
             ("行政单位离退休", &["833.40", "833.40"]),
         ];
         let mut r = rows(spec);
-        assert!(nest_by_sums(&mut r, &mut Vec::new()));
+        assert!(nest_by_sums(&mut r, &[], &mut Vec::new()));
         assert_eq!(
             paths(&r),
             [
@@ -519,7 +669,7 @@ mod tests {
         let mut off: Vec<(&str, &[&str])> = spec.to_vec();
         off[0] = ("合计", &["2946.24", "2940.05"]);
         let mut r = rows(&off);
-        assert!(!nest_by_sums(&mut r, &mut Vec::new()));
+        assert!(!nest_by_sums(&mut r, &[], &mut Vec::new()));
         let mut r = rows(&[
             ("商品和服务支出", &["10.23"]),
             ("办公费", &["3.78"]),
@@ -528,7 +678,7 @@ mod tests {
             ("办公设备购置", &["2.50"]),
             ("公用经费合计", &["12.73"]),
         ]);
-        assert!(nest_by_sums(&mut r, &mut Vec::new()));
+        assert!(nest_by_sums(&mut r, &[], &mut Vec::new()));
         assert_eq!(
             paths(&r),
             [
@@ -562,7 +712,7 @@ mod tests {
             ("公用经费合计", &["10.23"]),
         ]);
         let mut warnings = Vec::new();
-        assert!(nest_by_sums(&mut r, &mut warnings));
+        assert!(nest_by_sums(&mut r, &[], &mut warnings));
         assert_eq!(
             paths(&r),
             [
@@ -596,7 +746,7 @@ mod tests {
             ("a2", &["6"]),
             ("B", &["5"]),
         ]);
-        assert!(!nest_by_sums(&mut r, &mut Vec::new()));
+        assert!(!nest_by_sums(&mut r, &[], &mut Vec::new()));
         // a breakdown: the total is not the sum of the rows under it
         let mut r = rows(&[
             ("合计", &["15"]),
@@ -604,7 +754,7 @@ mod tests {
             ("其中:a1", &["4"]),
             ("B", &["5"]),
         ]);
-        assert!(!nest_by_sums(&mut r, &mut Vec::new()));
+        assert!(!nest_by_sums(&mut r, &[], &mut Vec::new()));
         assert_eq!(paths(&r), ["合计", "A", "其中:a1", "B"]);
         // zeros: any zero row could sit under any other
         let mut r = rows(&[
@@ -613,7 +763,7 @@ mod tests {
             ("a1", &["0"]),
             ("B", &["0"]),
         ]);
-        assert!(!nest_by_sums(&mut r, &mut Vec::new()));
+        assert!(!nest_by_sums(&mut r, &[], &mut Vec::new()));
         // two readings: `a` and `b` under `A`, `B` and `c` at the top; or `b` under `a`,
         // `c` under `B`, `A` alone
         let mut r = rows(&[
@@ -624,6 +774,112 @@ mod tests {
             ("B", &["5"]),
             ("c", &["5"]),
         ]);
-        assert!(!nest_by_sums(&mut r, &mut Vec::new()), "{:?}", paths(&r));
+        assert!(
+            !nest_by_sums(&mut r, &[], &mut Vec::new()),
+            "{:?}",
+            paths(&r)
+        );
+    }
+
+    /// Issue 13: a table printing no total row, its indentation lost (markdownify's text
+    /// of a yearbook's income table): `可支配收入` is the sum of the four sources after
+    /// it, `经营净收入` of the three under it, `消费支出` of the eight after it. Each heads
+    /// its rows; the column of growth rates sums nothing.
+    #[test]
+    fn rows_head_the_rows_they_sum_where_no_total_is_printed() {
+        let mut r = rows(&[
+            ("可支配收入", &["26757", "9.0"]),
+            ("工资性收入", &["18741", "10.9"]),
+            ("经营净收入", &["2008", "13.7"]),
+            ("第一产业经营净收入", &["110", "48.1"]),
+            ("第二产业经营净收入", &["240", "-13.9"]),
+            ("第三产业经营净收入", &["1658", "17.4"]),
+            ("财产净收入", &["1451", "9.0"]),
+            ("转移净收入", &["4558", "0.2"]),
+            ("消费支出", &["20853", "8.6"]),
+            ("食品烟酒", &["5976", "8.6"]),
+            ("衣着", &["1964", "3.2"]),
+            ("居住", &["3809", "14.1"]),
+            ("生活用品及服务", &["1322", "12.0"]),
+            ("交通通信", &["3064", "-8.7"]),
+            ("教育文化娱乐", &["2353", "16.3"]),
+            ("医疗保健", &["1750", "20.0"]),
+            ("其他用品和服务", &["615", "40.1"]),
+        ]);
+        let columns = [
+            vec!["绝对数(元)".to_string()],
+            vec!["增长率(%)".to_string()],
+        ];
+        assert!(nest_by_sums(&mut r, &columns, &mut Vec::new()));
+        let p = paths(&r);
+        assert_eq!(p[0], "可支配收入");
+        assert_eq!(p[3], "可支配收入/经营净收入/第一产业经营净收入");
+        assert_eq!(p[6], "可支配收入/财产净收入");
+        assert_eq!(p[8], "消费支出");
+        assert_eq!(p[16], "消费支出/其他用品和服务");
+    }
+
+    /// Counts summing without a total's name, with a rate under each count it is a rate
+    /// of (an employment release whose flattening dropped the indentation): the rates are
+    /// no terms and stand under the row over them.
+    #[test]
+    fn rates_stand_under_their_count_where_the_counts_nest_by_sums() {
+        let mut r = rows(&[
+            (
+                "Civilian noninstitutional population",
+                &["232211", "233864"],
+            ),
+            ("Civilian labor force", &["153493", "156300"]),
+            ("Participation rate", &["66.1", "66.8"]),
+            ("Employed", &["146406", "146867"]),
+            ("Employment-population ratio", &["63.0", "62.8"]),
+            ("Unemployed", &["7088", "9433"]),
+            ("Unemployment rate", &["4.6", "6.0"]),
+            ("Not in labor force", &["78717", "77564"]),
+        ]);
+        assert!(nest_by_sums(&mut r, &[], &mut Vec::new()));
+        let p = paths(&r);
+        let cnp = "Civilian noninstitutional population";
+        assert_eq!(
+            p[2],
+            format!("{cnp}/Civilian labor force/Participation rate")
+        );
+        assert_eq!(
+            p[4],
+            format!("{cnp}/Civilian labor force/Employed/Employment-population ratio")
+        );
+        assert_eq!(
+            p[6],
+            format!("{cnp}/Civilian labor force/Unemployed/Unemployment rate")
+        );
+        assert_eq!(p[7], format!("{cnp}/Not in labor force"));
+    }
+
+    /// Where no total is printed, a chance sum in one column (`5` over `2` and `3`) heads
+    /// nothing, and neither does a row that also sums the rows over it (`Overall` after
+    /// the age groups, over `Male` and `Female`, which `Overall` closes again).
+    #[test]
+    fn chance_sums_and_closing_totals_head_nothing() {
+        let mut r = rows(&[("a", &["5"]), ("b", &["2"]), ("c", &["3"]), ("d", &["9"])]);
+        assert!(
+            !nest_by_sums(&mut r, &[], &mut Vec::new()),
+            "{:?}",
+            paths(&r)
+        );
+        let mut r = rows(&[
+            ("Under 25", &["451", "408"]),
+            ("25-44", &["1968", "2047"]),
+            ("45-64", &["773", "929"]),
+            ("65 and over", &["43", "43"]),
+            ("Overall", &["3235", "3427"]),
+            ("Male", &["1955", "1965"]),
+            ("Female", &["1280", "1462"]),
+            ("Overall", &["3235", "3427"]),
+        ]);
+        assert!(
+            !nest_by_sums(&mut r, &[], &mut Vec::new()),
+            "{:?}",
+            paths(&r)
+        );
     }
 }

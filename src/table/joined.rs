@@ -606,6 +606,21 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         .or_else(|| {
             let last = texts.len().checked_sub(1)?;
             gapped_labels(texts[last], n).map(|(stub, p)| (last, (stub, p)))
+        })
+        .or_else(|| {
+            // the rows' figures by column, for the sums to bear out a reading
+            let figures: Vec<Vec<Option<(f64, usize)>>> = rows[head_end..]
+                .iter()
+                .flatten()
+                .filter(|r| r.cells.len() == n)
+                .map(|r| r.cells.iter().map(|c| super::number_of(c)).collect())
+                .collect();
+            // (the header: the lines over the rows that print no sentence)
+            let s = texts
+                .iter()
+                .rposition(|t| !is_header_phrase_line(t))
+                .map_or(0, |k| k + 1);
+            capitalised_labels(&texts[s..], n, &figures).map(|p| (s, p))
         });
     // a letter-spaced line right over labels found one a word (`2 0 0 4` over `Jan Feb
     // …`): a label set out over the width of the columns it spans, all of them
@@ -722,6 +737,65 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
             }
         }
     }
+    // rows labelled by years under group labels printed on their first row (`Persons 14
+    // years of age and over 1940` over `1941`, `1942`): where every row's label is a year
+    // or words ending in one, two years at least alone, a label of words ending in a year
+    // is the group's label, then the row's year; the years after it, to the next group,
+    // are under it
+    let data_labels: Vec<&str> = items
+        .iter()
+        .filter(|it| it.cells.is_some())
+        .map(|it| it.label.as_str())
+        .collect();
+    let years = data_labels.iter().filter(|l| is_year_word(l)).count();
+    let led = |label: &str| {
+        let (words, year) = label.rsplit_once(' ')?;
+        (is_year_word(year) && words.chars().any(char::is_alphabetic))
+            .then(|| (words.to_string(), year.to_string()))
+    };
+    let grouped = years >= 2
+        && data_labels
+            .iter()
+            .all(|l| is_year_word(l) || led(l).is_some());
+    let items = if grouped
+        && items
+            .iter()
+            .any(|it| it.cells.is_some() && led(&it.label).is_some())
+    {
+        let mut out: Vec<Item> = Vec::with_capacity(items.len() + 4);
+        let mut under: Option<usize> = None;
+        for it in items {
+            match (&it.cells, led(&it.label)) {
+                (Some(_), Some((words, year))) => {
+                    out.push(Item {
+                        line: it.line,
+                        indent: it.indent,
+                        label: words,
+                        cells: None,
+                    });
+                    under = Some(it.indent);
+                    out.push(Item {
+                        indent: it.indent + 1,
+                        label: year,
+                        ..it
+                    });
+                }
+                (Some(_), None) if under == Some(it.indent) && is_year_word(&it.label) => {
+                    out.push(Item {
+                        indent: it.indent + 1,
+                        ..it
+                    });
+                }
+                _ => {
+                    under = None;
+                    out.push(it);
+                }
+            }
+        }
+        out
+    } else {
+        items
+    };
     // the row path from the indentation, and at one indentation from the outline numbers:
     // a label numbered a rank deeper than the numbered label above it (`(一)…` under
     // `一、…`, both flush left) is under it
@@ -768,13 +842,23 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     let mut out_rows: Vec<RawRow> = Vec::new();
     // one header row per level of the column paths, a label spanning columns printed
     // in the first of them; the stub in the last
+    // (paths of several lengths, a label spanning down beside groups: as a grid's rows)
     let levels = labels.iter().map(Vec::len).max().unwrap_or(1);
+    let ragged = labels.iter().any(|p| p.len() != levels);
+    let grid = if ragged {
+        super::header::grid_rows(&labels)
+    } else {
+        Vec::new()
+    };
     for level in 0..levels {
         let mut head_row: Vec<String> = vec![String::new(); depth];
         if level + 1 == levels {
             head_row[0] = stub.clone();
         }
-        for (c, path) in labels.iter().enumerate() {
+        if ragged {
+            head_row.extend(grid[level].iter().cloned());
+        }
+        for (c, path) in labels.iter().enumerate().filter(|_| !ragged) {
             let starts = c == 0 || labels[c - 1][..=level] != path[..=level];
             head_row.push(if starts || level + 1 == levels {
                 path[level].clone()
@@ -1184,6 +1268,56 @@ fn gapped_labels(line: &str, n: usize) -> Option<(String, Vec<Vec<String>>)> {
     Some((stub, labels.iter().map(|l| vec![l.clone()]).collect()))
 }
 
+/// True for a header line of English words with no sentence's punctuation, not opening
+/// on a number (a caption's `1. Employment status …, 1940 to date` is none).
+fn is_header_phrase_line(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty()
+        && !t.contains([',', ';', ':'])
+        && !t.starts_with(|c: char| c.is_ascii_digit())
+        && !t.chars().any(is_cjk)
+        && t.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// The stub and the column paths of header lines of English labels joined by single
+/// spaces, each label opening on a capital and going on in lower case (`Civilian labor
+/// force Not in labor force`): each line's cells are its runs of words from one
+/// capitalised word to the next, the first line's first cell the stub's where it names
+/// the rows (`Item`). The cells are the header's rows printing the cells present, and
+/// their spans are read as [`super::header::rebuild`] reads them; of the readings, the
+/// one whose sums the rows' `figures` bear out ([`super::reading_by_sums`]) names the
+/// columns. None where the sums single out no reading: words capitalised within a
+/// label (`Gross Domestic Product`) would cut it, so the labels alone do not tell.
+fn capitalised_labels(
+    lines: &[&str],
+    n: usize,
+    figures: &[Vec<Option<(f64, usize)>>],
+) -> Option<(String, Vec<Vec<String>>)> {
+    if lines.is_empty() || lines.len() > 4 || n < 2 {
+        return None;
+    }
+    let mut stub = String::new();
+    let mut rows: Vec<super::header::HeaderRow> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let mut cells: Vec<String> = Vec::new();
+        for w in line.split_whitespace() {
+            match cells.last_mut() {
+                Some(c) if !w.starts_with(|ch: char| ch.is_ascii_uppercase()) => {
+                    c.push(' ');
+                    c.push_str(w);
+                }
+                _ => cells.push(w.to_string()),
+            }
+        }
+        if i == 0 && cells.first().is_some_and(|c| super::names_rows(c)) {
+            stub = cells.remove(0);
+        }
+        rows.push(super::header::HeaderRow { cells, grid: false });
+    }
+    let readings = super::header::rebuild_readings(&rows, n);
+    super::reading_by_sums(&readings, figures).map(|paths| (stub, paths))
+}
+
 /// The stub and the column labels of header lines over `n` columns, when their words
 /// name each column: the first line's last `n` words (CJK text or numbers), the lines of
 /// one word under it continuing it (a header cell's text broken over lines, `增长率` /
@@ -1262,6 +1396,63 @@ mod tests {
                 _ => None,
             })
             .expect("a table")
+    }
+
+    /// lynx's text of a header of three rows over ten columns, every cell joined to the
+    /// next by one space (`Civilian noninstitutional population Civilian labor force …`):
+    /// each English label opens on a capital and goes on in lower case, so the lines'
+    /// cells are their runs from one capital to the next; of the span readings of those
+    /// cells, one alone has its totals equal the counts under them in every row, and it
+    /// names the columns. The rows are years under the group label their first row
+    /// prints before its year.
+    #[test]
+    fn capitalised_labels_joined_by_spaces_are_read_where_the_sums_bear_them_out() {
+        let t = table(
+            "Item Civilian noninstitutional population Civilian labor force Not in labor force\n\
+             Total Percent of population Employed Unemployed\n\
+             Total Percent of population Agriculture Nonagricultural industries Number Percent of labor force\n\
+             Persons 14 years of age and over 1940 99840 55640 55.7 47520 47.6 9540 37980 8120 14.6 44200\n\
+             1941 99900 55910 56.0 50350 50.4 9100 41250 5560 9.9 43990\n\
+             1942 98640 56410 57.2 53750 54.5 9250 44500 2660 4.7 42230\n\
+             Persons 16 years of age and over 1947 101827 59350 58.3 57038 56.0 7890 49148 2311 3.9 42477\n\
+             1948 103068 60621 58.8 58343 56.6 7629 50714 2276 3.8 42447\n",
+        );
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(cols[0], "Civilian noninstitutional population");
+        assert_eq!(cols[3], "Civilian labor force>Employed>Total");
+        assert_eq!(
+            cols[8],
+            "Civilian labor force>Unemployed>Percent of labor force"
+        );
+        assert_eq!(cols[9], "Not in labor force");
+        let rows = path_cells(&t);
+        let row = |p: &str| rows.iter().find(|(q, _)| q == p).map(|(_, c)| c[1].clone());
+        assert_eq!(
+            row("Persons 14 years of age and over/1941").as_deref(),
+            Some("55910")
+        );
+        assert_eq!(
+            row("Persons 16 years of age and over/1948").as_deref(),
+            Some("60621")
+        );
+    }
+
+    /// Capitalised words within labels (`Gross Domestic Product`) cut them into more
+    /// cells than the header has; where no span reading of the cells has sums the rows
+    /// bear out, the columns stay unnamed rather than named by a guess.
+    #[test]
+    fn capitalised_labels_the_sums_do_not_bear_out_name_no_column() {
+        let t = table(
+            "Item Gross Domestic Product Private Consumption Gross Capital Formation\n\
+             2019 100.0 55.1 24.3\n\
+             2020 98.2 53.0 23.9\n\
+             2021 103.4 56.2 25.0\n",
+        );
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
+        );
     }
 
     /// Issue 13: rows joined by single spaces, some ending in a remark after their values

@@ -11,8 +11,10 @@
 //!     cargo bench --bench parse
 //!
 //! Groups: `<input>/floor`, `decode`, `lines`, `classify+tables`, `meta`, `json-write`,
-//! `end-to-end` (parse_bytes + one JSON line), all in input bytes per second; and
-//! `header/review-15-columns` (the span search of one partial header, cold and remembered).
+//! `end-to-end` (parse_bytes + one JSON line), all in input bytes per second;
+//! `header/review-15-columns` (the span search of one partial header, cold and remembered);
+//! and `sums/flat-400-rows` (a table of 400 rows and no total whose rows the sums could
+//! nest in many ways: all ones, the search's worst case, beside random counts), end to end.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use govreport::decode::{EncodingChoice, decode};
@@ -217,5 +219,30 @@ fn header(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, header);
+/// Parsing a Markdown table of 400 rows printing no total: the rows-head-their-sums
+/// reading searches every row's subtree, bounded by the states it remembers.
+fn flat_sums(c: &mut Criterion) {
+    let table = |cell: &dyn Fn(usize) -> String| {
+        let mut t = String::from("| 项目 | 甲 |\n|---|---|\n");
+        for i in 0..400 {
+            t.push_str(&format!("| 行{i} | {} |\n", cell(i)));
+        }
+        t.into_bytes()
+    };
+    let ones = table(&|_| "1".to_string());
+    let counts = table(&|i| ((i * 7919) % 50 + 1).to_string());
+    let opts = Options::default();
+    let mut g = c.benchmark_group("sums/flat-400-rows");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(3));
+    for (name, doc) in [("ones", &ones), ("counts", &counts)] {
+        g.throughput(Throughput::Bytes(doc.len() as u64));
+        g.bench_function(BenchmarkId::from_parameter(name), |b| {
+            b.iter(|| parse_bytes(black_box(doc), "bench.md", &opts).expect("parses"))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse, header, flat_sums);
 criterion_main!(benches);

@@ -204,26 +204,29 @@ fn nest_under_heads(rows: &mut [Row], additive: &[bool], depth: usize) -> bool {
     let mut up: Vec<Option<usize>> = vec![None; n];
     let mut nested = false;
     let mut p = 0;
-    while p < m {
+    // (one search a rounding for all the rows: a row's subtree is the same whichever row
+    // is asked about, and the states remembered bound the whole reading)
+    let nonneg = terms.iter().flatten().all(|&v| v >= 0);
+    let mut searches = [0, ROUNDING].map(|tol| Search {
+        v: &terms,
+        nonneg,
+        sub: HashMap::new(),
+        seq: HashMap::new(),
+        exhausted: false,
+        tol,
+        least: Vec::new(),
+        total: &[],
+    });
+    'rows: while p < m {
         let mut found = None;
-        for tol in [0, ROUNDING] {
-            let mut search = Search {
-                v: &terms,
-                nonneg: terms.iter().flatten().all(|&v| v >= 0),
-                sub: HashMap::new(),
-                seq: HashMap::new(),
-                exhausted: false,
-                tol,
-                least: Vec::new(),
-                total: &[],
-            };
+        for search in &mut searches {
             let ends: Vec<(usize, u8)> = search
                 .subtree(p)
                 .into_iter()
                 .filter(|&(e, _)| e > p + 1)
                 .collect();
             if search.exhausted {
-                return nested;
+                break 'rows;
             }
             match ends[..] {
                 [] => continue,
@@ -241,13 +244,13 @@ fn nest_under_heads(rows: &mut [Row], additive: &[bool], depth: usize) -> bool {
         // a row that is also the sum of the rows right over it closes their run (`Overall`
         // after the age groups, over `Male` and `Female`): which it does, the figures do not
         // tell
-        let closes = (0..p.saturating_sub(1)).any(|q| {
+        let closes = {
             let mut sum = vec![0; terms[p].len()];
-            for t in &terms[q..p] {
-                sum.iter_mut().zip(t).for_each(|(a, b)| *a += b);
-            }
-            near(&sum, &terms[p], ROUNDING)
-        });
+            (0..p).rev().any(|q| {
+                sum.iter_mut().zip(&terms[q]).for_each(|(a, b)| *a += b);
+                q + 2 <= p && near(&sum, &terms[p], ROUNDING)
+            })
+        };
         // (or a row equal to it right after the run closes it: `Overall` again)
         let closed_after = |e: usize| e < m && near(&terms[e], &terms[p], 0);
         let Some((e, parent)) = found.filter(|(e, _)| !closes && !closed_after(*e)) else {

@@ -2008,16 +2008,37 @@ mod tests {
     /// A DOM text drops the empty header cells: `Male Female Male Female` under two
     /// groups printed once each reads as one row of seven labels, which would put `Male`
     /// over the second group's total. One row repeating a run side by side is a lower
-    /// header row: the columns stay unnamed, the values kept.
+    /// header row under groups whose own column's blank cell was dropped; which groups
+    /// the runs stand under, the sums tell (each group's own column the sum of its two
+    /// parts in every row). Where no choice adds up, the columns stay unnamed, the values
+    /// kept.
     #[test]
-    fn a_header_row_repeating_a_run_names_no_column() {
+    fn a_header_row_repeating_a_run_stands_under_the_groups_the_sums_tell() {
         let text = "Item\nPopulation\nShare (%)\nSex ratio\nMale\nFemale\nMale\nFemale\n\
 Total\n1145\n587\n558\n100.0\n51.3\n48.7\n105.2\n0-4\n65\n35\n30\n5.7\n3.1\n2.6\n119.2\n\
 5-9\n61\n33\n28\n5.4\n2.9\n2.5\n118.6\n";
         let d = doc(text);
         let t = d.tables().next().expect("a table");
-        assert!(t.columns.iter().all(|c| c.path.is_empty()));
+        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            paths,
+            [
+                "Population",
+                "Population>Male",
+                "Population>Female",
+                "Share (%)",
+                "Share (%)>Male",
+                "Share (%)>Female",
+                "Sex ratio"
+            ]
+        );
         assert_eq!(t.rows[1].cells[3].raw, "5.7");
+        // the same cells over figures that add up under no choice of the groups
+        let text = "Item\nPopulation\nShare (%)\nSex ratio\nMale\nFemale\nMale\nFemale\n\
+Total\n1145\n587\n500\n100.0\n51.3\n40.7\n105.2\n0-4\n65\n35\n20\n5.7\n3.1\n1.6\n119.2\n";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        assert!(t.columns.iter().all(|c| c.path.is_empty()));
         assert!(d.warnings.iter().any(|w| w.code == "ambiguous-header"));
     }
 

@@ -1141,6 +1141,9 @@ fn level_order_uncached(labels: &[String], n: usize) -> Option<LevelOrder> {
 /// Every reading [`level_order`] weighs for the cells, scored, best first. Empty where
 /// the search was cut short or found more than [`MAX_READINGS`].
 pub fn level_order_readings(labels: &[String], n: usize) -> Vec<Scored> {
+    if let Some(readings) = lost_group_readings(labels, n) {
+        return readings;
+    }
     let Some(mut lo) = Lo::new(labels, n) else {
         return Vec::new();
     };
@@ -1157,6 +1160,56 @@ pub fn level_order_readings(labels: &[String], n: usize) -> Vec<Scored> {
         }
         _ => Vec::new(),
     }
+}
+
+/// The readings of cells whose last ones repeat a run (`Population (person)`, `Percentage
+/// (%)`, `Sex Ratio` over `Male Female Male Female`) where the flattening dropped each
+/// group's own blank cell (BeautifulSoup's one cell a line prints no empty cell): `r`
+/// runs of `p` labels under `r` of the `t` cells before them, each such group a column of
+/// its own first (its total, `[top]`) then its parts, the other cells a column each; `t +
+/// r × p` must be `n`. Every choice of the `r` groups is a reading, scored alike (the
+/// labels do not choose; the sums may). None where the cells are no such run.
+fn lost_group_readings(labels: &[String], n: usize) -> Option<Vec<Scored>> {
+    let folded: Vec<String> = labels.iter().map(|l| fold(l)).collect();
+    let k = labels.len();
+    let (t, p) = (1..k).find_map(|t| {
+        let rest = &folded[t..];
+        (2..=rest.len() / 2).find_map(|p| {
+            let r = rest.len() / p;
+            (rest.len().is_multiple_of(p)
+                && rest.chunks(p).all(|c| c == &rest[..p])
+                && t + r * p == n
+                && r <= t)
+                .then_some((t, p))
+        })
+    })?;
+    let r = (k - t) / p;
+    let run = &labels[t..t + p];
+    // every choice of r tops out of t, in order (a few at most in a real header)
+    let mut readings = Vec::new();
+    let mut chosen: Vec<usize> = (0..r).collect();
+    loop {
+        let mut paths = Vec::with_capacity(n);
+        for (i, top) in labels[..t].iter().enumerate() {
+            paths.push(vec![top.clone()]);
+            if chosen.contains(&i) {
+                paths.extend(run.iter().map(|l| vec![top.clone(), l.clone()]));
+            }
+        }
+        readings.push((0.0, paths));
+        if readings.len() > MAX_READINGS {
+            return None;
+        }
+        // the next choice
+        let Some(i) = (0..r).rev().find(|&i| chosen[i] < t - r + i) else {
+            break;
+        };
+        chosen[i] += 1;
+        for j in i + 1..r {
+            chosen[j] = chosen[j - 1] + 1;
+        }
+    }
+    Some(readings)
 }
 
 /// The column paths of `labels` read in level order, label `j` heading the next

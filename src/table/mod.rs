@@ -1312,8 +1312,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
             nest_breakdowns_at(&mut table.rows, usize::from(banded));
         }
     }
-    let paths: Vec<Vec<String>> = table.columns.iter().map(|c| c.path.clone()).collect();
-    sums::nest_by_sums(&mut table.rows, &paths, warnings);
+    sums::nest_by_sums(&mut table.rows, &table.columns, warnings);
     split_period_labels(&mut table.rows);
     unread_misread(&mut table, warnings);
     unname_scrambled_header(&mut table, warnings);

@@ -9,7 +9,7 @@
 //! only zeros could stand under any row: the tree is read without them, and each then
 //! takes the place its neighbours leave it, or stays at the top with a warning.
 
-use crate::model::{CellKind, Row, Warning};
+use crate::model::{CellKind, Column, Row, Warning};
 use crate::table::header::{is_share, is_total};
 use std::collections::HashMap;
 
@@ -31,17 +31,13 @@ const MAX_STATES: usize = 5_000;
 /// Nests the rows of a flat table (every row path one label, after a shared prefix such
 /// as a band) under the rows they sum to. Returns true when it did. The sums are read
 /// in the columns that can hold them: a column of shares, rates or changes (`增长率(%)`,
-/// `构成(%)`; [`header::is_share`] on its path, `columns[j]`) sums nothing. A table
+/// `构成(%)`; [`header::is_share`] on the path of `columns[j]`) sums nothing. A table
 /// printing no total row is read by [`nest_under_heads`].
 ///
 /// The totals (`合计`) give the runs of rows searched: a total first sums every row after
 /// it; totals closing their runs (`人员经费合计` after the personnel items, `公用经费合计`
 /// last) each sum the rows since the one before. Each run nests on its own.
-pub fn nest_by_sums(
-    rows: &mut [Row],
-    columns: &[Vec<String>],
-    warnings: &mut Vec<Warning>,
-) -> bool {
+pub fn nest_by_sums(rows: &mut [Row], columns: &[Column], warnings: &mut Vec<Warning>) -> bool {
     let n = rows.len();
     if !(3..=MAX_ROWS).contains(&n) {
         return false;
@@ -50,7 +46,7 @@ pub fn nest_by_sums(
         .map(|j| {
             columns
                 .get(j)
-                .is_none_or(|p| !p.iter().any(|l| is_share(l)))
+                .is_none_or(|c| !c.path.iter().any(|l| is_share(l)))
         })
         .collect();
     if !additive.contains(&true) {
@@ -206,17 +202,7 @@ fn nest_under_heads(rows: &mut [Row], additive: &[bool], depth: usize) -> bool {
     let mut p = 0;
     // (one search a rounding for all the rows: a row's subtree is the same whichever row
     // is asked about, and the states remembered bound the whole reading)
-    let nonneg = terms.iter().flatten().all(|&v| v >= 0);
-    let mut searches = [0, ROUNDING].map(|tol| Search {
-        v: &terms,
-        nonneg,
-        sub: HashMap::new(),
-        seq: HashMap::new(),
-        exhausted: false,
-        tol,
-        least: Vec::new(),
-        total: &[],
-    });
+    let mut searches = [0, ROUNDING].map(|tol| Search::new(&terms, &[], tol));
     'rows: while p < m {
         let mut found = None;
         for search in &mut searches {
@@ -305,16 +291,7 @@ fn parse(terms: &[Vec<i128>], total: &[i128]) -> Option<Vec<Option<usize>>> {
     // the sums as printed; where no tree fits them, sums rounded apart from their terms
     // (off by the last printed digit: `10.23` over terms summing to `10.22`)
     for tol in [0, ROUNDING] {
-        let mut search = Search {
-            v: terms,
-            nonneg: terms.iter().flatten().chain(total).all(|&v| v >= 0),
-            sub: HashMap::new(),
-            seq: HashMap::new(),
-            exhausted: false,
-            tol,
-            least: Vec::new(),
-            total,
-        };
+        let mut search = Search::new(terms, total, tol);
         search.bound_top();
         let parses = search.sequences(0, total, &zero).get(&m).copied();
         if search.exhausted {
@@ -425,7 +402,22 @@ fn add(a: &mut u8, b: u8) {
     *a = a.saturating_add(b).min(ENOUGH);
 }
 
-impl Search<'_> {
+impl<'a> Search<'a> {
+    /// A search over the rows `v` whose top rows sum to `total` (none: `&[]`), their
+    /// sums read give or take `tol`.
+    fn new(v: &'a [Vec<i128>], total: &'a [i128], tol: i128) -> Self {
+        Search {
+            v,
+            nonneg: v.iter().flatten().chain(total).all(|&x| x >= 0),
+            sub: HashMap::new(),
+            seq: HashMap::new(),
+            exhausted: false,
+            tol,
+            least: Vec::new(),
+            total,
+        }
+    }
+
     /// Ends of the subtree rooted at row `k`: `k + 1` (no rows under it) or the end of a run
     /// of rows after it summing to its values.
     fn subtree(&mut self, k: usize) -> Ends {
@@ -809,10 +801,10 @@ mod tests {
             ("医疗保健", &["1750", "20.0"]),
             ("其他用品和服务", &["615", "40.1"]),
         ]);
-        let columns = [
-            vec!["绝对数(元)".to_string()],
-            vec!["增长率(%)".to_string()],
-        ];
+        let columns = ["绝对数(元)", "增长率(%)"].map(|l| Column {
+            path: vec![l.to_string()],
+            key: None,
+        });
         assert!(nest_by_sums(&mut r, &columns, &mut Vec::new()));
         let p = paths(&r);
         assert_eq!(p[0], "可支配收入");

@@ -2287,6 +2287,7 @@ impl Builder<'_> {
         if self.meta_table(&rows, [first_line, last_line]) {
             return end;
         }
+        table::join_broken_header_row(&mut rows);
         let mut segments = table::segments(rows, [first_line, last_line], markdown);
         // a table printing its own caption over its header keeps it: the line over the
         // region stays text

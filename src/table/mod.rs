@@ -2642,6 +2642,42 @@ fn unpack_short_header_rows(rows: &mut [RawRow], width: usize) {
     }
 }
 
+/// A header row broken over lines by line breaks inside its cells (`指 标 | Item | 全 省
+/// Total Province Indices |` over `城 市 Urban Indices |` over `农 村 Rural Indices |`, over
+/// rows of five cells): the lines right over the first data row, each narrower than it
+/// and printing no empty cell, whose cells add up to exactly its width are one row, where the first of them opens
+/// with the word naming the rows. Real header rows would not add up so: with the corner
+/// printed, each cell spanning columns prints one cell more than the columns under it.
+pub fn join_broken_header_row(rows: &mut Vec<RawRow>) {
+    let Some(first_data) = first_data_row(rows, None) else {
+        return;
+    };
+    let width = rows[first_data].cells.len();
+    // (rows padded to the width with bars are whole rows whose cells the store packed)
+    let mut sum = 0;
+    let mut start = first_data;
+    while start > 0 && sum < width {
+        let r = &rows[start - 1].cells;
+        if r.len() >= width || r.iter().any(|c| c.is_empty()) {
+            break;
+        }
+        sum += r.len();
+        start -= 1;
+    }
+    if sum != width
+        || first_data - start < 2
+        || !rows[start].cells.first().is_some_and(|c| names_rows(c))
+    {
+        return;
+    }
+    let mut cells = Vec::with_capacity(width);
+    for r in &rows[start..first_data] {
+        cells.extend(r.cells.iter().cloned());
+    }
+    rows[start].cells = cells;
+    rows.drain(start + 1..first_data);
+}
+
 /// A header row printing a label for every value column and none for the row labels,
 /// then empty cells (`播种面积 | 单位面积产量 | 总产量 | ` over `全年粮食 | 113340.5 | 5482.9 |
 /// 62143.5`: the page printed no corner cell): it names the value columns, and its empty

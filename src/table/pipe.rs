@@ -843,4 +843,29 @@ Q2 | 3 801.8 | 281.4 | 3 811.2 | 283.8 | |
         assert_eq!(t.rows[0].cells[0].unit.as_deref(), Some("万元"));
         assert_eq!(t.rows[4].cells[0].unit.as_deref(), Some("个"));
     }
+
+    /// A page store's pipe rows whose header row the line breaks inside its cells broke
+    /// over three lines (3, 1 and 1 cells over rows of 5): one row; the Chinese stub and
+    /// its English translation are two label columns.
+    #[test]
+    fn header_row_broken_over_lines_by_its_cells() {
+        let text = "指 标 | Item | 全 省 Total |\n城 市 Urban |\n农 村 Rural |\n\
+总指数 | General Index | 102.3 | 102.5 | 102.0 |\n一、食品类 | Food | 108.6 | 108.7 | 108.5 |\n";
+        let d = crate::table::testutil::doc(text);
+        let t = d.tables().next().expect("a table");
+        assert_eq!(d.tables().count(), 1);
+        let got = printed_cells(&d);
+        assert_eq!(
+            got,
+            [
+                cell("总指数>General Index", "全 省 Total", "102.3"),
+                cell("总指数>General Index", "城 市 Urban", "102.5"),
+                cell("总指数>General Index", "农 村 Rural", "102.0"),
+                cell("一、食品类>Food", "全 省 Total", "108.6"),
+                cell("一、食品类>Food", "城 市 Urban", "108.7"),
+                cell("一、食品类>Food", "农 村 Rural", "108.5"),
+            ]
+        );
+        assert_eq!(t.stub.len(), 2);
+    }
 }

@@ -246,20 +246,44 @@ fn read_box(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
         }
     }
     // a row label's indentation inside its cell, where the page printed it (ideographic
-    // spaces, `&nbsp;`; a centred cell's padding is plain spaces): it ranks the rows
-    let indent = |li: usize| {
-        inside[li][0]
+    // spaces, `&nbsp;`, which w3m prints as plain spaces): it ranks the rows. Plain
+    // spaces count where the label column is set left (a label flush left with room
+    // after it), but for a one-line label centred (as many spaces after it, give or take
+    // one): that is padding.
+    let pads = |li: usize| {
+        let cell = &inside[li][0];
+        let lead = cell.len() - cell.trim_start_matches(' ').len();
+        let trail = cell.len() - cell.trim_end_matches(' ').len();
+        (lead, trail, cell.trim().is_empty())
+    };
+    let set_left = rows.iter().any(|row| {
+        let (lead, trail, blank) = pads(row.lines[0]);
+        !blank && lead == 0 && trail >= 2
+    });
+    let indent = |row: &Band| {
+        let li = row.lines[0];
+        let marks = inside[li][0]
             .trim_start_matches(' ')
             .chars()
             .take_while(|&c| c == '\u{3000}' || c == '\u{a0}')
             .map(|c| if c == '\u{3000}' { 2 } else { 1 })
-            .sum::<usize>()
+            .sum::<usize>();
+        let (lead, trail, _) = pads(li);
+        let one_line = row.lines[1..]
+            .iter()
+            .all(|&l| inside[l][0].trim().is_empty());
+        let centred = one_line && lead >= 2 && lead.abs_diff(trail) <= 1;
+        if set_left && !centred {
+            lead + marks
+        } else {
+            marks
+        }
     };
     let raw: Vec<RawRow> = rows
         .iter()
         .zip(cells)
         .map(|(row, cells)| RawRow {
-            indent: indent(row.lines[0]),
+            indent: indent(row),
             ..RawRow::printed(lines[row.lines[0]].no, cells)
         })
         .collect();
@@ -327,8 +351,8 @@ mod tests {
     }
 
     /// w3m keeps a page's indentation of row labels (ideographic spaces) inside the cell:
-    /// a row heads the rows below it indented further. A centred cell's padding (plain
-    /// spaces) is no indentation.
+    /// a row heads the rows below it indented further. A centred cell's padding is no
+    /// indentation.
     #[test]
     fn labels_indented_inside_their_cells_nest() {
         let text = "\
@@ -345,7 +369,7 @@ mod tests {
 ├────────────────────┼──────────┼──────────┤
 │\u{3000}\u{3000}\u{3000}\u{3000}行政运行    │1511.9    │0.01      │
 ├────────────────────┼──────────┼──────────┤
-│  社会保障支出      │326.72    │          │
+│    社会保障支出    │326.72    │          │
 └────────────────────┴──────────┴──────────┘
 ";
         let d = doc(text);
@@ -360,6 +384,49 @@ mod tests {
             "{r:?}"
         );
         assert!(has("社会保障支出", "本年收入", "326.72"), "{r:?}");
+    }
+
+    /// w3m prints a page's `&nbsp;` indentation as plain spaces: in a label column set
+    /// left they rank the rows, also before a label filling its cell (no space after it)
+    /// and before a label wrapped over two lines; a one-line label centred is padded.
+    #[test]
+    fn plain_space_indentation_in_a_column_set_left_nests() {
+        let text = "\
+┌──────────────────────┬──────┬──────┐
+│         Item         │ 2000 │ 2001 │
+├──────────────────────┼──────┼──────┤
+│Population            │10.0  │12.0  │
+├──────────────────────┼──────┼──────┤
+│    Employed persons, │6.0   │7.0   │
+│all ages              │      │      │
+├──────────────────────┼──────┼──────┤
+│        Men aged 16-64│4.0   │4.5   │
+├──────────────────────┼──────┼──────┤
+│    Unemployed        │1.0   │1.5   │
+├──────────────────────┼──────┼──────┤
+│        Total         │17.0  │21.0  │
+└──────────────────────┴──────┴──────┘
+";
+        let d = doc(text);
+        let r = rows(&d);
+        let has = |row: &str, col: &str, v: &str| {
+            r.iter().any(|(a, b, c)| a == row && b == col && c == v)
+        };
+        assert!(has("Population", "2000", "10.0"), "{r:?}");
+        assert!(
+            has("Population>Employed persons, all ages", "2001", "7.0"),
+            "{r:?}"
+        );
+        assert!(
+            has(
+                "Population>Employed persons, all ages>Men aged 16-64",
+                "2000",
+                "4.0"
+            ),
+            "{r:?}"
+        );
+        assert!(has("Population>Unemployed", "2001", "1.5"), "{r:?}");
+        assert!(has("Total", "2000", "17.0"), "{r:?}");
     }
 
     /// In a box drawn with box-drawing characters, ASCII `+` and `-` are a cell's text: an

@@ -3983,9 +3983,16 @@ fn row_labels(
             // nor does a year on a line of its own, after a row's line, over rows
             // indented under it (`Weight  429 …` / `2006` / `    Mar Qtr …`): it heads
             // them (the end of a wrapped label may stand so too, `other communications` /
-            // `services` over `  Medical services`: only a year is read so)
+            // `services` over `  Medical services`: only a year is read so, or English
+            // words opening on a capital after a label in lower case, which goes on in
+            // lower case where it wraps: `Alcoholic beverages and tobacco products` /
+            // `Special aggregates` / `    Energy`)
+            let english_head = !cell.text.chars().any(is_cjk)
+                && !f.text.chars().any(is_cjk)
+                && f.text.starts_with(|ch: char| ch.is_ascii_uppercase())
+                && cell.text.ends_with(|ch: char| ch.is_ascii_lowercase());
             let heads = !is_data(*k)
-                && crate::line_kind::year_of(&f.text).is_some()
+                && (crate::line_kind::year_of(&f.text).is_some() || english_head)
                 && cell.tail_on_data
                 && (*k + 1..body.len())
                     .find(|&m| is_data(m) && labelled[m])
@@ -7747,5 +7754,45 @@ Table B-2.  Persons by reason
         let c = table_cells(&d);
         assert_has(&c, "住宿和餐饮业", "1-9月累计", "1.3");
         assert_has(&c, "住宿和餐饮业", "累计", "持平");
+    }
+
+    /// An English label line printing no value after a row's line, opening on a capital
+    /// where that row's label ends in lower case, over rows indented under it, heads those
+    /// rows: a wrapped label goes on in lower case (`Special aggregates` is no end of
+    /// `Alcoholic beverages and tobacco products`, though it would not fit on its line).
+    #[test]
+    fn a_capitalised_label_line_over_indented_rows_heads_them() {
+        let d = doc(concat!(
+            "Item                                      2015   2016\n",
+            "All-items                                 126.9  128.3\n",
+            "Household operations and equipment        119.7  121.6\n",
+            "Alcoholic beverages and tobacco products  151.9  156.5\n",
+            "Special aggregates\n",
+            "    All-items excluding energy            124.8  126.9\n",
+            "    Energy                                152.4  143.4\n",
+        ));
+        assert_filled(
+            &d,
+            &[
+                ("All-items", "2015", "126.9"),
+                ("All-items", "2016", "128.3"),
+                ("Household operations and equipment", "2015", "119.7"),
+                ("Household operations and equipment", "2016", "121.6"),
+                ("Alcoholic beverages and tobacco products", "2015", "151.9"),
+                ("Alcoholic beverages and tobacco products", "2016", "156.5"),
+                (
+                    "Special aggregates>All-items excluding energy",
+                    "2015",
+                    "124.8",
+                ),
+                (
+                    "Special aggregates>All-items excluding energy",
+                    "2016",
+                    "126.9",
+                ),
+                ("Special aggregates>Energy", "2015", "152.4"),
+                ("Special aggregates>Energy", "2016", "143.4"),
+            ],
+        );
     }
 }

@@ -937,6 +937,7 @@ fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> 
     };
     let mut code = split_code(&first.label).map(|c| c.0);
     let mut rows = vec![first];
+    let mut row_lines = vec![i];
     let start = joined_header_start(lines, kinds, i, floor, 1);
     let mut last_row = i;
     let mut end = i + 1;
@@ -964,6 +965,7 @@ fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> 
                     code = Some(c);
                 }
                 rows.push(r);
+                row_lines.push(end);
                 last_row = end;
             } else if is_prose(strip_md(&lines[end].text))
                 && !crate::line_kind::is_data_line(&lines[end].text)
@@ -995,7 +997,27 @@ fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> 
         }
     }
     let n = width_of(&rows.iter().collect::<Vec<_>>())?;
+    let texts: Vec<(&str, &table::joined::JoinedRow)> = row_lines
+        .iter()
+        .map(|&k| lines[k].text.as_str())
+        .zip(&rows)
+        .collect();
     let start = joined_header_start(lines, kinds, i, floor, n);
+    // rows padded to columns under a header line whose words start where their values
+    // do (`Item 1997 2001 2002` over `Under 25   451  408  396`) are aligned text (the
+    // first row may be that line, years read as values)
+    let years_first = rows[0].cells.iter().all(|c| table::joined::is_year_word(c));
+    if let Some(cols) = table::joined::value_columns(&texts)
+        && (start..i + usize::from(years_first)).any(|k| {
+            let words: Vec<usize> = table::joined::word_spans(&lines[k].text)
+                .iter()
+                .map(|s| s.0)
+                .collect();
+            cols.iter().all(|x| words.contains(x))
+        })
+    {
+        return None;
+    }
     Some(Region {
         start,
         end: last_row + 1,

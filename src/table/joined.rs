@@ -202,6 +202,52 @@ fn tokens(body: &str) -> Option<Vec<(usize, &str)>> {
     Some(toks)
 }
 
+/// Where the values of rows read as joined start, when the rows stand in columns instead:
+/// padded to their column, their values start at the same places whatever their labels'
+/// length (lynx pads each cell, and a narrow column's values are then one space apart:
+/// `Under 25   451  408` over `2544 1968 2047`). Three rows or more with no empty cell,
+/// their labels ending at two places or more and each of their values starting where the
+/// same value of every other row starts, tell so (rows joined one space apart start their
+/// values wherever their labels and figures end); `rows` are the rows with their lines.
+pub fn value_columns(rows: &[(&str, &JoinedRow)]) -> Option<Vec<usize>> {
+    let mut ends = Vec::new();
+    let mut starts: Vec<Vec<usize>> = Vec::new();
+    for (text, r) in rows.iter().filter(|(_, r)| r.tight) {
+        let spans = word_spans(text);
+        let n = r.cells.len();
+        if spans.len() <= n {
+            continue;
+        }
+        ends.push(spans[spans.len() - n - 1].1);
+        starts.push(spans[spans.len() - n..].iter().map(|s| s.0).collect());
+    }
+    ends.sort_unstable();
+    ends.dedup();
+    (starts.len() >= 3 && ends.len() >= 2 && starts.iter().all(|x| *x == starts[0]))
+        .then(|| starts.swap_remove(0))
+}
+
+/// Where each word of a line starts and ends, in display columns.
+pub fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut x = 0;
+    let mut start = None;
+    for c in text.trim_end().chars() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push((s, x));
+            }
+        } else if start.is_none() {
+            start = Some(x);
+        }
+        x += width(c).max(1);
+    }
+    if let Some(s) = start {
+        out.push((s, x));
+    }
+    out
+}
+
 /// A word that may begin a number whose thousands are set apart by spaces: one to three
 /// digits, signed or not (`2`, `-12`, `936`).
 fn is_group_head(w: &str) -> bool {
@@ -437,7 +483,7 @@ pub fn continues_codes(last: &str, row: &JoinedRow) -> bool {
 
 /// A year as a column label prints it: four digits from 1800 on (census years), a full
 /// stop after them allowed (`1861.`, `2020`).
-pub(crate) fn is_year_word(w: &str) -> bool {
+pub fn is_year_word(w: &str) -> bool {
     let y = w.strip_suffix('.').unwrap_or(w);
     y.len() == 4 && y.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y))
 }
@@ -2057,5 +2103,38 @@ mod tests {
         let rows = path_cells(&t);
         assert_eq!(rows[2].0, "GNP at current prices");
         assert_eq!(rows[2].1, ["205,990", "226,749", "10.1%"]);
+    }
+
+    /// lynx pads each cell to its column, so a narrow column's values may stand one
+    /// space apart (`1968 2047 2051`) like joined rows; but they start where the values of
+    /// rows with shorter labels start (`451  408  396`): columns, read as aligned text.
+    /// Read as joined rows, the first of them had been the header and its values the
+    /// columns' names.
+    #[test]
+    fn values_one_space_apart_in_padded_columns_are_aligned_text() {
+        let t = table(concat!(
+            "   Item                 1997 2001 2002\n",
+            "   Labour force\n",
+            "       Aged under 25    451  408  396\n",
+            "       Aged 25-44       1968 2047 2051\n",
+            "       Overall          2419 2455 2447\n",
+            "   Male                 1955 1965 1965\n",
+            "   Female               1280 1462 1523\n",
+        ));
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join("/")).collect();
+        assert_eq!(cols, ["1997", "2001", "2002"]);
+        assert_eq!(
+            path_cells(&t)[..2],
+            [
+                (
+                    "Labour force/Aged under 25".to_string(),
+                    vec!["451".to_string(), "408".into(), "396".into()]
+                ),
+                (
+                    "Labour force/Aged 25-44".to_string(),
+                    vec!["1968".to_string(), "2047".into(), "2051".into()]
+                ),
+            ]
+        );
     }
 }

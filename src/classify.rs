@@ -453,6 +453,7 @@ enum Style {
     Grid,
     Aligned,
     Cellline,
+    Columns,
     Joined,
     Ruled,
 }
@@ -464,6 +465,7 @@ impl Style {
             Style::Grid => "grid",
             Style::Aligned => "aligned",
             Style::Cellline => "cellline",
+            Style::Columns => "columns",
             Style::Joined => "joined",
             Style::Ruled => "ruled",
         }
@@ -497,6 +499,17 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
     let mut floor = 0;
     let mut i = 0;
     while i < lines.len() {
+        // a table printed column by column: its labels, then its columns of values
+        if let Some((start, end)) = table::columns::region(lines, kinds, i) {
+            out.push(Region {
+                start,
+                end,
+                style: Style::Columns,
+            });
+            floor = end;
+            i = end;
+            continue;
+        }
         let found = match kinds[i] {
             LineKind::Rule | LineKind::Boxed => grid_region(kinds, i).ok_or(i + 1),
             LineKind::Tab => Ok(tsv_region(lines, kinds, i, floor)),
@@ -1802,6 +1815,7 @@ impl Builder<'_> {
             Style::Cellline => {
                 table::cellline::read(lines, &self.kinds[r.start..r.end], self.drawn, warnings)
             }
+            Style::Columns => table::columns::read(lines),
             Style::Joined => table::joined::read(lines, warnings),
             Style::Ruled => table::ruled::read(lines, warnings)
                 .unwrap_or_else(|| vec![Piece::Unread([lines[0].no, lines[lines.len() - 1].no])]),

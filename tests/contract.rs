@@ -182,6 +182,7 @@ pub enum Style {
     Aligned,
     Tsv,
     Cellline,
+    Columns,
     Joined,
     Ruled,
     Html,

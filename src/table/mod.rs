@@ -54,6 +54,7 @@ pub(crate) mod testutil {
 
 pub mod aligned;
 pub mod cellline;
+pub mod columns;
 pub mod grid;
 pub mod header;
 pub mod joined;

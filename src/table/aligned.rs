@@ -2646,7 +2646,9 @@ fn colset(x0: usize, x1: usize, cols: &[Col], align: Align) -> (Vec<usize>, bool
 }
 
 /// The words of a header piece standing over two or more value columns, when each word
-/// stands over one column of its own and every column the piece covers has its word.
+/// stands over one column of its own and every column the piece covers has its word; or
+/// its runs of words, one a column, where each starts exactly where a column's values
+/// start (the first run at the first column's).
 fn words_over_columns(f: &Frag, cols: &[Col], in_chars: bool) -> Option<Vec<Frag>> {
     if !f.text.contains(' ') {
         return None;
@@ -2668,7 +2670,34 @@ fn words_over_columns(f: &Frag, cols: &[Col], in_chars: bool) -> Option<Vec<Frag
             .iter()
             .zip(&covered)
             .all(|(w, &j)| spans(w.x0, w.x1).contains(&j));
-    one_each.then_some(words)
+    if one_each {
+        return Some(words);
+    }
+    // several words a column (`1 qtr 2 qtr 3 qtr` over columns set one space apart): each
+    // column's label starts where its values start, w3m setting both left
+    let starts: Option<Vec<usize>> = covered
+        .iter()
+        .map(|&j| words.iter().position(|w| w.x0 == cols[j].x0))
+        .collect();
+    let starts = starts.filter(|s| s.first() == Some(&0) && s.windows(2).all(|w| w[0] < w[1]))?;
+    let grouped = starts
+        .iter()
+        .enumerate()
+        .map(|(g, &a)| {
+            let b = starts.get(g + 1).copied().unwrap_or(words.len());
+            let part = &words[a..b];
+            Frag {
+                x0: part[0].x0,
+                x1: part[part.len() - 1].x1,
+                text: part
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            }
+        })
+        .collect();
+    Some(grouped)
 }
 
 /// A header whose lowest line (`low`) is periods one space apart, as many as the value
@@ -3382,9 +3411,51 @@ fn header_tree(
     for node in &nodes {
         walk(node, 0, &mut rows, &mut lines, n, line0);
     }
+    by_repetition(&mut rows);
     tree.rows = rows;
     tree.lines = lines;
     tree
+}
+
+/// Two header rows, `k` group labels over `k` runs of the same leaves (`2013 2014 2015`
+/// over `1 qtr … 4 qtr` three times): each label heads one run, in order, wherever it
+/// stands (a label centred over its run reaches over no more than a column or two, and
+/// its place had split the runs 1 / 2 / 5 / 4). `rows` hold each label at its span's
+/// first column, a leaf with no label over it in the top row.
+fn by_repetition(rows: &mut [Vec<String>]) {
+    let [top, low] = rows else {
+        return;
+    };
+    let n = low.len();
+    let leaves: Vec<String> = (0..n)
+        .map(|c| {
+            if low[c].is_empty() {
+                top[c].clone()
+            } else {
+                low[c].clone()
+            }
+        })
+        .collect();
+    let labels: Vec<String> = (0..n)
+        .filter(|&c| !low[c].is_empty() && !top[c].is_empty())
+        .map(|c| top[c].clone())
+        .collect();
+    let k = labels.len();
+    if k < 2 || n % k != 0 || n / k < 2 || leaves.iter().any(|c| c.is_empty()) {
+        return;
+    }
+    let p = n / k;
+    if (p..n).any(|c| fold(&leaves[c]) != fold(&leaves[c % p])) {
+        return;
+    }
+    for c in 0..n {
+        top[c] = if c % p == 0 {
+            labels[c / p].clone()
+        } else {
+            String::new()
+        };
+        low[c] = leaves[c].clone();
+    }
 }
 
 /// A header line under another that is its label in a second language: Chinese over
@@ -7793,6 +7864,40 @@ Table B-2.  Persons by reason
                 ("Special aggregates>Energy", "2015", "152.4"),
                 ("Special aggregates>Energy", "2016", "143.4"),
             ],
+        );
+    }
+
+    /// w3m sets a narrow column's leaves one space apart (`1 qtr 2 qtr …`), each where its
+    /// values start, and centres each year over its run of four: the leaves are cut at the
+    /// columns' starts, and the three years over three runs of the same leaves head one
+    /// run each, wherever the centring set them.
+    #[test]
+    fn leaves_one_space_apart_under_years_over_runs_of_them() {
+        let d = doc(concat!(
+            "                    Item                               2013                    2014                    2015\n",
+            "                                              1 qtr 2 qtr 3 qtr 4 qtr 1 qtr 2 qtr 3 qtr 4 qtr 1 qtr 2 qtr 3 qtr 4 qtr\n",
+            "Change (%) to the previous quarter            0.0*  1.2   +0.7* +0.3* 1.0   1.0   0.7   +0.8* 1.0   0.6   +1.0* +1.5*\n",
+            "Change (%) to the same quarter a year ago     -0.1  1.2   1.6   2.3   3.3   3.1   3.1   +3.6* +3.6* +3.2* +3.5* +4.1*\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        let want: Vec<String> = ["2013", "2014", "2015"]
+            .iter()
+            .flat_map(|y| (1..=4).map(move |q| format!("{y}>{q} qtr")))
+            .collect();
+        assert_eq!(cols, want);
+        let c = table_cells(&d);
+        assert_has(
+            &c,
+            "Change (%) to the previous quarter",
+            "2013>1 qtr",
+            "0.0*",
+        );
+        assert_has(
+            &c,
+            "Change (%) to the same quarter a year ago",
+            "2015>4 qtr",
+            "+4.1*",
         );
     }
 }

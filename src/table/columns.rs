@@ -153,7 +153,7 @@ fn header(lines: &[Line], first: usize, blocks: usize) -> Option<(String, Vec<St
         .rev()
         .take_while(|w| w.chars().any(|c| c.is_ascii_digit()))
         .count();
-    if named < blocks || named == words.len() && named == 0 {
+    if named < blocks {
         return None;
     }
     let stub: String = words[..words.len() - named].concat();

@@ -4576,11 +4576,41 @@ fn cut_at_label_columns(pieces: Vec<(usize, Frag)>, in_chars: bool) -> Vec<(usiz
             pieces_alone.insert((f.x0, shape(&f.text)));
         }
     }
-    let starts: Vec<usize> = seen
+    let mut starts: Vec<usize> = seen
         .into_iter()
         .filter(|&(x, n)| n >= 2 || lone.get(&x).is_some_and(|&l| l >= 2))
         .map(|(x, _)| x)
         .collect();
+    // (and a column shown by numbered pieces alone on their lines starting there, two or
+    // more, and by numbered words starting there one space after other words, in two
+    // lines or more: w3m sets a label spanning rows on its first row one space before
+    // the row's own, `经济稳定 1.地区生产总值…` over `         2.居民消费价格涨幅…`; the
+    // numbering runs on across both, where an indented child's words would not)
+    let mut numbered_alone: HashMap<usize, usize> = HashMap::new();
+    for (i, (k, f)) in pieces.iter().enumerate() {
+        let alone =
+            !(i > 0 && pieces[i - 1].0 == *k) && pieces.get(i + 1).is_none_or(|p| p.0 != *k);
+        if alone && scan_outline(&f.text).is_some() {
+            *numbered_alone.entry(f.x0).or_default() += 1;
+        }
+    }
+    let mut word_at: HashMap<usize, usize> = HashMap::new();
+    for (_, f) in &pieces {
+        let words = words_of(f, in_chars);
+        let texts = word_texts(f);
+        for i in 1..words.len().min(texts.len()) {
+            if numbered_alone.get(&words[i].0).is_some_and(|&n| n >= 2)
+                && scan_outline(&texts[i..].join(" ")).is_some()
+            {
+                *word_at.entry(words[i].0).or_default() += 1;
+            }
+        }
+    }
+    for (x, n) in word_at {
+        if n >= 2 && !starts.contains(&x) {
+            starts.push(x);
+        }
+    }
     let mut shapes: HashMap<(usize, String), usize> = HashMap::new();
     for (_, f) in &pieces {
         *shapes.entry((f.x0, shape(&f.text))).or_default() += 1;
@@ -7898,6 +7928,32 @@ Table B-2.  Persons by reason
             "Change (%) to the same quarter a year ago",
             "2015>4 qtr",
             "+4.1*",
+        );
+    }
+
+    /// w3m sets a label spanning rows on its first row one space before the row's own
+    /// (`经济稳定 1.地区生产总值增长率`), the other rows' labels standing alone at the
+    /// place the row's own starts: the numbering running on across both (`1.` then `2.`)
+    /// shows a label column there, not a child indented under its parent.
+    #[test]
+    fn a_spanning_label_one_space_before_numbered_rows_is_a_column_of_its_own() {
+        let d = doc(concat!(
+            "                    项目                      1-3月\n",
+            "经济稳定 1.地区生产总值增长率                 7.2\n",
+            "         2.居民消费价格涨幅                   2.7\n",
+            "结构优化 3.服务业增加值占比                   55.75\n",
+            "         4.制造业增加值占比                   57.8\n",
+            "民生改善 5.居民人均可支配收入增长率           10.3\n",
+        ));
+        assert_filled(
+            &d,
+            &[
+                ("经济稳定>1.地区生产总值增长率", "1-3月", "7.2"),
+                ("经济稳定>2.居民消费价格涨幅", "1-3月", "2.7"),
+                ("结构优化>3.服务业增加值占比", "1-3月", "55.75"),
+                ("结构优化>4.制造业增加值占比", "1-3月", "57.8"),
+                ("民生改善>5.居民人均可支配收入增长率", "1-3月", "10.3"),
+            ],
         );
     }
 }

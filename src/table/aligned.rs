@@ -3427,34 +3427,30 @@ fn by_repetition(rows: &mut [Vec<String>]) {
         return;
     };
     let n = low.len();
-    let leaves: Vec<String> = (0..n)
-        .map(|c| {
-            if low[c].is_empty() {
-                top[c].clone()
-            } else {
-                low[c].clone()
-            }
-        })
-        .collect();
-    let labels: Vec<String> = (0..n)
+    // the group labels, then each column's leaf, as [`super::header::repeated_reading`]
+    // reads them
+    let mut labels: Vec<String> = (0..n)
         .filter(|&c| !low[c].is_empty() && !top[c].is_empty())
         .map(|c| top[c].clone())
         .collect();
-    let k = labels.len();
-    if k < 2 || n % k != 0 || n / k < 2 || leaves.iter().any(|c| c.is_empty()) {
-        return;
-    }
-    let p = n / k;
-    if (p..n).any(|c| fold(&leaves[c]) != fold(&leaves[c % p])) {
-        return;
-    }
-    for c in 0..n {
-        top[c] = if c % p == 0 {
-            labels[c / p].clone()
+    labels.extend((0..n).map(|c| {
+        if low[c].is_empty() {
+            top[c].clone()
         } else {
-            String::new()
-        };
-        low[c] = leaves[c].clone();
+            low[c].clone()
+        }
+    }));
+    if labels.iter().any(|l| l.is_empty()) {
+        return;
+    }
+    let Some(read) = super::header::repeated_reading(&labels, n) else {
+        return;
+    };
+    let p = n / (labels.len() - n);
+    for (c, path) in read.paths.into_iter().enumerate() {
+        let [group, leaf] = <[String; 2]>::try_from(path).unwrap_or_default();
+        top[c] = if c % p == 0 { group } else { String::new() };
+        low[c] = leaf;
     }
 }
 

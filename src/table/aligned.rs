@@ -1567,6 +1567,27 @@ fn read_block(
     };
     let header_texts: Vec<String> = units.iter().map(|(_, f)| fold(&f.text)).collect();
     let corner_texts: Vec<String> = corner.iter().map(|(_, f)| fold(&f.text)).collect();
+    // header text that heads no column, where two columns side by side are given the same
+    // path: the text that would tell them apart is among what could not be placed, so the
+    // places of the rest are not known either (a tool that counts a wide character as one
+    // column sets the header's lower lines off their columns)
+    let tree = if tree.unplaced > 0 && same_neighbours(&tree, n) {
+        warnings.push(Warning {
+            line: head.first().map(|h| h.no),
+            code: "header-unresolved".into(),
+            message: format!(
+                "{} header text(s) could not be placed and columns side by side read the same path; the {n} value columns are left without paths",
+                tree.unplaced
+            ),
+        });
+        Tree {
+            rows: Vec::new(),
+            lines: Vec::new(),
+            unplaced: 0,
+        }
+    } else {
+        tree
+    };
     if tree.unplaced > 0 {
         warnings.push(Warning {
             line: head.first().map(|h| h.no),
@@ -2863,6 +2884,34 @@ struct Tree {
     lines: Vec<u32>,
     /// Header texts that head nothing.
     unplaced: usize,
+}
+
+/// True when two value columns side by side have the same non-empty path in `tree`, an
+/// empty header cell continuing the cell on its left under the same cells above.
+fn same_neighbours(tree: &Tree, n: usize) -> bool {
+    let mut filled: Vec<Vec<&str>> = Vec::new();
+    for (d, r) in tree.rows.iter().enumerate() {
+        let mut row: Vec<&str> = (0..n)
+            .map(|j| r.get(j).map_or("", String::as_str))
+            .collect();
+        for j in 1..n {
+            if row[j].is_empty() && (0..d).all(|u| filled[u][j] == filled[u][j - 1]) {
+                row[j] = row[j - 1];
+            }
+        }
+        filled.push(row);
+    }
+    let path = |j: usize| -> Vec<&str> {
+        filled
+            .iter()
+            .map(|r| r[j])
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    (1..n).any(|j| {
+        let p = path(j);
+        !p.is_empty() && p == path(j - 1)
+    })
 }
 
 /// A header printed packed left, its lines the cells present in each header row (as
@@ -4916,6 +4965,30 @@ mod tests {
         );
         assert_eq!(t.rows[1].path, ["0-4"]);
         assert_eq!(t.rows[1].cells[1].raw, "35247");
+        assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
+    /// lynx counts a wide character as one column, so the lower lines of a Chinese header
+    /// stand off the columns they head: text over no column is left, and columns side by
+    /// side read the same path. Where the text that would tell them apart is the text
+    /// left, the places of the rest are not known either: no column is named, a warning
+    /// says so, and the row keeps its values.
+    #[test]
+    fn a_header_whose_unplaced_text_leaves_neighbours_alike_names_no_column() {
+        let d = doc(concat!(
+            "   Item                        财政拨款“三公”经费\n",
+            "           合计     因公出国（境）费         公务用车购置及运行维护费          公务接待费\n",
+            "        预算数  决算数  预算数  决算数    小计    公务用车购置费  公务用车运行维护费  预算数  决算数\n",
+            "                            预算数 决算数 预算数 决算数  预算数  决算数\n",
+            "        2.85 0.39 0.0 0.0   0.0 0.0 0.0 0.0  0.0 0.0    2.85 0.39\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
+        );
+        assert_eq!(t.rows[0].cells[10].raw, "2.85");
         assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
     }
 

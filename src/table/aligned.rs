@@ -895,6 +895,8 @@ fn read_block(
     warnings: &mut Vec<Warning>,
     out: &mut Vec<Piece>,
 ) {
+    let wrapped = wrapped_rows(infos, in_chars);
+    let infos: &[LineInfo] = wrapped.as_deref().unwrap_or(infos);
     let sandwiched = labels_around_values(infos);
     let infos: &[LineInfo] = sandwiched.as_deref().unwrap_or(infos);
     let years = year_labels(infos);
@@ -1932,6 +1934,66 @@ fn labels_around_values(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
         out[k].kind = Kind::Data(1);
     }
     Some(out)
+}
+
+/// A tool that wraps its lines at a width (lynx at its `-width`) breaks a table row too
+/// long for it: the values that did not fit go to a line of their own at the margin, left
+/// of every value column. A line of values alone standing left of the values of the
+/// labelled row over it, where that row with them one space after its end would reach
+/// the block's widest line at least, and prints as many values fewer than the block's fullest rows as the line holds,
+/// ends that row: its values take the places of the fullest row's last values, and the
+/// line is left blank. `None` when no line reads so.
+fn wrapped_rows(infos: &[LineInfo], in_chars: bool) -> Option<Vec<LineInfo>> {
+    let words = |i: &LineInfo| -> Vec<Frag> {
+        match i.kind {
+            Kind::Data(v) => i.frags[v..]
+                .iter()
+                .flat_map(|f| piece_words(f, in_chars))
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let widest = infos
+        .iter()
+        .filter(|i| matches!(i.kind, Kind::Data(_)))
+        .filter_map(|i| i.frags.last())
+        .map(|f| f.x1)
+        .max()?;
+    let fullest = infos.iter().map(&words).max_by_key(Vec::len)?;
+    let mut out: Option<Vec<LineInfo>> = None;
+    for k in 1..infos.len() {
+        let (up, tail) = (&infos[k - 1], &infos[k]);
+        let Kind::Data(v) = up.kind else { continue };
+        if v == 0 || tail.kind != Kind::Data(0) || !tail.code.is_empty() {
+            continue;
+        }
+        let (Some(first), Some(last), Some(end)) =
+            (tail.frags.first(), tail.frags.last(), up.frags.last())
+        else {
+            continue;
+        };
+        let moved = words(tail);
+        let m = moved.len();
+        let at = fullest.len().saturating_sub(m);
+        if last.x1 >= up.frags[v].x0
+            || end.x1 + 1 + (last.x1 - first.x0) < widest
+            || words(up).len() + m != fullest.len()
+            || fullest[at..].first().is_none_or(|w| w.x0 <= end.x1)
+        {
+            continue;
+        }
+        let lines = out.get_or_insert_with(|| infos.to_vec());
+        for (w, place) in moved.into_iter().zip(&fullest[at..]) {
+            lines[k - 1].frags.push(Frag {
+                x0: place.x0,
+                x1: place.x1,
+                text: w.text,
+            });
+        }
+        lines[k].frags.clear();
+        lines[k].kind = Kind::Blank;
+    }
+    out
 }
 
 /// A block whose rows print no label, each starting with a year, the years in order (a
@@ -4990,6 +5052,44 @@ mod tests {
         );
         assert_eq!(t.rows[0].cells[10].raw, "2.85");
         assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
+    /// lynx wraps its lines at its width, a table row too: the values that did not fit go
+    /// to a line of their own at the margin, left of every value column. They end the row
+    /// over them (which prints that many values fewer than the full rows, and would reach
+    /// the widest line with them), not a row of their own under the label column.
+    #[test]
+    fn values_wrapped_to_the_margin_end_the_row_over_them() {
+        let d = doc(concat!(
+            "      Item                   2 0 0 4\n",
+            "                Jan    Feb    Mar    Apr    Ave\n",
+            "All items       175.0r 175.4r 176.1r 176.9  180.9\n",
+            "Fuel and water  181.7r 183.3r 183.0r 183.4r\n",
+            "   191.7\n",
+            "Services        232.2  233.0  233.5  234.6  235.4\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<Vec<String>> = t.columns.iter().map(|c| c.path.clone()).collect();
+        assert_eq!(paths.len(), 5, "{paths:?}");
+        assert_eq!(paths[4], ["2 0 0 4", "Ave"]);
+        let rows: Vec<(String, Vec<&str>)> = t
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.path.join(">"),
+                    r.cells.iter().map(|c| c.raw.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows[1],
+            (
+                "Fuel and water".to_string(),
+                vec!["181.7r", "183.3r", "183.0r", "183.4r", "191.7"]
+            )
+        );
+        assert_eq!(rows.len(), 3, "{rows:?}");
     }
 
     /// The same packing where the header's rows allow one reading of the cells present:

@@ -42,6 +42,7 @@ struct TableMatch {
 /// checks. Documents that follow no known template are left as they are.
 pub fn apply(doc: &mut Document, lines: &[Line]) {
     let Some((tpl, _)) = choose(doc) else {
+        drop_unplaced_rows(doc);
         return;
     };
     let mut warnings = groups::regroup(&mut doc.blocks, lines, tpl);

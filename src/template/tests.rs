@@ -775,3 +775,33 @@ fn generic_labels_in_separate_tables_choose_no_template() {
     assert_eq!(cols, ["本年收入合计", "财政拨款收入", "其他收入"]);
     assert!(t.columns.iter().all(|c| c.key.is_none()));
 }
+
+/// A cell-per-line table (BeautifulSoup's text) drops a row's empty cells, so a row
+/// printing fewer values than the table has columns cannot say which it fills. In a
+/// report of any kind, template or not, such a row is left out of its table with an
+/// `unplaced-row` warning holding its values, rather than shown with cells that claim
+/// the report prints nothing there; the rows under it keep their full paths.
+#[test]
+fn a_row_whose_values_fit_no_column_is_left_out_of_any_table() {
+    let text = "项目\n3月\n1-3月累计\n增长(%)\n\
+                一、零售总额\n387581\n1173850\n2.0\n\
+                二、企业数\n-\n332\n\
+                1、批发企业\n-\n278\n";
+    let d = parse_bytes(text.as_bytes(), "t.txt", &Options::default()).expect("parses");
+    assert_eq!(d.meta.template, None);
+    let t = d.tables().next().expect("a table");
+    let paths: Vec<String> = t.rows.iter().map(|r| r.path.join(">")).collect();
+    assert_eq!(paths, ["一、零售总额"]);
+    assert_eq!(t.rows[0].cells[1].raw, "1173850");
+    let lost: Vec<&str> = d
+        .warnings
+        .iter()
+        .filter(|w| w.code == "unplaced-row")
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(lost.len(), 2, "{lost:?}");
+    assert!(
+        lost[0].contains("- 332") && lost[1].contains("- 278"),
+        "{lost:?}"
+    );
+}

@@ -461,10 +461,14 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
                         })
                         .is_some_and(|g| g.text.ends_with(['=', '＝']))
                 });
+            // a line led by the word naming the rows (`Item`, `项目`), before any row, is
+            // the header's: the numbers it prints are header text (`Aug 2010 Sep 2010`,
+            // code numbers `1  2  3`), a number one space after a word that word's
+            let stub_led = super::names_rows(&frags[0].text);
             // a lone value is a row only below rows that show the columns
             if heads_rows || amid_rows || equation_ends {
                 Kind::Other
-            } else if years && !seen_data {
+            } else if (years || stub_led) && !seen_data {
                 // (a year one space after its month is the month's: `Nov. 2017`)
                 frags = unsqueezed(frags);
                 Kind::Other
@@ -1569,27 +1573,6 @@ fn read_block(
     };
     let header_texts: Vec<String> = units.iter().map(|(_, f)| fold(&f.text)).collect();
     let corner_texts: Vec<String> = corner.iter().map(|(_, f)| fold(&f.text)).collect();
-    // header text that heads no column, where two columns side by side are given the same
-    // path: the text that would tell them apart is among what could not be placed, so the
-    // places of the rest are not known either (a tool that counts a wide character as one
-    // column sets the header's lower lines off their columns)
-    let tree = if tree.unplaced > 0 && same_neighbours(&tree, n) {
-        warnings.push(Warning {
-            line: head.first().map(|h| h.no),
-            code: "header-unresolved".into(),
-            message: format!(
-                "{} header text(s) could not be placed and columns side by side read the same path; the {n} value columns are left without paths",
-                tree.unplaced
-            ),
-        });
-        Tree {
-            rows: Vec::new(),
-            lines: Vec::new(),
-            unplaced: 0,
-        }
-    } else {
-        tree
-    };
     if tree.unplaced > 0 {
         warnings.push(Warning {
             line: head.first().map(|h| h.no),
@@ -2946,34 +2929,6 @@ struct Tree {
     lines: Vec<u32>,
     /// Header texts that head nothing.
     unplaced: usize,
-}
-
-/// True when two value columns side by side have the same non-empty path in `tree`, an
-/// empty header cell continuing the cell on its left under the same cells above.
-fn same_neighbours(tree: &Tree, n: usize) -> bool {
-    let mut filled: Vec<Vec<&str>> = Vec::new();
-    for (d, r) in tree.rows.iter().enumerate() {
-        let mut row: Vec<&str> = (0..n)
-            .map(|j| r.get(j).map_or("", String::as_str))
-            .collect();
-        for j in 1..n {
-            if row[j].is_empty() && (0..d).all(|u| filled[u][j] == filled[u][j - 1]) {
-                row[j] = row[j - 1];
-            }
-        }
-        filled.push(row);
-    }
-    let path = |j: usize| -> Vec<&str> {
-        filled
-            .iter()
-            .map(|r| r[j])
-            .filter(|c| !c.is_empty())
-            .collect()
-    };
-    (1..n).any(|j| {
-        let p = path(j);
-        !p.is_empty() && p == path(j - 1)
-    })
 }
 
 /// A header printed packed left, its lines the cells present in each header row (as
@@ -5028,6 +4983,52 @@ mod tests {
         assert_eq!(t.rows[1].path, ["0-4"]);
         assert_eq!(t.rows[1].cells[1].raw, "35247");
         assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
+    /// inscriptis packs a header row's cells left, so a header cell may stand over the
+    /// values of the column before its own (`1-9月累计` over `——`, the `9月` figure): the
+    /// reading gives two columns side by side the same path, which tells them apart no
+    /// more than no path; no column is named, and a warning says why.
+    #[test]
+    fn a_header_naming_neighbours_alike_names_no_column() {
+        let d = doc(concat!(
+            "项目         9月  1-9月累计  累计  \n",
+            "增长%      \n",
+            "农业总产值(亿元)  ——  112.25  38.1\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
+        );
+        assert_eq!(t.rows[0].cells[1].raw, "112.25");
+        assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
+    /// A line led by the word naming the rows, before any row, is the header's even where
+    /// it ends in a number (`Sep 09 to Sep 10`, lynx setting header cells one space
+    /// apart): its numbers are header text, and one a space after a word is that word's.
+    #[test]
+    fn a_line_led_by_the_stub_word_is_header_whatever_numbers_it_prints() {
+        let d = doc(concat!(
+            "        Item                   Aug 2010 Sep 2010 Aug 10 to Sep 10 Sep 09 to Sep 10\n",
+            "        Employed persons       11276.1  11300.4  24.3             3.1\n",
+            "        Unemployed persons     613.0    611.4    -1.7             -8.8\n",
+        ));
+        assert_filled(
+            &d,
+            &[
+                ("Employed persons", "Aug 2010", "11276.1"),
+                ("Employed persons", "Sep 2010", "11300.4"),
+                ("Employed persons", "Aug 10 to Sep 10", "24.3"),
+                ("Employed persons", "Sep 09 to Sep 10", "3.1"),
+                ("Unemployed persons", "Aug 2010", "613.0"),
+                ("Unemployed persons", "Sep 2010", "611.4"),
+                ("Unemployed persons", "Aug 10 to Sep 10", "-1.7"),
+                ("Unemployed persons", "Sep 09 to Sep 10", "-8.8"),
+            ],
+        );
     }
 
     /// lynx counts a wide character as one column, so the lower lines of a Chinese header

@@ -1319,7 +1319,40 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     unname_scrambled_header(&mut table, warnings);
     unname_misplaced_total(&mut table, warnings);
     merge_unnamed_beside(&mut table);
+    unname_alike_neighbours(&mut table, warnings);
     table
+}
+
+/// In aligned text, where the header's places name the columns, two columns side by side
+/// under one path, both printing in some row, are not told apart by the header: the words
+/// that would tell them apart stand over no column (a tool that counts a wide character
+/// as one column sets a Chinese header's lower lines off their columns), or the words of
+/// several labels were taken as one. The places of the other labels are then not known
+/// either: the columns are left without paths, with a warning.
+fn unname_alike_neighbours(table: &mut Table, warnings: &mut Vec<Warning>) {
+    if table.style != "aligned" {
+        return;
+    }
+    let Some(path) = table
+        .columns
+        .windows(2)
+        .find(|w| !w[0].path.is_empty() && w[0].path == w[1].path)
+        .map(|w| w[0].path.join(" / "))
+    else {
+        return;
+    };
+    warnings.push(Warning {
+        line: Some(table.lines[0]),
+        code: "header-unresolved".into(),
+        message: format!(
+            "the header gives two columns side by side the one path {}: its places were not read as printed, so the {} columns are left without paths",
+            crate::model::Quoted(&path),
+            table.columns.len()
+        ),
+    });
+    for c in &mut table.columns {
+        c.path.clear();
+    }
 }
 
 /// A header reading that puts a total's label (`合计`, `Total`) over the wrong column, as
@@ -1409,15 +1442,19 @@ fn unname_misplaced_total(table: &mut Table, warnings: &mut Vec<Warning>) {
 /// A column no header names, beside a named one, where no row prints a value in both
 /// (a PDF's text sets a figure squeezed against a long label left of its column, and it
 /// opens a column of its own): the two are one column, printed at two places. The
-/// unnamed one's values go to the named one.
+/// unnamed one's values go to the named one. So do two side by side under one path in
+/// aligned text.
 fn merge_unnamed_beside(table: &mut Table) {
+    let aligned = table.style == "aligned";
     let blank = |c: &Cell| matches!(c.kind, CellKind::Empty | CellKind::Missing);
     let mut j = 0;
     while j + 1 < table.columns.len() {
         let (a, b) = (&table.columns[j], &table.columns[j + 1]);
+        // (or two under one path in aligned text, the header centred over both places)
         let pair = match (a.path.is_empty(), b.path.is_empty()) {
             (true, false) => Some((j, j + 1)),
             (false, true) => Some((j + 1, j)),
+            (false, false) if aligned && a.path == b.path => Some((j + 1, j)),
             _ => None,
         };
         let apart = |(from, to): (usize, usize)| {

@@ -901,6 +901,8 @@ fn read_block(
 ) {
     let wrapped = wrapped_rows(infos, in_chars);
     let infos: &[LineInfo] = wrapped.as_deref().unwrap_or(infos);
+    let numbered = numbers_in_labels(infos, in_chars);
+    let infos: &[LineInfo] = numbered.as_deref().unwrap_or(infos);
     let sandwiched = labels_around_values(infos);
     let infos: &[LineInfo] = sandwiched.as_deref().unwrap_or(infos);
     let years = year_labels(infos);
@@ -1917,6 +1919,59 @@ fn labels_around_values(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
         out[k].kind = Kind::Data(1);
     }
     Some(out)
+}
+
+/// A number in a row label (`Under 25`, `2544` where an age group lost its dash) is read
+/// as a value: such a row prints one value more than the rows around it, and that first
+/// one stands left of every value they print. Where most rows (three or more) print the
+/// same number of values, a row printing one more whose first value is one word ending
+/// left of all of theirs holds it in its label: joined to the label one space before it,
+/// or the label itself. `None` when no row reads so.
+fn numbers_in_labels(infos: &[LineInfo], in_chars: bool) -> Option<Vec<LineInfo>> {
+    let count = |i: &LineInfo| match i.kind {
+        Kind::Data(v) => i.frags[v..]
+            .iter()
+            .map(|f| piece_words(f, in_chars).len())
+            .sum(),
+        _ => 0,
+    };
+    let mut counts: Vec<usize> = infos.iter().map(count).filter(|&c| c > 0).collect();
+    counts.sort_unstable();
+    let (m, rows) = counts
+        .chunk_by(|a, b| a == b)
+        .map(|c| (c[0], c.len()))
+        .max_by_key(|&(c, k)| (k, c))?;
+    if rows < 3 {
+        return None;
+    }
+    let left = infos
+        .iter()
+        .filter(|i| count(i) == m)
+        .filter_map(|i| match i.kind {
+            Kind::Data(v) => i.frags.get(v).map(|f| f.x0),
+            _ => None,
+        })
+        .min()?;
+    let mut out: Option<Vec<LineInfo>> = None;
+    for (k, i) in infos.iter().enumerate() {
+        let Kind::Data(v) = i.kind else { continue };
+        let first = &i.frags[v];
+        if count(i) != m + 1 || first.x1 >= left || first.text.contains(' ') {
+            continue;
+        }
+        let lines = out.get_or_insert_with(|| infos.to_vec());
+        let line = &mut lines[k];
+        if v > 0 && line.frags[v - 1].x1 + 1 == first.x0 {
+            let f = line.frags.remove(v);
+            let label = &mut line.frags[v - 1];
+            label.text.push(' ');
+            label.text.push_str(&f.text);
+            label.x1 = f.x1;
+        } else {
+            line.kind = Kind::Data(v + 1);
+        }
+    }
+    out
 }
 
 /// A tool that wraps its lines at a width (lynx at its `-width`) breaks a table row too
@@ -5053,6 +5108,59 @@ mod tests {
         );
         assert_eq!(t.rows[0].cells[10].raw, "2.85");
         assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
+    /// A number in a row label (`Under 25`; `2544`, an age group that lost its dash) is
+    /// read as a value only where it fits: those rows print one value more than the rows
+    /// around them, left of all of theirs, so it is label text, and the label column and
+    /// its indentation stay as printed.
+    #[test]
+    fn a_number_left_of_every_column_in_a_row_printing_one_more_is_label() {
+        let d = doc(concat!(
+            "                  Item                 1997 2001 2002\n",
+            "   Labour Force ('000)\n",
+            "       Age Group\n",
+            "           Under 25                    451  408  396\n",
+            "           2544                        1968 2047 2051\n",
+            "           65 and over                 43   42   42\n",
+            "       Male                            1955 1965 1965\n",
+            "       Female                          1280 1462 1523\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<Vec<String>> = t.columns.iter().map(|c| c.path.clone()).collect();
+        assert_eq!(paths, [["1997"], ["2001"], ["2002"]]);
+        let rows: Vec<(String, Vec<&str>)> = t
+            .rows
+            .iter()
+            .filter(|r| r.cells.iter().any(|c| !c.raw.is_empty()))
+            .map(|r| {
+                (
+                    r.path.join(">"),
+                    r.cells.iter().map(|c| c.raw.as_str()).collect(),
+                )
+            })
+            .collect();
+        let want = [
+            (
+                "Labour Force ('000)>Age Group>Under 25",
+                ["451", "408", "396"],
+            ),
+            (
+                "Labour Force ('000)>Age Group>2544",
+                ["1968", "2047", "2051"],
+            ),
+            (
+                "Labour Force ('000)>Age Group>65 and over",
+                ["43", "42", "42"],
+            ),
+            ("Labour Force ('000)>Male", ["1955", "1965", "1965"]),
+            ("Labour Force ('000)>Female", ["1280", "1462", "1523"]),
+        ];
+        let want: Vec<(String, Vec<&str>)> = want
+            .iter()
+            .map(|(p, v)| (p.to_string(), v.to_vec()))
+            .collect();
+        assert_eq!(rows, want);
     }
 
     /// lynx wraps its lines at its width, a table row too: the values that did not fit go

@@ -3506,6 +3506,7 @@ fn header_tree(
         nodes = attach(&parents[p..q], nodes, !in_chars, &mut tree.unplaced);
         p = q;
     }
+    let nodes = own_columns_heading_lower(nodes, cols);
     // 4. back to grid rows
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut lines: Vec<u32> = Vec::new();
@@ -3536,6 +3537,38 @@ fn header_tree(
     tree.rows = rows;
     tree.lines = lines;
     tree
+}
+
+/// A label heading a column of its own whose text runs on over the next columns, where
+/// the labels of those columns stand on lower lines under it (`Population (person)` over
+/// `Male  Female`, its own column the total): a tool sets a column as wide as its cells,
+/// so text reaching over other columns spans them. The label, set from its own column's
+/// start, heads them too, and its own column has no label under it. Top-level nodes
+/// only, in column order.
+fn own_columns_heading_lower(nodes: Vec<Node>, cols: &[Col]) -> Vec<Node> {
+    let mut out: Vec<Node> = Vec::with_capacity(nodes.len());
+    let mut rest = nodes.into_iter().peekable();
+    while let Some(mut node) = rest.next() {
+        // (set from its column, as a tool laying cells on a grid sets a cell's text; a
+        // caption over the whole table starts left of its columns)
+        let own = &cols[node.a.min(cols.len() - 1)];
+        if node.children.is_empty() && node.x0 + 1 >= own.x0 && node.x0 < own.x1 {
+            while let Some(next) = rest.peek() {
+                let reach = next.a == node.b + 1
+                    && next.top > node.bottom
+                    && (next.a..=next.b)
+                        .all(|c| overlap(node.x0, node.x1, cols[c].x0, cols[c].x1) > 0);
+                if !reach {
+                    break;
+                }
+                let next = rest.next().expect("peeked");
+                node.b = next.b;
+                node.children.push(next);
+            }
+        }
+        out.push(node);
+    }
+    out
 }
 
 /// Two header rows, `k` group labels over `k` runs of the same leaves (`2013 2014 2015`
@@ -5108,6 +5141,35 @@ mod tests {
         );
         assert_eq!(t.rows[0].cells[10].raw, "2.85");
         assert!(d.warnings.iter().any(|w| w.code == "header-unresolved"));
+    }
+
+    /// lynx sets a column as wide as its cells, so a header label whose text runs on over
+    /// the next columns spans them: `Population (person)` heads its own column (the total)
+    /// and the `Male` and `Female` columns whose labels stand under it.
+    #[test]
+    fn a_label_running_over_lower_labels_heads_them_and_its_own_column() {
+        let d = doc(concat!(
+            "   Item   Population (person)    Percentage (%)   Sex Ratio\n",
+            "                  Male  Female        Male  Female\n",
+            "   Total 1145209 587039 558170  100.0 51.26 48.74 105.17\n",
+            "   0-4   64830   35247  29583   5.66  3.08  2.58  119.15\n",
+            "   5-9   61279   33242  28037   5.35  2.9   2.45  118.57\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            paths,
+            [
+                "Population (person)",
+                "Population (person)>Male",
+                "Population (person)>Female",
+                "Percentage (%)",
+                "Percentage (%)>Male",
+                "Percentage (%)>Female",
+                "Sex Ratio"
+            ]
+        );
+        assert_eq!(t.rows[1].cells[2].raw, "29583");
     }
 
     /// A number in a row label (`Under 25`; `2544`, an age group that lost its dash) is

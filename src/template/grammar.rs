@@ -1335,9 +1335,20 @@ fn read_table(
                     (a.x0 == v.x0 || a.chars.0 == v.chars.0) && !squeezed(t)
                 })
             };
-            let positioned = part_values
-                .iter()
-                .all(|&t| !squeezed(t) || placed_apart(&s.toks[t]));
+            // (or every value starts exactly where a column's label starts, at two columns
+            // or more: w3m sets cells and labels flush at their columns' starts, padding
+            // the label column to its longest label and one space)
+            let label_starts = grids[pi].as_ref().is_some_and(|g| {
+                let at = |t: usize| g.cols.iter().position(|c| c[0].0 == s.toks[t].x0);
+                let mut cols: Vec<Option<usize>> = part_values.iter().map(|&t| at(t)).collect();
+                cols.sort_unstable();
+                cols.dedup();
+                g.measures[0] && cols.len() >= 2 && cols.iter().all(Option::is_some)
+            });
+            let positioned = label_starts
+                || part_values
+                    .iter()
+                    .all(|&t| !squeezed(t) || placed_apart(&s.toks[t]));
             // (a value lying clear of the other columns' labels is read so only where the
             // tool sets its headers over its cells: rows that fill their columns show it)
             grids[pi]

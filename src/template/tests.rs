@@ -805,3 +805,46 @@ fn a_row_whose_values_fit_no_column_is_left_out_of_any_table() {
         "{lost:?}"
     );
 }
+
+/// w3m sets cells and header labels flush at their columns' starts, padding the label
+/// column to its longest label and one space, so the values of the row with the longest
+/// label stand one space after it, as lynx's squeezed rows do. Where every value of a
+/// part starts exactly where a column's label starts, the header places the values of
+/// the rows printing fewer than the columns.
+#[test]
+fn values_at_the_labels_starts_are_placed_under_them() {
+    let text = "二、主动公开政府信息情况\n\n\
+                第二十条第(一)项\n\
+                信息       本年新   本年新公开数量  对外公开总数量\n\
+                内容       制作数量\n\
+                规章                                15\n\
+                规范性文件 5        5               17\n\n\
+                第二十条第(六)项\n\
+                信息     上一年   本年增/减  处理决定\n\
+                内容     项目数量            数量\n\
+                行政处罚 98                  314\n\
+                行政强制 37\n\n\
+                三、收到和处理政府信息公开申请情况\n";
+    let d = parse(text);
+    let rows: Vec<(String, Vec<String>)> = d
+        .tables()
+        .flat_map(|t| &t.rows)
+        .map(|r| {
+            (
+                r.path.last().cloned().unwrap_or_default(),
+                r.cells.iter().map(|c| c.raw.clone()).collect(),
+            )
+        })
+        .collect();
+    let want = [
+        ("规章", ["", "", "15"]),
+        ("规范性文件", ["5", "5", "17"]),
+        ("行政处罚", ["98", "", "314"]),
+        ("行政强制", ["37", "", ""]),
+    ];
+    let want: Vec<(String, Vec<String>)> = want
+        .iter()
+        .map(|(l, v)| (l.to_string(), v.iter().map(|s| s.to_string()).collect()))
+        .collect();
+    assert_eq!(rows, want);
+}

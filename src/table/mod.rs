@@ -1341,14 +1341,21 @@ fn unname_alike_neighbours(table: &mut Table, warnings: &mut Vec<Warning>) {
     else {
         return;
     };
+    let message = format!(
+        "the header gives two columns side by side the one path {}: its places were not read as printed, so the {} columns are left without paths",
+        crate::model::Quoted(&path),
+        table.columns.len()
+    );
+    unname_columns(table, message, warnings);
+}
+
+/// Leaves every column of `table` without a path, with a `header-unresolved` warning
+/// saying why.
+fn unname_columns(table: &mut Table, message: String, warnings: &mut Vec<Warning>) {
     warnings.push(Warning {
         line: Some(table.lines[0]),
         code: "header-unresolved".into(),
-        message: format!(
-            "the header gives two columns side by side the one path {}: its places were not read as printed, so the {} columns are left without paths",
-            crate::model::Quoted(&path),
-            table.columns.len()
-        ),
+        message,
     });
     for c in &mut table.columns {
         c.path.clear();
@@ -1425,18 +1432,12 @@ fn unname_misplaced_total(table: &mut Table, warnings: &mut Vec<Warning>) {
     if !of_nothing && !sums_elsewhere {
         return;
     }
-    warnings.push(Warning {
-        line: Some(table.lines[0]),
-        code: "header-unresolved".into(),
-        message: format!(
-            "the header puts {} over a column that is no total of the columns beside it; the {} columns are left without paths",
-            crate::model::Quoted(paths[t].last().map_or("", String::as_str)),
-            table.columns.len()
-        ),
-    });
-    for c in &mut table.columns {
-        c.path.clear();
-    }
+    let message = format!(
+        "the header puts {} over a column that is no total of the columns beside it; the {} columns are left without paths",
+        crate::model::Quoted(paths[t].last().map_or("", String::as_str)),
+        table.columns.len()
+    );
+    unname_columns(table, message, warnings);
 }
 
 /// A column no header names, beside a named one, where no row prints a value in both
@@ -1585,14 +1586,7 @@ fn unname_scrambled_header(table: &mut Table, warnings: &mut Vec<Warning>) {
         ),
         None => return,
     };
-    warnings.push(Warning {
-        line: Some(table.lines[0]),
-        code: "header-unresolved".into(),
-        message,
-    });
-    for c in &mut table.columns {
-        c.path.clear();
-    }
+    unname_columns(table, message, warnings);
 }
 
 /// A table whose column of numbers holds a row label (`一、一般公共服务支出`: numbered,

@@ -15,6 +15,15 @@ pub(super) fn parse(text: &str) -> Document {
     parse_bytes(text.as_bytes(), "edited.txt", &Options::default()).expect("parses")
 }
 
+/// The messages of the document's warnings of one code.
+fn messages<'a>(d: &'a Document, code: &str) -> Vec<&'a str> {
+    d.warnings
+        .iter()
+        .filter(|w| w.code == code)
+        .map(|w| w.message.as_str())
+        .collect()
+}
+
 fn keys(d: &Document) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for t in d.tables() {
@@ -469,12 +478,7 @@ fn ragged_row_stays_unplaced_when_several_placements_add_up() {
         .filter(|w| w.code == "unplaced-value")
         .count();
     assert_eq!(unplaced, 1);
-    let lost: Vec<&str> = d
-        .warnings
-        .iter()
-        .filter(|w| w.code == "unplaced-row")
-        .map(|w| w.message.as_str())
-        .collect();
+    let lost = messages(&d, "unplaced-row");
     assert_eq!(lost.len(), 1, "{lost:?}");
     assert!(lost[0].contains("values 0 0"), "{}", lost[0]);
     assert!(!d.warnings.iter().any(|w| w.code == "placed-by-sums"));
@@ -793,12 +797,7 @@ fn a_row_whose_values_fit_no_column_is_left_out_of_any_table() {
     let paths: Vec<String> = t.rows.iter().map(|r| r.path.join(">")).collect();
     assert_eq!(paths, ["一、零售总额"]);
     assert_eq!(t.rows[0].cells[1].raw, "1173850");
-    let lost: Vec<&str> = d
-        .warnings
-        .iter()
-        .filter(|w| w.code == "unplaced-row")
-        .map(|w| w.message.as_str())
-        .collect();
+    let lost = messages(&d, "unplaced-row");
     assert_eq!(lost.len(), 2, "{lost:?}");
     assert!(
         lost[0].contains("- 332") && lost[1].contains("- 278"),

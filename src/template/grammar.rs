@@ -1200,7 +1200,7 @@ fn read_table(
     };
     let grids: Vec<Option<Grid>> = (0..tt.parts.len())
         .map(|pi| {
-            if !s.spatial || s.paged || !(sparse || calib.counting) {
+            if !s.spatial || !(sparse || calib.counting) {
                 return None;
             }
             let first_row = (0..leaves.len())
@@ -1223,6 +1223,13 @@ fn read_table(
                     .max()
                     .unwrap_or(0);
                 grid.measures[m] = grid.cols[0][m].0 >= label_end;
+            }
+            // (a PDF's text sets every character one column, whatever its width: there
+            // the header's places are counted in characters only, and a value drifted
+            // right after a long Chinese label may reach the gap past its column's label)
+            if s.paged {
+                grid.measures[0] = false;
+                grid.margin = 1;
             }
             Some(grid)
         })
@@ -1308,7 +1315,7 @@ fn read_table(
             |t| t.chars,
         ));
         // where no row fills the part's columns: the columns' own labels in the header
-        let by_header = if s.spatial && !s.paged {
+        let by_header = if s.spatial {
             // the labels must explain every value of the part: each starts at one, in
             // display columns or in characters (tools pad by one or the other); a measure
             // that does not explain them all is not used (lynx squeezes its header onto
@@ -3470,12 +3477,14 @@ fn header_grid(s: &Stream, columns: &[TCol], from: usize, to: usize) -> Option<G
             cols,
             measures: [true, false],
             drawn: true,
+            margin: 0,
         });
     }
     by_labels.map(|(cols, measures)| Grid {
         cols,
         measures,
         drawn: false,
+        margin: 0,
     })
 }
 
@@ -3488,6 +3497,9 @@ struct Grid {
     /// The spans are those of a rule drawn under the columns, not of their labels: a
     /// value within one is that column's, with no other rows to confirm it.
     drawn: bool,
+    /// Columns more than the one space that separates cells a value lying between two
+    /// labels must keep clear of each (a PDF's text drifts right after wide characters).
+    margin: u32,
 }
 
 /// How a value's position names its column in a header grid: it starts where the
@@ -3580,6 +3592,7 @@ fn column_in(t: &Tok, grid: &Grid, how: Reading) -> Option<usize> {
     if !grid.measures[m] {
         return None;
     }
+    let margin = grid.margin;
     let grid = &grid.cols;
     match how.rule {
         Rule::Starts => grid.iter().position(|g| g[m].0 == a),
@@ -3589,7 +3602,8 @@ fn column_in(t: &Tok, grid: &Grid, how: Reading) -> Option<usize> {
                 return None;
             }
             let fits = |k: usize| {
-                (k == 0 || a > grid[k - 1][m].1) && grid.get(k + 1).is_none_or(|n| b < n[m].0)
+                (k == 0 || a > grid[k - 1][m].1 + margin)
+                    && grid.get(k + 1).is_none_or(|n| b + margin < n[m].0)
             };
             let mut found = (0..grid.len()).filter(|&k| fits(k));
             let k = found.next()?;

@@ -1921,6 +1921,18 @@ fn labels_around_values(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
     Some(out)
 }
 
+/// The words of a data line's values, one a value (values one space apart are split); none
+/// for another line.
+fn value_words(i: &LineInfo, in_chars: bool) -> Vec<Frag> {
+    match i.kind {
+        Kind::Data(v) => i.frags[v..]
+            .iter()
+            .flat_map(|f| piece_words(f, in_chars))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// A number in a row label (`Under 25`, `2544` where an age group lost its dash) is read
 /// as a value: such a row prints one value more than the rows around it, and that first
 /// one stands left of every value they print. Where most rows (three or more) print the
@@ -1928,16 +1940,13 @@ fn labels_around_values(infos: &[LineInfo]) -> Option<Vec<LineInfo>> {
 /// left of all of theirs holds it in its label: joined to the label one space before it,
 /// or the label itself. `None` when no row reads so.
 fn numbers_in_labels(infos: &[LineInfo], in_chars: bool) -> Option<Vec<LineInfo>> {
-    let count = |i: &LineInfo| match i.kind {
-        Kind::Data(v) => i.frags[v..]
-            .iter()
-            .map(|f| piece_words(f, in_chars).len())
-            .sum(),
-        _ => 0,
-    };
-    let mut counts: Vec<usize> = infos.iter().map(count).filter(|&c| c > 0).collect();
-    counts.sort_unstable();
-    let (m, rows) = counts
+    let counts: Vec<usize> = infos
+        .iter()
+        .map(|i| value_words(i, in_chars).len())
+        .collect();
+    let mut sorted: Vec<usize> = counts.iter().copied().filter(|&c| c > 0).collect();
+    sorted.sort_unstable();
+    let (m, rows) = sorted
         .chunk_by(|a, b| a == b)
         .map(|c| (c[0], c.len()))
         .max_by_key(|&(c, k)| (k, c))?;
@@ -1946,8 +1955,9 @@ fn numbers_in_labels(infos: &[LineInfo], in_chars: bool) -> Option<Vec<LineInfo>
     }
     let left = infos
         .iter()
-        .filter(|i| count(i) == m)
-        .filter_map(|i| match i.kind {
+        .zip(&counts)
+        .filter(|&(_, &c)| c == m)
+        .filter_map(|(i, _)| match i.kind {
             Kind::Data(v) => i.frags.get(v).map(|f| f.x0),
             _ => None,
         })
@@ -1956,7 +1966,7 @@ fn numbers_in_labels(infos: &[LineInfo], in_chars: bool) -> Option<Vec<LineInfo>
     for (k, i) in infos.iter().enumerate() {
         let Kind::Data(v) = i.kind else { continue };
         let first = &i.frags[v];
-        if count(i) != m + 1 || first.x1 >= left || first.text.contains(' ') {
+        if counts[k] != m + 1 || first.x1 >= left || first.text.contains(' ') {
             continue;
         }
         let lines = out.get_or_insert_with(|| infos.to_vec());
@@ -1982,15 +1992,7 @@ fn numbers_in_labels(infos: &[LineInfo], in_chars: bool) -> Option<Vec<LineInfo>
 /// ends that row: its values take the places of the fullest row's last values, and the
 /// line is left blank. `None` when no line reads so.
 fn wrapped_rows(infos: &[LineInfo], in_chars: bool) -> Option<Vec<LineInfo>> {
-    let words = |i: &LineInfo| -> Vec<Frag> {
-        match i.kind {
-            Kind::Data(v) => i.frags[v..]
-                .iter()
-                .flat_map(|f| piece_words(f, in_chars))
-                .collect(),
-            _ => Vec::new(),
-        }
-    };
+    let words = |i: &LineInfo| value_words(i, in_chars);
     let widest = infos
         .iter()
         .filter(|i| matches!(i.kind, Kind::Data(_)))
@@ -3553,15 +3555,14 @@ fn own_columns_heading_lower(nodes: Vec<Node>, cols: &[Col]) -> Vec<Node> {
         // caption over the whole table starts left of its columns)
         let own = &cols[node.a.min(cols.len() - 1)];
         if node.children.is_empty() && node.x0 + 1 >= own.x0 && node.x0 < own.x1 {
-            while let Some(next) = rest.peek() {
-                let reach = next.a == node.b + 1
+            // (the next label, on a lower line, over columns the text reaches)
+            let reaches = |node: &Node, next: &Node| {
+                next.a == node.b + 1
                     && next.top > node.bottom
                     && (next.a..=next.b)
-                        .all(|c| overlap(node.x0, node.x1, cols[c].x0, cols[c].x1) > 0);
-                if !reach {
-                    break;
-                }
-                let next = rest.next().expect("peeked");
+                        .all(|c| overlap(node.x0, node.x1, cols[c].x0, cols[c].x1) > 0)
+            };
+            while let Some(next) = rest.next_if(|next| reaches(&node, next)) {
                 node.b = next.b;
                 node.children.push(next);
             }

@@ -1347,10 +1347,13 @@ fn read_table(
             // the label column to its longest label and one space)
             let label_starts = grids[pi].as_ref().is_some_and(|g| {
                 let at = |t: usize| g.cols.iter().position(|c| c[0].0 == s.toks[t].x0);
-                let mut cols: Vec<Option<usize>> = part_values.iter().map(|&t| at(t)).collect();
-                cols.sort_unstable();
-                cols.dedup();
-                g.measures[0] && cols.len() >= 2 && cols.iter().all(Option::is_some)
+                let cols: Option<Vec<usize>> = part_values.iter().map(|&t| at(t)).collect();
+                g.measures[0]
+                    && cols.is_some_and(|mut c| {
+                        c.sort_unstable();
+                        c.dedup();
+                        c.len() >= 2
+                    })
             });
             let positioned = label_starts
                 || part_values

@@ -15,6 +15,25 @@ pub(super) fn parse(text: &str) -> Document {
     parse_bytes(text.as_bytes(), "edited.txt", &Options::default()).expect("parses")
 }
 
+/// Every table row's last label and cells as printed, compared with `want`.
+fn assert_rows(d: &Document, want: &[(&str, [&str; 3])]) {
+    let got: Vec<(String, Vec<String>)> = d
+        .tables()
+        .flat_map(|t| &t.rows)
+        .map(|r| {
+            (
+                r.path.last().cloned().unwrap_or_default(),
+                r.cells.iter().map(|c| c.raw.clone()).collect(),
+            )
+        })
+        .collect();
+    let want: Vec<(String, Vec<String>)> = want
+        .iter()
+        .map(|(l, v)| (l.to_string(), v.iter().map(|s| s.to_string()).collect()))
+        .collect();
+    assert_eq!(got, want);
+}
+
 /// The messages of the document's warnings of one code.
 fn messages<'a>(d: &'a Document, code: &str) -> Vec<&'a str> {
     d.warnings
@@ -825,27 +844,13 @@ fn values_at_the_labels_starts_are_placed_under_them() {
                 行政强制 37\n\n\
                 三、收到和处理政府信息公开申请情况\n";
     let d = parse(text);
-    let rows: Vec<(String, Vec<String>)> = d
-        .tables()
-        .flat_map(|t| &t.rows)
-        .map(|r| {
-            (
-                r.path.last().cloned().unwrap_or_default(),
-                r.cells.iter().map(|c| c.raw.clone()).collect(),
-            )
-        })
-        .collect();
     let want = [
         ("规章", ["", "", "15"]),
         ("规范性文件", ["5", "5", "17"]),
         ("行政处罚", ["98", "", "314"]),
         ("行政强制", ["37", "", ""]),
     ];
-    let want: Vec<(String, Vec<String>)> = want
-        .iter()
-        .map(|(l, v)| (l.to_string(), v.iter().map(|s| s.to_string()).collect()))
-        .collect();
-    assert_eq!(rows, want);
+    assert_rows(&d, &want);
 }
 
 /// `pdftotext -layout` sets a PDF's page one character a column, whatever a glyph's width,
@@ -876,16 +881,6 @@ fn a_pdf_short_row_is_placed_by_the_header_counted_in_characters() {
         "三、收到和处理政府信息公开申请情况\n",
     );
     let d = parse(text);
-    let rows: Vec<(String, Vec<String>)> = d
-        .tables()
-        .flat_map(|t| &t.rows)
-        .map(|r| {
-            (
-                r.path.last().cloned().unwrap_or_default(),
-                r.cells.iter().map(|c| c.raw.clone()).collect(),
-            )
-        })
-        .collect();
     let want = [
         ("规章", ["", "", "28"]),
         ("规范性文件", ["", "", "24"]),
@@ -894,11 +889,7 @@ fn a_pdf_short_row_is_placed_by_the_header_counted_in_characters() {
         ("行政处罚", ["28", "", "90"]),
         ("行政强制", ["49", "", "9"]),
     ];
-    let want: Vec<(String, Vec<String>)> = want
-        .iter()
-        .map(|(l, v)| (l.to_string(), v.iter().map(|s| s.to_string()).collect()))
-        .collect();
-    assert_eq!(rows, want);
+    assert_rows(&d, &want);
     // a value one space past a label's end, before the next label: not placed
     let drifted = concat!(
         "\u{c}二、主动公开政府信息情况\n",

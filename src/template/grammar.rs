@@ -370,6 +370,8 @@ struct Tok {
     text: String,
     /// `text` in matching form (labels only; filled when the stream is made).
     folded: String,
+    /// The page the token is printed on: form feeds before its line (a PDF's text).
+    page: u32,
 }
 
 impl Tok {
@@ -425,6 +427,7 @@ impl Stream {
         // (the rows under the delimiter row, up to a blank line)
         let mut in_bare_table = false;
         let mut bare_lines = rustc_hash::FxHashSet::default();
+        let mut page = 0;
         for (i, l) in lines.iter().enumerate().take(end).skip(start) {
             if crate::line_kind::is_separator(&l.text) {
                 bare = !pipe::has_leading_bar(l.text.trim_start());
@@ -445,9 +448,16 @@ impl Stream {
             if bare && crate::line_kind::is_pipe_row(&l.text) || in_bare_table {
                 bare_lines.insert(i);
             }
+            if l.text.contains('\u{c}') {
+                page += 1;
+            }
             if !closes {
                 let bare_row = bare && (in_bare_table || crate::line_kind::is_pipe_row(&l.text));
+                let first = toks.len();
                 tokenize(i, &l.text, bare_row, &mut toks);
+                for t in &mut toks[first..] {
+                    t.page = page;
+                }
             }
         }
         // an outline number split from its label by the markup (`1` / `.申请人…`, `一` /
@@ -690,6 +700,7 @@ fn tokenize(i: usize, text: &str, bare: bool, out: &mut Vec<Tok>) {
             Kind::Label
         };
         out.push(Tok {
+            page: 0,
             line: i,
             x0: 0,
             x1: 0,
@@ -759,6 +770,7 @@ fn tokenize(i: usize, text: &str, bare: bool, out: &mut Vec<Tok>) {
             };
             // a cell's position is its index in the row
             out.push(Tok {
+                page: 0,
                 line: i,
                 x0: k as u32,
                 x1: k as u32 + 1,
@@ -816,6 +828,7 @@ fn tokenize(i: usize, text: &str, bare: bool, out: &mut Vec<Tok>) {
             k += 1;
         }
         out.push(Tok {
+            page: 0,
             line: i,
             x0,
             x1,
@@ -828,6 +841,7 @@ fn tokenize(i: usize, text: &str, bare: bool, out: &mut Vec<Tok>) {
     }
     for &(x0, x1, w, chars) in &words[split..] {
         out.push(Tok {
+            page: 0,
             line: i,
             x0,
             x1,
@@ -1230,6 +1244,11 @@ fn read_table(
             if s.paged {
                 grid.measures[0] = false;
                 grid.margin = 1;
+                grid.page = s.toks[..first_row]
+                    .iter()
+                    .rev()
+                    .find(|t| t.kind == Kind::Label)
+                    .map(|t| t.page);
             }
             Some(grid)
         })
@@ -1365,10 +1384,13 @@ fn read_table(
                 .clone()
                 .filter(|_| positioned)
                 .map(|grid| {
+                    // (values printed on another page than the header's are not its)
                     let explains = |how: Reading| {
                         part_values
                             .iter()
-                            .all(|&t| column_in(&s.toks[t], &grid, how).is_some())
+                            .map(|&t| &s.toks[t])
+                            .filter(|t| grid.page.is_none_or(|p| p == t.page))
+                            .all(|t| column_in(t, &grid, how).is_some())
                     };
                     let ways = usable_readings(&grid, s.pad, calib, explains, centers.is_none());
                     (grid, ways)
@@ -3481,6 +3503,7 @@ fn header_grid(s: &Stream, columns: &[TCol], from: usize, to: usize) -> Option<G
             measures: [true, false],
             drawn: true,
             margin: 0,
+            page: None,
         });
     }
     by_labels.map(|(cols, measures)| Grid {
@@ -3488,6 +3511,7 @@ fn header_grid(s: &Stream, columns: &[TCol], from: usize, to: usize) -> Option<G
         measures,
         drawn: false,
         margin: 0,
+        page: None,
     })
 }
 
@@ -3503,6 +3527,9 @@ struct Grid {
     /// Columns more than the one space that separates cells a value lying between two
     /// labels must keep clear of each (a PDF's text drifts right after wide characters).
     margin: u32,
+    /// The page of the labels (a PDF's text): `pdftotext -layout` sets each page on a
+    /// grid of its own, so the header places no value printed on another page.
+    page: Option<u32>,
 }
 
 /// How a value's position names its column in a header grid: it starts where the
@@ -3593,6 +3620,9 @@ fn column_in(t: &Tok, grid: &Grid, how: Reading) -> Option<usize> {
     let m = how.measure;
     let (a, b) = t.span(m);
     if !grid.measures[m] {
+        return None;
+    }
+    if grid.page.is_some_and(|p| p != t.page) {
         return None;
     }
     let margin = grid.margin;

@@ -903,6 +903,8 @@ fn read_block(
     let infos: &[LineInfo] = wrapped.as_deref().unwrap_or(infos);
     let numbered = numbers_in_labels(infos, in_chars);
     let infos: &[LineInfo] = numbered.as_deref().unwrap_or(infos);
+    let classes = classes_over_values(infos, in_chars);
+    let infos: &[LineInfo] = classes.as_deref().unwrap_or(infos);
     let sandwiched = labels_around_values(infos);
     let infos: &[LineInfo] = sandwiched.as_deref().unwrap_or(infos);
     let years = year_labels(infos);
@@ -1982,6 +1984,53 @@ fn numbers_in_labels(infos: &[LineInfo], in_chars: bool) -> Option<Vec<LineInfo>
         }
     }
     out
+}
+
+/// A header line of numbers naming the columns (a two-way table's classes: `1,500  1000
+/// 750`, sample sizes over the errors of their differences) reads as a row of values. It
+/// is header text where it prints values alone, right under a line of header text and
+/// before any row, each value over one of the rows' values, and every row under it
+/// (three at least) prints one value more, that first one left of all the line's: the
+/// rows' column of their own classes, which no header text stands over. The line becomes
+/// header text and each row's first value its label. `None` when no block reads so.
+fn classes_over_values(infos: &[LineInfo], in_chars: bool) -> Option<Vec<LineInfo>> {
+    let first = infos.iter().position(|i| matches!(i.kind, Kind::Data(_)))?;
+    let line = &infos[first];
+    let names = value_words(line, in_chars);
+    let over_values = infos[..first]
+        .iter()
+        .rev()
+        .find(|i| i.kind != Kind::Blank)
+        .is_some_and(|i| i.kind == Kind::Other && i.frags.iter().any(|f| f.x1 > names[0].x0));
+    if line.kind != Kind::Data(0) || names.len() < 2 || !over_values {
+        return None;
+    }
+    let rows: Vec<usize> = (first + 1..infos.len())
+        .filter(|&k| matches!(infos[k].kind, Kind::Data(_)))
+        .collect();
+    let classed = |k: &usize| {
+        let words = value_words(&infos[*k], in_chars);
+        words.len() == names.len() + 1
+            && words[0].x1 < names[0].x0
+            && names
+                .iter()
+                .zip(&words[1..])
+                .all(|(n, w)| overlap(n.x0, n.x1, w.x0, w.x1) > 0)
+    };
+    if rows.len() < 3 || !rows.iter().all(classed) {
+        return None;
+    }
+    let mut out = infos.to_vec();
+    out[first].frags = names;
+    out[first].kind = Kind::Other;
+    for k in rows {
+        let Kind::Data(v) = out[k].kind else { continue };
+        let words = value_words(&out[k], in_chars);
+        out[k].frags.truncate(v);
+        out[k].frags.extend(words);
+        out[k].kind = Kind::Data(v + 1);
+    }
+    Some(out)
 }
 
 /// A tool that wraps its lines at a width (lynx at its `-width`) breaks a table row too
@@ -5224,6 +5273,60 @@ mod tests {
             .map(|(p, v)| (p.to_string(), v.to_vec()))
             .collect();
         assert_eq!(rows, want);
+    }
+
+    /// A two-way table's columns named by numbers (sample sizes, `1,500 1000 750`) under
+    /// the text heading them, each over a column of values, and rows each printing one
+    /// number more, left of all of those: the line is header text, each row's first number
+    /// the row's own class (w3m sets the group label spanning the rows in their middle).
+    #[test]
+    fn a_header_line_of_numbers_over_rows_printing_their_class() {
+        let d = doc(concat!(
+            "                 Item                   Size of second sample\n",
+            "                                        1,500 1000 750\n",
+            "                                  1,500 4     4    5\n",
+            "Allowance (percentages near 80)   1000  4     5    5\n",
+            "                                  750   5     5    6\n",
+            "                                  1,500 5     5    6\n",
+            "Allowance (percentages near 50)   1000  5     6    7\n",
+            "                                  750   6     7    7\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            paths,
+            [
+                "Size of second sample>1,500",
+                "Size of second sample>1000",
+                "Size of second sample>750"
+            ]
+        );
+        let cells = table_cells(&d);
+        assert_eq!(
+            cells[..3],
+            [
+                (
+                    "Allowance (percentages near 80)>1,500".to_string(),
+                    "Size of second sample>1,500".to_string(),
+                    "4".to_string()
+                ),
+                (
+                    "Allowance (percentages near 80)>1,500".to_string(),
+                    "Size of second sample>1000".to_string(),
+                    "4".to_string()
+                ),
+                (
+                    "Allowance (percentages near 80)>1,500".to_string(),
+                    "Size of second sample>750".to_string(),
+                    "5".to_string()
+                ),
+            ]
+        );
+        assert_eq!(
+            row_of(&cells, "7"),
+            Some("Allowance (percentages near 50)>1000")
+        );
+        assert_eq!(cells.len(), 18);
     }
 
     /// lynx wraps its lines at its width, a table row too: the values that did not fit go

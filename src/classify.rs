@@ -652,10 +652,26 @@ fn aligned_region(
     // of the form (`十、节能环保支出` after `九、…`, `一、…` printed again) is no heading
     let mut form = FormLabels::default();
     form.note(&lines[i].text);
+    // (a row right under the run ending in a remark, text right of every value of the
+    // row above it: `教育  88.0  80.1  含专项` under a 备注 column)
+    let remark_row = |j: usize, above: usize| {
+        let f = crate::line_kind::cells(&lines[j].text);
+        let end = crate::line_kind::cells(&lines[above].text)
+            .last()
+            .map_or(usize::MAX, |l| l.x1);
+        kinds[j] == LineKind::Spaced
+            && f.len() >= 3
+            && !crate::line_kind::is_value(&f[0].text)
+            && crate::line_kind::is_value(&f[f.len() - 2].text)
+            && f[f.len() - 1].x0 > end
+    };
     while j < lines.len() {
         match kinds[j] {
             LineKind::Spaced | LineKind::Squeezed | LineKind::Value => {
-                if data(j) || (kinds[j] == LineKind::Value && j == last_data + 1) {
+                if data(j)
+                    || (kinds[j] == LineKind::Value && j == last_data + 1)
+                    || j == last_data + 1 && remark_row(j, last_data)
+                {
                     last_data = j;
                 }
                 form.note(&lines[j].text);

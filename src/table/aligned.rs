@@ -397,6 +397,7 @@ fn first_page(block: &[LineInfo]) -> &[LineInfo] {
 fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>) -> Vec<LineInfo> {
     let mut infos = Vec::with_capacity(lines.len());
     let mut seen_data = false;
+    let rightmost_value = std::cell::OnceCell::new();
     for (i, l) in lines.iter().enumerate() {
         let mut frags = measure(&l.text);
         let kind = if furniture.get(i).copied().unwrap_or(false) {
@@ -465,6 +466,34 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
             // the header's: the numbers it prints are header text (`Aug 2010 Sep 2010`,
             // code numbers `1  2  3`), a number one space after a word that word's
             let stub_led = super::names_rows(&frags[0].text);
+            // a row whose last cell is text after its values (a remarks column: `备注`,
+            // `More information`): a label, values, then one piece of text right of every
+            // value the region prints (else it is the label of a table set beside, its
+            // values further right); before any row, only right over another row (a
+            // header's line of labels runs on to more header)
+            let remarked = (tail == 0 && frags.len() >= 3)
+                .then(|| value_tail(&frags[..frags.len() - 1]))
+                .filter(|&t| {
+                    let last = &frags[frags.len() - 1];
+                    let rightmost = *rightmost_value.get_or_init(|| {
+                        lines
+                            .iter()
+                            .flat_map(|l| measure(&l.text))
+                            .filter(|f| is_value(&f.text))
+                            .map(|f| f.x1)
+                            .max()
+                            .unwrap_or(0)
+                    });
+                    t >= 1
+                        && frags.len() - 1 - t >= 1
+                        && last.x0 > rightmost
+                        && (seen_data
+                            || lines[i + 1..]
+                                .iter()
+                                .find(|n| !n.text.trim().is_empty())
+                                .is_some_and(|n| value_tail(&measure(&n.text)) >= 1))
+                })
+                .map(|t| frags.len() - 1 - t);
             // a lone value is a row only below rows that show the columns
             if heads_rows || amid_rows || equation_ends {
                 Kind::Other
@@ -472,6 +501,9 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
                 // (a year one space after its month is the month's: `Nov. 2017`)
                 frags = unsqueezed(frags);
                 Kind::Other
+            } else if let Some(v) = remarked {
+                seen_data = true;
+                Kind::Data(v)
             } else if tail > 0
                 && (frags.len() >= 2 || seen_data)
                 // (before any row, values one space apart alone may be a header's
@@ -5273,6 +5305,50 @@ mod tests {
             .map(|(p, v)| (p.to_string(), v.to_vec()))
             .collect();
         assert_eq!(rows, want);
+    }
+
+    /// A remarks column (`备注`) prints text in some rows only, after their values: such a
+    /// row is a row of the table with a text cell there, the first row too (no header
+    /// line), and neither its values nor its label run into the rows or header around it.
+    #[test]
+    fn a_remark_after_a_rows_values_is_its_cell() {
+        let header = "项目              本年预算    上年预算    备注\n";
+        let rows = [
+            "一般公共服务        120.5       110.2\n",
+            "教育               88.0        80.1\n",
+            "科学技术            12.0        10.0\n",
+        ];
+        for k in 0..rows.len() {
+            let mut text = header.to_string();
+            for (j, r) in rows.iter().enumerate() {
+                text.push_str(r.trim_end());
+                if j == k {
+                    text.push_str("      含专项");
+                }
+                text.push('\n');
+            }
+            let d = doc(&text);
+            let t = d.tables().next().expect("a table");
+            let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+            assert_eq!(paths, ["本年预算", "上年预算", "备注"], "remark in row {k}");
+            let got: Vec<(String, Vec<&str>)> = t
+                .rows
+                .iter()
+                .map(|r| {
+                    (
+                        r.path.join(">"),
+                        r.cells.iter().map(|c| c.raw.as_str()).collect(),
+                    )
+                })
+                .collect();
+            let mut want = vec![
+                ("一般公共服务".to_string(), vec!["120.5", "110.2", ""]),
+                ("教育".to_string(), vec!["88.0", "80.1", ""]),
+                ("科学技术".to_string(), vec!["12.0", "10.0", ""]),
+            ];
+            want[k].1[2] = "含专项";
+            assert_eq!(got, want, "remark in row {k}");
+        }
     }
 
     /// A two-way table's columns named by numbers (sample sizes, `1,500 1000 750`) under

@@ -5115,6 +5115,11 @@ mod tests {
         crate::table::testutil::doc(text)
     }
 
+    /// The table's column paths, levels joined by `>`.
+    fn column_paths(t: &crate::model::Table) -> Vec<String> {
+        t.columns.iter().map(|c| c.path.join(">")).collect()
+    }
+
     /// (row path, column path, raw) of every cell of the document's tables.
     /// [`table_cells`] that print something, compared with `want` (row, column, value).
     fn assert_filled(d: &Document, want: &[(&str, &str, &str)]) {
@@ -5238,9 +5243,8 @@ mod tests {
             "   5-9   61279   33242  28037   5.35  2.9   2.45  118.57\n",
         ));
         let t = d.tables().next().expect("a table");
-        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
         assert_eq!(
-            paths,
+            column_paths(t),
             [
                 "Population (person)",
                 "Population (person)>Male",
@@ -5329,7 +5333,7 @@ mod tests {
             }
             let d = doc(&text);
             let t = d.tables().next().expect("a table");
-            let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+            let paths = column_paths(t);
             assert_eq!(paths, ["本年预算", "上年预算", "备注"], "remark in row {k}");
             let got: Vec<(String, Vec<&str>)> = t
                 .rows
@@ -5368,9 +5372,8 @@ mod tests {
             "                                  750   6     7    7\n",
         ));
         let t = d.tables().next().expect("a table");
-        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
         assert_eq!(
-            paths,
+            column_paths(t),
             [
                 "Size of second sample>1,500",
                 "Size of second sample>1000",
@@ -6281,7 +6284,7 @@ mod tests {
             "\u{c}",
         ));
         let t = d.tables().next().expect("a table");
-        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        let paths = column_paths(t);
         assert_eq!(paths, ["收入>决算数", "支出>决算数"], "{t:?}");
         let d = doc(concat!(
             "  项目        本年制发   本年废止\n",
@@ -6290,7 +6293,7 @@ mod tests {
             "  规范性文件  12         4\n",
         ));
         let t = d.tables().next().expect("a table");
-        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        let paths = column_paths(t);
         assert_eq!(paths, ["本年制发件数", "本年废止件数"], "{t:?}");
     }
 

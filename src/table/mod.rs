@@ -1622,13 +1622,14 @@ fn unread_misread(table: &mut Table, warnings: &mut Vec<Warning>) {
             .find(|c| label(c))?;
         (numbers(j) >= 2).then(|| c.raw.clone())
     });
-    // an amount: a number with a decimal part (a year, a count, `1,500` may name a column)
+    // an amount: a number with a decimal part, or of five digits or more printed bare (a
+    // year, a count, `1,500`, `10000以上` may name a column; `79931` is a figure)
     let amount = |l: &str| {
         kind_of(l) == CellKind::Number
-            && l.split_once('.').is_some_and(|(a, b)| {
+            && (l.split_once('.').is_some_and(|(a, b)| {
                 a.ends_with(|c: char| c.is_ascii_digit())
                     && b.starts_with(|c: char| c.is_ascii_digit())
-            })
+            }) || l.len() >= 5 && l.bytes().all(|b| b.is_ascii_digit()))
     };
     let amount_in_header = table
         .columns
@@ -3170,6 +3171,34 @@ mod tests {
         assert!(t.rows.is_empty(), "{t:?}");
         assert!(w.iter().any(|w| w.code == "table-misread"), "{w:?}");
         assert!(left(&w)[0].contains("80.00 60.00"), "{w:?}");
+
+        // (a figure of five digits printed bare is an amount too: a first row read as
+        // header for the text it prints where no other row does, `79931`; a year or
+        // `1,500` names a column)
+        let first_row = |a: &str, b: &str| {
+            let mut w = Vec::new();
+            let first = format!("GDP | Q3/11 | {a} | {b} | More information |");
+            let t = misread(
+                &[
+                    (1, first.as_str()),
+                    (2, "Primary sector | Q3/11 | 2673 | 2166 | |"),
+                    (3, "Mining | Q3/11 | 27 | 24 | |"),
+                ],
+                &mut w,
+            );
+            (t, w)
+        };
+        let (t, w) = first_row("79931", "77714");
+        assert!(t.rows.is_empty(), "{t:?}");
+        assert!(
+            w.iter().any(|w| w.message.contains("amount 79931")),
+            "{w:?}"
+        );
+        for (a, b) in [("2019", "2020"), ("1,500", "1000")] {
+            let (t, w) = first_row(a, b);
+            assert_eq!(t.rows.len(), 2, "{a}: {t:?} {w:?}");
+            assert!(w.iter().all(|w| w.code != "table-misread"), "{w:?}");
+        }
 
         let mut w = Vec::new();
         let t = misread(

@@ -72,7 +72,20 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
     } else {
         0
     };
-    let tail = tail - band;
+    let mut tail = tail - band;
+    // a gap of even width among the values parts no cells joined by single spaces (one
+    // space parts two cells, three an empty cell between): where it is the line's one
+    // gap wider than a space, the label column ends there, padded to its width, and the
+    // words before it are the label, numbers or not (`Under 25      451 408 396`,
+    // `2544      1968 2047 2051`)
+    let wide: Vec<usize> = (1..toks.len()).filter(|&k| toks[k].0 >= 2).collect();
+    let padded = match wide[..] {
+        [k] if k > toks.len() - tail && toks[k].0 % 2 == 0 => Some(k),
+        _ => None,
+    };
+    if let Some(k) = padded {
+        tail = toks.len() - k;
+    }
     if tail < 2 || tail == toks.len() {
         return None;
     }
@@ -90,7 +103,8 @@ pub fn scan_row(text: &str) -> Option<JoinedRow> {
         cells.push(t.to_string());
     }
     let label: Vec<&str> = toks[..first].iter().map(|t| t.1).collect();
-    if !has_letters(&label) && band_words(&toks).max(year_first(&toks)) != first {
+    if !has_letters(&label) && padded.is_none() && band_words(&toks).max(year_first(&toks)) != first
+    {
         return None;
     }
     Some(JoinedRow {
@@ -606,10 +620,25 @@ pub fn read(lines: &[Line], warnings: &mut Vec<Warning>) -> Vec<Piece> {
     };
     // header lines: from the top down to the lines of fewer than N words right above the
     // first row (group labels), a numbered line (a row of the outline) ending it
+    // (or, where the first row's label column is padded to its width, `Under 25      451
+    // 408 396`, a line ending left of where its values start: it names no column)
+    let values_start = tokens(lines[first].text.trim_end()).and_then(|toks| {
+        let values = rows[first].as_ref()?.cells.iter().filter(|c| !c.is_empty());
+        let k = toks.len().checked_sub(values.count())?;
+        let x: usize = toks[..k]
+            .iter()
+            .map(|&(gap, w)| gap + w.chars().map(width).sum::<usize>())
+            .sum();
+        let gap = toks.get(k)?.0;
+        (gap >= 2).then_some(x + gap)
+    });
     let group = |k: usize| {
         let t = lines[k].text.trim();
+        let line_width: usize = lines[k].text.trim_end().chars().map(width).sum();
         rows[k].is_none()
-            && (t.split_whitespace().count() < n || crate::outline::scan_outline(t).is_some())
+            && (t.split_whitespace().count() < n
+                || crate::outline::scan_outline(t).is_some()
+                || values_start.is_some_and(|x| line_width + 1 < x))
     };
     let mut head_end = first;
     while head_end > 0 && group(head_end - 1) {
@@ -1481,6 +1510,41 @@ mod tests {
             row("Persons 16 years of age and over/1948").as_deref(),
             Some("60621")
         );
+    }
+
+    /// A PDF's text (`pdftotext -layout`) pads the label column and joins narrow value
+    /// cells by single spaces: the one wide gap of a row ends its label, so a number before
+    /// it is label text (`Under 25`, `2544`: an age group that lost its dash), and a line
+    /// ending left of where the rows' values start names no column (a group label over
+    /// the rows, `Labour Force ('000)`), whatever its words.
+    #[test]
+    fn a_padded_label_column_ends_the_label_and_lines_left_of_it_are_groups() {
+        let t = table(concat!(
+            "              Item                  1997 2001 2002\n",
+            "Labour Force ('000)\n",
+            "  Age Group\n",
+            "    Under 25                        451 408 396\n",
+            "    2544                            1968 2047 2051\n",
+            "    65 and over                     43 42 42\n",
+            "  Male                              1955 1965 1965\n",
+        ));
+        let paths: Vec<Vec<String>> = t.columns.iter().map(|c| c.path.clone()).collect();
+        assert_eq!(paths, [["1997"], ["2001"], ["2002"]]);
+        let rows = path_cells(&t);
+        assert_eq!(
+            rows[..2],
+            [
+                (
+                    "Labour Force ('000)/Age Group/Under 25".to_string(),
+                    vec!["451".to_string(), "408".to_string(), "396".to_string()]
+                ),
+                (
+                    "Labour Force ('000)/Age Group/2544".to_string(),
+                    vec!["1968".to_string(), "2047".to_string(), "2051".to_string()]
+                ),
+            ]
+        );
+        assert_eq!(rows.len(), 4, "{rows:?}");
     }
 
     /// Capitalised words within labels (`Gross Domestic Product`) cut them into more

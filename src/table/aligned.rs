@@ -2797,10 +2797,11 @@ fn cut_between_words(
     let mut from = 0;
     for to in 1..=words.len() {
         let end = to == words.len()
-            || cut(
-                (words[to - 1].0, words[to - 1].1),
-                (words[to].0, words[to].1),
-            );
+            || !goes_with_previous(texts[to - 1], texts[to])
+                && cut(
+                    (words[to - 1].0, words[to - 1].1),
+                    (words[to].0, words[to].1),
+                );
         if end {
             out.push(Frag {
                 x0: words[from].0,
@@ -2902,6 +2903,15 @@ fn words_over_columns(f: &Frag, cols: &[Col], in_chars: bool) -> Option<Vec<Frag
         })
         .collect();
     Some(grouped)
+}
+
+/// True when a header word goes with the word before it, whatever their places: a year
+/// after its month (`Sept. 2020`) and a bracketed word (`(Prov.)`, `(%)`); no label starts
+/// so.
+fn goes_with_previous(before: &str, word: &str) -> bool {
+    let bracketed = word.starts_with(['(', '（']) && word.ends_with([')', '）']);
+    let month = crate::outline::is_month_word(&before.trim_end_matches('.').to_ascii_lowercase());
+    bracketed || month && crate::line_kind::year_of(word).is_some()
 }
 
 /// A header whose lowest line (`low`) is periods one space apart, as many as the value
@@ -5309,6 +5319,32 @@ mod tests {
             .map(|(p, v)| (p.to_string(), v.to_vec()))
             .collect();
         assert_eq!(rows, want);
+    }
+
+    /// A header piece spanning columns is cut where its words stand at the columns'
+    /// edges, but never between a month and its year or before a bracketed word: `Sept.
+    /// 2020 (Prov.)` is one label over three columns (w3m sets `Sept.` at the first one's
+    /// start and `2020` at the second's), as `Aug. 2020 (Final)` beside it is.
+    #[test]
+    fn a_month_its_year_and_a_bracketed_word_are_one_label() {
+        let d = doc(concat!(
+            "     Item      Sept. 2020 (Prov.) Aug. 2020 (Final)\n",
+            "               Rural Urban Combd. Rural Urban Combd.\n",
+            "CPI (General)  7.43  7.26  7.34   6.66  6.8   6.69\n",
+            "CFPI           10.6  10.94 10.68  9.11  8.82  9.05\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        assert_eq!(
+            column_paths(t),
+            [
+                "Sept. 2020 (Prov.)>Rural",
+                "Sept. 2020 (Prov.)>Urban",
+                "Sept. 2020 (Prov.)>Combd.",
+                "Aug. 2020 (Final)>Rural",
+                "Aug. 2020 (Final)>Urban",
+                "Aug. 2020 (Final)>Combd.",
+            ]
+        );
     }
 
     /// A remarks column (`备注`) prints text in some rows only, after their values: such a

@@ -5321,6 +5321,36 @@ mod tests {
         assert_eq!(rows, want);
     }
 
+    /// lynx sets two header labels one space apart (`% Change Index Value`) where its
+    /// words stand at no column's start: read as one label, it named a column that the
+    /// labels beside it (`% Change`, `Index Value`) show is two columns' text, and `1.42`
+    /// went under `Urban`. Such a header names no column; the values keep their rows.
+    #[test]
+    fn a_label_joining_two_labels_of_its_level_names_no_column() {
+        let d = doc(concat!(
+            "    Item              Rural                 Urban               Combined\n",
+            "               Index Value  % Change Index Value  % Change Index Value  % Change\n",
+            "              Sept.20 Aug.20        Sept.20 Aug.20        Sept.20 Aug.20\n",
+            "CPI (General) 157.6   155.4 1.42    155.2   154   0.78    156.5   154.7 1.16\n",
+            "CFPI          159.7   155.7 2.57    165.3   161.6\n",
+        ));
+        let t = d.tables().next().expect("a table");
+        assert!(
+            t.columns.iter().all(|c| c.path.is_empty()),
+            "{:?}",
+            t.columns
+        );
+        assert!(
+            d.warnings.iter().any(
+                |w| w.code == "header-unresolved" && w.message.contains("% Change Index Value")
+            ),
+            "{:?}",
+            d.warnings
+        );
+        assert_eq!(t.rows[0].cells.len(), 9);
+        assert_eq!(t.rows[0].cells[2].raw, "1.42");
+    }
+
     /// A header piece spanning columns is cut where its words stand at the columns'
     /// edges, but never between a month and its year or before a bracketed word: `Sept.
     /// 2020 (Prov.)` is one label over three columns (w3m sets `Sept.` at the first one's

@@ -1320,6 +1320,7 @@ pub fn build(seg: &Segment, ctx: &Context, warnings: &mut Vec<Warning>) -> Table
     unname_misplaced_total(&mut table, warnings);
     merge_unnamed_beside(&mut table);
     unname_alike_neighbours(&mut table, warnings);
+    unname_joined_labels(&mut table, warnings);
     table
 }
 
@@ -1344,6 +1345,45 @@ fn unname_alike_neighbours(table: &mut Table, warnings: &mut Vec<Warning>) {
     let message = format!(
         "the header gives two columns side by side the one path {}: its places were not read as printed, so the {} columns are left without paths",
         crate::model::Quoted(&path),
+        table.columns.len()
+    );
+    unname_columns(table, message, warnings);
+}
+
+/// In aligned text, a header label that is two labels of its level joined (`% Change
+/// Index Value` beside `% Change` and `Index Value`) is the text of two columns taken
+/// for one: the header's words were not cut where its columns part, and the columns it
+/// was set over are not known. The columns are left without paths, with a warning.
+fn unname_joined_labels(table: &mut Table, warnings: &mut Vec<Warning>) {
+    if table.style != "aligned" {
+        return;
+    }
+    let depth = table
+        .columns
+        .iter()
+        .map(|c| c.path.len())
+        .max()
+        .unwrap_or(0);
+    let joined = (0..depth).find_map(|d| {
+        let labels: HashSet<&str> = table
+            .columns
+            .iter()
+            .filter_map(|c| c.path.get(d).map(String::as_str))
+            .collect();
+        labels
+            .iter()
+            .find(|l| {
+                l.match_indices(' ')
+                    .any(|(i, _)| labels.contains(&l[..i]) && labels.contains(&l[i + 1..]))
+            })
+            .map(|l| l.to_string())
+    });
+    let Some(label) = joined else {
+        return;
+    };
+    let message = format!(
+        "the header label {} joins two labels of its level: its words were not cut where the columns part, so the {} columns are left without paths",
+        crate::model::Quoted(&label),
         table.columns.len()
     );
     unname_columns(table, message, warnings);

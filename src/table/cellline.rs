@@ -2161,6 +2161,54 @@ Percent of labor force\nPersons 14 years of age and over\n1940\n99840\n55640\n55
         assert_eq!(d.tables().next().expect("a table").title, None);
     }
 
+    /// A units row whose labels are not all printed twice (`%` under a weight, `(2002=100)`
+    /// under each index, `% change` under each change), one cell a line: the header is
+    /// its two full rows; no reading takes the last unit for a label over every row (which
+    /// had left the columns unnamed and every row under `% change`).
+    #[test]
+    fn a_units_row_of_units_printed_once_under_full_rows() {
+        let text = "Consumer Price Index, major components
+Item
+Relative importance
+May 2015
+May 2016
+April to May 2016
+%
+(2002=100)
+(2002=100)
+% change
+All-items
+100.00
+126.9
+128.8
+0.4
+Food
+16.41
+140.8
+143.3
+-0.3
+Shelter
+26.80
+133.2
+135.1
+0.1
+";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(
+            cols,
+            [
+                "Relative importance>%",
+                "May 2015>(2002=100)",
+                "May 2016>(2002=100)",
+                "April to May 2016>% change"
+            ]
+        );
+        let rows: Vec<String> = t.rows.iter().map(|r| r.path.join(">")).collect();
+        assert_eq!(rows, ["All-items", "Food", "Shelter"]);
+    }
+
     /// Issue 13: a page whose header is two full rows, the labels over a units row
     /// (`thousands` under each of two months, `% change` under each of two changes),
     /// flattened one cell per line. No header with spans fits its eight cells over four

@@ -1033,7 +1033,8 @@ pub fn repeated_reading(labels: &[String], n: usize) -> Option<LevelOrder> {
 /// them, since a parent of a single child would be one cell (see [`level_order`]). Each
 /// column takes the cell at its place in every row. None unless the cells are two or
 /// three rows of `n` whose lowest row is units: each of its labels printed more than
-/// once in it (cells a flattening dropped also leave `k × n` cells, of no such row).
+/// once in it, or a unit, a measure or a base (`%`, `% change`, `(2002=100)`; cells a
+/// flattening dropped also leave `k × n` cells, of no such row).
 ///
 /// ```
 /// use govreport::table::header::grid_reading;
@@ -1043,16 +1044,26 @@ pub fn repeated_reading(labels: &[String], n: usize) -> Option<LevelOrder> {
 /// assert_eq!(r.paths[2], s(&["Change", "%"]));
 /// assert!(grid_reading(&h[..6], 4).is_none());
 /// assert!(grid_reading(&s(&["A", "B", "x", "y"]), 2).is_none());
+/// let cpi = s(&["Weight", "May 2016", "Change", "%", "(2002=100)", "% change"]);
+/// assert_eq!(grid_reading(&cpi, 3).unwrap().paths[1], s(&["May 2016", "(2002=100)"]));
 /// ```
 pub fn grid_reading(labels: &[String], n: usize) -> Option<LevelOrder> {
     let k = labels.len();
     if n < 2 || !k.is_multiple_of(n) || !(2..=3).contains(&(k / n)) {
         return None;
     }
+    // (or a unit, a measure or an index's base, printed once: `%`, `% change`,
+    // `(2002=100)`)
     let units = &labels[k - n..];
+    let unit = |u: &String| {
+        let t = u.trim();
+        super::is_measure_text(t)
+            || t.starts_with(['%', '％'])
+            || t.starts_with(['(', '（']) && t.ends_with([')', '）'])
+    };
     if !units
         .iter()
-        .all(|u| units.iter().filter(|v| fold(v) == fold(u)).count() >= 2)
+        .all(|u| unit(u) || units.iter().filter(|v| fold(v) == fold(u)).count() >= 2)
     {
         return None;
     }
@@ -1060,7 +1071,10 @@ pub fn grid_reading(labels: &[String], n: usize) -> Option<LevelOrder> {
         paths: (0..n)
             .map(|c| labels[c..].iter().step_by(n).cloned().collect())
             .collect(),
-        score: 0.0,
+        // (every cell over one column in every row, the lowest row units: the labels
+        // support no reading better, and a reading taking a unit for a row's label, to
+        // make spans fit, yields to it)
+        score: 1.0,
         ambiguous: false,
         only: false,
     })

@@ -118,6 +118,19 @@ pub fn read(
             row: false,
         });
     }
+    // a year right before a period's label (`1998` then `Q1`, a label spanning a year's
+    // rows before its first row's own) labels rows: it is no value
+    for k in 0..items.len() {
+        let next = items[k + 1..].iter().find(|it| it.kind != Kind::Blank);
+        if items[k].kind == Kind::Value
+            && crate::line_kind::year_of(&items[k].text).is_some()
+            && next.is_some_and(|n| {
+                n.kind == Kind::Label && crate::outline::period_rank(&n.text).is_some()
+            })
+        {
+            items[k].kind = Kind::Label;
+        }
+    }
     // a text dump with squeezed rows wraps labels over lines, one piece per line
     let squeezed = kinds.contains(&LineKind::Squeezed);
     if squeezed {
@@ -2159,6 +2172,52 @@ Percent of labor force\nPersons 14 years of age and over\n1940\n99840\n55640\n55
         );
         let d = doc(&form("01 填报单位:某某局"));
         assert_eq!(d.tables().next().expect("a table").title, None);
+    }
+
+    /// A quarterly series one cell a line, each year a label spanning its quarters' rows
+    /// printed before its first quarter (`1998` then `Q1`): the year labels rows, it is no
+    /// value (read as one, it made the table one column wide, `1998` a value of the row
+    /// `Unemployed` and every second value a row without a label).
+    #[test]
+    fn a_year_before_a_periods_label_labels_rows() {
+        let text = "Employment, quarterly
+Item
+Employed
+Unemployed
+1998
+Q1
+3639.7
+345.9
+Q2
+3662.1
+320.1
+1999
+Q1
+3688.0
+298.4
+";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(cols, ["Employed", "Unemployed"]);
+        let rows: Vec<(String, Vec<&str>)> = t
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.path.join(">"),
+                    r.cells.iter().map(|c| c.raw.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("1998>Q1".to_string(), vec!["3639.7", "345.9"]),
+                ("1998>Q2".to_string(), vec!["3662.1", "320.1"]),
+                ("1999>Q1".to_string(), vec!["3688.0", "298.4"]),
+            ]
+        );
     }
 
     /// A units row whose labels are not all printed twice (`%` under a weight, `(2002=100)`

@@ -118,18 +118,39 @@ pub fn read(
             row: false,
         });
     }
-    // a year right before a period's label (`1998` then `Q1`, a label spanning a year's
-    // rows before its first row's own) labels rows: it is no value
-    for k in 0..items.len() {
-        let next = items[k + 1..].iter().find(|it| it.kind != Kind::Blank);
-        if items[k].kind == Kind::Value
-            && crate::line_kind::year_of(&items[k].text).is_some()
-            && next.is_some_and(|n| {
-                n.kind == Kind::Label && crate::outline::period_rank(&n.text).is_some()
-            })
-        {
+    // a year is no value (a label spanning a year's rows, printed before its first row's
+    // own label; or a header cell) right before a period's label (`1998` then `Q1`), between
+    // two labels where the row after prints two values or more (`Hispanic origin`, `1980`,
+    // `Total, 3 to 34 years`, `49.7 (0.2)`, …), or in a run of years right after the cell
+    // naming the rows (`Item`, `2015`, `2016`)
+    let filled: Vec<usize> = (0..items.len())
+        .filter(|&k| items[k].kind != Kind::Blank)
+        .collect();
+    let mut after_corner = false;
+    for (f, &k) in filled.iter().enumerate() {
+        let year =
+            items[k].kind == Kind::Value && crate::line_kind::year_of(&items[k].text).is_some();
+        let at = |d: isize| {
+            f.checked_add_signed(d)
+                .and_then(|g| filled.get(g))
+                .map(|&g| &items[g])
+        };
+        let label = |d: isize| at(d).is_some_and(|it| it.kind == Kind::Label);
+        let before_period =
+            label(1) && at(1).is_some_and(|n| crate::outline::period_rank(&n.text).is_some());
+        let row_after = filled[f + 1..]
+            .iter()
+            .skip_while(|&&g| items[g].kind == Kind::Label)
+            .take_while(|&&g| items[g].kind == Kind::Value)
+            .count();
+        let between = label(-1) && label(1) && row_after >= 2;
+        if year && (after_corner || before_period || between) {
             items[k].kind = Kind::Label;
+        } else {
+            after_corner = super::names_rows(&items[k].text);
+            continue;
         }
+        after_corner &= year;
     }
     // a text dump with squeezed rows wraps labels over lines, one piece per line
     let squeezed = kinds.contains(&LineKind::Squeezed);
@@ -2172,6 +2193,36 @@ Percent of labor force\nPersons 14 years of age and over\n1940\n99840\n55640\n55
         );
         let d = doc(&form("01 填报单位:某某局"));
         assert_eq!(d.tables().next().expect("a table").title, None);
+    }
+
+    /// Years right after the cell naming the rows (`Item`, `2015`, `2016`, `% change`)
+    /// are header cells, one cell a line, not a row of values: read as values they made a
+    /// table of two columns over no rows and left the rest unread. Likewise a year
+    /// between two labels whose row prints two values or more labels the rows below
+    /// (`Hispanic origin`, `1980`, `Total, 3 to 34 years`).
+    #[test]
+    fn years_after_the_corner_cell_are_header_cells() {
+        let text = "National accounts
+Item
+2015
+2016
+% change
+GDP at current prices
+262,037
+275,567
+5.2%
+GNP at current prices
+205,990
+226,749
+10.1%
+";
+        let d = doc(text);
+        let t = d.tables().next().expect("a table");
+        let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(cols, ["2015", "2016", "% change"]);
+        let rows: Vec<String> = t.rows.iter().map(|r| r.path.join(">")).collect();
+        assert_eq!(rows, ["GDP at current prices", "GNP at current prices"]);
+        assert_eq!(t.rows[1].cells[2].raw, "10.1%");
     }
 
     /// A quarterly series one cell a line, each year a label spanning its quarters' rows

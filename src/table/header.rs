@@ -991,7 +991,8 @@ fn sibling_bonus(slots: &[Slot], made: usize) -> f64 {
 /// labels under them (`4 quarter 2000`, `2 quarter 2002`, then `Total Males Females`
 /// twice): each of the first labels over one run, as reports print such a header, even
 /// where another tree scores as well (`Total` a column of its own). None unless the
-/// first `k` labels are distinct and none of them is among the runs'.
+/// first `k` labels are distinct and not all among the runs' (a group `Total` over a run
+/// led by its own `Total`, beside `Males` and `Females`, is one).
 ///
 /// ```
 /// use govreport::table::header::repeated_reading;
@@ -1002,6 +1003,9 @@ fn sibling_bonus(slots: &[Slot], made: usize) -> f64 {
 /// assert_eq!(r.paths[0], s(&["4 quarter 2000", "Total"]));
 /// assert_eq!(r.paths[5], s(&["2 quarter 2002", "Females"]));
 /// assert!(repeated_reading(&s(&["A", "B", "x", "y", "x", "z"]), 4).is_none());
+/// assert!(repeated_reading(&s(&["x", "y", "x", "y", "x", "y"]), 4).is_none());
+/// let sexes = s(&["Total", "Males", "Total", "White", "Total", "White"]);
+/// assert_eq!(repeated_reading(&sexes, 4).unwrap().paths[2], s(&["Males", "Total"]));
 /// ```
 pub fn repeated_reading(labels: &[String], n: usize) -> Option<LevelOrder> {
     let k = labels.len().checked_sub(n)?;
@@ -1016,7 +1020,8 @@ pub fn repeated_reading(labels: &[String], n: usize) -> Option<LevelOrder> {
     let repeated = leaves
         .chunks(p)
         .all(|c| c.iter().map(f).collect::<Vec<_>>() == run);
-    let distinct = (0..k).all(|i| !tops_f[..i].contains(&tops_f[i]) && !run.contains(&tops_f[i]));
+    let distinct = (0..k).all(|i| !tops_f[..i].contains(&tops_f[i]))
+        && !tops_f.iter().all(|t| run.contains(t));
     (repeated && distinct).then(|| LevelOrder {
         paths: (0..n)
             .map(|c| vec![tops[c / p].clone(), leaves[c].clone()])

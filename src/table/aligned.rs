@@ -5401,22 +5401,16 @@ mod tests {
             let t = d.tables().next().expect("a table");
             let paths = column_paths(t);
             assert_eq!(paths, ["本年预算", "上年预算", "备注"], "remark in row {k}");
-            let got: Vec<(String, Vec<&str>)> = t
-                .rows
-                .iter()
-                .map(|r| {
-                    (
-                        r.path.join(">"),
-                        r.cells.iter().map(|c| c.raw.as_str()).collect(),
-                    )
-                })
-                .collect();
-            let mut want = vec![
-                ("一般公共服务".to_string(), vec!["120.5", "110.2", ""]),
-                ("教育".to_string(), vec!["88.0", "80.1", ""]),
-                ("科学技术".to_string(), vec!["12.0", "10.0", ""]),
-            ];
-            want[k].1[2] = "含专项";
+            let got = crate::table::testutil::path_cells(t);
+            let mut want: Vec<(String, Vec<String>)> = [
+                ("一般公共服务", ["120.5", "110.2", ""]),
+                ("教育", ["88.0", "80.1", ""]),
+                ("科学技术", ["12.0", "10.0", ""]),
+            ]
+            .iter()
+            .map(|(l, v)| (l.to_string(), v.iter().map(|c| c.to_string()).collect()))
+            .collect();
+            want[k].1[2] = "含专项".to_string();
             assert_eq!(got, want, "remark in row {k}");
         }
     }

@@ -2251,24 +2251,16 @@ Q1
         let t = d.tables().next().expect("a table");
         let cols: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
         assert_eq!(cols, ["Employed", "Unemployed"]);
-        let rows: Vec<(String, Vec<&str>)> = t
-            .rows
-            .iter()
-            .map(|r| {
-                (
-                    r.path.join(">"),
-                    r.cells.iter().map(|c| c.raw.as_str()).collect(),
-                )
-            })
-            .collect();
-        assert_eq!(
-            rows,
-            [
-                ("1998>Q1".to_string(), vec!["3639.7", "345.9"]),
-                ("1998>Q2".to_string(), vec!["3662.1", "320.1"]),
-                ("1999>Q1".to_string(), vec!["3688.0", "298.4"]),
-            ]
-        );
+        let rows = crate::table::testutil::path_cells(t);
+        let want: Vec<(String, Vec<String>)> = [
+            ("1998/Q1", ["3639.7", "345.9"]),
+            ("1998/Q2", ["3662.1", "320.1"]),
+            ("1999/Q1", ["3688.0", "298.4"]),
+        ]
+        .iter()
+        .map(|(l, v)| (l.to_string(), v.iter().map(|c| c.to_string()).collect()))
+        .collect();
+        assert_eq!(rows, want);
     }
 
     /// A units row whose labels are not all printed twice (`%` under a weight, `(2002=100)`

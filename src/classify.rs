@@ -660,9 +660,7 @@ fn aligned_region(
             .last()
             .map_or(usize::MAX, |l| l.x1);
         kinds[j] == LineKind::Spaced
-            && f.len() >= 3
-            && !crate::line_kind::is_value(&f[0].text)
-            && crate::line_kind::is_value(&f[f.len() - 2].text)
+            && aligned::remarked_row(&f).is_some()
             && f[f.len() - 1].x0 > end
     };
     while j < lines.len() {

@@ -471,29 +471,23 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
             // value the region prints (else it is the label of a table set beside, its
             // values further right); before any row, only right over another row (a
             // header's line of labels runs on to more header)
-            let remarked = (tail == 0 && frags.len() >= 3)
-                .then(|| value_tail(&frags[..frags.len() - 1]))
-                .filter(|&t| {
-                    let last = &frags[frags.len() - 1];
-                    let rightmost = *rightmost_value.get_or_init(|| {
-                        lines
+            let remarked = remarked_row(&frags).filter(|_| {
+                let rightmost = *rightmost_value.get_or_init(|| {
+                    lines
+                        .iter()
+                        .flat_map(|l| measure(&l.text))
+                        .filter(|f| is_value(&f.text))
+                        .map(|f| f.x1)
+                        .max()
+                        .unwrap_or(0)
+                });
+                frags[frags.len() - 1].x0 > rightmost
+                    && (seen_data
+                        || lines[i + 1..]
                             .iter()
-                            .flat_map(|l| measure(&l.text))
-                            .filter(|f| is_value(&f.text))
-                            .map(|f| f.x1)
-                            .max()
-                            .unwrap_or(0)
-                    });
-                    t >= 1
-                        && frags.len() - 1 - t >= 1
-                        && last.x0 > rightmost
-                        && (seen_data
-                            || lines[i + 1..]
-                                .iter()
-                                .find(|n| !n.text.trim().is_empty())
-                                .is_some_and(|n| value_tail(&measure(&n.text)) >= 1))
-                })
-                .map(|t| frags.len() - 1 - t);
+                            .find(|n| !n.text.trim().is_empty())
+                            .is_some_and(|n| value_tail(&measure(&n.text)) >= 1))
+            });
             // a lone value is a row only below rows that show the columns
             if heads_rows || amid_rows || equation_ends {
                 Kind::Other
@@ -794,6 +788,18 @@ fn value_tail(frags: &[Frag]) -> usize {
         .take_while(|f| !is_value(&f.text) && !values_apart(&f.text))
         .count();
     if lead == run.len() { 0 } else { tail - lead }
+}
+
+/// The pieces of a row ending in a remark (a `备注` column's text after its values): a
+/// label, values, then one piece of text. The number of label pieces, or `None` for a
+/// line not so made (one ending in a value is a row of its own kind).
+pub(crate) fn remarked_row(frags: &[Frag]) -> Option<usize> {
+    let n = frags.len();
+    if n < 3 || value_tail(frags) > 0 {
+        return None;
+    }
+    let t = value_tail(&frags[..n - 1]);
+    (t >= 1 && n - 1 - t >= 1).then_some(n - 1 - t)
 }
 
 /// Two values or more one space apart that are not one number (`216 107 109`, `14 9`):

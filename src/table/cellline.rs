@@ -130,6 +130,10 @@ pub fn read(
     for (f, &k) in filled.iter().enumerate() {
         let year =
             items[k].kind == Kind::Value && crate::line_kind::year_of(&items[k].text).is_some();
+        if !year {
+            after_corner = super::names_rows(&items[k].text);
+            continue;
+        }
         let at = |d: isize| {
             f.checked_add_signed(d)
                 .and_then(|g| filled.get(g))
@@ -137,20 +141,20 @@ pub fn read(
         };
         let label = |d: isize| at(d).is_some_and(|it| it.kind == Kind::Label);
         let before_period =
-            label(1) && at(1).is_some_and(|n| crate::outline::period_rank(&n.text).is_some());
-        let row_after = filled[f + 1..]
-            .iter()
-            .skip_while(|&&g| items[g].kind == Kind::Label)
-            .take_while(|&&g| items[g].kind == Kind::Value)
-            .count();
-        let between = label(-1) && label(1) && row_after >= 2;
-        if year && (after_corner || before_period || between) {
+            || label(1) && at(1).is_some_and(|n| crate::outline::period_rank(&n.text).is_some());
+        let between = || {
+            let row_after = filled[f + 1..]
+                .iter()
+                .skip_while(|&&g| items[g].kind == Kind::Label)
+                .take_while(|&&g| items[g].kind == Kind::Value)
+                .count();
+            label(-1) && label(1) && row_after >= 2
+        };
+        if after_corner || before_period() || between() {
             items[k].kind = Kind::Label;
         } else {
-            after_corner = super::names_rows(&items[k].text);
-            continue;
+            after_corner = false;
         }
-        after_corner &= year;
     }
     // a text dump with squeezed rows wraps labels over lines, one piece per line
     let squeezed = kinds.contains(&LineKind::Squeezed);

@@ -516,8 +516,11 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
             LineKind::Spaced | LineKind::Squeezed
                 if crate::line_kind::is_data_line(&lines[i].text) =>
             {
+                // (a row the joined reading declined, its values standing in columns, is
+                // no header line over rows joined below it)
+                let declined = table::joined::scan_row(&lines[i].text).is_some();
                 match joined_region(lines, kinds, i, floor)
-                    .or_else(|| joined_below(lines, kinds, i, floor))
+                    .or_else(|| (!declined).then(|| joined_below(lines, kinds, i, floor))?)
                     .ok_or(())
                     .or_else(|()| aligned_region(lines, kinds, i, floor))
                 {
@@ -664,6 +667,12 @@ fn aligned_region(
             && f[f.len() - 1].x0 > end
     };
     while j < lines.len() {
+        // a table's numbered caption standing alone between blank lines opens the next
+        // table (`Table 5. Selected indicators by region, 2017`)
+        if blank(j.wrapping_sub(1)) && blank(j + 1) && is_numbered_caption(strip_md(&lines[j].text))
+        {
+            break;
+        }
         match kinds[j] {
             LineKind::Spaced | LineKind::Squeezed | LineKind::Value => {
                 if data(j)
@@ -749,6 +758,12 @@ fn aligned_region(
         end += 1;
     }
     // header lines above
+    let line_end = |k: usize| {
+        crate::line_kind::cells(&lines[k].text)
+            .last()
+            .map_or(0, |f| f.x1)
+    };
+    let mut rows_end = (i..end).map(line_end).max().unwrap_or(usize::MAX);
     let mut start = i;
     let mut k = i;
     let mut blanks = 0;
@@ -771,6 +786,11 @@ fn aligned_region(
             }
             k = p;
             continue;
+        }
+        // (a line starting right of where the table's lines end heads none of their
+        // columns: a page's title centred on a wide page, `Statistical release 2014`)
+        if crate::line_kind::leading_width(&lines[p].text) >= rows_end && !t.trim().is_empty() {
+            break;
         }
         match kinds[p] {
             // (a year alone on its line right over the first row heads the rows under it:
@@ -824,6 +844,7 @@ fn aligned_region(
                     break;
                 }
                 start = p;
+                rows_end = rows_end.max(line_end(p));
                 blanks = 0;
                 let joined: String = t.split_whitespace().collect();
                 if is_band_text(&joined) {
@@ -1033,15 +1054,33 @@ fn joined_region(lines: &[Line], kinds: &[LineKind], i: usize, floor: usize) -> 
     // rows padded to columns under a header line whose words start where their values
     // do (`Item 1997 2001 2002` over `Under 25   451  408  396`) are aligned text (the
     // first row may be that line, years read as values)
+    // (or a row's values start at those places but under other columns than the gaps
+    // of a joined row give them: `Food   703.9   2467.4` under `Total  59147 2844.81
+    // 1540.8`, read as 703.9, an empty cell, 2467.4; the header centred)
     let years_first = rows[0].cells.iter().all(|c| table::joined::is_year_word(c));
+    let misplaced = |text: &str, r: &table::joined::JoinedRow, cols: &[usize]| {
+        let spans = table::joined::word_spans(text);
+        let values: Vec<usize> = (0..r.cells.len())
+            .filter(|&k| !r.cells[k].is_empty())
+            .collect();
+        if r.cells.len() != cols.len() || spans.len() <= values.len() {
+            return false;
+        }
+        let at = &spans[spans.len() - values.len()..];
+        at.iter().all(|s| cols.contains(&s.0))
+            && values
+                .iter()
+                .zip(at)
+                .any(|(&k, s)| cols.iter().position(|&x| x == s.0) != Some(k))
+    };
     if let Some(cols) = table::joined::value_columns(&texts)
-        && (start..i + usize::from(years_first)).any(|k| {
+        && ((start..i + usize::from(years_first)).any(|k| {
             let words: Vec<usize> = table::joined::word_spans(&lines[k].text)
                 .iter()
                 .map(|s| s.0)
                 .collect();
             cols.iter().all(|x| words.contains(x))
-        })
+        }) || texts.iter().any(|(t, r)| misplaced(t, r, &cols)))
     {
         return None;
     }
@@ -3338,6 +3377,101 @@ mod tests {
     /// Issue 13: the rows of a form not read as a table are no headings: a numbered line
     /// continuing the numbers of the table's row labels right above it, a `其中：1.` line
     /// and the lines numbered after it, a numbered line printing a value after a gap.
+    /// w3m prints each table under its caption, a blank line around it: a numbered
+    /// caption standing alone opens the next table (it had been read as a row of the
+    /// table above, ending in the value `2017`, and the two tables' columns mixed).
+    #[test]
+    fn a_numbered_caption_alone_opens_the_next_aligned_table() {
+        let (b, _) = run(concat!(
+            "Table 18. Population by age group, 2017\n",
+            "\n",
+            "      Item        Total   Rate\n",
+            "Food              95737   4.6\n",
+            "Education         32296   2.0\n",
+            "Transport         98131   1.9\n",
+            "\n",
+            "Table 5. Selected indicators by region, 2017\n",
+            "\n",
+            "         Item           June 2023   2023\n",
+            "Total                   6144       1509.75\n",
+            "Northeast               34423      9147.9\n",
+        ));
+        let tables: Vec<&crate::model::Table> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(&**t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tables.len(), 2, "{:?}", shape(&b));
+        assert_eq!(tables[0].rows.len(), 3);
+        assert_eq!(
+            tables[1].title.as_deref(),
+            Some("Table 5. Selected indicators by region, 2017")
+        );
+        assert_eq!(tables[1].columns.len(), 2);
+    }
+
+    /// lynx centres a page's title on its width, far right of a narrow table under it:
+    /// a line starting right of where the rows end heads none of their columns (its year
+    /// had been read as a column of values).
+    #[test]
+    fn a_title_right_of_the_rows_is_no_header_line() {
+        let (b, _) = run(concat!(
+            "                                                  Statistical release 2014\n",
+            "\n",
+            "        Item         Men   Women\n",
+            "   United States   8695.05 5.0\n",
+            "   Northeast       3840.0  25.1\n",
+            "   Midwest         6116.46 -20.9\n",
+        ));
+        let t = b
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .expect("a table");
+        let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(paths, ["Men", "Women"]);
+        assert_eq!(t.rows[0].path, ["United States"]);
+        assert_eq!(t.rows[0].cells[1].raw, "5.0");
+    }
+
+    /// w3m sets a table's columns one space apart where the widest value fills them, its
+    /// header cells centred: rows read as joined by single spaces would take a padded gap
+    /// for an empty cell (`Food   703.9   2467.4`: 703.9 under `Total`). Values that all
+    /// start where the full rows' values start stand in columns: aligned text.
+    #[test]
+    fn values_standing_in_columns_are_no_rows_joined_by_single_spaces() {
+        let (b, _) = run(concat!(
+            "           Item             Total  Rate   Standard error\n",
+            "Total                       59147 2844.81 1540.8\n",
+            "Women                             1805.02 4955.63\n",
+            "    Food                          703.9   2467.4\n",
+            "    Communication           5131  4247.2  1342.82\n",
+            "Unemployed                  65565 9304.7\n",
+            "    Clothing and footwear   86164 6119.37 2548.4\n",
+            "    Health                  66371         5965.0\n",
+            "Seasonally adjusted         17666 4359.13 1391.1\n",
+        ));
+        let t = b
+            .iter()
+            .find_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .expect("a table");
+        assert_eq!(t.style, "aligned");
+        let food = t
+            .rows
+            .iter()
+            .find(|r| r.path == ["Women", "Food"])
+            .expect("Food under Women");
+        let raws: Vec<&str> = food.cells.iter().map(|c| c.raw.as_str()).collect();
+        assert_eq!(raws, ["", "703.9", "2467.4"]);
+    }
+
     #[test]
     fn issue_13_rows_of_a_form_are_not_headings() {
         let text = "\

@@ -1672,6 +1672,9 @@ fn read_block(
             indent: 0,
         }
     };
+    // the labels of rows left out that the rows under them inherit (`Women` printed on
+    // the first row of its group only)
+    let mut left_labels: Vec<String> = vec![String::new(); l];
     for info in body {
         if info.page && seen_row {
             page += 1;
@@ -1681,6 +1684,7 @@ fn read_block(
         };
         seen_row = true;
         while let Some(g) = groups.next_if(|g| g.0 < info.no) {
+            left_labels.iter_mut().for_each(String::clear);
             rows.push(group_row(g));
         }
         let mut cells = lab.next().unwrap_or_default();
@@ -1794,18 +1798,21 @@ fn read_block(
             }
         }
         if cut.is_some() || unclear || (paged && lost) {
-            // a cell that holds nothing at a row's path is no value: the row is left out
+            // a cell that holds nothing at a row's path is no value: the row is left out,
+            // its labels kept for the rows under it
             warnings.push(Warning {
                 line: Some(info.no),
                 code: "unplaced-row".into(),
                 message: "the columns of this row's values are not clear where the lines drift; row left out".into(),
             });
+            carry_labels(&mut left_labels, &cells[..l]);
             continue;
         }
         if let Some(j) = unsure {
             // the row keeps its label, its cells from there on marked missing
             cells.truncate(l + j);
         }
+        take_left_labels(&mut left_labels, &mut cells[..l]);
         rows.push(RawRow {
             line: info.no,
             cells,
@@ -4065,6 +4072,33 @@ impl LabelCell {
     }
 }
 
+/// Notes the label cells of a row left out (`labels`) in `left`: each column's label,
+/// the columns right of a label printed cleared, as the rows under it inherit them.
+fn carry_labels(left: &mut [String], labels: &[String]) {
+    if let Some(first) = labels.iter().position(|c| !c.is_empty()) {
+        for (k, slot) in left.iter_mut().enumerate().skip(first) {
+            *slot = labels.get(k).cloned().unwrap_or_default();
+        }
+    }
+}
+
+/// Gives a row kept the labels of the rows left out above it (`left`) that it would have
+/// inherited: those of the columns before its own first label (a row printing none takes
+/// the groups, not the last label: it is no second row of that name), then forgets them.
+fn take_left_labels(left: &mut [String], labels: &mut [String]) {
+    let first = labels
+        .iter()
+        .position(|c| !c.is_empty())
+        .or_else(|| left.iter().rposition(|c| !c.is_empty()))
+        .unwrap_or(0);
+    for (k, slot) in labels.iter_mut().enumerate().take(first) {
+        if !left[k].is_empty() {
+            *slot = std::mem::take(&mut left[k]);
+        }
+    }
+    left.iter_mut().for_each(String::clear);
+}
+
 fn row_labels(
     body: &[LineInfo],
     boundary: usize,
@@ -4449,15 +4483,19 @@ fn row_labels(
             for &ci in span {
                 used[ci] = true;
             }
-            assign_span(
-                &cells,
-                span,
-                &data[r..e],
-                &mut rows[r..e],
-                c,
-                body,
-                warnings,
-            );
+            // (a run opening the table's rows may hold labels set in the middle of them)
+            let centred = r == 0 && assign_centred(&cells, span, &data[r..e], &mut rows[r..e], c);
+            if !centred {
+                assign_span(
+                    &cells,
+                    span,
+                    &data[r..e],
+                    &mut rows[r..e],
+                    c,
+                    body,
+                    warnings,
+                );
+            }
             r = e;
         }
     }
@@ -5091,6 +5129,73 @@ fn assign_span(
             "{m} labels span the rows here and their numbering does not show where each ends; each row was given the nearest"
         ),
     });
+}
+
+/// Gives the rows opening a table the labels of column `c` set in the middle of them, as
+/// a PDF sets cells spanning rows (`Men` on a line of its own between the second and
+/// third of its rows, the first two over it), where [`centred_groups`] finds them so and
+/// the rows over the first label are no total with its parts. True when it did.
+fn assign_centred(
+    cells: &[LabelCell],
+    span: &[usize],
+    data: &[usize],
+    rows: &mut [Vec<String>],
+    c: usize,
+) -> bool {
+    if span.len() < 2 {
+        return false;
+    }
+    let on_own_lines = span
+        .iter()
+        .all(|&ci| (cells[ci].first..=cells[ci].last).all(|k| data.binary_search(&k).is_err()));
+    let total_first = rows
+        .first()
+        .and_then(|r| r[c + 1..].iter().find(|t| !t.is_empty()))
+        .is_some_and(|t| is_total(t));
+    if !on_own_lines || total_first {
+        return false;
+    }
+    let Some(starts) = centred_groups(cells, span, data, rows.len()) else {
+        return false;
+    };
+    for (g, &ci) in span.iter().enumerate() {
+        let e = starts.get(g + 1).copied().unwrap_or(rows.len());
+        for row in &mut rows[starts[g]..e] {
+            row[c] = clean_label(&cells[ci].text);
+        }
+    }
+    true
+}
+
+/// The first row of each label's group where every label stands in the middle of its
+/// rows, rows standing over the first (a label centred on its span, as a PDF sets a
+/// cell spanning rows): counted in half rows, a label between rows `r - 1` and `r`
+/// stands at `2r`, one on row `r`'s line at `2r + 1`, and rows `s..e` have their middle at
+/// `s + e`. From the first row on, each group ends where its label puts its middle; the
+/// labels must part the rows so, each group one row or more, the last ending with the
+/// rows. `None` otherwise (a label over its rows, the first heading the first row).
+fn centred_groups(
+    cells: &[LabelCell],
+    span: &[usize],
+    data: &[usize],
+    rows: usize,
+) -> Option<Vec<usize>> {
+    let data = &data[..rows.min(data.len())];
+    let before = |k: usize| data.iter().take_while(|&&d| d < k).count();
+    let upto = |k: usize| data.iter().take_while(|&&d| d <= k).count();
+    // (rows over the first label: else it heads them, or opens them on their first line)
+    if before(cells[span[0]].first) == 0 {
+        return None;
+    }
+    let mut starts = Vec::with_capacity(span.len());
+    let mut s = 0;
+    for &ci in span {
+        let middle = before(cells[ci].first) + upto(cells[ci].last);
+        let e = middle.checked_sub(s).filter(|&e| e > s)?;
+        starts.push(s);
+        s = e;
+    }
+    (s == data.len()).then_some(starts)
 }
 
 /// The integer of an outline number (`1.` → 1, `（三）` → 3).
@@ -6541,6 +6646,66 @@ mod tests {
         let c = table_cells(&d);
         assert!(has(&c, "全国", "2009>零售总额(亿元)", "132678.4"), "{c:?}");
         assert!(has(&c, "天津", "2008>增长(%)", "25.9"), "{c:?}");
+    }
+
+    /// A PDF sets a label spanning rows in the middle of them: `Part-time` on a line of
+    /// its own between the second and third of its four rows, the first two over it.
+    /// Each label heads the rows around it, not the rows below it.
+    #[test]
+    fn labels_set_in_the_middle_of_their_rows_on_lines_of_their_own() {
+        let d = doc(concat!(
+            "      Item              Total  Rate\n",
+            "            Food        9573   4.6\n",
+            "            Education   3229   2.0\n",
+            "Part-time\n",
+            "            Transport   7038   2.1\n",
+            "            Health      9813   1.9\n",
+            "            Food        6023   1.5\n",
+            "            Education   2332   1.9\n",
+            "Unemployed\n",
+            "            Transport   3080   1.5\n",
+            "            Health      7687   7.6\n",
+        ));
+        let c = table_cells(&d);
+        assert!(has(&c, "Part-time>Food", "Total", "9573"), "{c:?}");
+        assert!(has(&c, "Part-time>Health", "Rate", "1.9"), "{c:?}");
+        assert!(has(&c, "Unemployed>Food", "Total", "6023"), "{c:?}");
+        assert!(has(&c, "Unemployed>Health", "Rate", "7.6"), "{c:?}");
+    }
+
+    /// A row left out (its values' columns not clear) still labels the rows under it:
+    /// `Women`, printed on the line of a row left out, heads `Education` below, which must
+    /// not take the group of the rows above (`Unemployed`). The text is w3m's of two
+    /// tables run together, the second's caption unnumbered.
+    #[test]
+    fn a_row_left_out_keeps_its_group_label_for_the_rows_under_it() {
+        let d = doc(concat!(
+            "               Item                Total      Full-time             Women\n",
+            "                                          Jan    Feb    Mar   Jan    Feb    Mar\n",
+            "           Food                    95737 -4.6  649.9   15.4  39.1  8342.86 66504\n",
+            "Part-time  Education               32296 -24.0 6735.5  18.1  -21.7 1226.8  33700\n",
+            "           Transport               98131 18.9  16.8    16.0  4.7   5110.67 48530\n",
+            "           Food                    60239 15.0  6870.7  12.7  24.8  9638.61 78592\n",
+            "Unemployed Education               2332  -10.9         -23.5 0.4   6803.1  24287\n",
+            "           Transport               76871 7.6   1098.9  16.4  -15.4 9687.8  27307\n",
+            "           Food                    94458 18.0          -25.6 -21.4 1536.16 11891\n",
+            "Women      Education               68476 -8.4  5728.9  -14.9 11.3  3526.22 56821\n",
+            "           Transport               7591        2824.5  -6.1  27.6  7378.5  60589\n",
+            "\n",
+            "Selected indicators by region, 2017\n",
+            "\n",
+            "         Item           June 2023   2023\n",
+            "Total                   6144       1509.75\n",
+            "Seasonally adjusted     24159      2760.85\n",
+            "    Mountain            56083      6039.9\n",
+            "    Pacific             93788      8406.3\n",
+        ));
+        let c = table_cells(&d);
+        assert!(
+            !c.iter()
+                .any(|(r, _, v)| v == "68476" && r != "Women>Education"),
+            "{c:?}"
+        );
     }
 
     fn table_cells(d: &Document) -> Vec<(String, String, String)> {

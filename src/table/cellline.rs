@@ -993,8 +993,10 @@ fn read_table(
     // the best reading giving the first row as many labels as the others carry
     let mut as_observed: Option<Reading> = None;
     // a row with labels has the corner cell over them; without it only as a last resort
+    // (a first cell naming the rows, `项目`, is the corner: no reading heads columns with it)
+    let cornered = rest.first().is_some_and(|it| super::names_rows(&it.text));
     for loose in [false, true] {
-        if squeezed || (only && loose) {
+        if squeezed || (only && loose) || (cornered && loose) {
             break;
         }
         for &r0 in &counts {
@@ -1384,6 +1386,32 @@ mod tests {
 
     fn has(c: &[(String, String, String)], row: &str, col: &str, raw: &str) -> bool {
         c.iter().any(|(r, k, v)| r == row && k == col && v == raw)
+    }
+
+    /// BeautifulSoup prints a table's cells one a line and drops the empty ones: the
+    /// first rows here print four values of five (`合计`, then two groups of `男 女`). The
+    /// corner cell `项目` heads the row labels, never a group of columns: no reading over
+    /// four columns makes it one, and no value is named by such a reading.
+    #[test]
+    fn the_corner_cell_heads_no_group_of_columns() {
+        let d = doc(concat!(
+            "表4 2015年分行业从业人员情况\n项目\n合计\n2020年\n一季度\n男\n女\n男\n女\n",
+            "第三产业\n农林牧渔业\n-29.1\n2161.4\n-22.8\n17860\n",
+            "租赁和商务服务业\n-19.9\n9363.29\n4318.4\n98326\n",
+            "建筑业\n-27.4\n2402.4\n9055.2\n-16.2\n",
+        ));
+        for b in &d.blocks {
+            if let Block::Table(t) = b {
+                assert!(
+                    t.columns
+                        .iter()
+                        .all(|c| c.path.first().is_none_or(|p| p != "项目")),
+                    "{:?}",
+                    t.columns
+                );
+            }
+        }
+        assert!(!cells(&d).iter().any(|(_, k, _)| k.starts_with("项目")));
     }
 
     /// Issue 13: one cell a line (BeautifulSoup), a corner cell and three header cells

@@ -1457,6 +1457,19 @@ impl Lo {
                 }
             }
             score += overlap.min(1.5);
+            // a column of its own beside a group of its siblings that has a column of the
+            // same name is unlikely: the two would not be told apart (`本年` beside
+            // `第一产业` over `增长 本年 上年`, a run of leaves read as its parent's)
+            let leaf_in_group = kids.clone().any(|ch| {
+                self.counts[ch] == 0
+                    && kids.clone().any(|g| {
+                        self.counts[g] > 0
+                            && self.id[first[g]..first[g] + self.counts[g]].contains(&self.id[ch])
+                    })
+            });
+            if leaf_in_group {
+                score -= 3.0;
+            }
             // a total closes its group
             if kids
                 .clone()
@@ -1536,6 +1549,38 @@ mod tests {
                 "其中of Which>女性Female"
             ]
         );
+    }
+
+    /// A random table's header, one cell a line: `合计` alone, then three groups over runs
+    /// of `本年 上年 增长(%)` (the last cut short). Reading `集体单位` over the other two
+    /// groups and two leaves named like theirs fits the count as well; a column beside a
+    /// group holding one of the same name would not be told apart, and loses. Which group
+    /// is cut short the cells do not say: the reading is reported ambiguous.
+    #[test]
+    fn a_leaf_beside_a_group_holding_its_name_is_unlikely() {
+        let l: Vec<String> = [
+            "合计",
+            "集体单位",
+            "第一产业",
+            "农村",
+            "本年",
+            "上年",
+            "增长(%)",
+            "本年",
+            "上年",
+            "增长(%)",
+            "本年",
+            "上年",
+        ]
+        .map(String::from)
+        .to_vec();
+        let lo = level_order(&l, 9).expect("a reading");
+        assert!(
+            lo.paths.iter().all(|p| p.len() == 1 || p.len() == 2),
+            "{:?}",
+            lo.paths
+        );
+        assert!(lo.ambiguous, "{:?}", lo.paths);
     }
 
     #[test]

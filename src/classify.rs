@@ -764,6 +764,15 @@ fn aligned_region(
             .map_or(0, |f| f.x1)
     };
     let mut rows_end = (i..end).map(line_end).max().unwrap_or(usize::MAX);
+    // (the header runs down to the first row where the seed is a header line of years:
+    // its lines under the seed name the corner)
+    let first_row = if crate::line_kind::numbers_all_years(&lines[i].text) {
+        (i..end)
+            .find(|&k| data(k) && !crate::line_kind::numbers_all_years(&lines[k].text))
+            .unwrap_or(i)
+    } else {
+        i
+    };
     let mut start = i;
     let mut k = i;
     let mut blanks = 0;
@@ -835,7 +844,9 @@ fn aligned_region(
                 // `  Item Index (2005 = 100) …`; labels spanning columns stand over them)
                 if p + 1 == start && over_corner(&lines[p].text, &lines[start].text)
                     || blanks > 0
-                        && name_over_corner(&lines[p].text, &lines[start].text)
+                        && (start..first_row.max(start + 1))
+                            .filter(|&h| h == start || first_row > i)
+                            .any(|h| name_over_corner(&lines[p].text, &lines[h].text))
                         && !aligned::is_form_title(t)
                 {
                     break;
@@ -3470,6 +3481,121 @@ mod tests {
             .expect("Food under Women");
         let raws: Vec<&str> = food.cells.iter().map(|c| c.raw.as_str()).collect();
         assert_eq!(raws, ["", "703.9", "2467.4"]);
+    }
+
+    fn tables(b: &[Block]) -> Vec<&crate::model::Table> {
+        b.iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(&**t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// `(row path, column path, raw)` of a table's cells.
+    fn path_cells(t: &crate::model::Table) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for r in &t.rows {
+            for (c, cell) in t.columns.iter().zip(&r.cells) {
+                out.push((r.path.join(">"), c.path.join(">"), cell.raw.clone()));
+            }
+        }
+        out
+    }
+
+    /// pandoc's pipe table of a three-row header, the lower rows packed left under the
+    /// corner: its first row names a fiscal year (`2022-23`) and a year, periods both, no
+    /// values (it had been read as a row of data, its values `2022-23` and `2023`).
+    #[test]
+    fn a_header_row_of_a_fiscal_year_and_a_year_heads_the_columns() {
+        let (b, _) = run(concat!(
+            "| Item      | 2022-23 |          |          |          | 2023    |          |          |          |\n",
+            "|-----------|---------|----------|----------|----------|---------|----------|----------|----------|\n",
+            "| Full-time |         | Original |          | Full-time |        | Original |          |          |\n",
+            "| Index     | % change | Index   | % change | Index    | % change | Index   | % change |          |\n",
+            "| Food      | 9970.2  | 28994    | 4285.8   | 5750.8   | 47280   | 4463.94  | 7091.7   | -19.6    |\n",
+            "| Housing   | 5006.53 |          | 3287.6   | 3074.6   | 75825   | 6854.6   | 1457.87  | -5.4     |\n",
+        ));
+        let t = tables(&b);
+        assert_eq!(t.len(), 1, "{:?}", shape(&b));
+        let c = path_cells(t[0]);
+        let has = |r: &str, k: &str, v: &str| c.iter().any(|x| x.0 == r && x.1 == k && x.2 == v);
+        assert!(has("Food", "2022-23>Full-time>Index", "9970.2"), "{c:?}");
+        assert!(has("Housing", "2022-23>Full-time>% change", ""), "{c:?}");
+        assert!(has("Food", "2023>Original>% change", "-19.6"), "{c:?}");
+    }
+
+    /// w3m draws a bordered table as a box: its first row opens with the word naming the
+    /// rows, then labels and periods (`Total`, `2019`, `Q2 2023`): the header, not a row.
+    #[test]
+    fn a_first_row_opening_with_the_rows_name_is_the_header() {
+        let (b, _) = run(concat!(
+            "┌───────────┬─────┬─────┬───────┬─────┐\n",
+            "│   Item    │Total│2019 │Q2 2023│2022 │\n",
+            "├───────────┼─────┼─────┼───────┼─────┤\n",
+            "│Total      │12.6 │30356│9902.37│     │\n",
+            "├───────────┼─────┼─────┼───────┼─────┤\n",
+            "│Full-time  │15.7 │81028│8424.7 │49624│\n",
+            "└───────────┴─────┴─────┴───────┴─────┘\n",
+        ));
+        let t = tables(&b);
+        let paths: Vec<String> = t[0].columns.iter().map(|c| c.path.join(">")).collect();
+        assert_eq!(paths, ["Total", "2019", "Q2 2023", "2022"]);
+        assert_eq!(t[0].rows.len(), 2);
+        assert_eq!(t[0].rows[0].path, ["Total"]);
+        assert_eq!(t[0].rows[0].cells[0].raw, "12.6");
+    }
+
+    /// Two tables printed one under the other, a blank line between, the second with no
+    /// caption: its header line, opening with the word naming the rows, starts a table
+    /// of its own (the two had been read as one, their columns mixed).
+    #[test]
+    fn a_header_line_naming_the_rows_after_a_blank_line_opens_a_table() {
+        let (b, _) = run(concat!(
+            "      Item              Men   Women\n",
+            "Wholesale trade        61163 6920.3\n",
+            "Mining                 1733  1070.2\n",
+            "\n",
+            "      Item              2022-23      2021     2019\n",
+            "Leisure and hospitality  -7.2        12.7     91257\n",
+            "Agriculture              10.9        -2.3     62238\n",
+        ));
+        let t = tables(&b);
+        assert_eq!(t.len(), 2, "{:?}", shape(&b));
+        assert_eq!(t[0].columns.len(), 2);
+        assert_eq!(t[1].columns.len(), 3);
+        let c = path_cells(t[1]);
+        assert!(
+            c.contains(&("Agriculture".into(), "2021".into(), "-2.3".into())),
+            "{c:?}"
+        );
+    }
+
+    /// A page's title at the left margin, a blank line under it, over a header whose
+    /// first line prints only the years and whose second opens with `Item`: the title
+    /// is no header line (its year had been read as a value).
+    #[test]
+    fn a_title_over_the_corner_of_a_header_opening_with_its_years_is_no_header() {
+        let (b, _) = run(concat!(
+            "Statistical release 2011\n",
+            "\n",
+            "                            2023               2022\n",
+            "           Item     Total  Men    Women      Men    Women\n",
+            "Total               27.4   596.63 50907      9165.08 34442\n",
+            "Part-time           21.0   1651.3 37213      7695.5  53743\n",
+        ));
+        let t = tables(&b);
+        assert_eq!(t.len(), 1, "{:?}", shape(&b));
+        let c = path_cells(t[0]);
+        assert!(
+            c.contains(&("Total".into(), "2023>Men".into(), "596.63".into())),
+            "{c:?}"
+        );
+        assert!(
+            c.contains(&("Part-time".into(), "2022>Women".into(), "53743".into())),
+            "{c:?}"
+        );
+        assert!(!c.iter().any(|x| x.2 == "2011"), "{c:?}");
     }
 
     #[test]

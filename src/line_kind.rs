@@ -141,6 +141,27 @@ pub(crate) fn numbers_all_years(text: &str) -> bool {
     numbers.len() >= 2 && numbers.iter().all(|w| year_of(w).is_some())
 }
 
+/// The first year of a period printed as two years (`2022-23`, `2022/23`, `2019-2020`,
+/// `2019—2020`: a fiscal or school year, a span), or of a year alone ([`year_of`]).
+/// Not two years that run backwards or far apart (`2022-13`, `2022-19`).
+pub(crate) fn period_year(word: &str) -> Option<u32> {
+    let w = word.trim();
+    if let Some(y) = year_of(w) {
+        return Some(y);
+    }
+    let (a, b) = w.split_once(['-', '/', '–', '—', '～', '~'])?;
+    let first = year_of(a)?;
+    let next = match b.trim().len() {
+        // (`1999-00`: the next century's)
+        2 => b.trim().parse::<u32>().ok().map(|yy| {
+            let y = first / 100 * 100 + yy;
+            if y <= first { y + 100 } else { y }
+        }),
+        _ => year_of(b),
+    }?;
+    (next > first && next - first <= 10).then_some(first)
+}
+
 /// A year from 1800 to 2100 as a cell or word prints it (`1950`, `1950年`, letter-spaced
 /// as a heading over columns: `2 0 0 4`).
 pub(crate) fn year_of(word: &str) -> Option<u32> {
@@ -843,6 +864,19 @@ mod tests {
     use super::*;
 
     /// The captions a table is numbered by, and lines that only look so.
+    /// Header cells naming a fiscal or school year (`2022-23`) or a span of years are
+    /// periods, as a year alone is.
+    #[test]
+    fn periods_printed_as_two_years() {
+        assert_eq!(period_year("2022-23"), Some(2022));
+        assert_eq!(period_year("2022/23"), Some(2022));
+        assert_eq!(period_year("2019-2020"), Some(2019));
+        assert_eq!(period_year("1999-00"), Some(1999));
+        assert_eq!(period_year("2022-13"), None);
+        assert_eq!(period_year("2023年"), Some(2023));
+        assert_eq!(period_year("22.5-23"), None);
+    }
+
     #[test]
     fn numbered_captions() {
         for t in [

@@ -66,11 +66,14 @@ def column_tree(r, v):
         pool = r.sample(v["periods"], r.randint(2, 5)) if r.random() < 0.5 else leaves
         cols += [[x] for x in pool]
     elif depth == 2:
-        tops = r.sample(v["periods"] if r.random() < 0.5 else v["groups"], r.randint(2, 3))
+        # (a group never shares a name with its own columns: `城镇` over `城镇 农村` is
+        # no header a report prints)
+        pool = v["periods"] if r.random() < 0.5 else v["groups"]
+        tops = r.sample([t for t in pool if t not in leaves], r.randint(2, 3))
         cols += [[t, x] for t in tops for x in leaves]
     else:
         tops = r.sample(v["periods"], 2)
-        mids = r.sample(v["groups"], 2)
+        mids = r.sample([g for g in v["groups"] if g not in leaves], 2)
         cols += [[t, m, x] for t in tops for m in mids for x in leaves[:2]]
     return cols[:9]
 

@@ -491,7 +491,11 @@ fn line_infos(lines: &[Line], furniture: &[bool], measure: fn(&str) -> Vec<Frag>
             // a lone value is a row only below rows that show the columns
             if heads_rows || amid_rows || equation_ends {
                 Kind::Other
-            } else if (years || stub_led) && !seen_data {
+            } else if (years || stub_led) && !seen_data
+                // (or after rows and a blank line: the header of a table printed under
+                // the last, its caption left out, [`blocks`])
+                || stub_led && frags.len() >= 2 && i > 0 && lines[i - 1].text.trim().is_empty()
+            {
                 // (a year one space after its month is the month's: `Nov. 2017`)
                 frags = unsqueezed(frags);
                 Kind::Other
@@ -584,8 +588,16 @@ fn unsqueezed(frags: Vec<Frag>) -> Vec<Frag> {
 }
 
 /// The table blocks of a region: a band line, or a caption line after rows (the next
-/// table's header lines follow it), starts a block.
+/// table's header lines follow it), starts a block; so does a header line after rows and
+/// a blank line, opening with the word naming the rows and unlike every line of the block
+/// (a table printed right under the last, its caption left out: `Item  2022-23  2021`
+/// under rows headed `Item  Employed  Full-time`; the same header again continues it).
 fn blocks(infos: &[LineInfo]) -> Vec<(usize, usize)> {
+    let opens_header = |i: &LineInfo, block: &[LineInfo]| {
+        i.frags.len() >= 2
+            && super::names_rows(&i.frags[0].text)
+            && block.iter().all(|b| joined(&b.frags) != joined(&i.frags))
+    };
     let mut out = Vec::new();
     let mut start = 0;
     while start < infos.len() {
@@ -598,6 +610,9 @@ fn blocks(infos: &[LineInfo]) -> Vec<(usize, usize)> {
         while end < infos.len()
             && !matches!(infos[end].kind, Kind::Band(_))
             && !((rows || (captioned && header_lines >= 2)) && is_caption(&infos[end]))
+            && !(rows
+                && infos[end - 1].kind == Kind::Blank
+                && opens_header(&infos[end], &infos[start..end]))
         {
             rows |= matches!(infos[end].kind, Kind::Data(_));
             header_lines += usize::from(infos[end].kind == Kind::Other);

@@ -545,8 +545,16 @@ fn value_start(rows: &[RawRow]) -> Option<usize> {
 /// a row without values is a header when it has text in a value column.
 fn is_data(row: &RawRow, first: bool, vs: Option<usize>) -> bool {
     let cells = &row.cells;
-    // a first row of years is the header of a table of years
+    // a first row of years is the header of a table of years; so is a first row opening
+    // with the word naming the rows, its other cells no amounts (`Item | Total | 2019 |
+    // Q2 2023`: periods and labels)
     if first && is_year_row(row) {
+        return false;
+    }
+    let amount = |c: &String| {
+        kind_of(c) == CellKind::Number && (c.contains(['.', ',', '%']) || c.starts_with('-'))
+    };
+    if first && cells.first().is_some_and(|c| names_rows(c)) && !cells[1..].iter().any(amount) {
         return false;
     }
     let mut tail = cells.iter().rev().take_while(|c| is_value_like(c)).count();
@@ -596,11 +604,7 @@ fn first_data_row(rows: &[RawRow], vs: Option<usize>) -> Option<usize> {
 /// the columns, in whatever order.
 fn is_period_row(row: &RawRow) -> bool {
     let starts_digit = |c: &String| c.chars().next().is_some_and(|c| c.is_ascii_digit());
-    let period = |c: &str| {
-        year_of(c).is_some()
-            || c.split_once(['-', '–', '—', '～', '~'])
-                .is_some_and(|(a, b)| year_of(a).is_some() && year_of(b).is_some())
-    };
+    let period = |c: &str| crate::line_kind::period_year(c).is_some();
     let rest: Vec<&String> = row
         .cells
         .iter()
@@ -2435,7 +2439,10 @@ fn fill_spanned_labels(rows: &mut [RawRow]) {
                 || (label(c) && kind_of(a) == CellKind::Number)
         })
     };
-    for i in 1..rows.len() {
+    // (from the row under the first data row: a header row of periods, `Item | Total |
+    // 2019 | …`, holds no labels spanning down)
+    let first = first_data_row(rows, None).unwrap_or(0);
+    for i in first + 1..rows.len() {
         let (before, after) = rows.split_at_mut(i);
         let (above, row) = (&before[i - 1], &mut after[0]);
         // (a row printing its first cell alone is a group's label, a year heading the
@@ -3015,7 +3022,7 @@ pub(crate) fn is_year_row(row: &RawRow) -> bool {
         .iter()
         .skip_while(|c| !starts_digit(c))
         .filter(|c| !c.is_empty())
-        .map(|c| year_of(c))
+        .map(|c| crate::line_kind::period_year(c))
         .collect();
     let years = years.unwrap_or_default();
     lead_text && years.iter().all(|y| (1900..=2100).contains(y)) && in_order(&years)

@@ -30,6 +30,10 @@ use crate::outline::scan_outline;
 /// Most labels one data row may carry (deeper rows are a header or text).
 const MAX_ROW_LABELS: usize = 4;
 
+/// Rows at the start of a table whose widest gives its width (one cell a line, the empty
+/// cells dropped: a first row may print fewer values than the columns).
+const FIRST_ROWS: usize = 3;
+
 /// What a line of the region is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -698,7 +702,20 @@ fn read_flat(
     let mut t = 0;
     while t < stretches.len() {
         let mut e = t + 1;
-        let n0 = stretches[t].values.len();
+        // (its width: the most values one of its first rows prints, a flattening that
+        // drops empty cells printing fewer in some; a narrower row is not placed)
+        let n0 = stretches[t..]
+            .iter()
+            .take(FIRST_ROWS)
+            .enumerate()
+            .take_while(|(k, s)| {
+                *k == 0
+                    || !(s.labels.iter().any(|it| is_band_text(&it.text))
+                        || s.labels.len() > MAX_ROW_LABELS)
+            })
+            .map(|(_, s)| s.values.len())
+            .max()
+            .unwrap_or(0);
         while e < stretches.len() {
             let s = &stretches[e];
             let band = s.labels.iter().any(|it| is_band_text(&it.text));
@@ -709,7 +726,13 @@ fn read_flat(
             e += 1;
         }
         let (only, unnamed) = (only || by_years, unnamed || by_years);
-        read_table(&stretches[t..e], squeezed, only, unnamed, out, warnings);
+        read_table(
+            &stretches[t..e],
+            n0,
+            (squeezed, only, unnamed),
+            out,
+            warnings,
+        );
         t = e;
     }
     for it in trailing {
@@ -899,9 +922,8 @@ fn settled_by_sums(
 /// paths (the template may still name them).
 fn read_table(
     st: &[Stretch],
-    squeezed: bool,
-    only: bool,
-    unnamed: bool,
+    n: usize,
+    (squeezed, only, unnamed): (bool, bool, bool),
     out: &mut Vec<Piece>,
     warnings: &mut Vec<Warning>,
 ) {
@@ -910,7 +932,6 @@ fn read_table(
     };
     // squeezed reading for a table whose own rows are squeezed
     let squeezed = squeezed && st.iter().any(|s| s.labels.iter().any(|l| l.row));
-    let n = first.values.len();
     let labs = &first.labels;
     // running text before the table: up to the last heading or sentence that is not
     // among the labels the first row may carry
@@ -1412,6 +1433,30 @@ mod tests {
             }
         }
         assert!(!cells(&d).iter().any(|(_, k, _)| k.starts_with("项目")));
+    }
+
+    /// BeautifulSoup drops empty cells: the first two rows here print four values of
+    /// five. The table is as wide as the widest of its first rows; the rows printing
+    /// fewer are not placed (a warning names their values), the others are read under
+    /// the five columns (they had been read under four, the first value of each full row
+    /// starting a table of its own).
+    #[test]
+    fn a_first_row_short_of_its_empty_cells_does_not_set_the_width() {
+        let d = doc(concat!(
+            "表1 2008年分地区主要经济指标\n项目\n2020年\n1-6月\n一季度\n二季度\n1-9月\n",
+            "合计\n13.0\n7593.94\n2833.33\n3999.43\n",
+            "农林牧渔业\n4185.96\n7109.14\n3692.0\n5632.08\n",
+            "采矿业\n2737.83\n-5.1\n7987.96\n202.6\n7401.4\n",
+            "制造业\n9860.57\n-8.6\n8318.98\n786.6\n515.97\n",
+        ));
+        let c = cells(&d);
+        assert!(has(&c, "采矿业", "1-6月", "-5.1"), "{c:?}");
+        assert!(has(&c, "制造业", "1-9月", "515.97"), "{c:?}");
+        assert!(
+            !c.iter().any(|(_, _, v)| v == "13.0" || v == "7109.14"),
+            "{c:?}"
+        );
+        assert!(d.warnings.iter().any(|w| w.code == "unplaced-value"));
     }
 
     /// Issue 13: one cell a line (BeautifulSoup), a corner cell and three header cells

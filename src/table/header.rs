@@ -836,6 +836,17 @@ enum DateKind {
     Span,
 }
 
+/// True for a label naming a part of a year: a month or a quarter
+/// ([`crate::table::sub_period`]), or a run of months (`1-6月`, `1—9月`, `1至9月`).
+fn in_year(label: &str) -> bool {
+    let f = fold(label);
+    let months = f.strip_suffix('月').and_then(|r| {
+        let (a, b) = r.split_once(['-', '—', '–', '~', '～', '至'])?;
+        Some(a.parse::<u32>().ok()? < b.parse::<u32>().ok()?)
+    });
+    crate::table::sub_period(label).is_some() || months == Some(true)
+}
+
 /// The [`DateKind`] of a folded label.
 fn date_kind(folded: &str) -> DateKind {
     let years = folded
@@ -1291,6 +1302,10 @@ struct Lo {
     may_parent: Vec<bool>,
     /// Labels that head a group, never a column of their own (`其中`, [`names_part`]).
     must_parent: Vec<bool>,
+    /// Labels naming a part of a year (`一季度`, `Mar`, `1-6月`), which head no period, and
+    /// labels naming a period of any length.
+    in_year: Vec<bool>,
+    dated: Vec<bool>,
     /// How many of the labels from `j` on may head other cells.
     parents_after: Vec<usize>,
     best: Option<LoBest>,
@@ -1338,6 +1353,15 @@ impl Lo {
             total,
             may_parent,
             must_parent: labels.iter().map(|l| names_part(l)).collect(),
+            in_year: labels.iter().map(|l| in_year(l)).collect(),
+            dated: labels
+                .iter()
+                .map(|l| {
+                    in_year(l)
+                        || crate::line_kind::period_year(l).is_some()
+                        || date_kind(&fold(l)) != DateKind::No
+                })
+                .collect(),
             parents_after,
             best: None,
             visited: 0,
@@ -1440,6 +1464,13 @@ impl Lo {
         for (j, f) in first.iter_mut().enumerate() {
             *f = next;
             next += self.counts[j];
+        }
+        // a part of a year heads no period (`一季度` over `二季度 1-9月`: the periods of one
+        // header row, read as a tree)
+        for (j, &fc) in first.iter().enumerate() {
+            if self.in_year[j] && (fc..fc + self.counts[j]).any(|ch| self.dated[ch]) {
+                return;
+            }
         }
         for (j, &fc) in first.iter().enumerate() {
             let c = self.counts[j];
@@ -1581,6 +1612,24 @@ mod tests {
             lo.paths
         );
         assert!(lo.ambiguous, "{:?}", lo.paths);
+    }
+
+    /// One header row of periods, one cell a line, over fewer columns than its cells
+    /// (a flattening dropped a row's empty cell): no reading makes a quarter head other
+    /// periods (`一季度` over `二季度 1-9月`).
+    #[test]
+    fn a_part_of_a_year_heads_no_period() {
+        let l: Vec<String> = ["2020年", "1-6月", "一季度", "二季度", "1-9月"]
+            .map(String::from)
+            .to_vec();
+        for (_, paths) in level_order_readings(&l, 4) {
+            assert!(
+                paths.iter().all(|p| p.len() < 2 || !in_year(&p[0])),
+                "{paths:?}"
+            );
+        }
+        assert!(in_year("1-6月") && in_year("一季度") && in_year("Mar"));
+        assert!(!in_year("2020年") && !in_year("6-1月") && !in_year("合计"));
     }
 
     #[test]

@@ -1882,10 +1882,12 @@ pub(crate) fn claimed_sums(paths: &[Vec<String>]) -> Vec<(usize, Vec<usize>)> {
 /// Returns whether it applied.
 fn nest_under_blank_heads(rows: &mut [Row], banded: bool, warnings: &mut Vec<Warning>) -> bool {
     let skip = usize::from(banded);
+    // (a row whose printed values could not be placed printed something: no head)
     let blank = |r: &Row| {
-        r.cells
-            .iter()
-            .all(|c| matches!(c.kind, CellKind::Empty | CellKind::Missing))
+        r.unplaced.is_empty()
+            && r.cells
+                .iter()
+                .all(|c| matches!(c.kind, CellKind::Empty | CellKind::Missing))
     };
     if rows.len() < 3 {
         return false;

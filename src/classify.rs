@@ -3407,13 +3407,7 @@ mod tests {
             "Total                   6144       1509.75\n",
             "Northeast               34423      9147.9\n",
         ));
-        let tables: Vec<&crate::model::Table> = b
-            .iter()
-            .filter_map(|b| match b {
-                Block::Table(t) => Some(&**t),
-                _ => None,
-            })
-            .collect();
+        let tables = tables(&b);
         assert_eq!(tables.len(), 2, "{:?}", shape(&b));
         assert_eq!(tables[0].rows.len(), 3);
         assert_eq!(
@@ -3436,13 +3430,7 @@ mod tests {
             "   Northeast       3840.0  25.1\n",
             "   Midwest         6116.46 -20.9\n",
         ));
-        let t = b
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .expect("a table");
+        let t = tables(&b)[0];
         let paths: Vec<String> = t.columns.iter().map(|c| c.path.join(">")).collect();
         assert_eq!(paths, ["Men", "Women"]);
         assert_eq!(t.rows[0].path, ["United States"]);
@@ -3466,13 +3454,7 @@ mod tests {
             "    Health                  66371         5965.0\n",
             "Seasonally adjusted         17666 4359.13 1391.1\n",
         ));
-        let t = b
-            .iter()
-            .find_map(|b| match b {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .expect("a table");
+        let t = tables(&b)[0];
         assert_eq!(t.style, "aligned");
         let food = t
             .rows

@@ -518,9 +518,11 @@ fn find_regions(lines: &[Line], kinds: &[LineKind]) -> Vec<Region> {
             {
                 // (a row the joined reading declined, its values standing in columns, is
                 // no header line over rows joined below it)
-                let declined = table::joined::scan_row(&lines[i].text).is_some();
                 match joined_region(lines, kinds, i, floor)
-                    .or_else(|| (!declined).then(|| joined_below(lines, kinds, i, floor))?)
+                    .or_else(|| {
+                        let declined = table::joined::scan_row(&lines[i].text).is_some();
+                        (!declined).then(|| joined_below(lines, kinds, i, floor))?
+                    })
                     .ok_or(())
                     .or_else(|()| aligned_region(lines, kinds, i, floor))
                 {
@@ -773,6 +775,15 @@ fn aligned_region(
     } else {
         i
     };
+    // the header lines whose first word may name the rows: the top one so far, or all
+    // down to the first row under a seed of years
+    let corner_lines = |start: usize| {
+        if first_row > i {
+            start..first_row
+        } else {
+            start..start + 1
+        }
+    };
     let mut start = i;
     let mut k = i;
     let mut blanks = 0;
@@ -844,8 +855,7 @@ fn aligned_region(
                 // `  Item Index (2005 = 100) …`; labels spanning columns stand over them)
                 if p + 1 == start && over_corner(&lines[p].text, &lines[start].text)
                     || blanks > 0
-                        && (start..first_row.max(start + 1))
-                            .filter(|&h| h == start || first_row > i)
+                        && corner_lines(start)
                             .any(|h| name_over_corner(&lines[p].text, &lines[h].text))
                         && !aligned::is_form_title(t)
                 {
